@@ -1,0 +1,13 @@
+/** Steps features add to the demo after the core data is in (e.g. the operator's test certificate). */
+import type { AppContext } from '../../platform/context.js';
+
+export interface DemoSeedInfo {
+  orgIds: Map<string, string>;
+  siteIds: Map<string, string>;
+  permitIds: Map<string, string>;
+  log: (line: string) => void;
+}
+
+export type DemoHook = (ctx: AppContext, info: DemoSeedInfo) => Promise<void>;
+
+export const AFTER_DEMO_SEED: DemoHook[] = [];

@@ -1,0 +1,3 @@
+/** Tables of the identity feature (see migrations/0020_*.sql). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface IdentityTables {}

@@ -1,0 +1,44 @@
+/**
+ * Which rows an organization may see. Every read goes through these
+ * predicates; a row outside them is "not found", never "forbidden", so
+ * another organization's ids reveal nothing.
+ *
+ *  - producer: its own sites, their permits and trips;
+ *  - carrier: permits naming it as carrier, their sites, the trips it carried;
+ *  - facility: permits naming it as facility, their sites, the trips delivered to it;
+ *  - operator: everything (read).
+ */
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Actor } from '../platform/http/auth.js';
+
+const isOperator = (actor: Actor): boolean => actor.orgRoles.includes('operator');
+
+/** Predicate on a `sites` row aliased `alias`. */
+export function siteVisible(actor: Actor, alias = 's'): Expression<SqlBool> {
+  if (isOperator(actor)) return sql<SqlBool>`true`;
+  const org = actor.organizationId;
+  return sql<SqlBool>`(${sql.ref(`${alias}.producer_id`)} = ${org}
+    or exists (select 1 from permits vp
+                 left join permit_carriers vc on vc.permit_id = vp.id and vc.carrier_id = ${org}
+                 left join permit_facilities vf on vf.permit_id = vp.id and vf.facility_id = ${org}
+                where vp.site_id = ${sql.ref(`${alias}.id`)} and (vc.carrier_id is not null or vf.facility_id is not null)))`;
+}
+
+/** Predicate on a `permits` row aliased `alias`. */
+export function permitVisible(actor: Actor, alias = 'p'): Expression<SqlBool> {
+  if (isOperator(actor)) return sql<SqlBool>`true`;
+  const org = actor.organizationId;
+  const id = sql.ref(`${alias}.id`);
+  return sql<SqlBool>`(${sql.ref(`${alias}.producer_id`)} = ${org}
+    or exists (select 1 from permit_carriers vc where vc.permit_id = ${id} and vc.carrier_id = ${org})
+    or exists (select 1 from permit_facilities vf where vf.permit_id = ${id} and vf.facility_id = ${org}))`;
+}
+
+/** Predicate on a `trips` row aliased `alias`. */
+export function tripVisible(actor: Actor, alias = 't'): Expression<SqlBool> {
+  if (isOperator(actor)) return sql<SqlBool>`true`;
+  const org = actor.organizationId;
+  return sql<SqlBool>`(${sql.ref(`${alias}.carrier_id`)} = ${org}
+    or ${sql.ref(`${alias}.facility_id`)} = ${org}
+    or exists (select 1 from sites vs where vs.id = ${sql.ref(`${alias}.site_id`)} and vs.producer_id = ${org}))`;
+}

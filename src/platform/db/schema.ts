@@ -1,0 +1,222 @@
+/**
+ * Kysely table types. Core tables are declared here; a feature with tables of
+ * its own declares them in `src/features/<feature>/tables.ts` and they are
+ * merged into `Database` below.
+ */
+import type { ColumnType, Generated } from 'kysely';
+import type { StatementTables } from '../../features/statements/tables.js';
+import type { IdentityTables } from '../../features/identity/tables.js';
+import type { UploadTables } from '../../features/uploads/tables.js';
+
+/** timestamptz: read as Date, written as Date or ISO string. */
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** numeric: exact decimal, read as string. */
+export type Decimal = ColumnType<string, string | number, string | number>;
+/** date: 'YYYY-MM-DD'. */
+export type DateOnly = ColumnType<string, string, string>;
+
+export type OrgRole = 'producer' | 'carrier' | 'facility' | 'operator';
+export type MemberRole = 'head' | 'employee' | 'trusted';
+export type Access = 'standard' | 'full';
+export type ReceiptStatus = 'pending' | 'confirmed' | 'rejected';
+
+export interface OrganizationsTable {
+  id: Generated<string>;
+  kind: 'legal' | 'individual';
+  inn: string;
+  ogrn: string | null;
+  kpp: string | null;
+  name: string;
+  short_name: string | null;
+  address: string | null;
+  email: string | null;
+  phone: string | null;
+  roles: ColumnType<OrgRole[], OrgRole[] | undefined, OrgRole[]>;
+  created_at: Generated<Date>;
+}
+
+export interface PersonsTable {
+  id: Generated<string>;
+  full_name: string;
+  email: string | null;
+  phone: string | null;
+  snils: string | null;
+  password_hash: string | null;
+  created_at: Generated<Date>;
+  deleted_at: Timestamp | null;
+}
+
+export interface MembershipsTable {
+  id: Generated<string>;
+  person_id: string;
+  organization_id: string;
+  role: MemberRole;
+  access: ColumnType<Access, Access | undefined, Access>;
+  valid_until: Timestamp | null;
+  created_at: Generated<Date>;
+  revoked_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  token_hash: Buffer;
+  person_id: string;
+  organization_id: string | null;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Timestamp;
+  ended_at: Timestamp | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  token_hash: Buffer;
+  organization_id: string;
+  person_id: string;
+  name: string;
+  created_at: Generated<Date>;
+  revoked_at: Timestamp | null;
+}
+
+export interface WasteTypesTable {
+  code: string;
+  name: string;
+  hazard_class: ColumnType<number, never, never>;
+}
+
+export interface SitesTable {
+  id: Generated<string>;
+  producer_id: string;
+  name: string;
+  address: string;
+  cadastral_number: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface PermitsTable {
+  id: Generated<string>;
+  number: string;
+  site_id: string;
+  producer_id: string;
+  valid_from: DateOnly;
+  valid_to: DateOnly;
+  status: ColumnType<'active' | 'suspended' | 'revoked', 'active' | 'suspended' | 'revoked' | undefined>;
+  issued_at: Generated<Date>;
+}
+
+export interface PermitWasteTypesTable {
+  permit_id: string;
+  waste_code: string;
+  permitted_volume: Decimal;
+}
+
+export interface PermitCarriersTable {
+  permit_id: string;
+  carrier_id: string;
+}
+
+export interface PermitFacilitiesTable {
+  permit_id: string;
+  facility_id: string;
+}
+
+export interface VehiclesTable {
+  id: Generated<string>;
+  carrier_id: string;
+  plate: string;
+  model: string | null;
+  capacity_m3: Decimal | null;
+  created_at: Generated<Date>;
+}
+
+export interface TripsTable {
+  id: Generated<number>;
+  permit_id: string;
+  site_id: string;
+  carrier_id: string;
+  vehicle_id: string;
+  facility_id: string;
+  waste_code: string;
+  loaded_at: Timestamp;
+  unloaded_at: Timestamp;
+  volume: Decimal;
+  mass: Decimal;
+  receipt_status: ColumnType<ReceiptStatus, ReceiptStatus | undefined, ReceiptStatus>;
+  received_mass: Decimal | null;
+  receipt_reason: string | null;
+  received_at: Timestamp | null;
+  external_id: string | null;
+  source: ColumnType<'api' | 'upload' | 'demo' | 'tracker', 'api' | 'upload' | 'demo' | 'tracker' | undefined, never>;
+  created_at: Generated<Date>;
+}
+
+export interface IdempotencyKeysTable {
+  organization_id: string;
+  key: string;
+  request_hash: string;
+  status_code: number;
+  response: ColumnType<unknown, string, string>;
+  created_at: Generated<Date>;
+}
+
+export interface TasksTable {
+  id: Generated<string>;
+  organization_id: string;
+  person_id: string | null;
+  kind: string;
+  title: string;
+  status: ColumnType<'open' | 'done' | 'cancelled', 'open' | 'done' | 'cancelled' | undefined>;
+  payload: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: Generated<Date>;
+  closed_at: Timestamp | null;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  organization_id: string | null;
+  person_id: string | null;
+  title: string;
+  body: ColumnType<string, string | undefined>;
+  link: string | null;
+  created_at: Generated<Date>;
+  read_at: Timestamp | null;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: Generated<Date>;
+  person_id: string | null;
+  organization_id: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface CoreTables {
+  organizations: OrganizationsTable;
+  persons: PersonsTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  waste_types: WasteTypesTable;
+  sites: SitesTable;
+  permits: PermitsTable;
+  permit_waste_types: PermitWasteTypesTable;
+  permit_carriers: PermitCarriersTable;
+  permit_facilities: PermitFacilitiesTable;
+  vehicles: VehiclesTable;
+  trips: TripsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  tasks: TasksTable;
+  notifications: NotificationsTable;
+  audit_events: AuditEventsTable;
+}
+
+export interface Database extends CoreTables, StatementTables, IdentityTables, UploadTables {}

@@ -1,0 +1,196 @@
+/**
+ * Who acts, for which organization, with which rights.
+ *
+ * Every API route states what it needs in `config.access` (see `RouteAccess`);
+ * the `onRoute` hook in server.ts refuses to register an /api route without it.
+ * The rights a membership grants are one table: `RIGHTS_BY_MEMBERSHIP`.
+ */
+import crypto from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import type { Db } from '../db/pool.js';
+import type { Access, MemberRole, OrgRole } from '../db/schema.js';
+import { AppError } from './errors.js';
+
+/** What a person may do for an organization. */
+export type Right =
+  /** read the organization's data and statuses */
+  | 'read'
+  /** fill and save drafts */
+  | 'draft'
+  /** submit on the organization's behalf: order statements, record trips, confirm receipts */
+  | 'submit'
+  /** manage members and trusted persons, the organization's profile */
+  | 'manage';
+
+/** The rules, as one table (seed 003: standard access = drafts and statuses; full = submit). */
+export const RIGHTS_BY_MEMBERSHIP: Record<string, readonly Right[]> = {
+  head: ['read', 'draft', 'submit', 'manage'],
+  employee: ['read', 'draft', 'submit'],
+  'trusted:full': ['read', 'draft', 'submit'],
+  'trusted:standard': ['read', 'draft'],
+};
+
+export function rightsOf(role: MemberRole, access: Access): readonly Right[] {
+  return RIGHTS_BY_MEMBERSHIP[role === 'trusted' ? `trusted:${access}` : role] ?? [];
+}
+
+/**
+ * What a route needs. `public`: nobody signed in needed. `person`: a signed-in
+ * person, any organization or none. Otherwise a right in the acting
+ * organization, optionally limited to organizations of certain roles.
+ */
+export type RouteAccess =
+  | { public: true }
+  | { person: true }
+  | { right: Right; orgRoles?: readonly OrgRole[] };
+
+export interface Actor {
+  personId: string;
+  personName: string;
+  sessionId: string | null;
+  tokenId: string | null;
+  organizationId: string;
+  organizationName: string;
+  orgRoles: readonly OrgRole[];
+  memberRole: MemberRole;
+  access: Access;
+  rights: ReadonlySet<Right>;
+}
+
+export interface PersonContext {
+  personId: string;
+  personName: string;
+  sessionId: string | null;
+  tokenId: string | null;
+  organizationId: string | null;
+}
+
+export const SESSION_COOKIE = 'ossig_session';
+
+export function newToken(): { token: string; hash: Buffer } {
+  const token = crypto.randomBytes(32).toString('base64url');
+  return { token, hash: hashToken(token) };
+}
+
+export function hashToken(token: string): Buffer {
+  return crypto.createHash('sha256').update(token).digest();
+}
+
+/** Resolves the signed-in person from the session cookie or a bearer token. */
+export async function resolvePerson(db: Db, req: FastifyRequest): Promise<PersonContext | null> {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) {
+    const row = await db
+      .selectFrom('api_tokens as t')
+      .innerJoin('persons as p', 'p.id', 't.person_id')
+      .select(['t.id', 't.person_id', 't.organization_id', 'p.full_name'])
+      .where('t.token_hash', '=', hashToken(auth.slice(7).trim()))
+      .where('t.revoked_at', 'is', null)
+      .where('p.deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!row) throw new AppError('unauthenticated', 'Токен доступа недействителен или отозван');
+    return { personId: row.person_id, personName: row.full_name, sessionId: null, tokenId: row.id, organizationId: row.organization_id };
+  }
+  const cookie = req.cookies?.[SESSION_COOKIE];
+  if (!cookie) return null;
+  const row = await db
+    .updateTable('sessions as s')
+    .from('persons as p')
+    .set({ last_seen_at: sql`now()` })
+    .whereRef('p.id', '=', 's.person_id')
+    .where('s.token_hash', '=', hashToken(cookie))
+    .where('s.ended_at', 'is', null)
+    .where('s.expires_at', '>', sql<Date>`now()`)
+    .where('p.deleted_at', 'is', null)
+    .returning(['s.id', 's.person_id', 's.organization_id', 'p.full_name'])
+    .executeTakeFirst();
+  if (!row) return null;
+  return { personId: row.person_id, personName: row.full_name, sessionId: row.id, tokenId: null, organizationId: row.organization_id };
+}
+
+/** The person's live membership in an organization (not revoked, not expired), with the organization. */
+export async function loadActor(db: Db, person: PersonContext, organizationId: string): Promise<Actor | null> {
+  const row = await db
+    .selectFrom('memberships as m')
+    .innerJoin('organizations as o', 'o.id', 'm.organization_id')
+    .select(['m.role', 'm.access', 'o.id as organization_id', 'o.name', 'o.roles'])
+    .where('m.person_id', '=', person.personId)
+    .where('m.organization_id', '=', organizationId)
+    .where('m.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('m.valid_until', 'is', null), eb('m.valid_until', '>', sql<Date>`now()`)]))
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    personId: person.personId,
+    personName: person.personName,
+    sessionId: person.sessionId,
+    tokenId: person.tokenId,
+    organizationId: row.organization_id,
+    organizationName: row.name,
+    orgRoles: row.roles,
+    memberRole: row.role,
+    access: row.access,
+    rights: new Set(rightsOf(row.role, row.access)),
+  };
+}
+
+/** Checks a route's access needs and returns the actor (or null for public/person routes). */
+export async function authorize(
+  db: Db,
+  req: FastifyRequest,
+  access: RouteAccess,
+): Promise<{ person: PersonContext | null; actor: Actor | null }> {
+  if ('public' in access) {
+    const person = await resolvePerson(db, req).catch(() => null);
+    return { person, actor: null };
+  }
+  const person = await resolvePerson(db, req);
+  if (!person) throw new AppError('unauthenticated');
+  if ('person' in access) return { person, actor: null };
+  if (!person.organizationId) throw new AppError('no_organization', 'Выберите организацию, от имени которой вы действуете');
+  const actor = await loadActor(db, person, person.organizationId);
+  if (!actor) throw new AppError('forbidden', 'Вы больше не состоите в этой организации или срок доверенности истёк');
+  if (!actor.rights.has(access.right)) {
+    throw new AppError('forbidden', RIGHT_DENIED_MESSAGES[access.right]);
+  }
+  if (access.orgRoles && !access.orgRoles.some((r) => actor.orgRoles.includes(r))) {
+    throw new AppError('forbidden', `Действие доступно организациям с ролью: ${access.orgRoles.map((r) => ORG_ROLE_LABELS[r]).join(', ')}`);
+  }
+  return { person, actor };
+}
+
+export const RIGHT_DENIED_MESSAGES: Record<Right, string> = {
+  read: 'Нет доступа к данным организации',
+  draft: 'Нет права заполнять черновики от имени организации',
+  submit: 'Подавать документы от имени организации может руководитель, сотрудник или доверенное лицо с полным доступом',
+  manage: 'Управлять участниками организации может только руководитель',
+};
+
+export const ORG_ROLE_LABELS: Record<OrgRole, string> = {
+  producer: 'отходопроизводитель',
+  carrier: 'отходоперевозчик',
+  facility: 'отходополучатель',
+  operator: 'информационный оператор',
+};
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    person: PersonContext | null;
+  }
+}
+
+/** The actor of a route that requires one (set by the access hook). */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError('unauthenticated');
+  return req.actor;
+}
+
+export function personOf(req: FastifyRequest): PersonContext {
+  if (!req.person) throw new AppError('unauthenticated');
+  return req.person;
+}

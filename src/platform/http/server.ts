@@ -1,0 +1,169 @@
+/**
+ * The HTTP server: Fastify with TypeBox schemas on every route, OpenAPI at
+ * /api/openapi.json and /api/docs, problem+json errors, access checks from
+ * each route's `config.access`, and the web cabinet from web/dist.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import type { AppContext } from '../context.js';
+import { AppError, ajvToFieldErrors, type Problem } from './errors.js';
+import { authorize } from './auth.js';
+
+export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
+
+/** A feature's routes: a function that registers them on the app. */
+export type RoutesPlugin = (app: App, ctx: AppContext) => void | Promise<void>;
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+export async function buildServer(ctx: AppContext, features: readonly RoutesPlugin[], opts: { logger?: boolean } = {}): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger === false || ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel },
+    bodyLimit: 16 * 1024 * 1024,
+    trustProxy: true,
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true } },
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('person', null);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 2, fields: 20 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'ОССиГ API',
+        description:
+          'API системы учёта перемещения отходов строительства и сноса и грунтов. Ошибки — application/problem+json (RFC 9457).',
+        version: '1.0.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'ossig_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.addHook('onRoute', (route) => {
+    const url = route.url ?? '';
+    if (!url.startsWith('/api/') || url.startsWith('/api/docs')) return;
+    if (!route.config?.access) {
+      throw new Error(`Маршрут ${route.method} ${url} не указывает config.access`);
+    }
+  });
+
+  app.addHook('preHandler', async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (!access) return;
+    const { person, actor } = await authorize(ctx.db, req, access);
+    req.person = person;
+    req.actor = actor;
+  });
+
+  app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
+    const problem = toProblem(err, req);
+    if (problem.status >= 500) req.log.error({ err }, 'request failed');
+    if (problem.status === 503) reply.header('Retry-After', String(problem.retryAfter ?? 5));
+    return sendProblem(reply, problem);
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+      return sendProblem(reply, new AppError('not_found', 'Такого адреса нет').toProblem(req.url));
+    }
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+
+  app.get(
+    '/api/health',
+    {
+      config: { access: { public: true } },
+      schema: { tags: ['Служебное'], summary: 'Состояние сервиса' },
+    },
+    async (_req, reply) => {
+      try {
+        await ctx.pool.query('select 1');
+      } catch {
+        return sendProblem(reply, new AppError('unavailable', 'База данных недоступна').toProblem());
+      }
+      return { status: 'ok', database: 'postgresql', embedded: ctx.config.databaseUrl === null, role: ctx.config.role };
+    },
+  );
+
+  app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
+
+  for (const feature of features) await feature(app, ctx);
+
+  if (fs.existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  return app;
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.status(problem.status).type('application/problem+json; charset=utf-8').send(JSON.stringify(problem));
+}
+
+function toProblem(err: FastifyError | AppError | Error, req: FastifyRequest): Problem {
+  if (err instanceof AppError) return err.toProblem(req.url);
+  const fe = err as FastifyError & { validationContext?: string };
+  if (fe.validation) {
+    const errors = ajvToFieldErrors(fe.validation as any, fe.validationContext ?? 'body');
+    return new AppError('validation', errors.map((e) => e.message).join('; '), errors).toProblem(req.url);
+  }
+  switch (fe.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('malformed_json', 'Проверьте синтаксис JSON в теле запроса').toProblem(req.url);
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return new AppError('payload_too_large', 'Размер файла или запроса не должен превышать 50 МБ').toProblem(req.url);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return new AppError('unsupported_media_type', `Тип содержимого «${req.headers['content-type'] ?? ''}» не поддерживается`).toProblem(req.url);
+  }
+  if (fe.statusCode === 429) {
+    return new AppError('too_many_requests', 'Слишком много запросов, повторите позже').toProblem(req.url);
+  }
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return new AppError('bad_request', 'Запрос не может быть обработан').toProblem(req.url);
+  }
+  if ((err as { code?: string }).code === '22P02' || (err as { code?: string }).code === '22007') {
+    // invalid text representation (e.g. a malformed uuid in a path)
+    return new AppError('not_found', 'Объект не найден').toProblem(req.url);
+  }
+  return new AppError('internal', 'Произошла ошибка. Мы уже знаем о ней; повторите попытку позже').toProblem(req.url);
+}
