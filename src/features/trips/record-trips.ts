@@ -12,7 +12,7 @@ import type { Database } from '../../platform/db/schema.js';
 import type { FieldError } from '../../platform/http/errors.js';
 import { checkInn, checkPlate } from '../../domain/identifiers.js';
 import { normalizeFkkoCode } from '../../domain/fkko.js';
-import { parseMass, parseVolume } from '../../domain/quantity.js';
+import { parseMass, parseVolume, type QuantityResult } from '../../domain/quantity.js';
 import { moscowDate } from '../../domain/period.js';
 
 export const MAX_TRIPS_PER_BATCH = 10_000;
@@ -77,6 +77,11 @@ function str(v: unknown): string | null {
   if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   return null;
+}
+
+function quantity(v: unknown, parse: (s: string | number) => QuantityResult): QuantityResult {
+  if (typeof v === 'string' || typeof v === 'number') return parse(v);
+  return { ok: false, error: 'должно быть числом' };
 }
 
 function parseTime(v: unknown): Date | null {
@@ -208,11 +213,11 @@ export async function recordTrips(
       }
     }
 
-    const volume = parseVolume(t.volume as string | number);
+    const volume = quantity(t.volume, parseVolume);
     if (t.volume === undefined || t.volume === null || t.volume === '') f('volume', 'Объём, м³: обязательное поле');
     else if (!volume.ok) f('volume', `Объём, м³: ${volume.error}`);
     else if (Number(volume.value) > MAX_TRIP_VOLUME_M3) f('volume', `Объём, м³: не больше ${MAX_TRIP_VOLUME_M3} м³ за рейс`);
-    const mass = parseMass(t.mass as string | number);
+    const mass = quantity(t.mass, parseMass);
     if (t.mass === undefined || t.mass === null || t.mass === '') f('mass', 'Масса, т: обязательное поле');
     else if (!mass.ok) f('mass', `Масса, т: ${mass.error}`);
     else if (Number(mass.value) > MAX_TRIP_MASS_T) f('mass', `Масса, т: не больше ${MAX_TRIP_MASS_T} т за рейс`);
