@@ -35,6 +35,8 @@ export async function startEmbeddedPostgres(opts: {
     onError: (e) => opts.log?.(String(e instanceof Error ? e.message : e)),
   });
   fs.mkdirSync(opts.dataDir, { recursive: true });
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach the data directory.
+  if (process.getuid?.() === 0) fs.chmodSync(opts.dataDir, 0o755);
   if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     await server.initialise();
   }

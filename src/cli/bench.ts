@@ -1,0 +1,134 @@
+/**
+ * `npm run bench` runs every benchmark and writes bench/results.json;
+ * `npm run bench -- <case> [--trips N] [--rows N]` runs one. Each prints one
+ * JSON line: {"case","n","seconds","peakRssMb", ...}.
+ *
+ * Cases: trips (batch ingestion vs COPY), startup (cold `npm start` to
+ * healthy), statement, upload, login.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { intFlag, parseArgs } from './args.js';
+
+const { positional, flags } = parseArgs(process.argv.slice(2));
+
+let peak = process.memoryUsage().rss;
+const sampler = setInterval(() => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+}, 50);
+sampler.unref();
+const sampleRss = () => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return peak;
+};
+function resetPeak() {
+  peak = process.memoryUsage().rss;
+}
+
+async function startupCase(): Promise<object[]> {
+  const out: object[] = [];
+  const dataDir = path.resolve(`.tmp/bench-startup-${process.pid}`);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  for (const label of ['fresh-data-dir', 'existing-data']) {
+    const port = 3900 + (process.pid % 90);
+    const t0 = performance.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
+      env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(56000 + (process.pid % 400)), DEMO_TRIPS: '3000' },
+      stdio: 'ignore',
+    });
+    let healthy = false;
+    while (performance.now() - t0 < 180_000) {
+      try {
+        const r = await fetch(`http://127.0.0.1:${port}/api/health`);
+        if (r.ok) {
+          healthy = true;
+          break;
+        }
+      } catch {
+        /* not up yet */
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    if (!healthy) throw new Error('server did not become healthy');
+    out.push({ case: 'startup', variant: label, n: 1, seconds: +seconds.toFixed(2), peakRssMb: null, demoTrips: 3000 });
+  }
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return out;
+}
+
+type Runner = () => Promise<object | object[]>;
+
+async function optional(modulePath: string, exportName: string): Promise<((o: any) => Promise<object>) | null> {
+  const file = path.resolve('src', modulePath.replace(/\.js$/, '.ts'));
+  if (!fs.existsSync(file)) return null;
+  const mod = await import(`../${modulePath}`);
+  return mod[exportName] ?? null;
+}
+
+const CASES: Record<string, Runner> = {
+  trips: async () => {
+    const { benchTrips } = await import('../features/trips/bench.js');
+    return benchTrips({ batches: intFlag(flags, 'batches', 5), batchSize: intFlag(flags, 'batch', 10_000), sampleRss });
+  },
+  startup: startupCase,
+  statement: async () => {
+    const fn = await optional('features/statements/bench.js', 'benchStatement');
+    if (!fn) return { case: 'statement', skipped: 'not built yet' };
+    const sizes = flags.trips ? [intFlag(flags, 'trips', 1000)] : [1000, 100_000];
+    const out = [];
+    for (const trips of sizes) {
+      resetPeak();
+      out.push(await fn({ trips, sampleRss }));
+    }
+    return out;
+  },
+  upload: async () => {
+    const fn = await optional('features/uploads/bench.js', 'benchUpload');
+    if (!fn) return { case: 'upload', skipped: 'not built yet' };
+    const sizes = flags.rows ? [intFlag(flags, 'rows', 10_000)] : [10_000, 100_000];
+    const out = [];
+    for (const rows of sizes) {
+      resetPeak();
+      out.push(await fn({ rows, sampleRss }));
+    }
+    return out;
+  },
+  login: async () => {
+    const fn = await optional('features/identity/bench.js', 'benchLogin');
+    if (!fn) return { case: 'login', skipped: 'not built yet' };
+    return fn({ sampleRss });
+  },
+};
+
+const selected = positional.length ? positional : Object.keys(CASES);
+for (const name of selected) {
+  if (!CASES[name]) {
+    console.error(`Неизвестный бенчмарк «${name}». Есть: ${Object.keys(CASES).join(', ')}`);
+    process.exit(2);
+  }
+}
+const results: object[] = [];
+for (const name of selected) {
+  resetPeak();
+  const r = await CASES[name]();
+  for (const line of Array.isArray(r) ? r : [r]) {
+    console.log(JSON.stringify(line));
+    results.push(line);
+  }
+}
+const file = path.resolve('bench/results.json');
+fs.mkdirSync(path.dirname(file), { recursive: true });
+let previous: object[] = [];
+if (positional.length && fs.existsSync(file)) {
+  try {
+    previous = (JSON.parse(fs.readFileSync(file, 'utf8')).results as object[]).filter((r: any) => !selected.some((s) => String(r.case).startsWith(s)));
+  } catch {
+    previous = [];
+  }
+}
+fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, results: [...previous, ...results] }, null, 2));
+process.exit(0);
