@@ -2,12 +2,20 @@
 import type { RoutesPlugin } from '../platform/http/server.js';
 import type { JobDefinition } from '../platform/jobs/index.js';
 import { identityRoutes } from './identity/routes.js';
+import { oidcRoutes } from './identity/oidc.js';
 import { siteRoutes } from './sites/routes.js';
 import { permitRoutes } from './permits/routes.js';
 import { tripRoutes } from './trips/routes.js';
 import { catalogRoutes } from './catalog/routes.js';
 import { desktopRoutes } from './desktop/routes.js';
+import { uploadRoutes } from './uploads/routes.js';
+import { UPLOAD_JOBS } from './uploads/jobs.js';
+import { receiptRoutes } from './receipts/routes.js';
+import { organizationRoutes } from './organizations/routes.js';
+import { mailSendJob } from '../platform/mail/outbox.js';
+import { statementRoutes } from './statements/routes.js';
+import { generateStatementJob } from './statements/jobs.js';
 
-export const ROUTES: readonly RoutesPlugin[] = [identityRoutes, siteRoutes, permitRoutes, tripRoutes, catalogRoutes, desktopRoutes];
+export const ROUTES: readonly RoutesPlugin[] = [identityRoutes, oidcRoutes, siteRoutes, permitRoutes, tripRoutes, catalogRoutes, desktopRoutes, uploadRoutes, organizationRoutes, statementRoutes, receiptRoutes];
 
-export const JOBS: readonly JobDefinition<any>[] = [];
+export const JOBS: readonly JobDefinition<any>[] = [...UPLOAD_JOBS, mailSendJob, generateStatementJob];

@@ -93,8 +93,8 @@ const PERMITS: PermitSpec[] = [
     carriers: ['carrier', 'carrier2'],
     facilities: ['facility', 'facility2'],
     waste: [
-      { code: '81110001495', permitted: 900_000, density: 1.75 },
-      { code: '81111111494', permitted: 150_000, density: 1.7 },
+      { code: '81110001495', permitted: 30_000, density: 1.75 },
+      { code: '81111111494', permitted: 12_000, density: 1.7 },
     ],
     weight: 0.45,
   },
@@ -104,8 +104,8 @@ const PERMITS: PermitSpec[] = [
     carriers: ['carrier'],
     facilities: ['facility'],
     waste: [
-      { code: '82220101215', permitted: 120_000, density: 2.2 },
-      { code: '89000001724', permitted: 60_000, density: 1.1 },
+      { code: '82220101215', permitted: 9_000, density: 2.2 },
+      { code: '89000001724', permitted: 6_000, density: 1.1 },
     ],
     weight: 0.2,
   },
@@ -117,8 +117,8 @@ const PERMITS: PermitSpec[] = [
     facilities: ['facility'],
     waste: [
       { code: '81220101205', permitted: 2_000, density: 1.8 },
-      { code: '82230101215', permitted: 80_000, density: 2.4 },
-      { code: '83020001714', permitted: 50_000, density: 2.0 },
+      { code: '82230101215', permitted: 8_000, density: 2.4 },
+      { code: '83020001714', permitted: 5_000, density: 2.0 },
     ],
     weight: 0.2,
   },
@@ -128,8 +128,8 @@ const PERMITS: PermitSpec[] = [
     carriers: ['carrier2', 'carrier'],
     facilities: ['facility2'],
     waste: [
-      { code: '81290101724', permitted: 70_000, density: 1.2 },
-      { code: '81110001495', permitted: 200_000, density: 1.75 },
+      { code: '81290101724', permitted: 6_000, density: 1.2 },
+      { code: '81110001495', permitted: 15_000, density: 1.75 },
     ],
     weight: 0.15,
   },
@@ -313,6 +313,7 @@ async function copyDemoTrips(
   }, 0);
   const rand = d.rand;
   const vehicleTurn = new Map<string, number>();
+  const lastLoaded = new Map<string, number>();
   let i = 0;
   const batch = 2000;
   function* lines(): Generator<string> {
@@ -332,7 +333,9 @@ async function copyDemoTrips(
         const waste = permit.waste[Math.floor(rand() * permit.waste.length)];
         const facility = permit.facilities[Math.floor(rand() * permit.facilities.length)];
         const unloaded = Math.round(start + (i + 1) * step - rand() * step * 0.5);
-        const loaded = unloaded - Math.round((50 + rand() * 100) * 60_000);
+        // A vehicle never loads twice at the same moment (the trips' natural key).
+        const loaded = Math.max(unloaded - Math.round((50 + rand() * 100) * 60_000), (lastLoaded.get(vehicle) ?? 0) + 1);
+        lastLoaded.set(vehicle, loaded);
         const volumeCents = 1000 + Math.floor(rand() * 1001); // 10.00–20.00 m³
         const massGrams = Math.round((volumeCents / 100) * waste.density * 1000 * (0.93 + rand() * 0.14));
         const ageH = (d.now.getTime() - unloaded) / 3_600_000;

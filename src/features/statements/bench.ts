@@ -1,0 +1,179 @@
+/**
+ * Benchmark: seconds to a ready, signed statement (PDF + XLSX + both
+ * signatures) for N demo trips, peak RSS, file sizes — and the floor: the
+ * time to read the same rows with a plain `COPY ... TO STDOUT`.
+ *
+ *   node --import tsx src/features/statements/bench.ts --trips 100000
+ *
+ * Uses DATABASE_URL's server (in a fresh database) when set, otherwise an
+ * embedded PostgreSQL under .tmp/bench-statement-…
+ */
+import { sql } from 'kysely';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { parseConfig } from '../../platform/config.js';
+import { boot } from '../../platform/bootstrap.js';
+import { seedDemo } from '../demo/seed.js';
+import { addDays, formatIsoDate, moscowDate, parseIsoDate } from '../../domain/period.js';
+import { loadActor } from '../../platform/http/auth.js';
+import { orderStatement } from './order-statement.js';
+import { generateStatement, loadStatement } from './generate-statement.js';
+import { scopeOf, tripRowsQuery } from './queries.js';
+import { createStreebog256 } from '../../platform/signing/index.js';
+
+function rssSampler() {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    const r = process.memoryUsage().rss;
+    if (r > peak) peak = r;
+  }, 50);
+  return {
+    reset() {
+      peak = process.memoryUsage().rss;
+    },
+    peakMb: () => Math.round(Math.max(peak, process.memoryUsage().rss) / 1024 / 1024),
+    stop: () => clearInterval(timer),
+  };
+}
+
+const lit = (v: unknown): string => {
+  if (v instanceof Date) return `'${v.toISOString()}'::timestamptz`;
+  if (typeof v === 'number') return String(v);
+  return `'${String(v).replace(/'/g, "''")}'`;
+};
+
+export async function benchStatement(opts: { trips: number; days?: number; env?: Record<string, string | undefined> }): Promise<Record<string, unknown>> {
+  const env = opts.env ?? process.env;
+  const stamp = `${Date.now()}-${process.pid}`;
+  const dataDir = path.resolve(`.tmp/bench-statement-${stamp}`);
+  let dbUrl = env.DATABASE_URL || undefined;
+  let dropDb: (() => Promise<void>) | null = null;
+  if (dbUrl) {
+    const name = `ossig_bench_${process.pid}_${Date.now() % 1e6}`;
+    const admin = new pg.Client({ connectionString: dbUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const u = new URL(dbUrl);
+    u.pathname = `/${name}`;
+    dbUrl = u.toString();
+    dropDb = async () => {
+      const a = new pg.Client({ connectionString: env.DATABASE_URL });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    };
+  }
+  const config = parseConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    DEMO: 'false',
+    DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: String(55_000 + (process.pid % 2000)),
+    ...(dbUrl ? { DATABASE_URL: dbUrl } : {}),
+  });
+  const started = await boot(config);
+  const ctx = started.ctx;
+  const rss = rssSampler();
+  try {
+    const t0 = performance.now();
+    const days = opts.days ?? 180;
+    await seedDemo(ctx, { trips: opts.trips, days });
+    const seedSeconds = (performance.now() - t0) / 1000;
+
+    const busiest = await ctx.db
+      .selectFrom('trips')
+      .select(['site_id', sql<number>`count(*)::int`.as('n')])
+      .groupBy('site_id')
+      .orderBy('n', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const site = await ctx.db.selectFrom('sites').select(['id', 'producer_id']).where('id', '=', busiest.site_id).executeTakeFirstOrThrow();
+    const head = await ctx.db
+      .selectFrom('memberships as m')
+      .innerJoin('persons as p', 'p.id', 'm.person_id')
+      .select(['p.id', 'p.full_name'])
+      .where('m.organization_id', '=', site.producer_id)
+      .where('m.role', '=', 'head')
+      .executeTakeFirstOrThrow();
+    const actor = (await loadActor(ctx.db, { personId: head.id, personName: head.full_name, sessionId: null, tokenId: null, organizationId: site.producer_id }, site.producer_id))!;
+    const today = moscowDate(ctx.now());
+    const from = formatIsoDate(addDays((parseIsoDate(today) as { ok: true; value: any }).value, -(days + 1)));
+    const permits = await ctx.db.selectFrom('permits').select('id').where('site_id', '=', site.id).execute();
+    const ordered = await ctx.db
+      .transaction()
+      .execute((trx) => orderStatement(trx, { ctx, actor, input: { siteId: site.id, from, to: today, permitIds: permits.map((p) => p.id) } }));
+    const st = (await loadStatement(ctx, ordered.id))!;
+
+    // Floor: the same rows by COPY ... TO STDOUT.
+    const scope = scopeOf(st);
+    const client = await ctx.pool.connect();
+    let copySeconds = 0;
+    let copyBytes = 0;
+    try {
+      const tc = performance.now();
+      for (const p of permits) {
+        const q = tripRowsQuery(scope, p.id);
+        const text = q.text.replace(/\$(\d+)/g, (_m, i) => lit(q.values[Number(i) - 1]));
+        const stream = client.query(copyTo(`copy (${text}) to stdout`));
+        for await (const chunk of stream) copyBytes += (chunk as Buffer).length;
+      }
+      copySeconds = (performance.now() - tc) / 1000;
+    } finally {
+      client.release();
+    }
+
+    // Стрибог-256 in JS, alone (it runs inside generation on every output byte).
+    const probe = Buffer.alloc(16 << 20, 0x5a);
+    const th = performance.now();
+    const h = createStreebog256();
+    for (let i = 0; i < probe.length; i += 65536) h.update(probe.subarray(i, i + 65536));
+    h.digest();
+    const hashMbPerS = 16 / ((performance.now() - th) / 1000);
+
+    if (global.gc) global.gc();
+    rss.reset();
+    const rssBefore = Math.round(process.memoryUsage().rss / 1024 / 1024);
+    const tg = performance.now();
+    const r = await generateStatement(ctx, st.id, { attempt: 1, maxAttempts: 1 });
+    const seconds = (performance.now() - tg) / 1000;
+    if (r.outcome !== 'ready') throw new Error(`statement not ready: ${r.outcome}`);
+    const hashSeconds = (r.hash?.streebogMs ?? 0) / 1000;
+    return {
+      case: 'statement',
+      n: opts.trips,
+      trips: r.trips,
+      seconds: Number(seconds.toFixed(2)),
+      peakRssMb: rss.peakMb(),
+      rssBeforeMb: rssBefore,
+      pdfBytes: r.pdfBytes,
+      xlsxBytes: r.xlsxBytes,
+      pages: r.pages,
+      copySeconds: Number(copySeconds.toFixed(2)),
+      copyBytes,
+      hashMbPerS: Number(hashMbPerS.toFixed(1)),
+      hashSecondsInRun: Number(hashSeconds.toFixed(2)),
+      hashedMb: Number(((r.hash?.streebogBytes ?? 0) / 1024 / 1024).toFixed(1)),
+      timingsMs: r.timings,
+      seedSeconds: Number(seedSeconds.toFixed(1)),
+      database: dbUrl ? 'postgresql' : 'embedded',
+    };
+  } finally {
+    rss.stop();
+    await started.close();
+    if (dropDb) await dropDb().catch(() => {});
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const i = process.argv.indexOf('--trips');
+  const trips = i > 0 ? Number(process.argv[i + 1]) : 1000;
+  const d = process.argv.indexOf('--days');
+  const out = await benchStatement({ trips, days: d > 0 ? Number(process.argv[d + 1]) : undefined });
+  console.log(JSON.stringify(out));
+  process.exit(0);
+}

@@ -1,0 +1,126 @@
+/**
+ * Statement files on disk, under `<DATA_DIR>/files/statements/<id>/`.
+ *
+ * All processes of a deployment share DATA_DIR, so any web process serves a
+ * file any worker wrote. A file is written under a temporary name, flushed,
+ * and renamed into place; its `statement_files` row is written only after
+ * that, in the transaction that marks the statement ready.
+ *
+ * `HashingFile` hashes what it writes (SHA-256 natively, Стрибог-256 in JS)
+ * so that signing never reads the file again.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { once } from 'node:events';
+import type { AppContext } from '../../platform/context.js';
+import { createStreebog256, type StreebogHasher } from '../../platform/signing/index.js';
+import type { StatementFileKind } from './tables.js';
+
+export function filesRoot(ctx: AppContext): string {
+  return path.join(ctx.config.dataDir, 'files');
+}
+
+/** Path of a statement file relative to the files root. */
+export function statementFilePath(statementId: string, kind: StatementFileKind): string {
+  return path.posix.join('statements', statementId, `statement.${kind}`);
+}
+
+export function absolutePath(ctx: AppContext, relative: string): string {
+  const root = filesRoot(ctx);
+  const abs = path.resolve(root, relative);
+  if (!abs.startsWith(root + path.sep)) throw new Error('path escapes the files root');
+  return abs;
+}
+
+/** Hashing statistics shared by the writers of one run (for the benchmark). */
+export interface HashStats {
+  streebogBytes: number;
+  streebogMs: number;
+}
+
+/** A file being written: temporary name, SHA-256 and Стрибог-256 of its bytes, backpressure. */
+export class HashingFile {
+  readonly tmpPath: string;
+  private readonly stream: fs.WriteStream;
+  private readonly sha = crypto.createHash('sha256');
+  private readonly streebog: StreebogHasher = createStreebog256();
+  bytes = 0;
+  private failed: Error | null = null;
+
+  constructor(
+    readonly finalPath: string,
+    private readonly stats: HashStats,
+  ) {
+    fs.mkdirSync(path.dirname(finalPath), { recursive: true });
+    this.tmpPath = `${finalPath}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+    this.stream = fs.createWriteStream(this.tmpPath, { flush: true, highWaterMark: 1 << 20 });
+    this.stream.on('error', (e) => {
+      this.failed = e;
+    });
+  }
+
+  write(chunk: Buffer | Uint8Array): void {
+    if (this.failed) throw this.failed;
+    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    this.bytes += b.length;
+    this.sha.update(b);
+    const t = performance.now();
+    this.streebog.update(b);
+    this.stats.streebogMs += performance.now() - t;
+    this.stats.streebogBytes += b.length;
+    this.stream.write(b);
+  }
+
+  /** Resolves when the disk has caught up (call between batches). */
+  async drained(): Promise<void> {
+    if (this.failed) throw this.failed;
+    if (this.stream.writableNeedDrain) await once(this.stream, 'drain');
+  }
+
+  /** Flushes and closes; returns the digests. The file keeps its temporary name until `commit`. */
+  async finish(): Promise<{ bytes: number; sha256: string; streebog256: Buffer }> {
+    if (this.failed) throw this.failed;
+    this.stream.end();
+    await once(this.stream, 'close');
+    if (this.failed) throw this.failed;
+    return { bytes: this.bytes, sha256: this.sha.digest('hex'), streebog256: this.streebog.digest() };
+  }
+
+  /** Moves the finished file into place (atomic on one file system). */
+  commit(): void {
+    fs.renameSync(this.tmpPath, this.finalPath);
+  }
+
+  discard(): void {
+    this.stream.destroy();
+    fs.rmSync(this.tmpPath, { force: true });
+  }
+}
+
+/** Writes a small file atomically; returns bytes and SHA-256. */
+export function writeSmallFile(finalPath: string, data: Buffer): { tmpPath: string; bytes: number; sha256: string; commit(): void; discard(): void } {
+  fs.mkdirSync(path.dirname(finalPath), { recursive: true });
+  const tmpPath = `${finalPath}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+  const fd = fs.openSync(tmpPath, 'w');
+  try {
+    fs.writeSync(fd, data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return {
+    tmpPath,
+    bytes: data.length,
+    sha256: crypto.createHash('sha256').update(data).digest('hex'),
+    commit: () => fs.renameSync(tmpPath, finalPath),
+    discard: () => fs.rmSync(tmpPath, { force: true }),
+  };
+}
+
+/** Removes leftovers of interrupted runs (temporary files) of a statement. */
+export function removeTemporaries(ctx: AppContext, statementId: string): void {
+  const dir = path.join(filesRoot(ctx), 'statements', statementId);
+  if (!fs.existsSync(dir)) return;
+  for (const f of fs.readdirSync(dir)) if (f.includes('.tmp-')) fs.rmSync(path.join(dir, f), { force: true });
+}

@@ -1,0 +1,287 @@
+/**
+ * Generates a statement's files: PDF and XLSX in one pass over its trips
+ * (a server-side cursor, permit by permit), each hashed while written, then
+ * both signed (CAdES-BES, ГОСТ Р 34.10-2012 / Стрибог-256) with the
+ * operator's key.
+ *
+ * Safe to run twice: every run writes temporary files; the final step locks
+ * the statement row, and only if it is not ready yet renames the files into
+ * place and, in the same transaction, records them, marks the statement
+ * ready, and creates the user's task and notification. A failed run is
+ * retried by the job queue; the last attempt marks the statement failed with
+ * a reason the user reads.
+ */
+import { sql } from 'kysely';
+import type { AppContext } from '../../platform/context.js';
+import { audit } from '../../platform/audit.js';
+import { signDetached } from '../../platform/signing/index.js';
+import { operatorSigner, certificateOwner } from './operator-key.js';
+import { loadHeader, loadTotals, scopeOf, streamTrips, type StatementRow } from './queries.js';
+import { HashingFile, absolutePath, removeTemporaries, statementFilePath, writeSmallFile, type HashStats } from './files.js';
+import { renderStatementPdf, type PdfInput } from './render-pdf.js';
+import { renderStatementXlsx } from './render-xlsx.js';
+import { tee } from './tee.js';
+import type { StatementFileKind } from './tables.js';
+
+export const STATEMENT_READY_TITLE = 'Уведомление о сформированных сведениях о результатах перемещения ОСС';
+
+export interface GenerateResult {
+  outcome: 'ready' | 'already_ready' | 'not_found' | 'failed' | 'retry';
+  trips?: number;
+  pages?: number;
+  pdfBytes?: number;
+  xlsxBytes?: number;
+  hash?: HashStats;
+  timings?: Record<string, number>;
+}
+
+export async function loadStatement(ctx: AppContext, id: string): Promise<StatementRow | undefined> {
+  return (await ctx.db.selectFrom('statements').selectAll().where('id', '=', id).executeTakeFirst()) as StatementRow | undefined;
+}
+
+export function verifyUrl(ctx: AppContext, statementId: string): string {
+  return `${ctx.config.publicUrl}/verify?statement=${statementId}`;
+}
+
+/** A reason the user can act on; internals stay in the log. */
+export function failureReason(e: unknown, attempts: number): string {
+  const code = (e as { code?: string }).code;
+  const tail = `Попыток: ${attempts}. Закажите сведения повторно; если ошибка повторится, обратитесь в службу поддержки.`;
+  if (code === 'ENOSPC') return `Не удалось сохранить файлы сведений: на сервере закончилось место. ${tail}`;
+  if (code === 'EACCES' || code === 'EROFS') return `Не удалось сохранить файлы сведений: хранилище файлов недоступно для записи. ${tail}`;
+  const name = (e as { name?: string }).name;
+  if (name === 'SigningError' || name === 'CertificateError' || name === 'OperatorKeyError') {
+    return `Не удалось подписать документ электронной подписью информационного оператора: ключ или сертификат подписи недоступен. ${tail}`;
+  }
+  if (code && /^(08|57P|53)/.test(code)) return `Не удалось сформировать сведения: база данных была недоступна. ${tail}`;
+  return `Не удалось сформировать сведения из-за внутренней ошибки. ${tail}`;
+}
+
+export async function generateStatement(
+  ctx: AppContext,
+  statementId: string,
+  meta: { attempt: number; maxAttempts: number } = { attempt: 1, maxAttempts: 1 },
+): Promise<GenerateResult> {
+  const st = await loadStatement(ctx, statementId);
+  if (!st) return { outcome: 'not_found' };
+  if (st.status === 'ready') return { outcome: 'already_ready' };
+  await ctx.db
+    .updateTable('statements')
+    .set({ status: 'running', attempts: meta.attempt, started_at: new Date(), progress: 0, error: null })
+    .where('id', '=', statementId)
+    .where('status', '<>', 'ready')
+    .execute();
+  try {
+    return await produce(ctx, st);
+  } catch (e) {
+    if (meta.attempt >= meta.maxAttempts) {
+      const reason = failureReason(e, meta.attempt);
+      console.error(`statement ${st.number}: generation failed for good`, e);
+      await markFailed(ctx, st, reason);
+      return { outcome: 'failed' };
+    }
+    await ctx.db
+      .updateTable('statements')
+      .set({ status: 'queued', progress: 0 })
+      .where('id', '=', statementId)
+      .where('status', '=', 'running')
+      .execute();
+    throw e;
+  }
+}
+
+async function markFailed(ctx: AppContext, st: StatementRow, reason: string): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('statements')
+      .set({ status: 'failed', error: reason, failed_at: new Date() })
+      .where('id', '=', st.id)
+      .where('status', '<>', 'ready')
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) return;
+    await trx
+      .insertInto('notifications')
+      .values({
+        organization_id: st.organization_id,
+        person_id: st.ordered_by,
+        title: `Сведения № ${st.number} не сформированы`,
+        body: reason,
+        link: `/statements/${st.id}`,
+      })
+      .execute();
+    await audit(trx, {
+      action: 'statement.failed',
+      personId: st.ordered_by,
+      organizationId: st.organization_id,
+      subjectType: 'statement',
+      subjectId: st.id,
+      details: { number: st.number, reason },
+    });
+  });
+}
+
+async function produce(ctx: AppContext, st: StatementRow): Promise<GenerateResult> {
+  const timings: Record<string, number> = {};
+  let t0 = performance.now();
+  const lap = (name: string) => {
+    const t = performance.now();
+    timings[name] = Math.round(t - t0);
+    t0 = t;
+  };
+  removeTemporaries(ctx, st.id);
+  const signer = await operatorSigner(ctx);
+  const scope = scopeOf(st);
+  const [header, totals] = await Promise.all([loadHeader(ctx.db, st), loadTotals(ctx.db, scope)]);
+  lap('totals');
+  const cert = signer.certificate;
+  const input: PdfInput = {
+    number: st.number,
+    orderedAt: new Date(st.ordered_at),
+    periodFrom: st.period_from,
+    periodTo: st.period_to,
+    cutoff: new Date(st.formation_cutoff),
+    formationHours: ctx.config.tripFormationHours,
+    header,
+    totals,
+    signer: {
+      owner: cert.subject.commonName ?? certificateOwner(cert),
+      organization: cert.subject.organization,
+      innLe: cert.subject.innLe,
+      ogrn: cert.subject.ogrn,
+      serial: cert.serialNumber,
+      notBefore: cert.notBefore,
+      notAfter: cert.notAfter,
+      issuer: cert.issuer.commonName ?? cert.issuer.text,
+    },
+    verifyUrl: verifyUrl(ctx, st.id),
+  };
+
+  const hash: HashStats = { streebogBytes: 0, streebogMs: 0 };
+  const path = (kind: StatementFileKind) => absolutePath(ctx, statementFilePath(st.id, kind));
+  const pdf = new HashingFile(path('pdf'), hash);
+  const xlsx = new HashingFile(path('xlsx'), hash);
+  const temporaries: { discard(): void }[] = [pdf, xlsx];
+  try {
+    // Progress: at most every 0.5 s.
+    let lastReport = Date.now();
+    const total = Math.max(1, totals.trips);
+    const report = async (done: number) => {
+      if (Date.now() - lastReport < 500) return;
+      lastReport = Date.now();
+      const progress = Math.min(0.95, (0.95 * done) / total);
+      await ctx.db.updateTable('statements').set({ progress }).where('id', '=', st.id).where('status', '=', 'running').execute();
+    };
+    const [forPdf, forXlsx] = tee(streamTrips(ctx, scope, header.permits), 2);
+    let streamed = 0;
+    const results = await Promise.allSettled([
+      renderStatementPdf({
+        input,
+        tripCount: totals.trips,
+        trips: forPdf,
+        write: (c) => pdf.write(c),
+        onBatch: async (done) => {
+          streamed = done;
+          await pdf.drained();
+          await report(done);
+        },
+      }),
+      renderStatementXlsx({ input, trips: forXlsx, write: (c) => xlsx.write(c), onBatch: () => xlsx.drained() }),
+    ]);
+    for (const r of results) if (r.status === 'rejected') throw r.reason;
+    const pages = (results[0] as PromiseFulfilledResult<{ pages: number }>).value.pages;
+    if (streamed !== totals.trips) throw new Error(`trip stream (${streamed}) and totals (${totals.trips}) disagree`);
+    const [pdfDone, xlsxDone] = await Promise.all([pdf.finish(), xlsx.finish()]);
+    lap('render');
+
+    const signedAt = ctx.now();
+    const sign = (digest: Buffer) => signDetached({ digest, keyPem: signer.keyPem, certPem: signer.certPem, signingTime: signedAt });
+    const pdfSig = writeSmallFile(path('pdf.sig'), sign(pdfDone.streebog256));
+    temporaries.push(pdfSig);
+    const xlsxSig = writeSmallFile(path('xlsx.sig'), sign(xlsxDone.streebog256));
+    temporaries.push(xlsxSig);
+    lap('sign');
+
+    const files: { kind: StatementFileKind; bytes: number; sha256: string; tmp: { commit(): void } }[] = [
+      { kind: 'pdf', bytes: pdfDone.bytes, sha256: pdfDone.sha256, tmp: pdf },
+      { kind: 'xlsx', bytes: xlsxDone.bytes, sha256: xlsxDone.sha256, tmp: xlsx },
+      { kind: 'pdf.sig', bytes: pdfSig.bytes, sha256: pdfSig.sha256, tmp: pdfSig },
+      { kind: 'xlsx.sig', bytes: xlsxSig.bytes, sha256: xlsxSig.sha256, tmp: xlsxSig },
+    ];
+    const committed = await ctx.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('statements').select('status').where('id', '=', st.id).forUpdate().executeTakeFirstOrThrow();
+      if (row.status === 'ready') return false;
+      for (const f of files) f.tmp.commit();
+      for (const f of files) {
+        await trx
+          .insertInto('statement_files')
+          .values({ statement_id: st.id, kind: f.kind, path: statementFilePath(st.id, f.kind), bytes: f.bytes, sha256: f.sha256 })
+          .onConflict((oc) => oc.columns(['statement_id', 'kind']).doUpdateSet({ bytes: f.bytes, sha256: f.sha256, path: statementFilePath(st.id, f.kind), created_at: sql`now()` }))
+          .execute();
+      }
+      await trx
+        .updateTable('statements')
+        .set({
+          status: 'ready',
+          progress: 1,
+          error: null,
+          ready_at: new Date(),
+          trip_count: totals.trips,
+          pdf_bytes: pdfDone.bytes,
+          xlsx_bytes: xlsxDone.bytes,
+          pdf_sha256: pdfDone.sha256,
+          xlsx_sha256: xlsxDone.sha256,
+          pdf_streebog256: pdfDone.streebog256.toString('hex'),
+          xlsx_streebog256: xlsxDone.streebog256.toString('hex'),
+          signer_serial: cert.serialNumber,
+          signed_at: signedAt,
+        })
+        .where('id', '=', st.id)
+        .execute();
+      await trx
+        .insertInto('tasks')
+        .values({
+          organization_id: st.organization_id,
+          person_id: st.ordered_by,
+          kind: 'statement_ready',
+          title: STATEMENT_READY_TITLE,
+          payload: JSON.stringify({ statementId: st.id, number: st.number }),
+        })
+        .execute();
+      await trx
+        .insertInto('notifications')
+        .values({
+          organization_id: st.organization_id,
+          person_id: st.ordered_by,
+          title: `Сведения № ${st.number} сформированы`,
+          body: `Сведения о результатах перемещения ОСС за период ${st.period_from} — ${st.period_to}: ${totals.trips} рейсов. Файлы PDF и XLSX подписаны электронной подписью информационного оператора.`,
+          link: `/statements/${st.id}`,
+        })
+        .execute();
+      await audit(trx, {
+        action: 'statement.ready',
+        personId: st.ordered_by,
+        organizationId: st.organization_id,
+        subjectType: 'statement',
+        subjectId: st.id,
+        details: { number: st.number, trips: totals.trips, pdfSha256: pdfDone.sha256, xlsxSha256: xlsxDone.sha256 },
+      });
+      return true;
+    });
+    if (!committed) {
+      for (const t of temporaries) t.discard();
+      return { outcome: 'already_ready' };
+    }
+    lap('commit');
+    return { outcome: 'ready', trips: totals.trips, pages, pdfBytes: pdfDone.bytes, xlsxBytes: xlsxDone.bytes, hash, timings };
+  } catch (e) {
+    for (const t of temporaries) {
+      try {
+        t.discard();
+      } catch {
+        /* already renamed or gone */
+      }
+    }
+    throw e;
+  }
+}

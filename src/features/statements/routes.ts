@@ -1,0 +1,286 @@
+/** HTTP of statements, their signatures and the public verification page. */
+import { Type } from '@sinclair/typebox';
+import { sql } from 'kysely';
+import type { RoutesPlugin } from '../../platform/http/server.js';
+import { actorOf } from '../../platform/http/auth.js';
+import { AppError, invalid, notFound } from '../../platform/http/errors.js';
+import { IdParams, IsoDate, Page, Paging, Uuid, errorResponses } from '../../platform/http/schemas.js';
+import { checkKey, idempotent } from '../../platform/http/idempotency.js';
+import { Task } from '../desktop/routes.js';
+import { orderStatement, type OrderedStatement } from './order-statement.js';
+import { contentDisposition, getStatement, listSiteStatements, openStatementFile } from './view.js';
+import { FileDigest, verifyFileSignature } from './verify-signature.js';
+import { operatorSigner } from './operator-key.js';
+import { VERIFY_HTML, VERIFY_JS } from './verify-page.js';
+
+export const STATEMENT_FORM_TITLE = 'Формирование сведений о результатах перемещения ОСС';
+/** Largest document accepted for verification (a statement of a million trips is ~100 MB). */
+export const VERIFY_MAX_FILE_BYTES = 512 * 1024 * 1024;
+const MAX_SIGNATURE_BYTES = 1024 * 1024;
+
+const Status = Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('ready'), Type.Literal('failed')]);
+const FileKind = Type.Union([Type.Literal('pdf'), Type.Literal('xlsx'), Type.Literal('pdf.sig'), Type.Literal('xlsx.sig')]);
+
+const Statement = Type.Object({
+  id: Uuid,
+  number: Type.String({ description: 'Номер сведений, например СП-2026-000001' }),
+  siteId: Uuid,
+  siteName: Type.String(),
+  from: IsoDate,
+  to: IsoDate,
+  permits: Type.Array(Type.Object({ id: Uuid, number: Type.String() })),
+  status: Status,
+  progress: Type.Number({ minimum: 0, maximum: 1 }),
+  error: Type.Union([Type.String(), Type.Null()], { description: 'Причина, если формирование не удалось' }),
+  attempts: Type.Integer(),
+  orderedAt: Type.String({ format: 'date-time' }),
+  orderedBy: Type.String(),
+  formationCutoff: Type.String({ format: 'date-time', description: 'В сведения вошли рейсы, завершённые не позже этого момента' }),
+  readyAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  tripCount: Type.Union([Type.Integer(), Type.Null()]),
+  files: Type.Union([
+    Type.Array(Type.Object({ kind: FileKind, url: Type.String(), fileName: Type.String(), bytes: Type.Integer() })),
+    Type.Null(),
+  ]),
+});
+
+const Signer = Type.Object({
+  commonName: Type.Union([Type.String(), Type.Null()]),
+  organization: Type.Union([Type.String(), Type.Null()]),
+  innLe: Type.Union([Type.String(), Type.Null()]),
+  inn: Type.Union([Type.String(), Type.Null()]),
+  ogrn: Type.Union([Type.String(), Type.Null()]),
+  serialNumber: Type.String(),
+  validFrom: Type.String({ format: 'date-time' }),
+  validTo: Type.String({ format: 'date-time' }),
+  issuer: Type.String(),
+  isOperator: Type.Boolean({ description: 'Сертификат информационного оператора ОССиГ' }),
+});
+
+const VerifyResult = Type.Object({
+  valid: Type.Boolean(),
+  reason: Type.Optional(Type.String({ description: 'Почему подпись недействительна' })),
+  code: Type.Optional(Type.String()),
+  signer: Type.Union([Signer, Type.Null()]),
+  signedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  document: Type.Union([Type.Object({ statementId: Uuid, number: Type.String(), kind: Type.String() }), Type.Null()]),
+});
+
+const taskOut = (t: { id: string; kind: string; title: string; status: string; payload: Record<string, unknown>; created_at: Date; closed_at: Date | null }) => ({
+  id: t.id,
+  kind: t.kind,
+  title: t.title,
+  status: t.status,
+  payload: t.payload,
+  createdAt: new Date(t.created_at).toISOString(),
+  closedAt: t.closed_at ? new Date(t.closed_at).toISOString() : null,
+});
+
+export const statementRoutes: RoutesPlugin = (app, ctx) => {
+  app.post(
+    '/api/services/statement/start',
+    {
+      config: { access: { right: 'draft', orgRoles: ['producer'] } },
+      schema: {
+        tags: ['Сведения'],
+        summary: 'Госуслуга «Формирование сведений о результатах перемещения ОСС»: создать задачу в «Моих задачах»',
+        description: 'Если у пользователя уже есть открытая задача формирования сведений, возвращается она.',
+        response: { 200: Task, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      return ctx.db.transaction().execute(async (trx) => {
+        await sql`select pg_advisory_xact_lock(hashtext(${`statement_form:${actor.organizationId}:${actor.personId}`}))`.execute(trx);
+        const open = await trx
+          .selectFrom('tasks')
+          .selectAll()
+          .where('organization_id', '=', actor.organizationId)
+          .where('person_id', '=', actor.personId)
+          .where('kind', '=', 'statement_form')
+          .where('status', '=', 'open')
+          .orderBy('created_at', 'desc')
+          .executeTakeFirst();
+        if (open) return taskOut(open);
+        const t = await trx
+          .insertInto('tasks')
+          .values({ organization_id: actor.organizationId, person_id: actor.personId, kind: 'statement_form', title: STATEMENT_FORM_TITLE, payload: '{}' })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return taskOut(t);
+      });
+    },
+  );
+
+  app.post(
+    '/api/tasks/:id/confirm',
+    {
+      config: { access: { right: 'read' } },
+      schema: {
+        tags: ['Рабочий стол'],
+        summary: 'Подтвердить задачу (закрыть её)',
+        params: IdParams,
+        response: { 200: Task, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const mine = (q: any) =>
+        q
+          .where('id', '=', req.params.id)
+          .where('organization_id', '=', actor.organizationId)
+          .where((eb: any) => eb.or([eb('person_id', '=', actor.personId), eb('person_id', 'is', null)]));
+      const closed = await mine(ctx.db.updateTable('tasks').set({ status: 'done', closed_at: ctx.now() }).where('status', '=', 'open'))
+        .returningAll()
+        .executeTakeFirst();
+      if (closed) return taskOut(closed);
+      const existing = await mine(ctx.db.selectFrom('tasks').selectAll()).executeTakeFirst();
+      if (!existing) throw notFound('Задача не найдена');
+      return taskOut(existing);
+    },
+  );
+
+  app.post(
+    '/api/statements',
+    {
+      config: { access: { right: 'submit', orgRoles: ['producer'] } },
+      schema: {
+        tags: ['Сведения'],
+        summary: 'Заказать сведения о результатах перемещения ОСС',
+        description:
+          'Сведения формируются в фоне по объекту, периоду (даты включительно, время московское) и выбранным разрешениям. В них входят рейсы, сформированные к моменту заказа; рейсы, записанные позже, документ не меняют. Принимает Idempotency-Key.',
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String()) }),
+        body: Type.Object({
+          siteId: Uuid,
+          from: IsoDate,
+          to: IsoDate,
+          permitIds: Type.Array(Uuid, { maxItems: 200 }),
+          taskId: Type.Optional(Uuid),
+        }),
+        response: { 202: Type.Object({ id: Uuid, number: Type.String(), status: Type.Literal('queued') }), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const key = checkKey(req.headers['idempotency-key'] as string | undefined);
+      const out = await idempotent<OrderedStatement>(ctx.db, { organizationId: actor.organizationId, key, body: req.body, status: 202 }, (trx) =>
+        orderStatement(trx, { ctx, actor, input: req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null }),
+      );
+      if (out.replayed) reply.header('Idempotent-Replayed', 'true');
+      reply.header('Location', `/api/statements/${out.body.id}`);
+      return reply.status(202).send(out.body);
+    },
+  );
+
+  app.get(
+    '/api/statements/:id',
+    {
+      config: { access: { right: 'read' } },
+      schema: { tags: ['Сведения'], summary: 'Сведения: состояние формирования и файлы', params: IdParams, response: { 200: Statement, ...errorResponses } },
+    },
+    async (req) => getStatement(ctx, actorOf(req), req.params.id),
+  );
+
+  app.get(
+    '/api/sites/:id/statements',
+    {
+      config: { access: { right: 'read' } },
+      schema: {
+        tags: ['Сведения'],
+        summary: 'Сведения о результатах перемещения ОСС по объекту',
+        params: IdParams,
+        querystring: Type.Object(Paging),
+        response: { 200: Page(Statement), ...errorResponses },
+      },
+    },
+    async (req) => listSiteStatements(ctx, actorOf(req), req.params.id, req.query.page ?? 1, req.query.pageSize ?? 50),
+  );
+
+  app.get(
+    '/api/statements/:id/files/:kind',
+    {
+      config: { access: { right: 'read' } },
+      schema: {
+        tags: ['Сведения'],
+        summary: 'Файл сведений: PDF, XLSX или их подписи (.sig, CMS DER)',
+        params: Type.Object({ id: Uuid, kind: FileKind }),
+        response: { 200: Type.Any({ description: 'Файл' }), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const f = await openStatementFile(ctx, actorOf(req), req.params.id, req.params.kind);
+      return reply
+        .type(f.type)
+        .header('Content-Length', String(f.bytes))
+        .header('Content-Disposition', contentDisposition(f.name, f.asciiName))
+        .header('Cache-Control', 'private, max-age=3600')
+        .send(f.stream);
+    },
+  );
+
+  app.post(
+    '/api/signatures/verify',
+    {
+      config: { access: { public: true }, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['Подпись'],
+        summary: 'Проверить электронную подпись файла (без входа в систему)',
+        description: 'multipart/form-data: `file` — документ, `signature` — его отсоединённая подпись (.sig, CMS DER или PEM).',
+        consumes: ['multipart/form-data'],
+        response: { 200: VerifyResult, ...errorResponses },
+      },
+    },
+    async (req) => {
+      if (!req.isMultipart()) {
+        throw new AppError('unsupported_media_type', 'Отправьте документ и подпись как multipart/form-data: поля file и signature');
+      }
+      const digest = new FileDigest();
+      let gotFile = false;
+      let signature: Buffer | null = null;
+      for await (const part of req.parts({ limits: { fileSize: VERIFY_MAX_FILE_BYTES, files: 2 } })) {
+        if (part.type !== 'file') continue;
+        if (part.fieldname === 'file') {
+          gotFile = true;
+          for await (const chunk of part.file) digest.update(chunk as Buffer);
+          if (part.file.truncated) throw new AppError('payload_too_large', `Документ: размер не должен превышать ${VERIFY_MAX_FILE_BYTES / 1024 / 1024} МБ`);
+        } else if (part.fieldname === 'signature') {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          for await (const chunk of part.file) {
+            size += (chunk as Buffer).length;
+            if (size <= MAX_SIGNATURE_BYTES) chunks.push(chunk as Buffer);
+          }
+          if (size > MAX_SIGNATURE_BYTES) throw invalid({ field: 'signature', message: 'Файл подписи: слишком большой для файла подписи (.sig) — не более 1 МБ' });
+          signature = Buffer.concat(chunks);
+        } else {
+          part.file.resume();
+        }
+      }
+      const errors = [];
+      if (!gotFile) errors.push({ field: 'file', message: 'Документ: выберите файл документа' });
+      if (!signature) errors.push({ field: 'signature', message: 'Файл подписи: выберите файл подписи (.sig)' });
+      else if (signature.length === 0) errors.push({ field: 'signature', message: 'Файл подписи: файл пуст' });
+      if (errors.length) throw invalid(errors);
+      const d = digest.digest();
+      return verifyFileSignature(ctx, { ...d, signature: signature! });
+    },
+  );
+
+  app.get(
+    '/api/signatures/certificate',
+    {
+      config: { access: { public: true } },
+      schema: { tags: ['Подпись'], summary: 'Сертификат электронной подписи информационного оператора (PEM)', response: { 200: Type.String() } },
+    },
+    async (_req, reply) => {
+      const signer = await operatorSigner(ctx);
+      return reply
+        .type('application/x-pem-file')
+        .header('Content-Disposition', contentDisposition('Сертификат информационного оператора ОССиГ.pem', 'ossig-operator.pem'))
+        .send(signer.certificate.pem);
+    },
+  );
+
+  app.get('/verify', { schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(VERIFY_HTML));
+  app.get('/verify.js', { schema: { hide: true } }, async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(VERIFY_JS));
+};
