@@ -97,10 +97,25 @@ function parseTime(v: unknown): Date | null {
  */
 export async function recordTrips(
   trx: Transaction<Database>,
-  opts: { carrierId: string; trips: readonly TripInput[]; source: 'api' | 'upload' | 'demo'; now: Date; fieldPrefix?: (i: number) => string },
+  opts: {
+    carrierId: string;
+    trips: readonly TripInput[];
+    source: 'api' | 'upload' | 'demo';
+    now: Date;
+    fieldPrefix?: (i: number) => string;
+    /**
+     * Problems the caller found before (e.g. an upload's unreadable date or a
+     * formula in a cell), per trip index. They are listed first; the checks
+     * here add no second message for a field that already has one.
+     */
+    preErrors?: ReadonlyArray<readonly FieldError[] | undefined>;
+    /** How a duplicate names the earlier trip of the batch (default «рейс №N этого же пакета»). */
+    describeTrip?: (i: number) => string;
+  },
 ): Promise<RecordResult> {
   const { carrierId, trips, now } = opts;
   const prefix = opts.fieldPrefix ?? ((i: number) => `trips[${i}].`);
+  const describeTrip = opts.describeTrip ?? ((i: number) => `рейс №${i + 1} этого же пакета`);
 
   // Look-ups for the whole batch, each in one query.
   const permitNumbers = [...new Set(trips.map((t) => str(t.permitNumber)).filter((s): s is string => s !== null))];
@@ -156,8 +171,13 @@ export async function recordTrips(
   const seenExternal = new Map<string, number>();
 
   trips.forEach((t, index) => {
-    const errors: FieldError[] = [];
-    const f = (name: string, message: string) => errors.push({ field: `${prefix(index)}${name}`, message });
+    const pre = opts.preErrors?.[index];
+    const errors: FieldError[] = pre ? [...pre] : [];
+    const flagged = pre?.length ? new Set(pre.map((e) => e.field)) : null;
+    const f = (name: string, message: string) => {
+      const field = `${prefix(index)}${name}`;
+      if (!flagged?.has(field)) errors.push({ field, message });
+    };
 
     const permitNumber = str(t.permitNumber);
     const permit = permitNumber ? permits.get(permitNumber) : undefined;
@@ -237,7 +257,7 @@ export async function recordTrips(
       results[index] = {
         index,
         status: 'duplicate',
-        errors: [{ field: `${prefix(index)}loadedAt`, message: `Рейс повторяет рейс №${first + 1} этого же пакета` }],
+        errors: [{ field: `${prefix(index)}loadedAt`, message: `Рейс повторяет ${describeTrip(first)}` }],
       };
       return;
     }

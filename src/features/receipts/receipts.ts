@@ -1,0 +1,198 @@
+/**
+ * Facilities' receipts (приём рейсов): a facility sees the trips delivered to
+ * it and confirms each (with the weighed mass) or rejects it with a reason —
+ * one by one or from a file. A decision once made stays: the same decision
+ * again is a no-op, a different one is a conflict. The producer and the
+ * carrier see the status on their trips; statements print it.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { AppContext } from '../../platform/context.js';
+import type { Database } from '../../platform/db/schema.js';
+import type { Actor } from '../../platform/http/auth.js';
+import { AppError, invalid, notFound, type FieldError } from '../../platform/http/errors.js';
+import { audit } from '../../platform/audit.js';
+import { parseMass } from '../../domain/quantity.js';
+import { formatMoscowDateTime } from '../../domain/period.js';
+import { MAX_TRIP_MASS_T } from '../trips/record-trips.js';
+import { checkPeriod } from '../period-input.js';
+
+export type ReceiptStatus = 'pending' | 'confirmed' | 'rejected';
+
+export const RECEIPT_STATUS_TEXT: Record<ReceiptStatus, string> = {
+  pending: 'Ожидает приёма',
+  confirmed: 'Принят',
+  rejected: 'Отклонён',
+};
+
+export interface ReceiptFilter {
+  status?: ReceiptStatus;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function listReceipts(ctx: AppContext, actor: Actor, f: ReceiptFilter) {
+  let base = ctx.db.selectFrom('trips as t').where('t.facility_id', '=', actor.organizationId);
+  if (f.status) base = base.where('t.receipt_status', '=', f.status);
+  if (f.from || f.to) {
+    const p = checkPeriod(ctx, f.from ?? f.to!, f.to ?? f.from!);
+    base = base.where('t.unloaded_at', '>=', p.start).where('t.unloaded_at', '<', p.endExclusive);
+  }
+  const [items, total] = await Promise.all([
+    base
+      .innerJoin('permits as p', 'p.id', 't.permit_id')
+      .innerJoin('vehicles as v', 'v.id', 't.vehicle_id')
+      .innerJoin('organizations as c', 'c.id', 't.carrier_id')
+      .innerJoin('waste_types as w', 'w.code', 't.waste_code')
+      .innerJoin('sites as s', 's.id', 't.site_id')
+      .select([
+        't.id',
+        'p.number as permitNumber',
+        's.name as siteName',
+        'v.plate',
+        sql<string>`coalesce(c.short_name, c.name)`.as('carrierName'),
+        't.waste_code as wasteCode',
+        'w.name as wasteName',
+        't.loaded_at as loadedAt',
+        't.unloaded_at as unloadedAt',
+        sql<string>`t.volume::text`.as('volume'),
+        sql<string>`t.mass::text`.as('mass'),
+        't.receipt_status as receiptStatus',
+        sql<string | null>`t.received_mass::text`.as('receivedMass'),
+        't.receipt_reason as receiptReason',
+        't.received_at as receivedAt',
+      ])
+      .orderBy('t.unloaded_at', 'desc')
+      .orderBy('t.id', 'desc')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
+    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: items.map((t) => ({
+      ...t,
+      id: Number(t.id),
+      receiptStatusText: RECEIPT_STATUS_TEXT[t.receiptStatus],
+      loadedAt: new Date(t.loadedAt).toISOString(),
+      unloadedAt: new Date(t.unloadedAt).toISOString(),
+      receivedAt: t.receivedAt ? new Date(t.receivedAt).toISOString() : null,
+    })),
+    total: total.n,
+    page: f.page,
+    pageSize: f.pageSize,
+  };
+}
+
+export type Decision = { kind: 'confirm'; mass: unknown } | { kind: 'reject'; reason: unknown };
+
+export interface DecisionResult {
+  tripId: number;
+  receiptStatus: ReceiptStatus;
+  receivedMass: string | null;
+  receiptReason: string | null;
+  receivedAt: string | null;
+  /** The same decision had been made before: nothing changed. */
+  unchanged: boolean;
+}
+
+/** Checks a decision's input; returns field errors (Russian, naming the field). */
+export function checkDecision(d: Decision, prefix = ''): { errors: FieldError[]; mass?: string; reason?: string } {
+  if (d.kind === 'confirm') {
+    if (d.mass === undefined || d.mass === null || d.mass === '') return { errors: [{ field: `${prefix}mass`, message: 'Масса, т: обязательное поле' }] };
+    if (typeof d.mass !== 'string' && typeof d.mass !== 'number') return { errors: [{ field: `${prefix}mass`, message: 'Масса, т: должно быть числом' }] };
+    const m = parseMass(d.mass);
+    if (!m.ok) return { errors: [{ field: `${prefix}mass`, message: `Масса, т: ${m.error}` }] };
+    if (Number(m.value) > MAX_TRIP_MASS_T) return { errors: [{ field: `${prefix}mass`, message: `Масса, т: не больше ${MAX_TRIP_MASS_T} т за рейс` }] };
+    return { errors: [], mass: m.value };
+  }
+  const reason = typeof d.reason === 'string' ? d.reason.trim() : '';
+  if (!reason) return { errors: [{ field: `${prefix}reason`, message: 'Причина: обязательное поле' }] };
+  if (reason.length < 3) return { errors: [{ field: `${prefix}reason`, message: 'Причина: опишите причину отказа (не короче 3 символов)' }] };
+  if (reason.length > 1000) return { errors: [{ field: `${prefix}reason`, message: 'Причина: не длиннее 1000 символов' }] };
+  return { errors: [], reason };
+}
+
+/**
+ * Applies one decision inside `trx`. Another organization's trip (or no such
+ * trip) is "not found"; a different decision on a decided trip is a conflict.
+ */
+export async function decide(
+  trx: Transaction<Database>,
+  ctx: AppContext,
+  actor: Actor,
+  tripId: number,
+  checked: { kind: 'confirm'; mass: string } | { kind: 'reject'; reason: string },
+): Promise<DecisionResult> {
+  const trip = await trx
+    .selectFrom('trips')
+    .select(['id', 'receipt_status', sql<string | null>`received_mass::text`.as('received_mass'), 'receipt_reason', 'received_at', 'site_id', 'permit_id'])
+    .where('id', '=', tripId)
+    .where('facility_id', '=', actor.organizationId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!trip) throw notFound(`Рейс ${tripId} не найден среди рейсов, доставленных на ваш объект`);
+  const view = (t: { receipt_status: ReceiptStatus; received_mass: string | null; receipt_reason: string | null; received_at: Date | null }, unchanged: boolean): DecisionResult => ({
+    tripId,
+    receiptStatus: t.receipt_status,
+    receivedMass: t.received_mass,
+    receiptReason: t.receipt_reason,
+    receivedAt: t.received_at ? new Date(t.received_at).toISOString() : null,
+    unchanged,
+  });
+  const target: ReceiptStatus = checked.kind === 'confirm' ? 'confirmed' : 'rejected';
+  if (trip.receipt_status !== 'pending') {
+    const same =
+      trip.receipt_status === target &&
+      (checked.kind === 'confirm' ? Number(trip.received_mass) === Number(checked.mass) : trip.receipt_reason === checked.reason);
+    if (same) return view(trip, true);
+    throw new AppError(
+      'conflict',
+      `По рейсу ${tripId} решение уже принято ${trip.received_at ? formatMoscowDateTime(new Date(trip.received_at)) : ''}: ${RECEIPT_STATUS_TEXT[trip.receipt_status].toLowerCase()}${trip.received_mass ? `, масса ${trip.received_mass} т` : ''}`.trim(),
+    );
+  }
+  const now = ctx.now();
+  const updated = await trx
+    .updateTable('trips')
+    .set({
+      receipt_status: target,
+      received_mass: checked.kind === 'confirm' ? checked.mass : null,
+      receipt_reason: checked.kind === 'reject' ? checked.reason : null,
+      received_at: now,
+    })
+    .where('id', '=', tripId)
+    .returning(['receipt_status', sql<string | null>`received_mass::text`.as('received_mass'), 'receipt_reason', 'received_at'])
+    .executeTakeFirstOrThrow();
+  await audit(trx, {
+    action: checked.kind === 'confirm' ? 'receipt.confirmed' : 'receipt.rejected',
+    personId: actor.personId,
+    organizationId: actor.organizationId,
+    subjectType: 'trip',
+    subjectId: String(tripId),
+    details: checked.kind === 'confirm' ? { mass: checked.mass } : { reason: checked.reason },
+  });
+  if (checked.kind === 'reject') {
+    // The producer learns of a rejected load.
+    const site = await trx.selectFrom('sites').select(['producer_id', 'name']).where('id', '=', trip.site_id).executeTakeFirstOrThrow();
+    await trx
+      .insertInto('notifications')
+      .values({
+        organization_id: site.producer_id,
+        person_id: null,
+        title: `Объект приёма отклонил рейс ${tripId}`,
+        body: `Объект «${site.name}»: ${actor.organizationName} не принял рейс ${tripId}. Причина: ${checked.reason}`,
+        link: `/trips?id=${tripId}`,
+      })
+      .execute();
+  }
+  return view(updated as never, false);
+}
+
+export async function decideOne(ctx: AppContext, actor: Actor, tripId: number, d: Decision): Promise<DecisionResult> {
+  const c = checkDecision(d);
+  if (c.errors.length) throw invalid(c.errors);
+  return ctx.db
+    .transaction()
+    .execute((trx) => decide(trx, ctx, actor, tripId, d.kind === 'confirm' ? { kind: 'confirm', mass: c.mass! } : { kind: 'reject', reason: c.reason! }));
+}

@@ -1,0 +1,443 @@
+/**
+ * Processing an upload (the `uploads.process` job), in one streaming pass:
+ *
+ *  1. prescan — the file's sheet, row count (cap), merged ranges; a refusal here records nothing;
+ *  2. header — columns found by Russian names; a missing or repeated column refuses the file;
+ *  3. rows in chunks of CHUNK_ROWS: each chunk is checked by `recordTrips` and committed in one
+ *     transaction with its row outcomes (`upload_chunks`) and the upload's progress. A chunk
+ *     already committed (by an earlier, interrupted run) is not processed again: its stored
+ *     outcomes are used, so a retry continues after the last committed chunk and never doubles,
+ *     and an accepted row never turns into a "duplicate" of itself;
+ *  4. the result file is written during the same pass (original cells + «Статус» + «Причины»),
+ *     then «Итоги»; fsynced and renamed; the upload is marked done and a notification is made.
+ */
+import fsp from 'node:fs/promises';
+import { sql } from 'kysely';
+import ExcelJS from 'exceljs';
+import type { AppContext } from '../../platform/context.js';
+import type { FieldError } from '../../platform/http/errors.js';
+import { audit } from '../../platform/audit.js';
+import { formatMoscowDateTime } from '../../domain/period.js';
+import { recordTrips } from '../trips/record-trips.js';
+import { TRIP_COLUMNS, columnLetter, isBlankRow, mapHeader, normalizeRow, type Cell, type ColumnMap, type MergeRange, type NormalizedRow, type TripField } from './columns.js';
+import { FileRefusal, MAX_DATA_ROWS, prescan, readRows, type Prescan, type SheetRow } from './read-rows.js';
+import { commitFile, fsyncFile, originalPath, resultPath, tempPath } from './storage.js';
+import type { FileProblem, RowOutcome } from './tables.js';
+
+export const CHUNK_ROWS = 5_000;
+
+export const STATUS_ACCEPTED = 'Принято';
+export const STATUS_REJECTED = 'Отклонено';
+
+const LABEL_OF = new Map<string, string>(TRIP_COLUMNS.map((c) => [c.field, c.header]));
+
+export interface ProcessOptions {
+  chunkRows?: number;
+  /** Test hook: called after each chunk is committed (throw to simulate a crash). */
+  afterChunk?: (chunk: number) => Promise<void> | void;
+}
+
+/** Runs (or continues) the processing of one upload. Safe to run twice. */
+export async function processUpload(ctx: AppContext, uploadId: string, opts: ProcessOptions = {}): Promise<void> {
+  const chunkRows = opts.chunkRows ?? CHUNK_ROWS;
+  const upload = await ctx.db.selectFrom('uploads').selectAll().where('id', '=', uploadId).executeTakeFirst();
+  if (!upload || upload.status === 'done' || upload.status === 'refused') return;
+  await ctx.db
+    .updateTable('uploads')
+    .set({ status: 'processing', started_at: sql`coalesce(started_at, now())` })
+    .where('id', '=', uploadId)
+    .execute();
+
+  const file = originalPath(ctx.config, uploadId);
+  let pre: Prescan;
+  try {
+    pre = await prescan(file, upload.file_type);
+  } catch (e) {
+    if (e instanceof FileRefusal) return finishRefused(ctx, upload, e.problems);
+    throw e;
+  }
+  await ctx.db.updateTable('uploads').set({ total_rows: Math.max(0, pre.rows - 1) }).where('id', '=', uploadId).execute();
+
+  const committed = new Set(
+    (await ctx.db.selectFrom('upload_chunks').select('chunk').where('upload_id', '=', uploadId).execute()).map((r) => r.chunk),
+  );
+  const out = new ResultWriter(ctx, uploadId);
+  /** Keys of accepted rows of this file → their row numbers (duplicates across chunks). */
+  const seenNatural = new Map<string, number>();
+  const seenExternal = new Map<string, number>();
+  let map: ColumnMap | null = null;
+  let buffer: SheetRow[] = [];
+  let chunk = 0;
+  let dataRows = 0;
+
+  /**
+   * One chunk is checked and committed while the next is being read (the
+   * database works on its own core meanwhile); chunks still commit in order,
+   * and at most two are in memory.
+   */
+  let inFlight: Promise<void> = Promise.resolve();
+  const handle = async (k: number, rows: SheetRow[]) => {
+    const merges = relevantMerges(pre.merges, rows[0].rowNumber, rows[rows.length - 1].rowNumber);
+    const norm = rows.map((r) => normalizeRow(r.cells, r.rowNumber, map!, merges, (f) => fieldName(r.rowNumber, f)));
+    let outcomes: RowOutcome[];
+    if (committed.has(k)) {
+      outcomes = await loadChunk(ctx, uploadId, k);
+    } else {
+      outcomes = await commitChunk(ctx, upload, k, rows, norm, seenNatural, seenExternal);
+      await opts.afterChunk?.(k);
+    }
+    outcomes.forEach((o, i) => {
+      if (o[1] !== 'a') return;
+      if (norm[i].naturalKey) seenNatural.set(norm[i].naturalKey!, rows[i].rowNumber);
+      if (norm[i].externalKey) seenExternal.set(norm[i].externalKey!, rows[i].rowNumber);
+    });
+    rows.forEach((r, i) => out.row(r.cells, outcomes[i]));
+  };
+  const flush = async () => {
+    if (!buffer.length || !map) return;
+    const rows = buffer;
+    buffer = [];
+    const k = chunk++;
+    await inFlight;
+    inFlight = handle(k, rows);
+    inFlight.catch(() => {}); // awaited below; avoid an unhandled rejection meanwhile
+  };
+
+  try {
+    for await (const row of readRows(file, upload.file_type, pre)) {
+      if (isBlankRow(row.cells)) continue;
+      if (!map) {
+        const h = mapHeader(row.cells);
+        if (!h.ok) throw new FileRefusal(h.problems);
+        map = h.map;
+        out.header(row.cells, map);
+        continue;
+      }
+      dataRows++;
+      buffer.push(row);
+      if (buffer.length >= chunkRows) await flush();
+    }
+    if (!map) throw new FileRefusal([{ field: 'file', message: 'Файл: в файле нет строк — ни заголовков, ни данных' }]);
+    await flush();
+    await inFlight;
+  } catch (e) {
+    await inFlight.catch(() => {});
+    await out.abort();
+    if (e instanceof FileRefusal) return finishRefused(ctx, upload, e.problems);
+    throw e;
+  }
+
+  const totals = await ctx.db
+    .selectFrom('uploads')
+    .select(['accepted', 'rejected', 'duplicates'])
+    .where('id', '=', uploadId)
+    .executeTakeFirstOrThrow();
+  await out.finish({
+    fileName: upload.file_name,
+    createdAt: upload.created_at,
+    rows: dataRows,
+    accepted: totals.accepted,
+    rejected: totals.rejected,
+    duplicates: totals.duplicates,
+    problems: [],
+    notes: map!.notes,
+  });
+  await ctx.db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('uploads')
+      .set({ status: 'done', total_rows: dataRows, result_ready: true, finished_at: ctx.now(), notes: JSON.stringify(map!.notes) })
+      .where('id', '=', uploadId)
+      .where('status', 'not in', ['done', 'refused'])
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) return;
+    await trx
+      .insertInto('notifications')
+      .values({
+        organization_id: upload.organization_id,
+        person_id: upload.person_id,
+        title: `Загрузка «${upload.file_name}» обработана`,
+        body: `Строк в файле: ${dataRows}; принято: ${totals.accepted}; отклонено: ${totals.rejected}. Скачайте файл результатов: в нём по каждой строке указано, принята она или почему нет.`,
+        link: `/uploads?id=${uploadId}`,
+      })
+      .execute();
+    await audit(trx, {
+      action: 'upload.processed',
+      organizationId: upload.organization_id,
+      personId: upload.person_id,
+      subjectType: 'upload',
+      subjectId: uploadId,
+      details: { rows: dataRows, accepted: totals.accepted, rejected: totals.rejected, duplicates: totals.duplicates },
+    });
+  });
+}
+
+const fieldName = (rowNumber: number, f: TripField | string) => `rows[${rowNumber}].${f}`;
+
+function relevantMerges(all: readonly MergeRange[], first: number, last: number): MergeRange[] {
+  return all.filter((m) => m.bottom >= first && m.top <= last);
+}
+
+/** A message naming its column: recordTrips' messages mostly start with the label; duplicates get it here. */
+function withColumn(e: FieldError): string {
+  const field = e.field.split('.').pop() ?? '';
+  const label = LABEL_OF.get(field);
+  if (!label || e.message.startsWith(`${label}:`)) return e.message;
+  return `${label}: ${e.message.charAt(0).toLowerCase()}${e.message.slice(1)}`;
+}
+
+async function loadChunk(ctx: AppContext, uploadId: string, k: number): Promise<RowOutcome[]> {
+  const row = await ctx.db
+    .selectFrom('upload_chunks')
+    .select('outcomes')
+    .where('upload_id', '=', uploadId)
+    .where('chunk', '=', k)
+    .executeTakeFirstOrThrow();
+  return row.outcomes;
+}
+
+async function commitChunk(
+  ctx: AppContext,
+  upload: { id: string; organization_id: string },
+  k: number,
+  rows: SheetRow[],
+  norm: NormalizedRow[],
+  seenNatural: Map<string, number>,
+  seenExternal: Map<string, number>,
+): Promise<RowOutcome[]> {
+  return ctx.db.transaction().execute(async (trx) => {
+    // Serialize with any other run of this upload; a chunk committed meanwhile is taken as it is.
+    await trx.selectFrom('uploads').select('id').where('id', '=', upload.id).forUpdate().executeTakeFirstOrThrow();
+    const existing = await trx
+      .selectFrom('upload_chunks')
+      .select('outcomes')
+      .where('upload_id', '=', upload.id)
+      .where('chunk', '=', k)
+      .executeTakeFirst();
+    if (existing) return existing.outcomes;
+
+    const result = await recordTrips(trx, {
+      carrierId: upload.organization_id,
+      trips: norm.map((n) => n.input),
+      source: 'upload',
+      now: ctx.now(),
+      fieldPrefix: (i) => `rows[${rows[i].rowNumber}].`,
+      preErrors: norm.map((n) => (n.errors.length ? n.errors : undefined)),
+      describeTrip: (i) => `строку ${rows[i].rowNumber} этого файла`,
+    });
+    let accepted = 0;
+    let rejected = 0;
+    let duplicates = 0;
+    const outcomes: RowOutcome[] = result.results.map((r, i) => {
+      const rowNumber = rows[i].rowNumber;
+      if (r.status === 'accepted') {
+        accepted++;
+        return [rowNumber, 'a', r.id, []];
+      }
+      let reasons = r.errors.map(withColumn);
+      if (r.status === 'duplicate') {
+        duplicates++;
+        // A duplicate of a row accepted from an earlier chunk of this same file says so.
+        const earlier =
+          (norm[i].naturalKey && seenNatural.get(norm[i].naturalKey!)) || (norm[i].externalKey && seenExternal.get(norm[i].externalKey!));
+        if (earlier) reasons = [`Время погрузки: рейс повторяет строку ${earlier} этого файла (то же ТС и время погрузки или тот же номер рейса)`];
+        return [rowNumber, 'd', null, reasons];
+      }
+      rejected++;
+      return [rowNumber, 'r', null, reasons];
+    });
+    await trx
+      .insertInto('upload_chunks')
+      .values({
+        upload_id: upload.id,
+        chunk: k,
+        first_row: rows[0].rowNumber,
+        row_count: rows.length,
+        accepted,
+        rejected,
+        duplicates,
+        outcomes: JSON.stringify(outcomes),
+      })
+      .execute();
+    await trx
+      .updateTable('uploads')
+      .set((eb) => ({
+        processed_rows: eb('processed_rows', '+', rows.length),
+        accepted: eb('accepted', '+', accepted),
+        rejected: eb('rejected', '+', rejected + duplicates),
+        duplicates: eb('duplicates', '+', duplicates),
+      }))
+      .where('id', '=', upload.id)
+      .execute();
+    return outcomes;
+  });
+}
+
+/** Ends an upload with a file-level refusal: a result file with the reasons, a notification. */
+async function finishRefused(
+  ctx: AppContext,
+  upload: { id: string; organization_id: string; person_id: string | null; file_name: string; created_at: Date },
+  problems: FileProblem[],
+): Promise<void> {
+  const out = new ResultWriter(ctx, upload.id);
+  const totals = await ctx.db
+    .selectFrom('uploads')
+    .select(['accepted', 'rejected', 'duplicates', 'processed_rows'])
+    .where('id', '=', upload.id)
+    .executeTakeFirstOrThrow();
+  await out.finish({
+    fileName: upload.file_name,
+    createdAt: upload.created_at,
+    rows: totals.processed_rows,
+    accepted: totals.accepted,
+    rejected: totals.rejected,
+    duplicates: totals.duplicates,
+    problems,
+    notes: [],
+  });
+  await ctx.db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('uploads')
+      .set({ status: 'refused', problems: JSON.stringify(problems), result_ready: true, finished_at: ctx.now() })
+      .where('id', '=', upload.id)
+      .where('status', 'not in', ['done', 'refused'])
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) return;
+    await trx
+      .insertInto('notifications')
+      .values({
+        organization_id: upload.organization_id,
+        person_id: upload.person_id,
+        title: `Файл «${upload.file_name}» не принят`,
+        body: problems.map((p) => p.message).join('\n'),
+        link: `/uploads?id=${upload.id}`,
+      })
+      .execute();
+    await audit(trx, {
+      action: 'upload.refused',
+      organizationId: upload.organization_id,
+      personId: upload.person_id,
+      subjectType: 'upload',
+      subjectId: upload.id,
+      details: { problems: problems.map((p) => p.message) },
+    });
+  });
+}
+
+/** Marks an upload failed after its last attempt (an internal error, not the file's fault). */
+export async function markFailed(ctx: AppContext, uploadId: string): Promise<void> {
+  const problems: FileProblem[] = [
+    { field: 'file', message: 'Файл не удалось обработать из-за внутренней ошибки. Записанные строки сохранены; загрузите файл ещё раз позже — повторно ничего не запишется' },
+  ];
+  await ctx.db
+    .updateTable('uploads')
+    .set({ status: 'failed', problems: JSON.stringify(problems), finished_at: ctx.now() })
+    .where('id', '=', uploadId)
+    .where('status', 'not in', ['done', 'refused'])
+    .execute();
+}
+
+interface Summary {
+  fileName: string;
+  createdAt: Date;
+  rows: number;
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+  problems: FileProblem[];
+  notes: FileProblem[];
+}
+
+const GREEN = { argb: 'FF1B7F3B' };
+const RED = { argb: 'FFC0392B' };
+
+/** The result XLSX, written as rows arrive (streaming; never held whole). */
+class ResultWriter {
+  private readonly tmp: string;
+  private wb: ExcelJS.stream.xlsx.WorkbookWriter | null = null;
+  private ws: ExcelJS.Worksheet | null = null;
+  private statusCol = 0;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly uploadId: string,
+  ) {
+    this.tmp = tempPath(ctx.config) + '.xlsx';
+  }
+
+  private book(): ExcelJS.stream.xlsx.WorkbookWriter {
+    if (!this.wb) this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: this.tmp, useStyles: true, useSharedStrings: false });
+    return this.wb;
+  }
+
+  header(cells: readonly Cell[], map: ColumnMap): void {
+    const width = Math.max(cells.length, ...[...map.index.values()].map((i) => i + 1));
+    const headers = Array.from({ length: width }, (_, i) => map.headers[i] ?? '');
+    const dateCols = new Set([map.index.get('loadedAt'), map.index.get('unloadedAt')]);
+    this.ws = this.book().addWorksheet('Результат', { views: [{ state: 'frozen', ySplit: 1 }] });
+    this.ws.columns = [
+      ...headers.map((h, i) => ({ header: h, width: Math.max(12, Math.min(40, h.length + 4)), style: dateCols.has(i) ? { numFmt: 'dd.mm.yyyy hh:mm' } : {} })),
+      { header: 'Статус', width: 12 },
+      { header: 'Причины', width: 80 },
+      { header: 'Строка файла', width: 10 },
+    ];
+    this.statusCol = headers.length + 1;
+    const status = `${columnLetter(this.statusCol - 1)}2:${columnLetter(this.statusCol - 1)}${MAX_DATA_ROWS + 2}`;
+    const rule = (text: string, color: { argb: string }, priority: number) =>
+      ({ type: 'containsText', operator: 'containsText', text, priority, style: { font: { color, bold: true } } }) as ExcelJS.ConditionalFormattingRule;
+    this.ws.addConditionalFormatting({ ref: status, rules: [rule(STATUS_ACCEPTED, GREEN, 1), rule(STATUS_REJECTED, RED, 2)] });
+    this.ws.getRow(1).font = { bold: true };
+    this.ws.getRow(1).commit();
+  }
+
+  row(cells: readonly Cell[], o: RowOutcome): void {
+    if (!this.ws) return;
+    const values: unknown[] = cells.map((c) => (c !== null && typeof c === 'object' && !(c instanceof Date) ? ('formula' in c ? `=${c.formula}` : c.error) : c));
+    while (values.length < this.statusCol - 1) values.push(null);
+    values.length = this.statusCol - 1;
+    const accepted = o[1] === 'a';
+    values.push(accepted ? STATUS_ACCEPTED : STATUS_REJECTED, o[3].join('; '), o[0]);
+    this.ws.addRow(values).commit();
+  }
+
+  async finish(s: Summary): Promise<void> {
+    const wb = this.book();
+    if (this.ws) this.ws.commit();
+    const sum = wb.addWorksheet('Итоги');
+    sum.columns = [{ width: 34 }, { width: 90 }];
+    const add = (a: string, b: string | number) => sum.addRow([a, b]).commit();
+    sum.addRow(['Результат загрузки рейсов']).commit();
+    add('Файл', s.fileName);
+    add('Загружен', formatMoscowDateTime(s.createdAt));
+    add('Обработан', formatMoscowDateTime(this.ctx.now()));
+    add('Строк данных в файле', s.rows);
+    add('Принято', s.accepted);
+    add('Отклонено', s.rejected);
+    add('в том числе повторы', s.duplicates);
+    if (s.problems.length) {
+      add('Файл не принят', '');
+      for (const p of s.problems) add('', p.message);
+    }
+    if (s.notes.length) {
+      add('Замечания', '');
+      for (const p of s.notes) add('', p.message);
+    }
+    sum.commit();
+    await wb.commit();
+    await fsyncFile(this.tmp);
+    await commitFile(this.tmp, resultPath(this.ctx.config, this.uploadId));
+  }
+
+  async abort(): Promise<void> {
+    if (this.wb) {
+      try {
+        this.ws?.commit();
+        await this.wb.commit();
+      } catch {
+        // nothing to keep
+      }
+    }
+    await fsp.rm(this.tmp, { force: true });
+  }
+}

@@ -1,0 +1,212 @@
+/**
+ * Carriers' bulk uploads: template, upload (multipart, streamed to disk,
+ * processed in the background), journal, status, original and result files.
+ *
+ * Deadline rush: the upload request only stores the file and queues its job,
+ * so it answers fast. The number of uploads being received at once is
+ * bounded, and so is the wait for a database connection; beyond that, and
+ * when the disk is nearly full, the answer is 503 with Retry-After — never a
+ * time-out and never a file accepted and then lost.
+ */
+import fs from 'node:fs';
+import { Type } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
+import type { RoutesPlugin } from '../../platform/http/server.js';
+import { actorOf } from '../../platform/http/auth.js';
+import { AppError, invalid, notFound } from '../../platform/http/errors.js';
+import { IdParams, Page, Paging, ProblemSchema, Uuid, errorResponses } from '../../platform/http/schemas.js';
+import { checkKey } from '../../platform/http/idempotency.js';
+import { cleanFileName, createUpload } from './create-upload.js';
+import { getUpload, listUploads } from './queries.js';
+import { buildTemplate } from './template.js';
+import { freeBytes, originalPath, resultPath } from './storage.js';
+
+/** Limits of the upload gate; tests and the load test may change them. */
+export const uploadGate = {
+  /** Uploads being received (streamed to disk and registered) at once. */
+  maxInFlight: 16,
+  /** Requests already waiting for a database connection beyond which new uploads are turned away. */
+  maxPoolWaiting: 100,
+  /** Free disk space kept in reserve. */
+  minFreeBytes: 512 * 1024 * 1024,
+  retryAfterSeconds: 10,
+  inFlight: 0,
+};
+
+const FileProblemSchema = Type.Object({ field: Type.String(), message: Type.String() });
+export const UploadSchema = Type.Object({
+  id: Uuid,
+  fileName: Type.String(),
+  fileType: Type.Union([Type.Literal('xlsx'), Type.Literal('csv')]),
+  sizeBytes: Type.Integer(),
+  status: Type.Union(['queued', 'processing', 'done', 'refused', 'failed'].map((s) => Type.Literal(s)), {
+    description: 'queued — в очереди, processing — обрабатывается, done — обработан, refused — файл не принят, failed — ошибка обработки',
+  }),
+  statusText: Type.String(),
+  totalRows: Type.Union([Type.Integer(), Type.Null()], { description: 'Строк данных в файле' }),
+  processedRows: Type.Integer(),
+  progress: Type.Number({ minimum: 0, maximum: 1 }),
+  accepted: Type.Integer(),
+  rejected: Type.Integer({ description: 'Отклонено, включая повторы' }),
+  duplicates: Type.Integer({ description: 'Из отклонённых — повторы уже записанных рейсов' }),
+  problems: Type.Array(FileProblemSchema, { description: 'Причины, по которым файл не принят целиком' }),
+  notes: Type.Array(FileProblemSchema, { description: 'Замечания к файлу (например, лишние столбцы)' }),
+  createdAt: Type.String({ format: 'date-time' }),
+  finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  originalUrl: Type.String(),
+  resultUrl: Type.Union([Type.String(), Type.Null()], { description: 'Файл результатов (XLSX), когда готов' }),
+});
+const UploadAnswer = Type.Intersect([
+  UploadSchema,
+  Type.Object({ repeated: Type.Boolean({ description: 'Этот файл уже загружался: повторно ничего не записано' }), message: Type.String() }),
+]);
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+async function sendFile(reply: FastifyReply, file: string, name: string, type: string) {
+  let stat: fs.Stats;
+  try {
+    stat = await fs.promises.stat(file);
+  } catch {
+    throw notFound('Файл не найден');
+  }
+  return reply
+    .header('content-type', type)
+    .header('content-length', String(stat.size))
+    .header('content-disposition', contentDisposition(name))
+    .header('cache-control', 'private, no-store')
+    .send(fs.createReadStream(file));
+}
+
+export const uploadRoutes: RoutesPlugin = (app, ctx) => {
+  app.get(
+    '/api/uploads/template',
+    {
+      config: { access: { right: 'read', orgRoles: ['carrier'] } },
+      schema: {
+        tags: ['Загрузки'],
+        summary: 'Шаблон XLSX для загрузки рейсов (со списками ваших разрешений, ТС, кодов ФККО и объектов приёма)',
+        produces: [XLSX],
+      },
+    },
+    async (req, reply) => {
+      const buf = await buildTemplate(ctx, actorOf(req).organizationId);
+      return reply.header('content-type', XLSX).header('content-disposition', contentDisposition('Шаблон загрузки рейсов.xlsx')).send(buf);
+    },
+  );
+
+  app.post(
+    '/api/uploads',
+    {
+      config: { access: { right: 'submit', orgRoles: ['carrier'] } },
+      schema: {
+        tags: ['Загрузки'],
+        summary: 'Загрузить файл рейсов (XLSX или CSV, до 50 МБ; поле multipart «file»)',
+        description:
+          'Файл сохраняется и ставится в очередь на обработку; ответ 202 приходит сразу. Ход обработки — GET /api/uploads/{id}; по готовности — файл результатов. Тот же файл повторно ничего не записывает (ответ 200 с прежней загрузкой). При перегрузке — 503 с Retry-After: повторите позже, файл не будет потерян, так как он не был принят.',
+        consumes: ['multipart/form-data'],
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String()) }),
+        response: { 200: UploadAnswer, 202: UploadAnswer, 413: ProblemSchema, 415: ProblemSchema, 503: ProblemSchema, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const key = checkKey(req.headers['idempotency-key'] as string | undefined);
+      if (uploadGate.inFlight >= uploadGate.maxInFlight || ctx.pool.waitingCount > uploadGate.maxPoolWaiting) {
+        throw new AppError('overloaded', 'Сейчас загружается слишком много файлов. Повторите попытку через несколько секунд — ничего не потеряно', undefined, {
+          retryAfter: uploadGate.retryAfterSeconds,
+        });
+      }
+      uploadGate.inFlight++;
+      try {
+        if ((await freeBytes(ctx.config)) < uploadGate.minFreeBytes) {
+          throw new AppError('overloaded', 'Хранилище файлов временно заполнено; повторите попытку позже', undefined, { retryAfter: 60 });
+        }
+        const data = await req.file();
+        if (!data || data.fieldname !== 'file') {
+          data?.file.resume();
+          throw invalid({ field: 'file', message: 'Файл: обязательное поле (multipart, поле «file»)' });
+        }
+        const out = await createUpload(ctx, {
+          actor,
+          file: data.file,
+          fileName: cleanFileName(data.filename),
+          isTruncated: () => data.file.truncated,
+          idempotencyKey: key,
+          ip: req.ip,
+          userAgent: req.headers['user-agent'] ?? null,
+        });
+        if (out.upload.repeated) reply.header('Idempotent-Replayed', 'true');
+        reply.header('Location', `/api/uploads/${out.upload.id}`);
+        return reply.status(out.status).send(out.upload);
+      } finally {
+        uploadGate.inFlight--;
+      }
+    },
+  );
+
+  app.get(
+    '/api/uploads',
+    {
+      config: { access: { right: 'read', orgRoles: ['carrier'] } },
+      schema: {
+        tags: ['Загрузки'],
+        summary: 'Журнал загрузок: дата, файл, строк в файле, принято, отклонено, статус',
+        querystring: Type.Object({ ...Paging }),
+        response: { 200: Page(UploadSchema), ...errorResponses },
+      },
+    },
+    async (req) => listUploads(ctx, actorOf(req), { page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 50 }),
+  );
+
+  app.get(
+    '/api/uploads/:id',
+    {
+      config: { access: { right: 'read', orgRoles: ['carrier'] } },
+      schema: {
+        tags: ['Загрузки'],
+        summary: 'Загрузка: статус, ход обработки, число принятых и отклонённых строк',
+        params: IdParams,
+        response: { 200: UploadSchema, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const u = await getUpload(ctx, actorOf(req), req.params.id);
+      if (!u) throw notFound('Загрузка не найдена');
+      return u;
+    },
+  );
+
+  app.get(
+    '/api/uploads/:id/original',
+    {
+      config: { access: { right: 'read', orgRoles: ['carrier'] } },
+      schema: { tags: ['Загрузки'], summary: 'Скачать загруженный файл', params: IdParams },
+    },
+    async (req, reply) => {
+      const u = await getUpload(ctx, actorOf(req), req.params.id);
+      if (!u) throw notFound('Загрузка не найдена');
+      return sendFile(reply, originalPath(ctx.config, u.id), u.fileName, u.fileType === 'xlsx' ? XLSX : 'text/csv');
+    },
+  );
+
+  app.get(
+    '/api/uploads/:id/result',
+    {
+      config: { access: { right: 'read', orgRoles: ['carrier'] } },
+      schema: { tags: ['Загрузки'], summary: 'Скачать файл результатов (XLSX: строки файла со статусом и причинами, итоги)', params: IdParams },
+    },
+    async (req, reply) => {
+      const u = await getUpload(ctx, actorOf(req), req.params.id);
+      if (!u) throw notFound('Загрузка не найдена');
+      if (!u.resultUrl) throw new AppError('conflict', 'Файл результатов ещё не готов: загрузка обрабатывается');
+      const base = u.fileName.replace(/\.(xlsx|csv|txt)$/i, '');
+      return sendFile(reply, resultPath(ctx.config, u.id), `${base} — результат.xlsx`, XLSX);
+    },
+  );
+};

@@ -1,0 +1,103 @@
+/**
+ * Files of uploads on disk: `<dataDir>/uploads/<id>` (the original) and
+ * `<dataDir>/uploads/<id>.result.xlsx`. A file is written under a temporary
+ * name, fsynced, then renamed, so a crash never leaves half a file under the
+ * final name. The SHA-256 is computed while streaming; nothing is buffered whole.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Config } from '../../platform/config.js';
+
+export function uploadsDir(config: Config): string {
+  return path.join(config.dataDir, 'uploads');
+}
+export function originalPath(config: Config, id: string): string {
+  return path.join(uploadsDir(config), id);
+}
+export function resultPath(config: Config, id: string): string {
+  return path.join(uploadsDir(config), `${id}.result.xlsx`);
+}
+export function tempPath(config: Config): string {
+  return path.join(uploadsDir(config), `.tmp-${crypto.randomUUID()}`);
+}
+
+export interface StoredTemp {
+  path: string;
+  size: number;
+  sha256: string;
+  /** The first bytes, for judging the type by content. */
+  head: Buffer;
+  /** The stream stopped at the size limit. */
+  truncated: boolean;
+}
+
+const HEAD_BYTES = 8192;
+
+/** Streams `source` into a temporary file (fsynced), hashing and counting on the way. */
+export async function streamToTemp(config: Config, source: Readable, isTruncated: () => boolean): Promise<StoredTemp> {
+  await fsp.mkdir(uploadsDir(config), { recursive: true });
+  const tmp = tempPath(config);
+  const hash = crypto.createHash('sha256');
+  let size = 0;
+  const headParts: Buffer[] = [];
+  let headLen = 0;
+  const tap = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      hash.update(chunk);
+      size += chunk.length;
+      if (headLen < HEAD_BYTES) {
+        headParts.push(chunk.subarray(0, HEAD_BYTES - headLen));
+        headLen += Math.min(chunk.length, HEAD_BYTES - headLen);
+      }
+      cb(null, chunk);
+    },
+  });
+  const fh = await fsp.open(tmp, 'w', 0o600);
+  try {
+    await pipeline(source, tap, fs.createWriteStream('', { fd: fh.fd, autoClose: false }));
+    await fh.sync();
+  } catch (e) {
+    await fh.close().catch(() => {});
+    await fsp.rm(tmp, { force: true });
+    throw e;
+  }
+  await fh.close();
+  return { path: tmp, size, sha256: hash.digest('hex'), head: Buffer.concat(headParts), truncated: isTruncated() };
+}
+
+/** Renames a fsynced temporary file to its final name and fsyncs the directory. */
+export async function commitFile(tmp: string, final: string): Promise<void> {
+  await fsp.rename(tmp, final);
+  const dir = await fsp.open(path.dirname(final), 'r');
+  try {
+    await dir.sync();
+  } catch {
+    // some file systems refuse fsync on directories; the rename is still atomic
+  } finally {
+    await dir.close();
+  }
+}
+
+export async function fsyncFile(p: string): Promise<void> {
+  const fh = await fsp.open(p, 'r+');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Free bytes on the volume of the uploads directory (Infinity when unknown). */
+export async function freeBytes(config: Config): Promise<number> {
+  try {
+    await fsp.mkdir(uploadsDir(config), { recursive: true });
+    const s = await fsp.statfs(uploadsDir(config));
+    return s.bavail * s.bsize;
+  } catch {
+    return Infinity;
+  }
+}
