@@ -32,9 +32,18 @@ function entryHash(prev: string, at: string, e: Required<Omit<AuditEntry, 'detai
     e.subjectId,
     e.ip,
     e.userAgent,
-    e.details,
+    sortedKeys(e.details),
   ]);
   return crypto.createHash('sha256').update(canonical).digest('hex');
+}
+
+/** jsonb does not keep key order, so the hash covers details with keys sorted (recursively). */
+function sortedKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortedKeys);
+  if (v && typeof v === 'object' && !(v instanceof Date)) {
+    return Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, sortedKeys((v as Record<string, unknown>)[k])]));
+  }
+  return v;
 }
 
 /** Appends an entry inside the caller's transaction (chain order = commit order). */

@@ -1,20 +1,35 @@
-import { sql } from 'kysely';
+import crypto from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
+import type { Database } from '../../platform/db/schema.js';
+import type { Db } from '../../platform/db/pool.js';
 import { newToken } from '../../platform/http/auth.js';
 import { checkSnils, normalizeSnils } from '../../domain/identifiers.js';
+import type { IdentityCoreColumns, SessionAuthMethod } from './tables.js';
+
+/** The database with the columns this feature adds to `sessions` and `organizations`. */
+export function withIdentityColumns<D extends Db | Transaction<Database>>(db: D) {
+  return db.withTables<IdentityCoreColumns>();
+}
+
+/** How a login is keyed for lookups and throttling: e-mail lower-cased, СНИЛС as 11 digits, phone as +7XXXXXXXXXX. */
+export function normalizeLogin(login: string): { kind: 'email' | 'snils' | 'phone' | 'other'; value: string } {
+  const l = login.trim();
+  if (l.includes('@')) return { kind: 'email', value: l.toLowerCase() };
+  if (checkSnils(l).ok) return { kind: 'snils', value: normalizeSnils(l) };
+  const digits = l.replace(/\D/g, '');
+  if (digits.length >= 10 && digits.length <= 11 && /^[\d\s()+-]+$/.test(l)) return { kind: 'phone', value: `+7${digits.slice(-10)}` };
+  return { kind: 'other', value: l.toLowerCase().slice(0, 100) };
+}
 
 /** Finds a person by e-mail, phone or СНИЛС (seed 003: one password for all three). */
 export async function findPersonByLogin(ctx: AppContext, login: string) {
-  const l = login.trim();
+  const n = normalizeLogin(login);
   let q = ctx.db.selectFrom('persons').selectAll().where('deleted_at', 'is', null);
-  if (l.includes('@')) q = q.where(sql`lower(email)`, '=', l.toLowerCase());
-  else if (checkSnils(l).ok) q = q.where('snils', '=', normalizeSnils(l));
-  else {
-    const digits = l.replace(/\D/g, '');
-    if (digits.length < 10) return undefined;
-    const phone = `+7${digits.slice(-10)}`;
-    q = q.where('phone', '=', phone);
-  }
+  if (n.kind === 'email') q = q.where(sql`lower(email)`, '=', n.value);
+  else if (n.kind === 'snils') q = q.where('snils', '=', n.value);
+  else if (n.kind === 'phone') q = q.where('phone', '=', n.value);
+  else return undefined;
   return q.executeTakeFirst();
 }
 
@@ -32,18 +47,44 @@ export async function liveMemberships(ctx: AppContext, personId: string) {
     .execute();
 }
 
+export interface SessionMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface CreatedSession {
+  token: string;
+  sessionId: string;
+  expiresAt: Date;
+  /** One-time token of the «end this session» link (warning e-mail). */
+  endToken: string;
+}
+
 export async function createSession(
   ctx: AppContext,
   personId: string,
   organizationId: string | null,
-  meta: { ip: string | null; userAgent: string | null },
-): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
+  meta: SessionMeta,
+  opts: { trx?: Transaction<Database>; method?: SessionAuthMethod; strong?: boolean; device?: string | null } = {},
+): Promise<CreatedSession> {
   const { token, hash } = newToken();
+  const endToken = crypto.randomBytes(24).toString('base64url');
   const expiresAt = new Date(ctx.now().getTime() + ctx.config.sessionTtlHours * 3_600_000);
-  const row = await ctx.db
+  const row = await withIdentityColumns(opts.trx ?? ctx.db)
     .insertInto('sessions')
-    .values({ token_hash: hash, person_id: personId, organization_id: organizationId, expires_at: expiresAt, ip: meta.ip, user_agent: meta.userAgent })
+    .values({
+      token_hash: hash,
+      person_id: personId,
+      organization_id: organizationId,
+      expires_at: expiresAt,
+      ip: meta.ip,
+      user_agent: meta.userAgent?.slice(0, 500) ?? null,
+      auth_method: opts.method ?? 'password',
+      strong: opts.strong ?? false,
+      device: opts.device ?? null,
+      end_token_hash: crypto.createHash('sha256').update(endToken).digest(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return { token, sessionId: row.id, expiresAt };
+  return { token, sessionId: row.id, expiresAt, endToken };
 }

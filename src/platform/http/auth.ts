@@ -148,9 +148,19 @@ export async function authorize(
   const person = await resolvePerson(db, req);
   if (!person) throw new AppError('unauthenticated');
   if ('person' in access) return { person, actor: null };
+  // The acting organization: the session's choice («Сменить профиль»), or named per request in X-Organization-Id.
+  const named = namedOrganization(req);
+  if (named && named !== person.organizationId) {
+    if (person.tokenId) throw new AppError('forbidden', 'Токен доступа привязан к одной организации');
+    person.organizationId = named;
+  }
   if (!person.organizationId) throw new AppError('no_organization', 'Выберите организацию, от имени которой вы действуете');
   const actor = await loadActor(db, person, person.organizationId);
+  if (!actor && named) throw new AppError('forbidden', 'Вы не состоите в организации, указанной в заголовке X-Organization-Id, или срок доверенности истёк');
   if (!actor) throw new AppError('forbidden', 'Вы больше не состоите в этой организации или срок доверенности истёк');
+  if (await secondFactorMissing(db, person, actor.organizationId)) {
+    throw new AppError('second_factor_required', `Организация «${actor.organizationName}» требует вход со вторым фактором: включите его в разделе «Безопасность» и войдите снова`);
+  }
   if (!actor.rights.has(access.right)) {
     throw new AppError('forbidden', RIGHT_DENIED_MESSAGES[access.right]);
   }
@@ -158,6 +168,26 @@ export async function authorize(
     throw new AppError('forbidden', `Действие доступно организациям с ролью: ${access.orgRoles.map((r) => ORG_ROLE_LABELS[r]).join(', ')}`);
   }
   return { person, actor };
+}
+
+export const ORGANIZATION_HEADER = 'x-organization-id';
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The organization named in X-Organization-Id, if any (validated as a UUID). */
+export function namedOrganization(req: FastifyRequest): string | null {
+  const raw = req.headers[ORGANIZATION_HEADER];
+  if (raw === undefined || raw === '') return null;
+  const v = Array.isArray(raw) ? raw[0] : raw;
+  if (!UUID_RE.test(v.trim())) throw new AppError('bad_request', 'Заголовок X-Organization-Id: ожидается идентификатор организации (UUID)');
+  return v.trim().toLowerCase();
+}
+
+/** An organization that requires a second factor refuses sessions opened without one (tokens are machine clients). */
+async function secondFactorMissing(db: Db, person: PersonContext, organizationId: string): Promise<boolean> {
+  if (!person.sessionId) return false;
+  const r = await sql<{ missing: boolean }>`select (o.require_second_factor and not s.strong) as missing
+      from organizations o, sessions s where o.id = ${organizationId} and s.id = ${person.sessionId}`.execute(db);
+  return r.rows[0]?.missing === true;
 }
 
 export const RIGHT_DENIED_MESSAGES: Record<Right, string> = {

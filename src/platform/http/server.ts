@@ -85,7 +85,7 @@ export async function buildServer(ctx: AppContext, features: readonly RoutesPlug
     }
   });
 
-  app.addHook('preHandler', async (req) => {
+  app.addHook('preValidation', async (req) => {
     const access = req.routeOptions.config?.access;
     if (!access) return;
     const { person, actor } = await authorize(ctx.db, req, access);

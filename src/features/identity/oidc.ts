@@ -1,0 +1,336 @@
+/**
+ * Sign-in through an external OpenID Connect provider (the way ЕСИА/Госуслуги
+ * works): authorization code flow with PKCE (S256), state and nonce.
+ *
+ * Where the flow's secrets live: `GET /api/auth/oidc/start` writes one row to
+ * `auth_challenges` (kind `oidc`): the SHA-256 of `state` as `secret_hash`, and
+ * the `nonce` and PKCE `code_verifier` in `payload`; it lives 10 minutes and is
+ * consumed once. The browser gets the `state` in an httpOnly cookie
+ * `ossig_oidc` (path /api/auth/oidc, SameSite=Lax, 10 minutes): the callback
+ * is accepted only in the browser that started the flow (login CSRF), only
+ * once (replay), and only before it expires.
+ *
+ * Mapping: the provider's person is matched to ours by СНИЛС (claim `snils`,
+ * from the ID token or UserInfo), otherwise by e-mail only when the provider
+ * says `email_verified: true`. An unknown person is refused (403) — nobody is
+ * created: people join ОССиГ through an organization (e-signature sign-in of
+ * the head, an invitation of a trusted person by СНИЛС, registration), and an
+ * external account alone says nothing about which organization they act for.
+ *
+ * Errors: a browser (Accept: text/html) is redirected to `/login?error=<code>`
+ * (the sign-in page shows `OIDC_ERROR_MESSAGES[code]`); an API client
+ * (Accept: application/json) gets problem+json with the same Russian text.
+ */
+import crypto from 'node:crypto';
+import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import * as oidc from 'openid-client';
+import type { RoutesPlugin } from '../../platform/http/server.js';
+import { sendProblem } from '../../platform/http/server.js';
+import { AppError, type ProblemCode } from '../../platform/http/errors.js';
+import { errorResponses } from '../../platform/http/schemas.js';
+import { audit } from '../../platform/audit.js';
+import type { AppContext } from '../../platform/context.js';
+import { checkSnils } from '../../domain/identifiers.js';
+import { openSession } from './open-session.js';
+import { metaOf, setSessionCookie } from './routes.js';
+
+export const OIDC_COOKIE = 'ossig_oidc';
+export const OIDC_TTL_SECONDS = 600;
+const COOKIE_PATH = '/api/auth/oidc';
+const sha = (s: string): Buffer => crypto.createHash('sha256').update(s).digest();
+
+/** Why an external sign-in failed: the code in `/login?error=…` and its Russian text. */
+export const OIDC_ERROR_MESSAGES = {
+  oidc_disabled: 'Вход через внешнего провайдера (ЕСИА/OpenID Connect) не настроен.',
+  oidc_unavailable: 'Провайдер входа сейчас недоступен. Попробуйте позже или войдите по паролю.',
+  oidc_state: 'Ответ провайдера входа не относится к этому браузеру или устарел. Начните вход заново.',
+  oidc_replayed: 'Этот ответ провайдера входа уже использован. Начните вход заново.',
+  oidc_denied: 'Вход отменён на стороне провайдера входа.',
+  oidc_failed: 'Провайдер входа вернул ответ, который не прошёл проверку. Начните вход заново.',
+  oidc_unknown_person:
+    'Человек с таким СНИЛС или подтверждённой электронной почтой не зарегистрирован в ОССиГ. Войдите по электронной подписи или попросите руководителя организации пригласить вас по СНИЛС.',
+  oidc_mismatch: 'СНИЛС от провайдера входа не совпадает со СНИЛС учётной записи с этой электронной почтой. Обратитесь в поддержку.',
+} as const;
+export type OidcErrorCode = keyof typeof OIDC_ERROR_MESSAGES;
+
+const PROBLEM_OF: Record<OidcErrorCode, ProblemCode> = {
+  oidc_disabled: 'not_found',
+  oidc_unavailable: 'unavailable',
+  oidc_state: 'external_login_failed',
+  oidc_replayed: 'external_login_failed',
+  oidc_denied: 'external_login_failed',
+  oidc_failed: 'external_login_failed',
+  oidc_unknown_person: 'forbidden',
+  oidc_mismatch: 'forbidden',
+};
+
+class OidcFailure extends Error {
+  constructor(
+    readonly reason: OidcErrorCode,
+    readonly internal?: string,
+  ) {
+    super(OIDC_ERROR_MESSAGES[reason]);
+  }
+}
+
+export function oidcEnabled(ctx: AppContext): boolean {
+  return !!(ctx.config.oidc.issuer && ctx.config.oidc.clientId);
+}
+
+/** A name for the button: «Госуслуги (ЕСИА)» for gosuslugi.ru, otherwise the provider's host. */
+export function providerName(ctx: AppContext): string | null {
+  if (!ctx.config.oidc.issuer) return null;
+  const host = new URL(ctx.config.oidc.issuer).host;
+  return /(^|\.)gosuslugi\.ru$/i.test(host) || /esia/i.test(host) ? 'Госуслуги (ЕСИА)' : `OpenID Connect (${host})`;
+}
+
+export const redirectUri = (ctx: AppContext): string => `${ctx.config.publicUrl}/api/auth/oidc/callback`;
+
+/** Discovery, once per context (retried after a failure). */
+const discovered = new WeakMap<AppContext, Promise<oidc.Configuration>>();
+function providerConfig(ctx: AppContext): Promise<oidc.Configuration> {
+  let p = discovered.get(ctx);
+  if (!p) {
+    const { issuer, clientId, clientSecret } = ctx.config.oidc;
+    const url = new URL(issuer!);
+    p = oidc
+      .discovery(
+        url,
+        clientId!,
+        { client_secret: clientSecret ?? undefined, redirect_uris: [redirectUri(ctx)], response_types: ['code'] },
+        clientSecret ? oidc.ClientSecretPost(clientSecret) : oidc.None(),
+        { execute: url.protocol === 'http:' ? [oidc.allowInsecureRequests] : [], timeout: 10 },
+      )
+      .catch((e) => {
+        discovered.delete(ctx);
+        throw new OidcFailure('oidc_unavailable', (e as Error).message);
+      });
+    discovered.set(ctx, p);
+  }
+  return p;
+}
+
+/** The claims we use, from the ID token and UserInfo. */
+interface ExternalPerson {
+  sub: string;
+  snils: string | null;
+  email: string | null;
+  emailVerified: boolean;
+  name: string | null;
+}
+
+function snilsOf(claims: Record<string, unknown>): string | null {
+  for (const key of ['snils', 'urn:esia:snils', 'SNILS']) {
+    const v = claims[key];
+    if (typeof v === 'string' || typeof v === 'number') {
+      const r = checkSnils(String(v));
+      if (r.ok) return r.value as string;
+    }
+  }
+  return null;
+}
+
+/** The person behind the external account: by СНИЛС, else by verified e-mail. */
+async function matchPerson(ctx: AppContext, ext: ExternalPerson): Promise<{ id: string; by: 'snils' | 'email' }> {
+  if (ext.snils) {
+    const p = await ctx.db.selectFrom('persons').select('id').where('snils', '=', ext.snils).where('deleted_at', 'is', null).executeTakeFirst();
+    if (p) return { id: p.id, by: 'snils' };
+  }
+  if (ext.email && ext.emailVerified) {
+    const p = await ctx.db
+      .selectFrom('persons')
+      .select(['id', 'snils'])
+      .where(sql`lower(email)`, '=', ext.email.toLowerCase())
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (p) {
+      // The provider vouches for another СНИЛС than ours: the e-mail may have changed hands.
+      if (ext.snils && p.snils && p.snils !== ext.snils) throw new OidcFailure('oidc_mismatch');
+      return { id: p.id, by: 'email' };
+    }
+  }
+  throw new OidcFailure('oidc_unknown_person');
+}
+
+const wantsJson = (req: FastifyRequest): boolean => {
+  const accept = String(req.headers.accept ?? '');
+  return accept.includes('application/json') && !accept.includes('text/html');
+};
+
+function clearFlowCookie(ctx: AppContext, reply: FastifyReply): void {
+  reply.clearCookie(OIDC_COOKIE, { path: COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure: ctx.config.cookieSecure });
+}
+
+function fail(req: FastifyRequest, reply: FastifyReply, reason: OidcErrorCode): FastifyReply {
+  if (wantsJson(req)) {
+    return sendProblem(reply, new AppError(PROBLEM_OF[reason], OIDC_ERROR_MESSAGES[reason], undefined, { reason }).toProblem(req.url.split('?')[0]));
+  }
+  return reply.redirect(`/login?error=${reason}`, 302);
+}
+
+const CallbackQuery = Type.Object(
+  {
+    code: Type.Optional(Type.String({ maxLength: 2000 })),
+    state: Type.Optional(Type.String({ maxLength: 500 })),
+    iss: Type.Optional(Type.String({ maxLength: 500 })),
+    error: Type.Optional(Type.String({ maxLength: 200 })),
+    error_description: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: true },
+);
+
+export const oidcRoutes: RoutesPlugin = (app, ctx) => {
+  app.get(
+    '/api/auth/oidc/config',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['Вход'],
+        summary: 'Вход через ЕСИА / OpenID Connect: включён ли и как называется провайдер',
+        response: { 200: Type.Object({ enabled: Type.Boolean(), providerName: Type.Union([Type.String(), Type.Null()]) }) },
+      },
+    },
+    async () => ({ enabled: oidcEnabled(ctx), providerName: oidcEnabled(ctx) ? providerName(ctx) : null }),
+  );
+
+  app.get(
+    '/api/auth/oidc/start',
+    {
+      config: { access: { public: true }, rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['Вход'],
+        summary: 'Вход через ЕСИА / OpenID Connect, шаг 1: переход к провайдеру',
+        description:
+          'Отвечает 302 на страницу входа провайдера (код авторизации, PKCE S256, state, nonce). state, nonce и code_verifier хранятся на сервере 10 минут; браузер получает cookie ossig_oidc.',
+        response: { 302: Type.Null(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      if (!oidcEnabled(ctx)) return fail(req, reply, 'oidc_disabled');
+      let config: oidc.Configuration;
+      try {
+        config = await providerConfig(ctx);
+      } catch (e) {
+        req.log.warn({ err: e }, 'oidc discovery failed');
+        return fail(req, reply, 'oidc_unavailable');
+      }
+      const state = oidc.randomState();
+      const nonce = oidc.randomNonce();
+      const verifier = oidc.randomPKCECodeVerifier();
+      const expiresAt = new Date(ctx.now().getTime() + OIDC_TTL_SECONDS * 1000);
+      await ctx.db
+        .insertInto('auth_challenges')
+        .values({ kind: 'oidc', secret_hash: sha(state), payload: JSON.stringify({ nonce, verifier }), expires_at: expiresAt })
+        .execute();
+      const url = oidc.buildAuthorizationUrl(config, {
+        redirect_uri: redirectUri(ctx),
+        scope: 'openid email snils',
+        response_type: 'code',
+        state,
+        nonce,
+        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+      });
+      reply.setCookie(OIDC_COOKIE, state, {
+        path: COOKIE_PATH,
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: ctx.config.cookieSecure,
+        maxAge: OIDC_TTL_SECONDS,
+      });
+      return reply.redirect(url.href, 302);
+    },
+  );
+
+  app.get(
+    '/api/auth/oidc/callback',
+    {
+      config: { access: { public: true }, rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['Вход'],
+        summary: 'Вход через ЕСИА / OpenID Connect, шаг 2: возврат от провайдера',
+        description:
+          'Проверяет state (и cookie ossig_oidc этого браузера), обменивает код на токены (PKCE), проверяет ID-токен и nonce, находит человека по СНИЛС или подтверждённой электронной почте и открывает сеанс; затем 302 на «/». Ошибка: 302 на /login?error=<код> (или problem+json при Accept: application/json).',
+        querystring: CallbackQuery,
+        response: { 302: Type.Null(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const meta = metaOf(req);
+      const q = req.query;
+      const cookieState = req.cookies?.[OIDC_COOKIE];
+      clearFlowCookie(ctx, reply);
+      const failed = async (reason: OidcErrorCode, details: Record<string, unknown> = {}, personId: string | null = null) => {
+        await ctx.db.transaction().execute((trx) => audit(trx, { action: 'auth.oidc_failed', personId, ...meta, details: { reason, ...details } }));
+        return fail(req, reply, reason);
+      };
+      if (!oidcEnabled(ctx)) return fail(req, reply, 'oidc_disabled');
+      const state = q.state ?? '';
+      // The state must be the one this browser was given at the start.
+      const sameBrowser =
+        !!state && !!cookieState && cookieState.length === state.length && crypto.timingSafeEqual(Buffer.from(cookieState), Buffer.from(state));
+      if (!sameBrowser) return failed('oidc_state', { cookie: !!cookieState, state: !!state });
+
+      // Consume the flow once, before anything else: a replayed or late callback stops here.
+      const ch = await ctx.db
+        .updateTable('auth_challenges')
+        .set({ used_at: ctx.now() })
+        .where('secret_hash', '=', sha(state))
+        .where('kind', '=', 'oidc')
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', ctx.now())
+        .returning(['id', 'payload'])
+        .executeTakeFirst();
+      if (!ch) {
+        const known = await ctx.db.selectFrom('auth_challenges').select(['used_at']).where('secret_hash', '=', sha(state)).where('kind', '=', 'oidc').executeTakeFirst();
+        return failed(known?.used_at ? 'oidc_replayed' : 'oidc_state');
+      }
+      if (q.error) return failed('oidc_denied', { error: q.error.slice(0, 100), description: q.error_description?.slice(0, 300) ?? null });
+      const { nonce, verifier } = ch.payload as { nonce: string; verifier: string };
+
+      let ext: ExternalPerson;
+      try {
+        const config = await providerConfig(ctx);
+        const current = new URL(redirectUri(ctx));
+        for (const [k, v] of Object.entries(q)) if (typeof v === 'string') current.searchParams.set(k, v);
+        const tokens = await oidc.authorizationCodeGrant(config, current, { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce, idTokenExpected: true });
+        const idClaims = (tokens.claims() ?? {}) as Record<string, unknown>;
+        let claims: Record<string, unknown> = { ...idClaims };
+        if (config.serverMetadata().userinfo_endpoint) {
+          const info = (await oidc.fetchUserInfo(config, tokens.access_token, String(idClaims.sub))) as Record<string, unknown>;
+          claims = { ...info, ...idClaims };
+        }
+        ext = {
+          sub: String(idClaims.sub),
+          snils: snilsOf(claims),
+          email: typeof claims.email === 'string' ? claims.email : null,
+          emailVerified: claims.email_verified === true || claims.email_verified === 'true',
+          name: typeof claims.name === 'string' ? claims.name : null,
+        };
+      } catch (e) {
+        const reason: OidcErrorCode = e instanceof OidcFailure ? e.reason : 'oidc_failed';
+        req.log.warn({ err: e }, 'oidc code exchange failed');
+        return failed(reason, { error: (e as Error).message.slice(0, 300), code: (e as { code?: string }).code ?? null });
+      }
+
+      let person: { id: string; by: 'snils' | 'email' };
+      try {
+        person = await matchPerson(ctx, ext);
+      } catch (e) {
+        if (!(e instanceof OidcFailure)) throw e;
+        return failed(e.reason, { issuer: ctx.config.oidc.issuer, sub: ext.sub, snils: !!ext.snils, email: ext.email ? { verified: ext.emailVerified } : null });
+      }
+      const session = await openSession(ctx, {
+        personId: person.id,
+        method: 'oidc',
+        strong: false,
+        meta,
+        details: { issuer: ctx.config.oidc.issuer, sub: ext.sub, matchedBy: person.by },
+      });
+      setSessionCookie(ctx, reply, session.token, session.expiresAt);
+      return reply.redirect('/', 302);
+    },
+  );
+};
