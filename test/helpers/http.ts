@@ -15,7 +15,7 @@ export async function buildTestApp(ctx: AppContext): Promise<App> {
 
 export interface Res<T = any> {
   status: number;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, string | string[] | number | undefined>;
   body: T;
   text: string;
 }

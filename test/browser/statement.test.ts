@@ -1,0 +1,131 @@
+/**
+ * Seed 000 in a real browser: the producer orders «сведения о результатах
+ * перемещения ОСС» through «Госуслуги и функции» → «Возможности», fills the
+ * task's form (site, period, permits), watches the progress, opens the
+ * notification task, downloads the signed PDF and confirms the task; the
+ * statement stays in the site's card.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Download, Page } from 'playwright-core';
+import { startBrowserServer, type BrowserServer } from './server.js';
+import { launchBrowser, newPage, shot, signIn } from './browser.js';
+
+const FORM_TASK = 'Формирование сведений о результатах перемещения ОСС';
+const READY_TASK = 'Уведомление о сформированных сведениях о результатах перемещения ОСС';
+
+/** `YYYY-MM-DD` of Moscow today, shifted by days, as `dd.mm.yyyy`. */
+function moscowDate(shiftDays: number): string {
+  const iso = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date(Date.now() + shiftDays * 86_400_000));
+  const [y, m, d] = iso.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+async function bytesOf(download: Download): Promise<Buffer> {
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(Buffer.from(c));
+  return Buffer.concat(chunks);
+}
+
+/** Waits for a task link in «Мои задачи» (the list polls; reload to be quick). */
+async function openTask(page: Page, title: string | RegExp): Promise<void> {
+  const list = page.getByRole('list', { name: 'Мои задачи' });
+  for (let i = 0; i < 60; i++) {
+    const link = list.getByRole('link', { name: title }).first();
+    if (await link.isVisible().catch(() => false)) {
+      await link.click();
+      return;
+    }
+    await page.waitForTimeout(1000);
+    if (i % 5 === 4) await page.reload();
+  }
+  throw new Error(`Задача «${String(title)}» не появилась в «Мои задачи»`);
+}
+
+describe('statement flow (seed 000)', () => {
+  let server: BrowserServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startBrowserServer({ trips: 400 });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('orders a statement, downloads the signed PDF and confirms the notification', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await signIn(page, 'producer@ossig.test');
+
+    // 1. «Госуслуги и функции» → «Возможности» → the function → «Подтвердить».
+    await page.getByRole('navigation', { name: 'Разделы кабинета' }).getByRole('link', { name: 'Госуслуги и функции' }).click();
+    await page.getByRole('tab', { name: 'Возможности' }).click();
+    await page.getByRole('article', { name: FORM_TASK }).getByRole('button', { name: /Выбрать/ }).click();
+    const modal = page.getByRole('dialog', { name: FORM_TASK });
+    await modal.waitFor();
+    await shot(page, 'browser-statement-1-confirm');
+    await modal.getByRole('button', { name: 'Подтвердить' }).click();
+    await modal.waitFor({ state: 'hidden' });
+
+    // 2. The task in «Мои задачи»; its form: the site, then the period.
+    await openTask(page, FORM_TASK);
+    await page.getByRole('heading', { name: FORM_TASK, level: 1 }).waitFor();
+    await page.getByRole('textbox', { name: 'Объект образования ОСС' }).click();
+    await page.getByRole('option', { name: /Профсоюзная/ }).click();
+    await page.getByRole('textbox', { name: 'Начало периода' }).fill(moscowDate(-60));
+    await page.keyboard.press('Escape');
+    await page.getByRole('textbox', { name: 'Конец периода' }).fill(moscowDate(0));
+    await page.keyboard.press('Escape');
+
+    // 3. Permits with movement in the period; the plain notice about trips not formed yet.
+    const permits = page.getByRole('table', { name: 'Разрешения с перемещением в периоде' });
+    await permits.waitFor();
+    await expect(permits.locator('tbody tr').count()).resolves.toBeGreaterThan(0);
+    const notice = page.getByRole('status').filter({ hasText: 'ещё не' });
+    await expect(notice.textContent()).resolves.toMatch(/время формирования рейса — 27 часов после его завершения; (они|он) сформиру/);
+    await page.getByRole('checkbox', { name: 'Выбрать все разрешения' }).check();
+    await shot(page, 'browser-statement-2-form');
+    await page.getByRole('button', { name: 'Сформировать документ' }).click();
+
+    // 4. Progress; the page may be closed.
+    await page.waitForURL(/\/statements\/[0-9a-f-]{36}$/);
+    const statementId = page.url().split('/').pop()!;
+    await page.getByText('Страницу можно закрыть').or(page.getByText('Сведения сформированы')).first().waitFor();
+    await shot(page, 'browser-statement-3-progress');
+    await page.getByText(/Сведения сформированы/).waitFor({ timeout: 150_000 });
+
+    // 5. The notification task: download the files, «Подтвердить».
+    await page.getByRole('navigation', { name: 'Разделы кабинета' }).getByRole('link', { name: 'Рабочий стол' }).click();
+    await openTask(page, READY_TASK);
+    await page.getByRole('heading', { name: READY_TASK, level: 1 }).waitFor();
+    await page.getByRole('link', { name: /Скачать PDF/ }).waitFor();
+    await shot(page, 'browser-statement-4-ready');
+
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Скачать PDF/ }).click()]);
+    const pdfBytes = await bytesOf(pdf);
+    expect(pdfBytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
+
+    const [sig] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Скачать подпись PDF/ }).click()]);
+    const sigBytes = await bytesOf(sig);
+    expect(sigBytes.length).toBeGreaterThan(100);
+    expect(sigBytes[0]).toBe(0x30); // DER SEQUENCE
+
+    await page.getByRole('button', { name: 'Подтвердить' }).click();
+    await page.getByText('Задача выполнена').waitFor();
+    await page.goto('/services?tab=tasks');
+    await page.getByRole('heading', { name: 'Мои задачи' }).waitFor();
+    await expect(page.getByRole('list', { name: 'Мои задачи' }).getByRole('link', { name: READY_TASK }).count()).resolves.toBe(0);
+
+    // 6. The statement stays in the site's card.
+    await page.getByRole('navigation', { name: 'Разделы кабинета' }).getByRole('link', { name: 'Объекты' }).click();
+    await page.getByRole('table', { name: 'Объекты образования ОСС' }).getByRole('link', { name: /Профсоюзная/ }).click();
+    await page.getByRole('tab', { name: 'Сведения о результатах перемещения ОСС' }).click();
+    const statements = page.getByRole('table', { name: 'Сформированные сведения' });
+    await statements.waitFor();
+    await expect(statements.locator(`a[href="/api/statements/${statementId}/files/pdf"]`).count()).resolves.toBe(1);
+    await shot(page, 'browser-statement-5-site-card');
+    await context.close();
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * Names for the API's shapes, all taken from the generated schema
+ * (web/src/api/schema.d.ts; regenerate with `npm run gen:api`).
+ */
+import type { paths } from './schema';
+
+type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+/** The JSON body of a route's 200 answer. */
+export type Ok<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: { 200: infer R } } ? Json<R> : never;
+/** The JSON body of a route's 202 answer. */
+export type Accepted<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: { 202: infer R } } ? Json<R> : never;
+
+export type Me = Ok<'/api/auth/me', 'get'>;
+export type Organization = Me['organizations'][number];
+export type SitePage = Ok<'/api/sites', 'get'>;
+export type SiteSummary = SitePage['items'][number];
+export type SiteCard = Ok<'/api/sites/{id}', 'get'>;
+export type PermitCard = Ok<'/api/permits/{id}', 'get'>;
+export type PermitsWithMovement = Ok<'/api/sites/{id}/permits', 'get'>;
+export type PermitMovement = PermitsWithMovement['items'][number];
+export type TripPage = Ok<'/api/trips', 'get'>;
+export type Trip = TripPage['items'][number];
+export type Task = Ok<'/api/tasks/{id}', 'get'>;
+export type NotificationList = Ok<'/api/notifications', 'get'>;
+export type Notification = NotificationList['items'][number];
+
+// --- Statements (CONTRACT.md) ------------------------------------------------------------------
+
+export type Statement = Ok<'/api/statements/{id}', 'get'>;
+export type StatementStatus = Statement['status'];
+export type SiteStatements = Ok<'/api/sites/{id}/statements', 'get'>;
+export type StatementFile = NonNullable<Statement['files']>[number];
+export type StatementFileKind = StatementFile['kind'];
+export const STATEMENT_FILES: readonly StatementFileKind[] = ['pdf', 'xlsx', 'pdf.sig', 'xlsx.sig'];
+
+export const TASK_KINDS = {
+  statementForm: 'statement_form',
+  statementReady: 'statement_ready',
+} as const;
+
+export function statementFileUrl(id: string, kind: StatementFileKind): string {
+  return `/api/statements/${encodeURIComponent(id)}/files/${kind}`;
+}

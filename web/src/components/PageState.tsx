@@ -1,0 +1,51 @@
+/** Loading, error and empty states used by every page. */
+import type { ReactNode } from 'react';
+import { Alert, Center, Loader, Stack, Text, Title, Group } from '@mantine/core';
+import { errorMessage } from '../api/client';
+
+export function Loading({ label = 'Загрузка…' }: { label?: string }) {
+  return (
+    <Center py="xl">
+      <Group gap="sm">
+        <Loader size="sm" aria-label={label} />
+        <Text c="dimmed" size="sm">
+          {label}
+        </Text>
+      </Group>
+    </Center>
+  );
+}
+
+export function ErrorAlert({ error, title = 'Не удалось загрузить данные' }: { error: unknown; title?: string }) {
+  return (
+    <Alert color="red" variant="light" title={title} role="alert">
+      {errorMessage(error)}
+    </Alert>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return (
+    <Text c="dimmed" size="sm" py="md" ta="center">
+      {children}
+    </Text>
+  );
+}
+
+export function PageTitle({ children, right, subtitle }: { children: ReactNode; right?: ReactNode; subtitle?: ReactNode }) {
+  return (
+    <Group justify="space-between" align="flex-end" mb="lg" wrap="nowrap">
+      <Stack gap={4}>
+        <Title order={1} size="h2">
+          {children}
+        </Title>
+        {subtitle && (
+          <Text c="dimmed" size="sm">
+            {subtitle}
+          </Text>
+        )}
+      </Stack>
+      {right}
+    </Group>
+  );
+}

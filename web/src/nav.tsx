@@ -1,0 +1,23 @@
+/**
+ * The cabinet's navigation. A feature adds one line here (and one in
+ * routes.tsx); `orgRoles` hides an item from organizations of other roles.
+ */
+export interface NavItem {
+  to: string;
+  label: string;
+  /** Shown only when the acting organization has one of these roles. */
+  orgRoles?: readonly string[];
+  /** Only for the head of the organization. */
+  headOnly?: boolean;
+}
+
+export const NAV: NavItem[] = [
+  { to: '/', label: 'Рабочий стол' },
+  { to: '/sites', label: 'Объекты' },
+  { to: '/services', label: 'Госуслуги и функции' },
+  { to: '/uploads', label: 'Загрузки', orgRoles: ['carrier'] },
+  { to: '/receipts', label: 'Приём рейсов', orgRoles: ['facility'] },
+  // «Доверенные лица» is for everyone: the head invites there, an invited person accepts there.
+  { to: '/trusted', label: 'Доверенные лица' },
+  { to: '/security', label: 'Безопасность' },
+];

@@ -1,0 +1,111 @@
+/**
+ * «Восстановление пароля» (public): the login → a link and a code by e-mail →
+ * a new password (by the link's token, or by the login and the code).
+ */
+import { useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { ApiError, errorMessage } from '../../api/client';
+import { identityApi, PASSWORD_HINT, passwordProblem } from './api';
+import { PublicFrame } from './PublicFrame';
+
+export function PasswordRecoveryPage() {
+  const [search] = useSearchParams();
+  const token = search.get('token');
+  const [login, setLogin] = useState('');
+  const [sent, setSent] = useState<string | null>(null);
+  const forgot = useMutation({ mutationFn: () => identityApi.forgot(login.trim()), onSuccess: (r) => setSent(r.message) });
+
+  if (token) return <NewPassword token={token} />;
+  if (sent) return <NewPassword login={login.trim()} sentMessage={sent} />;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (login.trim()) forgot.mutate();
+  };
+  return (
+    <PublicFrame title="Восстановление пароля">
+      <form onSubmit={submit} noValidate aria-label="Восстановление пароля">
+        <Stack gap="md">
+          <Text size="sm">Укажите логин — мы отправим на электронную почту учётной записи ссылку и код для восстановления пароля.</Text>
+          {forgot.error && (
+            <Alert color="red" role="alert">
+              {errorMessage(forgot.error)}
+            </Alert>
+          )}
+          <TextInput label="Логин" description="Электронная почта, телефон или СНИЛС" value={login} onChange={(e) => setLogin(e.currentTarget.value)} required autoFocus />
+          <Button type="submit" loading={forgot.isPending} disabled={!login.trim()}>
+            Отправить ссылку и код
+          </Button>
+        </Stack>
+      </form>
+    </PublicFrame>
+  );
+}
+
+function NewPassword({ token, login, sentMessage }: { token?: string; login?: string; sentMessage?: string }) {
+  const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [touched, setTouched] = useState(false);
+  const reset = useMutation({
+    mutationFn: () => identityApi.reset(token ? { token, newPassword: password } : { login, code: code.trim(), newPassword: password }),
+  });
+  const policy = password ? passwordProblem(password) : null;
+  const mismatch = repeat && repeat !== password ? 'Повтор пароля: не совпадает с паролем' : null;
+  const fieldErr = (f: string) => (reset.error instanceof ApiError ? reset.error.fieldMessage(f) : undefined);
+
+  if (reset.isSuccess) {
+    return (
+      <PublicFrame title="Пароль изменён">
+        <Alert color="teal">Новый пароль сохранён, все сеансы завершены. Войдите с новым паролем.</Alert>
+        <Anchor component={Link} to="/">
+          Перейти ко входу
+        </Anchor>
+      </PublicFrame>
+    );
+  }
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    if (policy || mismatch || !password || (!token && code.trim().length !== 6)) return;
+    reset.mutate();
+  };
+  return (
+    <PublicFrame title="Новый пароль">
+      <form onSubmit={submit} noValidate aria-label="Новый пароль">
+        <Stack gap="md">
+          {sentMessage && <Alert color="blue">{sentMessage}</Alert>}
+          {reset.error && !(reset.error instanceof ApiError && reset.error.errors.length) && (
+            <Alert color="red" role="alert">
+              {errorMessage(reset.error)}
+            </Alert>
+          )}
+          {!token && (
+            <TextInput
+              label="Код из письма"
+              inputMode="numeric"
+              maxLength={6}
+              value={code}
+              onChange={(e) => setCode(e.currentTarget.value)}
+              error={fieldErr('code') ?? (touched && code.trim().length !== 6 ? 'Код из письма: 6 цифр' : undefined)}
+            />
+          )}
+          <PasswordInput
+            label="Новый пароль"
+            description={PASSWORD_HINT}
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={fieldErr('newPassword') ?? (touched || password.length >= 8 ? policy : undefined)}
+          />
+          <PasswordInput label="Повтор пароля" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} error={mismatch} />
+          <Button type="submit" loading={reset.isPending}>
+            Сохранить пароль
+          </Button>
+        </Stack>
+      </form>
+    </PublicFrame>
+  );
+}

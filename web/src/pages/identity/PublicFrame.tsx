@@ -1,0 +1,27 @@
+/** The frame of the public identity pages (like the sign-in page): a card in the middle, a way back. */
+import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { Anchor, Center, Paper, Stack, Text, Title } from '@mantine/core';
+
+export function PublicFrame({ title, children, width = 560 }: { title: string; children: ReactNode; width?: number }) {
+  return (
+    <Center mih="100vh" bg="gray.0" p="md">
+      <Paper withBorder shadow="sm" p="xl" w={width} maw="100%">
+        <Stack gap="md">
+          <Stack gap={4}>
+            <Text fw={700} c="ossig.8">
+              ОССиГ
+            </Text>
+            <Title order={1} size="h3">
+              {title}
+            </Title>
+          </Stack>
+          {children}
+          <Anchor component={Link} to="/" size="sm">
+            ← Вернуться ко входу по паролю
+          </Anchor>
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}

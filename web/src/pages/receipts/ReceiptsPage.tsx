@@ -1,0 +1,274 @@
+/**
+ * «Приём рейсов»: a facility sees the trips delivered to it and confirms each
+ * with the weighed mass, or rejects it with a reason; or sends a file of
+ * decisions («Номер рейса», «Решение», «Масса, т», «Причина»).
+ */
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  FileButton,
+  Group,
+  Modal,
+  Pagination,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { errorMessage, request } from '../../api/client';
+import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
+import { RECEIPT_STATUS, fmtDateTime, fmtDecimal, fmtInt } from '../../lib/format';
+import { sendFile } from '../uploads/queries';
+
+const PAGE_SIZE = 50;
+
+interface Receipt {
+  id: number;
+  permitNumber: string;
+  siteName: string;
+  plate: string;
+  carrierName: string;
+  wasteCode: string;
+  wasteName: string;
+  unloadedAt: string;
+  volume: string;
+  mass: string;
+  receiptStatus: 'pending' | 'confirmed' | 'rejected';
+  receivedMass: string | null;
+  receiptReason: string | null;
+  receivedAt: string | null;
+}
+
+interface FileResult {
+  rows: number;
+  applied: number;
+  unchanged: number;
+  errors: number;
+  results: Array<{ row: number; tripId: number | null; outcome: string; errors: Array<{ message: string }> }>;
+}
+
+export function ReceiptsPage() {
+  const [status, setStatus] = useState<'pending' | 'confirmed' | 'rejected' | 'all'>('pending');
+  const [page, setPage] = useState(1);
+  const [rejecting, setRejecting] = useState<Receipt | null>(null);
+  const [fileResult, setFileResult] = useState<FileResult | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const list = useQuery({
+    queryKey: ['receipts', status, page],
+    queryFn: () =>
+      request<{ items: Receipt[]; total: number }>(
+        'GET',
+        `/api/receipts?page=${page}&pageSize=${PAGE_SIZE}${status === 'all' ? '' : `&status=${status}`}`,
+      ),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['receipts'] });
+
+  const onFile = async (file: File | null) => {
+    if (!file) return;
+    setFileError(null);
+    setFileResult(null);
+    try {
+      const r = (await sendFile('/api/receipts/upload', file, () => {})) as unknown as FileResult;
+      setFileResult(r);
+      refresh();
+    } catch (e) {
+      setFileError(errorMessage(e));
+    }
+  };
+
+  return (
+    <>
+      <PageTitle
+        subtitle="Рейсы, доставленные на ваш объект: подтвердите приём с массой по весам или отклоните с причиной"
+        right={
+          <FileButton onChange={onFile} accept=".xlsx,.csv">
+            {(props) => (
+              <Button variant="light" {...props}>
+                Загрузить решения файлом
+              </Button>
+            )}
+          </FileButton>
+        }
+      >
+        Приём рейсов
+      </PageTitle>
+      {fileError && (
+        <Alert color="red" mb="md" title="Файл не обработан" role="alert">
+          {fileError}
+        </Alert>
+      )}
+      {fileResult && (
+        <Alert color={fileResult.errors ? 'yellow' : 'teal'} mb="md" title="Решения из файла" withCloseButton onClose={() => setFileResult(null)}>
+          <Text size="sm">
+            Строк: {fmtInt(fileResult.rows)}; применено: {fmtInt(fileResult.applied)}; без изменений: {fmtInt(fileResult.unchanged)}; с ошибками:{' '}
+            {fmtInt(fileResult.errors)}.
+          </Text>
+          {fileResult.results
+            .filter((r) => r.outcome === 'error')
+            .slice(0, 50)
+            .map((r) => (
+              <Text size="sm" key={r.row}>
+                Строка {r.row}: {r.errors.map((e) => e.message).join('; ')}
+              </Text>
+            ))}
+        </Alert>
+      )}
+      <Group mb="md">
+        <SegmentedControl
+          value={status}
+          onChange={(v) => {
+            setStatus(v as typeof status);
+            setPage(1);
+          }}
+          data={[
+            { value: 'pending', label: 'Ожидают приёма' },
+            { value: 'confirmed', label: 'Приняты' },
+            { value: 'rejected', label: 'Отклонены' },
+            { value: 'all', label: 'Все' },
+          ]}
+          aria-label="Статус приёма"
+        />
+      </Group>
+      <Card padding={0}>
+        {list.isPending && <Loading label="Загрузка рейсов…" />}
+        {list.isError && <ErrorAlert error={list.error} />}
+        {list.data && list.data.items.length === 0 && <Empty>Рейсов нет</Empty>}
+        {list.data && list.data.items.length > 0 && (
+          <Table.ScrollContainer minWidth={1100}>
+            <Table aria-label="Рейсы на приём">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Рейс</Table.Th>
+                  <Table.Th>Выгрузка</Table.Th>
+                  <Table.Th>ТС</Table.Th>
+                  <Table.Th>Перевозчик</Table.Th>
+                  <Table.Th>ФККО</Table.Th>
+                  <Table.Th className="ossig-num">Объём, м³</Table.Th>
+                  <Table.Th className="ossig-num">Масса, т</Table.Th>
+                  <Table.Th>Приём</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.data.items.map((t) => (
+                  <Table.Tr key={t.id}>
+                    <Table.Td className="ossig-nowrap">№ {t.id}</Table.Td>
+                    <Table.Td className="ossig-nowrap">{fmtDateTime(t.unloadedAt)}</Table.Td>
+                    <Table.Td className="ossig-nowrap">{t.plate}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{t.carrierName}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" title={t.wasteName}>
+                        {t.wasteCode}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td className="ossig-num">{fmtDecimal(t.volume, 2)}</Table.Td>
+                    <Table.Td className="ossig-num">{fmtDecimal(t.mass, 3)}</Table.Td>
+                    <Table.Td>
+                      {t.receiptStatus === 'pending' ? (
+                        <Decide trip={t} onDone={refresh} onReject={() => setRejecting(t)} />
+                      ) : (
+                        <Stack gap={2}>
+                          <Badge color={RECEIPT_STATUS[t.receiptStatus].color} variant="light">
+                            {RECEIPT_STATUS[t.receiptStatus].label}
+                            {t.receivedMass ? `: ${fmtDecimal(t.receivedMass, 3)} т` : ''}
+                          </Badge>
+                          {t.receiptReason && (
+                            <Text size="xs" c="dimmed">
+                              {t.receiptReason}
+                            </Text>
+                          )}
+                        </Stack>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Card>
+      {list.data && list.data.total > PAGE_SIZE && (
+        <Group justify="center" mt="md">
+          <Pagination total={Math.ceil(list.data.total / PAGE_SIZE)} value={page} onChange={setPage} aria-label="Страницы рейсов" />
+        </Group>
+      )}
+      <RejectModal trip={rejecting} onClose={() => setRejecting(null)} onDone={refresh} />
+    </>
+  );
+}
+
+function Decide({ trip, onDone, onReject }: { trip: Receipt; onDone: () => void; onReject: () => void }) {
+  const [mass, setMass] = useState(trip.mass.replace('.', ','));
+  const confirm = useMutation({
+    mutationFn: () => request('POST', `/api/receipts/${trip.id}/confirm`, { mass }),
+    onSuccess: onDone,
+  });
+  return (
+    <Stack gap={4}>
+      <Group gap="xs" wrap="nowrap">
+        <TextInput
+          size="xs"
+          w={100}
+          value={mass}
+          onChange={(e) => setMass(e.currentTarget.value)}
+          aria-label={`Масса по весам, т, рейс ${trip.id}`}
+          error={confirm.isError ? true : undefined}
+        />
+        <Button size="xs" color="teal" loading={confirm.isPending} onClick={() => confirm.mutate()}>
+          Принять
+        </Button>
+        <Button size="xs" variant="light" color="red" onClick={onReject}>
+          Отклонить
+        </Button>
+      </Group>
+      {confirm.isError && (
+        <Text size="xs" c="red">
+          {errorMessage(confirm.error)}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function RejectModal({ trip, onClose, onDone }: { trip: Receipt | null; onClose: () => void; onDone: () => void }) {
+  const [reason, setReason] = useState('');
+  const reject = useMutation({
+    mutationFn: () => request('POST', `/api/receipts/${trip!.id}/reject`, { reason }),
+    onSuccess: () => {
+      setReason('');
+      onDone();
+      onClose();
+    },
+  });
+  return (
+    <Modal opened={trip !== null} onClose={onClose} title={trip ? `Отклонить рейс № ${trip.id}` : ''}>
+      <Stack>
+        <Textarea
+          label="Причина"
+          description="Её увидят отходопроизводитель и перевозчик"
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          minRows={3}
+          error={reject.isError ? errorMessage(reject.error) : undefined}
+          data-autofocus
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Отмена
+          </Button>
+          <Button color="red" loading={reject.isPending} onClick={() => reject.mutate()}>
+            Отклонить рейс
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

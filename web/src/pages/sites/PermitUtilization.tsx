@@ -1,0 +1,114 @@
+/** A permit: validity, carriers, facilities, and per waste type permitted vs moved (over-limit in red). */
+import { Badge, Card, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { usePermit } from './queries';
+import { ErrorAlert, Loading } from '../../components/PageState';
+import { fmtDate, fmtDecimal, fmtPercent, PERMIT_STATUS, shortOrg } from '../../lib/format';
+
+export function PermitUtilization({ permitId }: { permitId: string }) {
+  const permit = usePermit(permitId);
+  if (permit.isPending)
+    return (
+      <Card>
+        <Loading label="Загрузка разрешения…" />
+      </Card>
+    );
+  if (permit.isError) return <ErrorAlert error={permit.error} />;
+  const p = permit.data;
+  const over = p.wasteTypes.some((w) => w.overLimit);
+  return (
+    <Card component="section" aria-label={`Разрешение ${p.number}`}>
+      <Group justify="space-between" align="flex-start" mb="sm">
+        <Stack gap={2}>
+          <Title order={3} size="h5">
+            Разрешение № {p.number}
+          </Title>
+          <Text size="sm" c="dimmed">
+            действует с {fmtDate(p.validFrom)} по {fmtDate(p.validTo)}
+          </Text>
+        </Stack>
+        <Group gap="xs">
+          {over && (
+            <Badge color="red" variant="filled">
+              Превышен разрешённый объём
+            </Badge>
+          )}
+          <Badge color={p.status === 'active' ? 'teal' : 'gray'} variant="light">
+            {PERMIT_STATUS[p.status] ?? p.status}
+          </Badge>
+        </Group>
+      </Group>
+      <Table.ScrollContainer minWidth={720}>
+        <Table aria-label={`Использование разрешённых объёмов по разрешению ${p.number}`}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Код ФККО</Table.Th>
+              <Table.Th>Вид отходов</Table.Th>
+              <Table.Th className="ossig-num">Разрешено, м³</Table.Th>
+              <Table.Th className="ossig-num">Перемещено, м³</Table.Th>
+              <Table.Th w={200}>Использовано</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {p.wasteTypes.map((w) => {
+              const permitted = Number(w.permittedVolume);
+              const share = permitted > 0 ? Number(w.movedVolume) / permitted : 0;
+              return (
+                <Table.Tr key={w.code} bg={w.overLimit ? 'red.0' : undefined} data-over-limit={w.overLimit || undefined}>
+                  <Table.Td className="ossig-nowrap">{w.code}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{w.name}</Text>
+                    <Text size="xs" c="dimmed">
+                      {w.hazardClass} класс опасности
+                    </Text>
+                  </Table.Td>
+                  <Table.Td className="ossig-num">{fmtDecimal(w.permittedVolume, 2)}</Table.Td>
+                  <Table.Td className="ossig-num" c={w.overLimit ? 'red.8' : undefined} fw={w.overLimit ? 600 : undefined}>
+                    {fmtDecimal(w.movedVolume, 2)}
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <Progress
+                        value={Math.min(100, share * 100)}
+                        color={w.overLimit ? 'red' : share > 0.9 ? 'orange' : 'ossig'}
+                        style={{ flex: 1 }}
+                        aria-label={`Использовано ${fmtPercent(share)}`}
+                      />
+                      <Text size="xs" c={w.overLimit ? 'red.8' : 'dimmed'} className="ossig-nowrap" fw={w.overLimit ? 600 : undefined}>
+                        {fmtPercent(share)}
+                        {w.overLimit ? ' — сверх лимита' : ''}
+                      </Text>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Group gap="xl" mt="sm" align="flex-start">
+        <Stack gap={2}>
+          <Text size="xs" c="dimmed">
+            Перевозчики
+          </Text>
+          {p.carriers.map((c) => (
+            <Text size="sm" key={c.id}>
+              {shortOrg(c.name)} <Text span c="dimmed" size="xs">ИНН {c.inn}</Text>
+            </Text>
+          ))}
+          {!p.carriers.length && <Text size="sm">—</Text>}
+        </Stack>
+        <Stack gap={2}>
+          <Text size="xs" c="dimmed">
+            Объекты приёма
+          </Text>
+          {p.facilities.map((f) => (
+            <Text size="sm" key={f.id}>
+              {shortOrg(f.name)} <Text span c="dimmed" size="xs">ИНН {f.inn}</Text>
+            </Text>
+          ))}
+          {!p.facilities.length && <Text size="sm">—</Text>}
+        </Stack>
+      </Group>
+    </Card>
+  );
+}

@@ -1,0 +1,63 @@
+/** «Объекты»: the sites (объекты образования ОСС) of the organization. */
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Anchor, Card, Group, Pagination, Table, Text } from '@mantine/core';
+import { useSites } from './queries';
+import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
+import { fmtInt } from '../../lib/format';
+
+const PAGE_SIZE = 50;
+
+export function SitesPage() {
+  const [page, setPage] = useState(1);
+  const sites = useSites(page, PAGE_SIZE);
+  return (
+    <>
+      <PageTitle subtitle="Объекты образования отходов строительства и сноса и грунтов">Объекты</PageTitle>
+      <Card padding={0}>
+        {sites.isPending && <Loading label="Загрузка объектов…" />}
+        {sites.isError && <ErrorAlert error={sites.error} />}
+        {sites.data && sites.data.items.length === 0 && <Empty>Объектов пока нет</Empty>}
+        {sites.data && sites.data.items.length > 0 && (
+          <Table.ScrollContainer minWidth={800}>
+            <Table aria-label="Объекты образования ОСС">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Объект</Table.Th>
+                  <Table.Th>Адрес</Table.Th>
+                  <Table.Th>Кадастровый номер</Table.Th>
+                  <Table.Th>Отходопроизводитель</Table.Th>
+                  <Table.Th className="ossig-num">Разрешений</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {sites.data.items.map((s) => (
+                  <Table.Tr key={s.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/sites/${s.id}`} fw={500} size="sm">
+                        {s.name}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{s.address}</Text>
+                    </Table.Td>
+                    <Table.Td className="ossig-nowrap">{s.cadastralNumber ?? '—'}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{s.producerName}</Text>
+                    </Table.Td>
+                    <Table.Td className="ossig-num">{fmtInt(s.permitCount)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Card>
+      {sites.data && sites.data.total > PAGE_SIZE && (
+        <Group justify="center" mt="md">
+          <Pagination total={Math.ceil(sites.data.total / PAGE_SIZE)} value={page} onChange={setPage} aria-label="Страницы объектов" />
+        </Group>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,272 @@
+/**
+ * «Загрузки»: a carrier downloads the template, drops a file (XLSX or CSV, up
+ * to 50 MB), sees it sent and processed, and gets the result file — a green
+ * mark and «Скачать файл результатов» (seed 004). The journal lists every
+ * upload with its counts and both files. The page may be left at any time:
+ * processing goes on in the background.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Anchor, Badge, Button, Card, Group, List, Pagination, Progress, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
+import { Dropzone } from '@mantine/dropzone';
+import '@mantine/dropzone/styles.css';
+import { errorMessage } from '../../api/client';
+import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
+import { fmtDateTime, fmtInt } from '../../lib/format';
+import { Overloaded, isFinished, sendFile, useUpload, useUploads, type Upload } from './queries';
+
+const PAGE_SIZE = 20;
+const MAX_BYTES = 50 * 1024 * 1024;
+const ACCEPT = [
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'text/csv',
+  'application/vnd.ms-excel',
+  'text/plain',
+];
+
+const STATUS_COLOR: Record<Upload['status'], string> = {
+  queued: 'gray',
+  processing: 'blue',
+  done: 'teal',
+  refused: 'red',
+  failed: 'red',
+};
+
+export function UploadsPage() {
+  const [params, setParams] = useSearchParams();
+  const current = params.get('id');
+  return (
+    <>
+      <PageTitle
+        subtitle="Загрузка рейсов файлом Excel или CSV: строки проверяются так же, как через API; по каждой строке — результат"
+        right={
+          <Button component="a" href="/api/uploads/template" variant="light">
+            Скачать шаблон
+          </Button>
+        }
+      >
+        Загрузки
+      </PageTitle>
+      <Stack gap="lg">
+        <UploadBox current={current} onUploaded={(id) => setParams({ id })} />
+        <Journal current={current} onPick={(id) => setParams({ id })} />
+      </Stack>
+    </>
+  );
+}
+
+function UploadBox({ current, onUploaded }: { current: string | null; onUploaded: (id: string) => void }) {
+  const queryClient = useQueryClient();
+  const [sending, setSending] = useState<{ name: string; share: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [retryIn, setRetryIn] = useState<number | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+
+  const send = async (file: File) => {
+    setError(null);
+    setNotice(null);
+    setRetryIn(null);
+    setSending({ name: file.name, share: 0 });
+    try {
+      const u = await sendFile('/api/uploads', file, (share) => setSending({ name: file.name, share }));
+      setSending(null);
+      if (u.repeated) setNotice(u.message ?? 'Этот файл уже загружался; повторно ничего не записано');
+      queryClient.invalidateQueries({ queryKey: ['uploads'] });
+      onUploaded(u.id);
+    } catch (e) {
+      setSending(null);
+      if (e instanceof Overloaded) {
+        // The deadline rush: come back when the server says, without the user doing anything.
+        setRetryIn(e.retryAfter);
+        setError(e.message);
+        timer.current = setTimeout(() => void send(file), e.retryAfter * 1000);
+        return;
+      }
+      setError(errorMessage(e));
+    }
+  };
+
+  return (
+    <Card>
+      <Dropzone
+        onDrop={(files) => files[0] && void send(files[0])}
+        onReject={(r) =>
+          setError(
+            r[0]?.errors.some((e) => e.code === 'file-too-large')
+              ? 'Файл: размер не должен превышать 50 МБ'
+              : 'Файл: загрузите книгу Excel (XLSX) или CSV',
+          )
+        }
+        maxSize={MAX_BYTES}
+        maxFiles={1}
+        accept={ACCEPT}
+        loading={sending !== null}
+        aria-label="Перетащите файл рейсов сюда или нажмите, чтобы выбрать"
+      >
+        <Stack align="center" gap={4} py="xl" style={{ pointerEvents: 'none' }}>
+          <Text size="lg" fw={500}>
+            Перетащите файл рейсов сюда или нажмите, чтобы выбрать
+          </Text>
+          <Text size="sm" c="dimmed">
+            XLSX или CSV (UTF-8 или Windows-1251), не более 50 МБ и 200 000 строк. Заполните шаблон — столбцы найдутся по заголовкам.
+          </Text>
+        </Stack>
+      </Dropzone>
+      {sending && (
+        <Stack gap={4} mt="md">
+          <Text size="sm">Отправка «{sending.name}»…</Text>
+          <Progress value={sending.share * 100} aria-label="Отправка файла" />
+        </Stack>
+      )}
+      {error && (
+        <Alert color={retryIn ? 'yellow' : 'red'} mt="md" role="alert" title={retryIn ? 'Сервис перегружен' : 'Файл не загружен'}>
+          {error}
+          {retryIn ? ` Повторим отправку автоматически через ${retryIn} с.` : ''}
+        </Alert>
+      )}
+      {notice && (
+        <Alert color="yellow" mt="md" title="Повторная загрузка">
+          {notice}
+        </Alert>
+      )}
+      {current && <CurrentUpload id={current} />}
+    </Card>
+  );
+}
+
+function CurrentUpload({ id }: { id: string }) {
+  const u = useUpload(id);
+  if (u.isPending) return <Loading label="Загрузка состояния…" />;
+  if (u.isError) return <ErrorAlert error={u.error} />;
+  const x = u.data;
+  return (
+    <Stack gap="sm" mt="md" aria-live="polite">
+      <Text fw={500}>«{x.fileName}»</Text>
+      {!isFinished(x) && (
+        <>
+          <Text size="sm">
+            {x.statusText}
+            {x.totalRows ? `: ${fmtInt(x.processedRows)} из ${fmtInt(x.totalRows)} строк` : ''}. Страницу можно закрыть — результат появится в журнале загрузок.
+          </Text>
+          <Progress value={x.progress * 100} animated aria-label="Обработка файла" />
+        </>
+      )}
+      {x.status === 'done' && (
+        <Group gap="md">
+          <ThemeIcon color="teal" radius="xl" size="lg" aria-hidden>
+            ✓
+          </ThemeIcon>
+          <Text>
+            Файл обработан: принято {fmtInt(x.accepted)}, отклонено {fmtInt(x.rejected)}
+            {x.duplicates ? ` (из них повторов ${fmtInt(x.duplicates)})` : ''}.
+          </Text>
+          {x.resultUrl && (
+            <Button component="a" href={x.resultUrl} color="teal">
+              Скачать файл результатов
+            </Button>
+          )}
+        </Group>
+      )}
+      {x.status === 'refused' && (
+        <Alert color="red" title="Файл не принят">
+          <List size="sm">
+            {x.problems.map((p, i) => (
+              <List.Item key={i}>{p.message}</List.Item>
+            ))}
+          </List>
+          {x.resultUrl && (
+            <Anchor href={x.resultUrl} size="sm">
+              Скачать файл результатов
+            </Anchor>
+          )}
+        </Alert>
+      )}
+      {x.status === 'failed' && (
+        <Alert color="red" title="Ошибка обработки">
+          {x.problems.map((p) => p.message).join(' ')}
+        </Alert>
+      )}
+      {x.notes.length > 0 && (
+        <Alert color="yellow" title="Замечания">
+          <List size="sm">
+            {x.notes.map((p, i) => (
+              <List.Item key={i}>{p.message}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+function Journal({ current, onPick }: { current: string | null; onPick: (id: string) => void }) {
+  const [page, setPage] = useState(1);
+  const list = useUploads(page, PAGE_SIZE);
+  return (
+    <Card padding={0}>
+      <Title order={2} size="h4" p="md">
+        Журнал загрузок
+      </Title>
+      {list.isPending && <Loading label="Загрузка журнала…" />}
+      {list.isError && <ErrorAlert error={list.error} />}
+      {list.data && list.data.items.length === 0 && <Empty>Загрузок пока не было</Empty>}
+      {list.data && list.data.items.length > 0 && (
+        <Table.ScrollContainer minWidth={900}>
+          <Table aria-label="Журнал загрузок" highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Дата</Table.Th>
+                <Table.Th>Файл</Table.Th>
+                <Table.Th className="ossig-num">Строк в файле</Table.Th>
+                <Table.Th className="ossig-num">Принято</Table.Th>
+                <Table.Th className="ossig-num">Отклонено</Table.Th>
+                <Table.Th>Статус</Table.Th>
+                <Table.Th>Файлы</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.items.map((u) => (
+                <Table.Tr key={u.id} bg={u.id === current ? 'var(--mantine-color-blue-light)' : undefined}>
+                  <Table.Td className="ossig-nowrap">{fmtDateTime(u.createdAt)}</Table.Td>
+                  <Table.Td>
+                    <Anchor component="button" type="button" size="sm" onClick={() => onPick(u.id)}>
+                      {u.fileName}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td className="ossig-num">{u.totalRows === null ? '—' : fmtInt(u.totalRows)}</Table.Td>
+                  <Table.Td className="ossig-num">{fmtInt(u.accepted)}</Table.Td>
+                  <Table.Td className="ossig-num">{fmtInt(u.rejected)}</Table.Td>
+                  <Table.Td>
+                    <Badge color={STATUS_COLOR[u.status]} variant="light">
+                      {u.status === 'processing' ? `${u.statusText} ${Math.round(u.progress * 100)}%` : u.statusText}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap="sm" wrap="nowrap">
+                      <Anchor href={u.originalUrl} size="sm">
+                        Исходный
+                      </Anchor>
+                      {u.resultUrl && (
+                        <Anchor href={u.resultUrl} size="sm">
+                          Результат
+                        </Anchor>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {list.data && list.data.total > PAGE_SIZE && (
+        <Group justify="center" p="md">
+          <Pagination total={Math.ceil(list.data.total / PAGE_SIZE)} value={page} onChange={setPage} aria-label="Страницы журнала" />
+        </Group>
+      )}
+    </Card>
+  );
+}

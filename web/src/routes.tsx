@@ -1,0 +1,35 @@
+/**
+ * The cabinet's pages, by path. A feature adds one line here (and one in
+ * nav.tsx); its page lives in pages/<feature>/.
+ */
+import type { ReactNode } from 'react';
+import { DesktopPage } from './pages/desktop/DesktopPage';
+import { SitesPage } from './pages/sites/SitesPage';
+import { SiteCardPage } from './pages/sites/SiteCardPage';
+import { ServicesPage } from './pages/services/ServicesPage';
+import { TaskPage } from './pages/tasks/TaskPage';
+import { StatementPage } from './pages/statements/StatementPage';
+import { SecurityPage } from './pages/identity/SecurityPage';
+import { TrustedPage } from './pages/identity/TrustedPage';
+import { AccountDeletionPage } from './pages/identity/AccountDeletionPage';
+import { UploadsPage } from './pages/uploads/UploadsPage';
+import { ReceiptsPage } from './pages/receipts/ReceiptsPage';
+
+export interface PageRoute {
+  path: string;
+  element: ReactNode;
+}
+
+export const ROUTES: PageRoute[] = [
+  { path: '/', element: <DesktopPage /> },
+  { path: '/sites', element: <SitesPage /> },
+  { path: '/sites/:id', element: <SiteCardPage /> },
+  { path: '/services', element: <ServicesPage /> },
+  { path: '/tasks/:id', element: <TaskPage /> },
+  { path: '/statements/:id', element: <StatementPage /> },
+  { path: '/security', element: <SecurityPage /> },
+  { path: '/trusted', element: <TrustedPage /> },
+  { path: '/account/delete', element: <AccountDeletionPage /> },
+  { path: '/uploads', element: <UploadsPage /> },
+  { path: '/receipts', element: <ReceiptsPage /> },
+];
