@@ -78,7 +78,7 @@ const CASES: Record<string, Runner> = {
   statement: async () => {
     const fn = await optional('features/statements/bench.js', 'benchStatement');
     if (!fn) return { case: 'statement', skipped: 'not built yet' };
-    const sizes = flags.trips ? [intFlag(flags, 'trips', 1000)] : [1000, 100_000];
+    const sizes = flags.trips ? [intFlag(flags, "trips", 1000)] : [1000, 100_000, 1_000_000];
     const out = [];
     for (const trips of sizes) {
       resetPeak();

@@ -19,5 +19,6 @@ export const NAV: NavItem[] = [
   { to: '/receipts', label: 'Приём рейсов', orgRoles: ['facility'] },
   // «Доверенные лица» is for everyone: the head invites there, an invited person accepts there.
   { to: '/trusted', label: 'Доверенные лица' },
+  { to: '/outbox', label: 'Исходящая почта', orgRoles: ['operator'] },
   { to: '/security', label: 'Безопасность' },
 ];

@@ -14,6 +14,7 @@ import { TrustedPage } from './pages/identity/TrustedPage';
 import { AccountDeletionPage } from './pages/identity/AccountDeletionPage';
 import { UploadsPage } from './pages/uploads/UploadsPage';
 import { ReceiptsPage } from './pages/receipts/ReceiptsPage';
+import { OutboxPage } from './pages/outbox/OutboxPage';
 
 export interface PageRoute {
   path: string;
@@ -32,4 +33,5 @@ export const ROUTES: PageRoute[] = [
   { path: '/account/delete', element: <AccountDeletionPage /> },
   { path: '/uploads', element: <UploadsPage /> },
   { path: '/receipts', element: <ReceiptsPage /> },
+  { path: '/outbox', element: <OutboxPage /> },
 ];
