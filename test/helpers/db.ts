@@ -1,5 +1,8 @@
 /** A fresh database per test file, cloned from the migrated template. */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { parseConfig, type Config } from '../../src/platform/config.js';
@@ -38,7 +41,9 @@ export async function createTestContext(overrides: Partial<Config> = {}, env: Re
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const config = parseConfig({ ...TEST_ENV, DATABASE_URL: url.toString(), ...env }, overrides);
+  // Files a test makes (statements, uploads, keys) go to a directory of its own, never ./data.
+  const ownDataDir = overrides.dataDir === undefined && env.DATA_DIR === undefined ? fs.mkdtempSync(path.join(os.tmpdir(), 'ossig-test-')) : null;
+  const config = parseConfig({ ...TEST_ENV, DATABASE_URL: url.toString(), ...(ownDataDir ? { DATA_DIR: ownDataDir } : {}), ...env }, overrides);
   const base = createContext(config, url.toString(), 8);
   let fixedNow: Date | null = null;
   const ctx: TestContext = {
@@ -54,6 +59,7 @@ export async function createTestContext(overrides: Partial<Config> = {}, env: Re
       await a.connect();
       await a.query(`drop database if exists ${name} with (force)`).catch(() => {});
       await a.end();
+      if (ownDataDir) fs.rmSync(ownDataDir, { recursive: true, force: true });
     },
   };
   return ctx;
