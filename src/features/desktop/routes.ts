@@ -27,6 +27,17 @@ const Notification = Type.Object({
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
+/** A `tasks` row as the API shows it. */
+export const taskDto = (t: { id: string; kind: string; title: string; status: string; payload: Record<string, unknown>; created_at: Date; closed_at: Date | null }) => ({
+  id: t.id,
+  kind: t.kind,
+  title: t.title,
+  status: t.status,
+  payload: t.payload,
+  createdAt: iso(t.created_at)!,
+  closedAt: iso(t.closed_at),
+});
+
 export const desktopRoutes: RoutesPlugin = (app, ctx) => {
   app.get(
     '/api/tasks',
@@ -49,17 +60,7 @@ export const desktopRoutes: RoutesPlugin = (app, ctx) => {
       const status = req.query.status ?? 'open';
       if (status !== 'all') q = q.where('status', '=', status);
       const rows = await q.orderBy('created_at', 'desc').limit(200).execute();
-      return {
-        items: rows.map((t) => ({
-          id: t.id,
-          kind: t.kind,
-          title: t.title,
-          status: t.status,
-          payload: t.payload,
-          createdAt: iso(t.created_at)!,
-          closedAt: iso(t.closed_at),
-        })),
-      };
+      return { items: rows.map(taskDto) };
     },
   );
 
@@ -79,7 +80,7 @@ export const desktopRoutes: RoutesPlugin = (app, ctx) => {
         .where((eb) => eb.or([eb('person_id', '=', actor.personId), eb('person_id', 'is', null)]))
         .executeTakeFirst();
       if (!t) throw notFound('Задача не найдена');
-      return { id: t.id, kind: t.kind, title: t.title, status: t.status, payload: t.payload, createdAt: iso(t.created_at)!, closedAt: iso(t.closed_at) };
+      return taskDto(t);
     },
   );
 

@@ -3,12 +3,13 @@
  * and typed cells (numbers, dates as Moscow wall-clock date-times, text), and
  * sheet «Итоги» with the header data, totals and utilization.
  *
- * exceljs' streaming WorkbookWriter (no shared strings): rows are committed as
- * they come, so memory does not grow with the number of trips.
+ * Written with our streaming writer (src/platform/xlsx/writer.ts): rows are
+ * compressed into the zip as they come, so memory does not grow with the
+ * number of trips. Volumes and masses are exact decimals written verbatim.
  */
 import { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { formatMoscowDateTime } from '../../domain/period.js';
+import { createXlsxWriter, xlsxDecimal, type XlsxCellValue, type XlsxColumn } from '../../platform/xlsx/writer.js';
 import type { PdfInput } from './render-pdf.js';
 import { RECEIPT_LABELS } from './render-pdf.js';
 import type { TripTuple } from './queries.js';
@@ -34,8 +35,25 @@ export const XLSX_TRIP_HEADERS = [
   'Принятая масса, т',
 ] as const;
 
-/** 'YYYY-MM-DD HH:MI' (Moscow wall clock) → a Date whose UTC fields are that wall clock (Excel dates have no zone). */
-export const wallClockDate = (s: string): Date => new Date(`${s.slice(0, 10)}T${s.slice(11, 16)}:00Z`);
+const TRIP_COLUMNS: XlsxColumn[] = (
+  [
+    ['integer', 8],
+    ['integer', 10],
+    ['string', 20],
+    ['datetime', 17],
+    ['datetime', 17],
+    ['string', 12],
+    ['string', 24],
+    ['string', 28],
+    ['string', 13],
+    ['string', 50],
+    ['integer', 9],
+    ['number', 11, '0.00'],
+    ['number', 11, '0.000'],
+    ['string', 12],
+    ['number', 12, '0.000'],
+  ] as const
+).map(([type, width, numFmt], i) => ({ header: XLSX_TRIP_HEADERS[i], type, width, ...(numFmt ? { numFmt } : {}) }));
 
 export async function renderStatementXlsx(opts: {
   input: PdfInput;
@@ -54,58 +72,24 @@ export async function renderStatementXlsx(opts: {
       }
     },
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: false, useStyles: true });
-  wb.creator = 'ОССиГ';
-  wb.created = opts.input.orderedAt;
-  const ws = wb.addWorksheet(TRIP_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  // One style object per column, shared by every cell: exceljs then resolves each style once
-  // (a per-cell style object costs a style lookup per cell).
-  const general = {};
-  const dt = { numFmt: 'dd.mm.yyyy hh:mm' };
-  const m3 = { numFmt: '0.00' };
-  const t3 = { numFmt: '0.000' };
-  const styles: Partial<ExcelJS.Style>[] = [general, general, general, dt, dt, general, general, general, general, general, general, m3, t3, general, t3];
-  ws.columns = [8, 10, 20, 17, 17, 12, 24, 28, 13, 50, 9, 11, 11, 12, 12].map((width) => ({ width }));
-  const head = ws.addRow([...XLSX_TRIP_HEADERS]);
-  head.font = { bold: true };
-  head.commit();
+  const wb = createXlsxWriter(sink, { creator: 'ОССиГ', created: opts.input.orderedAt });
+  const ws = wb.addSheet(TRIP_SHEET, { columns: TRIP_COLUMNS, frozenHeader: true });
+  const tot = wb.addSheet(TOTALS_SHEET, { columns: [34, 22, 50, 16, 16, 22, 14, 14].map((width) => ({ width })) });
   let n = 0;
   for await (const batch of opts.trips) {
     for (const t of batch) {
       n++;
-      const row = ws.addRow([
-        n,
-        t[0],
-        t[1],
-        wallClockDate(t[2]),
-        wallClockDate(t[3]),
-        t[4],
-        t[5],
-        t[6],
-        t[7],
-        t[8],
-        t[9],
-        Number(t[10]),
-        Number(t[11]),
-        RECEIPT_LABELS[t[12]] ?? t[12],
-        t[13] === null ? null : Number(t[13]),
-      ]);
-      for (let i = 0; i < styles.length; i++) row.getCell(i + 1).style = styles[i];
-      row.commit();
+      // Dates are Moscow wall-clock strings and go in as they are; volumes and masses are exact decimals.
+      const wait = ws.addRow([n, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], RECEIPT_LABELS[t[12]] ?? t[12], t[13]]);
+      if (wait) await wait;
     }
     if (opts.onBatch) await opts.onBatch(n);
   }
-  ws.commit();
+  await ws.end();
 
   const d = opts.input;
-  const tot = wb.addWorksheet(TOTALS_SHEET);
-  tot.columns = [{ width: 34 }, { width: 22 }, { width: 50 }, { width: 16 }, { width: 16 }, { width: 22 }, { width: 14 }, { width: 14 }];
-  const add = (values: unknown[], bold = false) => {
-    const r = tot.addRow(values);
-    if (bold) r.font = { bold: true };
-    r.commit();
-  };
-  const num = (s: string) => Number(s);
+  const add = (values: XlsxCellValue[], bold = false) => tot.addRow(values, bold ? { style: 'bold' } : undefined);
+  const num = (s: string | null) => (s === null ? null : xlsxDecimal(s));
   add(['Сведения о результатах перемещения ОСС', d.number], true);
   add(['Дата', formatMoscowDateTime(d.orderedAt)]);
   add(['Отходопроизводитель', d.header.producer.name]);
@@ -131,15 +115,7 @@ export async function renderStatementXlsx(opts: {
   add([]);
   add(['Использование разрешённых объёмов', 'Разрешение / код ФККО', 'Вид отходов', 'Разрешено, м³', 'За период, м³', 'Всего на конец периода, м³', 'Использовано, %', 'Превышение'], true);
   for (const u of d.totals.utilization) {
-    const r = tot.addRow(['', `${u.permitNumber} / ${u.code}`, u.name, num(u.permitted), num(u.movedInPeriod), num(u.movedTotal), num(u.sharePercent), u.over ? 'да' : 'нет']);
-    if (u.over) r.font = { bold: true, color: { argb: 'FFC00000' } };
-    r.commit();
+    tot.addRow(['', `${u.permitNumber} / ${u.code}`, u.name, num(u.permitted), num(u.movedInPeriod), num(u.movedTotal), num(u.sharePercent), u.over ? 'да' : 'нет'], u.over ? { style: 'alert' } : undefined);
   }
-  tot.commit();
-  await wb.commit();
-  await new Promise<void>((resolve, reject) => {
-    if (sink.writableFinished) return resolve();
-    sink.on('finish', resolve);
-    sink.on('error', reject);
-  });
+  await wb.finish();
 }

@@ -6,7 +6,7 @@ import { actorOf } from '../../platform/http/auth.js';
 import { AppError, invalid, notFound } from '../../platform/http/errors.js';
 import { IdParams, IsoDate, Page, Paging, Uuid, errorResponses } from '../../platform/http/schemas.js';
 import { checkKey, idempotent } from '../../platform/http/idempotency.js';
-import { Task } from '../desktop/routes.js';
+import { Task, taskDto } from '../desktop/routes.js';
 import { orderStatement, type OrderedStatement } from './order-statement.js';
 import { contentDisposition, getStatement, listSiteStatements, openStatementFile } from './view.js';
 import { FileDigest, verifyFileSignature } from './verify-signature.js';
@@ -66,15 +66,6 @@ const VerifyResult = Type.Object({
   document: Type.Union([Type.Object({ statementId: Uuid, number: Type.String(), kind: Type.String() }), Type.Null()]),
 });
 
-const taskOut = (t: { id: string; kind: string; title: string; status: string; payload: Record<string, unknown>; created_at: Date; closed_at: Date | null }) => ({
-  id: t.id,
-  kind: t.kind,
-  title: t.title,
-  status: t.status,
-  payload: t.payload,
-  createdAt: new Date(t.created_at).toISOString(),
-  closedAt: t.closed_at ? new Date(t.closed_at).toISOString() : null,
-});
 
 export const statementRoutes: RoutesPlugin = (app, ctx) => {
   app.post(
@@ -101,13 +92,13 @@ export const statementRoutes: RoutesPlugin = (app, ctx) => {
           .where('status', '=', 'open')
           .orderBy('created_at', 'desc')
           .executeTakeFirst();
-        if (open) return taskOut(open);
+        if (open) return taskDto(open);
         const t = await trx
           .insertInto('tasks')
           .values({ organization_id: actor.organizationId, person_id: actor.personId, kind: 'statement_form', title: STATEMENT_FORM_TITLE, payload: '{}' })
           .returningAll()
           .executeTakeFirstOrThrow();
-        return taskOut(t);
+        return taskDto(t);
       });
     },
   );
@@ -133,10 +124,10 @@ export const statementRoutes: RoutesPlugin = (app, ctx) => {
       const closed = await mine(ctx.db.updateTable('tasks').set({ status: 'done', closed_at: ctx.now() }).where('status', '=', 'open'))
         .returningAll()
         .executeTakeFirst();
-      if (closed) return taskOut(closed);
+      if (closed) return taskDto(closed);
       const existing = await mine(ctx.db.selectFrom('tasks').selectAll()).executeTakeFirst();
       if (!existing) throw notFound('Задача не найдена');
-      return taskOut(existing);
+      return taskDto(existing);
     },
   );
 
