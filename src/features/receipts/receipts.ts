@@ -182,7 +182,7 @@ export async function decide(
         person_id: null,
         title: `Объект приёма отклонил рейс ${tripId}`,
         body: `Объект «${site.name}»: ${actor.organizationName} не принял рейс ${tripId}. Причина: ${checked.reason}`,
-        link: `/trips?id=${tripId}`,
+        link: `/sites/${trip.site_id}?tab=trips`,
       })
       .execute();
   }

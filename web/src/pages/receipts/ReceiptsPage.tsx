@@ -1,10 +1,12 @@
 /**
- * «Приём рейсов»: a facility sees the trips delivered to it and confirms each
- * with the weighed mass, or rejects it with a reason; or sends a file of
- * decisions («Номер рейса», «Решение», «Масса, т», «Причина»).
+ * «Приём рейсов»: a facility sees the trips delivered to it (filtered by
+ * receipt status and by the period of unloading) and confirms each with the
+ * weighed mass, or rejects it with a reason; or sends a file of decisions
+ * («Номер рейса», «Решение», «Масса, т», «Причина»). Each decision is said
+ * above the table: the decided trip leaves the «Ожидают приёма» list.
  */
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Badge,
@@ -20,7 +22,9 @@ import {
   Text,
   TextInput,
   Textarea,
+  Tooltip,
 } from '@mantine/core';
+import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
 import { errorMessage, request } from '../../api/client';
 import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
 import { RECEIPT_STATUS, fmtDateTime, fmtDecimal, fmtInt } from '../../lib/format';
@@ -53,22 +57,44 @@ interface FileResult {
   results: Array<{ row: number; tripId: number | null; outcome: string; errors: Array<{ message: string }> }>;
 }
 
+interface DecisionAnswer {
+  tripId: number;
+  receiptStatus: 'pending' | 'confirmed' | 'rejected';
+  receivedMass: string | null;
+  receiptReason: string | null;
+  unchanged: boolean;
+}
+
+const decisionText = (d: DecisionAnswer) =>
+  d.receiptStatus === 'confirmed'
+    ? `Рейс № ${d.tripId} принят: ${fmtDecimal(d.receivedMass, 3)} т по весам`
+    : `Рейс № ${d.tripId} отклонён. Причина: ${d.receiptReason ?? ''}`;
+
 export function ReceiptsPage() {
   const [status, setStatus] = useState<'pending' | 'confirmed' | 'rejected' | 'all'>('pending');
   const [page, setPage] = useState(1);
   const [rejecting, setRejecting] = useState<Receipt | null>(null);
   const [fileResult, setFileResult] = useState<FileResult | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
+  const [last, setLast] = useState<DecisionAnswer | null>(null);
+  const [period, setPeriod] = useState<DatesRangeValue<string>>([null, null]);
+  const [from, to] = period;
+  const complete = !!from && !!to;
   const queryClient = useQueryClient();
   const list = useQuery({
-    queryKey: ['receipts', status, page],
+    queryKey: ['receipts', status, complete ? from : null, complete ? to : null, page],
     queryFn: () =>
       request<{ items: Receipt[]; total: number }>(
         'GET',
-        `/api/receipts?page=${page}&pageSize=${PAGE_SIZE}${status === 'all' ? '' : `&status=${status}`}`,
+        `/api/receipts?page=${page}&pageSize=${PAGE_SIZE}${status === 'all' ? '' : `&status=${status}`}${complete ? `&from=${from}&to=${to}` : ''}`,
       ),
+    placeholderData: keepPreviousData,
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['receipts'] });
+  const decided = (d: DecisionAnswer) => {
+    setLast(d);
+    void refresh();
+  };
 
   const onFile = async (file: File | null) => {
     if (!file) return;
@@ -120,7 +146,20 @@ export function ReceiptsPage() {
             ))}
         </Alert>
       )}
-      <Group mb="md">
+      {last && (
+        <Alert
+          color={last.receiptStatus === 'confirmed' ? 'teal' : 'orange'}
+          mb="md"
+          role="status"
+          withCloseButton
+          onClose={() => setLast(null)}
+          closeButtonLabel="Скрыть"
+        >
+          {decisionText(last)}
+          {last.unchanged ? ' (это решение уже было принято раньше)' : ''}
+        </Alert>
+      )}
+      <Group mb="md" align="flex-end">
         <SegmentedControl
           value={status}
           onChange={(v) => {
@@ -135,54 +174,105 @@ export function ReceiptsPage() {
           ]}
           aria-label="Статус приёма"
         />
+        <DatePickerInput
+          type="range"
+          label="Период (по дате выгрузки)"
+          placeholder="Весь период"
+          valueFormat="DD.MM.YYYY"
+          value={period}
+          onChange={(v) => {
+            setPeriod(v);
+            setPage(1);
+          }}
+          clearable
+          allowSingleDateInRange
+          w={260}
+        />
+        {list.data && (
+          <Text size="sm" c="dimmed" ml="auto" aria-live="polite">
+            Всего рейсов: {fmtInt(list.data.total)}
+          </Text>
+        )}
       </Group>
       <Card padding={0}>
         {list.isPending && <Loading label="Загрузка рейсов…" />}
         {list.isError && <ErrorAlert error={list.error} />}
-        {list.data && list.data.items.length === 0 && <Empty>Рейсов нет</Empty>}
+        {list.data && list.data.items.length === 0 && (
+          <Empty>{status === 'pending' ? 'Все доставленные рейсы рассмотрены: ожидающих приёма нет' : 'Рейсов по выбранным условиям нет'}</Empty>
+        )}
         {list.data && list.data.items.length > 0 && (
-          <Table.ScrollContainer minWidth={1100}>
-            <Table aria-label="Рейсы на приём">
+          <Table.ScrollContainer minWidth={1080}>
+            <Table aria-label="Рейсы на приём" verticalSpacing="xs" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Рейс</Table.Th>
-                  <Table.Th>Выгрузка</Table.Th>
-                  <Table.Th>ТС</Table.Th>
-                  <Table.Th>Перевозчик</Table.Th>
+                  <Table.Th>Рейс, выгрузка</Table.Th>
+                  <Table.Th>Перевозчик, ТС</Table.Th>
+                  <Table.Th>Объект образования, разрешение</Table.Th>
                   <Table.Th>ФККО</Table.Th>
                   <Table.Th className="ossig-num">Объём, м³</Table.Th>
-                  <Table.Th className="ossig-num">Масса, т</Table.Th>
-                  <Table.Th>Приём</Table.Th>
+                  <Table.Th className="ossig-num" title="Масса по данным перевозчика">
+                    Масса, т
+                  </Table.Th>
+                  <Table.Th w={320}>Приём: масса по весам, т</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {list.data.items.map((t) => (
                   <Table.Tr key={t.id}>
-                    <Table.Td className="ossig-nowrap">№ {t.id}</Table.Td>
-                    <Table.Td className="ossig-nowrap">{fmtDateTime(t.unloadedAt)}</Table.Td>
-                    <Table.Td className="ossig-nowrap">{t.plate}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{t.carrierName}</Text>
+                    <Table.Td className="ossig-nowrap">
+                      <Text size="sm" fw={500}>
+                        № {t.id}
+                      </Text>
+                      <Text size="sm" c="dimmed">
+                        {fmtDateTime(t.unloadedAt)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td className="ossig-nowrap">
+                      <Text size="sm" title={t.carrierName}>
+                        {t.carrierName}
+                      </Text>
+                      <Text size="sm" c="dimmed" className="ossig-nowrap">
+                        {t.plate}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td maw={260}>
+                      <Text size="sm" lineClamp={2} title={t.siteName}>
+                        {t.siteName}
+                      </Text>
+                      <Text size="sm" c="dimmed" className="ossig-nowrap">
+                        {t.permitNumber}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm" title={t.wasteName}>
-                        {t.wasteCode}
-                      </Text>
+                      <Tooltip label={t.wasteName} multiline w={320}>
+                        <Text size="sm" className="ossig-nowrap">
+                          {t.wasteCode}
+                        </Text>
+                      </Tooltip>
                     </Table.Td>
                     <Table.Td className="ossig-num">{fmtDecimal(t.volume, 2)}</Table.Td>
                     <Table.Td className="ossig-num">{fmtDecimal(t.mass, 3)}</Table.Td>
                     <Table.Td>
                       {t.receiptStatus === 'pending' ? (
-                        <Decide trip={t} onDone={refresh} onReject={() => setRejecting(t)} />
+                        <Decide trip={t} onDone={decided} onReject={() => setRejecting(t)} />
                       ) : (
-                        <Stack gap={2}>
+                        <Stack gap={2} align="flex-start">
                           <Badge color={RECEIPT_STATUS[t.receiptStatus].color} variant="light">
                             {RECEIPT_STATUS[t.receiptStatus].label}
-                            {t.receivedMass ? `: ${fmtDecimal(t.receivedMass, 3)} т` : ''}
                           </Badge>
+                          {t.receivedMass && (
+                            <Text size="sm" className="ossig-nowrap">
+                              по весам {fmtDecimal(t.receivedMass, 3)} т
+                            </Text>
+                          )}
                           {t.receiptReason && (
+                            <Text size="sm" c="dimmed">
+                              Причина: {t.receiptReason}
+                            </Text>
+                          )}
+                          {t.receivedAt && (
                             <Text size="xs" c="dimmed">
-                              {t.receiptReason}
+                              {fmtDateTime(t.receivedAt)}
                             </Text>
                           )}
                         </Stack>
@@ -200,15 +290,15 @@ export function ReceiptsPage() {
           <Pagination total={Math.ceil(list.data.total / PAGE_SIZE)} value={page} onChange={setPage} aria-label="Страницы рейсов" />
         </Group>
       )}
-      <RejectModal trip={rejecting} onClose={() => setRejecting(null)} onDone={refresh} />
+      <RejectModal trip={rejecting} onClose={() => setRejecting(null)} onDone={decided} />
     </>
   );
 }
 
-function Decide({ trip, onDone, onReject }: { trip: Receipt; onDone: () => void; onReject: () => void }) {
+function Decide({ trip, onDone, onReject }: { trip: Receipt; onDone: (d: DecisionAnswer) => void; onReject: () => void }) {
   const [mass, setMass] = useState(trip.mass.replace('.', ','));
   const confirm = useMutation({
-    mutationFn: () => request('POST', `/api/receipts/${trip.id}/confirm`, { mass }),
+    mutationFn: () => request<DecisionAnswer>('POST', `/api/receipts/${trip.id}/confirm`, { mass }),
     onSuccess: onDone,
   });
   return (
@@ -216,8 +306,10 @@ function Decide({ trip, onDone, onReject }: { trip: Receipt; onDone: () => void;
       <Group gap="xs" wrap="nowrap">
         <TextInput
           size="xs"
-          w={100}
+          w={110}
           value={mass}
+          rightSection={<Text size="xs" c="dimmed">т</Text>}
+          rightSectionPointerEvents="none"
           onChange={(e) => setMass(e.currentTarget.value)}
           aria-label={`Масса по весам, т, рейс ${trip.id}`}
           error={confirm.isError ? true : undefined}
@@ -238,18 +330,23 @@ function Decide({ trip, onDone, onReject }: { trip: Receipt; onDone: () => void;
   );
 }
 
-function RejectModal({ trip, onClose, onDone }: { trip: Receipt | null; onClose: () => void; onDone: () => void }) {
+function RejectModal({ trip, onClose, onDone }: { trip: Receipt | null; onClose: () => void; onDone: (d: DecisionAnswer) => void }) {
   const [reason, setReason] = useState('');
   const reject = useMutation({
-    mutationFn: () => request('POST', `/api/receipts/${trip!.id}/reject`, { reason }),
-    onSuccess: () => {
+    mutationFn: () => request<DecisionAnswer>('POST', `/api/receipts/${trip!.id}/reject`, { reason }),
+    onSuccess: (d) => {
       setReason('');
-      onDone();
+      onDone(d);
       onClose();
     },
   });
+  const close = () => {
+    setReason('');
+    reject.reset();
+    onClose();
+  };
   return (
-    <Modal opened={trip !== null} onClose={onClose} title={trip ? `Отклонить рейс № ${trip.id}` : ''}>
+    <Modal opened={trip !== null} onClose={close} title={trip ? `Отклонить рейс № ${trip.id}` : ''}>
       <Stack>
         <Textarea
           label="Причина"
@@ -261,7 +358,7 @@ function RejectModal({ trip, onClose, onDone }: { trip: Receipt | null; onClose:
           data-autofocus
         />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={close}>
             Отмена
           </Button>
           <Button color="red" loading={reject.isPending} onClick={() => reject.mutate()}>

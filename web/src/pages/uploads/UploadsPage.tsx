@@ -18,12 +18,13 @@ import { Overloaded, isFinished, sendFile, useUpload, useUploads, type Upload } 
 
 const PAGE_SIZE = 20;
 const MAX_BYTES = 50 * 1024 * 1024;
-const ACCEPT = [
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'text/csv',
-  'application/vnd.ms-excel',
-  'text/plain',
-];
+/** By type or by extension: browsers often give a CSV no type (or Excel's), and the server judges the content anyway. */
+const ACCEPT = {
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['.xlsx'],
+  'text/csv': ['.csv'],
+  'application/vnd.ms-excel': ['.csv'],
+  'text/plain': ['.csv', '.txt'],
+};
 
 const STATUS_COLOR: Record<Upload['status'], string> = {
   queued: 'gray',
@@ -39,7 +40,7 @@ export function UploadsPage() {
   return (
     <>
       <PageTitle
-        subtitle="Загрузка рейсов файлом Excel или CSV: строки проверяются так же, как через API; по каждой строке — результат"
+        subtitle="Рейсы файлом Excel или CSV: каждая строка проверяется, в файле результатов по каждой строке — «Принято» или «Отклонено» с причиной"
         right={
           <Button component="a" href="/api/uploads/template" variant="light">
             Скачать шаблон
@@ -61,7 +62,8 @@ function UploadBox({ current, onUploaded }: { current: string | null; onUploaded
   const [sending, setSending] = useState<{ name: string; share: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [retryIn, setRetryIn] = useState<number | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  /** «Already uploaded»: shown while that upload is the current one. */
+  const [notice, setNotice] = useState<{ id: string; text: string } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
 
@@ -73,7 +75,7 @@ function UploadBox({ current, onUploaded }: { current: string | null; onUploaded
     try {
       const u = await sendFile('/api/uploads', file, (share) => setSending({ name: file.name, share }));
       setSending(null);
-      if (u.repeated) setNotice(u.message ?? 'Этот файл уже загружался; повторно ничего не записано');
+      if (u.repeated) setNotice({ id: u.id, text: u.message ?? 'Этот файл уже загружался; повторно ничего не записано' });
       queryClient.invalidateQueries({ queryKey: ['uploads'] });
       onUploaded(u.id);
     } catch (e) {
@@ -105,6 +107,7 @@ function UploadBox({ current, onUploaded }: { current: string | null; onUploaded
         accept={ACCEPT}
         loading={sending !== null}
         aria-label="Перетащите файл рейсов сюда или нажмите, чтобы выбрать"
+        data-testid="upload-dropzone"
       >
         <Stack align="center" gap={4} py="xl" style={{ pointerEvents: 'none' }}>
           <Text size="lg" fw={500}>
@@ -127,9 +130,9 @@ function UploadBox({ current, onUploaded }: { current: string | null; onUploaded
           {retryIn ? ` Повторим отправку автоматически через ${retryIn} с.` : ''}
         </Alert>
       )}
-      {notice && (
-        <Alert color="yellow" mt="md" title="Повторная загрузка">
-          {notice}
+      {notice && notice.id === current && (
+        <Alert color="yellow" mt="md" title="Повторная загрузка" role="status">
+          {notice.text}. Ниже — результат той загрузки.
         </Alert>
       )}
       {current && <CurrentUpload id={current} />}
@@ -139,11 +142,17 @@ function UploadBox({ current, onUploaded }: { current: string | null; onUploaded
 
 function CurrentUpload({ id }: { id: string }) {
   const u = useUpload(id);
+  const queryClient = useQueryClient();
+  const finished = u.data ? isFinished(u.data) : false;
+  // The journal shows the same upload: refresh it the moment processing ends.
+  useEffect(() => {
+    if (finished) void queryClient.invalidateQueries({ queryKey: ['uploads'] });
+  }, [finished, queryClient]);
   if (u.isPending) return <Loading label="Загрузка состояния…" />;
   if (u.isError) return <ErrorAlert error={u.error} />;
   const x = u.data;
   return (
-    <Stack gap="sm" mt="md" aria-live="polite">
+    <Stack component="section" gap="sm" mt="md" aria-live="polite" aria-label="Текущая загрузка">
       <Text fw={500}>«{x.fileName}»</Text>
       {!isFinished(x) && (
         <>
@@ -151,18 +160,25 @@ function CurrentUpload({ id }: { id: string }) {
             {x.statusText}
             {x.totalRows ? `: ${fmtInt(x.processedRows)} из ${fmtInt(x.totalRows)} строк` : ''}. Страницу можно закрыть — результат появится в журнале загрузок.
           </Text>
-          <Progress value={x.progress * 100} animated aria-label="Обработка файла" />
+          <Progress value={Math.round(x.progress * 100)} animated aria-label="Обработка файла" />
         </>
       )}
       {x.status === 'done' && (
-        <Group gap="md">
+        <Group gap="md" data-testid="upload-done">
           <ThemeIcon color="teal" radius="xl" size="lg" aria-hidden>
             ✓
           </ThemeIcon>
-          <Text>
-            Файл обработан: принято {fmtInt(x.accepted)}, отклонено {fmtInt(x.rejected)}
-            {x.duplicates ? ` (из них повторов ${fmtInt(x.duplicates)})` : ''}.
-          </Text>
+          <Stack gap={0}>
+            <Text>
+              Файл обработан: принято {fmtInt(x.accepted)}, отклонено {fmtInt(x.rejected)}
+              {x.duplicates ? ` (из них повторов ${fmtInt(x.duplicates)})` : ''}.
+            </Text>
+            {x.rejected > 0 && (
+              <Text size="sm" c="dimmed">
+                Причины отклонения с названием столбца — в файле результатов; исправленные строки загрузите новым файлом.
+              </Text>
+            )}
+          </Stack>
           {x.resultUrl && (
             <Button component="a" href={x.resultUrl} color="teal">
               Скачать файл результатов
@@ -178,7 +194,7 @@ function CurrentUpload({ id }: { id: string }) {
             ))}
           </List>
           {x.resultUrl && (
-            <Anchor href={x.resultUrl} size="sm">
+            <Anchor href={x.resultUrl} size="sm" display="inline-block" mt="xs">
               Скачать файл результатов
             </Anchor>
           )}
