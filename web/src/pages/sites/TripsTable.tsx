@@ -79,6 +79,7 @@ export function TripsTable({ siteId, permits }: { siteId: string; permits: Reado
           <Table aria-label="Рейсы" striped style={{ opacity: trips.isPlaceholderData ? 0.6 : 1 }}>
             <Table.Thead>
               <Table.Tr>
+                <Table.Th>№</Table.Th>
                 <Table.Th>Погрузка / выгрузка</Table.Th>
                 <Table.Th>Разрешение</Table.Th>
                 <Table.Th>Перевозчик, ТС</Table.Th>
@@ -95,6 +96,11 @@ export function TripsTable({ siteId, permits }: { siteId: string; permits: Reado
                 const receipt = RECEIPT_STATUS[t.receiptStatus] ?? { label: t.receiptStatus, color: 'gray' };
                 return (
                   <Table.Tr key={t.id}>
+                    <Table.Td className="ossig-nowrap">
+                      <Text size="sm" c="dimmed">
+                        {t.id}
+                      </Text>
+                    </Table.Td>
                     <Table.Td className="ossig-nowrap">
                       <Text size="sm">{fmtDateTime(t.loadedAt)}</Text>
                       <Text size="sm" c="dimmed">
@@ -138,11 +144,14 @@ export function TripsTable({ siteId, permits }: { siteId: string; permits: Reado
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <Tooltip label={t.receiptReason ?? ''} disabled={!t.receiptReason}>
-                        <Badge color={receipt.color} variant="light" size="sm">
-                          {receipt.label}
-                        </Badge>
-                      </Tooltip>
+                      <Badge color={receipt.color} variant="light" size="sm">
+                        {receipt.label}
+                      </Badge>
+                      {t.receiptReason && t.receiptStatus === 'rejected' && (
+                        <Text size="xs" c="red.8" maw={220}>
+                          {t.receiptReason}
+                        </Text>
+                      )}
                       {t.receivedMass && t.receiptStatus === 'confirmed' && (
                         <Text size="xs" c="dimmed" className="ossig-nowrap">
                           принято {fmtDecimal(t.receivedMass, 3)} т
