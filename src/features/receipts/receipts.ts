@@ -14,7 +14,7 @@ import { audit } from '../../platform/audit.js';
 import { parseMass } from '../../domain/quantity.js';
 import { formatMoscowDateTime } from '../../domain/period.js';
 import { MAX_TRIP_MASS_T } from '../trips/record-trips.js';
-import { checkPeriod } from '../period-input.js';
+import { listTrips } from '../trips/queries.js';
 
 export type ReceiptStatus = 'pending' | 'confirmed' | 'rejected';
 
@@ -32,57 +32,10 @@ export interface ReceiptFilter {
   pageSize: number;
 }
 
+/** The trips delivered to the acting facility: the trips list, limited to its deliveries. */
 export async function listReceipts(ctx: AppContext, actor: Actor, f: ReceiptFilter) {
-  let base = ctx.db.selectFrom('trips as t').where('t.facility_id', '=', actor.organizationId);
-  if (f.status) base = base.where('t.receipt_status', '=', f.status);
-  if (f.from || f.to) {
-    const p = checkPeriod(ctx, f.from ?? f.to!, f.to ?? f.from!);
-    base = base.where('t.unloaded_at', '>=', p.start).where('t.unloaded_at', '<', p.endExclusive);
-  }
-  const [items, total] = await Promise.all([
-    base
-      .innerJoin('permits as p', 'p.id', 't.permit_id')
-      .innerJoin('vehicles as v', 'v.id', 't.vehicle_id')
-      .innerJoin('organizations as c', 'c.id', 't.carrier_id')
-      .innerJoin('waste_types as w', 'w.code', 't.waste_code')
-      .innerJoin('sites as s', 's.id', 't.site_id')
-      .select([
-        't.id',
-        'p.number as permitNumber',
-        's.name as siteName',
-        'v.plate',
-        sql<string>`coalesce(c.short_name, c.name)`.as('carrierName'),
-        't.waste_code as wasteCode',
-        'w.name as wasteName',
-        't.loaded_at as loadedAt',
-        't.unloaded_at as unloadedAt',
-        sql<string>`t.volume::text`.as('volume'),
-        sql<string>`t.mass::text`.as('mass'),
-        't.receipt_status as receiptStatus',
-        sql<string | null>`t.received_mass::text`.as('receivedMass'),
-        't.receipt_reason as receiptReason',
-        't.received_at as receivedAt',
-      ])
-      .orderBy('t.unloaded_at', 'desc')
-      .orderBy('t.id', 'desc')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute(),
-    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return {
-    items: items.map((t) => ({
-      ...t,
-      id: Number(t.id),
-      receiptStatusText: RECEIPT_STATUS_TEXT[t.receiptStatus],
-      loadedAt: new Date(t.loadedAt).toISOString(),
-      unloadedAt: new Date(t.unloadedAt).toISOString(),
-      receivedAt: t.receivedAt ? new Date(t.receivedAt).toISOString() : null,
-    })),
-    total: total.n,
-    page: f.page,
-    pageSize: f.pageSize,
-  };
+  const page = await listTrips(ctx, actor, { facilityId: actor.organizationId, receiptStatus: f.status, from: f.from, to: f.to, page: f.page, pageSize: f.pageSize });
+  return { ...page, items: page.items.map((t) => ({ ...t, receiptStatusText: RECEIPT_STATUS_TEXT[t.receiptStatus] })) };
 }
 
 export type Decision = { kind: 'confirm'; mass: unknown } | { kind: 'reject'; reason: unknown };

@@ -7,6 +7,8 @@ import { checkPeriod } from '../period-input.js';
 
 export interface TripFilter {
   siteId?: string;
+  /** Only trips delivered to this facility (its receipts). */
+  facilityId?: string;
   permitId?: string;
   from?: string;
   to?: string;
@@ -20,6 +22,7 @@ export async function listTrips(ctx: AppContext, actor: Actor, f: TripFilter) {
   const cutoff = formationCutoff(ctx.now(), ctx.config.tripFormationHours);
   let base = ctx.db.selectFrom('trips as t').where(tripVisible(actor, 't'));
   if (f.siteId) base = base.where('t.site_id', '=', f.siteId);
+  if (f.facilityId) base = base.where('t.facility_id', '=', f.facilityId);
   if (f.permitId) base = base.where('t.permit_id', '=', f.permitId);
   if (f.from || f.to) {
     const p = checkPeriod(ctx, f.from ?? f.to!, f.to ?? f.from!);
@@ -55,6 +58,7 @@ export async function listTrips(ctx: AppContext, actor: Actor, f: TripFilter) {
         't.receipt_status as receiptStatus',
         sql<string | null>`t.received_mass::text`.as('receivedMass'),
         't.receipt_reason as receiptReason',
+        't.received_at as receivedAt',
         sql<boolean>`t.unloaded_at <= ${cutoff}`.as('formed'),
         sql<Date>`t.unloaded_at + make_interval(hours => ${hours})`.as('formedAt'),
       ])
@@ -71,6 +75,7 @@ export async function listTrips(ctx: AppContext, actor: Actor, f: TripFilter) {
       loadedAt: new Date(t.loadedAt).toISOString(),
       unloadedAt: new Date(t.unloadedAt).toISOString(),
       formedAt: new Date(t.formedAt).toISOString(),
+      receivedAt: t.receivedAt ? new Date(t.receivedAt).toISOString() : null,
     })),
     total: total.n,
     page: f.page,

@@ -7,7 +7,7 @@ import { audit } from '../../platform/audit.js';
 import { MAX_TRIPS_PER_BATCH, recordTrips, type RecordResult } from './record-trips.js';
 import { listTrips } from './queries.js';
 
-const TripRow = Type.Object({
+export const TripRow = Type.Object({
   id: Type.Integer(),
   permitId: Uuid,
   permitNumber: Type.String(),
@@ -25,6 +25,7 @@ const TripRow = Type.Object({
   receiptStatus: Type.String(),
   receivedMass: Type.Union([Type.String(), Type.Null()]),
   receiptReason: Type.Union([Type.String(), Type.Null()]),
+  receivedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   formed: Type.Boolean({ description: 'Рейс сформирован (прошло 27 часов после завершения)' }),
   formedAt: Type.String({ format: 'date-time' }),
 });

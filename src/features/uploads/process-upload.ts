@@ -11,16 +11,17 @@
  *  4. the result file is written during the same pass (original cells + «Статус» + «Причины»),
  *     then «Итоги»; fsynced and renamed; the upload is marked done and a notification is made.
  */
+import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import { sql } from 'kysely';
-import ExcelJS from 'exceljs';
+import { createXlsxWriter, type XlsxCellValue, type XlsxSheet, type XlsxWriter } from '../../platform/xlsx/writer.js';
 import type { AppContext } from '../../platform/context.js';
 import type { FieldError } from '../../platform/http/errors.js';
 import { audit } from '../../platform/audit.js';
-import { formatMoscowDateTime } from '../../domain/period.js';
+import { formatMoscowDateTime, moscowOffsetMs } from '../../domain/period.js';
 import { recordTrips } from '../trips/record-trips.js';
-import { TRIP_COLUMNS, columnLetter, isBlankRow, mapHeader, normalizeRow, type Cell, type ColumnMap, type MergeRange, type NormalizedRow, type TripField } from './columns.js';
-import { FileRefusal, MAX_DATA_ROWS, prescan, readRows, type Prescan, type SheetRow } from './read-rows.js';
+import { TRIP_COLUMNS, isBlankRow, mapHeader, normalizeRow, type Cell, type ColumnMap, type MergeRange, type NormalizedRow, type TripField } from './columns.js';
+import { FileRefusal, prescan, readRows, type Prescan, type SheetRow } from './read-rows.js';
 import { commitFile, fsyncFile, originalPath, resultPath, tempPath } from './storage.js';
 import type { FileProblem, RowOutcome } from './tables.js';
 
@@ -91,7 +92,10 @@ export async function processUpload(ctx: AppContext, uploadId: string, opts: Pro
       if (norm[i].naturalKey) seenNatural.set(norm[i].naturalKey!, rows[i].rowNumber);
       if (norm[i].externalKey) seenExternal.set(norm[i].externalKey!, rows[i].rowNumber);
     });
-    rows.forEach((r, i) => out.row(r.cells, outcomes[i]));
+    for (const [i, r] of rows.entries()) {
+      const wait = out.row(r.cells, outcomes[i]);
+      if (wait) await wait;
+    }
   };
   const flush = async () => {
     if (!buffer.length || !map) return;
@@ -349,15 +353,19 @@ interface Summary {
   notes: FileProblem[];
 }
 
-const GREEN = { argb: 'FF1B7F3B' };
-const RED = { argb: 'FFC0392B' };
-
-/** The result XLSX, written as rows arrive (streaming; never held whole). */
+/**
+ * The result XLSX, written as rows arrive with the flat-memory writer of
+ * src/platform/xlsx (never held whole): the original columns, «Статус»
+ * («Принято» / «Отклонено», rejected rows in red), «Причины», the row's
+ * number in the file, and a sheet «Итоги».
+ */
 class ResultWriter {
   private readonly tmp: string;
-  private wb: ExcelJS.stream.xlsx.WorkbookWriter | null = null;
-  private ws: ExcelJS.Worksheet | null = null;
-  private statusCol = 0;
+  private output: fs.WriteStream | null = null;
+  private book: XlsxWriter | null = null;
+  private results: XlsxSheet | null = null;
+  private summary: XlsxSheet | null = null;
+  private width = 0;
 
   constructor(
     private readonly ctx: AppContext,
@@ -366,78 +374,77 @@ class ResultWriter {
     this.tmp = tempPath(ctx.config) + '.xlsx';
   }
 
-  private book(): ExcelJS.stream.xlsx.WorkbookWriter {
-    if (!this.wb) this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: this.tmp, useStyles: true, useSharedStrings: false });
-    return this.wb;
-  }
-
   header(cells: readonly Cell[], map: ColumnMap): void {
     const width = Math.max(cells.length, ...[...map.index.values()].map((i) => i + 1));
     const headers = Array.from({ length: width }, (_, i) => map.headers[i] ?? '');
     const dateCols = new Set([map.index.get('loadedAt'), map.index.get('unloadedAt')]);
-    this.ws = this.book().addWorksheet('Результат', { views: [{ state: 'frozen', ySplit: 1 }] });
-    this.ws.columns = [
-      ...headers.map((h, i) => ({ header: h, width: Math.max(12, Math.min(40, h.length + 4)), style: dateCols.has(i) ? { numFmt: 'dd.mm.yyyy hh:mm' } : {} })),
-      { header: 'Статус', width: 12 },
-      { header: 'Причины', width: 80 },
-      { header: 'Строка файла', width: 10 },
-    ];
-    this.statusCol = headers.length + 1;
-    const status = `${columnLetter(this.statusCol - 1)}2:${columnLetter(this.statusCol - 1)}${MAX_DATA_ROWS + 2}`;
-    const rule = (text: string, color: { argb: string }, priority: number) =>
-      ({ type: 'containsText', operator: 'containsText', text, priority, style: { font: { color, bold: true } } }) as ExcelJS.ConditionalFormattingRule;
-    this.ws.addConditionalFormatting({ ref: status, rules: [rule(STATUS_ACCEPTED, GREEN, 1), rule(STATUS_REJECTED, RED, 2)] });
-    this.ws.getRow(1).font = { bold: true };
-    this.ws.getRow(1).commit();
+    this.width = width;
+    this.output = fs.createWriteStream(this.tmp);
+    this.book = createXlsxWriter(this.output, { created: this.ctx.now() });
+    this.results = this.book.addSheet('Результат', {
+      frozenHeader: true,
+      columns: [
+        ...headers.map((h, i) => ({ header: h, width: Math.max(12, Math.min(40, h.length + 4)), ...(dateCols.has(i) ? { numFmt: 'dd.mm.yyyy hh:mm' } : {}) })),
+        { header: 'Статус', width: 12, type: 'string' as const },
+        { header: 'Причины', width: 80, type: 'string' as const },
+        { header: 'Строка файла', width: 10, type: 'integer' as const },
+      ],
+    });
+    this.summary = this.book.addSheet('Итоги', { columns: [{ width: 34, type: 'string' }, { width: 90 }] });
   }
 
-  row(cells: readonly Cell[], o: RowOutcome): void {
-    if (!this.ws) return;
-    const values: unknown[] = cells.map((c) => (c !== null && typeof c === 'object' && !(c instanceof Date) ? ('formula' in c ? `=${c.formula}` : c.error) : c));
-    while (values.length < this.statusCol - 1) values.push(null);
-    values.length = this.statusCol - 1;
+  /** Writes one row; a returned promise asks the caller to wait (backpressure). */
+  row(cells: readonly Cell[], o: RowOutcome): Promise<void> | undefined {
+    if (!this.results) return undefined;
+    const values: XlsxCellValue[] = cells.map((c) => {
+      // A date cell read from the file holds its wall-clock time in UTC fields (exceljs);
+      // the writer writes Dates as Moscow wall-clock time, so shift it back to write it as it was.
+      if (c instanceof Date) return new Date(c.getTime() - moscowOffsetMs(c));
+      if (c !== null && typeof c === 'object') return 'formula' in c ? `=${c.formula}` : String(c.error);
+      return c as XlsxCellValue;
+    });
+    while (values.length < this.width) values.push(null);
+    values.length = this.width;
     const accepted = o[1] === 'a';
     values.push(accepted ? STATUS_ACCEPTED : STATUS_REJECTED, o[3].join('; '), o[0]);
-    this.ws.addRow(values).commit();
+    return this.results.addRow(values, accepted ? undefined : { style: 'alert' });
   }
 
   async finish(s: Summary): Promise<void> {
-    const wb = this.book();
-    if (this.ws) this.ws.commit();
-    const sum = wb.addWorksheet('Итоги');
-    sum.columns = [{ width: 34 }, { width: 90 }];
-    const add = (a: string, b: string | number) => sum.addRow([a, b]).commit();
-    sum.addRow(['Результат загрузки рейсов']).commit();
-    add('Файл', s.fileName);
-    add('Загружен', formatMoscowDateTime(s.createdAt));
-    add('Обработан', formatMoscowDateTime(this.ctx.now()));
-    add('Строк данных в файле', s.rows);
-    add('Принято', s.accepted);
-    add('Отклонено', s.rejected);
-    add('в том числе повторы', s.duplicates);
+    if (!this.book) {
+      // Refused before any header: a workbook with the summary only.
+      this.output = fs.createWriteStream(this.tmp);
+      this.book = createXlsxWriter(this.output, { created: this.ctx.now() });
+      this.summary = this.book.addSheet('Итоги', { columns: [{ width: 34, type: 'string' }, { width: 90 }] });
+    }
+    await this.results?.end();
+    const sum = this.summary!;
+    const add = async (a: string, b: string | number, style?: 'bold' | 'alert') => {
+      await sum.addRow([a, b], style ? { style } : undefined);
+    };
+    await add('Результат загрузки рейсов', '', 'bold');
+    await add('Файл', s.fileName);
+    await add('Загружен', formatMoscowDateTime(s.createdAt));
+    await add('Обработан', formatMoscowDateTime(this.ctx.now()));
+    await add('Строк данных в файле', s.rows);
+    await add('Принято', s.accepted);
+    await add('Отклонено', s.rejected, s.rejected ? 'alert' : undefined);
+    await add('в том числе повторы', s.duplicates);
     if (s.problems.length) {
-      add('Файл не принят', '');
-      for (const p of s.problems) add('', p.message);
+      await add('Файл не принят', '', 'alert');
+      for (const p of s.problems) await add('', p.message);
     }
     if (s.notes.length) {
-      add('Замечания', '');
-      for (const p of s.notes) add('', p.message);
+      await add('Замечания', '');
+      for (const p of s.notes) await add('', p.message);
     }
-    sum.commit();
-    await wb.commit();
+    await this.book.finish();
     await fsyncFile(this.tmp);
     await commitFile(this.tmp, resultPath(this.ctx.config, this.uploadId));
   }
 
   async abort(): Promise<void> {
-    if (this.wb) {
-      try {
-        this.ws?.commit();
-        await this.wb.commit();
-      } catch {
-        // nothing to keep
-      }
-    }
+    this.output?.destroy();
     await fsp.rm(this.tmp, { force: true });
   }
 }

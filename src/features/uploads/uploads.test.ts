@@ -14,6 +14,7 @@ import { taskListOf } from '../../platform/jobs/index.js';
 import { quietLogger } from '../../platform/db/migrate.js';
 import { processUpload } from './process-upload.js';
 import { uploadGate } from './routes.js';
+import { formatMoscowDateTime } from '../../domain/period.js';
 import { HEADERS, demoCarrier, moscowText, multipart, tripCount, tripsCsv, tripsXlsx, validRows, workbookAround, zipFiles, type DemoCarrier } from './test-files.js';
 
 let ctx: TestContext;
@@ -120,6 +121,26 @@ describe('upload of trips', () => {
     // A notification tells the carrier.
     const n = await ctx.db.selectFrom('notifications').select('title').where('link', '=', `/uploads?id=${u.id}`).execute();
     expect(n).toHaveLength(1);
+  });
+
+  it('reads real Excel date cells as Moscow time and writes them back unchanged in the result file', async () => {
+    const [r] = validRows(d, now, 1, { startMinutesAgo: 60 * 24 * 12, idPrefix: 'DATE-' });
+    // An Excel date has no zone: exceljs gives its wall-clock time in the Date's UTC fields.
+    const wall = (text: string) => {
+      const m = /^(\d\d)\.(\d\d)\.(\d{4}) (\d\d):(\d\d)$/.exec(text)!;
+      return new Date(Date.UTC(+m[3], +m[2] - 1, +m[1], +m[4], +m[5]));
+    };
+    const loadedText = String(r[4]);
+    r[4] = wall(loadedText);
+    r[5] = wall(String(r[5]));
+    const u = await uploadAndProcess('даты.xlsx', await tripsXlsx([r], { mutate: (ws) => { ws.getColumn(5).numFmt = 'dd.mm.yyyy hh:mm'; ws.getColumn(6).numFmt = 'dd.mm.yyyy hh:mm'; } }));
+    expect(u).toMatchObject({ status: 'done', accepted: 1 });
+    const trip = await ctx.db.selectFrom('trips').select('loaded_at').where('external_id', '=', 'DATE-1').executeTakeFirstOrThrow();
+    expect(formatMoscowDateTime(new Date(trip.loaded_at))).toBe(loadedText);
+    const { rows } = await resultRows(carrier, u.id);
+    expect(rows[1][4]).toEqual(r[4]);
+    expect(rows[1][5]).toEqual(r[5]);
+    expect(rows[1][9]).toBe('Принято');
   });
 
   it('records nothing twice when the same file is uploaded again, and says so', async () => {

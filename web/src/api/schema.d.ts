@@ -4372,6 +4372,8 @@ export interface paths {
                                 receiptStatus: string;
                                 receivedMass: string | null;
                                 receiptReason: string | null;
+                                /** Format: date-time */
+                                receivedAt: string | null;
                                 /** @description Рейс сформирован (прошло 27 часов после завершения) */
                                 formed: boolean;
                                 /** Format: date-time */

@@ -27,7 +27,7 @@ import {
 import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
 import { errorMessage, request } from '../../api/client';
 import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
-import { RECEIPT_STATUS, fmtDateTime, fmtDecimal, fmtInt } from '../../lib/format';
+import { RECEIPT_STATUS, fmtDateTime, fmtDecimal, fmtInt, shortOrg } from '../../lib/format';
 import { sendFile } from '../uploads/queries';
 
 const PAGE_SIZE = 50;
@@ -229,7 +229,7 @@ export function ReceiptsPage() {
                     </Table.Td>
                     <Table.Td className="ossig-nowrap">
                       <Text size="sm" title={t.carrierName}>
-                        {t.carrierName}
+                        {shortOrg(t.carrierName)}
                       </Text>
                       <Text size="sm" c="dimmed" className="ossig-nowrap">
                         {t.plate}
