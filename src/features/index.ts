@@ -13,9 +13,10 @@ import { UPLOAD_JOBS } from './uploads/jobs.js';
 import { receiptRoutes } from './receipts/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { mailSendJob } from '../platform/mail/outbox.js';
+import { tokenRoutes } from './tokens/routes.js';
 import { statementRoutes } from './statements/routes.js';
 import { generateStatementJob } from './statements/jobs.js';
 
-export const ROUTES: readonly RoutesPlugin[] = [identityRoutes, oidcRoutes, siteRoutes, permitRoutes, tripRoutes, catalogRoutes, desktopRoutes, uploadRoutes, organizationRoutes, statementRoutes, receiptRoutes];
+export const ROUTES: readonly RoutesPlugin[] = [identityRoutes, oidcRoutes, siteRoutes, permitRoutes, tripRoutes, catalogRoutes, desktopRoutes, uploadRoutes, organizationRoutes, statementRoutes, receiptRoutes, tokenRoutes];
 
 export const JOBS: readonly JobDefinition<any>[] = [...UPLOAD_JOBS, mailSendJob, generateStatementJob];

@@ -20,5 +20,6 @@ export const NAV: NavItem[] = [
   // «Доверенные лица» is for everyone: the head invites there, an invited person accepts there.
   { to: '/trusted', label: 'Доверенные лица' },
   { to: '/outbox', label: 'Исходящая почта', orgRoles: ['operator'] },
+  { to: '/tokens', label: 'Доступ по API' },
   { to: '/security', label: 'Безопасность' },
 ];

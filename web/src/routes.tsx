@@ -15,6 +15,7 @@ import { AccountDeletionPage } from './pages/identity/AccountDeletionPage';
 import { UploadsPage } from './pages/uploads/UploadsPage';
 import { ReceiptsPage } from './pages/receipts/ReceiptsPage';
 import { OutboxPage } from './pages/outbox/OutboxPage';
+import { TokensPage } from './pages/tokens/TokensPage';
 
 export interface PageRoute {
   path: string;
@@ -34,4 +35,5 @@ export const ROUTES: PageRoute[] = [
   { path: '/uploads', element: <UploadsPage /> },
   { path: '/receipts', element: <ReceiptsPage /> },
   { path: '/outbox', element: <OutboxPage /> },
+  { path: '/tokens', element: <TokensPage /> },
 ];
