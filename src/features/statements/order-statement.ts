@@ -72,6 +72,10 @@ export async function orderStatement(
   });
   if (errors.length) throw invalid(errors);
 
+  // The snapshot: trips up to the highest id now. SHARE mode waits for transactions still
+  // inserting trips (their ids may be lower) and holds new inserts back for the rest of this
+  // short transaction, so no trip with an id below the snapshot can commit after it.
+  await sql`lock table trips in share mode`.execute(trx);
   const snap = await sql<{ max: number | null }>`select max(id) as max from trips`.execute(trx);
   const row = await trx
     .insertInto('statements')
