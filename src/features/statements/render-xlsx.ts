@@ -9,7 +9,7 @@
  */
 import { Writable } from 'node:stream';
 import { formatMoscowDateTime } from '../../domain/period.js';
-import { createXlsxWriter, xlsxDecimal, type XlsxCellValue, type XlsxColumn } from '../../platform/xlsx/writer.js';
+import { XLSX_MAX_ROWS, createXlsxWriter, xlsxDecimal, type XlsxCellValue, type XlsxColumn } from '../../platform/xlsx/writer.js';
 import type { PdfInput } from './render-pdf.js';
 import { RECEIPT_LABELS } from './render-pdf.js';
 import type { TripTuple } from './queries.js';
@@ -60,6 +60,8 @@ export async function renderStatementXlsx(opts: {
   trips: AsyncIterable<TripTuple[]>;
   write: (chunk: Buffer) => void;
   onBatch?: (done: number) => Promise<void>;
+  /** Trips per sheet (tests make it small); at most XLSX_MAX_ROWS - 1. */
+  rowsPerSheet?: number;
 }): Promise<void> {
   const sink = new Writable({
     highWaterMark: 1 << 20,
@@ -73,11 +75,22 @@ export async function renderStatementXlsx(opts: {
     },
   });
   const wb = createXlsxWriter(sink, { creator: 'ОССиГ', created: opts.input.orderedAt });
-  const ws = wb.addSheet(TRIP_SHEET, { columns: TRIP_COLUMNS, frozenHeader: true });
+  // A sheet holds at most XLSX_MAX_ROWS rows (the header included): more trips continue on «Рейсы (2)», …
+  const perSheet = Math.min(opts.rowsPerSheet ?? XLSX_MAX_ROWS - 1, XLSX_MAX_ROWS - 1);
+  const sheetCount = Math.max(1, Math.ceil(opts.input.totals.trips / perSheet));
+  const tripSheets = Array.from({ length: sheetCount }, (_, i) =>
+    wb.addSheet(i === 0 ? TRIP_SHEET : `${TRIP_SHEET} (${i + 1})`, { columns: TRIP_COLUMNS, frozenHeader: true }),
+  );
   const tot = wb.addSheet(TOTALS_SHEET, { columns: [34, 22, 50, 16, 16, 22, 14, 14].map((width) => ({ width })) });
   let n = 0;
+  let ws = tripSheets[0];
   for await (const batch of opts.trips) {
     for (const t of batch) {
+      if (n > 0 && n % perSheet === 0) {
+        await ws.end();
+        ws = tripSheets[n / perSheet];
+        if (!ws) throw new Error(`more trips than counted for the statement (${opts.input.totals.trips})`);
+      }
       n++;
       // Dates are Moscow wall-clock strings and go in as they are; volumes and masses are exact decimals.
       const wait = ws.addRow([n, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], RECEIPT_LABELS[t[12]] ?? t[12], t[13]]);
@@ -85,7 +98,7 @@ export async function renderStatementXlsx(opts: {
     }
     if (opts.onBatch) await opts.onBatch(n);
   }
-  await ws.end();
+  for (const sheet of tripSheets) await sheet.end();
 
   const d = opts.input;
   const add = (values: XlsxCellValue[], bold = false) => tot.addRow(values, bold ? { style: 'bold' } : undefined);
