@@ -40,10 +40,13 @@ export async function startEmbeddedPostgres(opts: {
   if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     await server.initialise();
   }
-  // A server left behind by a crash holds postmaster.pid; a stale pid file is removed.
+  // A crash of ours can leave PostgreSQL behind: a server still running on this data
+  // directory is adopted (and left running at exit); a stale pid file is removed.
   const pidFile = path.join(databaseDir, 'postmaster.pid');
+  let adopted = false;
   if (fs.existsSync(pidFile)) {
-    const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+    const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
+    const pid = Number(lines[0]);
     let alive = false;
     try {
       process.kill(pid, 0);
@@ -52,8 +55,10 @@ export async function startEmbeddedPostgres(opts: {
       alive = false;
     }
     if (!alive) fs.rmSync(pidFile);
+    else if (Number(lines[3]) === opts.port) adopted = true;
+    else throw new Error(`Встроенный PostgreSQL (pid ${pid}) уже работает с ${databaseDir} на порту ${lines[3]}; остановите его или задайте EMBEDDED_PG_PORT=${lines[3]}`);
   }
-  await server.start();
+  if (!adopted) await server.start();
   const admin = new pg.Client({ host: '127.0.0.1', port: opts.port, user: USER, password: PASSWORD, database: 'postgres' });
   await admin.connect();
   try {
@@ -64,6 +69,6 @@ export async function startEmbeddedPostgres(opts: {
   }
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${opts.database}`,
-    stop: () => server.stop(),
+    stop: () => (adopted ? Promise.resolve() : server.stop()),
   };
 }
