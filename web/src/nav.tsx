@@ -9,6 +9,8 @@ export interface NavItem {
   orgRoles?: readonly string[];
   /** Only for the head of the organization. */
   headOnly?: boolean;
+  /** Hidden from trusted persons with standard access (the page submits on the organization's behalf). */
+  fullAccess?: boolean;
 }
 
 export const NAV: NavItem[] = [
@@ -20,6 +22,6 @@ export const NAV: NavItem[] = [
   // «Доверенные лица» is for everyone: the head invites there, an invited person accepts there.
   { to: '/trusted', label: 'Доверенные лица' },
   { to: '/outbox', label: 'Исходящая почта', orgRoles: ['operator'] },
-  { to: '/tokens', label: 'Доступ по API' },
+  { to: '/tokens', label: 'Доступ по API', fullAccess: true },
   { to: '/security', label: 'Безопасность' },
 ];

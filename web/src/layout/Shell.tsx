@@ -15,7 +15,10 @@ export function Shell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
 
   const items = NAV.filter(
-    (n) => (!n.orgRoles || n.orgRoles.some((r) => hasRole(r))) && (!n.headOnly || organization?.role === 'head'),
+    (n) =>
+      (!n.orgRoles || n.orgRoles.some((r) => hasRole(r))) &&
+      (!n.headOnly || organization?.role === 'head') &&
+      (!n.fullAccess || !(organization?.role === 'trusted' && organization.access === 'standard')),
   );
   const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to || location.pathname.startsWith(`${to}/`));
 
