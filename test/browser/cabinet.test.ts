@@ -1,24 +1,13 @@
 /** The cabinet in a real browser: sign-in, the site card with its trips. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startBrowserServer, type BrowserServer } from './server.js';
-import { launchBrowser, newPage, shot, signIn } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { useBrowserServer } from './server.js';
+import { newPage, shot, signIn } from './browser.js';
 
 describe('web cabinet', () => {
-  let server: BrowserServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startBrowserServer({ trips: 400 });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useBrowserServer({ trips: 400 });
 
   it('refuses a wrong password with a clear Russian message', async () => {
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await newPage(env.browser, env.server.url);
     await page.goto('/');
     await page.getByLabel('Логин').fill('producer@ossig.test');
     await page.getByLabel('Пароль').fill('wrong-Password1');
@@ -29,7 +18,7 @@ describe('web cabinet', () => {
   });
 
   it('signs in as the producer, opens a site card and sees its trips', async () => {
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await newPage(env.browser, env.server.url);
     await signIn(page, 'producer@ossig.test');
     await expect(page.getByTestId('acting-organization').textContent()).resolves.toContain('СтройМонолит');
     await expect(page.getByRole('heading', { name: 'Мои задачи' }).isVisible()).resolves.toBe(true);
@@ -72,14 +61,14 @@ describe('web cabinet', () => {
 
   it('switches the acting organization with «Сменить профиль»', async () => {
     // The producer's head is also a trusted person of another producer.
-    const person = await server.ctx.db.selectFrom('persons').select('id').where('email', '=', 'producer@ossig.test').executeTakeFirstOrThrow();
-    const other = await server.ctx.db.selectFrom('organizations').select(['id', 'name']).where('name', 'like', '%ГлавСтрой-Сити%').executeTakeFirstOrThrow();
-    await server.ctx.db
+    const person = await env.server.ctx.db.selectFrom('persons').select('id').where('email', '=', 'producer@ossig.test').executeTakeFirstOrThrow();
+    const other = await env.server.ctx.db.selectFrom('organizations').select(['id', 'name']).where('name', 'like', '%ГлавСтрой-Сити%').executeTakeFirstOrThrow();
+    await env.server.ctx.db
       .insertInto('memberships')
       .values({ person_id: person.id, organization_id: other.id, role: 'trusted', access: 'full', valid_until: new Date(Date.now() + 30 * 86_400_000) })
       .execute();
 
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await newPage(env.browser, env.server.url);
     await signIn(page, 'producer@ossig.test');
     await page.getByRole('button', { name: 'Сменить профиль' }).click();
     await page.getByRole('menuitem', { name: /ГлавСтрой-Сити/ }).waitFor();

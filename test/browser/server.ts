@@ -14,6 +14,9 @@ import { JOBS, ROUTES } from '../../src/features/index.js';
 import { seedDemo } from '../../src/features/demo/seed.js';
 import { startWorker } from '../../src/platform/jobs/index.js';
 import type { Config } from '../../src/platform/config.js';
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './browser.js';
 
 export interface BrowserServer {
   url: string;
@@ -69,4 +72,28 @@ export function ensureWebBuilt(): void {
     stdio: 'inherit',
   });
   if (r.status !== 0) throw new Error('Не удалось собрать веб-кабинет (vite build)');
+}
+
+/**
+ * The usual set-up of a browser test file: a server with the demo and a
+ * browser, started before its tests and closed after them.
+ */
+export function useBrowserServer(opts: BrowserServerOptions = {}): { readonly server: BrowserServer; readonly browser: Browser } {
+  const env: { server?: BrowserServer; browser?: Browser } = {};
+  beforeAll(async () => {
+    env.server = await startBrowserServer(opts);
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return {
+    get server() {
+      return env.server!;
+    },
+    get browser() {
+      return env.browser!;
+    },
+  };
 }

@@ -5,10 +5,10 @@
  * notification task, downloads the signed PDF and confirms the task; the
  * statement stays in the site's card.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Download, Page } from 'playwright-core';
-import { startBrowserServer, type BrowserServer } from './server.js';
-import { launchBrowser, newPage, shot, signIn } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { useBrowserServer } from './server.js';
+import { newPage, shot, signIn } from './browser.js';
 
 const FORM_TASK = 'Формирование сведений о результатах перемещения ОСС';
 const READY_TASK = 'Уведомление о сформированных сведениях о результатах перемещения ОСС';
@@ -43,20 +43,10 @@ async function openTask(page: Page, title: string | RegExp): Promise<void> {
 }
 
 describe('statement flow (seed 000)', () => {
-  let server: BrowserServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startBrowserServer({ trips: 400 });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useBrowserServer({ trips: 400 });
 
   it('orders a statement, downloads the signed PDF and confirms the notification', async () => {
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await newPage(env.browser, env.server.url);
     await signIn(page, 'producer@ossig.test');
 
     // 1. «Госуслуги и функции» → «Возможности» → the function → «Подтвердить».

@@ -8,12 +8,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import type { Browser, Download, Page } from 'playwright-core';
-import { startBrowserServer, type BrowserServer } from './server.js';
-import { SHOTS_DIR, launchBrowser, newPage, shot, signIn } from './browser.js';
+import type { Download, Page } from 'playwright-core';
+import { useBrowserServer, type BrowserServer } from './server.js';
+import { SHOTS_DIR, newPage, shot, signIn } from './browser.js';
 import { formatMoscowDateTime } from '../../src/domain/period.js';
 
 const UPLOADS = 'uploads';
@@ -40,22 +40,12 @@ async function openSection(page: Page, name: string): Promise<void> {
 }
 
 describe('uploads and receipts in the cabinet', () => {
-  let server: BrowserServer;
-  let browser: Browser;
+  const env = useBrowserServer({ trips: 400 });
   /** The two trips accepted from the carrier's file (ids), filled in by the first test. */
   let uploadedTripIds: number[] = [];
 
-  beforeAll(async () => {
-    server = await startBrowserServer({ trips: 400 });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('the carrier uploads a filled template, sees the green mark, downloads the results; the same file again records nothing', async () => {
-    const db = server.ctx.db;
+    const db = env.server.ctx.db;
     const carrier = await db.selectFrom('organizations').select('id').where('name', 'like', '%ТрансГрунт%').executeTakeFirstOrThrow();
     // A permit of the demo carrier with a facility, a ФККО code, and two of its vehicles — from the database.
     const permit = await db
@@ -73,9 +63,9 @@ describe('uploads and receipts in the cabinet', () => {
       .executeTakeFirstOrThrow();
     const plates = (await db.selectFrom('vehicles').select('plate').where('carrier_id', '=', carrier.id).orderBy('plate').limit(2).execute()).map((v) => v.plate);
     expect(plates).toHaveLength(2);
-    const tripsBefore = await tripCount(server, carrier.id);
+    const tripsBefore = await tripCount(env.server, carrier.id);
 
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await newPage(env.browser, env.server.url);
     await signIn(page, 'carrier@ossig.test');
     await openSection(page, 'Загрузки');
     await page.getByText('Загрузок пока не было').waitFor();
@@ -93,7 +83,7 @@ describe('uploads and receipts in the cabinet', () => {
     const ws = wb.getWorksheet('Рейсы')!;
     const headers = (ws.getRow(1).values as unknown[]).slice(1).map(String);
     const col = (h: string) => headers.indexOf(h) + 1;
-    const now = server.ctx.now();
+    const now = env.server.ctx.now();
     const rows = [
       { plate: plates[0], loaded: 200, unloaded: 140, volume: '12,5', mass: '21,875', ext: 'Б-1' },
       { plate: plates[1], loaded: 190, unloaded: 130, volume: '11,25', mass: '19,6', ext: 'Б-2' },
@@ -144,7 +134,7 @@ describe('uploads and receipts in the cabinet', () => {
     const line = journal.locator('tbody tr').filter({ hasText: fileName });
     await expect.poll(async () => (await line.locator('td').allTextContents()).slice(2, 6)).toEqual(['3', '2', '1', 'Обработан']);
     await shot(page, `${UPLOADS}-journal`);
-    expect(await tripCount(server, carrier.id)).toBe(tripsBefore + 2);
+    expect(await tripCount(env.server, carrier.id)).toBe(tripsBefore + 2);
     const accepted = await db
       .selectFrom('trips')
       .select('id')
@@ -159,7 +149,7 @@ describe('uploads and receipts in the cabinet', () => {
     await dropzoneInput.setInputFiles({ name: 'копия.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: filled });
     await page.getByText(/Этот файл уже загружался .*; повторно ничего не записано/).waitFor();
     await shot(page, `${UPLOADS}-repeated`);
-    expect(await tripCount(server, carrier.id)).toBe(tripsBefore + 2);
+    expect(await tripCount(env.server, carrier.id)).toBe(tripsBefore + 2);
     const uploads = await db.selectFrom('uploads').select(sql<number>`count(*)::int`.as('n')).where('organization_id', '=', carrier.id).executeTakeFirstOrThrow();
     expect(uploads.n).toBe(1);
     await expect.poll(() => journal.locator('tbody tr').count()).toBe(1);
@@ -169,8 +159,8 @@ describe('uploads and receipts in the cabinet', () => {
   it('the facility confirms one delivered trip with the weighed mass and rejects another with a reason; the producer sees both', async () => {
     expect(uploadedTripIds).toHaveLength(2);
     const [confirmId, rejectId] = uploadedTripIds;
-    const db = server.ctx.db;
-    const { context, page } = await newPage(browser, server.url);
+    const db = env.server.ctx.db;
+    const { context, page } = await newPage(env.browser, env.server.url);
     await signIn(page, 'facility@ossig.test');
     await openSection(page, 'Приём рейсов');
     const table = page.getByRole('table', { name: 'Рейсы на приём' });
@@ -218,7 +208,7 @@ describe('uploads and receipts in the cabinet', () => {
     await context.close();
 
     // The producer sees the statuses in the site card.
-    const producer = await newPage(browser, server.url);
+    const producer = await newPage(env.browser, env.server.url);
     await signIn(producer.page, 'producer@ossig.test');
     await producer.page.goto(`/sites/${decided[0].site_id}?tab=trips`);
     const trips = producer.page.getByRole('table', { name: 'Рейсы' });
@@ -232,7 +222,7 @@ describe('uploads and receipts in the cabinet', () => {
   });
 
   it('shows a file being processed with its progress, and a refused file with the reason', async () => {
-    const db = server.ctx.db;
+    const db = env.server.ctx.db;
     const carrier = await db.selectFrom('organizations').select('id').where('name', 'like', '%ТрансГрунт%').executeTakeFirstOrThrow();
     const person = await db.selectFrom('persons').select('id').where('email', '=', 'carrier@ossig.test').executeTakeFirstOrThrow();
     // A large file half processed (no job behind it: it stays so).
@@ -252,7 +242,7 @@ describe('uploads and receipts in the cabinet', () => {
       .returning('id')
       .executeTakeFirstOrThrow();
 
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await newPage(env.browser, env.server.url);
     await signIn(page, 'carrier@ossig.test');
     await page.goto(`/uploads?id=${processing.id}`);
     const current = page.getByRole('region', { name: 'Текущая загрузка' });
