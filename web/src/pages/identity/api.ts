@@ -105,10 +105,8 @@ export const OIDC_ERRORS: Record<string, string> = {
   oidc_mismatch: 'СНИЛС от провайдера входа не совпадает со СНИЛС учётной записи с этой электронной почтой. Обратитесь в поддержку.',
 };
 
-/** «123-456-789 01» from 11 digits. */
-export function formatSnils(v: string): string {
-  return /^\d{11}$/.test(v) ? `${v.slice(0, 3)}-${v.slice(3, 6)}-${v.slice(6, 9)} ${v.slice(9)}` : v;
-}
+/** «123-456-789 01»: the server's own rule (src/domain), shared with the cabinet. */
+export { formatSnils } from '../../../../src/domain/identifiers';
 
 export function formatDateTime(iso: string): string {
   return new Date(iso).toLocaleString('ru-RU', { timeZone: 'Europe/Moscow', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });

@@ -1,48 +1,19 @@
 /** Data of the «Загрузки» page: the journal, one upload's progress, and sending a file with transfer progress. */
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, networkError, request } from '../../api/client';
+import { ApiError, networkError, request, type paths } from '../../api/client';
 
-export interface FileProblem {
-  field: string;
-  message: string;
-}
-
-export interface Upload {
-  id: string;
-  fileName: string;
-  fileType: 'xlsx' | 'csv';
-  sizeBytes: number;
-  status: 'queued' | 'processing' | 'done' | 'refused' | 'failed';
-  statusText: string;
-  totalRows: number | null;
-  processedRows: number;
-  progress: number;
-  accepted: number;
-  rejected: number;
-  duplicates: number;
-  problems: FileProblem[];
-  notes: FileProblem[];
-  createdAt: string;
-  finishedAt: string | null;
-  originalUrl: string;
-  resultUrl: string | null;
-  repeated?: boolean;
-  message?: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+/** An upload as GET /api/uploads/{id} returns it (types generated from the OpenAPI document). */
+export type Upload = paths['/api/uploads/{id}']['get']['responses'][200]['content']['application/json'];
+/** The answer to POST /api/uploads: the upload, and whether the same file had come before. */
+export type SentUpload = paths['/api/uploads']['post']['responses'][202]['content']['application/json'];
+type UploadPage = paths['/api/uploads']['get']['responses'][200]['content']['application/json'];
 
 export const isFinished = (u: Upload) => u.status === 'done' || u.status === 'refused' || u.status === 'failed';
 
 export function useUploads(page: number, pageSize: number) {
   return useQuery({
     queryKey: ['uploads', page, pageSize],
-    queryFn: () => request<Page<Upload>>('GET', `/api/uploads?page=${page}&pageSize=${pageSize}`),
+    queryFn: () => request<UploadPage>('GET', `/api/uploads?page=${page}&pageSize=${pageSize}`),
     refetchInterval: (q) => (q.state.data?.items.some((u) => !isFinished(u)) ? 2000 : false),
   });
 }
@@ -67,7 +38,7 @@ export class Overloaded extends Error {
 }
 
 /** Sends a file (multipart field «file») with transfer progress (XMLHttpRequest: fetch has none). */
-export function sendFile(url: string, file: File, onProgress: (share: number) => void): Promise<Upload> {
+export function sendFile(url: string, file: File, onProgress: (share: number) => void): Promise<SentUpload> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
@@ -89,7 +60,7 @@ export function sendFile(url: string, file: File, onProgress: (share: number) =>
         reject(await ApiError.fromResponse(response));
         return;
       }
-      resolve(JSON.parse(xhr.responseText) as Upload);
+      resolve(JSON.parse(xhr.responseText) as SentUpload);
     };
     const form = new FormData();
     form.append('file', file, file.name);
