@@ -9,6 +9,8 @@ import { ConfigError, parseConfig, type Config } from '../platform/config.js';
 import { boot } from '../platform/bootstrap.js';
 import { buildServer, WEB_DIST } from '../platform/http/server.js';
 import { startWorker } from '../platform/jobs/index.js';
+import { supervise } from '../platform/supervisor.js';
+import { fileURLToPath } from 'node:url';
 import { JOBS, ROUTES } from '../features/index.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo, syncCatalog } from '../features/demo/seed.js';
 import { parseArgs } from './args.js';
@@ -60,9 +62,19 @@ if (config.demo && (await isDatabaseEmpty(ctx))) {
 }
 
 const stops: Array<() => Promise<void>> = [];
-if (config.role !== 'web') {
+if (config.role === 'worker') {
   const runner = await startWorker(ctx, JOBS);
   stops.push(() => runner.stop());
+} else if (config.role === 'all') {
+  // The worker runs in a child process of its own, so nothing a job does can take the web down.
+  const worker = supervise({
+    name: 'Обработчик фоновых задач',
+    script: fileURLToPath(import.meta.url),
+    args: ['--role', 'worker'],
+    env: { ...process.env, ROLE: 'worker', DATABASE_URL: started.url, DEMO: 'false' },
+    log: (line) => console.error(line),
+  });
+  stops.push(() => worker.stop());
 }
 if (config.role !== 'worker') {
   const app = await buildServer(ctx, ROUTES, { logger: config.env !== 'test' && config.logLevel !== 'info' ? true : false });

@@ -11,6 +11,8 @@ import { createMailer } from './mail/index.js';
 
 export interface Started {
   ctx: AppContext;
+  /** The database's address (the embedded server's when it was started here). */
+  url: string;
   embedded: EmbeddedServer | null;
   close(): Promise<void>;
 }
@@ -32,6 +34,7 @@ export async function boot(config: Config): Promise<Started> {
   await migrate(ctx.pool);
   return {
     ctx,
+    url,
     embedded,
     async close() {
       await ctx.db.destroy().catch(() => {});

@@ -27,6 +27,10 @@ export interface Config {
   readonly sessionTtlHours: number;
   readonly cookieSecure: boolean;
   readonly workerConcurrency: number;
+  readonly jobs: {
+    /** A claimed job is held this long without its worker's heartbeat; then another worker takes it over. */
+    readonly leaseSeconds: number;
+  };
   readonly signing: {
     readonly keyPath: string | null;
     readonly certPath: string | null;
@@ -131,6 +135,9 @@ export function parseConfig(env: Env = process.env, overrides: Partial<Config> =
     sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 90),
     cookieSecure: bool(env, 'COOKIE_SECURE', nodeEnv === 'production'),
     workerConcurrency: int(env, 'WORKER_CONCURRENCY', 2, 1, 64),
+    jobs: {
+      leaseSeconds: int(env, 'JOB_LEASE_SECONDS', 30, 2, 3600),
+    },
     signing: {
       keyPath: optional(env, 'SIGNING_KEY_PATH'),
       certPath: optional(env, 'SIGNING_CERT_PATH'),

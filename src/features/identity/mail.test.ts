@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { runOnce } from 'graphile-worker';
 import { createTestContext, type TestContext } from '../../../test/helpers/db.js';
 import { buildTestApp, Client, signedIn } from '../../../test/helpers/http.js';
 import { seedDemo, DEMO_PASSWORD } from '../demo/seed.js';
 import { JOBS } from '../index.js';
-import { taskListOf } from '../../platform/jobs/index.js';
+import { runJobsOnce } from '../../platform/jobs/index.js';
 import type { App } from '../../platform/http/server.js';
-import { quietLogger } from '../../platform/db/migrate.js';
 
 let ctx: TestContext;
 let app: App;
@@ -16,7 +14,7 @@ let smtp: SMTPServer;
 const inbox: ParsedMail[] = [];
 
 async function deliver(): Promise<void> {
-  await runOnce({ pgPool: ctx.pool, taskList: taskListOf(ctx, JOBS), noHandleSignals: true, logger: quietLogger });
+  await runJobsOnce(ctx, JOBS);
 }
 
 beforeAll(async () => {

@@ -90,7 +90,7 @@ export async function generateStatement(
   }
 }
 
-async function markFailed(ctx: AppContext, st: StatementRow, reason: string): Promise<void> {
+export async function markFailed(ctx: AppContext, st: StatementRow, reason: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('statements')

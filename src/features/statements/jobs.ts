@@ -1,6 +1,6 @@
 /** Background job of the statements feature. */
 import { defineJob } from '../../platform/jobs/index.js';
-import { generateStatement } from './generate-statement.js';
+import { failureReason, generateStatement, loadStatement, markFailed } from './generate-statement.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -14,5 +14,16 @@ export const generateStatementJob = defineJob<{ statementId: string }>({
   },
   async run(ctx, payload, meta) {
     await generateStatement(ctx, payload.statementId, meta);
+  },
+  async giveUp(ctx, payload, reason) {
+    const st = await loadStatement(ctx, payload.statementId);
+    if (!st || st.status === 'ready' || st.status === 'failed') return;
+    await markFailed(
+      ctx,
+      st,
+      reason.kind === 'crashed'
+        ? `Формирование сведений дважды аварийно прервалось, поэтому повторять его не будем. Закажите сведения повторно; если это повторится, обратитесь в службу поддержки.`
+        : failureReason(reason.error, reason.attempts),
+    );
   },
 });

@@ -4,7 +4,7 @@
  * stream that writes the files.
  */
 import { sql, type RawBuilder } from 'kysely';
-import QueryStream from 'pg-query-stream';
+import { releaseClient, streamQuery } from '../../platform/db/cursor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/pool.js';
 import type { Actor } from '../../platform/http/auth.js';
@@ -266,12 +266,12 @@ export function tripRowsQuery(s: StatementScope, permitId: string): { text: stri
  */
 export async function* streamTrips(ctx: AppContext, s: StatementScope, permitsInOrder: { id: string }[]): AsyncGenerator<TripTuple[]> {
   const client = await ctx.pool.connect();
+  let failure: unknown = null;
   try {
     for (const p of permitsInOrder) {
       const q = tripRowsQuery(s, p.id);
-      const stream = client.query(new QueryStream(q.text, q.values, { batchSize: 2000, rowMode: 'array' }));
       let batch: TripTuple[] = [];
-      for await (const row of stream as AsyncIterable<TripTuple>) {
+      for await (const row of streamQuery<TripTuple>(client, q.text, q.values as unknown[], { batchSize: 2000, rowMode: 'array' })) {
         batch.push(row);
         if (batch.length >= 2000) {
           yield batch;
@@ -280,8 +280,11 @@ export async function* streamTrips(ctx: AppContext, s: StatementScope, permitsIn
       }
       if (batch.length) yield batch;
     }
+  } catch (e) {
+    failure = e;
+    throw e;
   } finally {
-    client.release();
+    releaseClient(client, failure);
   }
 }
 

@@ -11,13 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { extractText } from 'unpdf';
 import { sql } from 'kysely';
-import { runOnce } from 'graphile-worker';
 import { createTestContext, type TestContext } from '../../../test/helpers/db.js';
 import { buildTestApp, signedIn, type Client } from '../../../test/helpers/http.js';
 import type { App } from '../../platform/http/server.js';
 import { seedDemo } from '../demo/seed.js';
-import { taskListOf } from '../../platform/jobs/index.js';
-import { quietLogger } from '../../platform/db/migrate.js';
+import { runJobsOnce } from '../../platform/jobs/index.js';
 import { generateStatementJob } from './jobs.js';
 import { generateStatement } from './generate-statement.js';
 import { pkiDir } from './operator-key.js';
@@ -174,7 +172,7 @@ describe('the flow of seed 000', () => {
     expect(form.body.status).toBe('done');
 
     // The job was enqueued in the same transaction as the statement.
-    const jobs = await sql<{ n: number }>`select count(*)::int as n from graphile_worker.jobs where task_identifier = 'statements.generate' and key = ${'statement:' + res.body.id}`.execute(ctx.db);
+    const jobs = await sql<{ n: number }>`select count(*)::int as n from jobs where name = 'statements.generate' and key = ${'statement:' + res.body.id}`.execute(ctx.db);
     expect(jobs.rows[0].n).toBe(1);
 
     const queued = await producer.get(`/api/statements/${res.body.id}`);
@@ -182,8 +180,8 @@ describe('the flow of seed 000', () => {
     const early = await download(producer, `/api/statements/${res.body.id}/files/pdf`);
     expect(early.status).toBe(409);
 
-    // Run by the real worker (graphile-worker), as in production.
-    await runOnce({ pgPool: ctx.pool, taskList: taskListOf(ctx, [generateStatementJob]), logger: quietLogger });
+    // Run by the job queue's own claim-and-run path, as a worker does.
+    await runJobsOnce(ctx, [generateStatementJob]);
 
     const ready = await producer.get(`/api/statements/${res.body.id}`);
     expect(ready.status).toBe(200);

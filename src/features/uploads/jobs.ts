@@ -10,13 +10,17 @@ export const processUploadJob = defineJob<{ uploadId: string }>({
     if (typeof p?.uploadId !== 'string' || !/^[0-9a-f-]{36}$/i.test(p.uploadId)) throw new Error('uploads.process: uploadId expected');
     return { uploadId: p.uploadId };
   },
-  async run(ctx, payload, meta) {
-    try {
-      await processUpload(ctx, payload.uploadId);
-    } catch (e) {
-      if (meta.attempt >= meta.maxAttempts) await markFailed(ctx, payload.uploadId);
-      throw e;
-    }
+  async run(ctx, payload) {
+    await processUpload(ctx, payload.uploadId);
+  },
+  async giveUp(ctx, payload, reason) {
+    await markFailed(
+      ctx,
+      payload.uploadId,
+      reason.kind === 'crashed'
+        ? 'Файл не удалось обработать: его обработка дважды аварийно прервалась, поэтому повторять её не будем. Записанные строки сохранены. Проверьте файл (пересохраните его в Excel или разделите на части) и загрузите снова'
+        : undefined,
+    );
   },
 });
 

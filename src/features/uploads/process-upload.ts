@@ -330,9 +330,14 @@ async function finishRefused(
 }
 
 /** Marks an upload failed after its last attempt (an internal error, not the file's fault). */
-export async function markFailed(ctx: AppContext, uploadId: string): Promise<void> {
+export async function markFailed(ctx: AppContext, uploadId: string, message?: string): Promise<void> {
   const problems: FileProblem[] = [
-    { field: 'file', message: 'Файл не удалось обработать из-за внутренней ошибки. Записанные строки сохранены; загрузите файл ещё раз позже — повторно ничего не запишется' },
+    {
+      field: 'file',
+      message:
+        message ??
+        'Файл не удалось обработать из-за внутренней ошибки. Записанные строки сохранены; загрузите файл ещё раз позже — повторно ничего не запишется',
+    },
   ];
   await ctx.db
     .updateTable('uploads')

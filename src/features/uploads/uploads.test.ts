@@ -3,15 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { runOnce } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/helpers/db.js';
 import { buildTestApp, signedIn, type Client } from '../../../test/helpers/http.js';
 import type { App } from '../../platform/http/server.js';
 import { seedDemo } from '../demo/seed.js';
 import { JOBS } from '../index.js';
-import { taskListOf } from '../../platform/jobs/index.js';
-import { quietLogger } from '../../platform/db/migrate.js';
+import { runJobsOnce } from '../../platform/jobs/index.js';
 import { processUpload } from './process-upload.js';
 import { uploadGate } from './routes.js';
 import { formatMoscowDateTime } from '../../domain/period.js';
@@ -44,7 +42,7 @@ async function upload(client: Client, name: string, data: Buffer, headers: Recor
 }
 
 async function runJobs() {
-  await runOnce({ pgPool: ctx.pool, taskList: taskListOf(ctx, JOBS), noHandleSignals: true, logger: quietLogger });
+  await runJobsOnce(ctx, JOBS);
 }
 
 async function raw(client: Client, url: string) {

@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
-import { runMigrations as runWorkerMigrations } from 'graphile-worker';
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
 
@@ -42,9 +41,5 @@ export async function migrate(pool: pg.Pool, dir = MIGRATIONS_DIR): Promise<stri
     await client.query('select pg_advisory_unlock(727001)').catch(() => {});
     client.release();
   }
-  await runWorkerMigrations({ pgPool: pool, logger: quietLogger });
   return applied;
 }
-
-import { Logger } from 'graphile-worker';
-export const quietLogger = new Logger(() => () => {});

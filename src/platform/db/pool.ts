@@ -9,9 +9,13 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 export type Db = Kysely<Database>;
 
 export function createPool(url: string, max = 10): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
-  pool.on('error', () => {
-    /* idle client errors are reported by the next query */
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000 });
+  // A lost connection emits 'error' on its client, idle or checked out; without a
+  // listener that would end the process. The query in flight fails on its own
+  // and is answered (503 for requests, a retry for jobs); the pool drops the client.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
   });
   return pool;
 }

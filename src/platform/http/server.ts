@@ -18,6 +18,8 @@ import fastifyStatic from '@fastify/static';
 import type { AppContext } from '../context.js';
 import { AppError, ajvToFieldErrors, type Problem } from './errors.js';
 import { authorize } from './auth.js';
+import { isDatabaseUnavailable } from '../db/errors.js';
+import { queueHealth } from '../jobs/index.js';
 
 export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
 
@@ -96,7 +98,6 @@ export async function buildServer(ctx: AppContext, features: readonly RoutesPlug
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
     const problem = toProblem(err, req);
     if (problem.status >= 500) req.log.error({ err }, 'request failed');
-    if (problem.status === 503) reply.header('Retry-After', String(problem.retryAfter ?? 5));
     return sendProblem(reply, problem);
   });
 
@@ -123,6 +124,25 @@ export async function buildServer(ctx: AppContext, features: readonly RoutesPlug
     },
   );
 
+  app.get(
+    '/api/health/ready',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['Служебное'],
+        summary: 'Готовность: база данных и очередь фоновых задач (503, пока база недоступна)',
+      },
+    },
+    async (_req, reply) => {
+      try {
+        const queue = await queueHealth(ctx.db, ctx.config.jobs.leaseSeconds);
+        return { status: 'ready', database: 'ok', queue };
+      } catch {
+        return sendProblem(reply, new AppError('unavailable', 'База данных или очередь задач недоступна', undefined, { retryAfter: 5 }).toProblem());
+      }
+    },
+  );
+
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
 
   for (const feature of features) await feature(app, ctx);
@@ -134,6 +154,7 @@ export async function buildServer(ctx: AppContext, features: readonly RoutesPlug
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  if (problem.status === 503) reply.header('Retry-After', String(problem.retryAfter ?? 5));
   return reply.status(problem.status).type('application/problem+json; charset=utf-8').send(JSON.stringify(problem));
 }
 
@@ -160,6 +181,11 @@ function toProblem(err: FastifyError | AppError | Error, req: FastifyRequest): P
   }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return new AppError('bad_request', 'Запрос не может быть обработан').toProblem(req.url);
+  }
+  if (isDatabaseUnavailable(err)) {
+    return new AppError('unavailable', 'Сервис временно недоступен: нет связи с базой данных. Повторите попытку через несколько секунд — ничего не потеряно', undefined, {
+      retryAfter: 5,
+    }).toProblem(req.url);
   }
   if ((err as { code?: string }).code === '22P02' || (err as { code?: string }).code === '22007') {
     // invalid text representation (e.g. a malformed uuid in a path)

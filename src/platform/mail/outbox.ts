@@ -47,6 +47,9 @@ export const mailSendJob = defineJob<{ id: string }>({
       .where('id', '=', id)
       .execute();
   },
+  async giveUp(ctx, { id }) {
+    await ctx.db.updateTable('mail_messages').set({ status: 'failed' }).where('id', '=', id).where('status', '=', 'queued').execute();
+  },
 });
 
 /** Writes a message to the outbox and enqueues its sending, in the caller's transaction. */
