@@ -1,4 +1,9 @@
-/** The features of the system: their routes and their background jobs. */
+/** The features of the system: their tables, their routes and their background jobs. */
+import type { StatementTables } from './statements/tables.js';
+import type { IdentityTables } from './identity/tables.js';
+import type { UploadTables } from './uploads/tables.js';
+import type { TaskTables } from './tasks/tables.js';
+import type { NotificationTables } from './notifications/tables.js';
 import type { RoutesPlugin } from '../platform/http/server.js';
 import type { JobDefinition } from '../platform/jobs/index.js';
 import { identityRoutes } from './identity/routes.js';
@@ -7,7 +12,8 @@ import { siteRoutes } from './sites/routes.js';
 import { permitRoutes } from './permits/routes.js';
 import { tripRoutes } from './trips/routes.js';
 import { catalogRoutes } from './catalog/routes.js';
-import { desktopRoutes } from './desktop/routes.js';
+import { taskRoutes } from './tasks/routes.js';
+import { notificationRoutes } from './notifications/routes.js';
 import { uploadRoutes } from './uploads/routes.js';
 import { UPLOAD_JOBS } from './uploads/jobs.js';
 import { receiptRoutes } from './receipts/routes.js';
@@ -17,6 +23,11 @@ import { tokenRoutes } from './tokens/routes.js';
 import { statementRoutes } from './statements/routes.js';
 import { generateStatementJob } from './statements/jobs.js';
 
-export const ROUTES: readonly RoutesPlugin[] = [identityRoutes, oidcRoutes, siteRoutes, permitRoutes, tripRoutes, catalogRoutes, desktopRoutes, uploadRoutes, organizationRoutes, statementRoutes, receiptRoutes, tokenRoutes];
+export const ROUTES: readonly RoutesPlugin[] = [identityRoutes, oidcRoutes, siteRoutes, permitRoutes, tripRoutes, catalogRoutes, taskRoutes, notificationRoutes, uploadRoutes, organizationRoutes, statementRoutes, receiptRoutes, tokenRoutes];
 
 export const JOBS: readonly JobDefinition<any>[] = [...UPLOAD_JOBS, mailSendJob, generateStatementJob];
+
+/** The features' tables join the core ones in `Database` (declaration merging: platform never imports features). */
+declare module '../platform/db/schema.js' {
+  interface Database extends StatementTables, IdentityTables, UploadTables, TaskTables, NotificationTables {}
+}

@@ -11,6 +11,7 @@ import type { Database } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { AppError, invalid, notFound, type FieldError } from '../../platform/http/errors.js';
 import { audit } from '../../platform/audit.js';
+import { notify } from '../notifications/notify.js';
 import { parseMass } from '../../domain/quantity.js';
 import { formatMoscowDateTime } from '../../domain/period.js';
 import { MAX_TRIP_MASS_T } from '../trips/record-trips.js';
@@ -128,16 +129,13 @@ export async function decide(
   if (checked.kind === 'reject') {
     // The producer learns of a rejected load.
     const site = await trx.selectFrom('sites').select(['producer_id', 'name']).where('id', '=', trip.site_id).executeTakeFirstOrThrow();
-    await trx
-      .insertInto('notifications')
-      .values({
-        organization_id: site.producer_id,
-        person_id: null,
-        title: `Объект приёма отклонил рейс ${tripId}`,
-        body: `Объект «${site.name}»: ${actor.organizationName} не принял рейс ${tripId}. Причина: ${checked.reason}`,
-        link: `/sites/${trip.site_id}?tab=trips`,
-      })
-      .execute();
+    await notify(trx, ctx, {
+      organizationId: site.producer_id,
+      personId: null,
+      title: `Объект приёма отклонил рейс ${tripId}`,
+      body: `Объект «${site.name}»: ${actor.organizationName} не принял рейс ${tripId}. Причина: ${checked.reason}`,
+      link: `/sites/${trip.site_id}?tab=trips`,
+    });
   }
   return view(updated as never, false);
 }

@@ -14,6 +14,8 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import { audit } from '../../platform/audit.js';
+import { createTask } from '../tasks/tasks.js';
+import { notify } from '../notifications/notify.js';
 import { signDetached } from '../../platform/signing/index.js';
 import { operatorSigner, certificateOwner } from './operator-key.js';
 import { loadHeader, loadTotals, scopeOf, streamTrips, type StatementRow } from './queries.js';
@@ -100,16 +102,14 @@ export async function markFailed(ctx: AppContext, st: StatementRow, reason: stri
       .returning('id')
       .executeTakeFirst();
     if (!row) return;
-    await trx
-      .insertInto('notifications')
-      .values({
-        organization_id: st.organization_id,
-        person_id: st.ordered_by,
-        title: `Сведения № ${st.number} не сформированы`,
-        body: reason,
-        link: `/statements/${st.id}`,
-      })
-      .execute();
+    await notify(trx, ctx, {
+      organizationId: st.organization_id,
+      personId: st.ordered_by,
+      title: `Сведения № ${st.number} не сформированы`,
+      body: reason,
+      link: `/statements/${st.id}`,
+      email: 'statement.failed',
+    });
     await audit(trx, {
       action: 'statement.failed',
       personId: st.ordered_by,
@@ -238,26 +238,21 @@ async function produce(ctx: AppContext, st: StatementRow): Promise<GenerateResul
         })
         .where('id', '=', st.id)
         .execute();
-      await trx
-        .insertInto('tasks')
-        .values({
-          organization_id: st.organization_id,
-          person_id: st.ordered_by,
-          kind: 'statement_ready',
-          title: STATEMENT_READY_TITLE,
-          payload: JSON.stringify({ statementId: st.id, number: st.number }),
-        })
-        .execute();
-      await trx
-        .insertInto('notifications')
-        .values({
-          organization_id: st.organization_id,
-          person_id: st.ordered_by,
-          title: `Сведения № ${st.number} сформированы`,
-          body: `Сведения о результатах перемещения ОСС за период ${st.period_from} — ${st.period_to}: ${totals.trips} рейсов. Файлы PDF и XLSX подписаны электронной подписью информационного оператора.`,
-          link: `/statements/${st.id}`,
-        })
-        .execute();
+      await createTask(trx, {
+        organizationId: st.organization_id,
+        personId: st.ordered_by,
+        kind: 'statement_ready',
+        title: STATEMENT_READY_TITLE,
+        payload: { statementId: st.id, number: st.number },
+      });
+      await notify(trx, ctx, {
+        organizationId: st.organization_id,
+        personId: st.ordered_by,
+        title: `Сведения № ${st.number} сформированы`,
+        body: `Сведения о результатах перемещения ОСС за период ${st.period_from} — ${st.period_to}: ${totals.trips} рейсов. Файлы PDF и XLSX подписаны электронной подписью информационного оператора.`,
+        link: `/statements/${st.id}`,
+        email: 'statement.ready',
+      });
       await audit(trx, {
         action: 'statement.ready',
         personId: st.ordered_by,

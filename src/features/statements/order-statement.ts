@@ -14,6 +14,7 @@ import { enqueue } from '../../platform/jobs/index.js';
 import { formationCutoff } from '../../domain/formation.js';
 import { checkPeriod } from '../period-input.js';
 import { generateStatementJob } from './jobs.js';
+import { closeTask, openTaskOfKind, type TaskRow } from '../tasks/tasks.js';
 
 export interface OrderStatementInput {
   siteId: string;
@@ -95,16 +96,8 @@ export async function orderStatement(
     .executeTakeFirstOrThrow();
 
   if (input.taskId) {
-    const closed = await trx
-      .updateTable('tasks')
-      .set({ status: 'done', closed_at: now, payload: sql`payload || ${JSON.stringify({ statementId: row.id })}::jsonb` })
-      .where('id', '=', input.taskId)
-      .where('organization_id', '=', actor.organizationId)
-      .where('kind', '=', 'statement_form')
-      .where('status', '=', 'open')
-      .where((eb) => eb.or([eb('person_id', '=', actor.personId), eb('person_id', 'is', null)]))
-      .executeTakeFirst();
-    if (!closed.numUpdatedRows) throw invalid({ field: 'taskId', message: 'Задача: открытая задача формирования сведений не найдена' });
+    const closed = await closeTask(trx, actor, input.taskId, { now, kind: 'statement_form', payload: { statementId: row.id } });
+    if (!closed) throw invalid({ field: 'taskId', message: 'Задача: открытая задача формирования сведений не найдена' });
   }
 
   await audit(trx, {
@@ -119,4 +112,11 @@ export async function orderStatement(
   });
   await enqueue(trx, generateStatementJob, { statementId: row.id }, { jobKey: `statement:${row.id}` });
   return { id: row.id, number: row.number, status: 'queued' };
+}
+
+export const STATEMENT_FORM_TITLE = 'Формирование сведений о результатах перемещения ОСС';
+
+/** «Госуслуги и функции» → «Формирование сведений…»: the person's open form task, or a new one. */
+export function startStatementForm(ctx: AppContext, actor: Actor): Promise<TaskRow> {
+  return ctx.db.transaction().execute((trx) => openTaskOfKind(trx, actor, 'statement_form', STATEMENT_FORM_TITLE));
 }

@@ -1,19 +1,18 @@
 /** HTTP of statements, their signatures and the public verification page. */
 import { Type } from '@sinclair/typebox';
-import { sql } from 'kysely';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { AppError, invalid, notFound } from '../../platform/http/errors.js';
 import { IdParams, IsoDate, Page, Paging, Uuid, errorResponses } from '../../platform/http/schemas.js';
 import { checkKey, idempotent } from '../../platform/http/idempotency.js';
-import { Task, taskDto } from '../desktop/routes.js';
-import { orderStatement, type OrderedStatement } from './order-statement.js';
+import { TaskSchema } from '../tasks/schemas.js';
+import { taskDto } from '../tasks/tasks.js';
+import { orderStatement, startStatementForm, type OrderedStatement } from './order-statement.js';
 import { contentDisposition, getStatement, listSiteStatements, openStatementFile } from './view.js';
 import { FileDigest, verifyFileSignature } from './verify-signature.js';
 import { operatorSigner } from './operator-key.js';
 import { VERIFY_HTML, VERIFY_JS } from './verify-page.js';
 
-export const STATEMENT_FORM_TITLE = 'Формирование сведений о результатах перемещения ОСС';
 /** Largest document accepted for verification (a statement of a million trips is ~100 MB). */
 export const VERIFY_MAX_FILE_BYTES = 512 * 1024 * 1024;
 const MAX_SIGNATURE_BYTES = 1024 * 1024;
@@ -76,59 +75,10 @@ export const statementRoutes: RoutesPlugin = (app, ctx) => {
         tags: ['Сведения'],
         summary: 'Госуслуга «Формирование сведений о результатах перемещения ОСС»: создать задачу в «Моих задачах»',
         description: 'Если у пользователя уже есть открытая задача формирования сведений, возвращается она.',
-        response: { 200: Task, ...errorResponses },
+        response: { 200: TaskSchema, ...errorResponses },
       },
     },
-    async (req) => {
-      const actor = actorOf(req);
-      return ctx.db.transaction().execute(async (trx) => {
-        await sql`select pg_advisory_xact_lock(hashtext(${`statement_form:${actor.organizationId}:${actor.personId}`}))`.execute(trx);
-        const open = await trx
-          .selectFrom('tasks')
-          .selectAll()
-          .where('organization_id', '=', actor.organizationId)
-          .where('person_id', '=', actor.personId)
-          .where('kind', '=', 'statement_form')
-          .where('status', '=', 'open')
-          .orderBy('created_at', 'desc')
-          .executeTakeFirst();
-        if (open) return taskDto(open);
-        const t = await trx
-          .insertInto('tasks')
-          .values({ organization_id: actor.organizationId, person_id: actor.personId, kind: 'statement_form', title: STATEMENT_FORM_TITLE, payload: '{}' })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        return taskDto(t);
-      });
-    },
-  );
-
-  app.post(
-    '/api/tasks/:id/confirm',
-    {
-      config: { access: { right: 'read' } },
-      schema: {
-        tags: ['Рабочий стол'],
-        summary: 'Подтвердить задачу (закрыть её)',
-        params: IdParams,
-        response: { 200: Task, ...errorResponses },
-      },
-    },
-    async (req) => {
-      const actor = actorOf(req);
-      const mine = (q: any) =>
-        q
-          .where('id', '=', req.params.id)
-          .where('organization_id', '=', actor.organizationId)
-          .where((eb: any) => eb.or([eb('person_id', '=', actor.personId), eb('person_id', 'is', null)]));
-      const closed = await mine(ctx.db.updateTable('tasks').set({ status: 'done', closed_at: ctx.now() }).where('status', '=', 'open'))
-        .returningAll()
-        .executeTakeFirst();
-      if (closed) return taskDto(closed);
-      const existing = await mine(ctx.db.selectFrom('tasks').selectAll()).executeTakeFirst();
-      if (!existing) throw notFound('Задача не найдена');
-      return taskDto(existing);
-    },
+    async (req) => taskDto(await startStatementForm(ctx, actorOf(req))),
   );
 
   app.post(

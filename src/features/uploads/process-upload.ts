@@ -18,6 +18,7 @@ import { createXlsxWriter, type XlsxCellValue, type XlsxSheet, type XlsxWriter }
 import type { AppContext } from '../../platform/context.js';
 import type { FieldError } from '../../platform/http/errors.js';
 import { audit } from '../../platform/audit.js';
+import { notify } from '../notifications/notify.js';
 import { formatMoscowDateTime, moscowOffsetMs } from '../../domain/period.js';
 import { recordTrips } from '../trips/record-trips.js';
 import { TRIP_COLUMNS, isBlankRow, mapHeader, normalizeRow, type Cell, type ColumnMap, type MergeRange, type NormalizedRow, type TripField } from './columns.js';
@@ -155,16 +156,14 @@ export async function processUpload(ctx: AppContext, uploadId: string, opts: Pro
       .returning('id')
       .executeTakeFirst();
     if (!updated) return;
-    await trx
-      .insertInto('notifications')
-      .values({
-        organization_id: upload.organization_id,
-        person_id: upload.person_id,
-        title: `Загрузка «${upload.file_name}» обработана`,
-        body: `Строк в файле: ${dataRows}; принято: ${totals.accepted}; отклонено: ${totals.rejected}. Скачайте файл результатов: в нём по каждой строке указано, принята она или почему нет.`,
-        link: `/uploads?id=${uploadId}`,
-      })
-      .execute();
+    await notify(trx, ctx, {
+      organizationId: upload.organization_id,
+      personId: upload.person_id,
+      title: `Загрузка «${upload.file_name}» обработана`,
+      body: `Строк в файле: ${dataRows}; принято: ${totals.accepted}; отклонено: ${totals.rejected}. Скачайте файл результатов: в нём по каждой строке указано, принята она или почему нет.`,
+      link: `/uploads?id=${uploadId}`,
+      email: 'upload.processed',
+    });
     await audit(trx, {
       action: 'upload.processed',
       organizationId: upload.organization_id,
@@ -308,16 +307,14 @@ async function finishRefused(
       .returning('id')
       .executeTakeFirst();
     if (!updated) return;
-    await trx
-      .insertInto('notifications')
-      .values({
-        organization_id: upload.organization_id,
-        person_id: upload.person_id,
-        title: `Файл «${upload.file_name}» не принят`,
-        body: problems.map((p) => p.message).join('\n'),
-        link: `/uploads?id=${upload.id}`,
-      })
-      .execute();
+    await notify(trx, ctx, {
+      organizationId: upload.organization_id,
+      personId: upload.person_id,
+      title: `Файл «${upload.file_name}» не принят`,
+      body: problems.map((p) => p.message).join('\n'),
+      link: `/uploads?id=${upload.id}`,
+      email: 'upload.refused',
+    });
     await audit(trx, {
       action: 'upload.refused',
       organizationId: upload.organization_id,

@@ -1,12 +1,10 @@
 /**
  * Kysely table types. Core tables are declared here; a feature with tables of
- * its own declares them in `src/features/<feature>/tables.ts` and they are
- * merged into `Database` below.
+ * its own declares them in `src/features/<feature>/tables.ts`, and
+ * `src/features/index.ts` (where the features are listed) merges them into
+ * `Database` by declaration merging — so `platform/` never imports `features/`.
  */
 import type { ColumnType, Generated } from 'kysely';
-import type { StatementTables } from '../../features/statements/tables.js';
-import type { IdentityTables } from '../../features/identity/tables.js';
-import type { UploadTables } from '../../features/uploads/tables.js';
 
 /** timestamptz: read as Date, written as Date or ISO string. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -161,29 +159,6 @@ export interface IdempotencyKeysTable {
   created_at: Generated<Date>;
 }
 
-export interface TasksTable {
-  id: Generated<string>;
-  organization_id: string;
-  person_id: string | null;
-  kind: string;
-  title: string;
-  status: ColumnType<'open' | 'done' | 'cancelled', 'open' | 'done' | 'cancelled' | undefined>;
-  payload: ColumnType<Record<string, unknown>, string | undefined, string>;
-  created_at: Generated<Date>;
-  closed_at: Timestamp | null;
-}
-
-export interface NotificationsTable {
-  id: Generated<string>;
-  organization_id: string | null;
-  person_id: string | null;
-  title: string;
-  body: ColumnType<string, string | undefined>;
-  link: string | null;
-  created_at: Generated<Date>;
-  read_at: Timestamp | null;
-}
-
 export interface AuditEventsTable {
   id: Generated<number>;
   at: Generated<Date>;
@@ -214,9 +189,9 @@ export interface CoreTables {
   vehicles: VehiclesTable;
   trips: TripsTable;
   idempotency_keys: IdempotencyKeysTable;
-  tasks: TasksTable;
-  notifications: NotificationsTable;
   audit_events: AuditEventsTable;
 }
 
-export interface Database extends CoreTables, StatementTables, IdentityTables, UploadTables {}
+/** Every table: the core ones, and those the features merge in (see src/features/index.ts). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Database extends CoreTables {}

@@ -1,0 +1,42 @@
+/**
+ * Notifications: in the cabinet, and by e-mail through the mail outbox.
+ * Features notify only through `notify(trx, ctx, …)`, in the transaction of
+ * the change they tell about; nothing else writes the `notifications` table.
+ */
+import type { Transaction } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
+import type { AppContext } from '../../platform/context.js';
+import { enqueueMail } from '../../platform/mail/outbox.js';
+
+/** Events a person may also receive by e-mail. */
+export type NotificationEvent = 'statement.ready' | 'statement.failed' | 'upload.processed' | 'upload.refused' | 'receipt.rejected';
+
+export interface Notice {
+  /** The organization the notice is about (null: a personal notice). */
+  organizationId: string | null;
+  /** One person, or (null) everyone acting for the organization. */
+  personId: string | null;
+  title: string;
+  body?: string;
+  /** A path in the cabinet, e.g. `/statements/<id>`. */
+  link?: string | null;
+  /** Also by e-mail to the person, when they have an address. */
+  email?: NotificationEvent;
+}
+
+export async function notify(trx: Transaction<Database>, ctx: Pick<AppContext, 'config'>, n: Notice): Promise<void> {
+  await trx
+    .insertInto('notifications')
+    .values({ organization_id: n.organizationId, person_id: n.personId, title: n.title, body: n.body ?? '', link: n.link ?? null })
+    .execute();
+  if (!n.email || !n.personId) return;
+  const person = await trx.selectFrom('persons').select(['email', 'full_name']).where('id', '=', n.personId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!person?.email) return;
+  const link = n.link ? `${ctx.config.publicUrl}${n.link}` : null;
+  await enqueueMail(trx, {
+    personId: n.personId,
+    to: person.email,
+    subject: n.title,
+    text: [`Здравствуйте, ${person.full_name}!`, '', n.body ?? '', ...(link ? ['', `Открыть в личном кабинете: ${link}`] : []), '', 'ОССиГ'].join('\n'),
+  });
+}
