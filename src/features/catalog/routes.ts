@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import { sql } from 'kysely';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { Uuid, errorResponses } from '../../platform/http/schemas.js';
+import { carrierVehicles, searchWasteTypes } from './queries.js';
 
 const WasteType = Type.Object({ code: Type.String(), name: Type.String(), hazardClass: Type.Integer() });
 
@@ -18,15 +18,7 @@ export const catalogRoutes: RoutesPlugin = (app, ctx) => {
         response: { 200: Type.Object({ items: Type.Array(WasteType) }), ...errorResponses },
       },
     },
-    async (req) => {
-      let q = ctx.db.selectFrom('waste_types').select(['code', 'name', 'hazard_class as hazardClass']).orderBy('code');
-      const term = req.query.q?.trim();
-      if (term) {
-        const digits = term.replace(/\s+/g, '');
-        q = q.where((eb) => eb.or([eb('code', 'like', `${digits.replace(/[%_]/g, '')}%`), eb(sql`name`, 'ilike', `%${term.replace(/[%_]/g, '')}%`)]));
-      }
-      return { items: await q.execute() };
-    },
+    async (req) => ({ items: await searchWasteTypes(ctx.db, req.query.q) }),
   );
 
   app.get(
@@ -46,13 +38,6 @@ export const catalogRoutes: RoutesPlugin = (app, ctx) => {
         },
       },
     },
-    async (req) => ({
-      items: await ctx.db
-        .selectFrom('vehicles')
-        .select(['id', 'plate', 'model', sql<string | null>`capacity_m3::text`.as('capacityM3')])
-        .where('carrier_id', '=', actorOf(req).organizationId)
-        .orderBy('plate')
-        .execute(),
-    }),
+    async (req) => ({ items: await carrierVehicles(ctx.db, actorOf(req).organizationId) }),
   );
 };

@@ -1,15 +1,8 @@
 /** Steps features add to the demo after the core data is in (e.g. the operator's test certificate). */
 import { identityDemoHook } from '../identity/demo.js';
-import type { AppContext } from '../../platform/context.js';
 import { operatorKeyDemoHook } from '../statements/operator-key.js';
+import type { DemoHook } from './types.js';
 
-export interface DemoSeedInfo {
-  orgIds: Map<string, string>;
-  siteIds: Map<string, string>;
-  permitIds: Map<string, string>;
-  log: (line: string) => void;
-}
-
-export type DemoHook = (ctx: AppContext, info: DemoSeedInfo) => Promise<void>;
+export type { DemoHook, DemoSeedInfo } from './types.js';
 
 export const AFTER_DEMO_SEED: DemoHook[] = [operatorKeyDemoHook, identityDemoHook];

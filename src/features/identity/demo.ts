@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppContext } from '../../platform/context.js';
-import type { DemoHook } from '../demo/hooks.js';
+import type { DemoHook } from '../demo/types.js';
 import { createCertificateAuthority, issueEndEntityCertificate, type NameInput } from '../../platform/signing/index.js';
 import { makeValidInnLegal, makeValidOgrn, makeValidSnils } from '../../domain/identifiers.js';
 import { DEMO_CA_FILE, DEMO_PKI_DIR } from './trust.js';

@@ -1,0 +1,23 @@
+/** Reference data: the ФККО catalogue and the carrier's vehicles. */
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/pool.js';
+
+/** ФККО codes and names; `term` matches the start of the code (spaces ignored) or any part of the name. */
+export async function searchWasteTypes(db: Db, term: string | undefined) {
+  let q = db.selectFrom('waste_types').select(['code', 'name', 'hazard_class as hazardClass']).orderBy('code');
+  const t = term?.trim();
+  if (t) {
+    const digits = t.replace(/\s+/g, '').replace(/[%_]/g, '');
+    q = q.where((eb) => eb.or([eb('code', 'like', `${digits}%`), eb(sql`name`, 'ilike', `%${t.replace(/[%_]/g, '')}%`)]));
+  }
+  return q.execute();
+}
+
+export async function carrierVehicles(db: Db, carrierId: string) {
+  return db
+    .selectFrom('vehicles')
+    .select(['id', 'plate', 'model', sql<string | null>`capacity_m3::text`.as('capacityM3')])
+    .where('carrier_id', '=', carrierId)
+    .orderBy('plate')
+    .execute();
+}
