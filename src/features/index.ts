@@ -4,6 +4,9 @@ import type { IdentityTables } from './identity/tables.js';
 import type { UploadTables } from './uploads/tables.js';
 import type { TaskTables } from './tasks/tables.js';
 import type { NotificationTables } from './notifications/tables.js';
+import type { FacilityTables } from './facilities/tables.js';
+import type { VehicleTables } from './vehicles/tables.js';
+import type { RegisterTables } from './registers/tables.js';
 import type { RoutesPlugin } from '../platform/http/server.js';
 import type { JobDefinition } from '../platform/jobs/index.js';
 import { identityRoutes } from './identity/routes.js';
@@ -29,5 +32,5 @@ export const JOBS: readonly JobDefinition<any>[] = [...UPLOAD_JOBS, mailSendJob,
 
 /** The features' tables join the core ones in `Database` (declaration merging: platform never imports features). */
 declare module '../platform/db/schema.js' {
-  interface Database extends StatementTables, IdentityTables, UploadTables, TaskTables, NotificationTables {}
+  interface Database extends StatementTables, IdentityTables, UploadTables, TaskTables, NotificationTables, FacilityTables, VehicleTables, RegisterTables {}
 }

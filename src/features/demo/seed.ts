@@ -175,6 +175,7 @@ export async function seedDemo(ctx: AppContext, opts: DemoOptions): Promise<{ tr
   const siteIds = new Map<string, string>();
   const permitIds = new Map<string, string>();
   const vehiclesByCarrier = new Map<string, string[]>();
+  const facilityObjectIds = new Map<string, string>();
 
   await ctx.db.transaction().execute(async (trx) => {
     for (const o of ORGS) {
@@ -213,10 +214,29 @@ export async function seedDemo(ctx: AppContext, opts: DemoOptions): Promise<{ tr
         })
         .execute();
     }
+    // Each facility organization keeps one receiving facility (объект приёма) accepting its permits' codes.
+    for (const o of ORGS.filter((x) => x.roles.includes('facility'))) {
+      const codes = [...new Set(PERMITS.filter((p) => p.facilities.includes(o.key)).flatMap((p) => p.waste.map((w) => w.code)))];
+      const row = await trx
+        .insertInto('facilities')
+        .values({
+          organization_id: orgIds.get(o.key)!,
+          number: sql<string>`'ОП-' || lpad(nextval('facility_number_seq')::text, 6, '0')`,
+          name: o.key === 'facility' ? 'Комплекс переработки строительных отходов «Сосенское»' : 'Полигон «Северный»',
+          address: o.address,
+          kind: o.key === 'facility' ? 'processing' : 'disposal',
+          daily_capacity_t: o.key === 'facility' ? '5000' : '12000',
+          working_hours: 'круглосуточно',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      facilityObjectIds.set(o.key, row.id);
+      if (codes.length) await trx.insertInto('facility_waste_types').values(codes.map((c) => ({ facility_id: row.id, waste_code: c }))).execute();
+    }
     for (const s of SITES) {
       const row = await trx
         .insertInto('sites')
-        .values({ producer_id: orgIds.get(s.producer)!, name: s.name, address: s.address, cadastral_number: s.cadastral })
+        .values({ producer_id: orgIds.get(s.producer)!, name: s.name, address: s.address, cadastral_numbers: [s.cadastral] })
         .returning('id')
         .executeTakeFirstOrThrow();
       siteIds.set(s.key, row.id);
@@ -236,7 +256,10 @@ export async function seedDemo(ctx: AppContext, opts: DemoOptions): Promise<{ tr
         .values(p.waste.map((w) => ({ permit_id: row.id, waste_code: w.code, permitted_volume: w.permitted })))
         .execute();
       await trx.insertInto('permit_carriers').values(p.carriers.map((c) => ({ permit_id: row.id, carrier_id: orgIds.get(c)! }))).execute();
-      await trx.insertInto('permit_facilities').values(p.facilities.map((f) => ({ permit_id: row.id, facility_id: orgIds.get(f)! }))).execute();
+      await trx
+        .insertInto('permit_facilities')
+        .values(p.facilities.map((f) => ({ permit_id: row.id, facility_id: orgIds.get(f)!, facility_object_id: facilityObjectIds.get(f)! })))
+        .execute();
     }
     const plates = new Set<string>();
     for (const carrier of ['carrier', 'carrier2']) {
@@ -277,6 +300,7 @@ export async function seedDemo(ctx: AppContext, opts: DemoOptions): Promise<{ tr
     siteIds,
     permitIds,
     vehiclesByCarrier,
+    facilityObjectIds,
   });
   log(`рейсов: ${n}`);
   for (const hook of AFTER_DEMO_SEED) await hook(ctx, { orgIds, siteIds, permitIds, log });
@@ -300,6 +324,7 @@ async function copyDemoTrips(
     siteIds: Map<string, string>;
     permitIds: Map<string, string>;
     vehiclesByCarrier: Map<string, string[]>;
+    facilityObjectIds: Map<string, string>;
   },
 ): Promise<number> {
   if (d.trips <= 0) return 0;
@@ -362,6 +387,7 @@ async function copyDemoTrips(
             d.orgIds.get(carrier),
             vehicle,
             d.orgIds.get(facility),
+            d.facilityObjectIds.get(facility),
             waste.code,
             new Date(loaded).toISOString(),
             new Date(unloaded).toISOString(),
@@ -382,7 +408,7 @@ async function copyDemoTrips(
   try {
     const stream = client.query(
       copyFrom(
-        'copy trips (permit_id, site_id, carrier_id, vehicle_id, facility_id, waste_code, loaded_at, unloaded_at, volume, mass, receipt_status, received_mass, receipt_reason, received_at, source) from stdin',
+        'copy trips (permit_id, site_id, carrier_id, vehicle_id, facility_id, facility_object_id, waste_code, loaded_at, unloaded_at, volume, mass, receipt_status, received_mass, receipt_reason, received_at, source) from stdin',
       ),
     );
     await pipeline(Readable.from(lines()), stream);

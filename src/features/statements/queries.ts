@@ -73,7 +73,7 @@ const receiptAsOf = (orderedAt: Date) =>
 export interface HeaderData {
   operator: { name: string; inn: string; ogrn: string | null };
   producer: { name: string; shortName: string | null; inn: string; ogrn: string | null; kpp: string | null; address: string | null };
-  site: { name: string; address: string; cadastralNumber: string | null };
+  site: { name: string; address: string; cadastralNumbers: string[] };
   permits: {
     id: string;
     number: string;
@@ -121,7 +121,7 @@ export async function loadHeader(db: Db, st: { organization_id: string; site_id:
       .select(['name', 'short_name', 'inn', 'ogrn', 'kpp', 'address'])
       .where('id', '=', st.organization_id)
       .executeTakeFirstOrThrow(),
-    db.selectFrom('sites').select(['name', 'address', 'cadastral_number']).where('id', '=', st.site_id).executeTakeFirstOrThrow(),
+    db.selectFrom('sites').select(['name', 'address', 'cadastral_numbers']).where('id', '=', st.site_id).executeTakeFirstOrThrow(),
     db
       .selectFrom('permits as p')
       .select([
@@ -146,7 +146,7 @@ export async function loadHeader(db: Db, st: { organization_id: string; site_id:
   return {
     operator: operator ?? { name: 'Информационный оператор ОССиГ', inn: '', ogrn: null },
     producer: { name: producer.name, shortName: producer.short_name, inn: producer.inn, ogrn: producer.ogrn, kpp: producer.kpp, address: producer.address },
-    site: { name: site.name, address: site.address, cadastralNumber: site.cadastral_number },
+    site: { name: site.name, address: site.address, cadastralNumbers: site.cadastral_numbers },
     permits: permits.map((p) => ({
       id: p.id,
       number: p.number,

@@ -286,7 +286,7 @@ async function drawDocument(c: Canvas, d: PdfInput, tripBatches: AsyncIterable<T
   l.line('ИНН / КПП / ОГРН', [h.producer.inn, h.producer.kpp ?? '—', h.producer.ogrn ?? '—'].join(' / '));
   l.line('Объект образования ОСС', h.site.name);
   l.line('Адрес объекта', h.site.address);
-  l.line('Кадастровый номер', h.site.cadastralNumber ?? '—');
+  l.line(h.site.cadastralNumbers.length > 1 ? 'Кадастровые номера' : 'Кадастровый номер', h.site.cadastralNumbers.join(', ') || '—');
   l.line('Период', `с ${isoDateRu(d.periodFrom)} по ${isoDateRu(d.periodTo)} включительно (время московское)`);
   l.line('Данные зафиксированы', `${formatMoscowDateTime(d.orderedAt)} (МСК); включены рейсы, сформированные к этому моменту`);
   l.line('Рейсы сформированы до', `${formatMoscowDateTime(d.cutoff)} (МСК) — через ${d.formationHours} ч после завершения рейса`);

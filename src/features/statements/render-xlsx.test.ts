@@ -19,7 +19,7 @@ it('splits trips over «Рейсы», «Рейсы (2)», … keeping their orde
     header: {
       operator: { name: 'ГКУ', inn: '7700000000', ogrn: null },
       producer: { name: 'ООО «СтройМонолит»', shortName: null, inn: '7728342059', ogrn: '1027728342058', kpp: null, address: null },
-      site: { name: 'ЖК', address: 'Москва', cadastralNumber: null },
+      site: { name: 'ЖК', address: 'Москва', cadastralNumbers: [] },
       permits: [],
     },
     totals: { trips: trips.length, volume: '87.50', mass: '153.125', byPermit: [], byWaste: [], byFacility: [], utilization: [] },

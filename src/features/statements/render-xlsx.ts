@@ -110,7 +110,7 @@ export async function renderStatementXlsx(opts: {
   add(['ОГРН', d.header.producer.ogrn ?? '']);
   add(['Объект', d.header.site.name]);
   add(['Адрес', d.header.site.address]);
-  add(['Кадастровый номер', d.header.site.cadastralNumber ?? '']);
+  add(['Кадастровые номера', d.header.site.cadastralNumbers.join(', ')]);
   add(['Период с', d.periodFrom]);
   add(['Период по', d.periodTo]);
   add(['Рейсов', d.totals.trips]);

@@ -35,9 +35,9 @@ it('waits for a trip insert still in flight and includes it, so no lower id comm
   await writer.query('begin');
   const finished = new Date(Date.now() - 30 * 3_600_000);
   const ins = await writer.query<{ id: string }>(
-    `insert into trips (permit_id, site_id, carrier_id, vehicle_id, facility_id, waste_code, loaded_at, unloaded_at, volume, mass, source)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, 12.5, 20.1, 'api') returning id`,
-    [template.permit_id, template.site_id, template.carrier_id, template.vehicle_id, template.facility_id, template.waste_code, new Date(finished.getTime() - 3_600_000), finished],
+    `insert into trips (permit_id, site_id, carrier_id, vehicle_id, facility_id, facility_object_id, waste_code, loaded_at, unloaded_at, volume, mass, source)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 12.5, 20.1, 'api') returning id`,
+    [template.permit_id, template.site_id, template.carrier_id, template.vehicle_id, template.facility_id, template.facility_object_id, template.waste_code, new Date(finished.getTime() - 3_600_000), finished],
   );
   const insertedId = Number(ins.rows[0].id);
 

@@ -66,7 +66,7 @@ async function verify(file: Buffer, sig: Buffer) {
 async function insertTrip(permitId: string, unloadedAt: Date, volume = '11.11', mass = '19.444'): Promise<number> {
   const p = await ctx.db.selectFrom('permits').select(['site_id']).where('id', '=', permitId).executeTakeFirstOrThrow();
   const carrier = await ctx.db.selectFrom('permit_carriers').select('carrier_id').where('permit_id', '=', permitId).executeTakeFirstOrThrow();
-  const facility = await ctx.db.selectFrom('permit_facilities').select('facility_id').where('permit_id', '=', permitId).executeTakeFirstOrThrow();
+  const facility = await ctx.db.selectFrom('permit_facilities').select(['facility_id', 'facility_object_id']).where('permit_id', '=', permitId).executeTakeFirstOrThrow();
   const vehicle = await ctx.db.selectFrom('vehicles').select('id').where('carrier_id', '=', carrier.carrier_id).orderBy('plate').executeTakeFirstOrThrow();
   const waste = await ctx.db.selectFrom('permit_waste_types').select('waste_code').where('permit_id', '=', permitId).orderBy('waste_code').executeTakeFirstOrThrow();
   const row = await ctx.db
@@ -77,6 +77,7 @@ async function insertTrip(permitId: string, unloadedAt: Date, volume = '11.11', 
       carrier_id: carrier.carrier_id,
       vehicle_id: vehicle.id,
       facility_id: facility.facility_id,
+      facility_object_id: facility.facility_object_id,
       waste_code: waste.waste_code,
       loaded_at: new Date(unloadedAt.getTime() - 3_600_000 - Math.floor(Math.random() * 1000) * 1000),
       unloaded_at: unloadedAt,

@@ -41,7 +41,7 @@ export async function benchTrips(opts: { batches: number; batchSize: number; sam
     const facilities = await ctx.db
       .selectFrom('permit_facilities as pf')
       .innerJoin('organizations as o', 'o.id', 'pf.facility_id')
-      .select(['o.id', 'o.inn'])
+      .select(['o.id', 'o.inn', 'pf.facility_object_id'])
       .where('pf.permit_id', '=', permit.id)
       .execute();
     const vehicles = await ctx.db.selectFrom('vehicles').select(['id', 'plate']).where('carrier_id', '=', permit.carrier_id).execute();
@@ -68,9 +68,10 @@ export async function benchTrips(opts: { batches: number; batchSize: number; sam
     // constraints), run before the API so the rows do not collide, and rolled back.
     const vehicleIds = new Map(vehicles.map((v) => [v.plate, v.id]));
     const facilityIds = new Map(facilities.map((f) => [f.inn, f.id]));
+    const facilityObjectIds = new Map(facilities.map((f) => [f.inn, f.facility_object_id]));
     const lines = trips.map(
       (t) =>
-        [permit.id, permit.site_id, permit.carrier_id, vehicleIds.get(t.plate), facilityIds.get(t.facilityInn), t.wasteCode, t.loadedAt, t.unloadedAt, t.volume, t.mass, t.externalId, 'api'].join('\t') +
+        [permit.id, permit.site_id, permit.carrier_id, vehicleIds.get(t.plate), facilityIds.get(t.facilityInn), facilityObjectIds.get(t.facilityInn), t.wasteCode, t.loadedAt, t.unloadedAt, t.volume, t.mass, t.externalId, 'api'].join('\t') +
         '\n',
     );
     const client = await ctx.pool.connect();
@@ -79,7 +80,7 @@ export async function benchTrips(opts: { batches: number; batchSize: number; sam
       await client.query('begin');
       for (let b = 0; b < opts.batches; b++) {
         const stream = client.query(
-          copyFrom('copy trips (permit_id, site_id, carrier_id, vehicle_id, facility_id, waste_code, loaded_at, unloaded_at, volume, mass, external_id, source) from stdin'),
+          copyFrom('copy trips (permit_id, site_id, carrier_id, vehicle_id, facility_id, facility_object_id, waste_code, loaded_at, unloaded_at, volume, mass, external_id, source) from stdin'),
         );
         await pipeline(Readable.from([lines.slice(b * opts.batchSize, (b + 1) * opts.batchSize).join('')]), stream);
       }

@@ -54,7 +54,8 @@ interface PermitInfo {
   validTo: string;
   status: string;
   wasteCodes: Set<string>;
-  facilities: Map<string, string>; // inn -> facility id
+  /** ИНН of a facility organization → the organization and the facility object the permit names. */
+  facilities: Map<string, { orgId: string; objectId: string }>;
 }
 
 interface Row {
@@ -63,6 +64,7 @@ interface Row {
   siteId: string;
   vehicleId: string;
   facilityId: string;
+  facilityObjectId: string;
   wasteCode: string;
   loadedAt: Date;
   unloadedAt: Date;
@@ -137,7 +139,7 @@ export async function recordTrips(
             'p.valid_to',
             'p.status',
             sql<string[]>`array(select waste_code from permit_waste_types w where w.permit_id = p.id)`.as('waste_codes'),
-            sql<Array<{ id: string; inn: string }>>`coalesce((select json_agg(json_build_object('id', o.id, 'inn', o.inn))
+            sql<Array<{ id: string; inn: string; objectId: string }>>`coalesce((select json_agg(json_build_object('id', o.id, 'inn', o.inn, 'objectId', f.facility_object_id))
               from permit_facilities f join organizations o on o.id = f.facility_id where f.permit_id = p.id), '[]'::json)`.as('facilities'),
           ])
           .where('p.number', 'in', permitNumbers)
@@ -158,7 +160,7 @@ export async function recordTrips(
         validTo: p.valid_to,
         status: p.status,
         wasteCodes: new Set(p.waste_codes),
-        facilities: new Map(p.facilities.map((f) => [f.inn, f.id])),
+        facilities: new Map(p.facilities.map((f) => [f.inn, { orgId: f.id, objectId: f.objectId }])),
       },
     ]),
   );
@@ -202,15 +204,15 @@ export async function recordTrips(
     else if (!code || !knownWaste.has(code)) f('wasteCode', `Код ФККО: код «${rawCode}» не найден в каталоге`);
     else if (permit && !permit.wasteCodes.has(code)) f('wasteCode', `Код ФККО: вид отходов ${code} не предусмотрен разрешением ${permitNumber}`);
 
-    let facilityId: string | undefined;
+    let facility: { orgId: string; objectId: string } | undefined;
     const inn = str(t.facilityInn);
     if (!inn) f('facilityInn', 'ИНН объекта приёма: обязательное поле');
     else {
       const c = checkInn(inn);
       if (!c.ok) f('facilityInn', `ИНН объекта приёма: ${c.error}`);
       else if (permit) {
-        facilityId = permit.facilities.get(c.value);
-        if (!facilityId) f('facilityInn', `ИНН объекта приёма: объект приёма с ИНН ${c.value} не указан в разрешении ${permitNumber}`);
+        facility = permit.facilities.get(c.value);
+        if (!facility) f('facilityInn', `ИНН объекта приёма: объект приёма с ИНН ${c.value} не указан в разрешении ${permitNumber}`);
       }
     }
 
@@ -268,7 +270,8 @@ export async function recordTrips(
       permitId: permit!.id,
       siteId: permit!.siteId,
       vehicleId: vehicleId!,
-      facilityId: facilityId!,
+      facilityId: facility!.orgId,
+      facilityObjectId: facility!.objectId,
       wasteCode: code!,
       loadedAt: loadedAt!,
       unloadedAt: unloadedAt!,
@@ -280,16 +283,16 @@ export async function recordTrips(
 
   if (rows.length) {
     const inserted = await sql<{ id: number; vehicle_id: string; loaded_at: Date }>`
-      insert into trips (permit_id, site_id, carrier_id, vehicle_id, facility_id, waste_code,
+      insert into trips (permit_id, site_id, carrier_id, vehicle_id, facility_id, facility_object_id, waste_code,
                          loaded_at, unloaded_at, volume, mass, external_id, source)
-      select u.permit_id, u.site_id, ${carrierId}::uuid, u.vehicle_id, u.facility_id, u.waste_code,
+      select u.permit_id, u.site_id, ${carrierId}::uuid, u.vehicle_id, u.facility_id, u.facility_object_id, u.waste_code,
              u.loaded_at, u.unloaded_at, u.volume, u.mass, u.external_id, ${opts.source}
         from unnest(${rows.map((r) => r.permitId)}::uuid[], ${rows.map((r) => r.siteId)}::uuid[],
-                    ${rows.map((r) => r.vehicleId)}::uuid[], ${rows.map((r) => r.facilityId)}::uuid[],
+                    ${rows.map((r) => r.vehicleId)}::uuid[], ${rows.map((r) => r.facilityId)}::uuid[], ${rows.map((r) => r.facilityObjectId)}::uuid[],
                     ${rows.map((r) => r.wasteCode)}::text[], ${rows.map((r) => r.loadedAt.toISOString())}::timestamptz[],
                     ${rows.map((r) => r.unloadedAt.toISOString())}::timestamptz[], ${rows.map((r) => r.volume)}::numeric[],
                     ${rows.map((r) => r.mass)}::numeric[], ${rows.map((r) => r.externalId)}::text[])
-             as u(permit_id, site_id, vehicle_id, facility_id, waste_code, loaded_at, unloaded_at, volume, mass, external_id)
+             as u(permit_id, site_id, vehicle_id, facility_id, facility_object_id, waste_code, loaded_at, unloaded_at, volume, mass, external_id)
       on conflict do nothing
       returning id, vehicle_id, loaded_at`.execute(trx);
     const ids = new Map(inserted.rows.map((r) => [`${r.vehicle_id}|${new Date(r.loaded_at).getTime()}`, Number(r.id)]));

@@ -30,6 +30,10 @@ export interface OrganizationsTable {
   email: string | null;
   phone: string | null;
   roles: ColumnType<OrgRole[], OrgRole[] | undefined, OrgRole[]>;
+  /** Access suspended by the operator (1386-ПП п. 7.2). */
+  status: ColumnType<'active' | 'suspended', 'active' | 'suspended' | undefined>;
+  status_reason: string | null;
+  status_changed_at: Timestamp | null;
   created_at: Generated<Date>;
 }
 
@@ -84,13 +88,27 @@ export interface WasteTypesTable {
   hazard_class: ColumnType<number, never, never>;
 }
 
+export type WorksKind = 'construction' | 'reconstruction' | 'demolition' | 'capital_repair' | 'networks' | 'landscaping' | 'other';
+export type WorksDocumentKind = 'building_permit' | 'oati_order' | 'demolition_permit' | 'other';
+
 export interface SitesTable {
   id: Generated<string>;
   producer_id: string;
   name: string;
   address: string;
-  cadastral_number: string | null;
+  cadastral_numbers: ColumnType<string[], string[] | undefined, string[]>;
+  works_kind: ColumnType<WorksKind, WorksKind | undefined>;
+  works_document_kind: WorksDocumentKind | null;
+  works_document_number: string | null;
+  works_document_date: DateOnly | null;
+  planned_from: DateOnly | null;
+  planned_to: DateOnly | null;
+  /** GeoJSON Polygon / MultiPolygon (WGS 84). */
+  boundary: ColumnType<unknown, string | null | undefined, string | null>;
+  version: ColumnType<number, number | undefined, number>;
   created_at: Generated<Date>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  archived_at: Timestamp | null;
 }
 
 export interface PermitsTable {
@@ -117,16 +135,30 @@ export interface PermitCarriersTable {
 
 export interface PermitFacilitiesTable {
   permit_id: string;
+  /** The facility organization (beside the object, for visibility). */
   facility_id: string;
+  /** The receiving facility (объект приёма). */
+  facility_object_id: string;
 }
 
 export interface VehiclesTable {
   id: Generated<string>;
   carrier_id: string;
   plate: string;
+  make: string | null;
   model: string | null;
+  /** Body volume, m³. */
   capacity_m3: Decimal | null;
+  load_capacity_t: Decimal | null;
+  /** ГЛОНАСС/GPS terminal number. */
+  terminal_number: string | null;
+  ownership: ColumnType<'owned' | 'leased', 'owned' | 'leased' | undefined>;
+  lease_document: string | null;
+  lease_until: DateOnly | null;
+  version: ColumnType<number, number | undefined, number>;
   created_at: Generated<Date>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  archived_at: Timestamp | null;
 }
 
 export interface TripsTable {
@@ -135,7 +167,10 @@ export interface TripsTable {
   site_id: string;
   carrier_id: string;
   vehicle_id: string;
+  /** The facility organization. */
   facility_id: string;
+  /** The receiving facility (объект приёма). */
+  facility_object_id: string;
   waste_code: string;
   loaded_at: Timestamp;
   unloaded_at: Timestamp;

@@ -120,6 +120,7 @@ export const FIELD_LABELS: Record<string, string> = {
   page: 'Страница',
   pageSize: 'Размер страницы',
   cadastralNumber: 'Кадастровый номер',
+  cadastralNumbers: 'Кадастровые номера',
   name: 'Наименование',
   address: 'Адрес',
   email: 'Электронная почта',

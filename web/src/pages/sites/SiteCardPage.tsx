@@ -51,7 +51,7 @@ export function SiteCardPage() {
             {s.address}
           </Field>
           <Field label="Кадастровый номер" span={3}>
-            {s.cadastralNumber ?? '—'}
+            {s.cadastralNumbers.join(', ') || '—'}
           </Field>
           <Field label="Разрешений" span={3}>
             {s.permits.length.toLocaleString('ru-RU')}

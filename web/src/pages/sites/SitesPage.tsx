@@ -41,7 +41,7 @@ export function SitesPage() {
                     <Table.Td>
                       <Text size="sm">{s.address}</Text>
                     </Table.Td>
-                    <Table.Td className="ossig-nowrap">{s.cadastralNumber ?? '—'}</Table.Td>
+                    <Table.Td className="ossig-nowrap">{s.cadastralNumbers.join(', ') || '—'}</Table.Td>
                     <Table.Td>
                       <Text size="sm">{s.producerName}</Text>
                     </Table.Td>
