@@ -7,6 +7,7 @@ import type { NotificationTables } from './notifications/tables.js';
 import type { FacilityTables } from './facilities/tables.js';
 import type { VehicleTables } from './vehicles/tables.js';
 import type { RegisterTables } from './registers/tables.js';
+import type { AuditTables } from './audit/tables.js';
 import type { RoutesPlugin } from '../platform/http/server.js';
 import type { JobDefinition } from '../platform/jobs/index.js';
 import { identityRoutes } from './identity/routes.js';
@@ -32,5 +33,5 @@ export const JOBS: readonly JobDefinition<any>[] = [...UPLOAD_JOBS, mailSendJob,
 
 /** The features' tables join the core ones in `Database` (declaration merging: platform never imports features). */
 declare module '../platform/db/schema.js' {
-  interface Database extends StatementTables, IdentityTables, UploadTables, TaskTables, NotificationTables, FacilityTables, VehicleTables, RegisterTables {}
+  interface Database extends StatementTables, IdentityTables, UploadTables, TaskTables, NotificationTables, FacilityTables, VehicleTables, RegisterTables, AuditTables {}
 }
