@@ -1,0 +1,73 @@
+/**
+ * The files under DATA_DIR that a backup carries, set by set. A set whose rows
+ * name its files lists them from the snapshot (so the backup holds exactly the
+ * files of the rows it holds, with the SHA-256 the row recorded, if any); a set
+ * no row names (the PKI) is copied whole. A feature that keeps files under
+ * DATA_DIR adds its set here — the backup reports any file of a set that no
+ * row names, and any other entry of DATA_DIR, as not included.
+ */
+import path from 'node:path';
+import type { AppContext } from '../../platform/context.js';
+import { filesRoot } from '../statements/files.js';
+import { originalPath, resultPath, uploadsDir } from '../uploads/storage.js';
+import { DEMO_PKI_DIR } from '../identity/trust.js';
+import { checkpointsDir } from '../audit/checkpoints.js';
+
+/** A file named by a row: its path relative to the set's directory, and the SHA-256 the row keeps, if any. */
+export interface FileRef {
+  path: string;
+  sha256?: string;
+}
+
+export type Query = <R>(text: string) => Promise<R[]>;
+
+export interface FileSet {
+  name: string;
+  dir(ctx: AppContext): string;
+  /** The table whose rows name the files (the set is skipped, and reported, when it does not exist). */
+  table?: string;
+  /** The files the rows of the snapshot name; absent: every file of the directory. */
+  referenced?(query: Query, ctx: AppContext): Promise<FileRef[]>;
+}
+
+const rel = (root: string, abs: string) => path.relative(root, abs).split(path.sep).join('/');
+
+export const FILE_SETS: readonly FileSet[] = [
+  {
+    name: 'statements',
+    dir: (ctx) => filesRoot(ctx),
+    table: 'statement_files',
+    referenced: async (query) =>
+      (await query<{ path: string; sha256: string }>('select path, sha256 from statement_files order by path')).map((r) => ({ path: r.path, sha256: r.sha256 })),
+  },
+  {
+    name: 'uploads',
+    dir: (ctx) => uploadsDir(ctx.config),
+    table: 'uploads',
+    referenced: async (query, ctx) => {
+      const root = uploadsDir(ctx.config);
+      const rows = await query<{ id: string; sha256: string; result_ready: boolean }>('select id::text, sha256, result_ready from uploads order by id');
+      return rows.flatMap((r) => [
+        { path: rel(root, originalPath(ctx.config, r.id)), sha256: r.sha256 },
+        ...(r.result_ready ? [{ path: rel(root, resultPath(ctx.config, r.id)) }] : []),
+      ]);
+    },
+  },
+  {
+    name: 'audit-checkpoints',
+    dir: (ctx) => checkpointsDir(ctx.config),
+    table: 'audit_checkpoints',
+    referenced: async (query) =>
+      (await query<{ file: string; sha256: string }>('select file, sha256 from audit_checkpoints order by seq')).flatMap((r) => [
+        { path: r.file, sha256: r.sha256 },
+        { path: `${r.file}.sig` },
+      ]),
+  },
+  // The operator's test key and certificate, the demo CA and people's demo certificates: no row names them.
+  { name: 'pki', dir: (ctx) => DEMO_PKI_DIR(ctx.config) },
+];
+
+/** Files a writer leaves only while writing (written aside, then renamed). */
+export function isTemporary(relPath: string): boolean {
+  return relPath.split('/').some((part) => part.includes('.tmp-') || part.startsWith('.tmp'));
+}
