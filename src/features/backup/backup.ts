@@ -111,7 +111,7 @@ async function write(ctx: AppContext, work: string, opts: BackupOptions): Promis
       const file = `db/${encodeURIComponent(t.schema)}.${encodeURIComponent(t.name)}.copy.gz`;
       const out = client.query(copyTo(`copy ${q} (${t.columns.map(ident).join(', ')}) to stdout`));
       const h = hashTap();
-      await pipeline(out, zlib.createGzip({ level: 3 }), h.tap, fs.createWriteStream(path.join(work, file), { flags: 'wx', flush: true }));
+      await pipeline(out, zlib.createGzip({ level: 3 }), h.tap, fs.createWriteStream(path.join(work, file), { flags: 'wx', flush: true, mode: 0o600 }));
       if (out.rowCount !== counted) {
         throw new BackupError(`Таблица ${keyOf(t)}: COPY выдал ${out.rowCount} строк, а в том же снимке их ${counted}`);
       }
