@@ -18,6 +18,9 @@ try {
   for (const line of describeAuditVerification(r)) console.log(line);
   if (!r.ok) process.exitCode = 1;
   console.log(JSON.stringify({ ok: r.ok, chain: r.chain, checkpoints: r.checkpoints.length, lastCheckpoint: r.lastCheckpoint, unanchored: r.unanchored, problems: r.problems }));
+} catch (e) {
+  console.error(`Проверка журнала аудита не выполнена: ${(e as Error).message}`);
+  process.exitCode = 1;
 } finally {
   await started.close();
 }

@@ -464,8 +464,3 @@ sha256sum of the file before it.
   npm run audit:verify -- --with <этот каталог / this directory>
 `;
 }
-
-/** Files of the checkpoint directory that rows of `audit_checkpoints` name (for backups). */
-export function checkpointFiles(row: { file: string }): string[] {
-  return [row.file, `${row.file}.sig`];
-}

@@ -314,6 +314,12 @@ describe('backup and restore', () => {
     const st = await target.ctx.db.selectFrom('statements').select(['status', 'number']).where('id', '=', statementId).executeTakeFirstOrThrow();
     expect(st.status).toBe('ready');
 
+    // A fresh database with a used DATA_DIR is refused: its files would mix with the copy's.
+    const other = await freshTarget();
+    fs.mkdirSync(path.join(other.dataDir, 'audit-checkpoints'));
+    fs.writeFileSync(path.join(other.dataDir, 'audit-checkpoints', 'checkpoint-00000009.json'), '{}');
+    await expect(restoreBackup(other.ctx, backupDir)).rejects.toThrow(/есть файлы, которых нет в копии: audit-checkpoints\/checkpoint-00000009\.json/);
+
     // A second restore into it is refused: it is not empty any more; with --force it replaces everything.
     await expect(restoreBackup(target.ctx, backupDir)).rejects.toThrow(/База данных не пуста/);
     await restoreBackup(target.ctx, backupDir, { force: true });

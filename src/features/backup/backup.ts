@@ -24,7 +24,7 @@ import { pipeline } from 'node:stream/promises';
 import { to as copyTo } from 'pg-copy-streams';
 import type { AppContext } from '../../platform/context.js';
 import { ident, keyOf, listOutside, listSequences, listTables, presentSchemas, qualified } from './catalog.js';
-import { FILE_SETS, isTemporary, type FileRef } from './file-sets.js';
+import { FILE_SETS, isTemporary, listFiles, type FileRef } from './file-sets.js';
 import { BackupError, FORMAT, MANIFEST, SUMS, hashTap, isSafeRelative, type BackupManifest, type FilePart, type TablePart } from './manifest.js';
 
 export type BackupEvent =
@@ -139,7 +139,7 @@ async function write(ctx: AppContext, work: string, opts: BackupOptions): Promis
     const root = path.resolve(set.dir(ctx));
     const relRoot = toPosix(path.relative(dataDir, root));
     if (!isSafeRelative(relRoot)) throw new BackupError(`Каталог файлов «${set.name}» (${root}) не внутри DATA_DIR`);
-    const onDisk = await walk(root);
+    const onDisk = await listFiles(root);
     let wanted: FileRef[];
     if (set.referenced) {
       if (!refs.has(set.name)) continue;
@@ -216,24 +216,6 @@ async function write(ctx: AppContext, work: string, opts: BackupOptions): Promis
   await writeDurably(path.join(work, SUMS), sums);
   await writeDurably(path.join(work, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
   return manifest;
-}
-
-/** Every file under `root` (relative, forward slashes); none when it does not exist. Symbolic links are not followed. */
-async function walk(root: string, prefix = ''): Promise<string[]> {
-  let entries: fs.Dirent[];
-  try {
-    entries = await fsp.readdir(path.join(root, prefix), { withFileTypes: true });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
-  }
-  const out: string[] = [];
-  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...(await walk(root, rel)));
-    else if (e.isFile()) out.push(rel);
-  }
-  return out;
 }
 
 async function copyHashed(src: string, dest: string): Promise<{ bytes: number; sha256: string; mode: number }> {

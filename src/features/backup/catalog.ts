@@ -23,7 +23,6 @@ export const STARTUP_TABLES: ReadonlySet<string> = new Set([
   'graphile_worker.migrations',
   'graphile_worker._private_tasks',
   'graphile_worker._private_known_crontabs',
-  'graphile_worker._private_job_queues',
 ]);
 
 export interface TableInfo {

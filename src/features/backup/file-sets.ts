@@ -6,6 +6,8 @@
  * DATA_DIR adds its set here — the backup reports any file of a set that no
  * row names, and any other entry of DATA_DIR, as not included.
  */
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { AppContext } from '../../platform/context.js';
 import { filesRoot } from '../statements/files.js';
@@ -70,4 +72,22 @@ export const FILE_SETS: readonly FileSet[] = [
 /** Files a writer leaves only while writing (written aside, then renamed). */
 export function isTemporary(relPath: string): boolean {
   return relPath.split('/').some((part) => part.includes('.tmp-') || part.startsWith('.tmp'));
+}
+
+/** Every file under `root` (relative, forward slashes); none when it does not exist. Symbolic links are not followed. */
+export async function listFiles(root: string, prefix = ''): Promise<string[]> {
+  let entries: fs.Dirent[];
+  try {
+    entries = await fsp.readdir(path.join(root, prefix), { withFileTypes: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  const out: string[] = [];
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...(await listFiles(root, rel)));
+    else if (e.isFile()) out.push(rel);
+  }
+  return out;
 }

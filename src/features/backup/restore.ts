@@ -24,6 +24,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { AppContext } from '../../platform/context.js';
 import { MIGRATIONS_DIR, migrate } from '../../platform/db/migrate.js';
 import { STARTUP_TABLES, ident, keyOf, listSequences, listTables, loadOrder, presentSchemas, qualified } from './catalog.js';
+import { FILE_SETS, isTemporary, listFiles } from './file-sets.js';
 import { BackupError, hashFile, hashTap, readManifest, verifyParts, type BackupManifest } from './manifest.js';
 
 export interface RestoreOptions {
@@ -97,6 +98,17 @@ export async function restoreBackup(ctx: AppContext, dir: string, opts: RestoreO
   }
   if (conflicts.length && !opts.force) {
     throw new BackupError(`В DATA_DIR (${dataDir}) уже есть другие файлы с теми же именами: ${list(conflicts)}; восстановление — в новый DATA_DIR, или с --force`);
+  }
+  // Files of another installation would mix with the restored ones (a checkpoint of another log, say).
+  const inBackup = new Set(m.files.map((f) => f.path));
+  const foreign: string[] = [];
+  for (const set of FILE_SETS) {
+    const root = path.resolve(set.dir(ctx));
+    const rel = path.relative(dataDir, root).split(path.sep).join('/');
+    for (const f of await listFiles(root)) if (!isTemporary(f) && !inBackup.has(`${rel}/${f}`)) foreign.push(`${rel}/${f}`);
+  }
+  if (foreign.length && !opts.force) {
+    throw new BackupError(`В DATA_DIR (${dataDir}) есть файлы, которых нет в копии: ${list(foreign)}; восстановление — в новый DATA_DIR, или с --force (эти файлы останутся)`);
   }
 
   say(`Привожу схему базы к миграциям копии (${m.migrations.length})…`);
