@@ -258,6 +258,14 @@ describe('audit checkpoints', () => {
     fs.rmSync(path.join(dir, `${checkpointFileName(2)}.sig`));
     r = await verifyAuditLog(ctx);
     expect(r.problems.join('\n')).toContain('Контрольной точки №2 нет ни в файлах, ни в таблице');
+
+    // A planted file far ahead is one more finding, not a long walk over the missing numbers.
+    fs.writeFileSync(path.join(dir, 'checkpoint-99999999.json'), '{}');
+    r = await verifyAuditLog(ctx);
+    expect(r.problems.join('\n')).toContain('Контрольной точки №4–№99999998 нет ни в файлах, ни в таблице');
+    expect(r.checkpoints.find((c) => c.seq === 99999999)!.problems).toEqual(
+      expect.arrayContaining(['нет файла подписи (.sig)', 'файл не является контрольной точкой журнала (неверный формат)']),
+    );
   });
 
   it('exports checkpoints that OpenSSL verifies, keeps an outside copy append-only, and checks the log against it', async () => {

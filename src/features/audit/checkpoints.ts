@@ -366,8 +366,14 @@ export async function verifyAuditLog(ctx: AppContext, opts: { copies?: readonly 
       });
     }
   }
-  for (let s = 1; s < maxSeq; s++) {
-    if (!variants.has(s) && !rowBySeq.has(s)) problems.push(`Контрольной точки №${s} нет ни в файлах, ни в таблице: точка удалена.`);
+  // Gaps in the sequence (reported as ranges: a planted checkpoint-99999999.json must not make this loop long).
+  let expected = 1;
+  for (const s of seqs) {
+    if (s > expected) {
+      const range = s - 1 === expected ? `№${expected}` : `№${expected}–№${s - 1}`;
+      problems.push(`Контрольной точки ${range} нет ни в файлах, ни в таблице: точка удалена.`);
+    }
+    expected = s + 1;
   }
 
   let last: AuditVerification['lastCheckpoint'] = null;
