@@ -6,20 +6,23 @@
 import pg from 'pg';
 
 /**
- * Schemas backed up: the application's, and the job queue's own schema when
- * the queue keeps one (graphile-worker's `graphile_worker`; a queue with its
- * tables in `public` is covered by `public`).
+ * Schemas backed up: the application's (the job queue's tables `jobs` and
+ * `job_workers` among them), and graphile-worker's `graphile_worker` where an
+ * installation not yet migrated past 0040 still has it.
  */
 export const BACKUP_SCHEMAS: readonly string[] = ['public', 'graphile_worker'];
 
 /**
- * Tables that the start-up fills by itself (migration bookkeeping, the ФККО
- * catalogue, the job queue's bookkeeping): rows there do not make a database
- * "not empty" for a restore.
+ * Tables that a start-up fills by itself (migration bookkeeping, the ФККО
+ * catalogue, the job queue's workers and scheduled jobs — a job a user causes
+ * comes with rows in other tables): rows there do not make a database "not
+ * empty" for a restore.
  */
 export const STARTUP_TABLES: ReadonlySet<string> = new Set([
   'public.schema_migrations',
   'public.waste_types',
+  'public.jobs',
+  'public.job_workers',
   'graphile_worker.migrations',
   'graphile_worker._private_tasks',
   'graphile_worker._private_known_crontabs',
