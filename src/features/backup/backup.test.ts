@@ -118,13 +118,17 @@ function apiTrip() {
 function startWriter() {
   let stop = false;
   let batches = 0;
+  let failed: Error | null = null;
   const done = (async () => {
     while (!stop) {
       const res = await carrier.post('/api/trips', { trips: [apiTrip(), apiTrip(), apiTrip()] }, { 'Idempotency-Key': crypto.randomUUID() });
       if (res.status !== 200 || res.body.accepted !== 3) throw new Error(`trips: ${res.status} ${res.text}`);
       batches++;
     }
-  })();
+  })().catch((e: Error) => {
+    failed = e;
+    throw e;
+  });
   return {
     get batches() {
       return batches;
@@ -132,7 +136,10 @@ function startWriter() {
     /** Resolves once `n` more batches have committed. */
     async more(n: number) {
       const target = batches + n;
-      while (batches < target) await new Promise((r) => setTimeout(r, 5));
+      while (batches < target) {
+        if (failed) throw failed;
+        await new Promise((r) => setTimeout(r, 5));
+      }
     },
     async stop() {
       stop = true;
