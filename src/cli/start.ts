@@ -11,7 +11,7 @@ import { buildServer, WEB_DIST } from '../platform/http/server.js';
 import { startWorker } from '../platform/jobs/index.js';
 import { supervise } from '../platform/supervisor.js';
 import { fileURLToPath } from 'node:url';
-import { JOBS, ROUTES } from '../features/index.js';
+import { JOBS, ROUTES, SCHEDULES } from '../features/index.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo, syncCatalog } from '../features/demo/seed.js';
 import { parseArgs } from './args.js';
 
@@ -63,7 +63,7 @@ if (config.demo && (await isDatabaseEmpty(ctx))) {
 
 const stops: Array<() => Promise<void>> = [];
 if (config.role === 'worker') {
-  const runner = await startWorker(ctx, JOBS);
+  const runner = await startWorker(ctx, JOBS, SCHEDULES);
   stops.push(() => runner.stop());
 } else if (config.role === 'all') {
   // The worker runs in a child process of its own, so nothing a job does can take the web down.

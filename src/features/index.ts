@@ -26,10 +26,15 @@ import { mailSendJob } from '../platform/mail/outbox.js';
 import { tokenRoutes } from './tokens/routes.js';
 import { statementRoutes } from './statements/routes.js';
 import { generateStatementJob } from './statements/jobs.js';
+import { auditCheckpointJob, auditCheckpointSchedule } from './audit/jobs.js';
+import type { ScheduleDefinition } from '../platform/jobs/index.js';
 
 export const ROUTES: readonly RoutesPlugin[] = [identityRoutes, oidcRoutes, siteRoutes, permitRoutes, tripRoutes, catalogRoutes, taskRoutes, notificationRoutes, uploadRoutes, organizationRoutes, statementRoutes, receiptRoutes, tokenRoutes];
 
-export const JOBS: readonly JobDefinition<any>[] = [...UPLOAD_JOBS, mailSendJob, generateStatementJob];
+export const JOBS: readonly JobDefinition<any>[] = [...UPLOAD_JOBS, mailSendJob, generateStatementJob, auditCheckpointJob];
+
+/** Jobs enqueued on a schedule by whichever worker comes first. */
+export const SCHEDULES: readonly ScheduleDefinition<any>[] = [auditCheckpointSchedule];
 
 /** The features' tables join the core ones in `Database` (declaration merging: platform never imports features). */
 declare module '../platform/db/schema.js' {
