@@ -1,4 +1,4 @@
-/** The features of the system: their tables, their routes and their background jobs. */
+/** The features of the system: their tables, their routes, their background jobs and their problem codes. */
 import type { StatementTables } from './statements/tables.js';
 import type { IdentityTables } from './identity/tables.js';
 import type { UploadTables } from './uploads/tables.js';
@@ -9,6 +9,7 @@ import type { VehicleTables } from './vehicles/tables.js';
 import type { RegisterTables } from './registers/tables.js';
 import type { AuditTables } from './audit/tables.js';
 import type { RoutesPlugin } from '../platform/http/server.js';
+import { registerProblems } from '../platform/http/errors.js';
 import type { JobDefinition } from '../platform/jobs/index.js';
 import { identityRoutes } from './identity/routes.js';
 import { oidcRoutes } from './identity/oidc.js';
@@ -28,6 +29,8 @@ import { statementRoutes } from './statements/routes.js';
 import { generateStatementJob } from './statements/jobs.js';
 import { auditCheckpointJob, auditCheckpointSchedule } from './audit/jobs.js';
 import type { ScheduleDefinition } from '../platform/jobs/index.js';
+import { IDENTITY_PROBLEMS } from './identity/problems.js';
+import { ORGANIZATION_PROBLEMS } from './organizations/problems.js';
 
 export const ROUTES: readonly RoutesPlugin[] = [identityRoutes, oidcRoutes, siteRoutes, permitRoutes, tripRoutes, catalogRoutes, taskRoutes, notificationRoutes, uploadRoutes, organizationRoutes, statementRoutes, receiptRoutes, tokenRoutes];
 
@@ -40,3 +43,9 @@ export const SCHEDULES: readonly ScheduleDefinition<any>[] = [auditCheckpointSch
 declare module '../platform/db/schema.js' {
   interface Database extends StatementTables, IdentityTables, UploadTables, TaskTables, NotificationTables, FacilityTables, VehicleTables, RegisterTables, AuditTables {}
 }
+
+/**
+ * Every problem code the API answers with: the generic ones (src/platform/http/errors.ts) and each
+ * feature's `problems.ts`. The OpenAPI `Problem.code` is the union of these.
+ */
+export const PROBLEMS = registerProblems(IDENTITY_PROBLEMS, ORGANIZATION_PROBLEMS);

@@ -18,7 +18,7 @@
  * external account alone says nothing about which organization they act for.
  *
  * Errors: a browser (Accept: text/html) is redirected to `/login?error=<code>`
- * (the sign-in page shows `OIDC_ERROR_MESSAGES[code]`); an API client
+ * (the sign-in page shows `OIDC_ERROR_MESSAGES[code]` from ./texts.ts); an API client
  * (Accept: application/json) gets problem+json with the same Russian text.
  */
 import crypto from 'node:crypto';
@@ -35,25 +35,12 @@ import type { AppContext } from '../../platform/context.js';
 import { checkSnils } from '../../domain/identifiers.js';
 import { openSession } from './open-session.js';
 import { metaOf, setSessionCookie } from './routes.js';
+import { OIDC_ERROR_MESSAGES, type OidcErrorCode } from './texts.js';
 
 export const OIDC_COOKIE = 'ossig_oidc';
 export const OIDC_TTL_SECONDS = 600;
 const COOKIE_PATH = '/api/auth/oidc';
 const sha = (s: string): Buffer => crypto.createHash('sha256').update(s).digest();
-
-/** Why an external sign-in failed: the code in `/login?error=…` and its Russian text. */
-export const OIDC_ERROR_MESSAGES = {
-  oidc_disabled: 'Вход через внешнего провайдера (ЕСИА/OpenID Connect) не настроен.',
-  oidc_unavailable: 'Провайдер входа сейчас недоступен. Попробуйте позже или войдите по паролю.',
-  oidc_state: 'Ответ провайдера входа не относится к этому браузеру или устарел. Начните вход заново.',
-  oidc_replayed: 'Этот ответ провайдера входа уже использован. Начните вход заново.',
-  oidc_denied: 'Вход отменён на стороне провайдера входа.',
-  oidc_failed: 'Провайдер входа вернул ответ, который не прошёл проверку. Начните вход заново.',
-  oidc_unknown_person:
-    'Человек с таким СНИЛС или подтверждённой электронной почтой не зарегистрирован в ОССиГ. Войдите по электронной подписи или попросите руководителя организации пригласить вас по СНИЛС.',
-  oidc_mismatch: 'СНИЛС от провайдера входа не совпадает со СНИЛС учётной записи с этой электронной почтой. Обратитесь в поддержку.',
-} as const;
-export type OidcErrorCode = keyof typeof OIDC_ERROR_MESSAGES;
 
 const PROBLEM_OF: Record<OidcErrorCode, ProblemCode> = {
   oidc_disabled: 'not_found',

@@ -12,14 +12,7 @@ import { enqueueMail } from '../../platform/mail/outbox.js';
 import { createSession, type CreatedSession, type SessionMeta } from './sessions.js';
 import { deviceFingerprint } from './devices.js';
 import type { SessionAuthMethod } from './tables.js';
-
-export const METHOD_LABELS: Record<SessionAuthMethod, string> = {
-  password: 'логин и пароль',
-  totp: 'логин, пароль и код из приложения',
-  recovery_code: 'логин, пароль и резервный код',
-  certificate: 'электронная подпись',
-  oidc: 'внешний провайдер входа (OpenID Connect)',
-};
+import { METHOD_LABELS } from './texts.js';
 
 export function moscowTime(d: Date): string {
   return `${d.toLocaleString('ru-RU', { timeZone: 'Europe/Moscow', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' })} (МСК)`;

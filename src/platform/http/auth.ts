@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/pool.js';
 import type { Access, MemberRole, OrgRole } from '../db/schema.js';
 import { AppError } from './errors.js';
+import { ORG_ROLE_LABELS } from './labels.js';
 
 /** What a person may do for an organization. */
 export type Right =
@@ -195,13 +196,6 @@ export const RIGHT_DENIED_MESSAGES: Record<Right, string> = {
   draft: 'Нет права заполнять черновики от имени организации',
   submit: 'Подавать документы от имени организации может руководитель, сотрудник или доверенное лицо с полным доступом',
   manage: 'Управлять участниками организации может только руководитель',
-};
-
-export const ORG_ROLE_LABELS: Record<OrgRole, string> = {
-  producer: 'отходопроизводитель',
-  carrier: 'отходоперевозчик',
-  facility: 'отходополучатель',
-  operator: 'информационный оператор',
 };
 
 declare module 'fastify' {

@@ -1,8 +1,12 @@
 /**
- * Errors are data: a code, one table mapping codes to an HTTP status and a
- * Russian title, and RFC 9457 problem+json on the wire. No internals leak
- * into 5xx answers.
+ * Errors are data: a code, tables mapping codes to an HTTP status and a
+ * Russian title (the generic ones here, each feature's in its own
+ * `problems.ts`, registered together in `src/features/index.ts`), and
+ * RFC 9457 problem+json on the wire. No internals leak into 5xx answers.
  */
+import { FIELD_LABELS } from './labels.js';
+
+export { FIELD_LABELS };
 
 export interface FieldError {
   /** Path of the field, e.g. `inn` or `trips[3].plate`. */
@@ -11,46 +15,91 @@ export interface FieldError {
   message: string;
 }
 
-/** The one table of problem codes. Features add their codes here. */
-export const PROBLEMS = {
+export interface ProblemDefinition {
+  /** The HTTP status of the answer. */
+  readonly status: number;
+  /** The Russian title (the same for every answer with this code; `detail` says what happened). */
+  readonly title: string;
+}
+
+/** A feature's table of problems: `defineProblems({ code: { status, title } })` in its `problems.ts`. */
+export const defineProblems = <const T extends Record<string, ProblemDefinition>>(table: T): T => table;
+
+/** The codes of a problem table, as an interface can extend them (see `ProblemCodes`). */
+export type CodesOf<T> = { readonly [K in keyof T]: true };
+
+/**
+ * The generic problems: HTTP, access and the platform's own. A feature keeps
+ * its codes beside its code (`src/features/<f>/problems.ts`); all tables are
+ * registered together where the features are listed (`src/features/index.ts`).
+ */
+export const GENERIC_PROBLEMS = defineProblems({
   validation: { status: 422, title: 'Ошибка в данных' },
   bad_request: { status: 400, title: 'Неверный запрос' },
   malformed_json: { status: 400, title: 'Тело запроса не является корректным JSON' },
   unsupported_media_type: { status: 415, title: 'Неподдерживаемый тип содержимого' },
   payload_too_large: { status: 413, title: 'Слишком большой запрос' },
   unauthenticated: { status: 401, title: 'Требуется вход в систему' },
-  invalid_credentials: { status: 401, title: 'Неверный логин или пароль' },
   forbidden: { status: 403, title: 'Недостаточно прав' },
   no_organization: { status: 403, title: 'Не выбрана организация' },
+  second_factor_required: { status: 403, title: 'Требуется вход со вторым фактором' },
   not_found: { status: 404, title: 'Не найдено' },
   conflict: { status: 409, title: 'Конфликт' },
   idempotency_mismatch: { status: 422, title: 'Ключ идемпотентности уже использован с другим запросом' },
   idempotency_in_progress: { status: 409, title: 'Запрос с этим ключом идемпотентности ещё выполняется' },
   too_many_requests: { status: 429, title: 'Слишком много запросов' },
-  account_locked: { status: 429, title: 'Вход временно заблокирован' },
-  second_factor_required: { status: 403, title: 'Требуется вход со вторым фактором' },
-  second_factor_invalid: { status: 401, title: 'Неверный код подтверждения' },
-  challenge_used: { status: 409, title: 'Запрос на подпись уже использован' },
-  challenge_expired: { status: 410, title: 'Срок запроса истёк' },
-  certificate_rejected: { status: 422, title: 'Сертификат не принят' },
-  signature_invalid: { status: 422, title: 'Подпись не прошла проверку' },
-  invitation_used: { status: 409, title: 'Приглашение уже использовано' },
-  invitation_expired: { status: 410, title: 'Срок приглашения истёк' },
-  reset_invalid: { status: 400, title: 'Ссылка или код восстановления недействительны' },
-  external_login_failed: { status: 400, title: 'Вход через внешнего провайдера не удался' },
   overloaded: { status: 503, title: 'Сервис перегружен, повторите позже' },
   unavailable: { status: 503, title: 'Сервис временно недоступен' },
   internal: { status: 500, title: 'Внутренняя ошибка сервера' },
-} as const satisfies Record<string, { status: number; title: string }>;
+});
 
-export type ProblemCode = keyof typeof PROBLEMS;
+/**
+ * Every problem code, for the type checker. A feature's `problems.ts` adds its
+ * table's codes:
+ *
+ *   declare module '../../platform/http/errors.js' {
+ *     interface ProblemCodes extends CodesOf<typeof IDENTITY_PROBLEMS> {}
+ *   }
+ */
+export interface ProblemCodes extends CodesOf<typeof GENERIC_PROBLEMS> {}
+
+export type ProblemCode = keyof ProblemCodes & string;
+
+const registry = new Map<string, ProblemDefinition>(Object.entries(GENERIC_PROBLEMS));
+
+/**
+ * Adds the features' tables to the generic one and returns the whole registry
+ * (called once, in `src/features/index.ts`). A code declared twice with
+ * another status or title is a programming error.
+ */
+export function registerProblems(...tables: ReadonlyArray<Record<string, ProblemDefinition>>): Readonly<Record<ProblemCode, ProblemDefinition>> {
+  for (const table of tables) {
+    for (const [code, def] of Object.entries(table)) {
+      const known = registry.get(code);
+      if (known && (known.status !== def.status || known.title !== def.title)) {
+        throw new Error(`Код проблемы «${code}» объявлен дважды с разным смыслом`);
+      }
+      registry.set(code, Object.freeze({ status: def.status, title: def.title }));
+    }
+  }
+  return Object.freeze(Object.fromEntries(registry)) as Record<ProblemCode, ProblemDefinition>;
+}
+
+/** Every registered code (the generic ones first), for the OpenAPI document. */
+export const problemCodes = (): ProblemCode[] => [...registry.keys()] as ProblemCode[];
+
+export function problemDefinition(code: ProblemCode): ProblemDefinition {
+  const def = registry.get(code);
+  if (!def) throw new Error(`Код проблемы «${code}» не зарегистрирован: перечислите таблицу признака в src/features/index.ts`);
+  return def;
+}
 
 export interface Problem {
   type: string;
   title: string;
   status: number;
   detail?: string;
-  code: string;
+  code: ProblemCode;
   errors?: FieldError[];
   instance?: string;
   [extra: string]: unknown;
@@ -64,14 +113,14 @@ export class AppError extends Error {
     readonly errors?: FieldError[],
     readonly extra: Record<string, unknown> = {},
   ) {
-    super(detail ?? PROBLEMS[code].title);
-    this.status = PROBLEMS[code].status;
+    super(detail ?? problemDefinition(code).title);
+    this.status = problemDefinition(code).status;
   }
 
   toProblem(instance?: string): Problem {
     const p: Problem = {
       type: `urn:ossig:problem:${this.code}`,
-      title: PROBLEMS[this.code].title,
+      title: problemDefinition(this.code).title,
       status: this.status,
       code: this.code,
       ...this.extra,
@@ -92,58 +141,9 @@ export function invalid(errors: FieldError[] | FieldError, detail?: string): App
 export const notFound = (what = 'Объект не найден'): AppError => new AppError('not_found', what);
 export const forbidden = (why?: string): AppError => new AppError('forbidden', why);
 
-/** Russian labels of the fields our schemas use, for messages. */
-export const FIELD_LABELS: Record<string, string> = {
-  login: 'Логин',
-  password: 'Пароль',
-  inn: 'ИНН',
-  ogrn: 'ОГРН',
-  kpp: 'КПП',
-  snils: 'СНИЛС',
-  plate: 'Госномер ТС',
-  permitNumber: 'Номер разрешения',
-  permitId: 'Разрешение',
-  permitIds: 'Разрешения',
-  siteId: 'Объект',
-  from: 'Начало периода',
-  to: 'Конец периода',
-  wasteCode: 'Код ФККО',
-  facilityInn: 'ИНН объекта приёма',
-  facilityId: 'Объект приёма',
-  loadedAt: 'Время погрузки',
-  unloadedAt: 'Время выгрузки',
-  volume: 'Объём, м³',
-  mass: 'Масса, т',
-  externalId: 'Номер рейса перевозчика',
-  trips: 'Рейсы',
-  organizationId: 'Организация',
-  page: 'Страница',
-  pageSize: 'Размер страницы',
-  cadastralNumber: 'Кадастровый номер',
-  cadastralNumbers: 'Кадастровые номера',
-  name: 'Наименование',
-  address: 'Адрес',
-  email: 'Электронная почта',
-  file: 'Файл',
-  reason: 'Причина',
-  currentPassword: 'Текущий пароль',
-  newPassword: 'Новый пароль',
-  code: 'Код',
-  validUntil: 'Срок доверенности',
-  access: 'Уровень доступа',
-  signature: 'Подпись',
-  challengeId: 'Запрос на подпись',
-  token: 'Ссылка',
-  phone: 'Телефон',
-  fullName: 'ФИО',
-  shortName: 'Краткое наименование',
-  requireSecondFactor: 'Требовать второй фактор',
-  confirm: 'Подтверждение',
-};
-
 export function fieldLabel(path: string): string {
   const last = path.split('.').pop()!.replace(/\[\d+\]$/, '');
-  return FIELD_LABELS[last] ?? last;
+  return (FIELD_LABELS as Record<string, string>)[last] ?? last;
 }
 
 /** Turns Ajv's errors into field errors with Russian messages. */

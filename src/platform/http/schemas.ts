@@ -1,5 +1,6 @@
 /** Shared TypeBox pieces for route schemas. */
 import { Type, type TSchema } from '@sinclair/typebox';
+import { problemCodes, type Problem, type ProblemCode } from './errors.js';
 
 export const Uuid = Type.String({ format: 'uuid', description: 'Идентификатор (UUID)' });
 export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Дата ГГГГ-ММ-ДД (Europe/Moscow)' });
@@ -19,17 +20,31 @@ export const Page = <T extends TSchema>(item: T) =>
     pageSize: Type.Integer(),
   });
 
-export const ProblemSchema = Type.Object(
-  {
-    type: Type.String(),
-    title: Type.String(),
-    status: Type.Integer(),
-    detail: Type.Optional(Type.String()),
-    code: Type.String(),
-    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
-  },
-  { additionalProperties: true, description: 'RFC 9457 problem+json' },
-);
+export const PROBLEM_SCHEMA_ID = 'Problem';
+
+/**
+ * The problem document (RFC 9457), once in the OpenAPI document as the
+ * component `Problem`: its `code` is the closed union of every registered
+ * problem code (the generic ones and each feature's, see `registerProblems`),
+ * so the generated web types know every code. Added to the app as a shared
+ * schema by `buildServer`, after `src/features/index.ts` has registered the
+ * features' tables.
+ */
+export const problemComponent = () =>
+  Type.Object(
+    {
+      type: Type.String(),
+      title: Type.String(),
+      status: Type.Integer(),
+      detail: Type.Optional(Type.String()),
+      code: Type.Unsafe<ProblemCode>({ type: 'string', enum: problemCodes() }),
+      errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+    },
+    { $id: PROBLEM_SCHEMA_ID, additionalProperties: true, description: 'RFC 9457 problem+json' },
+  );
+
+/** A route's error answer: a reference to the one `Problem` component. */
+export const ProblemSchema = Type.Unsafe<Problem>(Type.Ref(PROBLEM_SCHEMA_ID));
 
 /** Standard error responses for the OpenAPI document. */
 export const errorResponses = {

@@ -18,6 +18,7 @@ import fastifyStatic from '@fastify/static';
 import type { AppContext } from '../context.js';
 import { AppError, ajvToFieldErrors, type Problem } from './errors.js';
 import { authorize } from './auth.js';
+import { problemComponent } from './schemas.js';
 import { isDatabaseUnavailable } from '../db/errors.js';
 import { queueHealth } from '../jobs/index.js';
 
@@ -76,7 +77,10 @@ export async function buildServer(ctx: AppContext, features: readonly RoutesPlug
       },
       security: [{ session: [] }, { bearer: [] }],
     },
+    // Shared schemas (`Problem`) appear under their own name in components.schemas.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
+  app.addSchema(problemComponent());
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   app.addHook('onRoute', (route) => {

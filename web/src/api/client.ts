@@ -1,14 +1,20 @@
 /**
  * The typed API client: openapi-fetch over the generated `paths`
  * (web/src/api/schema.d.ts, `npm run gen:api`), with the session cookie, and
- * problem+json answers turned into `ApiError`.
+ * problem+json answers turned into `ApiError`. Every call of the cabinet goes
+ * through it (files: `sendFile` and `apiHref` in ./files.ts).
  *
  *   const sites = await call(api.GET('/api/sites', { params: { query: { page: 1 } } }));
  */
 import createClient from 'openapi-fetch';
-import type { paths } from './schema';
+import type { components, paths } from './schema';
 
 export type { paths };
+
+/** The problem document (RFC 9457) as the server's OpenAPI document describes it. */
+export type Problem = components['schemas']['Problem'];
+/** Every code the server answers with (a closed union from the OpenAPI document). */
+export type ProblemCode = Problem['code'];
 
 export const api = createClient<paths>({ baseUrl: '', credentials: 'include' });
 
@@ -23,10 +29,13 @@ export interface FieldError {
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    /** The server's problem code; `network` without an answer, `http_<status>` for an answer that is not a problem document. */
+    readonly code: ProblemCode | 'network' | `http_${number}`,
     readonly title: string,
     readonly detail: string | undefined,
     readonly errors: FieldError[] = [],
+    /** Seconds to wait before trying again (a 503's Retry-After). */
+    readonly retryAfter: number | null = null,
   ) {
     super(detail ?? title);
     this.name = 'ApiError';
@@ -62,12 +71,14 @@ export class ApiError extends Error {
           return typeof o?.message === 'string' ? [{ field: String(o.field ?? ''), message: o.message }] : [];
         })
       : [];
+    const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
     return new ApiError(
       response.status,
-      typeof p.code === 'string' ? p.code : `http_${response.status}`,
+      typeof p.code === 'string' ? (p.code as ProblemCode) : `http_${response.status}`,
       typeof p.title === 'string' ? p.title : statusTitle(response.status),
       typeof p.detail === 'string' ? p.detail : undefined,
       errors,
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
     );
   }
 }
@@ -95,37 +106,6 @@ export async function call<T>(request: Promise<{ data?: T; error?: unknown; resp
   return r.data as T;
 }
 
-/**
- * A request to a route that the generated schema does not know yet (a feature
- * being built in parallel). Same cookie and error handling as `call`.
- */
-export async function request<T>(
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-  url: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      credentials: 'include',
-      headers: {
-        accept: 'application/json',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw networkError();
-  }
-  if (!response.ok) throw await ApiError.fromResponse(response);
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
 /** A human message for any error a query or mutation may throw. */
 export function errorMessage(e: unknown): string {
   if (e instanceof ApiError) return e.detail ?? e.title;
@@ -134,3 +114,9 @@ export function errorMessage(e: unknown): string {
 }
 
 export const isNotFound = (e: unknown): boolean => e instanceof ApiError && e.status === 404;
+
+/** The message the server gave for one field of a failed request (for a form field's `error`). */
+export const fieldError = (e: unknown, field: string): string | undefined => (e instanceof ApiError ? e.fieldMessage(field) : undefined);
+
+/** Whether the server named the fields at fault (then each field shows its own message). */
+export const hasFieldErrors = (e: unknown): boolean => e instanceof ApiError && e.errors.length > 0;

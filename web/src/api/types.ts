@@ -9,6 +9,10 @@ type Json<R> = R extends { content: { 'application/json': infer T } } ? T : neve
 export type Ok<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: { 200: infer R } } ? Json<R> : never;
 /** The JSON body of a route's 202 answer. */
 export type Accepted<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: { 202: infer R } } ? Json<R> : never;
+/** The JSON body a route takes. */
+export type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { requestBody?: infer B } ? Json<NonNullable<B>> : never;
+/** A route's query parameters. */
+export type Query<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
 export type Me = Ok<'/api/auth/me', 'get'>;
 export type Organization = Me['organizations'][number];
@@ -31,13 +35,8 @@ export type StatementStatus = Statement['status'];
 export type SiteStatements = Ok<'/api/sites/{id}/statements', 'get'>;
 export type StatementFile = NonNullable<Statement['files']>[number];
 export type StatementFileKind = StatementFile['kind'];
-export const STATEMENT_FILES: readonly StatementFileKind[] = ['pdf', 'xlsx', 'pdf.sig', 'xlsx.sig'];
 
 export const TASK_KINDS = {
   statementForm: 'statement_form',
   statementReady: 'statement_ready',
 } as const;
-
-export function statementFileUrl(id: string, kind: StatementFileKind): string {
-  return `/api/statements/${encodeURIComponent(id)}/files/${kind}`;
-}

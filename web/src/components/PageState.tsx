@@ -1,6 +1,6 @@
 /** Loading, error and empty states used by every page. */
 import type { ReactNode } from 'react';
-import { Alert, Center, Loader, Stack, Text, Title, Group } from '@mantine/core';
+import { Alert, Center, Loader, Pagination, Stack, Text, Title, Group } from '@mantine/core';
 import { errorMessage } from '../api/client';
 
 export function Loading({ label = 'Загрузка…' }: { label?: string }) {
@@ -46,6 +46,31 @@ export function PageTitle({ children, right, subtitle }: { children: ReactNode; 
         )}
       </Stack>
       {right}
+    </Group>
+  );
+}
+
+/** Page numbers under a list, when it has more than one page. */
+export function Pager({
+  total,
+  pageSize,
+  page,
+  onChange,
+  label,
+  inset = false,
+}: {
+  total: number;
+  pageSize: number;
+  page: number;
+  onChange: (page: number) => void;
+  label: string;
+  /** Inside the list's card (padded) rather than under it. */
+  inset?: boolean;
+}) {
+  if (total <= pageSize) return null;
+  return (
+    <Group justify="center" {...(inset ? { p: 'md' } : { mt: 'md' })}>
+      <Pagination total={Math.ceil(total / pageSize)} value={page} onChange={onChange} aria-label={label} />
     </Group>
   );
 }

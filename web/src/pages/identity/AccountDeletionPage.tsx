@@ -3,9 +3,11 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Alert, Button, Card, List, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, errorMessage } from '../../api/client';
+import { fieldError } from '../../api/client';
 import { ME_KEY } from '../../auth';
 import { ErrorAlert, Loading, PageTitle } from '../../components/PageState';
+import { FormError } from '../../components/forms';
+import { FIELD_LABELS } from '../../lib/shared';
 import { identityApi } from './api';
 
 export function AccountDeletionPage() {
@@ -22,7 +24,6 @@ export function AccountDeletionPage() {
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
     },
   });
-  const fieldErr = (f: string) => (del.error instanceof ApiError ? del.error.fieldMessage(f) : undefined);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     del.mutate();
@@ -35,46 +36,30 @@ export function AccountDeletionPage() {
       {notice.isError && <ErrorAlert error={notice.error} />}
       {notice.data && (
         <Stack gap="lg" maw={760}>
-          <Card withBorder>
-            <Title order={2} size="h5" mb="xs">
-              Будет удалено
-            </Title>
-            <List size="sm" spacing={4}>
-              {notice.data.removed.map((r) => (
-                <List.Item key={r}>{r}</List.Item>
-              ))}
-            </List>
-          </Card>
-          <Card withBorder>
-            <Title order={2} size="h5" mb="xs">
-              Сохранится
-            </Title>
-            <List size="sm" spacing={4}>
-              {notice.data.kept.map((r) => (
-                <List.Item key={r}>{r}</List.Item>
-              ))}
-            </List>
-          </Card>
+          <ListCard title="Будет удалено" items={notice.data.removed} />
+          <ListCard title="Сохранится" items={notice.data.kept} />
           <Alert color="red" variant="light">
             {notice.data.irreversible}
           </Alert>
           <Card withBorder>
             <form onSubmit={submit} noValidate>
               <Stack gap="sm" maw={420}>
-                {del.error && !(del.error instanceof ApiError && del.error.errors.length) && (
-                  <Alert color="red" role="alert">
-                    {errorMessage(del.error)}
-                  </Alert>
-                )}
+                <FormError error={del.error} />
                 {notice.data.needsPassword ? (
-                  <PasswordInput label="Пароль" description="Подтвердите удаление паролем" value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={fieldErr('password')} />
+                  <PasswordInput
+                    label={FIELD_LABELS.password}
+                    description="Подтвердите удаление паролем"
+                    value={password}
+                    onChange={(e) => setPassword(e.currentTarget.value)}
+                    error={fieldError(del.error, 'password')}
+                  />
                 ) : (
                   <TextInput
-                    label="Подтверждение"
+                    label={FIELD_LABELS.confirm}
                     description="У учётной записи нет пароля: введите слово УДАЛИТЬ"
                     value={confirm}
                     onChange={(e) => setConfirm(e.currentTarget.value)}
-                    error={fieldErr('confirm')}
+                    error={fieldError(del.error, 'confirm')}
                   />
                 )}
                 <Text size="xs" c="dimmed">
@@ -89,5 +74,20 @@ export function AccountDeletionPage() {
         </Stack>
       )}
     </>
+  );
+}
+
+function ListCard({ title, items }: { title: string; items: readonly string[] }) {
+  return (
+    <Card withBorder>
+      <Title order={2} size="h5" mb="xs">
+        {title}
+      </Title>
+      <List size="sm" spacing={4}>
+        {items.map((r) => (
+          <List.Item key={r}>{r}</List.Item>
+        ))}
+      </List>
+    </Card>
   );
 }

@@ -10,8 +10,10 @@ import { Alert, Button, Code, CopyButton, FileInput, Group, Loader, Stack, Text,
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ME_KEY } from '../../auth';
-import { ApiError, errorMessage } from '../../api/client';
-import { identityApi, formatDateTime } from './api';
+import { ApiError, errorMessage, fieldError } from '../../api/client';
+import { fmtDateTime } from '../../lib/format';
+import { FIELD_LABELS } from '../../lib/shared';
+import { identityApi } from './api';
 import { PublicFrame } from './PublicFrame';
 
 export const CHALLENGE_KEY = ['identity', 'certificate-challenge'] as const;
@@ -78,7 +80,7 @@ export function CertificateLoginPage() {
               {challenge.data.challenge}
             </Code>
             <Text size="xs" c="dimmed">
-              Действует до {formatDateTime(challenge.data.expiresAt)} (МСК), принимается один раз.
+              Действует до {fmtDateTime(challenge.data.expiresAt)} (МСК), принимается один раз.
             </Text>
           </Stack>
           <Stack gap={4}>
@@ -106,7 +108,7 @@ export function CertificateLoginPage() {
               3. Вставьте подпись или выберите файл с ней
             </Text>
             <Textarea
-              label="Подпись"
+              label={FIELD_LABELS.signature}
               placeholder="-----BEGIN CMS-----"
               autosize
               minRows={4}
@@ -114,7 +116,7 @@ export function CertificateLoginPage() {
               value={signature}
               onChange={(e) => setSignature(e.currentTarget.value)}
               styles={{ input: { fontFamily: 'monospace', fontSize: 12 } }}
-              error={login.error instanceof ApiError ? login.error.fieldMessage('signature') : undefined}
+              error={fieldError(login.error, 'signature')}
             />
             <FileInput label="Файл подписи" placeholder="signature.pem" clearable value={file} onChange={(f) => void readFile(f)} accept=".pem,.sig,.p7s,.txt" />
           </Stack>

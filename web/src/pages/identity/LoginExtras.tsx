@@ -6,17 +6,20 @@
 import { Link, useSearchParams } from 'react-router-dom';
 import { Alert, Anchor, Button, Divider, Group, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { identityApi, OIDC_ERRORS } from './api';
+import { apiHref } from '../../api/files';
+import { OIDC_ERROR_MESSAGES } from '../../lib/shared';
+import { identityApi } from './api';
 
 export function LoginExtras() {
   const [search] = useSearchParams();
   const error = search.get('error');
+  const message = error && Object.hasOwn(OIDC_ERROR_MESSAGES, error) ? OIDC_ERROR_MESSAGES[error as keyof typeof OIDC_ERROR_MESSAGES] : null;
   const oidc = useQuery({ queryKey: ['identity', 'oidc-config'], queryFn: identityApi.oidcConfig, staleTime: 5 * 60_000, retry: false });
   return (
     <Stack gap="sm">
-      {error && OIDC_ERRORS[error] && (
+      {message && (
         <Alert color="red" variant="light" role="alert" title="Вход через внешнего провайдера не выполнен">
-          {OIDC_ERRORS[error]}
+          {message}
         </Alert>
       )}
       <Group justify="space-between">
@@ -26,7 +29,7 @@ export function LoginExtras() {
       </Group>
       <Divider label="или" labelPosition="center" />
       {oidc.data?.enabled && (
-        <Button component="a" href="/api/auth/oidc/start" variant="default" fullWidth title={oidc.data.providerName ?? undefined}>
+        <Button component="a" href={apiHref('/api/auth/oidc/start')} variant="default" fullWidth title={oidc.data.providerName ?? undefined}>
           Войти через ЕСИА/OpenID
         </Button>
       )}

@@ -6,8 +6,10 @@ import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { ApiError, errorMessage } from '../../api/client';
-import { identityApi, PASSWORD_HINT, passwordProblem } from './api';
+import { fieldError } from '../../api/client';
+import { FormError } from '../../components/forms';
+import { identityApi, passwordProblem } from './api';
+import { LoginInput, NewPasswordInput } from './fields';
 import { PublicFrame } from './PublicFrame';
 
 export function PasswordRecoveryPage() {
@@ -29,12 +31,8 @@ export function PasswordRecoveryPage() {
       <form onSubmit={submit} noValidate aria-label="Восстановление пароля">
         <Stack gap="md">
           <Text size="sm">Укажите логин — мы отправим на электронную почту учётной записи ссылку и код для восстановления пароля.</Text>
-          {forgot.error && (
-            <Alert color="red" role="alert">
-              {errorMessage(forgot.error)}
-            </Alert>
-          )}
-          <TextInput label="Логин" description="Электронная почта, телефон или СНИЛС" value={login} onChange={(e) => setLogin(e.currentTarget.value)} required autoFocus />
+          <FormError error={forgot.error} />
+          <LoginInput value={login} onChange={setLogin} error={fieldError(forgot.error, 'login')} />
           <Button type="submit" loading={forgot.isPending} disabled={!login.trim()}>
             Отправить ссылку и код
           </Button>
@@ -52,9 +50,7 @@ function NewPassword({ token, login, sentMessage }: { token?: string; login?: st
   const reset = useMutation({
     mutationFn: () => identityApi.reset(token ? { token, newPassword: password } : { login, code: code.trim(), newPassword: password }),
   });
-  const policy = password ? passwordProblem(password) : null;
   const mismatch = repeat && repeat !== password ? 'Повтор пароля: не совпадает с паролем' : null;
-  const fieldErr = (f: string) => (reset.error instanceof ApiError ? reset.error.fieldMessage(f) : undefined);
 
   if (reset.isSuccess) {
     return (
@@ -69,7 +65,7 @@ function NewPassword({ token, login, sentMessage }: { token?: string; login?: st
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
-    if (policy || mismatch || !password || (!token && code.trim().length !== 6)) return;
+    if (passwordProblem(password) || mismatch || !password || (!token && code.trim().length !== 6)) return;
     reset.mutate();
   };
   return (
@@ -77,11 +73,7 @@ function NewPassword({ token, login, sentMessage }: { token?: string; login?: st
       <form onSubmit={submit} noValidate aria-label="Новый пароль">
         <Stack gap="md">
           {sentMessage && <Alert color="blue">{sentMessage}</Alert>}
-          {reset.error && !(reset.error instanceof ApiError && reset.error.errors.length) && (
-            <Alert color="red" role="alert">
-              {errorMessage(reset.error)}
-            </Alert>
-          )}
+          <FormError error={reset.error} />
           {!token && (
             <TextInput
               label="Код из письма"
@@ -89,17 +81,10 @@ function NewPassword({ token, login, sentMessage }: { token?: string; login?: st
               maxLength={6}
               value={code}
               onChange={(e) => setCode(e.currentTarget.value)}
-              error={fieldErr('code') ?? (touched && code.trim().length !== 6 ? 'Код из письма: 6 цифр' : undefined)}
+              error={fieldError(reset.error, 'code') ?? (touched && code.trim().length !== 6 ? 'Код из письма: 6 цифр' : undefined)}
             />
           )}
-          <PasswordInput
-            label="Новый пароль"
-            description={PASSWORD_HINT}
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={fieldErr('newPassword') ?? (touched || password.length >= 8 ? policy : undefined)}
-          />
+          <NewPasswordInput value={password} onChange={setPassword} serverError={fieldError(reset.error, 'newPassword')} touched={touched} />
           <PasswordInput label="Повтор пароля" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} error={mismatch} />
           <Button type="submit" loading={reset.isPending}>
             Сохранить пароль

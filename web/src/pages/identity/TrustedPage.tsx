@@ -5,13 +5,17 @@
  * organization then appears in «Сменить профиль».
  */
 import { useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Card, Group, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Radio, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, errorMessage } from '../../api/client';
+import { fieldError } from '../../api/client';
 import { ME_KEY, useAuth } from '../../auth';
 import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
-import { ACCESS_LABEL, formatDate, formatSnils, identityApi, type TrustedRow } from './api';
+import { FormError, Section } from '../../components/forms';
+import { RowActionButton, useRowAction } from '../../components/RowAction';
+import { fmtDate } from '../../lib/format';
+import { FIELD_LABELS, formatSnils } from '../../lib/shared';
+import { ACCESS_LABEL, identityApi, type TrustedRow } from './api';
 
 const TRUSTED_KEY = ['identity', 'trusted'] as const;
 const INVITATIONS_KEY = ['identity', 'invitations'] as const;
@@ -64,33 +68,32 @@ function InviteCard() {
       void qc.invalidateQueries({ queryKey: TRUSTED_KEY });
     },
   });
-  const fieldErr = (f: string) => (invite.error instanceof ApiError ? invite.error.fieldMessage(f) : undefined);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (snils.trim() && validUntil) invite.mutate();
   };
   return (
-    <Card withBorder component="section" aria-label="Пригласить доверенное лицо">
+    <Section title="Пригласить доверенное лицо">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm" maw={520}>
-          <Title order={2} size="h4">
-            Пригласить доверенное лицо
-          </Title>
-          {invite.error && !(invite.error instanceof ApiError && invite.error.errors.length) && (
-            <Alert color="red" role="alert">
-              {errorMessage(invite.error)}
-            </Alert>
-          )}
+          <FormError error={invite.error} />
           <TextInput
-            label="СНИЛС"
+            label={FIELD_LABELS.snils}
             description="СНИЛС пользователя, зарегистрированного в ОССиГ"
             placeholder="123-456-789 01"
             value={snils}
             onChange={(e) => setSnils(e.currentTarget.value)}
-            error={fieldErr('snils')}
+            error={fieldError(invite.error, 'snils')}
           />
-          <TextInput label="Срок действия доверенности (по)" type="date" value={validUntil} onChange={(e) => setValidUntil(e.currentTarget.value)} error={fieldErr('validUntil')} />
-          <Radio.Group label="Уровень доступа" value={access} onChange={(v) => setAccess(v as 'standard' | 'full')} error={fieldErr('access')}>
+          <TextInput
+            label={FIELD_LABELS.validUntil}
+            description="Последний день, когда доверенность действует"
+            type="date"
+            value={validUntil}
+            onChange={(e) => setValidUntil(e.currentTarget.value)}
+            error={fieldError(invite.error, 'validUntil')}
+          />
+          <Radio.Group label={FIELD_LABELS.access} value={access} onChange={(v) => setAccess(v as 'standard' | 'full')} error={fieldError(invite.error, 'access')}>
             <Stack gap={6} mt={6}>
               <Radio value="standard" label="Стандартный — заполнять и сохранять черновики, смотреть статусы" />
               <Radio value="full" label="Полный — также подавать документы от имени организации" />
@@ -103,115 +106,85 @@ function InviteCard() {
           </Group>
         </Stack>
       </form>
-    </Card>
+    </Section>
   );
 }
 
 function TrustedList() {
-  const qc = useQueryClient();
   const list = useQuery({ queryKey: TRUSTED_KEY, queryFn: identityApi.trusted });
-  const remove = useMutation({
-    mutationFn: (id: string) => identityApi.removeTrusted(id),
-    onSuccess: () => {
-      notifications.show({ color: 'teal', message: 'Доступ доверенного лица отменён' });
-      void qc.invalidateQueries({ queryKey: TRUSTED_KEY });
-    },
-    onError: (e) => notifications.show({ color: 'red', title: 'Не удалось удалить', message: errorMessage(e) }),
-  });
+  const remove = useRowAction(identityApi.removeTrusted, { done: 'Доступ доверенного лица отменён', failed: 'Не удалось удалить', refresh: [TRUSTED_KEY] });
   return (
-    <Card withBorder component="section" aria-label="Список доверенных лиц">
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          Доверенные лица организации
-        </Title>
-        {list.isPending && <Loading />}
-        {list.isError && <ErrorAlert error={list.error} />}
-        {list.data && list.data.items.length === 0 && <Empty>Доверенных лиц пока нет</Empty>}
-        {list.data && list.data.items.length > 0 && (
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>ФИО</Table.Th>
-                  <Table.Th>СНИЛС</Table.Th>
-                  <Table.Th>Доступ</Table.Th>
-                  <Table.Th>Действует по</Table.Th>
-                  <Table.Th>Статус</Table.Th>
-                  <Table.Th />
+    <Section title="Доверенные лица организации" label="Список доверенных лиц">
+      {list.isPending && <Loading />}
+      {list.isError && <ErrorAlert error={list.error} />}
+      {list.data && list.data.items.length === 0 && <Empty>Доверенных лиц пока нет</Empty>}
+      {list.data && list.data.items.length > 0 && (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>ФИО</Table.Th>
+                <Table.Th>СНИЛС</Table.Th>
+                <Table.Th>Доступ</Table.Th>
+                <Table.Th>Действует по</Table.Th>
+                <Table.Th>Статус</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.items.map((t) => (
+                <Table.Tr key={t.id}>
+                  <Table.Td>{t.fullName ?? '—'}</Table.Td>
+                  <Table.Td>{formatSnils(t.snils)}</Table.Td>
+                  <Table.Td>{ACCESS_LABEL[t.access] ?? t.access}</Table.Td>
+                  <Table.Td>{fmtDate(t.validUntil)}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={STATUS[t.status].color}>
+                      {STATUS[t.status].label}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {(t.status === 'invited' || t.status === 'active') && (
+                      <RowActionButton action={remove} id={t.id} aria-label={`Удалить доверенное лицо ${t.fullName ?? t.snils}`}>
+                        Удалить
+                      </RowActionButton>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((t) => (
-                  <Table.Tr key={t.id}>
-                    <Table.Td>{t.fullName ?? '—'}</Table.Td>
-                    <Table.Td>{formatSnils(t.snils)}</Table.Td>
-                    <Table.Td>{ACCESS_LABEL[t.access] ?? t.access}</Table.Td>
-                    <Table.Td>{formatDate(t.validUntil)}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={STATUS[t.status].color}>
-                        {STATUS[t.status].label}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {(t.status === 'invited' || t.status === 'active') && (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          color="red"
-                          aria-label={`Удалить доверенное лицо ${t.fullName ?? t.snils}`}
-                          loading={remove.isPending && remove.variables === t.id}
-                          onClick={() => remove.mutate(t.id)}
-                        >
-                          Удалить
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Stack>
-    </Card>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Section>
   );
 }
 
 function MyInvitations() {
-  const qc = useQueryClient();
   const list = useQuery({ queryKey: INVITATIONS_KEY, queryFn: identityApi.invitations });
-  const accept = useMutation({
-    mutationFn: (id: string) => identityApi.accept(id),
-    onSuccess: () => {
-      notifications.show({ color: 'teal', message: 'Приглашение принято. Организация появилась в меню «Сменить профиль».' });
-      void qc.invalidateQueries({ queryKey: INVITATIONS_KEY });
-      void qc.invalidateQueries({ queryKey: ME_KEY });
-    },
-    onError: (e) => notifications.show({ color: 'red', title: 'Не удалось принять приглашение', message: errorMessage(e) }),
+  const accept = useRowAction(identityApi.accept, {
+    done: 'Приглашение принято. Организация появилась в меню «Сменить профиль».',
+    failed: 'Не удалось принять приглашение',
+    refresh: [INVITATIONS_KEY, ME_KEY],
   });
   if (list.isPending) return <Loading />;
   if (list.isError) return <ErrorAlert error={list.error} />;
   if (list.data.items.length === 0) return null;
   return (
-    <Card withBorder component="section" aria-label="Приглашения мне">
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          Приглашения стать доверенным лицом
-        </Title>
-        {list.data.items.map((i) => (
-          <Group key={i.id} justify="space-between" wrap="nowrap" data-testid="invitation">
-            <Stack gap={2}>
-              <Text fw={500}>{i.organization.name}</Text>
-              <Text size="xs" c="dimmed">
-                ИНН {i.organization.inn} · доступ {ACCESS_LABEL[i.access] ?? i.access} · по {formatDate(i.validUntil)} · пригласил(а) {i.invitedBy}
-              </Text>
-            </Stack>
-            <Button loading={accept.isPending && accept.variables === i.id} onClick={() => accept.mutate(i.id)} aria-label={`Принять приглашение ${i.organization.name}`}>
-              Принять
-            </Button>
-          </Group>
-        ))}
-      </Stack>
-    </Card>
+    <Section title="Приглашения стать доверенным лицом" label="Приглашения мне">
+      {list.data.items.map((i) => (
+        <Group key={i.id} justify="space-between" wrap="nowrap" data-testid="invitation">
+          <Stack gap={2}>
+            <Text fw={500}>{i.organization.name}</Text>
+            <Text size="xs" c="dimmed">
+              ИНН {i.organization.inn} · доступ {ACCESS_LABEL[i.access] ?? i.access} · по {fmtDate(i.validUntil)} · пригласил(а) {i.invitedBy}
+            </Text>
+          </Stack>
+          <RowActionButton action={accept} id={i.id} size="sm" variant="filled" color="ossig" aria-label={`Принять приглашение ${i.organization.name}`}>
+            Принять
+          </RowActionButton>
+        </Group>
+      ))}
+    </Section>
   );
 }

@@ -7,63 +7,21 @@
  */
 import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  FileButton,
-  Group,
-  Modal,
-  Pagination,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Textarea,
-  Tooltip,
-} from '@mantine/core';
-import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
-import { errorMessage, request } from '../../api/client';
-import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
-import { RECEIPT_STATUS, fmtDateTime, fmtDecimal, fmtInt, shortOrg } from '../../lib/format';
-import { sendFile } from '../uploads/queries';
+import { Alert, Badge, Button, Card, FileButton, Group, Modal, SegmentedControl, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import type { DatesRangeValue } from '@mantine/dates';
+import { api, call, errorMessage } from '../../api/client';
+import { sendFile, type FileAnswer } from '../../api/files';
+import type { Ok } from '../../api/types';
+import { Empty, ErrorAlert, Loading, PageTitle, Pager } from '../../components/PageState';
+import { CarrierAndPlate, periodQuery, TripCount, UnloadingPeriod, WasteAndQuantityCells } from '../../components/trips';
+import { RECEIPT_STATUS, fmtDateTime, fmtDecimal, fmtInt } from '../../lib/format';
+import { FIELD_LABELS } from '../../lib/shared';
 
 const PAGE_SIZE = 50;
 
-interface Receipt {
-  id: number;
-  permitNumber: string;
-  siteName: string;
-  plate: string;
-  carrierName: string;
-  wasteCode: string;
-  wasteName: string;
-  unloadedAt: string;
-  volume: string;
-  mass: string;
-  receiptStatus: 'pending' | 'confirmed' | 'rejected';
-  receivedMass: string | null;
-  receiptReason: string | null;
-  receivedAt: string | null;
-}
-
-interface FileResult {
-  rows: number;
-  applied: number;
-  unchanged: number;
-  errors: number;
-  results: Array<{ row: number; tripId: number | null; outcome: string; errors: Array<{ message: string }> }>;
-}
-
-interface DecisionAnswer {
-  tripId: number;
-  receiptStatus: 'pending' | 'confirmed' | 'rejected';
-  receivedMass: string | null;
-  receiptReason: string | null;
-  unchanged: boolean;
-}
+type Receipt = Ok<'/api/receipts', 'get'>['items'][number];
+type FileResult = FileAnswer<'/api/receipts/upload'>;
+type DecisionAnswer = Ok<'/api/receipts/{tripId}/confirm', 'post'>;
 
 const decisionText = (d: DecisionAnswer) =>
   d.receiptStatus === 'confirmed'
@@ -78,16 +36,11 @@ export function ReceiptsPage() {
   const [fileError, setFileError] = useState<string | null>(null);
   const [last, setLast] = useState<DecisionAnswer | null>(null);
   const [period, setPeriod] = useState<DatesRangeValue<string>>([null, null]);
-  const [from, to] = period;
-  const complete = !!from && !!to;
   const queryClient = useQueryClient();
+  const query = { page, pageSize: PAGE_SIZE, ...(status === 'all' ? {} : { status }), ...periodQuery(period) };
   const list = useQuery({
-    queryKey: ['receipts', status, complete ? from : null, complete ? to : null, page],
-    queryFn: () =>
-      request<{ items: Receipt[]; total: number }>(
-        'GET',
-        `/api/receipts?page=${page}&pageSize=${PAGE_SIZE}${status === 'all' ? '' : `&status=${status}`}${complete ? `&from=${from}&to=${to}` : ''}`,
-      ),
+    queryKey: ['receipts', query],
+    queryFn: () => call(api.GET('/api/receipts', { params: { query } })),
     placeholderData: keepPreviousData,
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['receipts'] });
@@ -101,8 +54,7 @@ export function ReceiptsPage() {
     setFileError(null);
     setFileResult(null);
     try {
-      const r = (await sendFile('/api/receipts/upload', file, () => {})) as unknown as FileResult;
-      setFileResult(r);
+      setFileResult(await sendFile('/api/receipts/upload', file));
       refresh();
     } catch (e) {
       setFileError(errorMessage(e));
@@ -174,25 +126,14 @@ export function ReceiptsPage() {
           ]}
           aria-label="Статус приёма"
         />
-        <DatePickerInput
-          type="range"
-          label="Период (по дате выгрузки)"
-          placeholder="Весь период"
-          valueFormat="DD.MM.YYYY"
+        <UnloadingPeriod
           value={period}
           onChange={(v) => {
             setPeriod(v);
             setPage(1);
           }}
-          clearable
-          allowSingleDateInRange
-          w={260}
         />
-        {list.data && (
-          <Text size="sm" c="dimmed" ml="auto" aria-live="polite">
-            Всего рейсов: {fmtInt(list.data.total)}
-          </Text>
-        )}
+        {list.data && <TripCount total={list.data.total} />}
       </Group>
       <Card padding={0}>
         {list.isPending && <Loading label="Загрузка рейсов…" />}
@@ -228,12 +169,7 @@ export function ReceiptsPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td className="ossig-nowrap">
-                      <Text size="sm" title={t.carrierName}>
-                        {shortOrg(t.carrierName)}
-                      </Text>
-                      <Text size="sm" c="dimmed" className="ossig-nowrap">
-                        {t.plate}
-                      </Text>
+                      <CarrierAndPlate carrierName={t.carrierName} plate={t.plate} />
                     </Table.Td>
                     <Table.Td maw={260}>
                       <Text size="sm" lineClamp={2} title={t.siteName}>
@@ -243,15 +179,7 @@ export function ReceiptsPage() {
                         {t.permitNumber}
                       </Text>
                     </Table.Td>
-                    <Table.Td>
-                      <Tooltip label={t.wasteName} multiline w={320}>
-                        <Text size="sm" className="ossig-nowrap">
-                          {t.wasteCode}
-                        </Text>
-                      </Tooltip>
-                    </Table.Td>
-                    <Table.Td className="ossig-num">{fmtDecimal(t.volume, 2)}</Table.Td>
-                    <Table.Td className="ossig-num">{fmtDecimal(t.mass, 3)}</Table.Td>
+                    <WasteAndQuantityCells trip={t} />
                     <Table.Td>
                       {t.receiptStatus === 'pending' ? (
                         <Decide trip={t} onDone={decided} onReject={() => setRejecting(t)} />
@@ -285,11 +213,7 @@ export function ReceiptsPage() {
           </Table.ScrollContainer>
         )}
       </Card>
-      {list.data && list.data.total > PAGE_SIZE && (
-        <Group justify="center" mt="md">
-          <Pagination total={Math.ceil(list.data.total / PAGE_SIZE)} value={page} onChange={setPage} aria-label="Страницы рейсов" />
-        </Group>
-      )}
+      {list.data && <Pager total={list.data.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} label="Страницы рейсов" />}
       <RejectModal trip={rejecting} onClose={() => setRejecting(null)} onDone={decided} />
     </>
   );
@@ -298,7 +222,7 @@ export function ReceiptsPage() {
 function Decide({ trip, onDone, onReject }: { trip: Receipt; onDone: (d: DecisionAnswer) => void; onReject: () => void }) {
   const [mass, setMass] = useState(trip.mass.replace('.', ','));
   const confirm = useMutation({
-    mutationFn: () => request<DecisionAnswer>('POST', `/api/receipts/${trip.id}/confirm`, { mass }),
+    mutationFn: () => call(api.POST('/api/receipts/{tripId}/confirm', { params: { path: { tripId: trip.id } }, body: { mass } })),
     onSuccess: onDone,
   });
   return (
@@ -333,7 +257,7 @@ function Decide({ trip, onDone, onReject }: { trip: Receipt; onDone: (d: Decisio
 function RejectModal({ trip, onClose, onDone }: { trip: Receipt | null; onClose: () => void; onDone: (d: DecisionAnswer) => void }) {
   const [reason, setReason] = useState('');
   const reject = useMutation({
-    mutationFn: () => request<DecisionAnswer>('POST', `/api/receipts/${trip!.id}/reject`, { reason }),
+    mutationFn: () => call(api.POST('/api/receipts/{tripId}/reject', { params: { path: { tripId: trip!.id } }, body: { reason } })),
     onSuccess: (d) => {
       setReason('');
       onDone(d);
@@ -349,7 +273,7 @@ function RejectModal({ trip, onClose, onDone }: { trip: Receipt | null; onClose:
     <Modal opened={trip !== null} onClose={close} title={trip ? `Отклонить рейс № ${trip.id}` : ''}>
       <Stack>
         <Textarea
-          label="Причина"
+          label={FIELD_LABELS.reason}
           description="Её увидят отходопроизводитель и перевозчик"
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}

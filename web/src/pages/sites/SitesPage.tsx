@@ -1,9 +1,9 @@
 /** «Объекты»: the sites (объекты образования ОСС) of the organization. */
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Anchor, Card, Group, Pagination, Table, Text } from '@mantine/core';
+import { Anchor, Card, Table, Text } from '@mantine/core';
 import { useSites } from './queries';
-import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
+import { Empty, ErrorAlert, Loading, PageTitle, Pager } from '../../components/PageState';
 import { fmtInt } from '../../lib/format';
 
 const PAGE_SIZE = 50;
@@ -53,11 +53,7 @@ export function SitesPage() {
           </Table.ScrollContainer>
         )}
       </Card>
-      {sites.data && sites.data.total > PAGE_SIZE && (
-        <Group justify="center" mt="md">
-          <Pagination total={Math.ceil(sites.data.total / PAGE_SIZE)} value={page} onChange={setPage} aria-label="Страницы объектов" />
-        </Group>
-      )}
+      {sites.data && <Pager total={sites.data.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} label="Страницы объектов" />}
     </>
   );
 }

@@ -1,10 +1,12 @@
 /** The site's trips, paged, filtered by permit and period (Moscow days, by unloading time). */
 import { useState } from 'react';
-import { Badge, Card, Group, Pagination, Select, Table, Text, Tooltip } from '@mantine/core';
-import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
+import { Badge, Card, Group, Select, Table, Text } from '@mantine/core';
+import type { DatesRangeValue } from '@mantine/dates';
 import { useTrips } from './queries';
-import { Empty, ErrorAlert, Loading } from '../../components/PageState';
-import { fmtDateTime, fmtDecimal, fmtInt, RECEIPT_STATUS, shortOrg } from '../../lib/format';
+import { Empty, ErrorAlert, Loading, Pager } from '../../components/PageState';
+import { CarrierAndPlate, periodQuery, TripCount, UnloadingPeriod, WasteAndQuantityCells } from '../../components/trips';
+import { fmtDateTime, fmtDecimal, RECEIPT_STATUS, shortOrg } from '../../lib/format';
+import { FIELD_LABELS } from '../../lib/shared';
 
 const PAGE_SIZES = ['25', '50', '100'];
 
@@ -13,23 +15,13 @@ export function TripsTable({ siteId, permits }: { siteId: string; permits: Reado
   const [period, setPeriod] = useState<DatesRangeValue<string>>([null, null]);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(25);
-  const [from, to] = period;
-  const complete = !!from && !!to;
-  const trips = useTrips({
-    siteId,
-    permitId: permitId ?? undefined,
-    from: complete ? from : undefined,
-    to: complete ? to : undefined,
-    page,
-    pageSize,
-  });
-  const pages = trips.data ? Math.max(1, Math.ceil(trips.data.total / pageSize)) : 1;
+  const trips = useTrips({ siteId, ...(permitId ? { permitId } : {}), ...periodQuery(period), page, pageSize });
 
   return (
     <Card component="section" aria-label="Рейсы объекта">
       <Group align="flex-end" mb="md" gap="md">
         <Select
-          label="Разрешение"
+          label={FIELD_LABELS.permitId}
           placeholder="Все разрешения"
           data={permits.map((p) => ({ value: p.id, label: p.number }))}
           value={permitId}
@@ -40,19 +32,12 @@ export function TripsTable({ siteId, permits }: { siteId: string; permits: Reado
           clearable
           w={240}
         />
-        <DatePickerInput
-          type="range"
-          label="Период (по дате выгрузки)"
-          placeholder="Весь период"
-          valueFormat="DD.MM.YYYY"
+        <UnloadingPeriod
           value={period}
           onChange={(v) => {
             setPeriod(v);
             setPage(1);
           }}
-          clearable
-          allowSingleDateInRange
-          w={260}
         />
         <Select
           label="На странице"
@@ -65,11 +50,7 @@ export function TripsTable({ siteId, permits }: { siteId: string; permits: Reado
           allowDeselect={false}
           w={110}
         />
-        {trips.data && (
-          <Text size="sm" c="dimmed" ml="auto" aria-live="polite">
-            Всего рейсов: {fmtInt(trips.data.total)}
-          </Text>
-        )}
+        {trips.data && <TripCount total={trips.data.total} />}
       </Group>
       {trips.isPending && <Loading label="Загрузка рейсов…" />}
       {trips.isError && <ErrorAlert error={trips.error} />}
@@ -109,27 +90,14 @@ export function TripsTable({ siteId, permits }: { siteId: string; permits: Reado
                     </Table.Td>
                     <Table.Td className="ossig-nowrap">{t.permitNumber}</Table.Td>
                     <Table.Td>
-                      <Text size="sm" lineClamp={2} title={t.carrierName}>
-                        {shortOrg(t.carrierName)}
-                      </Text>
-                      <Text size="sm" c="dimmed" className="ossig-nowrap">
-                        {t.plate}
-                      </Text>
+                      <CarrierAndPlate carrierName={t.carrierName} plate={t.plate} />
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" lineClamp={2} title={t.facilityName}>
                         {shortOrg(t.facilityName)}
                       </Text>
                     </Table.Td>
-                    <Table.Td>
-                      <Tooltip label={t.wasteName} multiline w={320}>
-                        <Text size="sm" className="ossig-nowrap">
-                          {t.wasteCode}
-                        </Text>
-                      </Tooltip>
-                    </Table.Td>
-                    <Table.Td className="ossig-num">{fmtDecimal(t.volume, 2)}</Table.Td>
-                    <Table.Td className="ossig-num">{fmtDecimal(t.mass, 3)}</Table.Td>
+                    <WasteAndQuantityCells trip={t} />
                     <Table.Td>
                       {t.formed ? (
                         <Badge color="teal" variant="light" size="sm">
@@ -165,11 +133,7 @@ export function TripsTable({ siteId, permits }: { siteId: string; permits: Reado
           </Table>
         </Table.ScrollContainer>
       )}
-      {trips.data && pages > 1 && (
-        <Group justify="center" mt="md">
-          <Pagination total={pages} value={page} onChange={setPage} siblings={1} boundaries={1} aria-label="Страницы рейсов" />
-        </Group>
-      )}
+      {trips.data && <Pager total={trips.data.total} pageSize={pageSize} page={page} onChange={setPage} label="Страницы рейсов" />}
     </Card>
   );
 }

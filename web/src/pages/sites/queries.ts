@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, call, isNotFound } from '../../api/client';
-import type { Statement } from '../../api/types';
+import type { Query, Statement } from '../../api/types';
 
 export function useSites(page = 1, pageSize = 50) {
   return useQuery({
@@ -18,16 +18,7 @@ export function usePermit(id: string) {
   return useQuery({ queryKey: ['permits', 'one', id], queryFn: () => call(api.GET('/api/permits/{id}', { params: { path: { id } } })) });
 }
 
-export interface TripQuery {
-  siteId?: string;
-  permitId?: string;
-  from?: string;
-  to?: string;
-  page: number;
-  pageSize: number;
-}
-
-export function useTrips(q: TripQuery) {
+export function useTrips(q: Query<'/api/trips', 'get'>) {
   return useQuery({
     queryKey: ['trips', q],
     queryFn: () => call(api.GET('/api/trips', { params: { query: q } })),

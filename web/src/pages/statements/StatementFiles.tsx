@@ -1,6 +1,7 @@
 /** Download links of a statement's files and their detached signatures (.sig, CAdES). */
 import { Button, Group } from '@mantine/core';
-import { statementFileUrl, type StatementFile, type StatementFileKind } from '../../api/types';
+import { apiHref } from '../../api/files';
+import type { StatementFile, StatementFileKind } from '../../api/types';
 
 const FILES: Array<{ kind: StatementFileKind; label: string; sig: boolean }> = [
   { kind: 'pdf', label: 'PDF', sig: false },
@@ -37,7 +38,7 @@ export function StatementFiles({
           <Button
             key={f.kind}
             component="a"
-            href={meta?.url ?? statementFileUrl(id, f.kind)}
+            href={meta?.url ?? apiHref('/api/statements/{id}/files/{kind}', { id, kind: f.kind })}
             download={meta?.fileName ?? true}
             title={meta ? `${meta.fileName} — ${fmtBytes(meta.bytes)}` : undefined}
             size={size === 'xs' ? 'compact-xs' : 'xs'}

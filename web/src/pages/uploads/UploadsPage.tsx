@@ -8,13 +8,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Anchor, Badge, Button, Card, Group, List, Pagination, Progress, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, List, Progress, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import '@mantine/dropzone/styles.css';
-import { errorMessage } from '../../api/client';
-import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
+import { ApiError, errorMessage } from '../../api/client';
+import { apiHref, sendFile } from '../../api/files';
+import { Empty, ErrorAlert, Loading, PageTitle, Pager } from '../../components/PageState';
 import { fmtDateTime, fmtInt } from '../../lib/format';
-import { Overloaded, isFinished, sendFile, useUpload, useUploads, type Upload } from './queries';
+import { isFinished, useUpload, useUploads, type Upload } from './queries';
 
 const PAGE_SIZE = 20;
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -42,7 +43,7 @@ export function UploadsPage() {
       <PageTitle
         subtitle="Рейсы файлом Excel или CSV: каждая строка проверяется, в файле результатов по каждой строке — «Принято» или «Отклонено» с причиной"
         right={
-          <Button component="a" href="/api/uploads/template" variant="light">
+          <Button component="a" href={apiHref('/api/uploads/template')} variant="light">
             Скачать шаблон
           </Button>
         }
@@ -80,11 +81,12 @@ function UploadBox({ current, onUploaded }: { current: string | null; onUploaded
       onUploaded(u.id);
     } catch (e) {
       setSending(null);
-      if (e instanceof Overloaded) {
+      if (e instanceof ApiError && e.status === 503) {
         // The deadline rush: come back when the server says, without the user doing anything.
-        setRetryIn(e.retryAfter);
-        setError(e.message);
-        timer.current = setTimeout(() => void send(file), e.retryAfter * 1000);
+        const seconds = e.retryAfter ?? 10;
+        setRetryIn(seconds);
+        setError(errorMessage(e));
+        timer.current = setTimeout(() => void send(file), seconds * 1000);
         return;
       }
       setError(errorMessage(e));
@@ -278,11 +280,7 @@ function Journal({ current, onPick }: { current: string | null; onPick: (id: str
           </Table>
         </Table.ScrollContainer>
       )}
-      {list.data && list.data.total > PAGE_SIZE && (
-        <Group justify="center" p="md">
-          <Pagination total={Math.ceil(list.data.total / PAGE_SIZE)} value={page} onChange={setPage} aria-label="Страницы журнала" />
-        </Group>
-      )}
+      {list.data && <Pager total={list.data.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} label="Страницы журнала" inset />}
     </Card>
   );
 }

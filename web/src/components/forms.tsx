@@ -1,0 +1,41 @@
+/** Pieces the cabinet's forms share: a titled section card and the general error of a request. */
+import type { ReactNode } from 'react';
+import { Alert, Card, Group, Stack, Title } from '@mantine/core';
+import { errorMessage, hasFieldErrors } from '../api/client';
+
+/** A titled card of a settings page (its title is also its accessible name unless `label` says otherwise). */
+export function Section({ title, label, right, children }: { title: ReactNode; label?: string; right?: ReactNode; children: ReactNode }) {
+  const heading = (
+    <Title order={2} size="h4">
+      {title}
+    </Title>
+  );
+  return (
+    <Card withBorder component="section" aria-label={label ?? (typeof title === 'string' ? title : undefined)}>
+      <Stack gap="sm">
+        {right ? (
+          <Group justify="space-between">
+            {heading}
+            {right}
+          </Group>
+        ) : (
+          heading
+        )}
+        {children}
+      </Stack>
+    </Card>
+  );
+}
+
+/**
+ * The message of a failed request above a form — unless the server named the
+ * fields at fault, which then show their own messages.
+ */
+export function FormError({ error, title, variant }: { error: unknown; title?: string; variant?: 'light' | 'filled' }) {
+  if (!error || hasFieldErrors(error)) return null;
+  return (
+    <Alert color="red" variant={variant} role="alert" title={title}>
+      {errorMessage(error)}
+    </Alert>
+  );
+}

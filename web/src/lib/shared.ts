@@ -1,0 +1,9 @@
+/**
+ * The server's own texts and rules that the cabinet shows, imported from the
+ * server's modules (plain data without imports), so each lives in one place:
+ * field labels, role and sign-in method names, external sign-in messages, the
+ * СНИЛС format.
+ */
+export { FIELD_LABELS, ORG_ROLE_LABELS } from '../../../src/platform/http/labels';
+export { METHOD_LABELS, OIDC_ERROR_MESSAGES } from '../../../src/features/identity/texts';
+export { formatSnils } from '../../../src/domain/identifiers';
