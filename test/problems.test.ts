@@ -68,7 +68,7 @@ describe('problem codes', () => {
     const thrown = sourceFiles(path.join(root, 'src/platform')).flatMap((f) => codesThrownIn(f).map((code) => ({ file: path.relative(root, f), code })));
     expect(thrown.length).toBeGreaterThan(10);
     for (const t of thrown) expect(Object.keys(GENERIC_PROBLEMS), `${t.file}: ${t.code}`).toContain(t.code);
-    for (const file of ['errors.ts', 'schemas.ts', 'field-labels.ts']) {
+    for (const file of ['errors.ts', 'schemas.ts', 'labels.ts']) {
       expect(fs.readFileSync(path.join(root, 'src/platform/http', file), 'utf8'), file).not.toMatch(/from '[^']*features\//);
     }
   });
@@ -83,6 +83,18 @@ describe('problem codes', () => {
     expect(() => registerProblems({ not_found: { status: 404, title: 'Не найдено' } })).not.toThrow();
     expect(() => registerProblems({ not_found: { status: 410, title: 'Нет' } })).toThrow(/not_found/);
     expect(() => new AppError('no_such_code' as ProblemCode)).toThrow(/не зарегистрирован/);
+  });
+});
+
+describe('texts shared with the cabinet', () => {
+  it('live in modules without imports, so the cabinet can bundle them', () => {
+    for (const file of ['src/platform/http/labels.ts', 'src/features/identity/texts.ts']) {
+      expect(fs.readFileSync(path.join(root, file), 'utf8'), file).not.toMatch(/^\s*import\s/m);
+    }
+    const shared = fs.readFileSync(path.join(root, 'web/src/lib/shared.ts'), 'utf8');
+    for (const m of shared.matchAll(/from '(\.\.\/\.\.\/\.\.\/src\/[^']+)'/g)) {
+      expect(fs.existsSync(path.join(root, 'web/src/lib', `${m[1]}.ts`)), m[1]).toBe(true);
+    }
   });
 });
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowserServer } from './server.js';
 import { newPage, shot, signIn } from './browser.js';
+import { OIDC_ERROR_MESSAGES } from '../../src/features/identity/texts.js';
 
 describe('web cabinet', () => {
   const env = useBrowserServer({ trips: 400 });
@@ -14,6 +15,20 @@ describe('web cabinet', () => {
     await page.getByRole('button', { name: 'Войти' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Неверный логин или пароль' }).textContent()).resolves.toContain('Неверный логин или пароль');
     await shot(page, 'browser-login-error');
+    await context.close();
+  });
+
+  it('after a failed external sign-in shows the server’s own message for its code, and nothing for an unknown code', async () => {
+    const { context, page } = await newPage(env.browser, env.server.url);
+    await page.goto('/login?error=oidc_unknown_person');
+    const alert = page.getByRole('alert').filter({ hasText: 'Вход через внешнего провайдера не выполнен' });
+    await expect(alert.textContent()).resolves.toContain(OIDC_ERROR_MESSAGES.oidc_unknown_person);
+    // A code that is not ours — even one that names an Object property — shows no message.
+    for (const code of ['constructor', 'oidc_nonsense']) {
+      await page.goto(`/login?error=${code}`);
+      await page.getByRole('button', { name: 'Войти' }).waitFor();
+      await expect(page.getByRole('alert').count()).resolves.toBe(0);
+    }
     await context.close();
   });
 

@@ -90,10 +90,3 @@ export const MEMBER_ROLE: Record<string, string> = {
   employee: 'сотрудник',
   trusted: 'доверенное лицо',
 };
-
-export const ORG_ROLE: Record<string, string> = {
-  producer: 'отходопроизводитель',
-  carrier: 'отходоперевозчик',
-  facility: 'объект приёма',
-  operator: 'оператор',
-};

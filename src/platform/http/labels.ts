@@ -19,7 +19,7 @@ export const FIELD_LABELS = {
   permitNumber: 'Номер разрешения',
   permitId: 'Разрешение',
   permitIds: 'Разрешения',
-  siteId: 'Объект',
+  siteId: 'Объект образования ОСС',
   from: 'Начало периода',
   to: 'Конец периода',
   wasteCode: 'Код ФККО',

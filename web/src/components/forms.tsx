@@ -1,6 +1,6 @@
-/** Pieces the cabinet's forms share: a titled section card and the general error of a request. */
+/** Pieces the cabinet's forms share: a titled section card, the general error of a request, a copy button. */
 import type { ReactNode } from 'react';
-import { Alert, Card, Group, Stack, Title } from '@mantine/core';
+import { Alert, Button, Card, CopyButton, Group, Stack, Title } from '@mantine/core';
 import { errorMessage, hasFieldErrors } from '../api/client';
 
 /** A titled card of a settings page (its title is also its accessible name unless `label` says otherwise). */
@@ -37,5 +37,18 @@ export function FormError({ error, title, variant }: { error: unknown; title?: s
     <Alert color="red" variant={variant} role="alert" title={title}>
       {errorMessage(error)}
     </Alert>
+  );
+}
+
+/** Copies `value` to the clipboard; says «Скопировано» for a moment. */
+export function CopyValueButton({ value, label }: { value: string; label: string }) {
+  return (
+    <CopyButton value={value}>
+      {({ copied, copy }) => (
+        <Button size="xs" variant="light" onClick={copy}>
+          {copied ? 'Скопировано' : label}
+        </Button>
+      )}
+    </CopyButton>
   );
 }

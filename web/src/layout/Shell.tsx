@@ -4,7 +4,8 @@ import { NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router
 import { AppShell, Burger, Button, Group, Menu, NavLink, Text, Tooltip, UnstyledButton, Alert, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useAuth, MEMBER_ROLE, ORG_ROLE } from '../auth';
+import { useAuth, MEMBER_ROLE } from '../auth';
+import { ORG_ROLE_LABELS } from '../lib/shared';
 import { NAV } from '../nav';
 import { errorMessage } from '../api/client';
 
@@ -76,7 +77,7 @@ export function Shell({ children }: { children: ReactNode }) {
                       {o.name}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      ИНН {o.inn} · {o.roles.map((r) => ORG_ROLE[r] ?? r).join(', ')} · {MEMBER_ROLE[o.role] ?? o.role}
+                      ИНН {o.inn} · {o.roles.map((r) => (ORG_ROLE_LABELS as Record<string, string>)[r] ?? r).join(', ')} · {MEMBER_ROLE[o.role] ?? o.role}
                     </Text>
                   </Menu.Item>
                 ))}

@@ -6,11 +6,12 @@
  */
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Alert, Button, Code, CopyButton, FileInput, Group, Loader, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Code, FileInput, Group, Loader, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ME_KEY } from '../../auth';
 import { ApiError, errorMessage, fieldError } from '../../api/client';
+import { CopyValueButton } from '../../components/forms';
 import { fmtDateTime } from '../../lib/format';
 import { FIELD_LABELS } from '../../lib/shared';
 import { identityApi } from './api';
@@ -91,13 +92,7 @@ export function CertificateLoginPage() {
               {signCommand(challenge.data.challenge)}
             </Code>
             <Group>
-              <CopyButton value={signCommand(challenge.data.challenge)}>
-                {({ copied, copy }) => (
-                  <Button size="xs" variant="light" onClick={copy}>
-                    {copied ? 'Скопировано' : 'Скопировать команду'}
-                  </Button>
-                )}
-              </CopyButton>
+              <CopyValueButton value={signCommand(challenge.data.challenge)} label="Скопировать команду" />
             </Group>
             <Text size="xs" c="dimmed">
               Команда печатает подпись CMS в формате PEM. Подойдёт и подпись, сделанная другой программой (присоединённая или отсоединённая, PEM или base64).

@@ -4,12 +4,12 @@
  */
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { fieldError } from '../../api/client';
 import { FormError } from '../../components/forms';
 import { identityApi, passwordProblem } from './api';
-import { LoginInput, NewPasswordInput } from './fields';
+import { LoginInput, NewPasswordInput, SixDigitCodeInput } from './fields';
 import { PublicFrame } from './PublicFrame';
 
 export function PasswordRecoveryPage() {
@@ -75,12 +75,10 @@ function NewPassword({ token, login, sentMessage }: { token?: string; login?: st
           {sentMessage && <Alert color="blue">{sentMessage}</Alert>}
           <FormError error={reset.error} />
           {!token && (
-            <TextInput
+            <SixDigitCodeInput
               label="Код из письма"
-              inputMode="numeric"
-              maxLength={6}
               value={code}
-              onChange={(e) => setCode(e.currentTarget.value)}
+              onChange={setCode}
               error={fieldError(reset.error, 'code') ?? (touched && code.trim().length !== 6 ? 'Код из письма: 6 цифр' : undefined)}
             />
           )}

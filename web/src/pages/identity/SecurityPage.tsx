@@ -14,7 +14,8 @@ import { fmtDateTime } from '../../lib/format';
 import { FIELD_LABELS, METHOD_LABELS } from '../../lib/shared';
 import type { Ok } from '../../api/types';
 import { identityApi, passwordProblem } from './api';
-import { NewPasswordInput } from './fields';
+import { NewPasswordInput, SixDigitCodeInput } from './fields';
+import { ListTable } from '../../components/ListTable';
 
 
 export function SecurityPage() {
@@ -177,14 +178,7 @@ function SecondFactorCard() {
             }}
           >
             <Group align="flex-end">
-              <TextInput
-                label="2. Код из приложения"
-                inputMode="numeric"
-                maxLength={6}
-                value={code}
-                onChange={(e) => setCode(e.currentTarget.value)}
-                error={enable.error ? errorMessage(enable.error) : undefined}
-              />
+              <SixDigitCodeInput label="2. Код из приложения" value={code} onChange={setCode} error={enable.error ? errorMessage(enable.error) : undefined} />
               <Button type="submit" loading={enable.isPending} disabled={!/^\d{6}$/.test(code.trim())}>
                 Подтвердить
               </Button>
@@ -239,45 +233,32 @@ function SessionsCard() {
       {sessions.isPending && <Loading />}
       {sessions.isError && <ErrorAlert error={sessions.error} />}
       {sessions.data && (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Устройство</Table.Th>
-                <Table.Th>Способ входа</Table.Th>
-                <Table.Th>Вход</Table.Th>
-                <Table.Th>Последняя активность</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sessions.data.items.map((s) => (
-                <Table.Tr key={s.id}>
-                  <Table.Td>
-                    <Text size="sm">{s.device ?? 'неизвестно'}</Text>
-                    {s.ip && !s.device?.includes(s.ip) && (
-                      <Text size="xs" c="dimmed">
-                        IP {s.ip}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{METHOD_LABELS[s.method as keyof typeof METHOD_LABELS] ?? s.method}</Table.Td>
-                  <Table.Td>{fmtDateTime(s.createdAt)}</Table.Td>
-                  <Table.Td>{fmtDateTime(s.lastSeenAt)}</Table.Td>
-                  <Table.Td>
-                    {s.current ? (
-                      <Badge variant="light">этот сеанс</Badge>
-                    ) : (
-                      <RowActionButton action={end} id={s.id}>
-                        Завершить
-                      </RowActionButton>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ListTable minWidth={640} striped columns={['Устройство', 'Способ входа', 'Вход', 'Последняя активность', '']}>
+          {sessions.data.items.map((s) => (
+            <Table.Tr key={s.id}>
+              <Table.Td>
+                <Text size="sm">{s.device ?? 'неизвестно'}</Text>
+                {s.ip && !s.device?.includes(s.ip) && (
+                  <Text size="xs" c="dimmed">
+                    IP {s.ip}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{METHOD_LABELS[s.method as keyof typeof METHOD_LABELS] ?? s.method}</Table.Td>
+              <Table.Td>{fmtDateTime(s.createdAt)}</Table.Td>
+              <Table.Td>{fmtDateTime(s.lastSeenAt)}</Table.Td>
+              <Table.Td>
+                {s.current ? (
+                  <Badge variant="light">этот сеанс</Badge>
+                ) : (
+                  <RowActionButton action={end} id={s.id}>
+                    Завершить
+                  </RowActionButton>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </ListTable>
       )}
     </Section>
   );

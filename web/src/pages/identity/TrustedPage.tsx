@@ -16,6 +16,7 @@ import { RowActionButton, useRowAction } from '../../components/RowAction';
 import { fmtDate } from '../../lib/format';
 import { FIELD_LABELS, formatSnils } from '../../lib/shared';
 import { ACCESS_LABEL, identityApi, type TrustedRow } from './api';
+import { ListTable } from '../../components/ListTable';
 
 const TRUSTED_KEY = ['identity', 'trusted'] as const;
 const INVITATIONS_KEY = ['identity', 'invitations'] as const;
@@ -119,42 +120,28 @@ function TrustedList() {
       {list.isError && <ErrorAlert error={list.error} />}
       {list.data && list.data.items.length === 0 && <Empty>Доверенных лиц пока нет</Empty>}
       {list.data && list.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>ФИО</Table.Th>
-                <Table.Th>СНИЛС</Table.Th>
-                <Table.Th>Доступ</Table.Th>
-                <Table.Th>Действует по</Table.Th>
-                <Table.Th>Статус</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((t) => (
-                <Table.Tr key={t.id}>
-                  <Table.Td>{t.fullName ?? '—'}</Table.Td>
-                  <Table.Td>{formatSnils(t.snils)}</Table.Td>
-                  <Table.Td>{ACCESS_LABEL[t.access] ?? t.access}</Table.Td>
-                  <Table.Td>{fmtDate(t.validUntil)}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={STATUS[t.status].color}>
-                      {STATUS[t.status].label}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {(t.status === 'invited' || t.status === 'active') && (
-                      <RowActionButton action={remove} id={t.id} aria-label={`Удалить доверенное лицо ${t.fullName ?? t.snils}`}>
-                        Удалить
-                      </RowActionButton>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ListTable minWidth={640} striped columns={['ФИО', 'СНИЛС', 'Доступ', 'Действует по', 'Статус', '']}>
+          {list.data.items.map((t) => (
+            <Table.Tr key={t.id}>
+              <Table.Td>{t.fullName ?? '—'}</Table.Td>
+              <Table.Td>{formatSnils(t.snils)}</Table.Td>
+              <Table.Td>{ACCESS_LABEL[t.access] ?? t.access}</Table.Td>
+              <Table.Td>{fmtDate(t.validUntil)}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={STATUS[t.status].color}>
+                  {STATUS[t.status].label}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                {(t.status === 'invited' || t.status === 'active') && (
+                  <RowActionButton action={remove} id={t.id} aria-label={`Удалить доверенное лицо ${t.fullName ?? t.snils}`}>
+                    Удалить
+                  </RowActionButton>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </ListTable>
       )}
     </Section>
   );

@@ -19,6 +19,11 @@ export function LoginInput({ value, onChange, error }: { value: string; onChange
   );
 }
 
+/** A six-digit code (from the e-mail or the authenticator app). */
+export function SixDigitCodeInput({ label, value, onChange, error }: { label: string; value: string; onChange: (value: string) => void; error?: string }) {
+  return <TextInput label={label} inputMode="numeric" maxLength={6} value={value} onChange={(e) => onChange(e.currentTarget.value)} error={error} />;
+}
+
 /**
  * A new password with the password rule as its description. The rule's
  * message shows once the form was submitted (`touched`) or the password is

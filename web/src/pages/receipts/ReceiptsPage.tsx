@@ -16,6 +16,7 @@ import { Empty, ErrorAlert, Loading, PageTitle, Pager } from '../../components/P
 import { CarrierAndPlate, periodQuery, TripCount, UnloadingPeriod, WasteAndQuantityCells } from '../../components/trips';
 import { RECEIPT_STATUS, fmtDateTime, fmtDecimal, fmtInt } from '../../lib/format';
 import { FIELD_LABELS } from '../../lib/shared';
+import { ListTable } from '../../components/ListTable';
 
 const PAGE_SIZE = 50;
 
@@ -142,75 +143,72 @@ export function ReceiptsPage() {
           <Empty>{status === 'pending' ? 'Все доставленные рейсы рассмотрены: ожидающих приёма нет' : 'Рейсов по выбранным условиям нет'}</Empty>
         )}
         {list.data && list.data.items.length > 0 && (
-          <Table.ScrollContainer minWidth={1080}>
-            <Table aria-label="Рейсы на приём" verticalSpacing="xs" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Рейс, выгрузка</Table.Th>
-                  <Table.Th>Перевозчик, ТС</Table.Th>
-                  <Table.Th>Объект образования, разрешение</Table.Th>
-                  <Table.Th>ФККО</Table.Th>
-                  <Table.Th className="ossig-num">Объём, м³</Table.Th>
-                  <Table.Th className="ossig-num" title="Масса по данным перевозчика">
-                    Масса, т
-                  </Table.Th>
-                  <Table.Th w={320}>Приём: масса по весам, т</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((t) => (
-                  <Table.Tr key={t.id}>
-                    <Table.Td className="ossig-nowrap">
-                      <Text size="sm" fw={500}>
-                        № {t.id}
-                      </Text>
-                      <Text size="sm" c="dimmed">
-                        {fmtDateTime(t.unloadedAt)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td className="ossig-nowrap">
-                      <CarrierAndPlate carrierName={t.carrierName} plate={t.plate} />
-                    </Table.Td>
-                    <Table.Td maw={260}>
-                      <Text size="sm" lineClamp={2} title={t.siteName}>
-                        {t.siteName}
-                      </Text>
-                      <Text size="sm" c="dimmed" className="ossig-nowrap">
-                        {t.permitNumber}
-                      </Text>
-                    </Table.Td>
-                    <WasteAndQuantityCells trip={t} />
-                    <Table.Td>
-                      {t.receiptStatus === 'pending' ? (
-                        <Decide trip={t} onDone={decided} onReject={() => setRejecting(t)} />
-                      ) : (
-                        <Stack gap={2} align="flex-start">
-                          <Badge color={RECEIPT_STATUS[t.receiptStatus].color} variant="light">
-                            {RECEIPT_STATUS[t.receiptStatus].label}
-                          </Badge>
-                          {t.receivedMass && (
-                            <Text size="sm" className="ossig-nowrap">
-                              по весам {fmtDecimal(t.receivedMass, 3)} т
-                            </Text>
-                          )}
-                          {t.receiptReason && (
-                            <Text size="sm" c="dimmed">
-                              Причина: {t.receiptReason}
-                            </Text>
-                          )}
-                          {t.receivedAt && (
-                            <Text size="xs" c="dimmed">
-                              {fmtDateTime(t.receivedAt)}
-                            </Text>
-                          )}
-                        </Stack>
+          <ListTable
+            minWidth={1080}
+            aria-label="Рейсы на приём"
+            verticalSpacing="xs"
+            style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}
+            columns={[
+              'Рейс, выгрузка',
+              'Перевозчик, ТС',
+              'Объект образования, разрешение',
+              'ФККО',
+              { label: 'Объём, м³', num: true },
+              { label: 'Масса, т', num: true, title: 'Масса по данным перевозчика' },
+              { label: 'Приём: масса по весам, т', w: 320 },
+            ]}
+          >
+            {list.data.items.map((t) => (
+              <Table.Tr key={t.id}>
+                <Table.Td className="ossig-nowrap">
+                  <Text size="sm" fw={500}>
+                    № {t.id}
+                  </Text>
+                  <Text size="sm" c="dimmed">
+                    {fmtDateTime(t.unloadedAt)}
+                  </Text>
+                </Table.Td>
+                <Table.Td className="ossig-nowrap">
+                  <CarrierAndPlate carrierName={t.carrierName} plate={t.plate} />
+                </Table.Td>
+                <Table.Td maw={260}>
+                  <Text size="sm" lineClamp={2} title={t.siteName}>
+                    {t.siteName}
+                  </Text>
+                  <Text size="sm" c="dimmed" className="ossig-nowrap">
+                    {t.permitNumber}
+                  </Text>
+                </Table.Td>
+                <WasteAndQuantityCells trip={t} />
+                <Table.Td>
+                  {t.receiptStatus === 'pending' ? (
+                    <Decide trip={t} onDone={decided} onReject={() => setRejecting(t)} />
+                  ) : (
+                    <Stack gap={2} align="flex-start">
+                      <Badge color={RECEIPT_STATUS[t.receiptStatus].color} variant="light">
+                        {RECEIPT_STATUS[t.receiptStatus].label}
+                      </Badge>
+                      {t.receivedMass && (
+                        <Text size="sm" className="ossig-nowrap">
+                          по весам {fmtDecimal(t.receivedMass, 3)} т
+                        </Text>
                       )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                      {t.receiptReason && (
+                        <Text size="sm" c="dimmed">
+                          Причина: {t.receiptReason}
+                        </Text>
+                      )}
+                      {t.receivedAt && (
+                        <Text size="xs" c="dimmed">
+                          {fmtDateTime(t.receivedAt)}
+                        </Text>
+                      )}
+                    </Stack>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ListTable>
         )}
       </Card>
       {list.data && <Pager total={list.data.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} label="Страницы рейсов" />}

@@ -3,6 +3,7 @@ import { Badge, Card, Group, Progress, Stack, Table, Text, Title } from '@mantin
 import { usePermit } from './queries';
 import { ErrorAlert, Loading } from '../../components/PageState';
 import { fmtDate, fmtDecimal, fmtPercent, PERMIT_STATUS, shortOrg } from '../../lib/format';
+import { ListTable } from '../../components/ListTable';
 
 export function PermitUtilization({ permitId }: { permitId: string }) {
   const permit = usePermit(permitId);
@@ -37,78 +38,71 @@ export function PermitUtilization({ permitId }: { permitId: string }) {
           </Badge>
         </Group>
       </Group>
-      <Table.ScrollContainer minWidth={720}>
-        <Table aria-label={`Использование разрешённых объёмов по разрешению ${p.number}`}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Код ФККО</Table.Th>
-              <Table.Th>Вид отходов</Table.Th>
-              <Table.Th className="ossig-num">Разрешено, м³</Table.Th>
-              <Table.Th className="ossig-num">Перемещено, м³</Table.Th>
-              <Table.Th w={200}>Использовано</Table.Th>
+      <ListTable
+        minWidth={720}
+        aria-label={`Использование разрешённых объёмов по разрешению ${p.number}`}
+        columns={[
+          'Код ФККО',
+          'Вид отходов',
+          { label: 'Разрешено, м³', num: true },
+          { label: 'Перемещено, м³', num: true },
+          { label: 'Использовано', w: 200 },
+        ]}
+      >
+        {p.wasteTypes.map((w) => {
+          const permitted = Number(w.permittedVolume);
+          const share = permitted > 0 ? Number(w.movedVolume) / permitted : 0;
+          return (
+            <Table.Tr key={w.code} bg={w.overLimit ? 'red.0' : undefined} data-over-limit={w.overLimit || undefined}>
+              <Table.Td className="ossig-nowrap">{w.code}</Table.Td>
+              <Table.Td>
+                <Text size="sm">{w.name}</Text>
+                <Text size="xs" c="dimmed">
+                  {w.hazardClass} класс опасности
+                </Text>
+              </Table.Td>
+              <Table.Td className="ossig-num">{fmtDecimal(w.permittedVolume, 2)}</Table.Td>
+              <Table.Td className="ossig-num" c={w.overLimit ? 'red.8' : undefined} fw={w.overLimit ? 600 : undefined}>
+                {fmtDecimal(w.movedVolume, 2)}
+              </Table.Td>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  <Progress
+                    value={Math.min(100, share * 100)}
+                    color={w.overLimit ? 'red' : share > 0.9 ? 'orange' : 'ossig'}
+                    style={{ flex: 1 }}
+                    aria-label={`Использовано ${fmtPercent(share)}`}
+                  />
+                  <Text size="xs" c={w.overLimit ? 'red.8' : 'dimmed'} className="ossig-nowrap" fw={w.overLimit ? 600 : undefined}>
+                    {fmtPercent(share)}
+                    {w.overLimit ? ' — сверх лимита' : ''}
+                  </Text>
+                </Group>
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {p.wasteTypes.map((w) => {
-              const permitted = Number(w.permittedVolume);
-              const share = permitted > 0 ? Number(w.movedVolume) / permitted : 0;
-              return (
-                <Table.Tr key={w.code} bg={w.overLimit ? 'red.0' : undefined} data-over-limit={w.overLimit || undefined}>
-                  <Table.Td className="ossig-nowrap">{w.code}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{w.name}</Text>
-                    <Text size="xs" c="dimmed">
-                      {w.hazardClass} класс опасности
-                    </Text>
-                  </Table.Td>
-                  <Table.Td className="ossig-num">{fmtDecimal(w.permittedVolume, 2)}</Table.Td>
-                  <Table.Td className="ossig-num" c={w.overLimit ? 'red.8' : undefined} fw={w.overLimit ? 600 : undefined}>
-                    {fmtDecimal(w.movedVolume, 2)}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Progress
-                        value={Math.min(100, share * 100)}
-                        color={w.overLimit ? 'red' : share > 0.9 ? 'orange' : 'ossig'}
-                        style={{ flex: 1 }}
-                        aria-label={`Использовано ${fmtPercent(share)}`}
-                      />
-                      <Text size="xs" c={w.overLimit ? 'red.8' : 'dimmed'} className="ossig-nowrap" fw={w.overLimit ? 600 : undefined}>
-                        {fmtPercent(share)}
-                        {w.overLimit ? ' — сверх лимита' : ''}
-                      </Text>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          );
+        })}
+      </ListTable>
       <Group gap="xl" mt="sm" align="flex-start">
-        <Stack gap={2}>
-          <Text size="xs" c="dimmed">
-            Перевозчики
-          </Text>
-          {p.carriers.map((c) => (
-            <Text size="sm" key={c.id}>
-              {shortOrg(c.name)} <Text span c="dimmed" size="xs">ИНН {c.inn}</Text>
-            </Text>
-          ))}
-          {!p.carriers.length && <Text size="sm">—</Text>}
-        </Stack>
-        <Stack gap={2}>
-          <Text size="xs" c="dimmed">
-            Объекты приёма
-          </Text>
-          {p.facilities.map((f) => (
-            <Text size="sm" key={f.id}>
-              {shortOrg(f.name)} <Text span c="dimmed" size="xs">ИНН {f.inn}</Text>
-            </Text>
-          ))}
-          {!p.facilities.length && <Text size="sm">—</Text>}
-        </Stack>
+        <Organizations title="Перевозчики" items={p.carriers} />
+        <Organizations title="Объекты приёма" items={p.facilities} />
       </Group>
     </Card>
+  );
+}
+
+function Organizations({ title, items }: { title: string; items: ReadonlyArray<{ id: string; name: string; inn: string }> }) {
+  return (
+    <Stack gap={2}>
+      <Text size="xs" c="dimmed">
+        {title}
+      </Text>
+      {items.map((o) => (
+        <Text size="sm" key={o.id}>
+          {shortOrg(o.name)} <Text span c="dimmed" size="xs">ИНН {o.inn}</Text>
+        </Text>
+      ))}
+      {!items.length && <Text size="sm">—</Text>}
+    </Stack>
   );
 }

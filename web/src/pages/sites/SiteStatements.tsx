@@ -5,6 +5,7 @@ import { useSiteStatements } from './queries';
 import { Empty, ErrorAlert, Loading } from '../../components/PageState';
 import { fmtDate, fmtDateTime, fmtInt, fmtPercent, STATEMENT_STATUS } from '../../lib/format';
 import { StatementFiles } from '../statements/StatementFiles';
+import { ListTable } from '../../components/ListTable';
 
 export function SiteStatements({ siteId }: { siteId: string }) {
   const list = useSiteStatements(siteId);
@@ -23,57 +24,54 @@ export function SiteStatements({ siteId }: { siteId: string }) {
         </Empty>
       )}
       {list.data && list.data.length > 0 && (
-        <Table.ScrollContainer minWidth={800}>
-          <Table aria-label="Сформированные сведения">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Номер</Table.Th>
-                <Table.Th>Период</Table.Th>
-                <Table.Th>Разрешения</Table.Th>
-                <Table.Th className="ossig-num">Рейсов</Table.Th>
-                <Table.Th>Заказаны</Table.Th>
-                <Table.Th w={150}>Статус</Table.Th>
-                <Table.Th>Файлы</Table.Th>
+        <ListTable
+          minWidth={800}
+          aria-label="Сформированные сведения"
+          columns={[
+            'Номер',
+            'Период',
+            'Разрешения',
+            { label: 'Рейсов', num: true },
+            'Заказаны',
+            { label: 'Статус', w: 150 },
+            'Файлы',
+          ]}
+        >
+          {list.data.map((s) => {
+            const st = STATEMENT_STATUS[s.status] ?? { label: s.status, color: 'gray' };
+            return (
+              <Table.Tr key={s.id}>
+                <Table.Td className="ossig-nowrap">
+                  <Anchor component={Link} to={`/statements/${s.id}`} size="sm">
+                    {s.number ?? 'без номера'}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td className="ossig-nowrap">
+                  {fmtDate(s.from)} — {fmtDate(s.to)}
+                </Table.Td>
+                <Table.Td>
+                  {s.permits.length === 0 && '—'}
+                  {s.permits.map((p) => (
+                    <Text size="sm" key={p.id} className="ossig-nowrap">
+                      {p.number}
+                    </Text>
+                  ))}
+                </Table.Td>
+                <Table.Td className="ossig-num">{s.tripCount == null ? '—' : fmtInt(s.tripCount)}</Table.Td>
+                <Table.Td className="ossig-nowrap">{fmtDateTime(s.orderedAt)}</Table.Td>
+                <Table.Td>
+                  <Badge color={st.color} variant="light" style={{ overflow: 'visible' }}>
+                    {st.label}
+                  </Badge>
+                  {(s.status === 'running' || s.status === 'queued') && (
+                    <Progress value={(s.progress ?? 0) * 100} size="xs" mt={4} aria-label={`Готово ${fmtPercent(s.progress ?? 0)}`} />
+                  )}
+                </Table.Td>
+                <Table.Td>{s.status === 'ready' ? <StatementFiles id={s.id} number={s.number} files={s.files} size="xs" /> : s.status === 'failed' ? (s.error ?? '—') : '—'}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.map((s) => {
-                const st = STATEMENT_STATUS[s.status] ?? { label: s.status, color: 'gray' };
-                return (
-                  <Table.Tr key={s.id}>
-                    <Table.Td className="ossig-nowrap">
-                      <Anchor component={Link} to={`/statements/${s.id}`} size="sm">
-                        {s.number ?? 'без номера'}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td className="ossig-nowrap">
-                      {fmtDate(s.from)} — {fmtDate(s.to)}
-                    </Table.Td>
-                    <Table.Td>
-                      {s.permits.length === 0 && '—'}
-                      {s.permits.map((p) => (
-                        <Text size="sm" key={p.id} className="ossig-nowrap">
-                          {p.number}
-                        </Text>
-                      ))}
-                    </Table.Td>
-                    <Table.Td className="ossig-num">{s.tripCount == null ? '—' : fmtInt(s.tripCount)}</Table.Td>
-                    <Table.Td className="ossig-nowrap">{fmtDateTime(s.orderedAt)}</Table.Td>
-                    <Table.Td>
-                      <Badge color={st.color} variant="light" style={{ overflow: 'visible' }}>
-                        {st.label}
-                      </Badge>
-                      {(s.status === 'running' || s.status === 'queued') && (
-                        <Progress value={(s.progress ?? 0) * 100} size="xs" mt={4} aria-label={`Готово ${fmtPercent(s.progress ?? 0)}`} />
-                      )}
-                    </Table.Td>
-                    <Table.Td>{s.status === 'ready' ? <StatementFiles id={s.id} number={s.number} files={s.files} size="xs" /> : s.status === 'failed' ? (s.error ?? '—') : '—'}</Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            );
+          })}
+        </ListTable>
       )}
     </Card>
   );

@@ -5,6 +5,7 @@ import { Anchor, Card, Table, Text } from '@mantine/core';
 import { useSites } from './queries';
 import { Empty, ErrorAlert, Loading, PageTitle, Pager } from '../../components/PageState';
 import { fmtInt } from '../../lib/format';
+import { ListTable } from '../../components/ListTable';
 
 const PAGE_SIZE = 50;
 
@@ -19,38 +20,35 @@ export function SitesPage() {
         {sites.isError && <ErrorAlert error={sites.error} />}
         {sites.data && sites.data.items.length === 0 && <Empty>Объектов пока нет</Empty>}
         {sites.data && sites.data.items.length > 0 && (
-          <Table.ScrollContainer minWidth={800}>
-            <Table aria-label="Объекты образования ОСС">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Объект</Table.Th>
-                  <Table.Th>Адрес</Table.Th>
-                  <Table.Th>Кадастровый номер</Table.Th>
-                  <Table.Th>Отходопроизводитель</Table.Th>
-                  <Table.Th className="ossig-num">Разрешений</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {sites.data.items.map((s) => (
-                  <Table.Tr key={s.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/sites/${s.id}`} fw={500} size="sm">
-                        {s.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{s.address}</Text>
-                    </Table.Td>
-                    <Table.Td className="ossig-nowrap">{s.cadastralNumbers.join(', ') || '—'}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{s.producerName}</Text>
-                    </Table.Td>
-                    <Table.Td className="ossig-num">{fmtInt(s.permitCount)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ListTable
+            minWidth={800}
+            aria-label="Объекты образования ОСС"
+            columns={[
+              'Объект',
+              'Адрес',
+              'Кадастровый номер',
+              'Отходопроизводитель',
+              { label: 'Разрешений', num: true },
+            ]}
+          >
+            {sites.data.items.map((s) => (
+              <Table.Tr key={s.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/sites/${s.id}`} fw={500} size="sm">
+                    {s.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{s.address}</Text>
+                </Table.Td>
+                <Table.Td className="ossig-nowrap">{s.cadastralNumbers.join(', ') || '—'}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">{s.producerName}</Text>
+                </Table.Td>
+                <Table.Td className="ossig-num">{fmtInt(s.permitCount)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </ListTable>
         )}
       </Card>
       {sites.data && <Pager total={sites.data.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} label="Страницы объектов" />}

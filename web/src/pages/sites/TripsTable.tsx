@@ -7,6 +7,7 @@ import { Empty, ErrorAlert, Loading, Pager } from '../../components/PageState';
 import { CarrierAndPlate, periodQuery, TripCount, UnloadingPeriod, WasteAndQuantityCells } from '../../components/trips';
 import { fmtDateTime, fmtDecimal, RECEIPT_STATUS, shortOrg } from '../../lib/format';
 import { FIELD_LABELS } from '../../lib/shared';
+import { ListTable } from '../../components/ListTable';
 
 const PAGE_SIZES = ['25', '50', '100'];
 
@@ -56,82 +57,81 @@ export function TripsTable({ siteId, permits }: { siteId: string; permits: Reado
       {trips.isError && <ErrorAlert error={trips.error} />}
       {trips.data && trips.data.items.length === 0 && <Empty>Рейсов по выбранным условиям нет</Empty>}
       {trips.data && trips.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={960}>
-          <Table aria-label="Рейсы" striped style={{ opacity: trips.isPlaceholderData ? 0.6 : 1 }}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>№</Table.Th>
-                <Table.Th>Погрузка / выгрузка</Table.Th>
-                <Table.Th>Разрешение</Table.Th>
-                <Table.Th>Перевозчик, ТС</Table.Th>
-                <Table.Th>Объект приёма</Table.Th>
-                <Table.Th>ФККО</Table.Th>
-                <Table.Th className="ossig-num">Объём, м³</Table.Th>
-                <Table.Th className="ossig-num">Масса, т</Table.Th>
-                <Table.Th>Формирование</Table.Th>
-                <Table.Th>Приёмка</Table.Th>
+        <ListTable
+          minWidth={960}
+          aria-label="Рейсы"
+          striped
+          style={{ opacity: trips.isPlaceholderData ? 0.6 : 1 }}
+          columns={[
+            '№',
+            'Погрузка / выгрузка',
+            'Разрешение',
+            'Перевозчик, ТС',
+            'Объект приёма',
+            'ФККО',
+            { label: 'Объём, м³', num: true },
+            { label: 'Масса, т', num: true },
+            'Формирование',
+            'Приёмка',
+          ]}
+        >
+          {trips.data.items.map((t) => {
+            const receipt = RECEIPT_STATUS[t.receiptStatus] ?? { label: t.receiptStatus, color: 'gray' };
+            return (
+              <Table.Tr key={t.id}>
+                <Table.Td className="ossig-nowrap">
+                  <Text size="sm" c="dimmed">
+                    {t.id}
+                  </Text>
+                </Table.Td>
+                <Table.Td className="ossig-nowrap">
+                  <Text size="sm">{fmtDateTime(t.loadedAt)}</Text>
+                  <Text size="sm" c="dimmed">
+                    {fmtDateTime(t.unloadedAt)}
+                  </Text>
+                </Table.Td>
+                <Table.Td className="ossig-nowrap">{t.permitNumber}</Table.Td>
+                <Table.Td>
+                  <CarrierAndPlate carrierName={t.carrierName} plate={t.plate} />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" lineClamp={2} title={t.facilityName}>
+                    {shortOrg(t.facilityName)}
+                  </Text>
+                </Table.Td>
+                <WasteAndQuantityCells trip={t} />
+                <Table.Td>
+                  {t.formed ? (
+                    <Badge color="teal" variant="light" size="sm">
+                      Сформирован
+                    </Badge>
+                  ) : (
+                    <Text size="xs" c="orange.8" className="ossig-nowrap">
+                      сформируется
+                      <br />
+                      {fmtDateTime(t.formedAt)}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={receipt.color} variant="light" size="sm">
+                    {receipt.label}
+                  </Badge>
+                  {t.receiptReason && t.receiptStatus === 'rejected' && (
+                    <Text size="xs" c="red.8" maw={220}>
+                      {t.receiptReason}
+                    </Text>
+                  )}
+                  {t.receivedMass && t.receiptStatus === 'confirmed' && (
+                    <Text size="xs" c="dimmed" className="ossig-nowrap">
+                      принято {fmtDecimal(t.receivedMass, 3)} т
+                    </Text>
+                  )}
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {trips.data.items.map((t) => {
-                const receipt = RECEIPT_STATUS[t.receiptStatus] ?? { label: t.receiptStatus, color: 'gray' };
-                return (
-                  <Table.Tr key={t.id}>
-                    <Table.Td className="ossig-nowrap">
-                      <Text size="sm" c="dimmed">
-                        {t.id}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td className="ossig-nowrap">
-                      <Text size="sm">{fmtDateTime(t.loadedAt)}</Text>
-                      <Text size="sm" c="dimmed">
-                        {fmtDateTime(t.unloadedAt)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td className="ossig-nowrap">{t.permitNumber}</Table.Td>
-                    <Table.Td>
-                      <CarrierAndPlate carrierName={t.carrierName} plate={t.plate} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" lineClamp={2} title={t.facilityName}>
-                        {shortOrg(t.facilityName)}
-                      </Text>
-                    </Table.Td>
-                    <WasteAndQuantityCells trip={t} />
-                    <Table.Td>
-                      {t.formed ? (
-                        <Badge color="teal" variant="light" size="sm">
-                          Сформирован
-                        </Badge>
-                      ) : (
-                        <Text size="xs" c="orange.8" className="ossig-nowrap">
-                          сформируется
-                          <br />
-                          {fmtDateTime(t.formedAt)}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={receipt.color} variant="light" size="sm">
-                        {receipt.label}
-                      </Badge>
-                      {t.receiptReason && t.receiptStatus === 'rejected' && (
-                        <Text size="xs" c="red.8" maw={220}>
-                          {t.receiptReason}
-                        </Text>
-                      )}
-                      {t.receivedMass && t.receiptStatus === 'confirmed' && (
-                        <Text size="xs" c="dimmed" className="ossig-nowrap">
-                          принято {fmtDecimal(t.receivedMass, 3)} т
-                        </Text>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            );
+          })}
+        </ListTable>
       )}
       {trips.data && <Pager total={trips.data.total} pageSize={pageSize} page={page} onChange={setPage} label="Страницы рейсов" />}
     </Card>

@@ -8,12 +8,15 @@ import { Link, useNavigate } from 'react-router-dom';
 import { Alert, Anchor, Button, Card, Checkbox, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, ApiError, errorMessage } from '../../api/client';
-import type { PermitMovement, Task } from '../../api/types';
+import { api, call, ApiError } from '../../api/client';
+import type { Body, PermitMovement, Task } from '../../api/types';
 import { ErrorAlert, Loading, Empty } from '../../components/PageState';
+import { FormError } from '../../components/forms';
+import { ListTable } from '../../components/ListTable';
 import { fmtDate, fmtDateTime, fmtDecimal, fmtInt, moscowToday, addDays, plural } from '../../lib/format';
 import { parseRuDate } from '../../lib/dates';
 import { newKey } from '../../lib/ids';
+import { FIELD_LABELS } from '../../lib/shared';
 
 export function StatementFormTask({ task }: { task: Task }) {
   const statementId = typeof task.payload.statementId === 'string' ? task.payload.statementId : null;
@@ -60,7 +63,7 @@ function StatementForm({ taskId }: { taskId: string }) {
   });
 
   const submit = useMutation({
-    mutationFn: (body: { siteId: string; from: string; to: string; permitIds: string[]; taskId: string }) =>
+    mutationFn: (body: Body<'/api/statements', 'post'>) =>
       call(api.POST('/api/statements', { body, params: { header: { 'idempotency-key': key } } })),
     onSuccess: async (res) => {
       await qc.invalidateQueries({ queryKey: ['tasks'] });
@@ -77,8 +80,6 @@ function StatementForm({ taskId }: { taskId: string }) {
 
   const serverErr = (submit.error instanceof ApiError ? submit.error : null) ?? (permits.error instanceof ApiError ? permits.error : null);
   const errorFor = (field: string) => localErrors[field] ?? serverErr?.fieldMessage(field);
-  const generalError =
-    submit.error && !(submit.error instanceof ApiError && submit.error.errors.length) ? errorMessage(submit.error) : null;
 
   const items = permits.data?.items ?? [];
   // While a new period loads, the previous answer stays visible (dimmed); submit only what matches the inputs.
@@ -87,12 +88,12 @@ function StatementForm({ taskId }: { taskId: string }) {
 
   const onSubmit = () => {
     const errs: Record<string, string> = {};
-    if (!siteId) errs.siteId = 'Объект: выберите объект образования ОСС';
-    if (!from) errs.from = 'Начало периода: укажите дату';
-    if (!to) errs.to = 'Конец периода: укажите дату';
-    if (from && to && from > to) errs.to = 'Конец периода: не может быть раньше начала периода';
+    if (!siteId) errs.siteId = `${FIELD_LABELS.siteId}: выберите объект`;
+    if (!from) errs.from = `${FIELD_LABELS.from}: укажите дату`;
+    if (!to) errs.to = `${FIELD_LABELS.to}: укажите дату`;
+    if (from && to && from > to) errs.to = `${FIELD_LABELS.to}: не может быть раньше начала периода`;
     const permitIds = picked.filter((id) => shown.some((p) => p.id === id));
-    if (!errs.siteId && !errs.from && !errs.to && permitIds.length === 0) errs.permitIds = 'Разрешения: выберите хотя бы одно разрешение';
+    if (!errs.siteId && !errs.from && !errs.to && permitIds.length === 0) errs.permitIds = `${FIELD_LABELS.permitIds}: выберите хотя бы одно разрешение`;
     setLocalErrors(errs);
     if (Object.keys(errs).length) return;
     submit.mutate({ siteId: siteId!, from: from!, to: to!, permitIds, taskId });
@@ -113,11 +114,11 @@ function StatementForm({ taskId }: { taskId: string }) {
     <Stack gap="lg">
       <Card component="section" aria-labelledby="step-site">
         <Title order={2} size="h5" id="step-site" mb="sm">
-          1. Объект образования ОСС
+          1. {FIELD_LABELS.siteId}
         </Title>
         {sites.isError && <ErrorAlert error={sites.error} />}
         <Select
-          label="Объект образования ОСС"
+          label={FIELD_LABELS.siteId}
           placeholder={sites.isPending ? 'Загрузка…' : 'Выберите объект'}
           data={(sites.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.name} — ${s.address}` }))}
           value={siteId}
@@ -140,38 +141,30 @@ function StatementForm({ taskId }: { taskId: string }) {
           2. Период перемещения ОСС
         </Title>
         <Group align="flex-start" gap="md">
-          <DateInput
-            label="Начало периода"
-            placeholder="дд.мм.гггг"
-            valueFormat="DD.MM.YYYY"
-            dateParser={parseRuDate}
-            value={from}
-            onChange={(v) => {
-              setFrom(v);
-              setLocalErrors({});
-              touch();
-            }}
-            error={errorFor('from')}
-            required
-            clearable
-            w={200}
-          />
-          <DateInput
-            label="Конец периода"
-            placeholder="дд.мм.гггг"
-            valueFormat="DD.MM.YYYY"
-            dateParser={parseRuDate}
-            value={to}
-            onChange={(v) => {
-              setTo(v);
-              setLocalErrors({});
-              touch();
-            }}
-            error={errorFor('to')}
-            required
-            clearable
-            w={200}
-          />
+          {(
+            [
+              ['from', from, setFrom],
+              ['to', to, setTo],
+            ] as const
+          ).map(([field, value, set]) => (
+            <DateInput
+              key={field}
+              label={FIELD_LABELS[field]}
+              placeholder="дд.мм.гггг"
+              valueFormat="DD.MM.YYYY"
+              dateParser={parseRuDate}
+              value={value}
+              onChange={(v) => {
+                set(v);
+                setLocalErrors({});
+                touch();
+              }}
+              error={errorFor(field)}
+              required
+              clearable
+              w={200}
+            />
+          ))}
           <Stack gap={4} pt={24}>
             <Group gap="xs">
               <Button size="compact-sm" variant="subtle" onClick={() => setPeriod(prevMonthStart, prevMonthEnd)}>
@@ -230,11 +223,7 @@ function StatementForm({ taskId }: { taskId: string }) {
         )}
       </Card>
 
-      {generalError && (
-        <Alert color="red" variant="light" role="alert" title="Документ не заказан">
-          {generalError}
-        </Alert>
-      )}
+      <FormError error={submit.error} title="Документ не заказан" variant="light" />
       <Group justify="space-between">
         <Anchor component={Link} to="/services?tab=tasks" size="sm">
           Вернуться к задачам
@@ -261,61 +250,61 @@ function PermitPicker({ items, picked, onChange }: { items: readonly PermitMovem
   const all = items.length > 0 && items.every((p) => picked.includes(p.id));
   const some = items.some((p) => picked.includes(p.id));
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table aria-label="Разрешения с перемещением в периоде">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={40}>
+    <ListTable
+      minWidth={760}
+      aria-label="Разрешения с перемещением в периоде"
+      columns={[
+        {
+          label: (
+            <Checkbox
+              aria-label="Выбрать все разрешения"
+              checked={all}
+              indeterminate={some && !all}
+              onChange={(e) => onChange(e.currentTarget.checked ? items.map((p) => p.id) : [])}
+            />
+          ),
+          w: 40,
+        },
+        'Разрешение',
+        'Срок действия',
+        { label: 'Сформировано рейсов', num: true },
+        { label: 'Объём, м³', num: true },
+        { label: 'Масса, т', num: true },
+        { label: 'Не сформировано', num: true },
+      ]}
+    >
+      {items.map((p) => {
+        const checked = picked.includes(p.id);
+        return (
+          <Table.Tr key={p.id} bg={checked ? 'ossig.0' : undefined}>
+            <Table.Td>
               <Checkbox
-                aria-label="Выбрать все разрешения"
-                checked={all}
-                indeterminate={some && !all}
-                onChange={(e) => onChange(e.currentTarget.checked ? items.map((p) => p.id) : [])}
+                aria-label={`Разрешение ${p.number}`}
+                checked={checked}
+                onChange={(e) => onChange(e.currentTarget.checked ? [...picked, p.id] : picked.filter((x) => x !== p.id))}
               />
-            </Table.Th>
-            <Table.Th>Разрешение</Table.Th>
-            <Table.Th>Срок действия</Table.Th>
-            <Table.Th className="ossig-num">Сформировано рейсов</Table.Th>
-            <Table.Th className="ossig-num">Объём, м³</Table.Th>
-            <Table.Th className="ossig-num">Масса, т</Table.Th>
-            <Table.Th className="ossig-num">Не сформировано</Table.Th>
+            </Table.Td>
+            <Table.Td className="ossig-nowrap" fw={500}>
+              {p.number}
+            </Table.Td>
+            <Table.Td className="ossig-nowrap">
+              {fmtDate(p.validFrom)} — {fmtDate(p.validTo)}
+            </Table.Td>
+            <Table.Td className="ossig-num">{fmtInt(p.formedTrips)}</Table.Td>
+            <Table.Td className="ossig-num">{fmtDecimal(p.formedVolume, 2)}</Table.Td>
+            <Table.Td className="ossig-num">{fmtDecimal(p.formedMass, 3)}</Table.Td>
+            <Table.Td className="ossig-num">
+              {p.pendingTrips ? (
+                <Text span size="sm" c="orange.8" title={p.pendingFormedUntil ? `сформируются до ${fmtDateTime(p.pendingFormedUntil)}` : undefined}>
+                  {fmtInt(p.pendingTrips)}
+                </Text>
+              ) : (
+                '—'
+              )}
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((p) => {
-            const checked = picked.includes(p.id);
-            return (
-              <Table.Tr key={p.id} bg={checked ? 'ossig.0' : undefined}>
-                <Table.Td>
-                  <Checkbox
-                    aria-label={`Разрешение ${p.number}`}
-                    checked={checked}
-                    onChange={(e) => onChange(e.currentTarget.checked ? [...picked, p.id] : picked.filter((x) => x !== p.id))}
-                  />
-                </Table.Td>
-                <Table.Td className="ossig-nowrap" fw={500}>
-                  {p.number}
-                </Table.Td>
-                <Table.Td className="ossig-nowrap">
-                  {fmtDate(p.validFrom)} — {fmtDate(p.validTo)}
-                </Table.Td>
-                <Table.Td className="ossig-num">{fmtInt(p.formedTrips)}</Table.Td>
-                <Table.Td className="ossig-num">{fmtDecimal(p.formedVolume, 2)}</Table.Td>
-                <Table.Td className="ossig-num">{fmtDecimal(p.formedMass, 3)}</Table.Td>
-                <Table.Td className="ossig-num">
-                  {p.pendingTrips ? (
-                    <Text span size="sm" c="orange.8" title={p.pendingFormedUntil ? `сформируются до ${fmtDateTime(p.pendingFormedUntil)}` : undefined}>
-                      {fmtInt(p.pendingTrips)}
-                    </Text>
-                  ) : (
-                    '—'
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        );
+      })}
+    </ListTable>
   );
 }

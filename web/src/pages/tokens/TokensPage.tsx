@@ -1,9 +1,12 @@
 /** «Доступ по API»: tokens for the organization's systems (Authorization: Bearer …). */
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, Code, CopyButton, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Card, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, errorMessage } from '../../api/client';
 import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
+import { CopyValueButton } from '../../components/forms';
+import { ListTable } from '../../components/ListTable';
+import { RowActionButton } from '../../components/RowAction';
 import { fmtDateTime } from '../../lib/format';
 
 export function TokensPage() {
@@ -56,13 +59,7 @@ export function TokensPage() {
               <Text size="sm">Скопируйте его сейчас: больше он показан не будет. Передавайте в заголовке запроса:</Text>
               <Group gap="xs" wrap="nowrap">
                 <Code style={{ wordBreak: 'break-all' }}>Authorization: Bearer {secret.token}</Code>
-                <CopyButton value={secret.token}>
-                  {({ copied, copy }) => (
-                    <Button size="xs" variant="light" onClick={copy}>
-                      {copied ? 'Скопировано' : 'Копировать'}
-                    </Button>
-                  )}
-                </CopyButton>
+                <CopyValueButton value={secret.token} label="Копировать" />
               </Group>
               <Text size="xs" c="dimmed">
                 Описание API: <a href="/api/docs">/api/docs</a>. Запросы на запись принимают заголовок Idempotency-Key.
@@ -79,44 +76,33 @@ export function TokensPage() {
         ) : list.data.items.length === 0 ? (
           <Empty>Токенов пока нет</Empty>
         ) : (
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Название</Table.Th>
-                <Table.Th>Выпустил</Table.Th>
-                <Table.Th>Выпущен</Table.Th>
-                <Table.Th>Состояние</Table.Th>
-                <Table.Th />
+          <ListTable columns={['Название', 'Выпустил', 'Выпущен', 'Состояние', '']}>
+            {list.data.items.map((t) => (
+              <Table.Tr key={t.id}>
+                <Table.Td>{t.name}</Table.Td>
+                <Table.Td>{t.personName}</Table.Td>
+                <Table.Td>{fmtDateTime(t.createdAt)}</Table.Td>
+                <Table.Td>
+                  {t.revokedAt ? (
+                    <Badge color="gray" variant="light">
+                      отозван {fmtDateTime(t.revokedAt)}
+                    </Badge>
+                  ) : (
+                    <Badge color="teal" variant="light">
+                      действует
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {!t.revokedAt && (
+                    <RowActionButton action={revoke} id={t.id} variant="subtle">
+                      Отозвать
+                    </RowActionButton>
+                  )}
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((t) => (
-                <Table.Tr key={t.id}>
-                  <Table.Td>{t.name}</Table.Td>
-                  <Table.Td>{t.personName}</Table.Td>
-                  <Table.Td>{fmtDateTime(t.createdAt)}</Table.Td>
-                  <Table.Td>
-                    {t.revokedAt ? (
-                      <Badge color="gray" variant="light">
-                        отозван {fmtDateTime(t.revokedAt)}
-                      </Badge>
-                    ) : (
-                      <Badge color="teal" variant="light">
-                        действует
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {!t.revokedAt && (
-                      <Button size="xs" variant="subtle" color="red" loading={revoke.isPending && revoke.variables === t.id} onClick={() => revoke.mutate(t.id)}>
-                        Отозвать
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+            ))}
+          </ListTable>
         )}
       </Card>
     </>

@@ -16,6 +16,7 @@ import { apiHref, sendFile } from '../../api/files';
 import { Empty, ErrorAlert, Loading, PageTitle, Pager } from '../../components/PageState';
 import { fmtDateTime, fmtInt } from '../../lib/format';
 import { isFinished, useUpload, useUploads, type Upload } from './queries';
+import { ListTable } from '../../components/ListTable';
 
 const PAGE_SIZE = 20;
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -232,53 +233,51 @@ function Journal({ current, onPick }: { current: string | null; onPick: (id: str
       {list.isError && <ErrorAlert error={list.error} />}
       {list.data && list.data.items.length === 0 && <Empty>Загрузок пока не было</Empty>}
       {list.data && list.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={900}>
-          <Table aria-label="Журнал загрузок" highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Дата</Table.Th>
-                <Table.Th>Файл</Table.Th>
-                <Table.Th className="ossig-num">Строк в файле</Table.Th>
-                <Table.Th className="ossig-num">Принято</Table.Th>
-                <Table.Th className="ossig-num">Отклонено</Table.Th>
-                <Table.Th>Статус</Table.Th>
-                <Table.Th>Файлы</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((u) => (
-                <Table.Tr key={u.id} bg={u.id === current ? 'var(--mantine-color-blue-light)' : undefined}>
-                  <Table.Td className="ossig-nowrap">{fmtDateTime(u.createdAt)}</Table.Td>
-                  <Table.Td>
-                    <Anchor component="button" type="button" size="sm" onClick={() => onPick(u.id)}>
-                      {u.fileName}
+        <ListTable
+          minWidth={900}
+          aria-label="Журнал загрузок"
+          highlightOnHover
+          columns={[
+            'Дата',
+            'Файл',
+            { label: 'Строк в файле', num: true },
+            { label: 'Принято', num: true },
+            { label: 'Отклонено', num: true },
+            'Статус',
+            'Файлы',
+          ]}
+        >
+          {list.data.items.map((u) => (
+            <Table.Tr key={u.id} bg={u.id === current ? 'var(--mantine-color-blue-light)' : undefined}>
+              <Table.Td className="ossig-nowrap">{fmtDateTime(u.createdAt)}</Table.Td>
+              <Table.Td>
+                <Anchor component="button" type="button" size="sm" onClick={() => onPick(u.id)}>
+                  {u.fileName}
+                </Anchor>
+              </Table.Td>
+              <Table.Td className="ossig-num">{u.totalRows === null ? '—' : fmtInt(u.totalRows)}</Table.Td>
+              <Table.Td className="ossig-num">{fmtInt(u.accepted)}</Table.Td>
+              <Table.Td className="ossig-num">{fmtInt(u.rejected)}</Table.Td>
+              <Table.Td>
+                <Badge color={STATUS_COLOR[u.status]} variant="light">
+                  {u.status === 'processing' ? `${u.statusText} ${Math.round(u.progress * 100)}%` : u.statusText}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <Group gap="sm" wrap="nowrap">
+                  <Anchor href={u.originalUrl} size="sm">
+                    Исходный
+                  </Anchor>
+                  {u.resultUrl && (
+                    <Anchor href={u.resultUrl} size="sm">
+                      Результат
                     </Anchor>
-                  </Table.Td>
-                  <Table.Td className="ossig-num">{u.totalRows === null ? '—' : fmtInt(u.totalRows)}</Table.Td>
-                  <Table.Td className="ossig-num">{fmtInt(u.accepted)}</Table.Td>
-                  <Table.Td className="ossig-num">{fmtInt(u.rejected)}</Table.Td>
-                  <Table.Td>
-                    <Badge color={STATUS_COLOR[u.status]} variant="light">
-                      {u.status === 'processing' ? `${u.statusText} ${Math.round(u.progress * 100)}%` : u.statusText}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="sm" wrap="nowrap">
-                      <Anchor href={u.originalUrl} size="sm">
-                        Исходный
-                      </Anchor>
-                      {u.resultUrl && (
-                        <Anchor href={u.resultUrl} size="sm">
-                          Результат
-                        </Anchor>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                  )}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </ListTable>
       )}
       {list.data && <Pager total={list.data.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} label="Страницы журнала" inset />}
     </Card>
