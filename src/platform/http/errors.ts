@@ -6,8 +6,6 @@
  */
 import { FIELD_LABELS } from './labels.js';
 
-export { FIELD_LABELS };
-
 export interface FieldError {
   /** Path of the field, e.g. `inn` or `trips[3].plate`. */
   field: string;
@@ -73,15 +71,15 @@ const registry = new Map<string, ProblemDefinition>(Object.entries(GENERIC_PROBL
  * another status or title is a programming error.
  */
 export function registerProblems(...tables: ReadonlyArray<Record<string, ProblemDefinition>>): Readonly<Record<ProblemCode, ProblemDefinition>> {
-  for (const table of tables) {
-    for (const [code, def] of Object.entries(table)) {
-      const known = registry.get(code);
-      if (known && (known.status !== def.status || known.title !== def.title)) {
-        throw new Error(`Код проблемы «${code}» объявлен дважды с разным смыслом`);
-      }
-      registry.set(code, Object.freeze({ status: def.status, title: def.title }));
+  const added = new Map<string, ProblemDefinition>();
+  for (const [code, def] of tables.flatMap((t) => Object.entries(t))) {
+    const known = added.get(code) ?? registry.get(code);
+    if (known && (known.status !== def.status || known.title !== def.title)) {
+      throw new Error(`Код проблемы «${code}» объявлен дважды с разным смыслом`);
     }
+    added.set(code, Object.freeze({ status: def.status, title: def.title }));
   }
+  for (const [code, def] of added) registry.set(code, def);
   return Object.freeze(Object.fromEntries(registry)) as Record<ProblemCode, ProblemDefinition>;
 }
 
