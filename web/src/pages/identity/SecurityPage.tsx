@@ -8,6 +8,7 @@ import QRCode from 'qrcode';
 import { errorMessage, fieldError } from '../../api/client';
 import { ME_KEY, useAuth } from '../../auth';
 import { ErrorAlert, Loading, PageTitle } from '../../components/PageState';
+import { ListTable } from '../../components/ListTable';
 import { FormError, Section } from '../../components/forms';
 import { RowActionButton, useRowAction } from '../../components/RowAction';
 import { fmtDateTime } from '../../lib/format';
@@ -15,7 +16,6 @@ import { FIELD_LABELS, METHOD_LABELS } from '../../lib/shared';
 import type { Ok } from '../../api/types';
 import { identityApi, passwordProblem } from './api';
 import { NewPasswordInput, SixDigitCodeInput } from './fields';
-import { ListTable } from '../../components/ListTable';
 
 
 export function SecurityPage() {

@@ -11,12 +11,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fieldError } from '../../api/client';
 import { ME_KEY, useAuth } from '../../auth';
 import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
+import { ListTable } from '../../components/ListTable';
 import { FormError, Section } from '../../components/forms';
 import { RowActionButton, useRowAction } from '../../components/RowAction';
 import { fmtDate } from '../../lib/format';
 import { FIELD_LABELS, formatSnils } from '../../lib/shared';
 import { ACCESS_LABEL, identityApi, type TrustedRow } from './api';
-import { ListTable } from '../../components/ListTable';
 
 const TRUSTED_KEY = ['identity', 'trusted'] as const;
 const INVITATIONS_KEY = ['identity', 'invitations'] as const;

@@ -13,10 +13,10 @@ import { api, call, errorMessage } from '../../api/client';
 import { sendFile, type FileAnswer } from '../../api/files';
 import type { Ok } from '../../api/types';
 import { Empty, ErrorAlert, Loading, PageTitle, Pager } from '../../components/PageState';
+import { ListTable } from '../../components/ListTable';
 import { CarrierAndPlate, periodQuery, TripCount, UnloadingPeriod, WasteAndQuantityCells } from '../../components/trips';
 import { RECEIPT_STATUS, fmtDateTime, fmtDecimal, fmtInt } from '../../lib/format';
 import { FIELD_LABELS } from '../../lib/shared';
-import { ListTable } from '../../components/ListTable';
 
 const PAGE_SIZE = 50;
 

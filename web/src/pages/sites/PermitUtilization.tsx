@@ -2,8 +2,8 @@
 import { Badge, Card, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { usePermit } from './queries';
 import { ErrorAlert, Loading } from '../../components/PageState';
-import { fmtDate, fmtDecimal, fmtPercent, PERMIT_STATUS, shortOrg } from '../../lib/format';
 import { ListTable } from '../../components/ListTable';
+import { fmtDate, fmtDecimal, fmtPercent, PERMIT_STATUS, shortOrg } from '../../lib/format';
 
 export function PermitUtilization({ permitId }: { permitId: string }) {
   const permit = usePermit(permitId);

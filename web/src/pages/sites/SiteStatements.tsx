@@ -3,9 +3,9 @@ import { Link } from 'react-router-dom';
 import { Anchor, Badge, Card, Progress, Table, Text } from '@mantine/core';
 import { useSiteStatements } from './queries';
 import { Empty, ErrorAlert, Loading } from '../../components/PageState';
+import { ListTable } from '../../components/ListTable';
 import { fmtDate, fmtDateTime, fmtInt, fmtPercent, STATEMENT_STATUS } from '../../lib/format';
 import { StatementFiles } from '../statements/StatementFiles';
-import { ListTable } from '../../components/ListTable';
 
 export function SiteStatements({ siteId }: { siteId: string }) {
   const list = useSiteStatements(siteId);

@@ -4,8 +4,8 @@ import { Link } from 'react-router-dom';
 import { Anchor, Card, Table, Text } from '@mantine/core';
 import { useSites } from './queries';
 import { Empty, ErrorAlert, Loading, PageTitle, Pager } from '../../components/PageState';
-import { fmtInt } from '../../lib/format';
 import { ListTable } from '../../components/ListTable';
+import { fmtInt } from '../../lib/format';
 
 const PAGE_SIZE = 50;
 

@@ -4,10 +4,10 @@ import { Badge, Card, Group, Select, Table, Text } from '@mantine/core';
 import type { DatesRangeValue } from '@mantine/dates';
 import { useTrips } from './queries';
 import { Empty, ErrorAlert, Loading, Pager } from '../../components/PageState';
+import { ListTable } from '../../components/ListTable';
 import { CarrierAndPlate, periodQuery, TripCount, UnloadingPeriod, WasteAndQuantityCells } from '../../components/trips';
 import { fmtDateTime, fmtDecimal, RECEIPT_STATUS, shortOrg } from '../../lib/format';
 import { FIELD_LABELS } from '../../lib/shared';
-import { ListTable } from '../../components/ListTable';
 
 const PAGE_SIZES = ['25', '50', '100'];
 

@@ -11,8 +11,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, call, ApiError } from '../../api/client';
 import type { Body, PermitMovement, Task } from '../../api/types';
 import { ErrorAlert, Loading, Empty } from '../../components/PageState';
-import { FormError } from '../../components/forms';
 import { ListTable } from '../../components/ListTable';
+import { FormError } from '../../components/forms';
 import { fmtDate, fmtDateTime, fmtDecimal, fmtInt, moscowToday, addDays, plural } from '../../lib/format';
 import { parseRuDate } from '../../lib/dates';
 import { newKey } from '../../lib/ids';

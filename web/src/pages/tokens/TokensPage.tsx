@@ -4,8 +4,8 @@ import { Alert, Badge, Button, Card, Code, Group, Stack, Table, Text, TextInput 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, errorMessage } from '../../api/client';
 import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
-import { CopyValueButton } from '../../components/forms';
 import { ListTable } from '../../components/ListTable';
+import { CopyValueButton } from '../../components/forms';
 import { RowActionButton } from '../../components/RowAction';
 import { fmtDateTime } from '../../lib/format';
 

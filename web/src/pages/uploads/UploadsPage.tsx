@@ -14,9 +14,9 @@ import '@mantine/dropzone/styles.css';
 import { ApiError, errorMessage } from '../../api/client';
 import { apiHref, sendFile } from '../../api/files';
 import { Empty, ErrorAlert, Loading, PageTitle, Pager } from '../../components/PageState';
+import { ListTable } from '../../components/ListTable';
 import { fmtDateTime, fmtInt } from '../../lib/format';
 import { isFinished, useUpload, useUploads, type Upload } from './queries';
-import { ListTable } from '../../components/ListTable';
 
 const PAGE_SIZE = 20;
 const MAX_BYTES = 50 * 1024 * 1024;
