@@ -22,7 +22,7 @@ import { seedDemo } from '../src/features/demo/seed.js';
 import { makeValidInnLegal, makeValidOgrn } from '../src/domain/identifiers.js';
 import { demoCarrier } from '../src/features/uploads/test-files.js';
 import { writeTripsWorkbook } from '../src/features/uploads/bench.js';
-import { uploadGate } from '../src/features/uploads/routes.js';
+import { uploadGate } from '../src/features/uploads/gate.js';
 
 const { flags } = parseArgs(process.argv.slice(2));
 const CARRIERS = intFlag(flags, 'carriers', 200);

@@ -31,6 +31,8 @@ export interface Config {
     /** A claimed job is held this long without its worker's heartbeat; then another worker takes it over. */
     readonly leaseSeconds: number;
   };
+  /** Seconds an upload's body may send nothing before it is cut off with 408. */
+  readonly uploadIdleTimeoutSeconds: number;
   readonly signing: {
     readonly keyPath: string | null;
     readonly certPath: string | null;
@@ -138,6 +140,7 @@ export function parseConfig(env: Env = process.env, overrides: Partial<Config> =
     jobs: {
       leaseSeconds: int(env, 'JOB_LEASE_SECONDS', 30, 2, 3600),
     },
+    uploadIdleTimeoutSeconds: int(env, 'UPLOAD_IDLE_TIMEOUT_SECONDS', 30, 1, 3600),
     signing: {
       keyPath: optional(env, 'SIGNING_KEY_PATH'),
       certPath: optional(env, 'SIGNING_CERT_PATH'),

@@ -2,8 +2,8 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { invalid } from '../../platform/http/errors.js';
-import { IsoDate, Page, Paging, errorResponses } from '../../platform/http/schemas.js';
+import { IsoDate, Page, Paging, ProblemSchema, errorResponses } from '../../platform/http/schemas.js';
+import { receiveUpload } from '../uploads/receive-file.js';
 import { decideOne, listReceipts } from './receipts.js';
 import { uploadReceipts } from './upload-receipts.js';
 
@@ -108,18 +108,17 @@ export const receiptRoutes: RoutesPlugin = (app, ctx) => {
               }),
             ),
           }),
+          408: ProblemSchema,
+          413: ProblemSchema,
+          415: ProblemSchema,
+          503: ProblemSchema,
           ...errorResponses,
         },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const actor = actorOf(req);
-      const data = await req.file();
-      if (!data || data.fieldname !== 'file') {
-        data?.file.resume();
-        throw invalid({ field: 'file', message: 'Файл: обязательное поле (multipart, поле «file»)' });
-      }
-      return uploadReceipts(ctx, actor, data.file, () => data.file.truncated);
+      return receiveUpload(ctx, req, reply, (file) => uploadReceipts(ctx, actor, file));
     },
   );
 };

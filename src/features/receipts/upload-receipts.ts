@@ -1,23 +1,26 @@
 /**
  * Receipt decisions from a file (XLSX or CSV): «Номер рейса», «Решение»
  * (Принять / Отклонить), «Масса, т», «Причина». Synchronous (at most
- * MAX_RECEIPT_ROWS rows), with the same file checks as trip uploads (type by
- * content, zip limits, streaming) and the same row-level reporting: every
- * row's problems, each naming its column. Valid rows are applied in one
- * transaction.
+ * MAX_RECEIPT_ROWS rows), read with the spreadsheet kit like trip uploads
+ * (type by content, the zip guard, bounded streaming readers; every fault of
+ * the file a 422 naming it) and with the same row-level reporting: every
+ * row's problems, each naming its column. Only the four columns are kept
+ * (each clipped), so memory stays small whatever else the file holds. Valid
+ * rows are applied in one transaction.
  */
-import fsp from 'node:fs/promises';
-import type { Readable } from 'node:stream';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { AppError, invalid, type FieldError } from '../../platform/http/errors.js';
-import { streamToTemp } from '../uploads/storage.js';
-import { sniffFile } from '../uploads/sniff.js';
-import { FileRefusal, groupDigits, prescan, readRows } from '../uploads/read-rows.js';
-import { cellText, columnLetter, isBlankRow, type Cell } from '../uploads/columns.js';
+import { cellText, columnLetter, isBlankRow, type Cell, type TableRow } from '../../platform/spreadsheet/cells.js';
+import { FileRefusal, groupDigits } from '../../platform/spreadsheet/refusal.js';
+import { sniffFile } from '../../platform/spreadsheet/sniff.js';
+import { readTable } from '../../platform/spreadsheet/table.js';
+import type { ReceivedFile } from '../uploads/receive-file.js';
 import { checkDecision, decide, type Decision } from './receipts.js';
 
 export const MAX_RECEIPT_ROWS = 10_000;
+/** Characters kept of a cell: a reason may have 1 000 (one more tells it is too long), the other columns far fewer. */
+const KEEP_CHARS: Record<'tripId' | 'decision' | 'mass' | 'reason', number> = { tripId: 100, decision: 100, mass: 100, reason: 1001 };
 
 type Col = 'tripId' | 'decision' | 'mass' | 'reason';
 const COLUMNS: Array<{ col: Col; header: string; required: boolean; aliases: string[] }> = [
@@ -55,43 +58,43 @@ export interface ReceiptUploadResult {
   results: ReceiptRowResult[];
 }
 
-export async function uploadReceipts(ctx: AppContext, actor: Actor, file: Readable, isTruncated: () => boolean): Promise<ReceiptUploadResult> {
-  let stored;
+export async function uploadReceipts(ctx: AppContext, actor: Actor, file: ReceivedFile): Promise<ReceiptUploadResult> {
+  const sniff = await sniffFile(file.path, file.head);
+  if (!sniff.ok) throw invalid({ field: 'file', message: sniff.message });
+  const table = readTable(file.path, sniff.type, {
+    maxRows: MAX_RECEIPT_ROWS + 1,
+    rowCapMessage: () => `Файл: не более ${groupDigits(MAX_RECEIPT_ROWS)} строк в одном файле решений о приёме`,
+    limits: { maxRowChars: 64 * 1024, maxColumns: 256 },
+  });
+  let header: Map<Col, number> | null = null;
+  const rows: TableRow[] = [];
   try {
-    stored = await streamToTemp(ctx.config, file, isTruncated);
+    for await (const r of table.rows()) {
+      if (isBlankRow(r.cells)) continue;
+      if (!header) {
+        header = mapHeader(r.cells);
+        continue;
+      }
+      rows.push({ rowNumber: r.rowNumber, cells: COLUMNS.map((c) => keep(header!.has(c.col) ? r.cells[header!.get(c.col)!] : null, KEEP_CHARS[c.col])) });
+    }
   } catch (e) {
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+    if (e instanceof FileRefusal) throw invalid(e.problems.map((p) => ({ field: 'file', message: p.message })));
     throw e;
   }
-  try {
-    if (stored.truncated) throw tooLarge();
-    const sniff = await sniffFile(stored.path, stored.head);
-    if (!sniff.ok) throw invalid({ field: 'file', message: sniff.message });
-    try {
-      const pre = await prescan(stored.path, sniff.type);
-      if (pre.rows > MAX_RECEIPT_ROWS + 1) {
-        throw invalid({ field: 'file', message: `Файл: не более ${groupDigits(MAX_RECEIPT_ROWS)} строк в одном файле решений о приёме` });
-      }
-      const rows: Array<{ rowNumber: number; cells: Cell[] }> = [];
-      for await (const r of readRows(stored.path, sniff.type, pre)) if (!isBlankRow(r.cells)) rows.push(r);
-      return await applyRows(ctx, actor, rows);
-    } catch (e) {
-      if (e instanceof FileRefusal) throw invalid(e.problems.map((p) => ({ field: 'file', message: p.message })));
-      throw e;
-    }
-  } finally {
-    await fsp.rm(stored.path, { force: true });
-  }
+  if (!header) throw invalid({ field: 'file', message: 'Файл: в файле нет строк' });
+  return applyRows(ctx, actor, header, rows);
 }
 
-const tooLarge = () =>
-  new AppError('payload_too_large', 'Файл: размер не должен превышать 50 МБ', [{ field: 'file', message: 'Файл: размер не должен превышать 50 МБ' }]);
+/** A cell as kept: strings clipped to `n` characters. */
+function keep(c: Cell | undefined, n: number): Cell {
+  if (c === undefined) return null;
+  return typeof c === 'string' && c.length > n ? c.slice(0, n) : c;
+}
 
-async function applyRows(ctx: AppContext, actor: Actor, rows: Array<{ rowNumber: number; cells: Cell[] }>): Promise<ReceiptUploadResult> {
-  if (!rows.length) throw invalid({ field: 'file', message: 'Файл: в файле нет строк' });
-  const header = rows[0].cells.map(cellText);
+/** The columns of the header row; a required column missing refuses the file. */
+function mapHeader(cells: readonly Cell[]): Map<Col, number> {
   const index = new Map<Col, number>();
-  header.forEach((h, i) => {
+  cells.map(cellText).forEach((h, i) => {
     const col = INDEX.get(norm(h));
     if (col && !index.has(col)) index.set(col, i);
   });
@@ -101,17 +104,23 @@ async function applyRows(ctx: AppContext, actor: Actor, rows: Array<{ rowNumber:
       missing.map((c) => ({ field: 'file', message: `Файл: нет столбца «${c.header}»; ожидаются столбцы ${RECEIPT_HEADERS.map((h) => `«${h}»`).join(', ')}` })),
     );
   }
-  const data = rows.slice(1);
+  return index;
+}
+
+/** `rows` hold the four columns in COLUMNS order; `file` maps them to the file's columns (for cell addresses). */
+async function applyRows(ctx: AppContext, actor: Actor, file: Map<Col, number>, rows: TableRow[]): Promise<ReceiptUploadResult> {
+  const at = new Map<Col, number>(COLUMNS.map((c, i) => [c.col, i]));
+  const data = rows;
   const results: ReceiptRowResult[] = [];
   const seen = new Map<number, number>();
   await ctx.db.transaction().execute(async (trx) => {
     for (const r of data) {
-      const get = (c: Col): Cell => (index.has(c) ? (r.cells[index.get(c)!] ?? null) : null);
+      const get = (c: Col): Cell => r.cells[at.get(c)!] ?? null;
       const errors: FieldError[] = [];
       const f = (c: Col, message: string) => errors.push({ field: `rows[${r.rowNumber}].${c}`, message: `${LABEL[c]}: ${message}` });
       for (const c of ['tripId', 'decision', 'mass', 'reason'] as Col[]) {
         const v = get(c);
-        if (v !== null && typeof v === 'object' && !(v instanceof Date)) f(c, `в ячейке ${columnLetter(index.get(c)!)}${r.rowNumber} формула или ошибка; вставьте значение`);
+        if (v !== null && typeof v === 'object' && !(v instanceof Date)) f(c, `в ячейке ${columnLetter(file.get(c)!)}${r.rowNumber} формула или ошибка; вставьте значение`);
       }
       const rawId = cellText(get('tripId'));
       const tripId = /^\d{1,15}$/.test(rawId) ? Number(rawId) : null;

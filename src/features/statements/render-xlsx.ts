@@ -9,7 +9,7 @@
  */
 import { Writable } from 'node:stream';
 import { formatMoscowDateTime } from '../../domain/period.js';
-import { XLSX_MAX_ROWS, createXlsxWriter, xlsxDecimal, type XlsxCellValue, type XlsxColumn } from '../../platform/xlsx/writer.js';
+import { XLSX_MAX_ROWS, createXlsxWriter, xlsxDecimal, type XlsxCellValue, type XlsxColumn } from '../../platform/spreadsheet/writer.js';
 import type { PdfInput } from './render-pdf.js';
 import { RECEIPT_LABELS } from './render-pdf.js';
 import type { TripTuple } from './queries.js';

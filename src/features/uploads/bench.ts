@@ -6,7 +6,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { parseConfig } from '../../platform/config.js';
 import { boot } from '../../platform/bootstrap.js';
 import { buildServer } from '../../platform/http/server.js';
@@ -14,18 +13,18 @@ import { startWorker } from '../../platform/jobs/index.js';
 import { JOBS, ROUTES } from '../index.js';
 import { DEMO_PASSWORD, seedDemo } from '../demo/seed.js';
 import { formatMoscowDateTime } from '../../domain/period.js';
+import { createXlsxWriter } from '../../platform/spreadsheet/writer.js';
 import { HEADERS, demoCarrier, type DemoCarrier } from './test-files.js';
 
-/** Writes N valid rows (dates as text, decimal commas) with the streaming writer. */
+/** Writes N valid rows (dates as text, decimal commas; inline strings) with the streaming writer. */
 export async function writeTripsWorkbook(file: string, d: DemoCarrier, rows: number, now: Date, idPrefix = 'BENCH-'): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
-  const ws = wb.addWorksheet('Рейсы');
-  ws.addRow(HEADERS).commit();
+  const wb = createXlsxWriter(fs.createWriteStream(file));
+  const ws = wb.addSheet('Рейсы', { columns: HEADERS.map((header) => ({ header, type: 'string' as const })) });
   const start = now.getTime() - 150 * 86_400_000;
   const per = d.plates.length;
   for (let i = 0; i < rows; i++) {
     const loaded = start + Math.floor(i / per) * 2 * 60_000 + (i % per) * 1000 * 0; // one trip per vehicle every 2 minutes
-    ws.addRow([
+    const wait = ws.addRow([
       d.permitNumber,
       d.plates[i % per],
       d.wasteCode,
@@ -35,10 +34,10 @@ export async function writeTripsWorkbook(file: string, d: DemoCarrier, rows: num
       `${10 + (i % 10)},${String(i % 100).padStart(2, '0')}`,
       `${18 + (i % 10)},${String(i % 1000).padStart(3, '0')}`,
       `${idPrefix}${i + 1}`,
-    ]).commit();
+    ]);
+    if (wait) await wait;
   }
-  ws.commit();
-  await wb.commit();
+  await wb.finish();
 }
 
 export async function benchUpload(opts: { rows: number; sampleRss?: () => number }): Promise<object> {

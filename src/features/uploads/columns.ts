@@ -7,12 +7,20 @@
  * error value, a merged range) becomes a reason naming its column.
  */
 import type { FieldError } from '../../platform/http/errors.js';
+import { cellText, columnLetter, type Cell, type MergeRange } from '../../platform/spreadsheet/cells.js';
+import { groupDigits, type FileProblem } from '../../platform/spreadsheet/refusal.js';
 import type { TripInput } from '../trips/record-trips.js';
 import { moscowOffsetMs } from '../../domain/period.js';
 import { normalizePlate } from '../../domain/identifiers.js';
-import type { FileProblem } from './tables.js';
 
-export type Cell = string | number | boolean | Date | null | { formula: string } | { error: string };
+/** At most this many data rows in one file. */
+export const MAX_DATA_ROWS = 200_000;
+
+export const rowCapMessage = (): string =>
+  `Файл: в листе больше ${groupDigits(MAX_DATA_ROWS)} строк данных; допускается не более ${groupDigits(MAX_DATA_ROWS)} строк в одном файле — разделите данные на несколько файлов`;
+
+/** The sheet a trips workbook is read from. */
+export const TRIPS_SHEET = 'Рейсы';
 
 export type TripField = keyof Required<TripInput>;
 
@@ -47,31 +55,6 @@ const norm = (s: string) =>
 
 const HEADER_INDEX = new Map<string, ColumnSpec>();
 for (const c of TRIP_COLUMNS) for (const h of [c.header, ...c.aliases]) HEADER_INDEX.set(norm(h), c);
-
-/** Excel-style column letter of a 0-based index. */
-export function columnLetter(i: number): string {
-  let s = '';
-  let n = i + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function cellText(c: Cell): string {
-  if (c === null || c === undefined) return '';
-  if (typeof c === 'string') return c.trim();
-  if (typeof c === 'number' || typeof c === 'boolean') return String(c);
-  if (c instanceof Date) return c.toISOString();
-  if ('formula' in c) return `=${c.formula}`;
-  return c.error;
-}
-
-export function isBlankRow(cells: readonly Cell[]): boolean {
-  return cells.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''));
-}
 
 export interface ColumnMap {
   /** field → 0-based column index */
@@ -119,24 +102,6 @@ export function mapHeader(cells: readonly Cell[]): { ok: true; map: ColumnMap } 
   for (const c of missing) problems.push({ field: c.header, message: `Нет столбца «${c.header}» (${c.hint}); он обязателен` });
   if (problems.length) return { ok: false, problems };
   return { ok: true, map: { index, headers, notes } };
-}
-
-export interface MergeRange {
-  ref: string;
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-/** 'B5:C7' → 1-based rows, 0-based columns. */
-export function parseRange(ref: string): MergeRange | null {
-  const m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(ref);
-  if (!m) return null;
-  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0) - 1;
-  const a = { r: Number(m[2]), c: col(m[1]) };
-  const b = m[3] ? { r: Number(m[4]), c: col(m[3]) } : a;
-  return { ref, top: Math.min(a.r, b.r), bottom: Math.max(a.r, b.r), left: Math.min(a.c, b.c), right: Math.max(a.c, b.c) };
 }
 
 const DATE_FORMATS_HINT = 'ДД.ММ.ГГГГ ЧЧ:ММ (например 01.03.2026 09:30), ГГГГ-ММ-ДД ЧЧ:ММ или ДД/ММ/ГГГГ ЧЧ:ММ, время московское';

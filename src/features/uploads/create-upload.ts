@@ -1,32 +1,29 @@
 /**
- * Accepting an upload: the file is streamed to disk (hashed on the way,
- * fsynced, renamed), its type judged by content, and then the `uploads` row
- * and its processing job are written in one transaction. The same file from
- * the same organization (same SHA-256) answers with the earlier upload and
- * records nothing; an `Idempotency-Key` replays its first answer.
+ * Accepting an upload: the file, already received into a temporary file
+ * (receive-file.ts: hashed on the way, fsynced), is judged by content, renamed
+ * into place, and then the `uploads` row and its processing job are written in
+ * one transaction. The same file from the same organization (same SHA-256)
+ * answers with the earlier upload and records nothing; an `Idempotency-Key`
+ * replays its first answer.
  */
 import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
-import path from 'node:path';
-import type { Readable } from 'node:stream';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { AppError, invalid } from '../../platform/http/errors.js';
 import { enqueue } from '../../platform/jobs/index.js';
 import { audit } from '../../platform/audit.js';
+import { sniffFile } from '../../platform/spreadsheet/sniff.js';
 import { formatMoscowDateTime } from '../../domain/period.js';
-import { commitFile, originalPath, streamToTemp } from './storage.js';
-import { sniffFile } from './sniff.js';
+import { commitFile, originalPath } from './storage.js';
 import { processUploadJob } from './jobs.js';
 import { getUpload, type UploadView } from './queries.js';
-
-export const MAX_FILE_MB = 50;
+import type { ReceivedFile } from './receive-file.js';
 
 export interface CreateUploadInput {
   actor: Actor;
-  file: Readable;
-  fileName: string;
-  isTruncated: () => boolean;
+  /** The received file (a temporary file; it is moved into place or removed). */
+  file: ReceivedFile;
   idempotencyKey: string | null;
   ip?: string | null;
   userAgent?: string | null;
@@ -37,30 +34,10 @@ export interface CreateUploadResult {
   upload: UploadView & { repeated: boolean; message: string };
 }
 
-export function cleanFileName(name: string | undefined): string {
-  const base = path.basename(String(name ?? '').replace(/\\/g, '/'));
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
-  return clean || 'file';
-}
-
-const tooLarge = () =>
-  new AppError('payload_too_large', `Файл: размер не должен превышать ${MAX_FILE_MB} МБ`, [
-    { field: 'file', message: `Файл: размер не должен превышать ${MAX_FILE_MB} МБ; разделите данные на несколько файлов` },
-  ]);
-
 export async function createUpload(ctx: AppContext, input: CreateUploadInput): Promise<CreateUploadResult> {
-  const { actor } = input;
-  let stored;
-  try {
-    stored = await streamToTemp(ctx.config, input.file, input.isTruncated);
-  } catch (e) {
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-    throw e;
-  }
+  const { actor, file: stored } = input;
   const drop = () => fsp.rm(stored.path, { force: true });
   try {
-    if (stored.truncated) throw tooLarge();
     if (stored.size === 0) throw invalid({ field: 'file', message: 'Файл: файл пустой' });
     const sniff = await sniffFile(stored.path, stored.head);
     if (!sniff.ok) throw invalid({ field: 'file', message: sniff.message });
@@ -82,7 +59,7 @@ export async function createUpload(ctx: AppContext, input: CreateUploadInput): P
             id,
             organization_id: actor.organizationId,
             person_id: actor.personId,
-            file_name: input.fileName,
+            file_name: stored.fileName,
             file_type: sniff.type,
             size_bytes: stored.size,
             sha256: stored.sha256,
@@ -101,7 +78,7 @@ export async function createUpload(ctx: AppContext, input: CreateUploadInput): P
           subjectId: id,
           ip: input.ip ?? null,
           userAgent: input.userAgent ?? null,
-          details: { fileName: input.fileName, size: stored.size, sha256: stored.sha256, type: sniff.type },
+          details: { fileName: stored.fileName, size: stored.size, sha256: stored.sha256, type: sniff.type },
         });
         return true;
       });

@@ -1,35 +1,36 @@
 /**
- * Processing an upload (the `uploads.process` job), in one streaming pass:
+ * Processing an upload (the `uploads.process` job):
  *
- *  1. prescan — the file's sheet, row count (cap), merged ranges; a refusal here records nothing;
+ *  1. the file is read once, whole, into a spool (platform/spreadsheet/spool.ts): the sheet
+ *     «Рейсы» (or the first) of an XLSX, or a CSV, through the spreadsheet kit's bounded readers.
+ *     Every fault of the file — a zip or XML trick, a limit, more than MAX_DATA_ROWS rows — is a
+ *     refusal here, before a single row is recorded; the row count and merged ranges are known after;
  *  2. header — columns found by Russian names; a missing or repeated column refuses the file;
  *  3. rows in chunks of CHUNK_ROWS: each chunk is checked by `recordTrips` and committed in one
  *     transaction with its row outcomes (`upload_chunks`) and the upload's progress. A chunk
  *     already committed (by an earlier, interrupted run) is not processed again: its stored
  *     outcomes are used, so a retry continues after the last committed chunk and never doubles,
  *     and an accepted row never turns into a "duplicate" of itself;
- *  4. the result file is written during the same pass (original cells + «Статус» + «Причины»),
- *     then «Итоги»; fsynced and renamed; the upload is marked done and a notification is made.
+ *  4. the result file (result-writer.ts) is written during the same pass over the spool (original
+ *     cells + «Статус» + «Причины»), then «Итоги»; the upload is marked done and a notification is made.
  */
-import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import { sql } from 'kysely';
-import { createXlsxWriter, type XlsxCellValue, type XlsxSheet, type XlsxWriter } from '../../platform/xlsx/writer.js';
 import type { AppContext } from '../../platform/context.js';
 import type { FieldError } from '../../platform/http/errors.js';
 import { audit } from '../../platform/audit.js';
+import { isBlankRow, type MergeRange, type TableRow } from '../../platform/spreadsheet/cells.js';
+import { FileRefusal } from '../../platform/spreadsheet/refusal.js';
+import { readSpool, spoolTable, type Spool } from '../../platform/spreadsheet/spool.js';
+import { readTable, sheetNamed } from '../../platform/spreadsheet/table.js';
 import { notify } from '../notifications/notify.js';
-import { formatMoscowDateTime, moscowOffsetMs } from '../../domain/period.js';
 import { recordTrips } from '../trips/record-trips.js';
-import { TRIP_COLUMNS, isBlankRow, mapHeader, normalizeRow, type Cell, type ColumnMap, type MergeRange, type NormalizedRow, type TripField } from './columns.js';
-import { FileRefusal, prescan, readRows, type Prescan, type SheetRow } from './read-rows.js';
-import { commitFile, fsyncFile, originalPath, resultPath, tempPath } from './storage.js';
+import { MAX_DATA_ROWS, TRIPS_SHEET, TRIP_COLUMNS, mapHeader, normalizeRow, rowCapMessage, type ColumnMap, type NormalizedRow, type TripField } from './columns.js';
+import { ResultWriter } from './result-writer.js';
+import { originalPath, tempPath } from './storage.js';
 import type { FileProblem, RowOutcome } from './tables.js';
 
 export const CHUNK_ROWS = 5_000;
-
-export const STATUS_ACCEPTED = 'Принято';
-export const STATUS_REJECTED = 'Отклонено';
 
 const LABEL_OF = new Map<string, string>(TRIP_COLUMNS.map((c) => [c.field, c.header]));
 
@@ -41,7 +42,6 @@ export interface ProcessOptions {
 
 /** Runs (or continues) the processing of one upload. Safe to run twice. */
 export async function processUpload(ctx: AppContext, uploadId: string, opts: ProcessOptions = {}): Promise<void> {
-  const chunkRows = opts.chunkRows ?? CHUNK_ROWS;
   const upload = await ctx.db.selectFrom('uploads').selectAll().where('id', '=', uploadId).executeTakeFirst();
   if (!upload || upload.status === 'done' || upload.status === 'refused') return;
   await ctx.db
@@ -50,15 +50,32 @@ export async function processUpload(ctx: AppContext, uploadId: string, opts: Pro
     .where('id', '=', uploadId)
     .execute();
 
-  const file = originalPath(ctx.config, uploadId);
-  let pre: Prescan;
+  const table = readTable(originalPath(ctx.config, uploadId), upload.file_type, {
+    maxRows: MAX_DATA_ROWS + 1,
+    rowCapMessage,
+    pickSheet: sheetNamed(TRIPS_SHEET),
+  });
+  let spool: Spool;
   try {
-    pre = await prescan(file, upload.file_type);
+    spool = await spoolTable(table, `${tempPath(ctx.config)}.rows`, (r) => !isBlankRow(r.cells));
   } catch (e) {
     if (e instanceof FileRefusal) return finishRefused(ctx, upload, e.problems);
     throw e;
   }
-  await ctx.db.updateTable('uploads').set({ total_rows: Math.max(0, pre.rows - 1) }).where('id', '=', uploadId).execute();
+  try {
+    await ctx.db.updateTable('uploads').set({ total_rows: Math.max(0, spool.rows - 1) }).where('id', '=', uploadId).execute();
+    await processRows(ctx, upload, spool, opts);
+  } finally {
+    await fsp.rm(spool.path, { force: true });
+  }
+}
+
+type UploadRow = { id: string; organization_id: string; person_id: string | null; file_name: string; created_at: Date };
+
+/** The rows of a spooled file: header, chunks, result file, the end. */
+async function processRows(ctx: AppContext, upload: UploadRow, spool: Spool, opts: ProcessOptions): Promise<void> {
+  const uploadId = upload.id;
+  const chunkRows = opts.chunkRows ?? CHUNK_ROWS;
 
   const committed = new Set(
     (await ctx.db.selectFrom('upload_chunks').select('chunk').where('upload_id', '=', uploadId).execute()).map((r) => r.chunk),
@@ -68,7 +85,7 @@ export async function processUpload(ctx: AppContext, uploadId: string, opts: Pro
   const seenNatural = new Map<string, number>();
   const seenExternal = new Map<string, number>();
   let map: ColumnMap | null = null;
-  let buffer: SheetRow[] = [];
+  let buffer: TableRow[] = [];
   let chunk = 0;
   let dataRows = 0;
 
@@ -78,8 +95,8 @@ export async function processUpload(ctx: AppContext, uploadId: string, opts: Pro
    * and at most two are in memory.
    */
   let inFlight: Promise<void> = Promise.resolve();
-  const handle = async (k: number, rows: SheetRow[]) => {
-    const merges = relevantMerges(pre.merges, rows[0].rowNumber, rows[rows.length - 1].rowNumber);
+  const handle = async (k: number, rows: TableRow[]) => {
+    const merges = relevantMerges(spool.merges, rows[0].rowNumber, rows[rows.length - 1].rowNumber);
     const norm = rows.map((r) => normalizeRow(r.cells, r.rowNumber, map!, merges, (f) => fieldName(r.rowNumber, f)));
     let outcomes: RowOutcome[];
     if (committed.has(k)) {
@@ -109,8 +126,7 @@ export async function processUpload(ctx: AppContext, uploadId: string, opts: Pro
   };
 
   try {
-    for await (const row of readRows(file, upload.file_type, pre)) {
-      if (isBlankRow(row.cells)) continue;
+    for await (const row of readSpool(spool.path)) {
       if (!map) {
         const h = mapHeader(row.cells);
         if (!h.ok) throw new FileRefusal(h.problems);
@@ -203,7 +219,7 @@ async function commitChunk(
   ctx: AppContext,
   upload: { id: string; organization_id: string },
   k: number,
-  rows: SheetRow[],
+  rows: TableRow[],
   norm: NormalizedRow[],
   seenNatural: Map<string, number>,
   seenExternal: Map<string, number>,
@@ -277,11 +293,7 @@ async function commitChunk(
 }
 
 /** Ends an upload with a file-level refusal: a result file with the reasons, a notification. */
-async function finishRefused(
-  ctx: AppContext,
-  upload: { id: string; organization_id: string; person_id: string | null; file_name: string; created_at: Date },
-  problems: FileProblem[],
-): Promise<void> {
+async function finishRefused(ctx: AppContext, upload: UploadRow, problems: FileProblem[]): Promise<void> {
   const out = new ResultWriter(ctx, upload.id);
   const totals = await ctx.db
     .selectFrom('uploads')
@@ -344,109 +356,3 @@ export async function markFailed(ctx: AppContext, uploadId: string, message?: st
     .execute();
 }
 
-interface Summary {
-  fileName: string;
-  createdAt: Date;
-  rows: number;
-  accepted: number;
-  rejected: number;
-  duplicates: number;
-  problems: FileProblem[];
-  notes: FileProblem[];
-}
-
-/**
- * The result XLSX, written as rows arrive with the flat-memory writer of
- * src/platform/xlsx (never held whole): the original columns, «Статус»
- * («Принято» / «Отклонено», rejected rows in red), «Причины», the row's
- * number in the file, and a sheet «Итоги».
- */
-class ResultWriter {
-  private readonly tmp: string;
-  private output: fs.WriteStream | null = null;
-  private book: XlsxWriter | null = null;
-  private results: XlsxSheet | null = null;
-  private summary: XlsxSheet | null = null;
-  private width = 0;
-
-  constructor(
-    private readonly ctx: AppContext,
-    private readonly uploadId: string,
-  ) {
-    this.tmp = tempPath(ctx.config) + '.xlsx';
-  }
-
-  header(cells: readonly Cell[], map: ColumnMap): void {
-    const width = Math.max(cells.length, ...[...map.index.values()].map((i) => i + 1));
-    const headers = Array.from({ length: width }, (_, i) => map.headers[i] ?? '');
-    const dateCols = new Set([map.index.get('loadedAt'), map.index.get('unloadedAt')]);
-    this.width = width;
-    this.output = fs.createWriteStream(this.tmp);
-    this.book = createXlsxWriter(this.output, { created: this.ctx.now() });
-    this.results = this.book.addSheet('Результат', {
-      frozenHeader: true,
-      columns: [
-        ...headers.map((h, i) => ({ header: h, width: Math.max(12, Math.min(40, h.length + 4)), ...(dateCols.has(i) ? { numFmt: 'dd.mm.yyyy hh:mm' } : {}) })),
-        { header: 'Статус', width: 12, type: 'string' as const },
-        { header: 'Причины', width: 80, type: 'string' as const },
-        { header: 'Строка файла', width: 10, type: 'integer' as const },
-      ],
-    });
-    this.summary = this.book.addSheet('Итоги', { columns: [{ width: 34, type: 'string' }, { width: 90 }] });
-  }
-
-  /** Writes one row; a returned promise asks the caller to wait (backpressure). */
-  row(cells: readonly Cell[], o: RowOutcome): Promise<void> | undefined {
-    if (!this.results) return undefined;
-    const values: XlsxCellValue[] = cells.map((c) => {
-      // A date cell read from the file holds its wall-clock time in UTC fields (exceljs);
-      // the writer writes Dates as Moscow wall-clock time, so shift it back to write it as it was.
-      if (c instanceof Date) return new Date(c.getTime() - moscowOffsetMs(c));
-      if (c !== null && typeof c === 'object') return 'formula' in c ? `=${c.formula}` : String(c.error);
-      return c as XlsxCellValue;
-    });
-    while (values.length < this.width) values.push(null);
-    values.length = this.width;
-    const accepted = o[1] === 'a';
-    values.push(accepted ? STATUS_ACCEPTED : STATUS_REJECTED, o[3].join('; '), o[0]);
-    return this.results.addRow(values, accepted ? undefined : { style: 'alert' });
-  }
-
-  async finish(s: Summary): Promise<void> {
-    if (!this.book) {
-      // Refused before any header: a workbook with the summary only.
-      this.output = fs.createWriteStream(this.tmp);
-      this.book = createXlsxWriter(this.output, { created: this.ctx.now() });
-      this.summary = this.book.addSheet('Итоги', { columns: [{ width: 34, type: 'string' }, { width: 90 }] });
-    }
-    await this.results?.end();
-    const sum = this.summary!;
-    const add = async (a: string, b: string | number, style?: 'bold' | 'alert') => {
-      await sum.addRow([a, b], style ? { style } : undefined);
-    };
-    await add('Результат загрузки рейсов', '', 'bold');
-    await add('Файл', s.fileName);
-    await add('Загружен', formatMoscowDateTime(s.createdAt));
-    await add('Обработан', formatMoscowDateTime(this.ctx.now()));
-    await add('Строк данных в файле', s.rows);
-    await add('Принято', s.accepted);
-    await add('Отклонено', s.rejected, s.rejected ? 'alert' : undefined);
-    await add('в том числе повторы', s.duplicates);
-    if (s.problems.length) {
-      await add('Файл не принят', '', 'alert');
-      for (const p of s.problems) await add('', p.message);
-    }
-    if (s.notes.length) {
-      await add('Замечания', '');
-      for (const p of s.notes) await add('', p.message);
-    }
-    await this.book.finish();
-    await fsyncFile(this.tmp);
-    await commitFile(this.tmp, resultPath(this.ctx.config, this.uploadId));
-  }
-
-  async abort(): Promise<void> {
-    this.output?.destroy();
-    await fsp.rm(this.tmp, { force: true });
-  }
-}

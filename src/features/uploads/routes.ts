@@ -4,34 +4,24 @@
  *
  * Deadline rush: the upload request only stores the file and queues its job,
  * so it answers fast. The number of uploads being received at once is
- * bounded, and so is the wait for a database connection; beyond that, and
- * when the disk is nearly full, the answer is 503 with Retry-After — never a
- * time-out and never a file accepted and then lost.
+ * bounded by the upload gate (gate.ts, receive-file.ts), and so is the wait for
+ * a database connection; beyond that, and when the disk is nearly full, the
+ * answer is 503 with Retry-After — never a file accepted and then lost. A body
+ * that stalls is cut off with 408, and a slot is released on every path.
  */
 import fs from 'node:fs';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { AppError, invalid, notFound } from '../../platform/http/errors.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
 import { IdParams, Page, Paging, ProblemSchema, Uuid, errorResponses } from '../../platform/http/schemas.js';
 import { checkKey } from '../../platform/http/idempotency.js';
-import { cleanFileName, createUpload } from './create-upload.js';
+import { createUpload } from './create-upload.js';
 import { getUpload, listUploads } from './queries.js';
+import { receiveUpload } from './receive-file.js';
 import { buildTemplate } from './template.js';
-import { freeBytes, originalPath, resultPath } from './storage.js';
-
-/** Limits of the upload gate; tests and the load test may change them. */
-export const uploadGate = {
-  /** Uploads being received (streamed to disk and registered) at once. */
-  maxInFlight: 16,
-  /** Requests already waiting for a database connection beyond which new uploads are turned away. */
-  maxPoolWaiting: 100,
-  /** Free disk space kept in reserve. */
-  minFreeBytes: 512 * 1024 * 1024,
-  retryAfterSeconds: 10,
-  inFlight: 0,
-};
+import { originalPath, resultPath } from './storage.js';
 
 const FileProblemSchema = Type.Object({ field: Type.String(), message: Type.String() });
 export const UploadSchema = Type.Object({
@@ -111,42 +101,18 @@ export const uploadRoutes: RoutesPlugin = (app, ctx) => {
           'Файл сохраняется и ставится в очередь на обработку; ответ 202 приходит сразу. Ход обработки — GET /api/uploads/{id}; по готовности — файл результатов. Тот же файл повторно ничего не записывает (ответ 200 с прежней загрузкой). При перегрузке — 503 с Retry-After: повторите позже, файл не будет потерян, так как он не был принят.',
         consumes: ['multipart/form-data'],
         headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String()) }),
-        response: { 200: UploadAnswer, 202: UploadAnswer, 413: ProblemSchema, 415: ProblemSchema, 503: ProblemSchema, ...errorResponses },
+        response: { 200: UploadAnswer, 202: UploadAnswer, 408: ProblemSchema, 413: ProblemSchema, 415: ProblemSchema, 503: ProblemSchema, ...errorResponses },
       },
     },
     async (req, reply) => {
       const actor = actorOf(req);
       const key = checkKey(req.headers['idempotency-key'] as string | undefined);
-      if (uploadGate.inFlight >= uploadGate.maxInFlight || ctx.pool.waitingCount > uploadGate.maxPoolWaiting) {
-        throw new AppError('overloaded', 'Сейчас загружается слишком много файлов. Повторите попытку через несколько секунд — ничего не потеряно', undefined, {
-          retryAfter: uploadGate.retryAfterSeconds,
-        });
-      }
-      uploadGate.inFlight++;
-      try {
-        if ((await freeBytes(ctx.config)) < uploadGate.minFreeBytes) {
-          throw new AppError('overloaded', 'Хранилище файлов временно заполнено; повторите попытку позже', undefined, { retryAfter: 60 });
-        }
-        const data = await req.file();
-        if (!data || data.fieldname !== 'file') {
-          data?.file.resume();
-          throw invalid({ field: 'file', message: 'Файл: обязательное поле (multipart, поле «file»)' });
-        }
-        const out = await createUpload(ctx, {
-          actor,
-          file: data.file,
-          fileName: cleanFileName(data.filename),
-          isTruncated: () => data.file.truncated,
-          idempotencyKey: key,
-          ip: req.ip,
-          userAgent: req.headers['user-agent'] ?? null,
-        });
-        if (out.upload.repeated) reply.header('Idempotent-Replayed', 'true');
-        reply.header('Location', `/api/uploads/${out.upload.id}`);
-        return reply.status(out.status).send(out.upload);
-      } finally {
-        uploadGate.inFlight--;
-      }
+      const out = await receiveUpload(ctx, req, reply, (file) =>
+        createUpload(ctx, { actor, file, idempotencyKey: key, ip: req.ip, userAgent: req.headers['user-agent'] ?? null }),
+      );
+      if (out.upload.repeated) reply.header('Idempotent-Replayed', 'true');
+      reply.header('Location', `/api/uploads/${out.upload.id}`);
+      return reply.status(out.status).send(out.upload);
     },
   );
 

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Config } from '../../platform/config.js';
 
@@ -37,10 +37,25 @@ export interface StoredTemp {
 
 const HEAD_BYTES = 8192;
 
-/** Streams `source` into a temporary file (fsynced), hashing and counting on the way. */
-export async function streamToTemp(config: Config, source: Readable, isTruncated: () => boolean): Promise<StoredTemp> {
+/** A temporary file opened for a stream to be stored in it (see `storeStream`). */
+export interface TempFile {
+  path: string;
+  fh: fsp.FileHandle;
+}
+
+/** Creates and opens a new temporary file in the uploads directory. */
+export async function openTemp(config: Config): Promise<TempFile> {
   await fsp.mkdir(uploadsDir(config), { recursive: true });
   const tmp = tempPath(config);
+  return { path: tmp, fh: await fsp.open(tmp, 'wx', 0o600) };
+}
+
+/**
+ * Stores `source` in an open temporary file (fsynced, closed), hashing and
+ * counting on the way; the pipeline is attached at once, so a source cut
+ * before the promise is awaited is still seen. On failure the file is removed.
+ */
+export function storeStream(temp: TempFile, source: Readable, isTruncated: () => boolean): Promise<StoredTemp> {
   const hash = crypto.createHash('sha256');
   let size = 0;
   const headParts: Buffer[] = [];
@@ -56,17 +71,26 @@ export async function streamToTemp(config: Config, source: Readable, isTruncated
       cb(null, chunk);
     },
   });
-  const fh = await fsp.open(tmp, 'w', 0o600);
-  try {
-    await pipeline(source, tap, fs.createWriteStream('', { fd: fh.fd, autoClose: false }));
-    await fh.sync();
-  } catch (e) {
-    await fh.close().catch(() => {});
-    await fsp.rm(tmp, { force: true });
-    throw e;
-  }
-  await fh.close();
-  return { path: tmp, size, sha256: hash.digest('hex'), head: Buffer.concat(headParts), truncated: isTruncated() };
+  // Writes through the file handle, which stays ours to sync and close.
+  const sink = new Writable({
+    highWaterMark: 1 << 20,
+    writev(chunks, cb) {
+      temp.fh.writev(chunks.map((c) => c.chunk as Buffer)).then(() => cb(), cb);
+    },
+  });
+  const done = pipeline(source, tap, sink);
+  return (async () => {
+    try {
+      await done;
+      await temp.fh.sync();
+    } catch (e) {
+      await temp.fh.close().catch(() => {});
+      await fsp.rm(temp.path, { force: true });
+      throw e;
+    }
+    await temp.fh.close();
+    return { path: temp.path, size, sha256: hash.digest('hex'), head: Buffer.concat(headParts), truncated: isTruncated() };
+  })();
 }
 
 /** Renames a fsynced temporary file to its final name and fsyncs the directory. */

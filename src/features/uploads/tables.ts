@@ -1,15 +1,11 @@
 /** Tables of the uploads feature (see migrations/0030_uploads.sql). */
 import type { ColumnType, Generated } from 'kysely';
 import type { Timestamp } from '../../platform/db/schema.js';
+import type { FileProblem } from '../../platform/spreadsheet/refusal.js';
+
+export type { FileProblem };
 
 export type UploadStatus = 'queued' | 'processing' | 'done' | 'refused' | 'failed';
-
-/** A file-level problem or note, Russian. */
-export interface FileProblem {
-  /** Column or part of the file concerned, e.g. `file`, `Время погрузки`. */
-  field: string;
-  message: string;
-}
 
 export interface UploadsTable {
   id: Generated<string>;

@@ -1,21 +1,26 @@
 /**
- * The carrier's XLSX template for trips: a sheet «Рейсы» with the Russian
- * headers the upload reads, lists (data validation) of the carrier's permits,
- * vehicles, ФККО codes and facilities; a sheet «Инструкция»; and a sheet
- * «Справочники» with what each permit allows.
+ * The carrier's XLSX template for trips, written with the spreadsheet kit's
+ * writer: a sheet «Рейсы» with the Russian headers the upload reads (a hint on
+ * each header cell, required columns shaded blue), column formats for what
+ * the user types (text, date-time, decimals), drop-down lists (data
+ * validation) of the carrier's permits, vehicles, ФККО codes and facilities,
+ * and number checks for volume and mass; a sheet «Справочники» with the lists
+ * and what each permit allows; a sheet «Инструкция».
  */
-import ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
+import { columnLetter } from '../../platform/spreadsheet/cells.js';
+import { groupDigits } from '../../platform/spreadsheet/refusal.js';
+import { createXlsxWriter, type XlsxColumn, type XlsxValidation } from '../../platform/spreadsheet/writer.js';
 import { moscowDate } from '../../domain/period.js';
-import { TRIP_COLUMNS, columnLetter } from './columns.js';
-import { MAX_DATA_ROWS, groupDigits } from './read-rows.js';
+import { MAX_DATA_ROWS, TRIPS_SHEET, TRIP_COLUMNS, type TripField } from './columns.js';
 
-const VALIDATED_ROWS = 10_000;
+/** Rows of «Рейсы» that carry the lists and checks. */
+export const VALIDATED_ROWS = 10_000;
+export const REFERENCE_SHEET = 'Справочники';
 
-/** exceljs has range validations at run time but not in its typings. */
-const validations_ = (ws: ExcelJS.Worksheet) =>
-  (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+const FORMATS: Partial<Record<TripField, string>> = { loadedAt: 'dd.mm.yyyy hh:mm', unloadedAt: 'dd.mm.yyyy hh:mm', volume: '0.00', mass: '0.000' };
 
 export async function buildTemplate(ctx: AppContext, carrierId: string): Promise<Buffer> {
   const today = moscowDate(ctx.now());
@@ -39,112 +44,103 @@ export async function buildTemplate(ctx: AppContext, carrierId: string): Promise
     .execute();
   const vehicles = await ctx.db.selectFrom('vehicles').select(['plate', 'model']).where('carrier_id', '=', carrierId).orderBy('plate').execute();
 
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'ОССиГ';
-  wb.created = ctx.now();
-
-  // --- Рейсы -------------------------------------------------------------
-  const ws = wb.addWorksheet('Рейсы', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = TRIP_COLUMNS.map((c) => ({
-    header: c.header,
-    width: c.width,
-    style:
-      c.field === 'loadedAt' || c.field === 'unloadedAt'
-        ? { numFmt: 'dd.mm.yyyy hh:mm' }
-        : c.field === 'volume'
-          ? { numFmt: '0.00' }
-          : c.field === 'mass'
-            ? { numFmt: '0.000' }
-            : { numFmt: '@' },
-  }));
-  const head = ws.getRow(1);
-  head.font = { bold: true };
-  head.alignment = { wrapText: true, vertical: 'middle' };
-  TRIP_COLUMNS.forEach((c, i) => {
-    const cell = head.getCell(i + 1);
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: c.required ? 'FFDDEBF7' : 'FFF2F2F2' } };
-    cell.note = `${c.required ? 'Обязательно' : 'Необязательно'}. ${c.hint}`;
-  });
-
-  // --- Справочники -------------------------------------------------------
-  const ref = wb.addWorksheet('Справочники');
   const permitNumbers = permits.map((p) => p.number);
   const codes = [...new Map(permits.flatMap((p) => p.waste.map((w) => [w.code, w.name] as const))).entries()].sort();
   const facilities = [...new Map(permits.flatMap((p) => p.facilities.map((f) => [f.inn, f.name] as const))).entries()].sort();
   const plates = vehicles.map((v) => v.plate);
-  ref.columns = [
-    { header: 'Номер разрешения', width: 22 },
-    { header: 'Код ФККО', width: 14 },
-    { header: 'Вид отходов', width: 60 },
-    { header: 'ИНН объекта приёма', width: 16 },
-    { header: 'Объект приёма', width: 40 },
-    { header: 'Госномер ТС', width: 14 },
+
+  // --- Рейсы: lists, checks, hints ----------------------------------------
+  const colOf = (field: TripField) => columnLetter(TRIP_COLUMNS.findIndex((c) => c.field === field));
+  const dataRange = (field: TripField) => `${colOf(field)}2:${colOf(field)}${VALIDATED_ROWS + 1}`;
+  const list = (col: number, n: number) => `'${REFERENCE_SHEET}'!$${columnLetter(col)}$2:$${columnLetter(col)}$${n + 1}`;
+  const validations: XlsxValidation[] = [];
+  const lists: Array<[TripField, number, number, string]> = [
+    ['permitNumber', 0, permitNumbers.length, 'Выберите разрешение, в котором вы указаны перевозчиком'],
+    ['plate', 5, plates.length, 'Выберите ТС вашей организации'],
+    ['wasteCode', 1, codes.length, 'Выберите код ФККО из разрешения'],
+    ['facilityInn', 3, facilities.length, 'Выберите ИНН объекта приёма из разрешения'],
   ];
-  ref.getRow(1).font = { bold: true };
+  for (const [field, col, n, prompt] of lists) {
+    if (!n) continue;
+    validations.push({
+      range: dataRange(field),
+      type: 'list',
+      formula1: list(col, n),
+      error: { style: 'warning', title: 'Значение не из списка', message: prompt },
+      prompt: { message: prompt },
+    });
+  }
+  for (const field of ['volume', 'mass'] as const) {
+    validations.push({
+      range: dataRange(field),
+      type: 'decimal',
+      operator: 'greaterThan',
+      formula1: '0',
+      error: { style: 'stop', title: 'Неверное число', message: field === 'volume' ? 'Объём — положительное число, до 0,01 м³' : 'Масса — положительное число, до 0,001 т' },
+    });
+  }
+  // A hint on each header cell (shown when it is selected).
+  TRIP_COLUMNS.forEach((c, i) => {
+    validations.push({ range: `${columnLetter(i)}1`, type: 'none', prompt: { title: c.header, message: `${c.required ? 'Обязательно' : 'Необязательно'}. ${c.hint}` } });
+  });
+
+  const out = new PassThrough();
+  const parts: Buffer[] = [];
+  out.on('data', (b: Buffer) => parts.push(b));
+  const book = createXlsxWriter(out, { creator: 'ОССиГ', created: ctx.now() });
+  const trips = book.addSheet(TRIPS_SHEET, {
+    frozenHeader: true,
+    headerWrap: true,
+    columns: TRIP_COLUMNS.map(
+      (c): XlsxColumn => ({
+        header: c.header,
+        width: c.width,
+        numFmt: FORMATS[c.field] ?? '@',
+        formatEmptyCells: true,
+        headerFill: c.required ? 'FFDDEBF7' : 'FFF2F2F2',
+      }),
+    ),
+    validations,
+  });
+  const text = (header: string, width: number, numFmt?: string): XlsxColumn => ({ header, width, type: 'string', ...(numFmt ? { numFmt, formatEmptyCells: true } : {}) });
+  const ref = book.addSheet(REFERENCE_SHEET, {
+    columns: [
+      text('Номер разрешения', 22),
+      text('Код ФККО', 14, '@'),
+      text('Вид отходов', 60),
+      text('ИНН объекта приёма', 16, '@'),
+      text('Объект приёма', 40),
+      text('Госномер ТС', 14),
+    ],
+  });
+  const help = book.addSheet('Инструкция', { columns: [{ width: 120, type: 'string' }] });
+
+  await trips.end();
+
+  // --- Справочники ---------------------------------------------------------
   const listLen = Math.max(permitNumbers.length, codes.length, facilities.length, plates.length);
   for (let i = 0; i < listLen; i++) {
-    ref.addRow([permitNumbers[i] ?? null, codes[i]?.[0] ?? null, codes[i]?.[1] ?? null, facilities[i]?.[0] ?? null, facilities[i]?.[1] ?? null, plates[i] ?? null]);
+    await ref.addRow([permitNumbers[i] ?? null, codes[i]?.[0] ?? null, codes[i]?.[1] ?? null, facilities[i]?.[0] ?? null, facilities[i]?.[1] ?? null, plates[i] ?? null]);
   }
-  ref.getColumn(2).numFmt = '@';
-  ref.getColumn(4).numFmt = '@';
-  // What each permit allows.
-  const start = listLen + 3;
-  ref.getRow(start).values = ['Разрешение', 'Код ФККО', 'Вид отходов', 'ИНН объекта приёма', 'Объект приёма', 'Срок действия'];
-  ref.getRow(start).font = { bold: true };
-  let r = start + 1;
+  // What each permit allows, below the lists after an empty row.
+  await ref.addRow([]);
+  await ref.addRow(['Разрешение', 'Код ФККО', 'Вид отходов', 'ИНН объекта приёма', 'Объект приёма', 'Срок действия'], { style: 'bold' });
   for (const p of permits) {
     const n = Math.max(p.waste.length, p.facilities.length, 1);
     for (let i = 0; i < n; i++) {
-      ref.getRow(r++).values = [
+      await ref.addRow([
         p.number,
         p.waste[i]?.code ?? null,
         p.waste[i]?.name ?? null,
         p.facilities[i]?.inn ?? null,
         p.facilities[i]?.name ?? null,
         i === 0 ? `${p.valid_from.split('-').reverse().join('.')} — ${p.valid_to.split('-').reverse().join('.')}; ${p.site_name}` : null,
-      ];
+      ]);
     }
   }
-
-  const list = (col: number, n: number) => (n ? [`'Справочники'!$${columnLetter(col)}$2:$${columnLetter(col)}$${n + 1}`] : null);
-  const validations: Array<[string, string[] | null, string]> = [
-    ['permitNumber', list(0, permitNumbers.length), 'Выберите разрешение, в котором вы указаны перевозчиком'],
-    ['plate', list(5, plates.length), 'Выберите ТС вашей организации'],
-    ['wasteCode', list(1, codes.length), 'Выберите код ФККО из разрешения'],
-    ['facilityInn', list(3, facilities.length), 'Выберите ИНН объекта приёма из разрешения'],
-  ];
-  for (const [field, formulae, prompt] of validations) {
-    if (!formulae) continue;
-    const col = columnLetter(TRIP_COLUMNS.findIndex((c) => c.field === field));
-    validations_(ws).add(`${col}2:${col}${VALIDATED_ROWS + 1}`, {
-      type: 'list',
-      allowBlank: true,
-      formulae,
-      showErrorMessage: true,
-      errorStyle: 'warning',
-      errorTitle: 'Значение не из списка',
-      error: prompt,
-      showInputMessage: true,
-      prompt,
-    });
-  }
-  for (const field of ['volume', 'mass'] as const) {
-    const col = columnLetter(TRIP_COLUMNS.findIndex((c) => c.field === field));
-    validations_(ws).add(`${col}2:${col}${VALIDATED_ROWS + 1}`, {
-      type: 'decimal',
-      operator: 'greaterThan',
-      allowBlank: true,
-      formulae: [0],
-      showErrorMessage: true,
-      errorStyle: 'stop',
-      errorTitle: 'Неверное число',
-      error: field === 'volume' ? 'Объём — положительное число, до 0,01 м³' : 'Масса — положительное число, до 0,001 т',
-    });
-  }
+  await ref.end();
 
   // --- Инструкция ----------------------------------------------------------
-  const help = wb.addWorksheet('Инструкция');
-  help.getColumn(1).width = 120;
   const lines = [
     'Как заполнить шаблон загрузки рейсов',
     '',
@@ -160,11 +156,9 @@ export async function buildTemplate(ctx: AppContext, carrierId: string): Promise
     '   в нём каждая строка вашего файла со статусом «Принято» или «Отклонено» и причинами с названием столбца.',
     '10. Повторная загрузка того же файла ничего не запишет второй раз; исправленные строки можно загрузить новым файлом — уже принятые рейсы будут отмечены как повторы.',
   ];
-  lines.forEach((l, i) => {
-    const row = help.addRow([l]);
-    if (i === 0) row.font = { bold: true, size: 14 };
-  });
-  if (!permits.length) help.addRow(['Внимание: у вашей организации нет действующих разрешений, где она указана перевозчиком; рейсы будут отклонены.']);
+  for (const [i, l] of lines.entries()) await help.addRow([l], i === 0 ? { style: 'title' } : undefined);
+  if (!permits.length) await help.addRow(['Внимание: у вашей организации нет действующих разрешений, где она указана перевозчиком; рейсы будут отклонены.']);
 
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  await book.finish();
+  return Buffer.concat(parts);
 }

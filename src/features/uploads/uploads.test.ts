@@ -11,7 +11,7 @@ import { seedDemo } from '../demo/seed.js';
 import { JOBS } from '../index.js';
 import { runJobsOnce } from '../../platform/jobs/index.js';
 import { processUpload } from './process-upload.js';
-import { uploadGate } from './routes.js';
+import { uploadGate } from './gate.js';
 import { formatMoscowDateTime } from '../../domain/period.js';
 import { HEADERS, demoCarrier, moscowText, multipart, tripCount, tripsCsv, tripsXlsx, validRows, workbookAround, zipFiles, type DemoCarrier } from './test-files.js';
 

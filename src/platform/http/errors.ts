@@ -37,6 +37,7 @@ export const GENERIC_PROBLEMS = defineProblems({
   malformed_json: { status: 400, title: 'Тело запроса не является корректным JSON' },
   unsupported_media_type: { status: 415, title: 'Неподдерживаемый тип содержимого' },
   payload_too_large: { status: 413, title: 'Слишком большой запрос' },
+  request_timeout: { status: 408, title: 'Истекло время ожидания запроса' },
   unauthenticated: { status: 401, title: 'Требуется вход в систему' },
   forbidden: { status: 403, title: 'Недостаточно прав' },
   no_organization: { status: 403, title: 'Не выбрана организация' },

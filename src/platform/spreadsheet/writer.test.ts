@@ -5,7 +5,8 @@ import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
-import { createXlsxWriter, excelSerial, xlsxDecimal, xmlEscape, columnLetters } from './writer.js';
+import { createXlsxWriter, excelSerial, xlsxDecimal, xmlEscape } from './writer.js';
+import { columnLetter } from './cells.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ossig-xlsx-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -205,7 +206,7 @@ describe('xlsx writer', () => {
 
   it('helpers: escaping, column letters, Moscow serials', () => {
     expect(xmlEscape('a<b>&"c\'\u0001\u000b\t\n')).toBe('a&lt;b&gt;&amp;&quot;c\'\t\n');
-    expect([0, 25, 26, 27, 51, 52, 701, 702, 16383].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AB', 'AZ', 'BA', 'ZZ', 'AAA', 'XFD']);
+    expect([0, 25, 26, 27, 51, 52, 701, 702, 16383].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AB', 'AZ', 'BA', 'ZZ', 'AAA', 'XFD']);
     expect(excelSerial('1899-12-31')).toBe(1);
     expect(excelSerial('1900-03-01')).toBe(61);
     expect(excelSerial('2026-01-01 12:00')).toBe(46023.5);

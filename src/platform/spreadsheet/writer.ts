@@ -20,6 +20,11 @@
  * seals the workbook: the fixed parts are written then and no sheet can be
  * declared any more.
  *
+ * Templates: a column may carry its format onto its empty cells
+ * (`formatEmptyCells`, so what a user types there is text or a date), a
+ * header fill and hint; a sheet may carry data validations (drop-down lists
+ * from a range of another sheet, number checks, input prompts).
+ *
  * Cells: strings are inline strings (XML-escaped; characters XML cannot hold
  * are dropped; at most 32 767 characters); numbers are written as `<v>`;
  * exact decimals given as strings ('12.50') are written verbatim, never
@@ -31,6 +36,7 @@ import { PassThrough, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import yazl from 'yazl';
 import { moscowOffsetMs } from '../../domain/period.js';
+import { XLSX_MAX_COLUMNS, XLSX_MAX_ROWS, XLSX_MAX_TEXT, columnLetter } from './cells.js';
 
 export type XlsxColumnType = 'string' | 'number' | 'integer' | 'date' | 'datetime' | 'auto';
 
@@ -47,6 +53,40 @@ export interface XlsxColumn {
   type?: XlsxColumnType;
   /** Number format; defaults: date 'dd.mm.yyyy', datetime 'dd.mm.yyyy hh:mm', others General. */
   numFmt?: string;
+  /** Give the column's empty cells this format too (`<col style>`): what a user types into a template is then read as the format says ('@' — text). */
+  formatEmptyCells?: boolean;
+  /** Fill of the header cell, ARGB ('FFDDEBF7'). */
+  headerFill?: string;
+}
+
+export type XlsxValidationOperator =
+  | 'between'
+  | 'notBetween'
+  | 'equal'
+  | 'notEqual'
+  | 'greaterThan'
+  | 'lessThan'
+  | 'greaterThanOrEqual'
+  | 'lessThanOrEqual';
+
+/** A data validation (Excel «Проверка данных»): a drop-down list, a number check, or only an input prompt. */
+export interface XlsxValidation {
+  /** Cells it applies to: 'A2:A10001' (several ranges separated by spaces). */
+  range: string;
+  /** 'none' only shows the prompt. */
+  type: 'list' | 'decimal' | 'whole' | 'date' | 'textLength' | 'none';
+  /** A formula without «=»: for a list, a range such as `'Справочники'!$A$2:$A$9`; for numbers, a value. */
+  formula1?: string;
+  formula2?: string;
+  /** A list of literal values (instead of formula1); at most 255 characters together. */
+  values?: string[];
+  operator?: XlsxValidationOperator;
+  /** Empty cells pass (default true). */
+  allowBlank?: boolean;
+  /** The message when a value does not pass; `style` 'stop' refuses it, 'warning' and 'information' let the user keep it. */
+  error?: { style?: 'stop' | 'warning' | 'information'; title?: string; message: string };
+  /** The message shown when a cell of the range is selected. */
+  prompt?: { title?: string; message: string };
 }
 
 export interface XlsxSheetOptions {
@@ -55,10 +95,14 @@ export interface XlsxSheetOptions {
   frozenHeader?: boolean;
   /** An autofilter over the header row and every written row. */
   autoFilter?: boolean;
+  /** Header cells wrap their text and are centred vertically. */
+  headerWrap?: boolean;
+  /** Data validations, written after the rows. */
+  validations?: XlsxValidation[];
 }
 
-/** Row look: normal, bold, or bold dark red (an alert). */
-export type XlsxRowStyle = 'normal' | 'bold' | 'alert';
+/** Row look: normal, bold, bold dark red (an alert), or a bold 14-point title. */
+export type XlsxRowStyle = 'normal' | 'bold' | 'alert' | 'title';
 
 export interface XlsxRowOptions {
   style?: XlsxRowStyle;
@@ -102,10 +146,7 @@ export interface XlsxWriter {
   finish(): Promise<void>;
 }
 
-/** Excel's limits. */
-export const XLSX_MAX_ROWS = 1_048_576;
-export const XLSX_MAX_COLUMNS = 16_384;
-export const XLSX_MAX_TEXT = 32_767;
+export { XLSX_MAX_COLUMNS, XLSX_MAX_ROWS, XLSX_MAX_TEXT };
 
 const NUMERIC = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const CHUNK_CHARS = 64 * 1024;
@@ -213,11 +254,13 @@ function digits(s: string, at: number, n: number): number {
 
 // ---------------------------------------------------------------- styles
 
-const FONTS: Record<XlsxRowStyle, number> = { normal: 0, bold: 1, alert: 2 };
+const FONTS: Record<XlsxRowStyle, number> = { normal: 0, bold: 1, alert: 2, title: 3 };
+const ROW_STYLES: readonly XlsxRowStyle[] = ['normal', 'bold', 'alert', 'title'];
 const FONT_XML = [
   '<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>',
   '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>',
   '<font><b/><sz val="11"/><color rgb="FFC00000"/><name val="Calibri"/><family val="2"/></font>',
+  '<font><b/><sz val="14"/><name val="Calibri"/><family val="2"/></font>',
 ];
 const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, '@': 49 };
 const DEFAULT_FORMAT: Record<XlsxColumnType, string> = {
@@ -228,10 +271,18 @@ const DEFAULT_FORMAT: Record<XlsxColumnType, string> = {
   date: 'dd.mm.yyyy',
   datetime: 'dd.mm.yyyy hh:mm',
 };
+const ARGB = /^[0-9A-F]{8}$/;
 
-/** Number formats × fonts → cellXfs; index = format * 3 + font. */
+/** The cell formats (cellXfs) in use: number format × font × fill × wrap; registered before the workbook is sealed. */
 class Styles {
   readonly formats: string[] = ['General', 'dd.mm.yyyy hh:mm', 'dd.mm.yyyy'];
+  private readonly fills: string[] = [];
+  private readonly xfs: Array<{ format: number; font: number; fill: number; wrap: boolean }> = [];
+  private readonly index = new Map<string, number>();
+
+  constructor() {
+    this.xf(0, 'normal'); // index 0: the default
+  }
 
   format(code: string): number {
     let i = this.formats.indexOf(code);
@@ -239,8 +290,24 @@ class Styles {
     return i;
   }
 
-  xf(format: number, style: XlsxRowStyle | undefined): number {
-    return format * 3 + (style ? FONTS[style] : 0);
+  /** The index of a cell format; `fill` is ARGB. */
+  xf(format: number, style: XlsxRowStyle | undefined, fill?: string, wrap = false): number {
+    let fillId = 0;
+    if (fill) {
+      const argb = fill.toUpperCase();
+      if (!ARGB.test(argb)) throw new RangeError(`fill must be ARGB such as 'FFDDEBF7': ${JSON.stringify(fill)}`);
+      let i = this.fills.indexOf(argb);
+      if (i < 0) i = this.fills.push(argb) - 1;
+      fillId = i + 2; // 0 none and 1 gray125 are required first
+    }
+    const font = style ? FONTS[style] : 0;
+    const key = `${format}|${font}|${fillId}|${wrap ? 1 : 0}`;
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.xfs.push({ format, font, fill: fillId, wrap }) - 1;
+      this.index.set(key, i);
+    }
+    return i;
   }
 
   xml(): string {
@@ -255,21 +322,27 @@ class Styles {
         next++;
       }
     }
-    const xfs: string[] = [];
-    for (const f of this.formats) {
-      const id = ids.get(f)!;
-      for (let font = 0; font < FONT_XML.length; font++) {
-        xfs.push(
-          `<xf numFmtId="${id}" fontId="${font}" fillId="0" borderId="0" xfId="0"${id ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}/>`,
-        );
-      }
-    }
+    const fills = [
+      '<fill><patternFill patternType="none"/></fill>',
+      '<fill><patternFill patternType="gray125"/></fill>',
+      ...this.fills.map((argb) => `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`),
+    ];
+    const xfs = this.xfs.map(({ format, font, fill, wrap }) => {
+      const id = ids.get(this.formats[format])!;
+      const attrs =
+        `numFmtId="${id}" fontId="${font}" fillId="${fill}" borderId="0" xfId="0"` +
+        (id ? ' applyNumberFormat="1"' : '') +
+        (font ? ' applyFont="1"' : '') +
+        (fill ? ' applyFill="1"' : '') +
+        (wrap ? ' applyAlignment="1"' : '');
+      return wrap ? `<xf ${attrs}><alignment vertical="center" wrapText="1"/></xf>` : `<xf ${attrs}/>`;
+    });
     return (
       XML_HEAD +
       `<styleSheet xmlns="${NS_MAIN}">` +
       (custom.length ? `<numFmts count="${custom.length}">${custom.join('')}</numFmts>` : '') +
       `<fonts count="${FONT_XML.length}">${FONT_XML.join('')}</fonts>` +
-      '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+      `<fills count="${fills.length}">${fills.join('')}</fills>` +
       '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
       '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
       `<cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs>` +
@@ -281,17 +354,6 @@ class Styles {
 }
 
 // ---------------------------------------------------------------- sheets
-
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 function checkSheetName(name: string, taken: Set<string>): void {
   if (!name || name.length > 31) throw new RangeError(`sheet name must be 1..31 characters: ${JSON.stringify(name)}`);
@@ -307,8 +369,14 @@ interface ColumnPlan {
   type: XlsxColumnType;
   /** Whether the column's format is General. */
   general: boolean;
-  /** Style index per row style (normal, bold, alert). */
-  xf: [number, number, number];
+  /** Style index per row style (normal, bold, alert, title). */
+  xf: number[];
+  /** Style of a Date in an 'auto' column of General format, per row style. */
+  autoDate: number[];
+  /** Style of the header cell. */
+  header: number;
+  /** Style of the column's empty cells (0: none). */
+  column: number;
 }
 
 class Sheet implements XlsxSheet {
@@ -338,8 +406,17 @@ class Sheet implements XlsxSheet {
     this.cols = this.opts.columns.map((c, i) => {
       const type = c.type ?? 'auto';
       const f = styles.format(c.numFmt ?? DEFAULT_FORMAT[type]);
-      return { letters: columnLetters(i), type, general: f === 0, xf: [styles.xf(f, 'normal'), styles.xf(f, 'bold'), styles.xf(f, 'alert')] };
+      return {
+        letters: columnLetter(i),
+        type,
+        general: f === 0,
+        xf: ROW_STYLES.map((st) => styles.xf(f, st)),
+        autoDate: ROW_STYLES.map((st) => styles.xf(1, st)),
+        header: styles.xf(0, 'bold', c.headerFill, this.opts.headerWrap),
+        column: c.formatEmptyCells && f !== 0 ? styles.xf(f, 'normal') : 0,
+      };
     });
+    for (const v of this.opts.validations ?? []) checkValidation(v, this.name);
   }
 
   private start(): void {
@@ -356,7 +433,13 @@ class Sheet implements XlsxSheet {
       head += `<sheetViews><sheetView${selected} workbookViewId="0"/></sheetViews>`;
     }
     head += '<sheetFormatPr defaultRowHeight="15"/>';
-    const widths = o.columns.map((c, i) => (c.width ? `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>` : '')).join('');
+    const widths = o.columns
+      .map((c, i) => {
+        const style = this.cols[i].column ? ` style="${this.cols[i].column}"` : '';
+        if (c.width) return `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"${style}/>`;
+        return style ? `<col min="${i + 1}" max="${i + 1}" width="9.140625"${style}/>` : '';
+      })
+      .join('');
     if (widths) head += `<cols>${widths}</cols>`;
     head += '<sheetData>';
     this.buf = head;
@@ -385,7 +468,7 @@ class Sheet implements XlsxSheet {
       if (v === null || v === undefined || v === '') continue;
       const col = this.cols[i];
       const ref = col.letters + r;
-      out += header ? inlineString(ref, font, String(v)) : cell(col, ref, font, v, this.name);
+      out += header ? inlineString(ref, col.header, String(v)) : cell(col, ref, font, v, this.name);
     }
     this.buf += out + '</row>';
   }
@@ -410,8 +493,10 @@ class Sheet implements XlsxSheet {
     if (this.book.failed) throw this.book.failed;
     let tail = '</sheetData>';
     if (this.opts.autoFilter && this.hasHeader) {
-      tail += `<autoFilter ref="A1:${columnLetters(Math.max(0, this.cols.length - 1))}${this.rowCount}"/>`;
+      tail += `<autoFilter ref="A1:${columnLetter(Math.max(0, this.cols.length - 1))}${this.rowCount}"/>`;
     }
+    const validations = this.opts.validations ?? [];
+    if (validations.length) tail += `<dataValidations count="${validations.length}">${validations.map(validationXml).join('')}</dataValidations>`;
     tail += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
     this.buf += tail;
     // No wait for 'drain' here: an ending stream never emits it. What is buffered (≤ ~1 MB) is consumed by the zip in turn.
@@ -424,8 +509,6 @@ class Sheet implements XlsxSheet {
   }
 }
 
-/** Style of a date-time cell in an 'auto' column without a format of its own: 'dd.mm.yyyy hh:mm' (format 1) × font. */
-const AUTO_DATETIME_XF = 1 * 3;
 
 function cell(col: ColumnPlan, ref: string, font: number, v: XlsxCellValue, sheet: string): string {
   const s = col.xf[font];
@@ -444,9 +527,47 @@ function cell(col: ColumnPlan, ref: string, font: number, v: XlsxCellValue, shee
       if (typeof v === 'number' || typeof v === 'bigint') return `<c r="${ref}"${st}><v>${numberText(v, false, ref, sheet)}</v></c>`;
       if (v instanceof XlsxDecimal) return `<c r="${ref}"${st}><v>${v.text}</v></c>`;
       if (typeof v === 'boolean') return `<c r="${ref}"${st} t="b"><v>${v ? 1 : 0}</v></c>`;
-      if (v instanceof Date) return `<c r="${ref}" s="${col.general ? AUTO_DATETIME_XF + font : s}"><v>${dateSerial(v, ref, sheet)}</v></c>`;
+      if (v instanceof Date) return `<c r="${ref}" s="${col.general ? col.autoDate[font] : s}"><v>${dateSerial(v, ref, sheet)}</v></c>`;
       return inlineString(ref, s, String(v));
   }
+}
+
+const VALIDATION_TEXT_LIMITS = { title: 32, message: 255 } as const;
+
+function checkValidation(v: XlsxValidation, sheet: string): void {
+  const where = `sheet «${sheet}» validation ${v.range}`;
+  for (const [what, box] of [
+    ['error', v.error],
+    ['prompt', v.prompt],
+  ] as const) {
+    if (!box) continue;
+    if ((box.title?.length ?? 0) > VALIDATION_TEXT_LIMITS.title) throw new RangeError(`${where}: ${what} title over ${VALIDATION_TEXT_LIMITS.title} characters`);
+    if (box.message.length > VALIDATION_TEXT_LIMITS.message) throw new RangeError(`${where}: ${what} message over ${VALIDATION_TEXT_LIMITS.message} characters`);
+  }
+  if (v.values) {
+    if (v.values.some((x) => x.includes(',') || x.includes('"'))) throw new RangeError(`${where}: list values cannot hold «,» or «"»`);
+    if (v.values.join(',').length > 255) throw new RangeError(`${where}: list values over 255 characters; use a range`);
+  }
+  if (v.type !== 'none' && v.formula1 === undefined && !v.values) throw new RangeError(`${where}: formula1 or values needed`);
+  if (!/^\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?( \$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?)*$/.test(v.range)) {
+    throw new RangeError(`${where}: not a cell range`);
+  }
+}
+
+function validationXml(v: XlsxValidation): string {
+  let a = v.type === 'none' ? '' : ` type="${v.type}"`;
+  if (v.operator && v.operator !== 'between') a += ` operator="${v.operator}"`;
+  if (v.error) a += ` errorStyle="${v.error.style ?? 'stop'}"`;
+  if (v.allowBlank ?? true) a += ' allowBlank="1"';
+  if (v.prompt) a += ' showInputMessage="1"';
+  if (v.error) a += ' showErrorMessage="1"';
+  if (v.error?.title) a += ` errorTitle="${xmlEscape(v.error.title)}"`;
+  if (v.error) a += ` error="${xmlEscape(v.error.message)}"`;
+  if (v.prompt?.title) a += ` promptTitle="${xmlEscape(v.prompt.title)}"`;
+  if (v.prompt) a += ` prompt="${xmlEscape(v.prompt.message)}"`;
+  const f1 = v.values ? `"${v.values.join(',')}"` : v.formula1;
+  const body = (f1 !== undefined ? `<formula1>${xmlEscape(f1)}</formula1>` : '') + (v.formula2 !== undefined ? `<formula2>${xmlEscape(v.formula2)}</formula2>` : '');
+  return `<dataValidation${a} sqref="${v.range}">${body}</dataValidation>`;
 }
 
 function numberText(v: XlsxCellValue, integer: boolean, ref: string, sheet: string): string {

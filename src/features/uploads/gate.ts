@@ -1,0 +1,65 @@
+/**
+ * The upload gate: how many uploads (trips and receipts) are being received at
+ * once, and the thresholds beyond which new ones are turned away with 503 and
+ * Retry-After. Slots are taken with `tryAcquire()`, which gives a release
+ * function (calling it twice releases once). The count is kept in this
+ * process; a gate shared by several processes (a row in PostgreSQL) only has
+ * to implement `Gate`.
+ */
+
+export type Release = () => void;
+
+export interface Gate {
+  /** A release function when a slot is free, else null. */
+  tryAcquire(): Release | null;
+  /** Slots taken now. */
+  readonly inFlight: number;
+}
+
+/** A gate of `max()` slots in this process. */
+export class LocalGate implements Gate {
+  private taken = 0;
+
+  constructor(private readonly max: () => number) {}
+
+  get inFlight(): number {
+    return this.taken;
+  }
+
+  tryAcquire(): Release | null {
+    if (this.taken >= this.max()) return null;
+    this.taken++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.taken--;
+    };
+  }
+}
+
+export interface UploadGate {
+  /** Uploads being received (streamed to disk and registered) at once. */
+  maxInFlight: number;
+  /** Requests already waiting for a database connection beyond which new uploads are turned away. */
+  maxPoolWaiting: number;
+  /** Free disk space kept in reserve. */
+  minFreeBytes: number;
+  retryAfterSeconds: number;
+  /** The slots (this process's count today). */
+  slots: Gate;
+  /** Slots taken now. */
+  readonly inFlight: number;
+}
+
+/** Limits of the upload gate; tests and the load test may change them. */
+export const uploadGate: UploadGate = {
+  maxInFlight: 16,
+  maxPoolWaiting: 100,
+  minFreeBytes: 512 * 1024 * 1024,
+  retryAfterSeconds: 10,
+  slots: new LocalGate(() => uploadGate.maxInFlight),
+  get inFlight(): number {
+    return uploadGate.slots.inFlight;
+  },
+};
