@@ -11,7 +11,7 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { AppError, invalid, type FieldError } from '../../platform/http/errors.js';
-import { cellText, columnLetter, isBlankRow, type Cell, type TableRow } from '../../platform/spreadsheet/cells.js';
+import { cellText, columnLetter, isBlankRow, ownString, type Cell, type TableRow } from '../../platform/spreadsheet/cells.js';
 import { FileRefusal, groupDigits } from '../../platform/spreadsheet/refusal.js';
 import { sniffFile } from '../../platform/spreadsheet/sniff.js';
 import { readTable } from '../../platform/spreadsheet/table.js';
@@ -85,10 +85,10 @@ export async function uploadReceipts(ctx: AppContext, actor: Actor, file: Receiv
   return applyRows(ctx, actor, header, rows);
 }
 
-/** A cell as kept: strings clipped to `n` characters. */
+/** A cell as kept: strings clipped to `n` characters and copied out of the parser's chunk. */
 function keep(c: Cell | undefined, n: number): Cell {
   if (c === undefined) return null;
-  return typeof c === 'string' && c.length > n ? c.slice(0, n) : c;
+  return typeof c === 'string' ? ownString(c.length > n ? c.slice(0, n) : c) : c;
 }
 
 /** The columns of the header row; a required column missing refuses the file. */

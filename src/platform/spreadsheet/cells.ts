@@ -105,6 +105,15 @@ export function cellText(c: Cell | undefined): string {
   return c.error;
 }
 
+/**
+ * A string that holds its own characters. A string cut from a larger one (as
+ * the XML and CSV parsers cut values from their input chunks) keeps the larger
+ * one alive; copy what is kept for long.
+ */
+export function ownString(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 export function isBlankRow(cells: readonly Cell[]): boolean {
   return cells.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''));
 }

@@ -6,8 +6,9 @@
  * Bounds (refusals naming the line): a record's characters (csv-parse stops
  * there, so a 10 MB line or a quote left open never fills memory), a cell's
  * characters (Excel's 32 767), the number of non-empty records (the caller's
- * cap). Malformed quoting is a refusal naming the line; UTF-16 text is
- * refused with advice (Excel's «Текст Юникод» export).
+ * cap). Quoting is strict — a quote inside an unquoted value, or text after a
+ * closing quote, is a refusal naming the line, never a silently garbled value;
+ * UTF-16 text is refused with advice (Excel's «Текст Юникод» export).
  */
 import fs from 'node:fs';
 import type { Transform } from 'node:stream';
@@ -54,9 +55,10 @@ export async function sniffCsv(file: string): Promise<{ encoding: CsvEncoding; d
 
 function csvRefusal(e: unknown, records: number, maxRecordChars: number): Error {
   if (e instanceof FileRefusal) return e;
-  const err = e as { code?: string; lines?: number; syscall?: string };
+  const err = e as { code?: string; records?: number; syscall?: string };
   if (typeof err.syscall === 'string') return e as Error; // our own I/O
-  const row = records + 1;
+  // The parser runs ahead of the rows taken from it: its own count says where it stopped.
+  const row = (typeof err.records === 'number' ? err.records : records) + 1;
   switch (err.code) {
     case 'CSV_MAX_RECORD_SIZE':
       return refuse(`Файл: строка ${row} длиннее ${groupDigits(maxRecordChars)} символов — возможно, в ней не закрыта кавычка «"»; проверьте кавычки или уберите лишние данные`);
@@ -85,7 +87,7 @@ export async function* readCsv(file: string, opts: CsvReadOptions = {}): AsyncGe
       delimiter,
       bom: true,
       relax_column_count: true,
-      relax_quotes: true,
+      relax_quotes: false,
       skip_empty_lines: false,
       max_record_size: L.maxRecordChars,
     }),

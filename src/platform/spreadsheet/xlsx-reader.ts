@@ -113,14 +113,14 @@ export class XlsxSheetReader {
       if (!zip.has(chosen.path)) throw refuse(`Файл: лист «${chosen.name}» отсутствует в книге (нет части «${chosen.path}»)`);
       this.sheet = chosen;
       const styles = book.stylesPath && zip.has(book.stylesPath) ? await readStyles(zip, book.stylesPath, this.limits) : [];
-      const strings = book.sharedStringsPath && zip.has(book.sharedStringsPath) ? await readSharedStrings(zip, book.sharedStringsPath, this.limits) : [];
+      const strings = book.sharedStringsPath && zip.has(book.sharedStringsPath) ? await readSharedStrings(zip, book.sharedStringsPath, this.limits) : new StringTable();
       yield* this.readSheet(zip, chosen, { styles, strings, date1904: book.date1904 });
     } finally {
       zip.close();
     }
   }
 
-  private async *readSheet(zip: GuardedZip, sheet: SheetInfo, book: { styles: boolean[]; strings: string[]; date1904: boolean }): AsyncGenerator<TableRow> {
+  private async *readSheet(zip: GuardedZip, sheet: SheetInfo, book: { styles: boolean[]; strings: StringTable; date1904: boolean }): AsyncGenerator<TableRow> {
     const L = this.limits;
     const maxRows = this.opts.maxRows ?? XLSX_MAX_ROWS;
     const out: TableRow[] = [];
@@ -157,7 +157,7 @@ export class XlsxSheetReader {
           if (!Number.isInteger(i) || i < 0 || i >= book.strings.length) {
             throw refuse(`Файл: ячейка ${cellRef()} листа «${sheet.name}» ссылается на несуществующую общую строку № ${value.slice(0, 12)} — файл повреждён`);
           }
-          v = book.strings[i];
+          v = book.strings.get(i);
           break;
         }
         case 'inlineStr':
@@ -444,9 +444,53 @@ async function readStyles(zip: GuardedZip, part: string, L: XlsxLimits): Promise
   return xfs.map((id) => (custom.has(id) ? isDateFormat(custom.get(id)!) : BUILTIN_DATE_FORMATS.has(id)));
 }
 
+/**
+ * The shared strings, compactly: joined into flat batches with their offsets.
+ * A string the XML parser hands over is a slice of its input chunk and would
+ * keep the whole chunk alive; joining copies the characters out, so memory is
+ * about the strings' characters plus 4 bytes each, whatever the XML around them.
+ */
+export class StringTable {
+  private static readonly BATCH = 4096;
+  private readonly batches: string[] = [];
+  private readonly offsets: Uint32Array[] = [];
+  private pending: string[] = [];
+
+  get length(): number {
+    return this.batches.length * StringTable.BATCH + this.pending.length;
+  }
+
+  push(s: string): void {
+    this.pending.push(s);
+    if (this.pending.length === StringTable.BATCH) this.seal();
+  }
+
+  /** Joins the strings not yet joined (call once all are pushed). */
+  seal(): void {
+    if (!this.pending.length) return;
+    const off = new Uint32Array(this.pending.length + 1);
+    let at = 0;
+    this.pending.forEach((s, i) => {
+      off[i] = at;
+      at += s.length;
+    });
+    off[this.pending.length] = at;
+    this.batches.push(this.pending.join(''));
+    this.offsets.push(off);
+    this.pending = [];
+  }
+
+  get(i: number): string {
+    const b = Math.floor(i / StringTable.BATCH);
+    const k = i % StringTable.BATCH;
+    if (b < this.batches.length) return this.batches[b].slice(this.offsets[b][k], this.offsets[b][k + 1]);
+    return this.pending[k];
+  }
+}
+
 /** The shared strings, bounded in count and total characters; rich text runs joined, phonetic runs left out. */
-async function readSharedStrings(zip: GuardedZip, part: string, L: XlsxLimits): Promise<string[]> {
-  const strings: string[] = [];
+async function readSharedStrings(zip: GuardedZip, part: string, L: XlsxLimits): Promise<StringTable> {
+  const strings = new StringTable();
   let chars = 0;
   let current: string | null = null;
   let inT = false;
@@ -489,6 +533,7 @@ async function readSharedStrings(zip: GuardedZip, part: string, L: XlsxLimits): 
     },
     runTooLong: () => (inT ? tooLong() : refuse(`Файл: часть книги «${part}» содержит слишком длинный фрагмент без разметки — файл повреждён или подделан`)),
   });
+  strings.seal();
   return strings;
 }
 
