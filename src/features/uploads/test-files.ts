@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import { formatMoscowDateTime } from '../../domain/period.js';
@@ -13,9 +13,14 @@ import { TRIP_COLUMNS } from './columns.js';
 
 export const HEADERS = TRIP_COLUMNS.map((c) => c.header);
 
-/** A workbook with a sheet «Рейсы»: the header row and `rows`. */
+/**
+ * A workbook with a sheet «Рейсы»: the header row and `rows`, written by
+ * exceljs as another application would (shared strings, styles, dates);
+ * exceljs is a development dependency, loaded only here.
+ */
 export async function tripsXlsx(rows: unknown[][], opts: { headers?: string[]; mutate?: (ws: ExcelJS.Worksheet) => void } = {}): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   const ws = wb.addWorksheet('Рейсы');
   ws.addRow(opts.headers ?? HEADERS);
   for (const r of rows) ws.addRow(r);

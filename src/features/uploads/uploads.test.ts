@@ -13,6 +13,9 @@ import { runJobsOnce } from '../../platform/jobs/index.js';
 import { processUpload } from './process-upload.js';
 import { uploadGate } from './gate.js';
 import { formatMoscowDateTime } from '../../domain/period.js';
+import { GuardedZip } from '../../platform/spreadsheet/zip.js';
+import { readTable, sheetNamed } from '../../platform/spreadsheet/table.js';
+import type { Cell } from '../../platform/spreadsheet/cells.js';
 import { HEADERS, demoCarrier, moscowText, multipart, tripCount, tripsCsv, tripsXlsx, validRows, workbookAround, zipFiles, type DemoCarrier } from './test-files.js';
 
 let ctx: TestContext;
@@ -62,6 +65,16 @@ async function resultRows(client: Client, id: string): Promise<{ rows: unknown[]
     return out;
   };
   return { rows: sheetValues('Результат'), summary: sheetValues('Итоги') };
+}
+
+/** The rows of a sheet as our reader gives them (gaps as null). */
+async function rowsOfSheet(file: string, sheet: string): Promise<Cell[][]> {
+  const rows: Cell[][] = [];
+  for await (const r of readTable(file, 'xlsx', { pickSheet: sheetNamed(sheet) }).rows()) {
+    while (rows.length < r.rowNumber - 1) rows.push([]);
+    rows.push(r.cells);
+  }
+  return rows;
 }
 
 async function uploadAndProcess(name: string, data: Buffer) {
@@ -351,6 +364,42 @@ describe('upload of trips', () => {
   it('gives a template the upload reads back', async () => {
     const res = await raw(carrier, '/api/uploads/template');
     expect(res.status).toBe(200);
+
+    // Excel-style lists and checks, column formats and header hints are in the sheet's XML.
+    const tpl = path.join(ctx.config.dataDir, 'template-check.xlsx');
+    fs.writeFileSync(tpl, res.body);
+    const part = async (name: string) => {
+      const zip = await GuardedZip.open(tpl);
+      try {
+        const chunks: Buffer[] = [];
+        for await (const c of zip.read(name, 16 * 1024 * 1024)) chunks.push(c);
+        return Buffer.concat(chunks).toString('utf8');
+      } finally {
+        zip.close();
+      }
+    };
+    const sheet = await part('xl/worksheets/sheet1.xml');
+    const refRows = await rowsOfSheet(tpl, 'Справочники');
+    /** The last row of a list in «Справочники»: the row before its first empty cell. */
+    const listEnd = (col: number) => refRows.findIndex((r, i) => i > 0 && (r[col] === null || r[col] === undefined));
+    const validation = (col: string) => new RegExp(`<dataValidation type="list"[^>]* sqref="${col}2:${col}10001"><formula1>'Справочники'!\\$([A-F])\\$2:\\$\\1\\$(\\d+)</formula1>`).exec(sheet);
+    const lists = { A: validation('A'), B: validation('B'), C: validation('C'), D: validation('D') };
+    expect(lists.A?.[1]).toBe('A'); // permits
+    expect(lists.B?.[1]).toBe('F'); // vehicles
+    expect(lists.C?.[1]).toBe('B'); // ФККО codes
+    expect(lists.D?.[1]).toBe('D'); // facilities
+    // Each list ends where its column of «Справочники» ends.
+    expect(Number(lists.A![2])).toBe(listEnd(0));
+    expect(Number(lists.B![2])).toBe(listEnd(5));
+    expect(refRows.slice(1, listEnd(0)).map((r) => r[0])).toContain(d.permitNumber);
+    expect(sheet).toMatch(/<dataValidation type="decimal" operator="greaterThan" errorStyle="stop" allowBlank="1" showErrorMessage="1" errorTitle="Неверное число" error="Объём — положительное число, до 0,01 м³" sqref="G2:G10001"><formula1>0<\/formula1><\/dataValidation>/);
+    expect(sheet).toContain('promptTitle="Госномер ТС" prompt="Обязательно. А123ВС77 или А123ВС777; латинские буквы-двойники допускаются" sqref="B1"');
+    expect(sheet).toMatch(/<col min="1" max="1" width="22" customWidth="1" style="\d+"\/>/);
+    expect(sheet).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
+    const styles = await part('xl/styles.xml');
+    expect(styles).toContain('<fgColor rgb="FFDDEBF7"/>');
+    expect(styles).toMatch(/<xf numFmtId="49" fontId="0" fillId="0"/); // text columns: «@»
+    expect(styles).toContain('formatCode="dd.mm.yyyy hh:mm"');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Рейсы', 'Справочники', 'Инструкция']);

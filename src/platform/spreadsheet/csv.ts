@@ -68,6 +68,7 @@ function csvRefusal(e: unknown, records: number, maxRecordChars: number): Error 
       return refuse(
         `Файл: в строке ${row} после закрывающей кавычки «"» идут другие символы; кавычку внутри значения в кавычках пишите дважды («""»)`,
       );
+    case 'INVALID_OPENING_QUOTE': // (csv-parse names this one without the prefix)
     case 'CSV_INVALID_OPENING_QUOTE':
       return refuse(`Файл: в строке ${row} кавычка «"» стоит посреди значения; заключите значение в кавычки целиком`);
     default:
