@@ -1,6 +1,7 @@
 /**
  * A table read once, whole, before anything is done with it: the rows go to a
- * spool file on disk (length-prefixed v8-serialized rows) as they are read,
+ * spool file on disk (length-prefixed v8-serialized batches of rows, each
+ * batch at most BATCH_ROWS rows or about BATCH_CHARS characters) as they are read,
  * so memory stays flat; when the reading ends without a refusal, the row
  * count and merged ranges are known and the rows are replayed from the spool.
  *
@@ -13,6 +14,9 @@ import fsp from 'node:fs/promises';
 import v8 from 'node:v8';
 import type { MergeRange, TableRow } from './cells.js';
 import type { TableReader } from './table.js';
+
+const BATCH_ROWS = 256;
+const BATCH_CHARS = 512 * 1024;
 
 export interface Spool {
   path: string;
@@ -28,16 +32,27 @@ export async function spoolTable(table: TableReader, path: string, keep: (row: T
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   failed.catch(() => {});
   let rows = 0;
+  let batch: TableRow[] = [];
+  let chars = 0;
+  const flush = async () => {
+    if (!batch.length) return;
+    const body = v8.serialize(batch);
+    batch = [];
+    chars = 0;
+    const head = Buffer.allocUnsafe(4);
+    head.writeUInt32LE(body.length, 0);
+    out.write(head);
+    if (!out.write(body)) await Promise.race([new Promise<void>((r) => out.once('drain', () => r())), failed]);
+  };
   try {
     for await (const row of table.rows()) {
       if (!keep(row)) continue;
-      const body = v8.serialize(row);
-      const head = Buffer.allocUnsafe(4);
-      head.writeUInt32LE(body.length, 0);
-      out.write(head);
-      if (!out.write(body)) await Promise.race([new Promise<void>((r) => out.once('drain', () => r())), failed]);
+      batch.push(row);
       rows++;
+      for (const c of row.cells) chars += typeof c === 'string' ? c.length : 8;
+      if (batch.length >= BATCH_ROWS || chars >= BATCH_CHARS) await flush();
     }
+    await flush();
     await Promise.race([new Promise<void>((resolve) => out.end(resolve)), failed]);
   } catch (e) {
     out.destroy();
@@ -56,7 +71,7 @@ export async function* readSpool(path: string): AsyncGenerator<TableRow> {
     while (buf.length - at >= 4) {
       const len = buf.readUInt32LE(at);
       if (buf.length - at - 4 < len) break;
-      yield v8.deserialize(buf.subarray(at + 4, at + 4 + len)) as TableRow;
+      yield* v8.deserialize(buf.subarray(at + 4, at + 4 + len)) as TableRow[];
       at += 4 + len;
     }
     buf = buf.subarray(at);
