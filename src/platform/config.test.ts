@@ -4,7 +4,8 @@ import { ConfigError, parseConfig } from './config.js';
 describe('configuration', () => {
   it('has working defaults', () => {
     const c = parseConfig({});
-    expect(c).toMatchObject({ port: 3000, databaseUrl: null, tripFormationHours: 27, role: 'all', demo: true });
+    expect(c).toMatchObject({ port: 3000, databaseUrl: null, tripFormationHours: 27, role: 'all', demo: true, uploadIdleTimeoutSeconds: 30 });
+    expect(parseConfig({ UPLOAD_IDLE_TIMEOUT_SECONDS: '5' }).uploadIdleTimeoutSeconds).toBe(5);
     expect(Object.isFrozen(c)).toBe(true);
   });
 
@@ -17,6 +18,7 @@ describe('configuration', () => {
     ['DEMO', 'maybe', /DEMO.*true или false/],
     ['TRIP_FORMATION_HOURS', '-1', /TRIP_FORMATION_HOURS/],
     ['SMTP_URL', 'http://mail', /SMTP_URL/],
+    ['UPLOAD_IDLE_TIMEOUT_SECONDS', '0', /UPLOAD_IDLE_TIMEOUT_SECONDS.*от 1 до 3600/],
   ])('a wrong %s (%s) stops start-up naming the variable', (name, value, message) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(message);
