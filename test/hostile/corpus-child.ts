@@ -5,7 +5,6 @@
  * `processUpload`; then posted to `POST /api/receipts/upload`. Prints one JSON
  * line: every outcome and the memory figures. Arguments: a manifest (JSON).
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { parseConfig } from '../../src/platform/config.js';
 import { createContext } from '../../src/platform/bootstrap.js';
@@ -13,6 +12,7 @@ import { buildServer } from '../../src/platform/http/server.js';
 import { ROUTES } from '../../src/features/index.js';
 import { processUpload } from '../../src/features/uploads/process-upload.js';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed.js';
+import { multipart } from '../../src/features/uploads/test-files.js';
 
 interface Manifest {
   databaseUrl: string;
@@ -35,12 +35,6 @@ async function signIn(login: string): Promise<string> {
 }
 const carrier = await signIn('carrier@ossig.test');
 const facility = await signIn('facility@ossig.test');
-
-function multipart(fileName: string, data: Buffer) {
-  const boundary = `----hostile${crypto.randomBytes(8).toString('hex')}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { body: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 async function post(url: string, cookie: string, name: string, file: string) {
   const m = multipart(name, fs.readFileSync(file));
