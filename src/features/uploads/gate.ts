@@ -3,17 +3,17 @@
  * once, and the thresholds beyond which new ones are turned away with 503 and
  * Retry-After. Slots are taken with `tryAcquire()`, which gives a release
  * function (calling it twice releases once). The count is kept in this
- * process; a gate shared by several processes (a row in PostgreSQL) only has
- * to implement `Gate`.
+ * process; a gate shared by several processes (rows in PostgreSQL) only has to
+ * implement `Gate` — which is asynchronous for that reason.
  */
 
-export type Release = () => void;
+export type Release = () => Promise<void>;
 
 export interface Gate {
   /** A release function when a slot is free, else null. */
-  tryAcquire(): Release | null;
+  tryAcquire(): Promise<Release | null>;
   /** Slots taken now. */
-  readonly inFlight: number;
+  inFlight(): Promise<number>;
 }
 
 /** A gate of `max()` slots in this process. */
@@ -22,15 +22,15 @@ export class LocalGate implements Gate {
 
   constructor(private readonly max: () => number) {}
 
-  get inFlight(): number {
+  async inFlight(): Promise<number> {
     return this.taken;
   }
 
-  tryAcquire(): Release | null {
+  async tryAcquire(): Promise<Release | null> {
     if (this.taken >= this.max()) return null;
     this.taken++;
     let released = false;
-    return () => {
+    return async () => {
       if (released) return;
       released = true;
       this.taken--;
@@ -48,8 +48,6 @@ export interface UploadGate {
   retryAfterSeconds: number;
   /** The slots (this process's count today). */
   slots: Gate;
-  /** Slots taken now. */
-  readonly inFlight: number;
 }
 
 /** Limits of the upload gate; tests and the load test may change them. */
@@ -59,7 +57,4 @@ export const uploadGate: UploadGate = {
   minFreeBytes: 512 * 1024 * 1024,
   retryAfterSeconds: 10,
   slots: new LocalGate(() => uploadGate.maxInFlight),
-  get inFlight(): number {
-    return uploadGate.slots.inFlight;
-  },
 };

@@ -44,6 +44,7 @@ afterAll(async () => {
   await ctx?.close();
 });
 
+const inFlight = () => uploadGate.slots.inFlight();
 const cookieOf = (c: Client) => (c as unknown as { cookie: string }).cookie;
 
 interface RawResponse {
@@ -107,7 +108,7 @@ async function nextUploadAccepted(): Promise<void> {
 }
 
 async function settled(): Promise<void> {
-  await until(() => uploadGate.inFlight === 0, 'the gate back at 0');
+  await until(async () => (await inFlight()) === 0, 'the gate back at 0');
   await until(() => tempFiles().length === 0, 'no temporary files left');
 }
 
@@ -115,7 +116,7 @@ describe('the upload gate', () => {
   it('cuts off a body that stops sending with 408 after the idle time, and takes the next upload', async () => {
     const head = filePart('stall.csv');
     const { response } = rawRequest('/api/uploads', carrier, 100_000, [head, 'Номер разрешения;Госномер ТС\r\n']);
-    await until(() => uploadGate.inFlight === 1, 'the stalled upload holds a slot');
+    await until(async () => (await inFlight()) === 1, 'the stalled upload holds a slot');
     const res = await response; // the client sends nothing more and never closes: the server answers and closes
     expect(res.status).toBe(408);
     expect(res.headers['content-type']).toContain('application/problem+json');
@@ -125,12 +126,12 @@ describe('the upload gate', () => {
     expect(problem.errors[0]).toMatchObject({ field: 'file', message: expect.stringContaining('передача остановилась') });
     await settled();
     await nextUploadAccepted();
-    expect(uploadGate.inFlight).toBe(0);
+    expect(await inFlight()).toBe(0);
   });
 
   it('releases the slot of a socket destroyed mid-body', async () => {
     const { socket, response } = rawRequest('/api/uploads', carrier, 1_000_000, [filePart('cut.csv'), 'x'.repeat(50_000)]);
-    await until(() => uploadGate.inFlight === 1, 'the upload holds a slot');
+    await until(async () => (await inFlight()) === 1, 'the upload holds a slot');
     await until(() => tempFiles().length === 1, 'the partial file is being written');
     socket.destroy();
     await response;
@@ -180,7 +181,7 @@ describe('the upload gate', () => {
 
   it('does the same for receipts: a stalled body is cut off, 30 fields refused, the next file applied', async () => {
     const stalled = rawRequest('/api/receipts/upload', facility, 100_000, [filePart('stall.csv'), RECEIPT_HEADERS.join(';')]);
-    await until(() => uploadGate.inFlight === 1, 'the stalled receipts upload holds a slot');
+    await until(async () => (await inFlight()) === 1, 'the stalled receipts upload holds a slot');
     const res = await stalled.response;
     expect(res.status).toBe(408);
     await settled();
@@ -193,7 +194,7 @@ describe('the upload gate', () => {
     await settled();
 
     const cut = rawRequest('/api/receipts/upload', facility, 1_000_000, [filePart('cut.csv'), 'x'.repeat(50_000)]);
-    await until(() => uploadGate.inFlight === 1, 'the receipts upload holds a slot');
+    await until(async () => (await inFlight()) === 1, 'the receipts upload holds a slot');
     cut.socket.destroy();
     await cut.response;
     await settled();
@@ -202,6 +203,6 @@ describe('the upload gate', () => {
     const ok = await facility.request('POST', '/api/receipts/upload', m.body, { 'content-type': m.contentType });
     expect(ok.status, ok.text).toBe(200);
     expect(ok.body).toMatchObject({ rows: 1, errors: 1 });
-    expect(uploadGate.inFlight).toBe(0);
+    expect(await inFlight()).toBe(0);
   });
 });

@@ -62,11 +62,11 @@ export async function receiveUpload<T>(ctx: AppContext, req: FastifyRequest, rep
   if (ctx.pool.waitingCount > uploadGate.maxPoolWaiting) {
     throw overloaded('Сейчас загружается слишком много файлов. Повторите попытку через несколько секунд — ничего не потеряно', uploadGate.retryAfterSeconds);
   }
-  const release = uploadGate.slots.tryAcquire();
+  const release = await uploadGate.slots.tryAcquire();
   if (!release) {
     throw overloaded('Сейчас загружается слишком много файлов. Повторите попытку через несколько секунд — ничего не потеряно', uploadGate.retryAfterSeconds);
   }
-  reply.raw.once('close', release);
+  reply.raw.once('close', () => void release().catch(() => {}));
   let file: ReceivedFile | null = null;
   try {
     if ((await freeBytes(ctx.config)) < uploadGate.minFreeBytes) {
@@ -76,7 +76,7 @@ export async function receiveUpload<T>(ctx: AppContext, req: FastifyRequest, rep
     return await use(file);
   } finally {
     if (file) await fsp.rm(file.path, { force: true });
-    release();
+    await release();
   }
 }
 
