@@ -3976,19 +3976,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail?: string;
-                            code: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem+json */
@@ -6240,19 +6228,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail?: string;
-                            code: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem+json */
@@ -6261,19 +6237,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail?: string;
-                            code: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem+json */
@@ -6282,19 +6246,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail?: string;
-                            code: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem+json */
@@ -6312,19 +6264,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail?: string;
-                            code: string;
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -6602,7 +6542,7 @@ export interface components {
             status: number;
             detail?: string;
             /** @enum {string} */
-            code: "validation" | "bad_request" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "unauthenticated" | "forbidden" | "no_organization" | "second_factor_required" | "not_found" | "conflict" | "idempotency_mismatch" | "idempotency_in_progress" | "too_many_requests" | "overloaded" | "unavailable" | "internal" | "invalid_credentials" | "account_locked" | "second_factor_invalid" | "challenge_used" | "challenge_expired" | "certificate_rejected" | "signature_invalid" | "reset_invalid" | "external_login_failed" | "invitation_used" | "invitation_expired";
+            code: "validation" | "bad_request" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "request_timeout" | "unauthenticated" | "forbidden" | "no_organization" | "second_factor_required" | "not_found" | "conflict" | "idempotency_mismatch" | "idempotency_in_progress" | "too_many_requests" | "overloaded" | "unavailable" | "internal" | "invalid_credentials" | "account_locked" | "second_factor_invalid" | "challenge_used" | "challenge_expired" | "certificate_rejected" | "signature_invalid" | "reset_invalid" | "external_login_failed" | "invitation_used" | "invitation_expired";
             errors?: {
                 field: string;
                 message: string;
