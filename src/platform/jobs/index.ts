@@ -117,9 +117,10 @@ export const CRASHES_TO_PARK = 2;
 
 const errorText = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, 1000);
 
-async function claim(db: Db, workerId: string, names: readonly string[], leaseSeconds: number): Promise<JobRow | null> {
+/** Claims one ready job for a run identified by `runToken` (`<worker id>/<n>`: a run, not just a worker, holds the lease). */
+async function claim(db: Db, runToken: string, names: readonly string[], leaseSeconds: number): Promise<JobRow | null> {
   const r = await sql<JobRow>`
-    update jobs set status = 'running', attempts = attempts + 1, locked_by = ${workerId},
+    update jobs set status = 'running', attempts = attempts + 1, locked_by = ${runToken},
            locked_until = now() + make_interval(secs => ${leaseSeconds}), started_at = now()
      where id = (select id from jobs
                   where status = 'queued' and run_at <= now() and name = any(${names as string[]})
@@ -190,9 +191,9 @@ async function databaseReachable(db: Db): Promise<boolean> {
 }
 
 /** Runs one claimed job to its end and records the outcome. */
-async function execute(ctx: AppContext, defs: readonly JobDefinition<any>[], row: JobRow, workerId: string, signal: AbortSignal, isStopping: () => boolean): Promise<void> {
+async function execute(ctx: AppContext, defs: readonly JobDefinition<any>[], row: JobRow, runToken: string, signal: AbortSignal, isStopping: () => boolean): Promise<void> {
   const def = defs.find((d) => d.name === row.name)!;
-  const mine = sql`id = ${row.id} and locked_by = ${workerId} and status = 'running'`;
+  const mine = sql`id = ${row.id} and locked_by = ${runToken} and status = 'running'`;
   let payload: unknown;
   try {
     payload = def.parse(row.payload);
@@ -252,12 +253,16 @@ export async function startWorker(
   const t = queueTimings(ctx);
   const workerId = `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`;
   const names = defs.map((d) => d.name);
-  const active = new Map<number, { controller: AbortController; done: Promise<void> }>();
+  const active = new Map<number, { token: string; controller: AbortController; done: Promise<void> }>();
+  let runs = 0;
+  /** Since when this worker has reached the database without a break (null: not now). */
+  let connectedSince: number | null = null;
   let stopping = false;
   let wake: (() => void) | null = null;
   const poke = () => wake?.();
 
   await sql`insert into job_workers (id, host, pid) values (${workerId}, ${os.hostname()}, ${process.pid})`.execute(ctx.db);
+  connectedSince = Date.now();
 
   // LISTEN on a connection of its own, re-established after an outage.
   let listener: pg.PoolClient | null = null;
@@ -283,13 +288,16 @@ export async function startWorker(
     void (async () => {
       try {
         await sql`update job_workers set last_seen_at = now() where id = ${workerId}`.execute(ctx.db);
+        connectedSince ??= Date.now();
         if (!active.size) return;
+        const tokens = [...active.values()].map((a) => a.token);
         const held = await sql<{ id: number }>`update jobs set locked_until = now() + make_interval(secs => ${t.leaseSeconds})
-            where locked_by = ${workerId} and status = 'running' returning id`.execute(ctx.db);
+            where locked_by = any(${tokens}::text[]) and status = 'running' returning id`.execute(ctx.db);
         const still = new Set(held.rows.map((r) => Number(r.id)));
         for (const [id, a] of active) if (!still.has(id)) a.controller.abort(new Error('lease lost'));
       } catch {
         // database unavailable: the lease is renewed at the next beat, or another worker takes the job over
+        connectedSince = null;
       }
     })();
   }, t.heartbeatMs);
@@ -298,7 +306,9 @@ export async function startWorker(
   const housekeeping = setInterval(() => {
     void (async () => {
       try {
-        await recoverExpiredJobs(ctx, defs);
+        // Only a worker that has reached the database for a whole lease takes others' jobs over: after an
+        // outage every live worker first renews its own leases, so an outage is never taken for a crash.
+        if (connectedSince !== null && Date.now() - connectedSince >= t.leaseSeconds * 1000) await recoverExpiredJobs(ctx, defs);
         const now = Date.now();
         for (const s of schedules) {
           const slot = Math.floor(now / (s.everyMinutes * 60_000));
@@ -318,21 +328,23 @@ export async function startWorker(
       while (!stopping && active.size < ctx.config.workerConcurrency) {
         let row: JobRow | null;
         try {
-          row = await claim(ctx.db, workerId, names, t.leaseSeconds);
+          row = await claim(ctx.db, `${workerId}/${runs + 1}`, names, t.leaseSeconds);
         } catch {
           row = null;
         }
         if (!row) break;
+        runs++;
         claimed = true;
+        const token = `${workerId}/${runs}`;
         const controller = new AbortController();
         const id = Number(row.id);
-        const done = execute(ctx, defs, row, workerId, controller.signal, () => stopping)
+        const done = execute(ctx, defs, row, token, controller.signal, () => stopping)
           .catch((e) => console.error(`job ${row!.name} #${id}`, e))
           .finally(() => {
             active.delete(id);
             poke();
           });
-        active.set(id, { controller, done });
+        active.set(id, { token, controller, done });
       }
       if (claimed && active.size < ctx.config.workerConcurrency) continue;
       await new Promise<void>((resolve) => {
@@ -362,7 +374,7 @@ export async function startWorker(
       clearInterval(heartbeat);
       clearInterval(housekeeping);
       await sql`update jobs set status = 'queued', locked_by = null, locked_until = null, run_at = now()
-          where locked_by = ${workerId} and status = 'running'`
+          where locked_by like ${workerId + '/%'} and status = 'running'`
         .execute(ctx.db)
         .catch(() => {});
       await sql`delete from job_workers where id = ${workerId}`.execute(ctx.db).catch(() => {});
@@ -385,10 +397,11 @@ export async function runJobsOnce(ctx: AppContext, defs: readonly JobDefinition<
   const t = queueTimings(ctx);
   let n = 0;
   for (;;) {
-    const row = await claim(ctx.db, workerId, names, Math.max(t.leaseSeconds, 600));
+    const token = `${workerId}/${n + 1}`;
+    const row = await claim(ctx.db, token, names, Math.max(t.leaseSeconds, 600));
     if (!row) return n;
     n++;
-    await execute(ctx, defs, row, workerId, new AbortController().signal, () => false);
+    await execute(ctx, defs, row, token, new AbortController().signal, () => false);
   }
 }
 

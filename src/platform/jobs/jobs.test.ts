@@ -130,10 +130,14 @@ describe('job queue', () => {
       try {
         await enqueue(ctx.db, job, { n: 1, ms: 7000 }, { jobKey: 'worker:1' });
         for (let n = 2; n <= 6; n++) await enqueue(ctx.db, job, { n, ms: 10 }, { jobKey: `worker:${n}` });
-        await until(async () => done.length === 6);
+        // The handler's end comes a moment before the queue records it.
+        await until(async () => {
+          const r = await sql<{ n: number }>`select count(*)::int as n from jobs where name = 't.worker' and status <> 'running' and status <> 'queued'`.execute(ctx.db);
+          return done.length === 6 && r.rows[0].n === 6;
+        });
         expect([...done].sort()).toEqual([1, 2, 3, 4, 5, 6]);
         const rows = await sql<{ status: string; crashes: number; attempts: number }>`select status, crashes, attempts from jobs where name = 't.worker'`.execute(ctx.db);
-        expect(rows.rows.every((r) => r.status === 'done' && r.crashes === 0 && r.attempts === 1)).toBe(true);
+        expect(rows.rows.map((r) => [r.status, r.crashes, r.attempts])).toEqual(Array(6).fill(["done", 0, 1]));
         const health = await queueHealth(ctx.db, 5);
         expect(health.workers).toBeGreaterThanOrEqual(1);
       } finally {
