@@ -31,7 +31,8 @@ async function loadDocument(): Promise<Record<string, unknown>> {
   const { buildServer } = await import('../src/platform/http/server.js');
   const { ROUTES } = await import('../src/features/index.js');
   const url = 'postgres://openapi@127.0.0.1:1/never-queried';
-  const config = parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO: 'false', DATABASE_URL: url });
+  // DEMO: the document includes the routes that exist only on a demo stand (the outbox), so the cabinet has their types.
+  const config = parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO: 'true', DATABASE_URL: url });
   const ctx = createContext(config, url, 1);
   const app = await buildServer(ctx, ROUTES, { logger: false });
   await app.ready();

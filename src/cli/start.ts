@@ -77,7 +77,8 @@ if (config.role === 'worker') {
   stops.push(() => worker.stop());
 }
 if (config.role !== 'worker') {
-  const app = await buildServer(ctx, ROUTES, { logger: config.env !== 'test' && config.logLevel !== 'info' ? true : false });
+  // JSON log lines at LOG_LEVEL (info by default) on stdout; LOG_LEVEL=silent turns them off.
+  const app = await buildServer(ctx, ROUTES);
   await app.listen({ port: config.port, host: config.host });
   stops.unshift(() => app.close());
   const url = `http://localhost:${config.port}`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkPhone,
   checkCadastralNumber,
   checkInn,
   checkInnLegal,
@@ -242,6 +243,36 @@ describe('plates', () => {
   });
 });
 
+describe('checkPhone', () => {
+  it.each([
+    ['+7 (495) 123-45-67', '+74951234567'],
+    ['8 916 123 45 67', '+79161234567'],
+    ['84951234567', '+74951234567'],
+    ['79161234567', '+79161234567'],
+    ['9161234567', '+79161234567'],
+    ['+7 800 555-35-35', '+78005553535'],
+    ['  +7\u00a0916\u00a0123-45-67 ', '+79161234567'],
+  ])('%s → %s', (input, value) => {
+    expect(checkPhone(input)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ['', /не заполнен/],
+    ['позвоните мне', /только цифры/],
+    ['+7 916 123 45 67 доб. 5', /только цифры/],
+    ['+7 916 123 45', /10 цифр после \+7/],
+    ['+8 916 123 45 67', /10 цифр после \+7/],
+    ['+49 30 1234567', /10 цифр после \+7/],
+    ['+7 716 123 45 67', /начинается с 3, 4, 8 или 9/],
+    ['1234567890', /начинается с 3, 4, 8 или 9/],
+    ['+7 916 123 45 67\u0000', /только цифры/],
+  ])('refuses %j', (input, message) => {
+    const r = checkPhone(input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(message);
+  });
+});
+
 describe('labels', () => {
   it('has Russian labels for every kind', () => {
     expect(IDENTIFIER_LABELS).toEqual({
@@ -252,6 +283,7 @@ describe('labels', () => {
       kpp: 'КПП',
       cadastralNumber: 'Кадастровый номер',
       plate: 'Госномер ТС',
+      phone: 'Телефон',
     });
     expect(identifierErrorMessage('inn', 'неверное контрольное число')).toBe('ИНН: неверное контрольное число');
   });

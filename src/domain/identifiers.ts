@@ -20,7 +20,7 @@
 export type ValidationResult = { ok: true; value: string } | { ok: false; error: string };
 
 /** Kinds of identifiers the system knows. */
-export type IdentifierKind = 'inn' | 'ogrn' | 'ogrnip' | 'snils' | 'kpp' | 'cadastralNumber' | 'plate';
+export type IdentifierKind = 'inn' | 'ogrn' | 'ogrnip' | 'snils' | 'kpp' | 'cadastralNumber' | 'plate' | 'phone';
 
 /** Russian labels of identifier kinds, for form fields and messages. */
 export const IDENTIFIER_LABELS: Readonly<Record<IdentifierKind, string>> = Object.freeze({
@@ -31,6 +31,7 @@ export const IDENTIFIER_LABELS: Readonly<Record<IdentifierKind, string>> = Objec
   kpp: 'КПП',
   cadastralNumber: 'Кадастровый номер',
   plate: 'Госномер ТС',
+  phone: 'Телефон',
 });
 
 /** Full message for a failed check: «ИНН: неверное контрольное число». */
@@ -213,6 +214,30 @@ export function checkKpp(s: string): ValidationResult {
     return fail('должен иметь вид ННННППННН: 4 цифры, 2 цифры или латинские буквы, 3 цифры');
   }
   return ok(v);
+}
+
+// ---------------------------------------------------------------------------
+// Телефон
+// ---------------------------------------------------------------------------
+
+/**
+ * A Russian phone number as people write it — «+7 (495) 123-45-67»,
+ * «8 916 123 45 67», «84951234567», «9161234567» — normalized to +7XXXXXXXXXX.
+ * The ten national digits begin with 3, 4, 8 (area and free-call codes) or 9
+ * (mobile). Anything but digits, spaces, brackets, dashes, dots and one
+ * leading plus is refused.
+ */
+export function checkPhone(s: string): ValidationResult {
+  const t = s.trim();
+  if (t === '') return fail(EMPTY);
+  if (!/^\+?[\d\s()\u00A0.\-\u2010-\u2015]+$/.test(t)) return fail('допускаются только цифры, пробелы, скобки, дефисы и знак + в начале');
+  const digits = t.replace(/\D/g, '');
+  let national: string;
+  if (digits.length === 11 && (digits[0] === '7' || (digits[0] === '8' && !t.startsWith('+')))) national = digits.slice(1);
+  else if (digits.length === 10 && !t.startsWith('+')) national = digits;
+  else return fail('укажите российский номер из 10 цифр после +7, например +7 495 123-45-67');
+  if (!/^[3489]/.test(national)) return fail('российский номер после +7 начинается с 3, 4, 8 или 9');
+  return ok(`+7${national}`);
 }
 
 // ---------------------------------------------------------------------------

@@ -25,6 +25,8 @@ import { receiptRoutes } from './receipts/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { mailSendJob } from '../platform/mail/outbox.js';
 import { tokenRoutes } from './tokens/routes.js';
+import { outboxRoutes } from './outbox/routes.js';
+import { passwordResetRequestJob } from './identity/password-reset.js';
 import { statementRoutes } from './statements/routes.js';
 import { generateStatementJob } from './statements/jobs.js';
 import { auditCheckpointJob, auditCheckpointSchedule } from './audit/jobs.js';
@@ -32,9 +34,9 @@ import type { ScheduleDefinition } from '../platform/jobs/index.js';
 import { IDENTITY_PROBLEMS } from './identity/problems.js';
 import { ORGANIZATION_PROBLEMS } from './organizations/problems.js';
 
-export const ROUTES: readonly RoutesPlugin[] = [identityRoutes, oidcRoutes, siteRoutes, permitRoutes, tripRoutes, catalogRoutes, taskRoutes, notificationRoutes, uploadRoutes, organizationRoutes, statementRoutes, receiptRoutes, tokenRoutes];
+export const ROUTES: readonly RoutesPlugin[] = [identityRoutes, oidcRoutes, siteRoutes, permitRoutes, tripRoutes, catalogRoutes, taskRoutes, notificationRoutes, uploadRoutes, organizationRoutes, statementRoutes, receiptRoutes, tokenRoutes, outboxRoutes];
 
-export const JOBS: readonly JobDefinition<any>[] = [...UPLOAD_JOBS, mailSendJob, generateStatementJob, auditCheckpointJob];
+export const JOBS: readonly JobDefinition<any>[] = [...UPLOAD_JOBS, mailSendJob, passwordResetRequestJob, generateStatementJob, auditCheckpointJob];
 
 /** Jobs enqueued on a schedule by whichever worker comes first. */
 export const SCHEDULES: readonly ScheduleDefinition<any>[] = [auditCheckpointSchedule];

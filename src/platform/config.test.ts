@@ -28,6 +28,16 @@ describe('configuration', () => {
     expect(() => parseConfig({ SIGNING_KEY_PATH: '/k.pem' })).toThrow(/SIGNING_CERT_PATH/);
   });
 
+  it('trusts forwarded headers only from configured proxies', () => {
+    expect(parseConfig({}).trustProxy).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(parseConfig({ TRUST_PROXY: '10.0.0.1, 192.168.0.0/16,::1,loopback' }).trustProxy).toEqual(['10.0.0.1', '192.168.0.0/16', '::1', 'loopback']);
+    expect(() => parseConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY.*адреса прокси/);
+    expect(() => parseConfig({ TRUST_PROXY: '10.0.0.1/40' })).toThrow(/TRUST_PROXY.*«10\.0\.0\.1\/40»/);
+    expect(() => parseConfig({ TRUST_PROXY: 'proxy.local' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('turns the demo off in production by default', () => {
     expect(parseConfig({ NODE_ENV: 'production' }).demo).toBe(false);
   });

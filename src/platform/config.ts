@@ -2,6 +2,7 @@
  * Configuration, parsed once at start-up into a typed, frozen object.
  * Nothing else in the code base reads `process.env`.
  */
+import net from 'node:net';
 import path from 'node:path';
 
 export type Role = 'web' | 'worker' | 'all';
@@ -52,6 +53,11 @@ export interface Config {
     readonly clientSecret: string | null;
   };
   readonly logLevel: string;
+  /**
+   * Which proxies' X-Forwarded-For / -Proto / -Host are believed (Fastify's
+   * `trustProxy`): false (nobody, the default), a hop count, or addresses/CIDRs.
+   */
+  readonly trustProxy: false | number | readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -117,6 +123,34 @@ function url(env: Env, name: string, protocols: readonly string[]): string | nul
   return raw;
 }
 
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** TRUST_PROXY: off (default), a hop count, or a comma-separated list of addresses, CIDRs and proxy-addr's names. */
+function trustProxy(env: Env): false | number | readonly string[] {
+  const raw = optional(env, 'TRUST_PROXY')?.trim();
+  if (!raw || ['false', 'off', 'no', '0'].includes(raw.toLowerCase())) return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) throw new ConfigError('TRUST_PROXY', `число прокси-серверов от 1 до 10, получено ${hops}`);
+    return hops;
+  }
+  if (['true', 'on', 'yes', '*'].includes(raw.toLowerCase())) {
+    throw new ConfigError('TRUST_PROXY', 'доверять заголовкам X-Forwarded-* от кого угодно нельзя: укажите адреса прокси-серверов (через запятую, можно CIDR) или их число');
+  }
+  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const item of list) {
+    if (PROXY_NAMES.includes(item)) continue;
+    const [addr, bits, extra] = item.split('/');
+    const family = net.isIP(addr);
+    const maxBits = family === 4 ? 32 : 128;
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
+    if (!family || !bitsOk || extra !== undefined) {
+      throw new ConfigError('TRUST_PROXY', `«${item}» не является адресом IP, подсетью CIDR или одним из ${PROXY_NAMES.join(', ')}`);
+    }
+  }
+  return Object.freeze(list);
+}
+
 export function parseConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['production', 'development', 'test'] as const, 'development');
   const port = int(env, 'PORT', 3000, 0, 65535);
@@ -163,6 +197,7 @@ export function parseConfig(env: Env = process.env, overrides: Partial<Config> =
       clientSecret: optional(env, 'OIDC_CLIENT_SECRET'),
     },
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    trustProxy: trustProxy(env),
   };
   if ((config.signing.keyPath === null) !== (config.signing.certPath === null)) {
     throw new ConfigError(

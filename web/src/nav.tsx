@@ -11,6 +11,8 @@ export interface NavItem {
   headOnly?: boolean;
   /** Hidden from trusted persons with standard access (the page submits on the organization's behalf). */
   fullAccess?: boolean;
+  /** Only on a demo stand (the server has the page's API only there). */
+  demoOnly?: boolean;
 }
 
 export const NAV: NavItem[] = [
@@ -21,7 +23,7 @@ export const NAV: NavItem[] = [
   { to: '/receipts', label: 'Приём рейсов', orgRoles: ['facility'] },
   // «Доверенные лица» is for everyone: the head invites there, an invited person accepts there.
   { to: '/trusted', label: 'Доверенные лица' },
-  { to: '/outbox', label: 'Исходящая почта', orgRoles: ['operator'] },
+  { to: '/outbox', label: 'Исходящая почта', orgRoles: ['operator'], demoOnly: true },
   { to: '/tokens', label: 'Доступ по API', fullAccess: true },
   { to: '/security', label: 'Безопасность' },
 ];

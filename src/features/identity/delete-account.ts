@@ -54,6 +54,7 @@ export async function deleteAccount(
     await trx.deleteFrom('recovery_codes').where('person_id', '=', o.personId).execute();
     await trx.updateTable('password_resets').set({ used_at: now }).where('person_id', '=', o.personId).where('used_at', 'is', null).execute();
     await trx.deleteFrom('auth_challenges').where('person_id', '=', o.personId).execute();
+    await trx.deleteFrom('mail_secrets').where('message_id', 'in', trx.selectFrom('mail_messages').select('id').where('person_id', '=', o.personId)).execute();
     await trx
       .updateTable('mail_messages')
       .set({ to_address: 'удалён', body_text: '(текст удалён вместе с учётной записью)', body_html: null })

@@ -45,7 +45,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => register.listen(0, '127.0.0.1', () => r()));
   const port = (register.address() as { port: number }).port;
-  ctx = await createTestContext({ trustedCaPaths: [pki.caPath] }, { REGISTER_URL: `http://127.0.0.1:${port}/party`, REGISTER_TOKEN: 'test-token' });
+  // The test's requests come through a "proxy" on loopback, which names the client's address in X-Forwarded-For.
+  ctx = await createTestContext({ trustedCaPaths: [pki.caPath] }, { REGISTER_URL: `http://127.0.0.1:${port}/party`, REGISTER_TOKEN: 'test-token', TRUST_PROXY: '127.0.0.1' });
   await seedDemo(ctx, { trips: 50 });
   app = await buildTestApp(ctx);
 });
@@ -68,11 +69,16 @@ async function certLogin(c: Client, files: { cert: string; key: string }, opts: 
 }
 
 describe('password sign-in', () => {
-  it('policy: 8+ characters, upper and lower Latin letters and digits', () => {
+  it('policy: 8+ characters, upper and lower Latin letters and digits; nothing but printable ASCII', () => {
     expect(checkPasswordPolicy('Demo2026pass')).toBeNull();
+    expect(checkPasswordPolicy('Demo-2026_pass!')).toBeNull();
     expect(checkPasswordPolicy('short1A')).toMatch(/не короче 8/);
     expect(checkPasswordPolicy('alllowercase1')).toMatch(/заглавные и строчные/);
-    expect(checkPasswordPolicy('Пароль2026Aa')).toBeNull();
+    expect(checkPasswordPolicy('Пароль2026Aa')).toMatch(/русские буквы не допускаются/);
+    expect(checkPasswordPolicy('Aa1\u0000\u0000\u0000\u0000\u0000')).toMatch(/допускаются только латинские буквы, цифры и знаки/);
+    expect(checkPasswordPolicy('Aa1     ')).toMatch(/пробелы не допускаются/);
+    expect(checkPasswordPolicy('Aa1\u00a0\u00a0\u00a0\u00a0\u00a0')).toMatch(/пробелы не допускаются/);
+    expect(checkPasswordPolicy('Aa1\u200b\u200b\u200b\u200b\u200b')).toMatch(/допускаются только/);
   });
 
   it('signs in by e-mail, phone and СНИЛС with one password', async () => {
@@ -84,36 +90,65 @@ describe('password sign-in', () => {
     }
   });
 
-  it('a wrong login and a wrong password get the same answer; 5 failures lock the login with Retry-After', async () => {
-    const c = new Client(app, { 'x-forwarded-for': '10.9.9.9' });
-    const a = await c.post('/api/auth/login', { login: 'nobody@ossig.test', password: 'Whatever123' });
-    const b = await c.post('/api/auth/login', { login: 'facility2@ossig.test', password: 'Wrong12345' });
+  it('a wrong login and a wrong password get the same answer; 5 failures from one address hold that address back with growing delays', async () => {
+    const attacker = new Client(app, { 'x-forwarded-for': '10.9.9.9' });
+    const a = await attacker.post('/api/auth/login', { login: 'nobody@ossig.test', password: 'Whatever123' });
+    const b = await attacker.post('/api/auth/login', { login: 'facility2@ossig.test', password: 'Wrong12345' });
     expect(a.status).toBe(401);
     expect(b.status).toBe(401);
     expect(a.body.detail).toBe(b.body.detail);
     expect(a.body.detail).toBe('Неверный логин или пароль');
-    for (let i = 0; i < 3; i++) expect((await c.post('/api/auth/login', { login: 'facility2@ossig.test', password: 'Wrong12345' })).status).toBe(401);
-    const fifth = await c.post('/api/auth/login', { login: 'facility2@ossig.test', password: 'Wrong12345' });
+    for (let i = 0; i < 3; i++) expect((await attacker.post('/api/auth/login', { login: 'facility2@ossig.test', password: 'Wrong12345' })).status).toBe(401);
+    const fifth = await attacker.post('/api/auth/login', { login: 'facility2@ossig.test', password: 'Wrong12345' });
     expect(fifth.status).toBe(429);
     expect(fifth.body.code).toBe('account_locked');
-    expect(Number(fifth.headers['retry-after'])).toBeGreaterThan(60);
-    // Even the right password is refused while locked; an unknown login locks the same way.
-    const right = await c.post('/api/auth/login', { login: 'facility2@ossig.test', password: DEMO_PASSWORD });
-    expect(right.status).toBe(429);
-    for (let i = 0; i < 4; i++) await c.post('/api/auth/login', { login: 'nobody@ossig.test', password: 'Whatever123' });
-    expect((await c.post('/api/auth/login', { login: 'nobody@ossig.test', password: 'Whatever123' })).status).toBe(429);
-    // After the lock passes, sign-in works again.
-    ctx.setNow(new Date(Date.now() + 16 * 60_000));
+    expect(Number(fifth.headers['retry-after'])).toBe(60);
+    // Even the right password is refused from that address while it waits…
+    expect((await attacker.post('/api/auth/login', { login: 'facility2@ossig.test', password: DEMO_PASSWORD })).status).toBe(429);
+    // …but the owner, elsewhere, is not locked out; nor is anyone else behind the attacker's address.
+    expect((await new Client(app, { 'x-forwarded-for': '10.1.1.1' }).post('/api/auth/login', { login: 'facility2@ossig.test', password: DEMO_PASSWORD })).status).toBe(200);
+    expect((await new Client(app, { 'x-forwarded-for': '10.9.9.9' }).post('/api/auth/login', { login: 'facility@ossig.test', password: DEMO_PASSWORD })).status).toBe(200);
+    // An unknown login is held back the same way.
+    for (let i = 0; i < 3; i++) await attacker.post('/api/auth/login', { login: 'nobody@ossig.test', password: 'Whatever123' });
+    const unknown = await attacker.post('/api/auth/login', { login: 'nobody@ossig.test', password: 'Whatever123' });
+    expect(unknown.status).toBe(429);
+    expect(unknown.headers['retry-after']).toBe(fifth.headers['retry-after']);
+    const start = Date.now();
     try {
-      expect((await c.post('/api/auth/login', { login: 'facility2@ossig.test', password: DEMO_PASSWORD })).status).toBe(200);
+      // After the minute, the next wrong guess makes it wait twice as long, then four times.
+      ctx.setNow(new Date(start + 61_000));
+      const sixth = await attacker.post('/api/auth/login', { login: 'facility2@ossig.test', password: 'Wrong12345' });
+      expect(sixth.status).toBe(429);
+      expect(Number(sixth.headers['retry-after'])).toBe(120);
+      ctx.setNow(new Date(start + 61_000 + 121_000));
+      expect(Number((await attacker.post('/api/auth/login', { login: 'facility2@ossig.test', password: 'Wrong12345' })).headers['retry-after'])).toBe(240);
+      // Once the wait is over, the right password works from there too.
+      ctx.setNow(new Date(start + 61_000 + 121_000 + 241_000));
+      expect((await attacker.post('/api/auth/login', { login: 'facility2@ossig.test', password: DEMO_PASSWORD })).status).toBe(200);
     } finally {
       ctx.setNow(null);
     }
-    const failures = await ctx.db.selectFrom('audit_events').select('id').where('action', '=', 'auth.login_failed').execute();
-    expect(failures.length).toBe(10);
     const refused = await ctx.db.selectFrom('audit_events').select(['ip']).where('action', '=', 'auth.login_locked').execute();
-    expect(refused.length).toBe(2);
+    expect(refused.length).toBe(1);
     expect(refused[0].ip).toBe('10.9.9.9');
+  });
+
+  it('guesses from many addresses slow down new devices only; the owner on a known device signs in', async () => {
+    const person = await ctx.db.selectFrom('persons').select('id').where('email', '=', 'producer2@ossig.test').executeTakeFirstOrThrow();
+    const ownerUa = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0', 'x-forwarded-for': '10.2.2.2' };
+    expect((await new Client(app, ownerUa).post('/api/auth/login', { login: 'producer2@ossig.test', password: DEMO_PASSWORD })).status).toBe(200);
+    // 20 wrong guesses, 2 from each of 10 addresses: no address reaches its own limit.
+    for (let i = 0; i < 20; i++) {
+      const r = await new Client(app, { 'x-forwarded-for': `10.3.3.${Math.floor(i / 2)}` }).post('/api/auth/login', { login: 'producer2@ossig.test', password: `Guess${i}xY` });
+      expect(r.status, `guess ${i}`).toBe(i < 19 ? 401 : 429);
+    }
+    const fresh = await new Client(app, { 'x-forwarded-for': '10.4.4.4' }).post('/api/auth/login', { login: 'producer2@ossig.test', password: DEMO_PASSWORD });
+    expect(fresh.status).toBe(429);
+    expect((await new Client(app, ownerUa).post('/api/auth/login', { login: 'producer2@ossig.test', password: DEMO_PASSWORD })).status).toBe(200);
+    const keys = await ctx.db.selectFrom('login_throttle').select(['key', 'failures']).where('key', '=', `account:${person.id}`).executeTakeFirstOrThrow();
+    expect(keys.failures).toBe(20);
+    // Later tests sign producer2 in from the test's own (unknown) device.
+    await ctx.db.deleteFrom('login_throttle').execute();
   });
 
   it('password change: wrong current password, weak new one, then success ends other sessions', async () => {

@@ -8,7 +8,7 @@ import { sql, type Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import { audit } from '../../platform/audit.js';
-import { enqueueMail } from '../../platform/mail/outbox.js';
+import { enqueueMail, mailText, secretLink } from '../../platform/mail/outbox.js';
 import { createSession, type CreatedSession, type SessionMeta } from './sessions.js';
 import { deviceFingerprint } from './devices.js';
 import type { SessionAuthMethod } from './tables.js';
@@ -71,20 +71,20 @@ export async function openSession(
           personId: personId,
           to: person.email,
           subject: 'Предупреждение о входе в ОССиГ',
-          text: [
-            `Здравствуйте, ${person.full_name}!`,
-            '',
-            'В вашу учётную запись ОССиГ выполнен вход с устройства или из браузера, которые раньше вами не использовались.',
-            '',
-            `Время: ${moscowTime(now)}`,
-            `IP-адрес: ${o.meta.ip ?? 'неизвестен'}`,
-            `Браузер и система: ${device.description.replace(/, IP .*$/, '')}`,
-            `Способ входа: ${METHOD_LABELS[o.method]}`,
-            '',
-            'Если это были вы, ничего делать не нужно.',
-            `Если это были не вы, завершите этот сеанс по ссылке: ${link}`,
-            'и смените пароль в разделе «Безопасность».',
-          ].join('\n'),
+          // The link works as long as the session may live.
+          secretsExpireAt: session.expiresAt,
+          text: mailText`Здравствуйте, ${person.full_name}!
+
+В вашу учётную запись ОССиГ выполнен вход с устройства или из браузера, которые раньше вами не использовались.
+
+Время: ${moscowTime(now)}
+IP-адрес: ${o.meta.ip ?? 'неизвестен'}
+Браузер и система: ${device.description.replace(/, IP .*$/, '')}
+Способ входа: ${METHOD_LABELS[o.method]}
+
+Если это были вы, ничего делать не нужно.
+Если это были не вы, завершите этот сеанс по ссылке: ${secretLink(link)}
+и смените пароль в разделе «Безопасность».`,
         });
       }
     }

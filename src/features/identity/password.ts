@@ -23,12 +23,4 @@ export async function verifyPassword(stored: string | null, password: string): P
   }
 }
 
-/** Seed 003: at least 8 characters, upper- and lower-case Latin letters and digits. */
-export function checkPasswordPolicy(password: string): string | null {
-  if (password.length < 8) return 'Пароль: не короче 8 символов';
-  if (password.length > 200) return 'Пароль: не длиннее 200 символов';
-  if (!/[A-Z]/.test(password) || !/[a-z]/.test(password) || !/\d/.test(password)) {
-    return 'Пароль: должен содержать заглавные и строчные латинские буквы и цифры';
-  }
-  return null;
-}
+export { checkPasswordPolicy } from '../../domain/password.js';

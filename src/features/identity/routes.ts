@@ -8,7 +8,7 @@ import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import { verifyPassword } from './password.js';
 import { findPersonByLogin, liveMemberships, withIdentityColumns } from './sessions.js';
-import { assertNotLocked, lockedError, recordFailure, recordSuccess, throttleKeys } from './throttle.js';
+import { accountKeyOf, clearKeys, isKnownDevice, lockedError, recordFailure, signInKeys, waitSeconds } from './throttle.js';
 import { openSession } from './open-session.js';
 import { consumeSecondFactor, disableTotp, enableTotp, recoveryCodesLeft, setupTotp, totpEnabled } from './totp.js';
 import { changePassword, requestPasswordReset, resetPassword } from './password-reset.js';
@@ -36,6 +36,7 @@ const Me = Type.Object({
   }),
   organizationId: Type.Union([Uuid, Type.Null()]),
   organizations: Type.Array(Membership),
+  demo: Type.Boolean({ description: 'Демо-стенд: есть страница исходящей почты (GET /api/outbox)' }),
 });
 
 const SecondFactorNeeded = Type.Object({
@@ -54,6 +55,7 @@ export async function me(ctx: AppContext, personId: string, organizationId: stri
     person: { id: person.id, fullName: person.full_name, email: person.email, hasPassword: !!person.password_hash, secondFactor: await totpEnabled(ctx.db, personId) },
     organizationId: organizations.some((o) => o.id === organizationId) ? organizationId : null,
     organizations: organizations.map((o) => ({ ...o, validUntil: o.validUntil ? new Date(o.validUntil).toISOString() : null })),
+    demo: ctx.config.demo,
   };
 }
 
@@ -87,28 +89,28 @@ export const identityRoutes: RoutesPlugin = (app, ctx) => {
         tags: ['Вход'],
         summary: 'Вход по логину (e-mail, телефон или СНИЛС) и паролю',
         description:
-          'Неверный логин и неверный пароль дают один и тот же ответ. После 5 неудачных попыток за 15 минут вход по этому логину блокируется на 15 минут (429 account_locked, заголовок Retry-After). Если у человека включён второй фактор, ответ содержит challengeToken для POST /api/auth/login/second-factor.',
+          'Неверный логин и неверный пароль дают один и тот же ответ. После 5 неудачных попыток с одного адреса вход по этому логину с этого адреса откладывается на растущий срок (1, 2, 4… минут, не больше часа; 429 account_locked, заголовок Retry-After); после 20 неудачных попыток отовсюду — так же для устройств, с которых человек ещё не входил. Если у человека включён второй фактор, ответ содержит challengeToken для POST /api/auth/login/second-factor.',
         body: Type.Object({ login: Type.String({ minLength: 1, maxLength: 200 }), password: Type.String({ minLength: 1, maxLength: 200 }) }),
         response: { 200: Type.Union([Me, SecondFactorNeeded]), 429: errorResponses[401], ...errorResponses },
       },
     },
     async (req, reply) => {
       const meta = metaOf(req);
-      const keys = throttleKeys(req.body.login, meta.ip);
-      try {
-        await assertNotLocked(ctx, keys);
-      } catch (e) {
-        await ctx.db.transaction().execute((trx) =>
-          audit(trx, { action: 'auth.login_locked', ...meta, details: { login: req.body.login.slice(0, 100) } }),
-        );
-        locked(reply, Number((e as AppError).extra.retryAfter ?? 900));
-      }
       const person = await findPersonByLogin(ctx, req.body.login);
+      const keys = signInKeys(accountKeyOf(req.body.login, person?.id), meta.ip, await isKnownDevice(ctx, person?.id, meta));
+      const wait = await waitSeconds(ctx, keys.check);
+      if (wait) {
+        await ctx.db.transaction().execute((trx) =>
+          audit(trx, { action: 'auth.login_locked', personId: person?.id ?? null, ...meta, details: { login: req.body.login.slice(0, 100) } }),
+        );
+        locked(reply, wait);
+      }
       const ok = await verifyPassword(person?.password_hash ?? null, req.body.password);
       if (!person || !ok) {
-        const lock = await recordFailure(ctx, keys);
+        await recordFailure(ctx, keys.count);
+        const lock = await waitSeconds(ctx, keys.check);
         await ctx.db.transaction().execute((trx) =>
-          audit(trx, { action: 'auth.login_failed', personId: person?.id ?? null, ...meta, details: { login: req.body.login.slice(0, 100), locked: lock !== null } }),
+          audit(trx, { action: 'auth.login_failed', personId: person?.id ?? null, ...meta, details: { login: req.body.login.slice(0, 100), locked: lock > 0 } }),
         );
         if (lock) locked(reply, lock);
         throw new AppError('invalid_credentials', 'Неверный логин или пароль');
@@ -122,7 +124,7 @@ export const identityRoutes: RoutesPlugin = (app, ctx) => {
           .execute();
         return { secondFactorRequired: true as const, challengeToken: token, expiresAt: expiresAt.toISOString() };
       }
-      await recordSuccess(ctx, req.body.login);
+      await clearKeys(ctx, [keys.pair]);
       const session = await openSession(ctx, { personId: person.id, method: 'password', strong: false, meta });
       setSessionCookie(ctx, reply, session.token, session.expiresAt);
       return me(ctx, person.id, session.organizationId);
@@ -152,12 +154,9 @@ export const identityRoutes: RoutesPlugin = (app, ctx) => {
         throw new AppError('challenge_expired', 'Время на ввод кода истекло или попытки исчерпаны: войдите заново');
       }
       const login = String((ch.payload as { login?: string }).login ?? '');
-      const keys = throttleKeys(login, meta.ip);
-      try {
-        await assertNotLocked(ctx, keys);
-      } catch (e) {
-        locked(reply, Number((e as AppError).extra.retryAfter ?? 900));
-      }
+      const keys = signInKeys(accountKeyOf(login, ch.person_id), meta.ip, await isKnownDevice(ctx, ch.person_id, meta));
+      const wait = await waitSeconds(ctx, keys.check);
+      if (wait) locked(reply, wait);
       const personId = ch.person_id;
       let method: 'totp' | 'recovery_code' | null = null;
       try {
@@ -173,7 +172,7 @@ export const identityRoutes: RoutesPlugin = (app, ctx) => {
             if (!method) throw new AppError('second_factor_invalid', 'Код: неверный, устаревший или уже использованный код', [{ field: 'code', message: 'Код: неверный, устаревший или уже использованный код' }]);
           },
         });
-        await recordSuccess(ctx, login);
+        await clearKeys(ctx, [keys.pair]);
         setSessionCookie(ctx, reply, session.token, session.expiresAt);
         if (method === 'recovery_code') {
           await withIdentityColumns(ctx.db).updateTable('sessions').set({ auth_method: 'recovery_code' }).where('id', '=', session.sessionId).execute();
@@ -182,8 +181,9 @@ export const identityRoutes: RoutesPlugin = (app, ctx) => {
       } catch (e) {
         if (e instanceof AppError && e.code === 'second_factor_invalid') {
           await ctx.db.updateTable('auth_challenges').set({ attempts: ch.attempts + 1 }).where('id', '=', ch.id).execute();
-          const lock = await recordFailure(ctx, keys);
+          await recordFailure(ctx, keys.count);
           await ctx.db.transaction().execute((trx) => audit(trx, { action: 'auth.second_factor_failed', personId, ...meta }));
+          const lock = await waitSeconds(ctx, keys.check);
           if (lock) locked(reply, lock);
         }
         throw e;
@@ -566,52 +566,6 @@ export const identityRoutes: RoutesPlugin = (app, ctx) => {
       await deleteAccount(ctx, { personId: personOf(req).personId, ...req.body, ...metaOf(req) });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
-    },
-  );
-
-  // ---------------------------------------------------------------- outbox
-
-  app.get(
-    '/api/outbox',
-    {
-      config: { access: { right: 'read', orgRoles: ['operator'] } },
-      schema: {
-        tags: ['Служебное'],
-        summary: 'Исходящая почта системы (для оператора демо-стенда)',
-        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) }),
-        response: {
-          200: Type.Object({
-            mode: Type.String(),
-            items: Type.Array(
-              Type.Object({
-                id: Uuid,
-                to: Type.String(),
-                subject: Type.String(),
-                text: Type.String(),
-                status: Type.String(),
-                createdAt: Type.String({ format: 'date-time' }),
-                sentAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-              }),
-            ),
-          }),
-          ...errorResponses,
-        },
-      },
-    },
-    async (req) => {
-      const rows = await ctx.db.selectFrom('mail_messages').selectAll().orderBy('created_at', 'desc').limit(req.query.limit ?? 50).execute();
-      return {
-        mode: ctx.mailer.mode,
-        items: rows.map((r) => ({
-          id: r.id,
-          to: r.to_address,
-          subject: r.subject,
-          text: r.body_text,
-          status: r.status,
-          createdAt: new Date(r.created_at).toISOString(),
-          sentAt: r.sent_at ? new Date(r.sent_at).toISOString() : null,
-        })),
-      };
     },
   );
 };

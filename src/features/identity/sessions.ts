@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { Db } from '../../platform/db/pool.js';
 import { newToken } from '../../platform/http/auth.js';
-import { checkSnils, normalizeSnils } from '../../domain/identifiers.js';
+import { checkPhone, checkSnils, normalizeSnils } from '../../domain/identifiers.js';
 import type { IdentityCoreColumns, SessionAuthMethod } from './tables.js';
 
 /** The database with the columns this feature adds to `sessions` and `organizations`. */
@@ -17,8 +17,8 @@ export function normalizeLogin(login: string): { kind: 'email' | 'snils' | 'phon
   const l = login.trim();
   if (l.includes('@')) return { kind: 'email', value: l.toLowerCase() };
   if (checkSnils(l).ok) return { kind: 'snils', value: normalizeSnils(l) };
-  const digits = l.replace(/\D/g, '');
-  if (digits.length >= 10 && digits.length <= 11 && /^[\d\s()+-]+$/.test(l)) return { kind: 'phone', value: `+7${digits.slice(-10)}` };
+  const phone = checkPhone(l);
+  if (phone.ok) return { kind: 'phone', value: phone.value };
   return { kind: 'other', value: l.toLowerCase().slice(0, 100) };
 }
 

@@ -8,6 +8,7 @@ export interface LoginThrottleTable {
   failures: ColumnType<number, number | undefined, number>;
   window_started_at: ColumnType<Date, Date | string | undefined, Date | string>;
   locked_until: Timestamp | null;
+  last_failure_at: Timestamp | null;
 }
 
 export interface KnownDevicesTable {
@@ -86,6 +87,13 @@ export interface MailMessagesTable {
   sent_at: Timestamp | null;
 }
 
+/** Secrets of a queued message (reset link and code…), read only by the send job and wiped once used or expired. */
+export interface MailSecretsTable {
+  message_id: string;
+  secrets: ColumnType<Record<string, string>, string, string>;
+  expires_at: Timestamp;
+}
+
 /**
  * Columns this feature's migration adds to core tables. Use them through
  * `withIdentityColumns(db)` (Kysely `withTables`, which intersects the types).
@@ -115,4 +123,5 @@ export interface IdentityTables {
   password_resets: PasswordResetsTable;
   trusted_invitations: TrustedInvitationsTable;
   mail_messages: MailMessagesTable;
+  mail_secrets: MailSecretsTable;
 }

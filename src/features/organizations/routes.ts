@@ -5,7 +5,7 @@ import { invalid, type FieldError } from '../../platform/http/errors.js';
 import { IdParams, Uuid, errorResponses } from '../../platform/http/schemas.js';
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
-import { checkKpp, identifierErrorMessage } from '../../domain/identifiers.js';
+import { checkKpp, checkPhone, identifierErrorMessage } from '../../domain/identifiers.js';
 import { withIdentityColumns } from '../identity/sessions.js';
 import { registerFromConfig } from './register.js';
 import { acceptInvitation, inviteTrustedPerson, listTrusted, myInvitations, removeTrusted } from './trusted.js';
@@ -83,7 +83,7 @@ export const organizationRoutes: RoutesPlugin = (app, ctx) => {
             kpp: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
             address: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
             email: Type.Optional(Nullable(Type.String({ maxLength: 200, pattern: '^[^@\\s]+@[^@\\s]+$' }))),
-            phone: Type.Optional(Nullable(Type.String({ maxLength: 30 }))),
+            phone: Type.Optional(Nullable(Type.String({ maxLength: 30, description: 'Российский номер; сохраняется как +7XXXXXXXXXX' }))),
           },
           { additionalProperties: false },
         ),
@@ -102,6 +102,12 @@ export const organizationRoutes: RoutesPlugin = (app, ctx) => {
       }
       const org = await ctx.db.selectFrom('organizations').select('kind').where('id', '=', actor.organizationId).executeTakeFirstOrThrow();
       if (kpp && org.kind === 'individual') errors.push({ field: 'kpp', message: 'КПП: у индивидуального предпринимателя КПП нет' });
+      let phone = b.phone;
+      if (phone) {
+        const r = checkPhone(phone);
+        if (!r.ok) errors.push({ field: 'phone', message: identifierErrorMessage('phone', r.error) });
+        else phone = r.value;
+      }
       if (errors.length) throw invalid(errors);
       const set = {
         ...(b.name !== undefined ? { name: b.name } : {}),
@@ -109,7 +115,7 @@ export const organizationRoutes: RoutesPlugin = (app, ctx) => {
         ...(kpp !== undefined ? { kpp } : {}),
         ...(b.address !== undefined ? { address: b.address } : {}),
         ...(b.email !== undefined ? { email: b.email } : {}),
-        ...(b.phone !== undefined ? { phone: b.phone } : {}),
+        ...(phone !== undefined ? { phone: phone || null } : {}),
       };
       if (Object.keys(set).length) {
         await ctx.db.transaction().execute(async (trx) => {

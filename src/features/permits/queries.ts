@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/pool.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { notFound } from '../../platform/http/errors.js';
 import { formationCutoff } from '../../domain/formation.js';
-import { permitVisible, siteVisible } from '../visibility.js';
+import { permitVisible, siteVisible, tripVisible } from '../visibility.js';
 import { checkPeriod } from '../period-input.js';
 
 /**
@@ -30,7 +30,9 @@ export async function permitsWithMovement(ctx: AppContext, actor: Actor, siteId:
       j
         .onRef('t.permit_id', '=', 'p.id')
         .on('t.unloaded_at', '>=', period.start)
-        .on('t.unloaded_at', '<', period.endExclusive),
+        .on('t.unloaded_at', '<', period.endExclusive)
+        // A carrier or facility counts only the trips it may see, never another carrier's.
+        .on(tripVisible(actor, 't')),
     )
     .select([
       'p.id',
@@ -93,7 +95,8 @@ export async function getPermit(db: Db, actor: Actor, id: string) {
         'w.name',
         'w.hazard_class as hazardClass',
         sql<string>`pw.permitted_volume::text`.as('permittedVolume'),
-        sql<string>`coalesce((select sum(t.volume) from trips t where t.permit_id = pw.permit_id and t.waste_code = pw.waste_code), 0)::numeric(14,2)::text`.as(
+        // Moved volume of the trips the organization may see (all of them for the producer and the operator).
+        sql<string>`coalesce((select sum(t.volume) from trips t where t.permit_id = pw.permit_id and t.waste_code = pw.waste_code and ${tripVisible(actor, 't')}), 0)::numeric(14,2)::text`.as(
           'movedVolume',
         ),
         sql<boolean>`coalesce((select sum(t.volume) from trips t where t.permit_id = pw.permit_id and t.waste_code = pw.waste_code), 0) > pw.permitted_volume`.as(

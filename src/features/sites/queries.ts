@@ -16,7 +16,8 @@ export async function listSites(db: Db, actor: Actor, page: number, pageSize: nu
         's.cadastral_numbers as cadastralNumbers',
         'o.id as producerId',
         'o.name as producerName',
-        sql<number>`(select count(*) from permits p where p.site_id = s.id)::int`.as('permitCount'),
+        // Only the permits the organization may see (a carrier: those naming it).
+        sql<number>`(select count(*) from permits p where p.site_id = s.id and ${permitVisible(actor, 'p')})::int`.as('permitCount'),
       ])
       .orderBy('s.name')
       .orderBy('s.id')

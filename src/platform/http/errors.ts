@@ -36,10 +36,12 @@ export const GENERIC_PROBLEMS = defineProblems({
   bad_request: { status: 400, title: 'Неверный запрос' },
   malformed_json: { status: 400, title: 'Тело запроса не является корректным JSON' },
   unsupported_media_type: { status: 415, title: 'Неподдерживаемый тип содержимого' },
+  multipart_invalid: { status: 400, title: 'Форма multipart/form-data повреждена' },
   payload_too_large: { status: 413, title: 'Слишком большой запрос' },
   request_timeout: { status: 408, title: 'Истекло время ожидания запроса' },
   unauthenticated: { status: 401, title: 'Требуется вход в систему' },
   forbidden: { status: 403, title: 'Недостаточно прав' },
+  cross_site_request: { status: 403, title: 'Запрос с другого сайта отклонён' },
   no_organization: { status: 403, title: 'Не выбрана организация' },
   second_factor_required: { status: 403, title: 'Требуется вход со вторым фактором' },
   not_found: { status: 404, title: 'Не найдено' },
@@ -101,6 +103,8 @@ export interface Problem {
   code: ProblemCode;
   errors?: FieldError[];
   instance?: string;
+  /** The request's id (also in the X-Request-Id header and in the log): quote it to support. */
+  requestId?: string;
   [extra: string]: unknown;
 }
 

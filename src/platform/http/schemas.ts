@@ -8,7 +8,7 @@ export const DecimalString = Type.String({ pattern: '^-?\\d+(\\.\\d+)?$', descri
 export const IdParams = Type.Object({ id: Uuid });
 
 export const Paging = {
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
 };
 
@@ -39,6 +39,7 @@ export const problemComponent = () =>
       detail: Type.Optional(Type.String()),
       code: Type.Unsafe<ProblemCode>({ type: 'string', enum: problemCodes() }),
       errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+      requestId: Type.Optional(Type.String({ description: 'Идентификатор запроса (также в заголовке X-Request-Id): назовите его поддержке' })),
     },
     { $id: PROBLEM_SCHEMA_ID, additionalProperties: true, description: 'RFC 9457 problem+json' },
   );

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyServerOptions, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -21,6 +21,9 @@ import { authorize } from './auth.js';
 import { problemComponent } from './schemas.js';
 import { isDatabaseUnavailable } from '../db/errors.js';
 import { queueHealth } from '../jobs/index.js';
+import { csrfGuard } from './csrf.js';
+import { installInputGuard } from './input-guard.js';
+import { loggerOptions, requestIdOf, type LogOptions } from './logging.js';
 
 export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
 
@@ -30,23 +33,45 @@ export type RoutesPlugin = (app: App, ctx: AppContext) => void | Promise<void>;
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+/** Largest JSON body (10,000 trips in one request fit). */
+export const MAX_JSON_BYTES = 16 * 1024 * 1024;
 
-export async function buildServer(ctx: AppContext, features: readonly RoutesPlugin[], opts: { logger?: boolean } = {}): Promise<App> {
+export interface ServerOptions {
+  /** false: no logging (most tests); a stream or level to capture the JSON log lines (tests). */
+  logger?: boolean | Omit<LogOptions, 'enabled'>;
+}
+
+export async function buildServer(ctx: AppContext, features: readonly RoutesPlugin[], opts: ServerOptions = {}): Promise<App> {
+  const log: LogOptions = typeof opts.logger === 'object' ? opts.logger : { enabled: opts.logger !== false };
+  const trustProxy = ctx.config.trustProxy;
   const app = Fastify({
-    logger: opts.logger === false || ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel },
-    bodyLimit: 16 * 1024 * 1024,
-    trustProxy: true,
+    logger: loggerOptions(ctx.config, log) as FastifyServerOptions['logger'],
+    bodyLimit: MAX_JSON_BYTES,
+    // Forwarded headers (client address, scheme, host) only from the configured proxies (TRUST_PROXY).
+    trustProxy: trustProxy === false ? false : typeof trustProxy === 'number' ? (_addr: string, hop: number) => hop < trustProxy : [...trustProxy],
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true } },
-    genReqId: () => crypto.randomUUID(),
+    genReqId: requestIdOf,
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Every answer names its request, so a user can quote it and support can find it in the log.
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('X-Request-Id', req.id);
+  });
+  installInputGuard(app, MAX_JSON_BYTES);
 
   app.decorateRequest('actor', null);
   app.decorateRequest('person', null);
 
   await app.register(cookie);
+  app.addHook('onRequest', csrfGuard(ctx.config.publicUrl));
+  // HSTS and upgrade-insecure-requests only where the service is reached over HTTPS: over plain HTTP
+  // they would break the site (a browser remembers HSTS for a year) and prove nothing.
+  const https = ctx.config.publicUrl.startsWith('https:');
   await app.register(helmet, {
+    hsts: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     contentSecurityPolicy: {
       directives: {
+        upgradeInsecureRequests: https ? [] : null,
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
@@ -101,7 +126,7 @@ export async function buildServer(ctx: AppContext, features: readonly RoutesPlug
 
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
     const problem = toProblem(err, req);
-    if (problem.status >= 500) req.log.error({ err }, 'request failed');
+    if (problem.status >= 500) req.log.error({ err, problem: problem.code }, 'request failed');
     return sendProblem(reply, problem);
   });
 
@@ -159,6 +184,8 @@ export async function buildServer(ctx: AppContext, features: readonly RoutesPlug
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
   if (problem.status === 503) reply.header('Retry-After', String(problem.retryAfter ?? 5));
+  else if (problem.status === 429 && typeof problem.retryAfter === 'number') reply.header('Retry-After', String(problem.retryAfter));
+  problem.requestId = reply.request.id;
   return reply.status(problem.status).type('application/problem+json; charset=utf-8').send(JSON.stringify(problem));
 }
 
@@ -169,6 +196,8 @@ function toProblem(err: FastifyError | AppError | Error, req: FastifyRequest): P
     const errors = ajvToFieldErrors(fe.validation as any, fe.validationContext ?? 'body');
     return new AppError('validation', errors.map((e) => e.message).join('; '), errors).toProblem(req.url);
   }
+  const multipart = multipartProblem(fe);
+  if (multipart) return multipart.toProblem(req.url);
   switch (fe.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -196,4 +225,26 @@ function toProblem(err: FastifyError | AppError | Error, req: FastifyRequest): P
     return new AppError('not_found', 'Объект не найден').toProblem(req.url);
   }
   return new AppError('internal', 'Произошла ошибка. Мы уже знаем о ней; повторите попытку позже').toProblem(req.url);
+}
+
+/** Errors of a multipart/form-data body (limits, a missing boundary, a torn body) as clear 4xx answers. */
+function multipartProblem(err: FastifyError): AppError | null {
+  switch (err.code) {
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+    case 'FST_FILES_LIMIT':
+      return new AppError('payload_too_large', 'Форма: слишком много полей или файлов — отправьте только поля, названные в описании запроса', [
+        { field: 'form', message: 'Форма: слишком много полей или файлов' },
+      ]);
+    case 'FST_PROTO_VIOLATION':
+      return new AppError('multipart_invalid', 'Форма: недопустимое имя поля', [{ field: 'form', message: 'Форма: недопустимое имя поля' }]);
+    case 'FST_INVALID_JSON_FIELD_ERROR':
+      return new AppError('multipart_invalid', 'Форма: поле, объявленное как JSON, не является корректным JSON', [{ field: 'form', message: 'Форма: поле не является корректным JSON' }]);
+  }
+  const m = /^(Multipart: Boundary not found|Unexpected end of (form|multipart data)|Malformed part header|Multipart: .*)$/.exec(err.message ?? '');
+  if (!m || err.code) return null;
+  const detail = m[1] === 'Multipart: Boundary not found'
+    ? 'Заголовок Content-Type: у multipart/form-data нет параметра boundary'
+    : 'Форма: тело multipart/form-data оборвано или повреждено';
+  return new AppError('multipart_invalid', detail, [{ field: m[1] === 'Multipart: Boundary not found' ? 'Content-Type' : 'form', message: detail }]);
 }

@@ -83,7 +83,7 @@ export interface paths {
         put?: never;
         /**
          * Вход по логину (e-mail, телефон или СНИЛС) и паролю
-         * @description Неверный логин и неверный пароль дают один и тот же ответ. После 5 неудачных попыток за 15 минут вход по этому логину блокируется на 15 минут (429 account_locked, заголовок Retry-After). Если у человека включён второй фактор, ответ содержит challengeToken для POST /api/auth/login/second-factor.
+         * @description Неверный логин и неверный пароль дают один и тот же ответ. После 5 неудачных попыток с одного адреса вход по этому логину с этого адреса откладывается на растущий срок (1, 2, 4… минут, не больше часа; 429 account_locked, заголовок Retry-After); после 20 неудачных попыток отовсюду — так же для устройств, с которых человек ещё не входил. Если у человека включён второй фактор, ответ содержит challengeToken для POST /api/auth/login/second-factor.
          */
         post: {
             parameters: {
@@ -139,6 +139,8 @@ export interface paths {
                                 /** Format: date-time */
                                 validUntil: string | null;
                             }[];
+                            /** @description Демо-стенд: есть страница исходящей почты (GET /api/outbox) */
+                            demo: boolean;
                         } | {
                             /** @enum {boolean} */
                             secondFactorRequired: true;
@@ -276,6 +278,8 @@ export interface paths {
                                 /** Format: date-time */
                                 validUntil: string | null;
                             }[];
+                            /** @description Демо-стенд: есть страница исходящей почты (GET /api/outbox) */
+                            demo: boolean;
                         };
                     };
                 };
@@ -466,6 +470,8 @@ export interface paths {
                                 /** Format: date-time */
                                 validUntil: string | null;
                             }[];
+                            /** @description Демо-стенд: есть страница исходящей почты (GET /api/outbox) */
+                            demo: boolean;
                         };
                     };
                 };
@@ -594,6 +600,8 @@ export interface paths {
                                 /** Format: date-time */
                                 validUntil: string | null;
                             }[];
+                            /** @description Демо-стенд: есть страница исходящей почты (GET /api/outbox) */
+                            demo: boolean;
                         };
                     };
                 };
@@ -1642,6 +1650,8 @@ export interface paths {
                                 /** Format: date-time */
                                 validUntil: string | null;
                             }[];
+                            /** @description Демо-стенд: есть страница исходящей почты (GET /api/outbox) */
+                            demo: boolean;
                             createdOrganization: boolean;
                             profileFromRegister: boolean;
                         };
@@ -1866,106 +1876,6 @@ export interface paths {
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/outbox": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Исходящая почта системы (для оператора демо-стенда) */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            mode: string;
-                            items: {
-                                /**
-                                 * Format: uuid
-                                 * @description Идентификатор (UUID)
-                                 */
-                                id: string;
-                                to: string;
-                                subject: string;
-                                text: string;
-                                status: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                sentAt: string | null;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem+json */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem+json */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem+json */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem+json */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem+json */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2690,7 +2600,9 @@ export interface paths {
                                 name: string;
                                 hazardClass: number;
                                 permittedVolume: string;
+                                /** @description Перевезено по рейсам, которые видит организация (перевозчик — только по своим) */
                                 movedVolume: string;
+                                /** @description Разрешённый объём превышен (по всем рейсам разрешения) */
                                 overLimit: boolean;
                             }[];
                             carriers: {
@@ -4332,6 +4244,7 @@ export interface paths {
                         kpp?: string | null;
                         address?: string | null;
                         email?: string | null;
+                        /** @description Российский номер; сохраняется как +7XXXXXXXXXX */
                         phone?: string | null;
                     };
                 };
@@ -6531,6 +6444,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Исходящая почта системы (только на демо-стенде; ссылки и коды скрыты) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mode: string;
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                to: string;
+                                subject: string;
+                                /** @description Текст письма; ссылки и коды из него скрыты */
+                                text: string;
+                                status: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                sentAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6542,11 +6556,13 @@ export interface components {
             status: number;
             detail?: string;
             /** @enum {string} */
-            code: "validation" | "bad_request" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "request_timeout" | "unauthenticated" | "forbidden" | "no_organization" | "second_factor_required" | "not_found" | "conflict" | "idempotency_mismatch" | "idempotency_in_progress" | "too_many_requests" | "overloaded" | "unavailable" | "internal" | "invalid_credentials" | "account_locked" | "second_factor_invalid" | "challenge_used" | "challenge_expired" | "certificate_rejected" | "signature_invalid" | "reset_invalid" | "external_login_failed" | "invitation_used" | "invitation_expired";
+            code: "validation" | "bad_request" | "malformed_json" | "unsupported_media_type" | "multipart_invalid" | "payload_too_large" | "request_timeout" | "unauthenticated" | "forbidden" | "cross_site_request" | "no_organization" | "second_factor_required" | "not_found" | "conflict" | "idempotency_mismatch" | "idempotency_in_progress" | "too_many_requests" | "overloaded" | "unavailable" | "internal" | "invalid_credentials" | "account_locked" | "second_factor_invalid" | "challenge_used" | "challenge_expired" | "certificate_rejected" | "signature_invalid" | "reset_invalid" | "external_login_failed" | "invitation_used" | "invitation_expired";
             errors?: {
                 field: string;
                 message: string;
             }[];
+            /** @description Идентификатор запроса (также в заголовке X-Request-Id): назовите его поддержке */
+            requestId?: string;
         } & {
             [key: string]: unknown;
         };

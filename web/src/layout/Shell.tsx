@@ -19,6 +19,7 @@ export function Shell({ children }: { children: ReactNode }) {
     (n) =>
       (!n.orgRoles || n.orgRoles.some((r) => hasRole(r))) &&
       (!n.headOnly || organization?.role === 'head') &&
+      (!n.demoOnly || me.demo) &&
       (!n.fullAccess || !(organization?.role === 'trusted' && organization.access === 'standard')),
   );
   const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to || location.pathname.startsWith(`${to}/`));

@@ -30,12 +30,7 @@ export const identityApi = {
   certificateLogin: (body: Body<'/api/auth/certificate/login', 'post'>) => call(api.POST('/api/auth/certificate/login', { body })),
 };
 
-/** The password rule (the server checks the same): at least 8, upper- and lower-case Latin letters and digits. */
-export const PASSWORD_HINT = 'Не короче 8 символов; заглавные и строчные латинские буквы и цифры.';
-export function passwordProblem(p: string): string | null {
-  if (p.length < 8) return 'Пароль: не короче 8 символов';
-  if (!/[A-Z]/.test(p) || !/[a-z]/.test(p) || !/\d/.test(p)) return 'Пароль: должен содержать заглавные и строчные латинские буквы и цифры';
-  return null;
-}
+/** The password rule: the server's own (src/domain), shared with the cabinet. */
+export { PASSWORD_HINT, checkPasswordPolicy as passwordProblem } from '../../../../src/domain/password';
 
 export const ACCESS_LABEL: Record<string, string> = { standard: 'стандартный', full: 'полный' };

@@ -1,4 +1,4 @@
-/** «Исходящая почта»: the operator reads the messages the system sent or keeps in the local outbox. */
+/** «Исходящая почта» (demo stand only): the operator reads the messages the system sent or keeps in the local outbox, with links and codes hidden. */
 import { Accordion, Badge, Card, Group, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
@@ -26,7 +26,8 @@ export function OutboxPage() {
           <Text size="sm" c="dimmed" mb="sm">
             {q.data.mode === 'smtp'
               ? 'Письма уходят через SMTP-сервер; здесь — журнал отправки.'
-              : 'SMTP не настроен (демо-стенд): письма остаются в локальной почте и читаются здесь.'}
+              : 'SMTP не настроен (демо-стенд): письма остаются в локальной почте и читаются здесь.'}{' '}
+            Ссылки и коды из писем (восстановление пароля, завершение сеанса) здесь скрыты: их видит только получатель письма.
           </Text>
           {q.data.items.length === 0 ? (
             <Empty>Писем пока нет</Empty>
