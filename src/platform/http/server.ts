@@ -238,6 +238,9 @@ function multipartProblem(err: FastifyError): AppError | null {
       ]);
     case 'FST_PROTO_VIOLATION':
       return new AppError('multipart_invalid', 'Форма: недопустимое имя поля', [{ field: 'form', message: 'Форма: недопустимое имя поля' }]);
+    case 'ERR_STREAM_PREMATURE_CLOSE':
+      // The body ended in the middle of a part (the client cut it off or sent it torn).
+      return new AppError('multipart_invalid', 'Форма: тело запроса оборвано на середине — отправьте его ещё раз', [{ field: 'form', message: 'Форма: тело запроса оборвано' }]);
     case 'FST_INVALID_JSON_FIELD_ERROR':
       return new AppError('multipart_invalid', 'Форма: поле, объявленное как JSON, не является корректным JSON', [{ field: 'form', message: 'Форма: поле не является корректным JSON' }]);
   }
