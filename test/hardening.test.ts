@@ -111,11 +111,21 @@ describe('bad input gets a clear 4xx naming the field', () => {
 
   it('a page number or trip id beyond any real one is a 422, not a database error', async () => {
     const producer = await signedIn(app, 'producer@ossig.test');
-    for (const url of ['/api/sites?page=1e300', '/api/trips?page=99999999999999999999', '/api/permits?page=-1']) {
+    for (const url of ['/api/sites?page=1e300', '/api/trips?page=99999999999999999999', '/api/permits?page=-1', '/api/sites?page=1e400', '/api/sites?page=Infinity']) {
       const res = await producer.get(url);
       expect(res.status, url).toBe(422);
       expect(res.body.errors[0].field).toBe('page');
     }
+    const facility = await signedIn(app, 'facility@ossig.test');
+    for (const id of ['1e400', 'Infinity', '1e308']) {
+      const res = await facility.post(`/api/receipts/${id}/reject`, { reason: 'Проверка' });
+      expect(res.status, id).toBe(422);
+      expect(res.body.errors[0].field).toBe('tripId');
+    }
+    const carrier = await signedIn(app, 'carrier@ossig.test');
+    const huge = await carrier.request('POST', '/api/trips', '{"trips":[{"plate":"А001АА77","volume":1e400}]}');
+    expect(huge.status).toBe(422);
+    expect(huge.body.errors[0].field).toBe('trips[0].volume');
   });
 });
 
@@ -243,6 +253,11 @@ describe('organization profile', () => {
       expect(bad.body.errors[0].message).toMatch(/^Телефон: /);
     }
     expect((await producer.request('PATCH', '/api/organization', { phone: null })).body.phone).toBeNull();
+    // null and blank clear a field (a null used to be coerced to "" and broke the КПП check with a 500).
+    const cleared = await producer.request('PATCH', '/api/organization', { kpp: null, email: null, address: '   ', shortName: '' });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toMatchObject({ kpp: null, email: null, address: null, shortName: null });
+    expect((await producer.request('PATCH', '/api/organization', { name: '   ' })).body.errors[0].field).toBe('name');
   });
 });
 

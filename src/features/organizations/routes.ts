@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf, personOf } from '../../platform/http/auth.js';
 import { invalid, type FieldError } from '../../platform/http/errors.js';
-import { IdParams, Uuid, errorResponses } from '../../platform/http/schemas.js';
+import { IdParams, Nullable, Uuid, errorResponses } from '../../platform/http/schemas.js';
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import { checkKpp, checkPhone, identifierErrorMessage } from '../../domain/identifiers.js';
@@ -12,7 +12,8 @@ import { acceptInvitation, inviteTrustedPerson, listTrusted, myInvitations, remo
 
 const meta = (req: { ip: string; headers: Record<string, unknown> }) => ({ ip: req.ip ?? null, userAgent: (req.headers['user-agent'] as string | undefined) ?? null });
 
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+/** An optional text field of the profile: blank means «clear it». */
+const blankToNull = (v: string | null | undefined): string | null | undefined => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
 
 const Profile = Type.Object({
   id: Uuid,
@@ -94,7 +95,9 @@ export const organizationRoutes: RoutesPlugin = (app, ctx) => {
       const actor = actorOf(req);
       const b = req.body;
       const errors: FieldError[] = [];
-      let kpp = b.kpp;
+      const name = b.name?.trim();
+      if (name === '') errors.push({ field: 'name', message: 'Наименование: не может быть пустым' });
+      let kpp = blankToNull(b.kpp);
       if (kpp) {
         const r = checkKpp(kpp);
         if (!r.ok) errors.push({ field: 'kpp', message: identifierErrorMessage('kpp', r.error) });
@@ -102,20 +105,23 @@ export const organizationRoutes: RoutesPlugin = (app, ctx) => {
       }
       const org = await ctx.db.selectFrom('organizations').select('kind').where('id', '=', actor.organizationId).executeTakeFirstOrThrow();
       if (kpp && org.kind === 'individual') errors.push({ field: 'kpp', message: 'КПП: у индивидуального предпринимателя КПП нет' });
-      let phone = b.phone;
+      let phone = blankToNull(b.phone);
       if (phone) {
         const r = checkPhone(phone);
         if (!r.ok) errors.push({ field: 'phone', message: identifierErrorMessage('phone', r.error) });
         else phone = r.value;
       }
       if (errors.length) throw invalid(errors);
+      const shortName = blankToNull(b.shortName);
+      const address = blankToNull(b.address);
+      const email = blankToNull(b.email);
       const set = {
-        ...(b.name !== undefined ? { name: b.name } : {}),
-        ...(b.shortName !== undefined ? { short_name: b.shortName } : {}),
+        ...(name !== undefined ? { name } : {}),
+        ...(shortName !== undefined ? { short_name: shortName } : {}),
         ...(kpp !== undefined ? { kpp } : {}),
-        ...(b.address !== undefined ? { address: b.address } : {}),
-        ...(b.email !== undefined ? { email: b.email } : {}),
-        ...(phone !== undefined ? { phone: phone || null } : {}),
+        ...(address !== undefined ? { address } : {}),
+        ...(email !== undefined ? { email } : {}),
+        ...(phone !== undefined ? { phone } : {}),
       };
       if (Object.keys(set).length) {
         await ctx.db.transaction().execute(async (trx) => {

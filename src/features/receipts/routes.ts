@@ -36,7 +36,7 @@ const Decision = Type.Object({
   receivedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   unchanged: Type.Boolean({ description: 'Такое же решение уже было принято: ничего не изменилось' }),
 });
-const TripParams = Type.Object({ tripId: Type.Integer({ minimum: 1, description: 'Номер рейса' }) });
+const TripParams = Type.Object({ tripId: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Номер рейса' }) });
 const FieldErr = Type.Object({ field: Type.String(), message: Type.String() });
 
 export const receiptRoutes: RoutesPlugin = (app, ctx) => {

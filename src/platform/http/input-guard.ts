@@ -6,6 +6,9 @@
  * place in a form field; each is refused with a 422 naming the field, instead
  * of failing deep inside a query. Tab, line feed and carriage return are text.
  * JSON nested deeper than any of our schemas is refused before it is walked.
+ * A number too large to be finite (`1e400` in JSON, or a query or path value
+ * coerced by validation — Ajv lets Infinity pass `integer` and `maximum`) is
+ * refused after validation, before any handler.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, fieldLabel, type FieldError } from './errors.js';
@@ -47,6 +50,10 @@ export function findBadInput(value: unknown, root: string): FieldError | null {
     if (typeof v === 'string') {
       const why = badCharacter(v);
       if (why) return { field: name, message: `${fieldLabel(name)}: ${why}` };
+      continue;
+    }
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return { field: name, message: `${fieldLabel(name)}: число вне допустимого диапазона` };
       continue;
     }
     if (v === null || typeof v !== 'object') continue;
@@ -93,6 +100,11 @@ export function installInputGuard(app: FastifyInstance<any, any, any, any, any>,
   });
   app.addHook('preValidation', async (req: FastifyRequest) => {
     const bad = findBadInput(req.params, 'params') ?? findBadInput(req.query, 'query');
+    if (bad) throw refuse(bad);
+  });
+  // Validation coerces strings to numbers («1e400» → Infinity): look again at what it made.
+  app.addHook('preHandler', async (req: FastifyRequest) => {
+    const bad = findBadInput(req.params, 'params') ?? findBadInput(req.query, 'query') ?? findBadInput(req.body, 'body');
     if (bad) throw refuse(bad);
   });
 }

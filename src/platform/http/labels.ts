@@ -54,6 +54,19 @@ export const FIELD_LABELS = {
   shortName: 'Краткое наименование',
   requireSecondFactor: 'Требовать второй фактор',
   confirm: 'Подтверждение',
+  tripId: 'Рейс',
+  id: 'Идентификатор',
+  q: 'Строка поиска',
+  limit: 'Количество',
+  status: 'Статус',
+  kind: 'Вид файла',
+  receiptStatus: 'Статус приёма',
+  formed: 'Сформирован',
+  receivedMass: 'Масса по весам, т',
+  challengeToken: 'Код подтверждения входа',
+  query: 'Строка запроса',
+  body: 'Тело запроса',
+  params: 'Адрес запроса',
 } as const satisfies Record<string, string>;
 
 export type LabelledField = keyof typeof FIELD_LABELS;

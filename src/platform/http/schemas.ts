@@ -7,6 +7,12 @@ export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', descript
 export const DecimalString = Type.String({ pattern: '^-?\\d+(\\.\\d+)?$', description: 'Десятичное число (строка, точное значение)' });
 export const IdParams = Type.Object({ id: Uuid });
 
+/**
+ * A value or null. Null comes first on purpose: Ajv coerces types (coerceTypes), and with the
+ * value's type first it would turn a null into "" before trying the null branch.
+ */
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([Type.Null(), t]);
+
 export const Paging = {
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),

@@ -127,6 +127,7 @@ export async function buildServer(ctx: AppContext, features: readonly RoutesPlug
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
     const problem = toProblem(err, req);
     if (problem.status >= 500) req.log.error({ err, problem: problem.code }, 'request failed');
+    else if (isDataException(err)) req.log.error({ err, problem: problem.code }, 'value reached the database unvalidated');
     return sendProblem(reply, problem);
   });
 
@@ -220,11 +221,18 @@ function toProblem(err: FastifyError | AppError | Error, req: FastifyRequest): P
       retryAfter: 5,
     }).toProblem(req.url);
   }
-  if ((err as { code?: string }).code === '22P02' || (err as { code?: string }).code === '22007') {
-    // invalid text representation (e.g. a malformed uuid in a path)
-    return new AppError('not_found', 'Объект не найден').toProblem(req.url);
+  if (isDataException(err)) {
+    // PostgreSQL refused a value (wrong format, out of range): the client's fault, but one our
+    // validation should have caught first — so it is also logged as an error (see the handler).
+    return new AppError('bad_request', 'Значение в запросе не подходит по формату или диапазону').toProblem(req.url);
   }
   return new AppError('internal', 'Произошла ошибка. Мы уже знаем о ней; повторите попытку позже').toProblem(req.url);
+}
+
+/** PostgreSQL's class 22 (data exception): a value of the wrong format or out of range. */
+function isDataException(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
 }
 
 /** Errors of a multipart/form-data body (limits, a missing boundary, a torn body) as clear 4xx answers. */
