@@ -152,6 +152,10 @@ const DEFAULT_SECRET_LIFE_MS = 24 * 3_600_000;
 export async function enqueueMail(trx: Transaction<Database>, msg: OutgoingMail): Promise<string> {
   const body: MailBody = typeof msg.text === 'string' ? { text: msg.text.replace(DELIMITERS, ''), secrets: {} } : msg.text;
   if (hasPlaceholders(body.text) !== Object.keys(body.secrets).length > 0) throw new Error('enqueueMail: secrets and placeholders disagree');
+  // A link that carries a token in plain text would be stored and shown: it must go through secretLink.
+  if (new RegExp(SECRET_LINK.source, 'i').test(body.text) || (msg.html && new RegExp(SECRET_LINK.source, 'i').test(msg.html))) {
+    throw new Error('enqueueMail: a link with a token or code must be put in the text with secretLink(…)');
+  }
   const row = await trx
     .insertInto('mail_messages')
     .values({ person_id: msg.personId ?? null, to_address: msg.to, subject: msg.subject, body_text: body.text, body_html: msg.html ?? null })
