@@ -42,12 +42,14 @@ const join = (path: string, key: string | number): string =>
  * value or a key), or nested deeper than MAX_JSON_DEPTH. Iterative, so no
  * input can exhaust the stack. `root` names the value itself (e.g. `body`).
  */
-export function findBadInput(value: unknown, root: string): FieldError | null {
+export function findBadInput(value: unknown, root: string, opts: { strings?: boolean } = {}): FieldError | null {
+  const strings = opts.strings ?? true;
   const stack: Array<{ v: unknown; path: string; depth: number }> = [{ v: value, path: '', depth: 0 }];
   while (stack.length) {
     const { v, path, depth } = stack.pop()!;
     const name = path || root;
     if (typeof v === 'string') {
+      if (!strings) continue;
       const why = badCharacter(v);
       if (why) return { field: name, message: `${fieldLabel(name)}: ${why}` };
       continue;
@@ -67,7 +69,7 @@ export function findBadInput(value: unknown, root: string): FieldError | null {
     const keys = Object.keys(v);
     for (let i = keys.length - 1; i >= 0; i--) {
       const k = keys[i];
-      const why = badCharacter(k);
+      const why = strings ? badCharacter(k) : null;
       if (why) {
         const shown = JSON.stringify(k).slice(1, -1).slice(0, 60);
         return { field: join(path, shown) || root, message: `Название поля «${shown}»: ${why}` };
@@ -104,7 +106,8 @@ export function installInputGuard(app: FastifyInstance<any, any, any, any, any>,
   });
   // Validation coerces strings to numbers («1e400» → Infinity): look again at what it made.
   app.addHook('preHandler', async (req: FastifyRequest) => {
-    const bad = findBadInput(req.params, 'params') ?? findBadInput(req.query, 'query') ?? findBadInput(req.body, 'body');
+    const numbers = { strings: false };
+    const bad = findBadInput(req.params, 'params', numbers) ?? findBadInput(req.query, 'query', numbers) ?? findBadInput(req.body, 'body', numbers);
     if (bad) throw refuse(bad);
   });
 }
