@@ -8,7 +8,7 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { Uuid, errorResponses } from '../../platform/http/schemas.js';
-import { shownText } from '../../platform/mail/outbox.js';
+import { listOutbox } from './queries.js';
 
 export const outboxRoutes: RoutesPlugin = (app, ctx) => {
   if (!ctx.config.demo) return;
@@ -39,25 +39,6 @@ export const outboxRoutes: RoutesPlugin = (app, ctx) => {
         },
       },
     },
-    async (req) => {
-      const rows = await ctx.db
-        .selectFrom('mail_messages')
-        .select(['id', 'to_address', 'subject', 'body_text', 'status', 'created_at', 'sent_at'])
-        .orderBy('created_at', 'desc')
-        .limit(req.query.limit ?? 50)
-        .execute();
-      return {
-        mode: ctx.mailer.mode,
-        items: rows.map((r) => ({
-          id: r.id,
-          to: r.to_address,
-          subject: r.subject,
-          text: shownText(r.body_text),
-          status: r.status,
-          createdAt: new Date(r.created_at).toISOString(),
-          sentAt: r.sent_at ? new Date(r.sent_at).toISOString() : null,
-        })),
-      };
-    },
+    async (req) => listOutbox(ctx, req.query.limit ?? 50),
   );
 };
