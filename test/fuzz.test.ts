@@ -17,6 +17,8 @@
  *
  * The default run is bounded (FUZZ_CASES, default 3000 cases, spread evenly
  * over the routes; FUZZ_SEED picks the seed) and prints how many cases ran.
+ * FUZZ_ONLY=<part of "METHOD /path"> fuzzes only matching routes, FUZZ_TRACE=1
+ * prints every case's answer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
