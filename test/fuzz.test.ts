@@ -340,6 +340,7 @@ describe('fuzzing every route of the OpenAPI document', () => {
     const statuses = new Map<number, number>();
     let cases = 0;
     const started = Date.now();
+    const cpu = process.cpuUsage();
     // Row counts as they stand before the next case (nothing else writes: no worker runs here).
     let baseline = await rowCounts();
 
@@ -377,8 +378,10 @@ describe('fuzzing every route of the OpenAPI document', () => {
       if (details.failed) failures.push(`${op.method} ${op.path}: ${String((details.errorInstance as Error | undefined)?.message ?? details.errorInstance)} (seed ${SEED + i})`);
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const used = process.cpuUsage(cpu);
+    const cpuSeconds = ((used.user + used.system) / 1e6).toFixed(1);
     const byStatus = [...statuses.entries()].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`).join(' ');
-    console.log(`fuzz: ${cases} cases over ${ops.length} routes in ${seconds} s (seed ${SEED}); answers ${byStatus}; failures ${failures.length}`);
+    console.log(`fuzz: ${cases} cases over ${ops.length} routes in ${seconds} s (${cpuSeconds} s of CPU in this process; seed ${SEED}); answers ${byStatus}; failures ${failures.length}`);
     expect(failures, failures.join('\n')).toEqual([]);
     expect(cases).toBeGreaterThanOrEqual(Math.min(TOTAL_CASES, ops.length));
   }, 300_000);
