@@ -1,10 +1,11 @@
 /**
- * ГОСТ Р 34.10-2012 (256) keys and X.509 v3 certificates with Russian subject
- * attributes (ИНН, ИНН ЮЛ, ОГРН, ОГРНИП, СНИЛС).
+ * ГОСТ Р 34.10-2012 keys (256 and 512 bits) and X.509 v3 certificates with
+ * Russian subject attributes (ИНН, ИНН ЮЛ, ОГРН, ОГРНИП, СНИЛС).
  *
  * Keys are PKCS#8 PEM exactly as `openssl genpkey -engine gost -algorithm
- * gost2012_256 -pkeyopt paramset:A` writes them; certificates are signed with
- * id-tc26-signwithdigest-gost3410-12-256 over Streebog-256.
+ * gost2012_256|gost2012_512 -pkeyopt paramset:…` writes them; certificates are
+ * signed with id-tc26-signwithdigest-gost3410-12-256 over Streebog-256 (or the
+ * -512 pair when the issuer's key is 512-bit).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
@@ -42,6 +43,8 @@ import {
   CURVES,
   type CurveParams,
   DEFAULT_PARAMSET_OID,
+  DEFAULT_PARAMSET_512_OID,
+  octetsOf,
   type GostPrivateKey,
   type GostPublicKey,
   bigIntToBytesLE,
@@ -56,7 +59,7 @@ import {
   verifyDigest,
 } from './gost3410.js';
 import { OID } from './oids.js';
-import { streebog256 } from './streebog.js';
+import { streebog256, streebog512 } from './streebog.js';
 
 export class CertificateError extends Error {
   constructor(message: string) {
@@ -82,24 +85,41 @@ export function resolveCurve(paramSet: string = DEFAULT_PARAMSET_OID): CurvePara
   return byName;
 }
 
-/** AlgorithmIdentifier parameters: SEQUENCE { publicKeyParamSet, digestParamSet }. */
+/** Key algorithm OID of a curve's size. */
+export const keyAlgorithmOid = (curve: CurveParams): string => (curve.bits === 512 ? OID.gost3410_2012_512 : OID.gost3410_2012_256);
+/** Streebog digest OID of a curve's size. */
+export const digestOidFor = (curve: CurveParams): string => (curve.bits === 512 ? OID.gost3411_2012_512 : OID.gost3411_2012_256);
+/** «Signature with digest» OID of a curve's size (certificates). */
+export const signWithDigestOidFor = (curve: CurveParams): string => (curve.bits === 512 ? OID.signWithDigest_2012_512 : OID.signWithDigest_2012_256);
+/** Streebog of the curve's size. */
+export const streebogFor = (curve: CurveParams) => (curve.bits === 512 ? streebog512 : streebog256);
+
+/**
+ * AlgorithmIdentifier parameters: SEQUENCE { publicKeyParamSet, digestParamSet }; the digest
+ * parameter is left out for the twisted-Edwards paramsets (tc26 256-A, 512-C), as OpenSSL writes them.
+ */
 function keyAlgorithmIdentifier(curve: CurveParams): Buffer {
-  return sequence(oid(OID.gost3410_2012_256), sequence(oid(curve.oid), oid(OID.gost3411_2012_256)));
+  const params = curve.h === 4n ? sequence(oid(curve.oid)) : sequence(oid(curve.oid), oid(digestOidFor(curve)));
+  return sequence(oid(keyAlgorithmOid(curve)), params);
 }
 
-/** Encodes a PKCS#8 PrivateKeyInfo (private key as 32 little-endian octets). */
+/** Encodes a PKCS#8 PrivateKeyInfo (private key as 32 or 64 little-endian octets). */
 export function encodePrivateKeyPem(key: GostPrivateKey): string {
-  const der = sequence(integer(0), keyAlgorithmIdentifier(key.curve), octetString(bigIntToBytesLE(key.d, 32)));
+  const der = sequence(integer(0), keyAlgorithmIdentifier(key.curve), octetString(bigIntToBytesLE(key.d, octetsOf(key.curve))));
   return toPem(der, 'PRIVATE KEY');
 }
 
-/** Generates a new 256-bit key pair (default paramset CryptoPro-A, OID 1.2.643.2.2.35.1). */
+/**
+ * Generates a new key pair: 256-bit by default (paramset CryptoPro-A, OID 1.2.643.2.2.35.1);
+ * a 512-bit paramset (`tc26-512-a|b|c` or its OID, or `512` for the default one) gives a 512-bit key.
+ */
 export function generateKeyPair(paramSet: string = DEFAULT_PARAMSET_OID): KeyPair {
+  if (paramSet === '512') paramSet = DEFAULT_PARAMSET_512_OID;
   const priv = generatePrivateKey(resolveCurve(paramSet));
   return { privateKeyPem: encodePrivateKeyPem(priv), publicKey: publicFromPrivate(priv) };
 }
 
-/** Reads a PKCS#8 GOST 2012-256 private key (PEM or DER). */
+/** Reads a PKCS#8 GOST 2012 private key, 256 or 512 bits (PEM or DER). */
 export function readPrivateKey(pemOrDer: string | Uint8Array): GostPrivateKey {
   let der: Buffer;
   if (typeof pemOrDer === 'string') {
@@ -113,17 +133,19 @@ export function readPrivateKey(pemOrDer: string | Uint8Array): GostPrivateKey {
     const root = decodeDer(der);
     const alg = child(root, 1, 'privateKeyAlgorithm');
     const algOid = readOid(child(alg, 0));
-    if (algOid !== OID.gost3410_2012_256) throw new CertificateError(`Unsupported key algorithm ${algOid}`);
+    if (algOid !== OID.gost3410_2012_256 && algOid !== OID.gost3410_2012_512) throw new CertificateError(`Unsupported key algorithm ${algOid}`);
     const params = child(alg, 1, 'key parameters');
     const curve = curveByOid(readOid(child(params, 0)));
     if (!curve) throw new CertificateError('Unsupported GOST paramset in private key');
+    if (keyAlgorithmOid(curve) !== algOid) throw new CertificateError('Key algorithm and paramset disagree on the key size');
+    const size = octetsOf(curve);
     const octets = readOctetString(child(root, 2, 'privateKey'));
     let d: bigint;
-    if (octets.length === 32) {
+    if (octets.length === size) {
       d = bytesToBigIntLE(octets); // raw little-endian (OpenSSL gost engine)
     } else {
       const inner = decodeDer(octets);
-      if (inner.tag === Tag.OCTET_STRING && inner.content.length === 32) d = bytesToBigIntLE(inner.content);
+      if (inner.tag === Tag.OCTET_STRING && inner.content.length === size) d = bytesToBigIntLE(inner.content);
       else if (inner.tag === Tag.INTEGER) d = bytesToBigIntBE(readIntegerBytes(inner));
       else throw new CertificateError('Unsupported private key encoding (masked keys are not supported)');
     }
@@ -135,7 +157,7 @@ export function readPrivateKey(pemOrDer: string | Uint8Array): GostPrivateKey {
   }
 }
 
-/** SubjectPublicKeyInfo DER for a GOST 2012-256 public key. */
+/** SubjectPublicKeyInfo DER for a GOST 2012 public key (256 or 512 bits). */
 export function encodeSubjectPublicKeyInfo(pub: GostPublicKey): Buffer {
   return sequence(keyAlgorithmIdentifier(pub.curve), bitString(octetString(encodePublicKeyPoint(pub))));
 }
@@ -273,7 +295,7 @@ const KEY_USAGE_BITS: readonly KeyUsageName[] = [
 ];
 
 export interface CertificatePublicKey {
-  /** Key algorithm OID (1.2.643.7.1.1.1.1 for GOST 2012-256). */
+  /** Key algorithm OID (1.2.643.7.1.1.1.1 for GOST 2012-256, 1.2.643.7.1.1.1.2 for 2012-512). */
   readonly algorithm: string;
   readonly paramSet?: string;
   readonly digestParamSet?: string;
@@ -333,9 +355,9 @@ function parsePublicKeyInfo(spki: DerNode): CertificatePublicKey {
     if (params.children[1]) digestParamSet = readOid(params.children[1]);
   }
   let key: GostPublicKey | null = null;
-  if (algorithm === OID.gost3410_2012_256 && paramSet) {
+  if ((algorithm === OID.gost3410_2012_256 || algorithm === OID.gost3410_2012_512) && paramSet) {
     const curve = curveByOid(paramSet);
-    if (curve) {
+    if (curve && keyAlgorithmOid(curve) === algorithm) {
       try {
         const inner = decodeDer(bytes);
         key = decodePublicKeyPoint(curve, readOctetString(inner));
@@ -566,7 +588,7 @@ export function issueCertificate(opts: IssueCertificateOptions): IssuedCertifica
   ];
   if (extKeyUsage.length > 0) exts.push(extension(OID.extKeyUsage, false, sequence(...extKeyUsage.map((o) => oid(o)))));
 
-  const sigAlg = sequence(oid(OID.signWithDigest_2012_256));
+  const sigAlg = sequence(oid(signWithDigestOidFor(signingKey.curve)));
   const tbs = sequence(
     contextTag(0, integer(2)),
     integer(serial),
@@ -577,8 +599,9 @@ export function issueCertificate(opts: IssueCertificateOptions): IssuedCertifica
     encodeSubjectPublicKeyInfo(subjectPub),
     contextTag(3, sequence(...exts)),
   );
-  const signature = signDigest(signingKey, streebog256(tbs));
-  if (!verifyDigest(issuerPub, streebog256(tbs), signature)) throw new CertificateError('Self-check of certificate signature failed');
+  const tbsDigest = streebogFor(signingKey.curve)(tbs);
+  const signature = signDigest(signingKey, tbsDigest);
+  if (!verifyDigest(issuerPub, tbsDigest, signature)) throw new CertificateError('Self-check of certificate signature failed');
   const der = sequence(tbs, sigAlg, bitString(signature));
   return { der, pem: toPem(der, 'CERTIFICATE'), certificate: parseCertificate(der) };
 }
@@ -632,12 +655,12 @@ export function issueEndEntityCertificate(opts: {
 
 // ---------------------------------------------------------------- verification
 
-/** Verifies `cert`'s signature with `issuer`'s public key. Never throws. */
+/** Verifies `cert`'s signature with `issuer`'s public key (ГОСТ Р 34.10-2012, 256 or 512). Never throws. */
 export function verifyCertificateSignature(cert: ParsedCertificate, issuer: ParsedCertificate): boolean {
-  if (cert.signatureAlgorithm !== OID.signWithDigest_2012_256) return false;
   const key = issuer.publicKey.key;
   if (!key) return false;
-  return verifyDigest(key, streebog256(cert.raw.tbs), cert.signature);
+  if (cert.signatureAlgorithm !== signWithDigestOidFor(key.curve)) return false;
+  return verifyDigest(key, streebogFor(key.curve)(cert.raw.tbs), cert.signature);
 }
 
 export type ChainFailureReason =
@@ -719,7 +742,10 @@ export function verifyCertificateChain(
     }
     const t = timeCheck(issuer, at, 'issuer');
     if (t) return { ...t, chain };
-    if (current.signatureAlgorithm !== OID.signWithDigest_2012_256 || !issuer.publicKey.key) {
+    if (
+      (current.signatureAlgorithm !== OID.signWithDigest_2012_256 && current.signatureAlgorithm !== OID.signWithDigest_2012_512) ||
+      !issuer.publicKey.key
+    ) {
       return { valid: false, reason: 'unsupported_algorithm', detail: `signature algorithm ${current.signatureAlgorithm}`, chain };
     }
     if (!verifyCertificateSignature(current, issuer)) {

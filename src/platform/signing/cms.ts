@@ -1,5 +1,7 @@
 /**
- * CMS SignedData / CAdES-BES with ГОСТ Р 34.10-2012 (256) and Streebog-256.
+ * CMS SignedData / CAdES-BES with ГОСТ Р 34.10-2012 and Streebog: 256-bit keys
+ * with Streebog-256, 512-bit keys with Streebog-512 (the digest always matches
+ * the key size, as OpenSSL and CryptoPro pair them).
  *
  * Produced structure (what `openssl cms -sign -cades -md md_gost12_256` makes):
  *   SignedData v1, digestAlgorithm id-tc26-gost3411-12-256 (NULL params),
@@ -8,7 +10,7 @@
  *   messageDigest, signingCertificateV2; signatureAlgorithm
  *   id-tc26-gost3410-12-256 (as OpenSSL and CryptoPro write it); signature s‖r.
  */
-import { createStreebog256, createStreebog512, streebog256 } from './streebog.js';
+import { createStreebog256, createStreebog512, streebog256, streebog512 } from './streebog.js';
 import {
   type DerNode,
   Tag,
@@ -36,11 +38,14 @@ import {
 import {
   type ParsedCertificate,
   type ChainResult,
+  digestOidFor,
+  keyAlgorithmOid,
   parseCertificate,
   readPrivateKey,
+  streebogFor,
   verifyCertificateChain,
 } from './certificates.js';
-import { publicFromPrivate, signDigest, verifyDigest } from './gost3410.js';
+import { type CurveParams, octetsOf, publicFromPrivate, signDigest, verifyDigest } from './gost3410.js';
 import { OID } from './oids.js';
 
 // ================================================================ signing
@@ -48,7 +53,10 @@ import { OID } from './oids.js';
 export interface SignOptions {
   /** Content to sign (needed for attached signatures). */
   data?: Uint8Array;
-  /** Precomputed Streebog-256 digest of the content (32 bytes), e.g. from {@link createStreebog256} while streaming. */
+  /**
+   * Precomputed Streebog digest of the content, e.g. from {@link createStreebog256} while streaming:
+   * Streebog-256 (32 bytes) for a 256-bit key, Streebog-512 (64 bytes) for a 512-bit one.
+   */
   digest?: Uint8Array;
   /** Signer private key, PKCS#8 PEM. */
   keyPem: string;
@@ -69,7 +77,7 @@ export class SigningError extends Error {
   }
 }
 
-const digestAlgorithmId = (): Buffer => sequence(oid(OID.gost3411_2012_256), nullValue());
+const digestAlgorithmId = (curve: CurveParams): Buffer => sequence(oid(digestOidFor(curve)), nullValue());
 
 function attribute(type: string, ...values: Buffer[]): Buffer {
   return sequence(oid(type), setOf(values));
@@ -84,13 +92,17 @@ export function signCms(opts: SignOptions): Buffer {
   if (!certKey || certKey.x !== pub.x || certKey.y !== pub.y) {
     throw new SigningError('Private key does not match the signer certificate');
   }
+  const curve = key.curve;
+  const hash = streebogFor(curve);
   let digest: Buffer;
   if (opts.digest) {
-    if (opts.digest.length !== 32) throw new SigningError('digest must be a 32-byte Streebog-256 value');
+    if (opts.digest.length !== octetsOf(curve)) {
+      throw new SigningError(`digest must be a ${octetsOf(curve)}-byte Streebog-${curve.bits} value for this ${curve.bits}-bit key`);
+    }
     digest = Buffer.from(opts.digest);
-    if (opts.data && !streebog256(opts.data).equals(digest)) throw new SigningError('digest does not match data');
+    if (opts.data && !hash(opts.data).equals(digest)) throw new SigningError('digest does not match data');
   } else if (opts.data) {
-    digest = streebog256(opts.data);
+    digest = hash(opts.data);
   } else {
     throw new SigningError('Either data or digest is required');
   }
@@ -99,8 +111,8 @@ export function signCms(opts: SignOptions): Buffer {
   const issuerAndSerial = sequence(cert.raw.issuer, tlv(Tag.INTEGER, cert.raw.serialNumber));
   // ESSCertIDv2 { hashAlgorithm, certHash, issuerSerial { GeneralNames{[4] Name}, serial } }
   const essCertId = sequence(
-    digestAlgorithmId(),
-    octetString(streebog256(cert.der)),
+    digestAlgorithmId(curve),
+    octetString(hash(cert.der)),
     sequence(sequence(contextTag(4, cert.raw.issuer)), tlv(Tag.INTEGER, cert.raw.serialNumber)),
   );
   const signedAttrsContent = [
@@ -110,14 +122,14 @@ export function signCms(opts: SignOptions): Buffer {
     attribute(OID.signingCertificateV2, sequence(sequence(essCertId))),
   ];
   const signedAttrsSet = setOf(signedAttrsContent); // DER: sorted SET OF
-  const signature = signDigest(key, streebog256(signedAttrsSet));
+  const signature = signDigest(key, hash(signedAttrsSet));
 
   const signerInfo = sequence(
     integer(1),
     issuerAndSerial,
-    digestAlgorithmId(),
+    digestAlgorithmId(curve),
     retag(signedAttrsSet, 0xa0), // [0] IMPLICIT SET OF Attribute
-    sequence(oid(OID.gost3410_2012_256), nullValue()),
+    sequence(oid(keyAlgorithmOid(curve)), nullValue()),
     octetString(signature),
   );
   const certs = [cert.der, ...(opts.extraCerts ?? []).map((c) => parseCertificate(c).der)];
@@ -126,7 +138,7 @@ export function signCms(opts: SignOptions): Buffer {
     : sequence(oid(OID.data));
   const signedData = sequence(
     integer(1),
-    setOf([digestAlgorithmId()]),
+    setOf([digestAlgorithmId(curve)]),
     encap,
     contextTag(0, Buffer.concat(certs)), // [0] IMPLICIT CertificateSet
     setOf([signerInfo]),
@@ -418,9 +430,13 @@ function verifySignerInfo(
     const base: Partial<VerifyResult> = { signer: summarize(cert), certificate: cert };
     const key = cert.publicKey.key;
     if (!key) return fail('unsupported_algorithm', `signer key ${cert.publicKey.algorithm}/${cert.publicKey.paramSet ?? '-'}`, base);
-    if (si.sigAlg !== OID.gost3410_2012_256 && si.sigAlg !== OID.signWithDigest_2012_256) {
-      return fail('unsupported_algorithm', `signature algorithm ${si.sigAlg}`, base);
+    const sigAlgs: string[] =
+      key.curve.bits === 512 ? [OID.gost3410_2012_512, OID.signWithDigest_2012_512] : [OID.gost3410_2012_256, OID.signWithDigest_2012_256];
+    if (!sigAlgs.includes(si.sigAlg)) return fail('unsupported_algorithm', `signature algorithm ${si.sigAlg} with a ${key.curve.bits}-bit key`, base);
+    if (si.digestAlg !== digestOidFor(key.curve)) {
+      return fail('unsupported_algorithm', `digest ${si.digestAlg} with a ${key.curve.bits}-bit key`, base);
     }
+    const hash = streebogFor(key.curve);
 
     let toVerify: Buffer;
     if (si.signedAttrs) {
@@ -440,7 +456,7 @@ function verifySignerInfo(
       if (!readOctetString(md[0]).equals(digest)) return fail('digest_mismatch', 'content does not match the signature', base);
       const setDer = Buffer.from(attrs.raw);
       setDer[0] = Tag.SET; // signature covers the attributes encoded as SET OF
-      toVerify = streebog256(setDer);
+      toVerify = hash(setDer);
       if (!verifyDigest(key, toVerify, si.signature)) return fail('bad_signature', 'signature does not verify', base);
 
       const scv2 = findAttr(attrs, OID.signingCertificateV2);
@@ -455,13 +471,13 @@ function verifySignerInfo(
             idx = 1;
           }
           const certHash = readOctetString(child(firstId, idx));
-          if (hashAlg === OID.gost3411_2012_256 && !certHash.equals(streebog256(cert.der))) {
+          const known = hashAlg === OID.gost3411_2012_256 ? streebog256 : hashAlg === OID.gost3411_2012_512 ? streebog512 : null;
+          if (known && !certHash.equals(known(cert.der))) {
             return fail('signing_certificate_mismatch', 'signingCertificateV2 does not match the signer certificate', base);
           }
         }
       }
     } else {
-      if (si.digestAlg !== OID.gost3411_2012_256) return fail('unsupported_algorithm', 'no signed attributes with non-256 digest', base);
       if (!verifyDigest(key, digest, si.signature)) return fail('bad_signature', 'signature does not verify', base);
     }
 
