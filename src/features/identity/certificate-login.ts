@@ -88,7 +88,7 @@ export function holderOf(s: SignerSummary): CertificateHolder {
 
 const FAILURES: Record<string, (d?: string) => AppError> = {
   not_cms: () => new AppError('signature_invalid', 'Подпись: это не подпись CMS (PKCS#7). Подпишите запрос командой sign-challenge или плагином', [{ field: 'signature', message: 'Подпись: это не подпись CMS' }]),
-  unsupported_algorithm: () => new AppError('signature_invalid', 'Подпись: алгоритм не поддерживается — нужна подпись ГОСТ Р 34.10-2012 (256 бит)'),
+  unsupported_algorithm: () => new AppError('signature_invalid', 'Подпись: алгоритм не поддерживается — нужна подпись ГОСТ Р 34.10-2012 (256 или 512 бит)'),
   no_content: () => new AppError('signature_invalid', 'Подпись: не содержит подписанного запроса'),
   no_certificate: () => reject('В подписи нет сертификата подписанта'),
   digest_mismatch: () => new AppError('signature_invalid', 'Подпись сделана не для этого запроса: подпишите выданный запрос ещё раз'),
