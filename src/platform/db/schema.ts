@@ -5,6 +5,7 @@
  * `Database` by declaration merging — so `platform/` never imports `features/`.
  */
 import type { ColumnType, Generated } from 'kysely';
+import type { DocumentTables } from '../documents/tables.js';
 
 /** timestamptz: read as Date, written as Date or ISO string. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -34,8 +35,17 @@ export interface OrganizationsTable {
   status: ColumnType<'active' | 'suspended', 'active' | 'suspended' | undefined>;
   status_reason: string | null;
   status_changed_at: Timestamp | null;
+  /** Where each detail came from: {"name": "register" | "certificate" | "manual", …} (migration 0060). */
+  field_sources: ColumnType<Partial<Record<OrganizationDetailField, DetailSource>>, string | undefined, string>;
+  /** When a detail (name, short name, КПП, address) last changed. */
+  details_changed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: Generated<Date>;
 }
+
+/** An organization's details printed on documents. */
+export type OrganizationDetailField = 'name' | 'short_name' | 'inn' | 'ogrn' | 'kpp' | 'address';
+/** Where a detail came from: the state register (ЕГРЮЛ/ЕГРИП), an e-signature certificate, or typed by hand. */
+export type DetailSource = 'register' | 'certificate' | 'manual';
 
 export interface PersonsTable {
   id: Generated<string>;
@@ -209,7 +219,7 @@ export interface AuditEventsTable {
   hash: string;
 }
 
-export interface CoreTables {
+export interface CoreTables extends DocumentTables {
   organizations: OrganizationsTable;
   persons: PersonsTable;
   memberships: MembershipsTable;

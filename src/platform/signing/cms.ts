@@ -47,6 +47,7 @@ import {
 } from './certificates.js';
 import { type CurveParams, octetsOf, publicFromPrivate, signDigest, verifyDigest } from './gost3410.js';
 import { OID } from './oids.js';
+import { signatureTimeStampOf } from './timestamp.js';
 
 // ================================================================ signing
 
@@ -212,6 +213,11 @@ export interface VerifyResult {
   content?: Buffer;
   /** Number of SignerInfos (all of them must verify). */
   signerCount?: number;
+  /**
+   * RFC 3161 signature time-stamp (CAdES-T), when the signature carries one: the TSA's time, and
+   * whether the token covers this signature's value and its own signature verifies.
+   */
+  timestamp?: { at: Date; valid: boolean; detail?: string; tsa?: string };
 }
 
 export interface VerifyOptions {
@@ -233,6 +239,7 @@ export interface VerifyOptions {
 }
 
 interface SignerInfoParts {
+  node: DerNode;
   sidIssuer?: Buffer;
   sidSerial?: Buffer;
   sidKeyId?: Buffer;
@@ -265,7 +272,7 @@ function signatureBytes(sig: Uint8Array | string): Buffer {
 function parseSignerInfo(si: DerNode): SignerInfoParts {
   const version = readSmallInt(child(si, 0));
   const sid = child(si, 1, 'sid');
-  const out: Partial<SignerInfoParts> = {};
+  const out: Partial<SignerInfoParts> = { node: si };
   if (sid.tag === Tag.SEQUENCE) {
     out.sidIssuer = child(sid, 0).raw;
     out.sidSerial = readIntegerBytes(child(sid, 1));
@@ -374,6 +381,10 @@ const fail = (reason: VerifyFailureReason, detail: string, extra: Partial<Verify
  * (Errors raised by a `data` stream itself, e.g. I/O errors, are propagated.)
  */
 export async function verifyCms(opts: VerifyOptions): Promise<VerifyResult> {
+  return verifyCmsAt(opts, 0);
+}
+
+async function verifyCmsAt(opts: VerifyOptions, depth: number): Promise<VerifyResult> {
   let cms: ParsedCms;
   try {
     cms = parseCms(signatureBytes(opts.signature));
@@ -408,7 +419,8 @@ export async function verifyCms(opts: VerifyOptions): Promise<VerifyResult> {
     first ??= r;
     if (!r.valid) return withContent({ ...r, signerCount: cms.signerInfos.length }, cms.content);
   }
-  return withContent({ ...first!, signerCount: cms.signerInfos.length }, cms.content);
+  const timestamp = await checkTimeStamp(cms.signerInfos[0]!, depth);
+  return withContent({ ...first!, signerCount: cms.signerInfos.length, ...(timestamp ? { timestamp } : {}) }, cms.content);
 }
 
 const withContent = (r: VerifyResult, content: Buffer | undefined): VerifyResult => (content ? { ...r, content } : r);
@@ -499,6 +511,26 @@ function verifySignerInfo(
   } catch (e) {
     return fail('not_cms', `malformed SignerInfo: ${(e as Error).message}`);
   }
+}
+
+/** The signature time-stamp of a SignerInfo, checked: it covers the signature value and the TSA's signature verifies. */
+async function checkTimeStamp(si: SignerInfoParts, depth: number): Promise<VerifyResult['timestamp']> {
+  let ts: ReturnType<typeof signatureTimeStampOf>;
+  try {
+    ts = signatureTimeStampOf(si.node, si.signature);
+  } catch (e) {
+    return { at: new Date(NaN), valid: false, detail: `malformed time-stamp: ${(e as Error).message}` };
+  }
+  if (!ts) return undefined;
+  if (!ts.coversSignature) return { at: ts.info.genTime, valid: false, detail: 'the time-stamp does not cover this signature' };
+  if (depth > 0) return { at: ts.info.genTime, valid: false, detail: 'nested time-stamps are not followed' };
+  const r = await verifyCmsAt({ signature: ts.token, at: ts.info.genTime }, depth + 1);
+  return {
+    at: ts.info.genTime,
+    valid: r.valid,
+    ...(r.valid ? {} : { detail: `the TSA's signature: ${r.reason}` }),
+    ...(r.signer ? { tsa: r.signer.commonName ?? r.signer.subject } : {}),
+  };
 }
 
 /** Verifies a detached signature; same as {@link verifyCms}. */

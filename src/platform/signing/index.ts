@@ -14,3 +14,4 @@ export {
   publicFromPrivate,
 } from './gost3410.js';
 export { DerError } from './der.js';
+export * from './timestamp.js';

@@ -32,6 +32,13 @@ export interface OpenSslGost {
   tryGost(sub: string, args: readonly string[], opts?: { input?: Uint8Array; cwd?: string }): Promise<OpenSslResult>;
   /** `openssl dgst -md_gost12_256|512` of a buffer, hex. */
   dgst(bits: 256 | 512, data: Uint8Array): Promise<string>;
+  /**
+   * Runs `openssl ...args` with the GOST engine loaded by configuration (OPENSSL_CONF), for
+   * subcommands that take no `-engine` (e.g. `ts`); rejects with stderr when the exit code is not 0.
+   */
+  withEngineConfig(args: readonly string[], opts?: { input?: Uint8Array; cwd?: string }): Promise<OpenSslResult>;
+  /** An environment in which any `openssl` subcommand has the GOST engine (OPENSSL_CONF). */
+  engineConfigEnv(): Promise<NodeJS.ProcessEnv>;
 }
 
 function exec(bin: string, args: readonly string[], env: NodeJS.ProcessEnv, input?: Uint8Array, cwd?: string): Promise<OpenSslResult> {
@@ -48,8 +55,36 @@ function exec(bin: string, args: readonly string[], env: NodeJS.ProcessEnv, inpu
   });
 }
 
+/** Writes an openssl.cnf that loads the GOST engine for every subcommand. */
+async function engineConfig(bin: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const v = await exec(bin, ['version', '-e'], env);
+  const dir = /ENGINESDIR: "([^"]+)"/.exec(v.stdout.toString())?.[1];
+  const candidates = [dir && join(dir, 'gost.so'), '/usr/lib/x86_64-linux-gnu/engines-3/gost.so', '/usr/lib/aarch64-linux-gnu/engines-3/gost.so'];
+  const so = candidates.find((c): c is string => !!c && existsSync(c));
+  if (!so) throw new Error('gost.so not found in OpenSSL ENGINESDIR');
+  const cnf = join(mkdtempSync(join(tmpdir(), 'ossig-openssl-')), 'openssl.cnf');
+  writeFileSync(
+    cnf,
+    [
+      'openssl_conf = openssl_def',
+      '[openssl_def]',
+      'engines = engine_section',
+      '[engine_section]',
+      'gost = gost_section',
+      '[gost_section]',
+      'engine_id = gost',
+      `dynamic_path = ${so}`,
+      'default_algorithms = ALL',
+      '',
+    ].join('\n'),
+  );
+  return cnf;
+}
+
 function make(bin: string, env: NodeJS.ProcessEnv): OpenSslGost {
   const engineArgs = ['-engine', 'gost'] as const;
+  let confEnv: Promise<NodeJS.ProcessEnv> | undefined;
+  const withConf = () => (confEnv ??= env.OPENSSL_CONF ? Promise.resolve(env) : engineConfig(bin, env).then((cnf) => ({ ...env, OPENSSL_CONF: cnf })));
   const api: OpenSslGost = {
     bin,
     env,
@@ -59,6 +94,12 @@ function make(bin: string, env: NodeJS.ProcessEnv): OpenSslGost {
     async gost(sub, args, opts) {
       const r = await exec(bin, [sub, ...engineArgs, ...args], env, opts?.input, opts?.cwd);
       if (r.code !== 0) throw new Error(`openssl ${sub} ${args.join(' ')} failed (${r.code}):\n${r.stderr}${r.stdout.toString()}`);
+      return r;
+    },
+    engineConfigEnv: withConf,
+    async withEngineConfig(args, opts) {
+      const r = await exec(bin, args, await withConf(), opts?.input, opts?.cwd);
+      if (r.code !== 0) throw new Error(`openssl ${args.join(' ')} failed (${r.code}):\n${r.stderr}${r.stdout.toString()}`);
       return r;
     },
     async dgst(bits, data) {
@@ -85,27 +126,12 @@ export function findOpenSslGost(): Promise<OpenSslGost | null> {
     const env = { ...process.env };
     if (await probe(bin, env)) return make(bin, env);
     // Fallback: explicit engine config.
-    const v = await exec(bin, ['version', '-e'], env);
-    const dir = /ENGINESDIR: "([^"]+)"/.exec(v.stdout.toString())?.[1];
-    const candidates = [dir && join(dir, 'gost.so'), '/usr/lib/x86_64-linux-gnu/engines-3/gost.so', '/usr/lib/aarch64-linux-gnu/engines-3/gost.so'];
-    const so = candidates.find((c): c is string => !!c && existsSync(c));
-    if (!so) return null;
-    const cnf = join(mkdtempSync(join(tmpdir(), 'ossig-openssl-')), 'openssl.cnf');
-    writeFileSync(
-      cnf,
-      [
-        'openssl_conf = openssl_def',
-        '[openssl_def]',
-        'engines = engine_section',
-        '[engine_section]',
-        'gost = gost_section',
-        '[gost_section]',
-        'engine_id = gost',
-        `dynamic_path = ${so}`,
-        'default_algorithms = ALL',
-        '',
-      ].join('\n'),
-    );
+    let cnf: string;
+    try {
+      cnf = await engineConfig(bin, env);
+    } catch {
+      return null;
+    }
     const env2 = { ...process.env, OPENSSL_CONF: cnf };
     return (await probe(bin, env2)) ? make(bin, env2) : null;
   })();
