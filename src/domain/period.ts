@@ -161,3 +161,8 @@ export function formatMoscowDateTime(d: Date): string {
   const w = moscowWallClock(d);
   return `${pad2(w.day)}.${pad2(w.month)}.${w.year} ${pad2(w.hour)}:${pad2(w.minute)}`;
 }
+
+/** A calendar date 'YYYY-MM-DD' as printed in Russian documents, 'ДД.ММ.ГГГГ'. */
+export function formatDateRu(iso: string): string {
+  return /^\d{4}-\d{2}-\d{2}/.test(iso) ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : iso;
+}

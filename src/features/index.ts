@@ -33,8 +33,9 @@ import { auditCheckpointJob, auditCheckpointSchedule } from './audit/jobs.js';
 import type { ScheduleDefinition } from '../platform/jobs/index.js';
 import { IDENTITY_PROBLEMS } from './identity/problems.js';
 import { ORGANIZATION_PROBLEMS } from './organizations/problems.js';
+import { documentRoutes } from './documents/routes.js';
 
-export const ROUTES: readonly RoutesPlugin[] = [identityRoutes, oidcRoutes, siteRoutes, permitRoutes, tripRoutes, catalogRoutes, taskRoutes, notificationRoutes, uploadRoutes, organizationRoutes, statementRoutes, receiptRoutes, tokenRoutes, outboxRoutes];
+export const ROUTES: readonly RoutesPlugin[] = [identityRoutes, oidcRoutes, siteRoutes, permitRoutes, tripRoutes, catalogRoutes, taskRoutes, notificationRoutes, uploadRoutes, organizationRoutes, statementRoutes, documentRoutes, receiptRoutes, tokenRoutes, outboxRoutes];
 
 export const JOBS: readonly JobDefinition<any>[] = [...UPLOAD_JOBS, mailSendJob, passwordResetRequestJob, generateStatementJob, auditCheckpointJob];
 

@@ -57,44 +57,56 @@ export const NO_MOVEMENT: MovementByState = Object.freeze({
   rejected: { trips: 0, volume: '0.00', mass: '0.000' },
 });
 
-const decided = (asOf: Date | null, t: string) =>
-  asOf === null ? sql`${sql.ref(`${t}.received_at`)} is not null` : sql`${sql.ref(`${t}.received_at`)} is not null and ${sql.ref(`${t}.received_at`)} <= ${asOf}`;
+/**
+ * The rules as SQL text over trip alias `t`, with the "as of" moment given as an SQL expression
+ * (a parameter placeholder such as `$7`, or a literal); `null` means now. Aliases are code constants.
+ */
+export const sqlText = {
+  decided: (asOf: string | null, t = 't') => (asOf === null ? `${t}.received_at is not null` : `(${t}.received_at is not null and ${t}.received_at <= ${asOf})`),
+  accepted: (asOf: string | null, t = 't') => `(${t}.receipt_status = 'confirmed' and ${sqlText.decided(asOf, t)})`,
+  rejected: (asOf: string | null, t = 't') => `(${t}.receipt_status = 'rejected' and ${sqlText.decided(asOf, t)})`,
+  awaiting: (asOf: string | null, t = 't') => `(not ${sqlText.accepted(asOf, t)} and not ${sqlText.rejected(asOf, t)})`,
+  acceptance: (asOf: string | null, t = 't') =>
+    `(case when ${sqlText.accepted(asOf, t)} then 'accepted' when ${sqlText.rejected(asOf, t)} then 'rejected' else 'awaiting' end)`,
+  weighedMass: (asOf: string | null, t = 't') => `(case when ${sqlText.accepted(asOf, t)} then ${t}.received_mass end)`,
+  countedMass: (asOf: string | null, t = 't') => `coalesce(${sqlText.weighedMass(asOf, t)}, ${t}.mass)`,
+};
+
+/** A moment as an SQL literal (an ISO string we make ourselves: safe to inline). */
+const at = (asOf: Date | null): string | null => (asOf === null ? null : `'${asOf.toISOString()}'::timestamptz`);
+const alias = (t: string) => {
+  if (!/^[a-z_][a-z0-9_]*$/.test(t)) throw new Error(`not an alias: ${t}`);
+  return t;
+};
 
 /** SQL: the acceptance state of trip `t` as of `asOf`. */
 export function acceptanceSql(asOf: Date | null, t = 't'): RawBuilder<Acceptance> {
-  const status = sql.ref(`${t}.receipt_status`);
-  return sql<Acceptance>`(case when ${status} = 'confirmed' and ${decided(asOf, t)} then 'accepted'
-    when ${status} = 'rejected' and ${decided(asOf, t)} then 'rejected' else 'awaiting' end)`;
+  return sql.raw<Acceptance>(sqlText.acceptance(at(asOf), alias(t)));
 }
 
 /** SQL: true when trip `t` was accepted as of `asOf` — the loads that count as moved. */
 export function acceptedSql(asOf: Date | null, t = 't'): RawBuilder<boolean> {
-  return sql<boolean>`(${sql.ref(`${t}.receipt_status`)} = 'confirmed' and ${decided(asOf, t)})`;
+  return sql.raw<boolean>(sqlText.accepted(at(asOf), alias(t)));
 }
 
 /** SQL: true when trip `t` was rejected as of `asOf`. */
 export function rejectedSql(asOf: Date | null, t = 't'): RawBuilder<boolean> {
-  return sql<boolean>`(${sql.ref(`${t}.receipt_status`)} = 'rejected' and ${decided(asOf, t)})`;
+  return sql.raw<boolean>(sqlText.rejected(at(asOf), alias(t)));
 }
 
 /** SQL: true when trip `t` awaits the facility's decision as of `asOf`. */
 export function awaitingSql(asOf: Date | null, t = 't'): RawBuilder<boolean> {
-  return sql<boolean>`(not ${acceptedSql(asOf, t)} and not ${rejectedSql(asOf, t)})`;
+  return sql.raw<boolean>(sqlText.awaiting(at(asOf), alias(t)));
 }
 
 /** SQL: the weighed mass when `t` was accepted with one (as of `asOf`), else null. */
 export function weighedMassSql(asOf: Date | null, t = 't'): RawBuilder<string | null> {
-  return sql<string | null>`(case when ${acceptedSql(asOf, t)} then ${sql.ref(`${t}.received_mass`)} end)`;
+  return sql.raw<string | null>(sqlText.weighedMass(at(asOf), alias(t)));
 }
 
 /** SQL: the mass counted for `t`: weighed where accepted with one, declared otherwise. */
 export function countedMassSql(asOf: Date | null, t = 't'): RawBuilder<string> {
-  return sql<string>`coalesce(${weighedMassSql(asOf, t)}, ${sql.ref(`${t}.mass`)})`;
-}
-
-/** SQL: 'weighed' or 'declared' for the counted mass of `t`. */
-export function massSourceSql(asOf: Date | null, t = 't'): RawBuilder<MassSource> {
-  return sql<MassSource>`(case when ${weighedMassSql(asOf, t)} is not null then 'weighed' else 'declared' end)`;
+  return sql.raw<string>(sqlText.countedMass(at(asOf), alias(t)));
 }
 
 /**
@@ -102,21 +114,21 @@ export function massSourceSql(asOf: Date | null, t = 't'): RawBuilder<MassSource
  * columns a_trips, a_volume, a_mass, a_weighed, w_trips, w_volume, w_mass, r_trips, r_volume, r_mass.
  */
 export function movementColumns(asOf: Date | null, t = 't'): RawBuilder<unknown> {
-  const vol = sql.ref(`${t}.volume`);
-  const id = sql.ref(`${t}.id`);
-  const a = acceptedSql(asOf, t);
-  const r = rejectedSql(asOf, t);
-  const w = awaitingSql(asOf, t);
-  return sql`(count(${id}) filter (where ${a}))::int as a_trips,
-    coalesce(sum(${vol}) filter (where ${a}), 0)::numeric(16,2)::text as a_volume,
-    coalesce(sum(${countedMassSql(asOf, t)}) filter (where ${a}), 0)::numeric(16,3)::text as a_mass,
-    (count(${id}) filter (where ${weighedMassSql(asOf, t)} is not null))::int as a_weighed,
-    (count(${id}) filter (where ${w}))::int as w_trips,
-    coalesce(sum(${vol}) filter (where ${w}), 0)::numeric(16,2)::text as w_volume,
-    coalesce(sum(${sql.ref(`${t}.mass`)}) filter (where ${w}), 0)::numeric(16,3)::text as w_mass,
-    (count(${id}) filter (where ${r}))::int as r_trips,
-    coalesce(sum(${vol}) filter (where ${r}), 0)::numeric(16,2)::text as r_volume,
-    coalesce(sum(${sql.ref(`${t}.mass`)}) filter (where ${r}), 0)::numeric(16,3)::text as r_mass`;
+  const x = at(asOf);
+  const a = alias(t);
+  const acc = sqlText.accepted(x, a);
+  const rej = sqlText.rejected(x, a);
+  const wait = sqlText.awaiting(x, a);
+  return sql.raw(`(count(${a}.id) filter (where ${acc}))::int as a_trips,
+    coalesce(sum(${a}.volume) filter (where ${acc}), 0)::numeric(16,2)::text as a_volume,
+    coalesce(sum(${sqlText.countedMass(x, a)}) filter (where ${acc}), 0)::numeric(16,3)::text as a_mass,
+    (count(${a}.id) filter (where ${sqlText.weighedMass(x, a)} is not null))::int as a_weighed,
+    (count(${a}.id) filter (where ${wait}))::int as w_trips,
+    coalesce(sum(${a}.volume) filter (where ${wait}), 0)::numeric(16,2)::text as w_volume,
+    coalesce(sum(${a}.mass) filter (where ${wait}), 0)::numeric(16,3)::text as w_mass,
+    (count(${a}.id) filter (where ${rej}))::int as r_trips,
+    coalesce(sum(${a}.volume) filter (where ${rej}), 0)::numeric(16,2)::text as r_volume,
+    coalesce(sum(${a}.mass) filter (where ${rej}), 0)::numeric(16,3)::text as r_mass`);
 }
 
 /** The row shape `movementColumns` yields. */

@@ -35,8 +35,26 @@ export interface Config {
   /** Seconds an upload's body may send nothing before it is cut off with 408. */
   readonly uploadIdleTimeoutSeconds: number;
   readonly signing: {
+    /** The operator's GOST key (PKCS#8 PEM) for the built-in signer. */
     readonly keyPath: string | null;
+    /** The operator's certificate (PEM): with keyPath, or with the external signer's command. */
     readonly certPath: string | null;
+    /**
+     * External signer: a command line that signs `{in}` into `{out}` (detached CMS, DER or PEM) with a
+     * key that stays in a certified provider (OpenSSL with a GOST engine or PKCS#11 token, CryptoPro `cryptcp`).
+     */
+    readonly command: string | null;
+    readonly commandTimeoutSeconds: number;
+  };
+  /** RFC 3161 time-stamp authority: when set, signatures carry a time-stamp (CAdES-T). */
+  readonly tsp: {
+    readonly url: string | null;
+    readonly timeoutSeconds: number;
+  };
+  /** The operator's support contacts, printed on every document and shown in the cabinet. */
+  readonly support: {
+    readonly phone: string | null;
+    readonly email: string | null;
   };
   readonly trustedCaPaths: readonly string[];
   readonly smtp: {
@@ -151,6 +169,24 @@ function trustProxy(env: Env): false | number | readonly string[] {
   return Object.freeze(list);
 }
 
+function phone(env: Env, name: string): string | null {
+  const raw = optional(env, name);
+  if (raw === null) return null;
+  const v = raw.trim();
+  if (!/^\+?[0-9 ()\-]{5,30}$/.test(v) || (v.match(/\d/g) ?? []).length < 5) {
+    throw new ConfigError(name, `ожидается номер телефона (цифры, пробелы, +, скобки, дефисы), получено «${raw}»`);
+  }
+  return v;
+}
+
+function email(env: Env, name: string): string | null {
+  const raw = optional(env, name);
+  if (raw === null) return null;
+  const v = raw.trim();
+  if (!/^[^@\s<>"]{1,64}@[^@\s<>"]{1,190}\.[^@\s<>".]{2,}$/.test(v)) throw new ConfigError(name, `ожидается адрес электронной почты, получено «${raw}»`);
+  return v;
+}
+
 export function parseConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['production', 'development', 'test'] as const, 'development');
   const port = int(env, 'PORT', 3000, 0, 65535);
@@ -178,6 +214,16 @@ export function parseConfig(env: Env = process.env, overrides: Partial<Config> =
     signing: {
       keyPath: optional(env, 'SIGNING_KEY_PATH'),
       certPath: optional(env, 'SIGNING_CERT_PATH'),
+      command: optional(env, 'SIGNER_COMMAND'),
+      commandTimeoutSeconds: int(env, 'SIGNER_TIMEOUT_SECONDS', 60, 1, 3600),
+    },
+    tsp: {
+      url: url(env, 'TSP_URL', ['http:', 'https:']),
+      timeoutSeconds: int(env, 'TSP_TIMEOUT_SECONDS', 15, 1, 300),
+    },
+    support: {
+      phone: phone(env, 'SUPPORT_PHONE') ?? (nodeEnv === 'production' ? null : '+7 (495) 000-00-00'),
+      email: email(env, 'SUPPORT_EMAIL') ?? (nodeEnv === 'production' ? null : 'support@ossig.test'),
     },
     trustedCaPaths: (optional(env, 'TRUSTED_CA_PATHS') ?? '')
       .split(',')
@@ -199,11 +245,35 @@ export function parseConfig(env: Env = process.env, overrides: Partial<Config> =
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     trustProxy: trustProxy(env),
   };
-  if ((config.signing.keyPath === null) !== (config.signing.certPath === null)) {
-    throw new ConfigError(
-      config.signing.keyPath === null ? 'SIGNING_KEY_PATH' : 'SIGNING_CERT_PATH',
-      'ключ и сертификат подписи задаются вместе',
-    );
+  const { keyPath, certPath, command } = config.signing;
+  if (keyPath !== null && command !== null) {
+    throw new ConfigError('SIGNER_COMMAND', 'задайте либо SIGNING_KEY_PATH (встроенная подпись), либо SIGNER_COMMAND (внешний криптопровайдер), но не оба');
+  }
+  if (command !== null) {
+    if (!command.includes('{in}') || !command.includes('{out}')) {
+      throw new ConfigError('SIGNER_COMMAND', 'команда должна содержать {in} (подписываемый файл) и {out} (куда записать подпись)');
+    }
+    if (certPath === null) throw new ConfigError('SIGNING_CERT_PATH', 'для внешней подписи (SIGNER_COMMAND) нужен сертификат ключа оператора');
+  } else if ((keyPath === null) !== (certPath === null)) {
+    throw new ConfigError(keyPath === null ? 'SIGNING_KEY_PATH' : 'SIGNING_CERT_PATH', 'ключ и сертификат подписи задаются вместе');
+  }
+  if (nodeEnv === 'production') {
+    // Production refuses to pretend: no generated test key, no links to localhost, no demo.
+    if (certPath === null) {
+      throw new ConfigError(
+        'SIGNING_KEY_PATH',
+        'в рабочем режиме (NODE_ENV=production) нужен ключ подписи информационного оператора: задайте SIGNING_KEY_PATH и SIGNING_CERT_PATH ' +
+          'или SIGNER_COMMAND и SIGNING_CERT_PATH (ключ в сертифицированном криптопровайдере); тестовый ключ в рабочем режиме не создаётся',
+      );
+    }
+    if (optional(env, 'PUBLIC_URL') === null) {
+      throw new ConfigError('PUBLIC_URL', 'в рабочем режиме (NODE_ENV=production) обязателен: адрес, по которому QR-коды документов и письма ведут пользователей, например https://ossig.example.ru');
+    }
+    const host = new URL(config.publicUrl).hostname;
+    if (host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '[::1]' || host === '0.0.0.0') {
+      throw new ConfigError('PUBLIC_URL', `в рабочем режиме ссылки в документах не могут вести на ${host}: укажите адрес, открытый пользователям`);
+    }
+    if (config.demo) throw new ConfigError('DEMO', 'в рабочем режиме (NODE_ENV=production) демо-данные не загружаются');
   }
   return Object.freeze({ ...config, ...overrides });
 }

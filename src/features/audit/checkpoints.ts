@@ -27,10 +27,11 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Config } from '../../platform/config.js';
 import { GENESIS_HASH, verifyAuditChain, type ChainPoint } from '../../platform/audit.js';
-import { signDetached, verifyDetached, type ParsedCertificate } from '../../platform/signing/index.js';
-import { operatorSigner, certificateOwner, type OperatorSigner } from '../statements/operator-key.js';
+import { verifyDetached, type ParsedCertificate } from '../../platform/signing/index.js';
+import { operatorSigner, certificateOwner, type OperatorSigner } from '../../platform/documents/operator-signer.js';
+import { signBytes } from '../../platform/documents/signer.js';
 import { writeSmallFile } from '../statements/files.js';
-import { VERIFY_REASONS } from '../statements/verify-signature.js';
+import { VERIFY_REASONS } from '../documents/verify-signature.js';
 
 export const CHECKPOINT_TYPE = 'ossig.audit-checkpoint';
 const CHECKPOINT_LOCK = 727003;
@@ -104,7 +105,7 @@ export async function createAuditCheckpoint(ctx: AppContext): Promise<CreatedChe
       previous: last ? { seq: last.seq, file: last.file, sha256: last.sha256 } : null,
     };
     const bytes = Buffer.from(JSON.stringify(doc, null, 2) + '\n', 'utf8');
-    const signature = signDetached({ data: bytes, keyPem: signer.keyPem, certPem: signer.certPem, signingTime: createdAt });
+    const { signature } = await signBytes(signer.signer, bytes, createdAt);
     const dir = checkpointsDir(ctx.config);
     const name = checkpointFileName(seq);
     // The signature first, then the document: a document on disk always has its signature.

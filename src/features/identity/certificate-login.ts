@@ -126,6 +126,12 @@ async function findOrCreateOrganization(
       roles: ['producer'],
       profile_source: fromRegister ? 'register' : 'certificate',
       profile_checked_at: fromRegister ? new Date() : null,
+      // Where each detail came from (documents print it): the register, or the certificate's subject.
+      field_sources: JSON.stringify(
+        fromRegister
+          ? { name: 'register', short_name: 'register', kpp: 'register', address: 'register', inn: 'register', ogrn: 'register' }
+          : { name: h.organizationName ? 'certificate' : 'manual', inn: 'certificate', ogrn: 'certificate' },
+      ),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

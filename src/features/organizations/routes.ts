@@ -1,19 +1,15 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf, personOf } from '../../platform/http/auth.js';
-import { invalid, type FieldError } from '../../platform/http/errors.js';
 import { IdParams, Nullable, Uuid, errorResponses } from '../../platform/http/schemas.js';
-import { audit } from '../../platform/audit.js';
-import type { AppContext } from '../../platform/context.js';
-import { checkKpp, checkPhone, identifierErrorMessage } from '../../domain/identifiers.js';
-import { withIdentityColumns } from '../identity/sessions.js';
-import { registerFromConfig } from './register.js';
+import { getProfile, refreshFromRegister, setSecondFactorPolicy, updateProfileByHand } from './profile.js';
 import { acceptInvitation, inviteTrustedPerson, listTrusted, myInvitations, removeTrusted } from './trusted.js';
 
 const meta = (req: { ip: string; headers: Record<string, unknown> }) => ({ ip: req.ip ?? null, userAgent: (req.headers['user-agent'] as string | undefined) ?? null });
 
-/** An optional text field of the profile: blank means «clear it». */
-const blankToNull = (v: string | null | undefined): string | null | undefined => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
+const Source = Type.Union([Type.Literal('register'), Type.Literal('certificate'), Type.Literal('manual')], {
+  description: 'register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата электронной подписи, manual — введено вручную',
+});
 
 const Profile = Type.Object({
   id: Uuid,
@@ -29,26 +25,23 @@ const Profile = Type.Object({
   roles: Type.Array(Type.String()),
   requireSecondFactor: Type.Boolean(),
   profileSource: Type.String({ description: 'register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата, manual — заполнено вручную' }),
+  fieldSources: Type.Object(
+    { name: Source, shortName: Source, inn: Source, ogrn: Source, kpp: Source, address: Source },
+    { description: 'Откуда каждое из сведений, которые печатаются в документах' },
+  ),
+  registerCheckedAt: Nullable(Type.String({ format: 'date-time' })),
+  detailsChangedAt: Nullable(Type.String({ format: 'date-time' })),
+  history: Type.Array(
+    Type.Object({
+      at: Type.String({ format: 'date-time' }),
+      action: Type.String(),
+      by: Nullable(Type.String()),
+      source: Nullable(Type.String({ description: 'введено вручную, ЕГРЮЛ (…)' })),
+      changes: Type.Array(Type.Object({ field: Type.String(), before: Nullable(Type.String()), after: Nullable(Type.String()) })),
+    }),
+    { description: 'Последние изменения сведений об организации' },
+  ),
 });
-
-async function profile(ctx: AppContext, id: string) {
-  const o = await withIdentityColumns(ctx.db).selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  return {
-    id: o.id,
-    kind: o.kind,
-    inn: o.inn,
-    ogrn: o.ogrn,
-    kpp: o.kpp,
-    name: o.name,
-    shortName: o.short_name,
-    address: o.address,
-    email: o.email,
-    phone: o.phone,
-    roles: o.roles,
-    requireSecondFactor: o.require_second_factor,
-    profileSource: o.profile_source,
-  };
-}
 
 const TrustedRow = Type.Object({
   id: Uuid,
@@ -67,7 +60,7 @@ export const organizationRoutes: RoutesPlugin = (app, ctx) => {
       config: { access: { right: 'read' } },
       schema: { tags: ['Организация'], summary: 'Профиль организации, от имени которой вы действуете', response: { 200: Profile, ...errorResponses } },
     },
-    async (req) => profile(ctx, actorOf(req).organizationId),
+    async (req) => getProfile(ctx, actorOf(req).organizationId),
   );
 
   app.patch(
@@ -77,60 +70,23 @@ export const organizationRoutes: RoutesPlugin = (app, ctx) => {
       schema: {
         tags: ['Организация'],
         summary: 'Заполнить профиль организации вручную (когда реестр не ответил) или дополнить его',
+        description:
+          'Изменение проверяется (без управляющих и невидимых символов, разумной длины), записывается в журнал аудита и историю изменений, а в профиле и в документах, заказанных после него, отмечается как введённое вручную. Уже заказанные документы печатают сведения на момент заказа.',
         body: Type.Object(
           {
-            name: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
-            shortName: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
+            name: Type.Optional(Type.String({ maxLength: 2000 })),
+            shortName: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
             kpp: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
-            address: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
-            email: Type.Optional(Nullable(Type.String({ maxLength: 200, pattern: '^[^@\\s]+@[^@\\s]+$' }))),
-            phone: Type.Optional(Nullable(Type.String({ maxLength: 30, description: 'Российский номер; сохраняется как +7XXXXXXXXXX' }))),
+            address: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))),
+            email: Type.Optional(Nullable(Type.String({ maxLength: 400 }))),
+            phone: Type.Optional(Nullable(Type.String({ maxLength: 60, description: 'Российский номер; сохраняется как +7XXXXXXXXXX' }))),
           },
           { additionalProperties: false },
         ),
         response: { 200: Profile, ...errorResponses },
       },
     },
-    async (req) => {
-      const actor = actorOf(req);
-      const b = req.body;
-      const errors: FieldError[] = [];
-      const name = b.name?.trim();
-      if (name === '') errors.push({ field: 'name', message: 'Наименование: не может быть пустым' });
-      let kpp = blankToNull(b.kpp);
-      if (kpp) {
-        const r = checkKpp(kpp);
-        if (!r.ok) errors.push({ field: 'kpp', message: identifierErrorMessage('kpp', r.error) });
-        else kpp = r.value;
-      }
-      const org = await ctx.db.selectFrom('organizations').select('kind').where('id', '=', actor.organizationId).executeTakeFirstOrThrow();
-      if (kpp && org.kind === 'individual') errors.push({ field: 'kpp', message: 'КПП: у индивидуального предпринимателя КПП нет' });
-      let phone = blankToNull(b.phone);
-      if (phone) {
-        const r = checkPhone(phone);
-        if (!r.ok) errors.push({ field: 'phone', message: identifierErrorMessage('phone', r.error) });
-        else phone = r.value;
-      }
-      if (errors.length) throw invalid(errors);
-      const shortName = blankToNull(b.shortName);
-      const address = blankToNull(b.address);
-      const email = blankToNull(b.email);
-      const set = {
-        ...(name !== undefined ? { name } : {}),
-        ...(shortName !== undefined ? { short_name: shortName } : {}),
-        ...(kpp !== undefined ? { kpp } : {}),
-        ...(address !== undefined ? { address } : {}),
-        ...(email !== undefined ? { email } : {}),
-        ...(phone !== undefined ? { phone } : {}),
-      };
-      if (Object.keys(set).length) {
-        await ctx.db.transaction().execute(async (trx) => {
-          await withIdentityColumns(trx).updateTable('organizations').set({ ...set, profile_source: 'manual' }).where('id', '=', actor.organizationId).execute();
-          await audit(trx, { action: 'organization.profile_updated', personId: actor.personId, organizationId: actor.organizationId, details: { fields: Object.keys(set) }, ...meta(req) });
-        });
-      }
-      return profile(ctx, actor.organizationId);
-    },
+    async (req) => updateProfileByHand(ctx, { actor: actorOf(req), patch: req.body, ...meta(req) }),
   );
 
   app.post(
@@ -143,26 +99,7 @@ export const organizationRoutes: RoutesPlugin = (app, ctx) => {
         response: { 200: Type.Object({ found: Type.Boolean(), reason: Type.Optional(Type.String()), profile: Profile }), ...errorResponses },
       },
     },
-    async (req) => {
-      const actor = actorOf(req);
-      const register = registerFromConfig(ctx.config);
-      const org = await ctx.db.selectFrom('organizations').select(['inn']).where('id', '=', actor.organizationId).executeTakeFirstOrThrow();
-      if (!register) return { found: false, reason: 'Сервис реестра не настроен: заполните профиль вручную', profile: await profile(ctx, actor.organizationId) };
-      const { record, failure } = await register.lookupDetailed(org.inn);
-      if (!record) {
-        const reason = failure === 'not_found' ? 'Организация не найдена в реестре' : 'Реестр сейчас недоступен: заполните профиль вручную или повторите позже';
-        return { found: false, reason, profile: await profile(ctx, actor.organizationId) };
-      }
-      await ctx.db.transaction().execute(async (trx) => {
-        await withIdentityColumns(trx)
-          .updateTable('organizations')
-          .set({ name: record.name, short_name: record.shortName, kpp: record.kpp, address: record.address, profile_source: 'register', profile_checked_at: ctx.now() })
-          .where('id', '=', actor.organizationId)
-          .execute();
-        await audit(trx, { action: 'organization.profile_from_register', personId: actor.personId, organizationId: actor.organizationId, details: { register: register.name }, ...meta(req) });
-      });
-      return { found: true, profile: await profile(ctx, actor.organizationId) };
-    },
+    async (req) => refreshFromRegister(ctx, { actor: actorOf(req), ...meta(req) }),
   );
 
   app.put(
@@ -176,20 +113,7 @@ export const organizationRoutes: RoutesPlugin = (app, ctx) => {
         response: { 200: Profile, ...errorResponses },
       },
     },
-    async (req) => {
-      const actor = actorOf(req);
-      await ctx.db.transaction().execute(async (trx) => {
-        await withIdentityColumns(trx).updateTable('organizations').set({ require_second_factor: req.body.requireSecondFactor }).where('id', '=', actor.organizationId).execute();
-        await audit(trx, {
-          action: 'organization.second_factor_policy',
-          personId: actor.personId,
-          organizationId: actor.organizationId,
-          details: { requireSecondFactor: req.body.requireSecondFactor },
-          ...meta(req),
-        });
-      });
-      return profile(ctx, actor.organizationId);
-    },
+    async (req) => setSecondFactorPolicy(ctx, { actor: actorOf(req), requireSecondFactor: req.body.requireSecondFactor, ...meta(req) }),
   );
 
   app.get(

@@ -14,7 +14,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { once } from 'node:events';
 import type { AppContext } from '../../platform/context.js';
-import { createStreebog256, type StreebogHasher } from '../../platform/signing/index.js';
+import { createStreebog256, createStreebog512, type StreebogHasher } from '../../platform/signing/index.js';
 import type { StatementFileKind } from './tables.js';
 
 export function filesRoot(ctx: AppContext): string {
@@ -44,14 +44,17 @@ export class HashingFile {
   readonly tmpPath: string;
   private readonly stream: fs.WriteStream;
   private readonly sha = crypto.createHash('sha256');
-  private readonly streebog: StreebogHasher = createStreebog256();
+  private readonly streebog: StreebogHasher;
   bytes = 0;
   private failed: Error | null = null;
 
+  /** `digestBits`: the Стрибог the signer's key signs (256, or 512 for a 512-bit key). */
   constructor(
     readonly finalPath: string,
     private readonly stats: HashStats,
+    digestBits: 256 | 512 = 256,
   ) {
+    this.streebog = digestBits === 512 ? createStreebog512() : createStreebog256();
     fs.mkdirSync(path.dirname(finalPath), { recursive: true });
     this.tmpPath = `${finalPath}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
     this.stream = fs.createWriteStream(this.tmpPath, { flush: true, highWaterMark: 1 << 20 });
@@ -78,13 +81,13 @@ export class HashingFile {
     if (this.stream.writableNeedDrain) await once(this.stream, 'drain');
   }
 
-  /** Flushes and closes; returns the digests. The file keeps its temporary name until `commit`. */
-  async finish(): Promise<{ bytes: number; sha256: string; streebog256: Buffer }> {
+  /** Flushes and closes; returns the digests (`streebog`: of the size given to the constructor). The file keeps its temporary name until `commit`. */
+  async finish(): Promise<{ bytes: number; sha256: string; streebog: Buffer }> {
     if (this.failed) throw this.failed;
     this.stream.end();
     await once(this.stream, 'close');
     if (this.failed) throw this.failed;
-    return { bytes: this.bytes, sha256: this.sha.digest('hex'), streebog256: this.streebog.digest() };
+    return { bytes: this.bytes, sha256: this.sha.digest('hex'), streebog: this.streebog.digest() };
   }
 
   /** Moves the finished file into place (atomic on one file system). */

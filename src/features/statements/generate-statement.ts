@@ -1,8 +1,9 @@
 /**
  * Generates a statement's files: PDF and XLSX in one pass over its trips
  * (a server-side cursor, permit by permit), each hashed while written, then
- * both signed (CAdES-BES, ГОСТ Р 34.10-2012 / Стрибог-256) with the
- * operator's key.
+ * both signed with the operator's `DocumentSigner` (CAdES-BES, or CAdES-T
+ * with a configured TSA; ГОСТ Р 34.10-2012 / Стрибог) and registered in the
+ * document registry under the code printed on them.
  *
  * Safe to run twice: every run writes temporary files; the final step locks
  * the statement row, and only if it is not ready yet renames the files into
@@ -16,13 +17,18 @@ import type { AppContext } from '../../platform/context.js';
 import { audit } from '../../platform/audit.js';
 import { createTask } from '../tasks/tasks.js';
 import { notify } from '../notifications/notify.js';
-import { signDetached } from '../../platform/signing/index.js';
-import { operatorSigner, certificateOwner } from './operator-key.js';
-import { loadHeader, loadTotals, scopeOf, streamTrips, type StatementRow } from './queries.js';
+import { operatorSigner } from '../../platform/documents/operator-signer.js';
+import { signDocumentFile } from '../../platform/documents/signer.js';
+import { completeDocument, documentOf, failDocument, reserveDocument, signerRecord, verificationUrl, type DocumentFact, type DocumentRecord } from '../../platform/documents/registry.js';
+import { formatDocumentCode } from '../../platform/documents/code.js';
+import { typesetQuotes } from '../../domain/typography.js';
+import { ACCEPTANCE_HEADINGS } from '../movement.js';
+import { loadHeader, loadTotals, scopeOf, snapshotParties, streamTrips, type HeaderData, type StatementParties, type StatementRow, type Totals } from './queries.js';
 import { HashingFile, absolutePath, removeTemporaries, statementFilePath, writeSmallFile, type HashStats } from './files.js';
-import { renderStatementPdf, type PdfInput } from './render-pdf.js';
+import { isoDateRu, movementLine, orgLine, renderStatementPdf, type StatementDocument } from './render-pdf.js';
 import { renderStatementXlsx } from './render-xlsx.js';
 import { tee } from './tee.js';
+import { formatMoscowDate, formatMoscowDateTime } from '../../domain/period.js';
 import type { StatementFileKind } from './tables.js';
 
 export const STATEMENT_READY_TITLE = 'Уведомление о сформированных сведениях о результатах перемещения ОСС';
@@ -41,8 +47,43 @@ export async function loadStatement(ctx: AppContext, id: string): Promise<Statem
   return (await ctx.db.selectFrom('statements').selectAll().where('id', '=', id).executeTakeFirst()) as StatementRow | undefined;
 }
 
-export function verifyUrl(ctx: AppContext, statementId: string): string {
-  return `${ctx.config.publicUrl}/verify?statement=${statementId}`;
+/** The statement's registry record; one is reserved now for a statement ordered before the registry existed. */
+export async function statementDocument(ctx: AppContext, st: StatementRow): Promise<DocumentRecord> {
+  const found = await documentOf(ctx.db, 'statement', st.id);
+  if (found) return found;
+  await ctx.db.transaction().execute(async (trx) => {
+    const parties = await snapshotParties(trx, { producerId: st.organization_id, siteId: st.site_id, permitIds: st.permit_ids });
+    await reserveDocument(trx, { kind: 'statement', subjectId: st.id, number: st.number, issuedAt: new Date(st.ordered_at), organizationId: st.organization_id, parties: parties as unknown as Record<string, unknown>, periodFrom: st.period_from, periodTo: st.period_to });
+  });
+  return (await documentOf(ctx.db, 'statement', st.id))!;
+}
+
+/** What the registry shows of a statement: its facts and totals, as printed. */
+export function registryFacts(d: StatementDocument): { facts: DocumentFact[]; totals: DocumentFact[] } {
+  const h: HeaderData = d.header;
+  const t: Totals = d.totals;
+  return {
+    facts: [
+      { label: 'Документ', value: `Сведения о результатах перемещения ОСС № ${d.number}` },
+      { label: 'Дата', value: formatMoscowDate(d.orderedAt) },
+      { label: 'Код проверки', value: formatDocumentCode(d.code) },
+      { label: 'Информационный оператор', value: orgLine(h.operator) },
+      { label: 'Отходопроизводитель', value: orgLine(h.producer) },
+      { label: 'Объект образования ОСС', value: typesetQuotes(h.site.name) },
+      { label: 'Адрес объекта', value: h.site.address },
+      { label: h.site.cadastralNumbers.length > 1 ? 'Кадастровые номера' : 'Кадастровый номер', value: h.site.cadastralNumbers.join(', ') || '—' },
+      { label: 'Период', value: `с ${isoDateRu(d.periodFrom)} по ${isoDateRu(d.periodTo)} включительно` },
+      { label: 'Разрешения', value: h.permits.map((p) => p.number).join(', ') },
+      { label: 'Данные зафиксированы', value: `${formatMoscowDateTime(d.orderedAt)} (МСК)` },
+    ],
+    totals: [
+      { label: 'Рейсов в сведениях', value: t.trips.toLocaleString('ru-RU').replace(/\u00a0/g, ' ') },
+      { label: ACCEPTANCE_HEADINGS.accepted, value: movementLine(t.movement.accepted) },
+      { label: ACCEPTANCE_HEADINGS.awaiting, value: movementLine(t.movement.awaiting) },
+      { label: ACCEPTANCE_HEADINGS.rejected, value: movementLine(t.movement.rejected) },
+      { label: 'Не вошли (не сформированы к моменту фиксации)', value: `${t.notFormed.trips} рейс.` },
+    ],
+  };
 }
 
 /** A reason the user can act on; internals stay in the log. */
@@ -102,6 +143,8 @@ export async function markFailed(ctx: AppContext, st: StatementRow, reason: stri
       .returning('id')
       .executeTakeFirst();
     if (!row) return;
+    const doc = await documentOf(trx, 'statement', st.id);
+    if (doc) await failDocument(trx, doc.id);
     await notify(trx, ctx, {
       organizationId: st.organization_id,
       personId: st.ordered_by,
@@ -130,12 +173,14 @@ async function produce(ctx: AppContext, st: StatementRow): Promise<GenerateResul
     t0 = t;
   };
   removeTemporaries(ctx, st.id);
-  const signer = await operatorSigner(ctx);
+  const op = await operatorSigner(ctx);
   const scope = scopeOf(st);
-  const [header, totals] = await Promise.all([loadHeader(ctx.db, st), loadTotals(ctx.db, scope)]);
+  const record = await statementDocument(ctx, st);
+  const parties = record.parties as unknown as StatementParties;
+  const [header, totals] = await Promise.all([loadHeader(ctx.db, st, parties), loadTotals(ctx.db, scope, ctx.config.tripFormationHours)]);
   lap('totals');
-  const cert = signer.certificate;
-  const input: PdfInput = {
+  const cert = op.certificate;
+  const input: StatementDocument = {
     number: st.number,
     orderedAt: new Date(st.ordered_at),
     periodFrom: st.period_from,
@@ -144,23 +189,17 @@ async function produce(ctx: AppContext, st: StatementRow): Promise<GenerateResul
     formationHours: ctx.config.tripFormationHours,
     header,
     totals,
-    signer: {
-      owner: cert.subject.commonName ?? certificateOwner(cert),
-      organization: cert.subject.organization,
-      innLe: cert.subject.innLe,
-      ogrn: cert.subject.ogrn,
-      serial: cert.serialNumber,
-      notBefore: cert.notBefore,
-      notAfter: cert.notAfter,
-      issuer: cert.issuer.commonName ?? cert.issuer.text,
-    },
-    verifyUrl: verifyUrl(ctx, st.id),
+    signer: signerRecord(cert),
+    timestamped: ctx.config.tsp.url !== null,
+    code: record.code,
+    verifyUrl: verificationUrl(ctx.config, record.code),
+    support: ctx.config.support,
   };
 
   const hash: HashStats = { streebogBytes: 0, streebogMs: 0 };
   const path = (kind: StatementFileKind) => absolutePath(ctx, statementFilePath(st.id, kind));
-  const pdf = new HashingFile(path('pdf'), hash);
-  const xlsx = new HashingFile(path('xlsx'), hash);
+  const pdf = new HashingFile(path('pdf'), hash, op.signer.digestBits);
+  const xlsx = new HashingFile(path('xlsx'), hash, op.signer.digestBits);
   const temporaries: { discard(): void }[] = [pdf, xlsx];
   try {
     // Progress: at most every 0.5 s.
@@ -195,12 +234,15 @@ async function produce(ctx: AppContext, st: StatementRow): Promise<GenerateResul
     lap('render');
 
     const signedAt = ctx.now();
-    const sign = (digest: Buffer) => signDetached({ digest, keyPem: signer.keyPem, certPem: signer.certPem, signingTime: signedAt });
-    const pdfSig = writeSmallFile(path('pdf.sig'), sign(pdfDone.streebog256));
+    const tsp = ctx.config.tsp.url ? { url: ctx.config.tsp.url, timeoutSeconds: ctx.config.tsp.timeoutSeconds } : null;
+    const pdfSigned = await signDocumentFile(op.signer, { path: pdf.tmpPath, digest: pdfDone.streebog, signingTime: signedAt }, tsp);
+    const xlsxSigned = await signDocumentFile(op.signer, { path: xlsx.tmpPath, digest: xlsxDone.streebog, signingTime: signedAt }, tsp);
+    const pdfSig = writeSmallFile(path('pdf.sig'), pdfSigned.signature);
     temporaries.push(pdfSig);
-    const xlsxSig = writeSmallFile(path('xlsx.sig'), sign(xlsxDone.streebog256));
+    const xlsxSig = writeSmallFile(path('xlsx.sig'), xlsxSigned.signature);
     temporaries.push(xlsxSig);
     lap('sign');
+    const facts = registryFacts(input);
 
     const files: { kind: StatementFileKind; bytes: number; sha256: string; tmp: { commit(): void } }[] = [
       { kind: 'pdf', bytes: pdfDone.bytes, sha256: pdfDone.sha256, tmp: pdf },
@@ -231,13 +273,25 @@ async function produce(ctx: AppContext, st: StatementRow): Promise<GenerateResul
           xlsx_bytes: xlsxDone.bytes,
           pdf_sha256: pdfDone.sha256,
           xlsx_sha256: xlsxDone.sha256,
-          pdf_streebog256: pdfDone.streebog256.toString('hex'),
-          xlsx_streebog256: xlsxDone.streebog256.toString('hex'),
+          pdf_streebog256: pdfDone.streebog.toString('hex'),
+          xlsx_streebog256: xlsxDone.streebog.toString('hex'),
           signer_serial: cert.serialNumber,
           signed_at: signedAt,
         })
         .where('id', '=', st.id)
         .execute();
+      await completeDocument(trx, {
+        id: record.id,
+        facts: facts.facts,
+        totals: facts.totals,
+        files: [
+          { kind: 'pdf', bytes: pdfDone.bytes, sha256: pdfDone.sha256, streebog: pdfDone.streebog.toString('hex'), signatureSha256: pdfSig.sha256 },
+          { kind: 'xlsx', bytes: xlsxDone.bytes, sha256: xlsxDone.sha256, streebog: xlsxDone.streebog.toString('hex'), signatureSha256: xlsxSig.sha256 },
+        ],
+        certificate: cert,
+        signedAt,
+        timestampedAt: pdfSigned.timestampedAt,
+      });
       await createTask(trx, {
         organizationId: st.organization_id,
         personId: st.ordered_by,
@@ -249,7 +303,7 @@ async function produce(ctx: AppContext, st: StatementRow): Promise<GenerateResul
         organizationId: st.organization_id,
         personId: st.ordered_by,
         title: `Сведения № ${st.number} сформированы`,
-        body: `Сведения о результатах перемещения ОСС за период ${st.period_from} — ${st.period_to}: ${totals.trips} рейсов. Файлы PDF и XLSX подписаны электронной подписью информационного оператора.`,
+        body: `Сведения о результатах перемещения ОСС за период с ${isoDateRu(st.period_from)} по ${isoDateRu(st.period_to)}: ${totals.trips} рейсов, из них принято объектами приёма ${totals.movement.accepted.trips}. Файлы PDF и XLSX подписаны электронной подписью информационного оператора; код проверки ${formatDocumentCode(record.code)}.`,
         link: `/statements/${st.id}`,
         email: 'statement.ready',
       });
@@ -259,7 +313,7 @@ async function produce(ctx: AppContext, st: StatementRow): Promise<GenerateResul
         organizationId: st.organization_id,
         subjectType: 'statement',
         subjectId: st.id,
-        details: { number: st.number, trips: totals.trips, pdfSha256: pdfDone.sha256, xlsxSha256: xlsxDone.sha256 },
+        details: { number: st.number, code: record.code, trips: totals.trips, pdfSha256: pdfDone.sha256, xlsxSha256: xlsxDone.sha256 },
       });
       return true;
     });

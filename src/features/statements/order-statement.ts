@@ -15,6 +15,9 @@ import { formationCutoff } from '../../domain/formation.js';
 import { checkPeriod } from '../period-input.js';
 import { generateStatementJob } from './jobs.js';
 import { closeTask, openTaskOfKind, type TaskRow } from '../tasks/tasks.js';
+import { reserveDocument } from '../../platform/documents/registry.js';
+import { snapshotParties } from './queries.js';
+import { formatDateRu } from '../../domain/period.js';
 
 export interface OrderStatementInput {
   siteId: string;
@@ -68,10 +71,13 @@ export async function orderStatement(
     if (!p || p.site_id !== site.id) {
       errors.push({ field: `permitIds[${i}]`, message: `Разрешения: разрешение ${p ? `№ ${p.number} ` : ''}не относится к объекту «${site.name}»` });
     } else if (p.formed === 0) {
-      errors.push({ field: `permitIds[${i}]`, message: `Разрешения: по разрешению № ${p.number} нет сформированных рейсов за период с ${input.from} по ${input.to}` });
+      errors.push({ field: `permitIds[${i}]`, message: `Разрешения: по разрешению № ${p.number} нет сформированных рейсов за период с ${formatDateRu(period.from)} по ${formatDateRu(period.to)}` });
     }
   });
   if (errors.length) throw invalid(errors);
+
+  // The parties as they are now: the document prints them so, whatever changes later (issue 12, Medium 8).
+  const parties = await snapshotParties(trx, { producerId: actor.organizationId, siteId: site.id, permitIds });
 
   // The snapshot: trips up to the highest id now. SHARE mode waits for transactions still
   // inserting trips (their ids may be lower) and holds new inserts back for the rest of this
@@ -95,6 +101,17 @@ export async function orderStatement(
     .returning(['id', 'number'])
     .executeTakeFirstOrThrow();
 
+  const doc = await reserveDocument(trx, {
+    kind: 'statement',
+    subjectId: row.id,
+    number: row.number,
+    issuedAt: now,
+    organizationId: actor.organizationId,
+    parties: parties as unknown as Record<string, unknown>,
+    periodFrom: period.from,
+    periodTo: period.to,
+  });
+
   if (input.taskId) {
     const closed = await closeTask(trx, actor, input.taskId, { now, kind: 'statement_form', payload: { statementId: row.id } });
     if (!closed) throw invalid({ field: 'taskId', message: 'Задача: открытая задача формирования сведений не найдена' });
@@ -108,7 +125,7 @@ export async function orderStatement(
     subjectId: row.id,
     ip: o.ip ?? null,
     userAgent: o.userAgent ?? null,
-    details: { number: row.number, siteId: site.id, from: period.from, to: period.to, permitIds },
+    details: { number: row.number, code: doc.code, siteId: site.id, from: period.from, to: period.to, permitIds },
   });
   await enqueue(trx, generateStatementJob, { statementId: row.id }, { jobKey: `statement:${row.id}` });
   return { id: row.id, number: row.number, status: 'queued' };

@@ -1,12 +1,17 @@
 /**
- * Fast single-line text for large PDF tables.
+ * Fast text for large PDF tables.
  *
  * pdfkit's `doc.text()` runs fontkit's shaping and its line wrapper for every
- * call (≈3 000 table rows per second). A statement table needs neither: each
- * cell is one line of Cyrillic, Latin and digits in DejaVu Sans without
- * kerning. Here every character is encoded once through the embedded font
- * (so it enters the font subset and its ToUnicode map, keeping the text
- * extractable), then cells are written as raw `Tj` operators.
+ * call (≈3 000 table rows per second). A statement table needs neither: its
+ * cells are Cyrillic, Latin and digits in DejaVu Sans without kerning. Here
+ * every character is encoded once through the embedded font (so it enters
+ * the font subset and its ToUnicode map, keeping the text extractable), cells
+ * are wrapped into lines by measured width (`wrap`, cached: names repeat),
+ * and lines are written as raw `Tj` operators.
+ *
+ * Nothing is ever cut: a value wider than its cell wraps at spaces (a single
+ * word wider than the cell breaks between characters), and every line of it
+ * is written.
  */
 import type PDFDocument from 'pdfkit';
 
@@ -40,8 +45,8 @@ export class FastText {
   private readonly byCode: (Glyph | undefined)[] = [];
   private readonly other = new Map<string, Glyph>();
   private fontRef: EmbeddedFontLike | null = null;
-  /** Cut texts by cell width (names repeat: carriers, facilities, waste types). */
-  private readonly fitted = new Map<number, Map<string, string>>();
+  /** Wrapped texts by cell width (names repeat: carriers, facilities, waste types). */
+  private readonly wrapped = new Map<number, Map<string, string[]>>();
 
   constructor(
     private readonly doc: Doc,
@@ -91,27 +96,58 @@ export class FastText {
     return (w * this.size) / 1000;
   }
 
-  /** The text, cut with «…» to fit `width` points. */
-  fit(text: string, width: number): string {
-    let byText = this.fitted.get(width);
+  /**
+   * The text as lines that each fit `width` points: breaks at spaces (and after a hyphen or a
+   * slash), a word wider than the cell between characters; explicit newlines are kept. Every
+   * character of the text is in exactly one line (spaces at a break are dropped).
+   */
+  wrap(text: string, width: number): string[] {
+    let byText = this.wrapped.get(width);
     if (!byText) {
       byText = new Map();
-      this.fitted.set(width, byText);
+      this.wrapped.set(width, byText);
     }
     const hit = byText.get(text);
     if (hit !== undefined) return hit;
-    let out = text;
-    if (this.widthOf(text) > width) {
-      // Longest prefix that fits with the ellipsis (binary search on code points).
-      const chars = [...text];
-      let lo = 0;
-      let hi = chars.length;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (this.widthOf(chars.slice(0, mid).join('') + '…') <= width) lo = mid;
-        else hi = mid - 1;
+    const out: string[] = [];
+    for (const para of text.split('\n')) {
+      if (this.widthOf(para) <= width) {
+        out.push(para);
+        continue;
       }
-      out = chars.slice(0, lo).join('').trimEnd() + '…';
+      // Tokens: words with their trailing break opportunity (space dropped; hyphen or slash kept).
+      const tokens = para.match(/[^\s\-/]+[-/]?|[-/]|\s+/g) ?? [para];
+      let line = '';
+      const flush = () => {
+        out.push(line.trimEnd());
+        line = '';
+      };
+      for (const tok of tokens) {
+        if (/^\s+$/.test(tok)) {
+          if (line) line += ' ';
+          continue;
+        }
+        if (this.widthOf(line + tok) <= width || line.trim() === '') {
+          if (this.widthOf(line + tok) <= width) {
+            line += tok;
+            continue;
+          }
+          // A word wider than the cell: break it between characters.
+          for (const ch of tok) {
+            if (this.widthOf(line + ch) > width && line.trim() !== '') flush();
+            line += ch;
+          }
+          continue;
+        }
+        flush();
+        if (this.widthOf(tok) <= width) line = tok;
+        else
+          for (const ch of tok) {
+            if (this.widthOf(line + ch) > width && line !== '') flush();
+            line += ch;
+          }
+      }
+      if (line.trim() !== '' || out.length === 0) flush();
     }
     if (byText.size > 20_000) byText.clear();
     byText.set(text, out);
@@ -129,7 +165,7 @@ export class FastText {
     let ops = `q 1 0 0 -1 0 ${num(doc.page.height)} cm BT /${font.id} ${num(this.size)} Tf`;
     const by = num(baseline);
     for (const c of cells) {
-      let text = c.text;
+      const text = c.text;
       if (!text) continue;
       let hex = '';
       let w = 0;
@@ -141,18 +177,8 @@ export class FastText {
         hex += g.hex;
         w += g.width;
       }
-      if (w > limit) {
-        text = this.fit(text, c.width);
-        hex = '';
-        w = 0;
-        for (let i = 0; i < text.length; i++) {
-          const g = this.glyphAt(text, i);
-          const code = text.charCodeAt(i);
-          if (code >= 0xd800 && code <= 0xdbff) i++;
-          hex += g.hex;
-          w += g.width;
-        }
-      }
+      // Never cut: a caller that did not wrap gets the whole text (it may overhang the cell).
+      void limit;
       let x = c.x;
       if (c.align === 'right') x = c.x + c.width - w * scale;
       else if (c.align === 'center') x = c.x + (c.width - w * scale) / 2;

@@ -1,22 +1,34 @@
 /**
- * The statement as PDF: A4 landscape, DejaVu Sans (Cyrillic), a trips table
- * with its header row repeated on every page, totals and utilization, a
- * visible signature stamp and a QR code leading to the verification page.
+ * The statement as PDF: A4 landscape, DejaVu Sans (Cyrillic); the parties as
+ * they were when it was ordered and where their details came from; the
+ * permits; every formed trip (header row repeated on every page); totals by
+ * acceptance state — moved (accepted) apart from awaiting and rejected — by
+ * permit, waste type, facility and carrier; utilization of the permitted
+ * volumes; the rejected loads with the facility's reasons; a visible
+ * signature stamp, the verification code and a QR code of the registry
+ * record; the operator's support contacts on every page.
  *
- * Streaming with flat memory: pdfkit writes each page out as soon as the
- * next one starts (no `bufferPages`). «Стр. N из M» needs M up front; the
- * layout is deterministic (every row is one line of fixed height, long
- * values are cut with «…»), so the same layout code first runs "dry" — it
- * only counts pages, given the number of trips — and then draws for real.
+ * Nothing is cut: every value wraps within its cell and rows grow to fit.
+ *
+ * Streaming with flat memory: pdfkit writes each page out as soon as the next
+ * one starts (no `bufferPages`). «Стр. N из M» needs M, known only at the end:
+ * every page draws the number M through one form XObject whose content is
+ * written last — one pass over the trips.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { formatRu } from '../../domain/quantity.js';
-import { formatMoscowDate, formatMoscowDateTime } from '../../domain/period.js';
+import { formatDateRu, formatMoscowDate, formatMoscowDateTime } from '../../domain/period.js';
+import { formatFkkoCode } from '../../domain/fkko.js';
+import { typesetQuotes } from '../../domain/typography.js';
+import { formatDocumentCode } from '../../platform/documents/code.js';
+import type { SignerRecord } from '../../platform/documents/registry.js';
+import { ACCEPTANCE_HEADINGS, ACCEPTANCE_LABELS, massNote, type Movement, type MovementByState } from '../movement.js';
+import { detailsSourceNote, type OrganizationDetails } from '../organizations/details.js';
 import { FastText, type Cell } from './pdf-text.js';
-import type { HeaderData, Totals, TripTuple } from './queries.js';
+import { displayName, type HeaderData, type Totals, type TripTuple } from './queries.js';
 
 const require = createRequire(import.meta.url);
 const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -28,10 +40,11 @@ const PAGE_H = 595.28;
 const LEFT = 28;
 const RIGHT = PAGE_W - 28;
 const TOP = 40;
-const BOTTOM = PAGE_H - 34;
+const BOTTOM = PAGE_H - 40;
 const WIDTH = RIGHT - LEFT;
 
-export interface PdfInput {
+/** Everything a statement's files print. */
+export interface StatementDocument {
   number: string;
   orderedAt: Date;
   periodFrom: string;
@@ -40,15 +53,48 @@ export interface PdfInput {
   formationHours: number;
   header: HeaderData;
   totals: Totals;
-  signer: { owner: string; organization?: string; innLe?: string; ogrn?: string; serial: string; notBefore: Date; notAfter: Date; issuer: string };
+  signer: SignerRecord;
+  /** Signatures carry an RFC 3161 time-stamp (a TSA is configured). */
+  timestamped: boolean;
+  /** Verification code of the registry record. */
+  code: string;
+  /** The public page of the registry record (QR code). */
   verifyUrl: string;
+  support: { phone: string | null; email: string | null };
+}
+/** The former name of the document model. */
+export type PdfInput = StatementDocument;
+
+/** 'YYYY-MM-DD' → 'ДД.ММ.ГГГГ' */
+export const isoDateRu = formatDateRu;
+/** 'YYYY-MM-DD HH:MI' → 'ДД.ММ.ГГГГ ЧЧ:ММ' */
+export const wallRu = (s: string) => `${s.slice(8, 10)}.${s.slice(5, 7)}.${s.slice(0, 4)} ${s.slice(11, 16)}`;
+const nb = (s: string) => s.replace(/\u00a0/g, ' ');
+const qty = (v: string) => nb(formatRu(v));
+const count = (n: number) => nb(n.toLocaleString('ru-RU'));
+
+/** Names of the organizations of a document: the snapshot taken when ordered, else as found in the totals. */
+export function organizationNames(d: StatementDocument): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const r of [...d.totals.byCarrier, ...d.totals.byFacility]) m.set(r.id, typesetQuotes(r.name));
+  for (const o of [...d.header.carriers, ...d.header.facilities]) m.set(o.id, typesetQuotes(displayName(o)));
+  return m;
 }
 
-export const RECEIPT_LABELS: Record<string, string> = { pending: 'ожидает', confirmed: 'принят', rejected: 'отклонён' };
+/** «N рейсов; V м³; M т» */
+export const movementLine = (m: Movement) => `${count(m.trips)} рейс.; ${qty(m.volume)} м³; ${qty(m.mass)} т`;
 
-const isoDateRu = (d: string) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
-/** 'YYYY-MM-DD HH:MI' → 'ДД.ММ.ГГГГ ЧЧ:ММ' */
-const wallRu = (s: string) => `${s.slice(8, 10)}.${s.slice(5, 7)}.${s.slice(0, 4)} ${s.slice(11, 16)}`;
+/** One-line identification of an organization: full name, ИНН, КПП, ОГРН. */
+export function orgLine(o: Pick<OrganizationDetails, 'name' | 'inn' | 'kpp' | 'ogrn' | 'kind'>): string {
+  return [
+    typesetQuotes(o.name),
+    o.inn ? `ИНН ${o.inn}` : null,
+    o.kpp ? `КПП ${o.kpp}` : null,
+    o.ogrn ? `${o.kind === 'individual' ? 'ОГРНИП' : 'ОГРН'} ${o.ogrn}` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
 
 interface Column {
   title: string;
@@ -56,45 +102,32 @@ interface Column {
   align?: 'left' | 'right' | 'center';
 }
 
-/** Where drawing goes: a real pdfkit document, or nowhere (counting pages only). */
-interface Canvas {
-  readonly dry: boolean;
-  page: number;
-  newPage(): void;
-  text(font: 'R' | 'B', size: number, text: string, x: number, y: number, width?: number, align?: Cell['align'], color?: string): void;
-  row(font: 'R' | 'B', size: number, cells: Cell[], y: number, color?: string): void;
-  hline(y: number, x1?: number, x2?: number, width?: number, gray?: number): void;
-  fill(x: number, y: number, w: number, h: number, rgb: [number, number, number]): void;
-  stroke(x: number, y: number, w: number, h: number, rgb: [number, number, number], width: number): void;
-  qr(text: string, x: number, y: number, size: number): void;
+interface Row {
+  cells: string[];
+  bold?: boolean;
+  color?: string;
+  fill?: [number, number, number];
 }
 
-class DryCanvas implements Canvas {
-  readonly dry = true;
-  page = 0;
-  newPage() {
-    this.page++;
-  }
-  text() {}
-  row() {}
-  hline() {}
-  fill() {}
-  stroke() {}
-  qr() {}
-}
+const PAD = 2;
+const lineHeight = (size: number) => size * 1.22;
 
-class PdfCanvas implements Canvas {
-  readonly dry = false;
+/** The document being drawn: pdfkit underneath, fast text, pages with running header and footer. */
+class Canvas {
   page = 0;
+  y = TOP;
   private readonly fonts = new Map<string, FastText>();
+  /** Form XObject that prints the total number of pages, filled in at the end. */
+  private readonly totalPages: { data: Record<string, unknown>; end(chunk?: string): void };
 
   constructor(
     readonly doc: InstanceType<typeof PDFDocument>,
-    private readonly totalPages: number,
-    private readonly running: { left: string; right: string },
-  ) {}
+    private readonly running: { header: string; footer: string },
+  ) {
+    this.totalPages = (doc as unknown as { ref(d: object): Canvas['totalPages'] }).ref({ Type: 'XObject', Subtype: 'Form', BBox: [-2, -4, 60, 12], Resources: {} });
+  }
 
-  private ft(font: 'R' | 'B', size: number): FastText {
+  ft(font: 'R' | 'B', size: number): FastText {
     const key = `${font}${size}`;
     let f = this.fonts.get(key);
     if (!f) {
@@ -104,22 +137,40 @@ class PdfCanvas implements Canvas {
     return f;
   }
 
-  private raw(ops: string): void {
+  raw(ops: string): void {
     (this.doc as unknown as { addContent(s: string): void }).addContent(ops);
   }
 
   newPage(): void {
     this.doc.addPage({ size: 'A4', layout: 'landscape', margin: 0 });
     this.page++;
-    this.text('R', 7, this.running.left, LEFT, 16, WIDTH * 0.7, 'left', '0.35 0.35 0.35');
-    this.text('R', 7, this.running.right, LEFT + WIDTH * 0.7, 16, WIDTH * 0.3, 'right', '0.35 0.35 0.35');
-    this.hline(27, LEFT, RIGHT, 0.5, 0.6);
-    this.hline(PAGE_H - 28, LEFT, RIGHT, 0.5, 0.6);
-    this.text('R', 8, `Стр. ${this.page} из ${this.totalPages}`, LEFT, PAGE_H - 22, WIDTH, 'right');
+    this.y = TOP;
+    this.text('R', 7, this.running.header, LEFT, 15, '0.35 0.35 0.35');
+    this.hline(26, LEFT, RIGHT, 0.5, 0.6);
+    this.hline(PAGE_H - 32, LEFT, RIGHT, 0.5, 0.6);
+    const footer = this.ft('R', 7).wrap(this.running.footer, WIDTH - 90);
+    footer.forEach((line, i) => this.text('R', 7, line, LEFT, PAGE_H - 28 + i * 8.5, '0.35 0.35 0.35'));
+    const label = `Стр. ${this.page} из`;
+    const w = this.ft('R', 8).widthOf(label);
+    const x = RIGHT - 28 - w;
+    this.text('R', 8, label, x, PAGE_H - 27);
+    const page = (this.doc as unknown as { page: { xobjects: Record<string, unknown>; height: number } }).page;
+    page.xobjects.TotalPages = this.totalPages;
+    const base = page.height - (PAGE_H - 27) - 8 * 0.93;
+    this.raw(`q 1 0 0 1 ${(x + w).toFixed(2)} ${base.toFixed(2)} cm /TotalPages Do Q`);
   }
 
-  text(font: 'R' | 'B', size: number, text: string, x: number, y: number, width = WIDTH, align: Cell['align'] = 'left', color?: string): void {
-    this.row(font, size, [{ text, x, width, align }], y, color);
+  /** Writes the total number of pages into the shared form (call once, after the last page). */
+  finishPageCount(): void {
+    this.doc.font('R');
+    const f = (this.doc as unknown as { _font: { id: string; encode(t: string): [string[], unknown]; ref(): unknown } })._font;
+    const [hex] = f.encode(` ${this.page}`);
+    this.totalPages.data.Resources = { Font: { [f.id]: f.ref() } };
+    this.totalPages.end(`BT /${f.id} 8 Tf 0 0 Td <${hex.join('')}> Tj ET`);
+  }
+
+  text(font: 'R' | 'B', size: number, text: string, x: number, y: number, color?: string): void {
+    this.row(font, size, [{ text, x, width: 10_000 }], y, color);
   }
 
   row(font: 'R' | 'B', size: number, cells: Cell[], y: number, color?: string): void {
@@ -133,11 +184,11 @@ class PdfCanvas implements Canvas {
   }
 
   fill(x: number, y: number, w: number, h: number, rgb: [number, number, number]): void {
-    this.raw(`${rgb.join(' ')} rg ${x} ${y.toFixed(2)} ${w} ${h} re f 0 0 0 rg`);
+    this.raw(`${rgb.join(' ')} rg ${x} ${y.toFixed(2)} ${w} ${h.toFixed(2)} re f 0 0 0 rg`);
   }
 
   stroke(x: number, y: number, w: number, h: number, rgb: [number, number, number], width: number): void {
-    this.raw(`${rgb.join(' ')} RG ${width} w ${x} ${y.toFixed(2)} ${w} ${h} re S 0 G`);
+    this.raw(`${rgb.join(' ')} RG ${width} w ${x} ${y.toFixed(2)} ${w} ${h.toFixed(2)} re S 0 G`);
   }
 
   qr(text: string, x: number, y: number, size: number): void {
@@ -153,45 +204,8 @@ class PdfCanvas implements Canvas {
     }
     this.raw(`${ops} f`);
   }
-}
 
-/** Trips table columns (sum = page width). */
-const TRIP_COLUMNS: Column[] = [
-  { title: '№ п/п', width: 34, align: 'right' },
-  { title: 'Разрешение', width: 74 },
-  { title: 'Погрузка', width: 60 },
-  { title: 'Выгрузка', width: 60 },
-  { title: 'Госномер ТС', width: 50 },
-  { title: 'Перевозчик', width: 80 },
-  { title: 'Объект приёма', width: 88 },
-  { title: 'Код ФККО', width: 52 },
-  { title: 'Вид отходов', width: 150 },
-  { title: 'Объём, м³', width: 40, align: 'right' },
-  { title: 'Масса, т', width: 44, align: 'right' },
-  { title: 'Приёмка', width: WIDTH - 732 },
-];
-const TRIP_ROW_H = 10.6;
-const TRIP_FONT = 6.3;
-
-function xs(columns: Column[]): number[] {
-  const out: number[] = [];
-  let x = LEFT;
-  for (const c of columns) {
-    out.push(x);
-    x += c.width;
-  }
-  return out;
-}
-
-/** The layout, shared by the dry run and the real one. */
-class Layout {
-  y = TOP;
-  constructor(readonly c: Canvas) {}
-
-  newPage(): void {
-    this.c.newPage();
-    this.y = TOP;
-  }
+  // ------------------------------------------------------------ layout
 
   /** Makes room for `h`; on a page break calls `again` (e.g. to repeat a table header). */
   ensure(h: number, again?: () => void): void {
@@ -201,242 +215,405 @@ class Layout {
     }
   }
 
-  heading(text: string, size = 11): void {
-    this.ensure(size + 12);
-    this.c.text('B', size, text, LEFT, this.y);
-    this.y += size + 8;
+  /** A paragraph over the full width (or `width` from `x`), wrapped. */
+  para(text: string, o: { font?: 'R' | 'B'; size?: number; x?: number; width?: number; color?: string; after?: number } = {}): void {
+    const font = o.font ?? 'R';
+    const size = o.size ?? 8.5;
+    const x = o.x ?? LEFT;
+    const width = o.width ?? RIGHT - x;
+    const lh = lineHeight(size);
+    for (const line of this.ft(font, size).wrap(text, width)) {
+      this.ensure(lh);
+      this.row(font, size, [{ text: line, x, width }], this.y, o.color);
+      this.y += lh;
+    }
+    this.y += o.after ?? 0;
   }
 
-  line(label: string, value: string): void {
-    const h = 13;
-    this.ensure(h);
-    this.c.row('B', 8.5, [{ text: label, x: LEFT, width: 190 }], this.y);
-    this.c.row('R', 8.5, [{ text: value, x: LEFT + 195, width: WIDTH - 195 }], this.y);
+  heading(text: string, size = 11): void {
+    this.ensure(size * 3);
+    this.para(text, { font: 'B', size, after: 5 });
+  }
+
+  /** «Label — value» lines; the value wraps in its column; `note` goes under it in grey. */
+  kv(label: string, value: string, note?: string): void {
+    const size = 8.5;
+    const lh = lineHeight(size);
+    const lw = 178;
+    const vx = LEFT + lw + 6;
+    const vw = RIGHT - vx;
+    const labelLines = this.ft('B', size).wrap(label, lw);
+    const valueLines = this.ft('R', size).wrap(value, vw);
+    const noteLines = note ? this.ft('R', 7).wrap(note, vw) : [];
+    const h = Math.max(labelLines.length, valueLines.length) * lh + noteLines.length * lineHeight(7) + 2.5;
+    this.ensure(Math.min(h, BOTTOM - TOP));
+    labelLines.forEach((l, i) => this.row('B', size, [{ text: l, x: LEFT, width: lw }], this.y + i * lh));
+    valueLines.forEach((l, i) => this.row('R', size, [{ text: l, x: vx, width: vw }], this.y + i * lh));
+    let y = this.y + valueLines.length * lh;
+    for (const l of noteLines) {
+      this.row('R', 7, [{ text: l, x: vx, width: vw }], y, '0.4 0.4 0.4');
+      y += lineHeight(7);
+    }
     this.y += h;
   }
 
-  /** A table with a repeated header row; each row one line of `rowH`. */
-  table(columns: Column[], rows: Iterable<{ cells: string[]; bold?: boolean; color?: string; fill?: [number, number, number] }>, opts: { font?: number; rowH?: number } = {}): void {
-    const size = opts.font ?? 7.5;
-    const rowH = opts.rowH ?? 12;
-    const x = xs(columns);
+  /** A table: header row repeated on every page; every cell wraps; a row is as tall as its tallest cell. */
+  table(columns: Column[], rows: Iterable<Row>, o: { size?: number } = {}): void {
+    const size = o.size ?? 7.5;
+    const lh = lineHeight(size);
+    const xs = columnXs(columns);
     const header = () => {
-      this.c.fill(LEFT, this.y, WIDTH, rowH + 2, [0.91, 0.93, 0.96]);
-      this.c.row('B', size, columns.map((col, i) => ({ text: col.title, x: x[i] + 2, width: col.width - 4, align: col.align })), this.y + 2);
-      this.y += rowH + 2;
-      this.c.hline(this.y, LEFT, RIGHT, 0.5, 0.5);
+      const lines = columns.map((c) => this.ft('B', size).wrap(c.title, c.width - 2 * PAD));
+      const h = Math.max(...lines.map((l) => l.length)) * lh + 2 * PAD;
+      this.fill(LEFT, this.y, WIDTH, h, [0.91, 0.93, 0.96]);
+      this.cells('B', size, columns, xs, lines, this.y + PAD);
+      this.y += h;
+      this.hline(this.y, LEFT, RIGHT, 0.5, 0.5);
     };
-    this.ensure(2 * rowH + 2);
+    this.ensure(4 * lh + 4 * PAD);
     header();
     for (const r of rows) {
-      this.ensure(rowH, header);
-      if (r.fill) this.c.fill(LEFT, this.y, WIDTH, rowH, r.fill);
-      this.c.row(r.bold ? 'B' : 'R', size, r.cells.map((text, i) => ({ text, x: x[i] + 2, width: columns[i].width - 4, align: columns[i].align })), this.y + 2, r.color);
-      this.y += rowH;
-      this.c.hline(this.y);
+      const font = r.bold ? 'B' : 'R';
+      const lines = columns.map((c, i) => this.ft(font, size).wrap(r.cells[i] ?? '', c.width - 2 * PAD));
+      const h = Math.max(1, ...lines.map((l) => l.length)) * lh + 2 * PAD;
+      if (h > BOTTOM - TOP - 30) {
+        // A row taller than a page: split its lines over pages, header repeated.
+        this.tallRow(font, size, columns, xs, lines, header, r);
+        continue;
+      }
+      this.ensure(h, header);
+      if (r.fill) this.fill(LEFT, this.y, WIDTH, h, r.fill);
+      this.cells(font, size, columns, xs, lines, this.y + PAD, r.color);
+      this.y += h;
+      this.hline(this.y);
     }
     this.y += 8;
   }
+
+  private tallRow(font: 'R' | 'B', size: number, columns: Column[], xs: number[], lines: string[][], header: () => void, r: Row): void {
+    const lh = lineHeight(size);
+    const n = Math.max(...lines.map((l) => l.length));
+    let from = 0;
+    while (from < n) {
+      this.ensure(lh * 3 + 2 * PAD, header);
+      const fit = Math.max(1, Math.floor((BOTTOM - this.y - 2 * PAD) / lh));
+      const part = lines.map((l) => l.slice(from, from + fit));
+      const h = Math.max(...part.map((l) => l.length)) * lh + 2 * PAD;
+      if (r.fill) this.fill(LEFT, this.y, WIDTH, h, r.fill);
+      this.cells(font, size, columns, xs, part, this.y + PAD, r.color);
+      this.y += h;
+      from += fit;
+      if (from < n) {
+        this.newPage();
+        header();
+      }
+    }
+    this.hline(this.y);
+  }
+
+  cells(font: 'R' | 'B', size: number, columns: Column[], xs: number[], lines: string[][], y: number, color?: string): void {
+    const lh = lineHeight(size);
+    const depth = Math.max(...lines.map((l) => l.length));
+    for (let k = 0; k < depth; k++) {
+      const row: Cell[] = [];
+      for (let i = 0; i < columns.length; i++) {
+        const t = lines[i]![k];
+        if (t) row.push({ text: t, x: xs[i]! + PAD, width: columns[i]!.width - 2 * PAD, align: columns[i]!.align });
+      }
+      if (row.length) this.row(font, size, row, y + k * lh, color);
+    }
+  }
 }
 
-const TRIP_X = xs(TRIP_COLUMNS);
-
-function tripHeader(l: Layout): void {
-  const c = l.c;
-  c.fill(LEFT, l.y, WIDTH, TRIP_ROW_H + 3, [0.91, 0.93, 0.96]);
-  c.row('B', TRIP_FONT, TRIP_COLUMNS.map((col, i) => ({ text: col.title, x: TRIP_X[i] + 1.5, width: col.width - 3, align: col.align })), l.y + 2.5);
-  l.y += TRIP_ROW_H + 3;
-  c.hline(l.y, LEFT, RIGHT, 0.5, 0.5);
+function columnXs(columns: Column[]): number[] {
+  const out: number[] = [];
+  let x = LEFT;
+  for (const c of columns) {
+    out.push(x);
+    x += c.width;
+  }
+  return out;
 }
 
-function tripCells(n: number, t: TripTuple): Cell[] {
-  const values = [
-    String(n),
-    t[1],
-    wallRu(t[2]),
-    wallRu(t[3]),
-    t[4],
-    t[5],
-    t[6],
-    t[7],
-    t[8],
-    formatRu(t[10]),
-    formatRu(t[11]),
-    RECEIPT_LABELS[t[12]] ?? t[12],
+/** Trips table columns (sum = page width). */
+const TRIP_COLUMNS: Column[] = [
+  { title: '№ п/п', width: 30, align: 'right' },
+  { title: 'Разрешение', width: 68 },
+  { title: 'Погрузка', width: 60 },
+  { title: 'Выгрузка', width: 60 },
+  { title: 'Госномер ТС', width: 46 },
+  { title: 'Перевозчик', width: 80 },
+  { title: 'Объект приёма', width: 84 },
+  { title: 'Код ФККО', width: 60 },
+  { title: 'Вид отходов', width: 0 },
+  { title: 'Объём, м³', width: 36, align: 'right' },
+  { title: 'Масса заявл., т', width: 40, align: 'right' },
+  { title: 'Масса по весам, т', width: 42, align: 'right' },
+  { title: 'Приёмка', width: 42 },
+];
+TRIP_COLUMNS[8]!.width = WIDTH - TRIP_COLUMNS.reduce((s, c) => s + c.width, 0);
+const TRIP_FONT = 6.3;
+const TRIP_X = columnXs(TRIP_COLUMNS);
+
+function stateColumns(prefix = ''): Column[] {
+  return [
+    { title: `${prefix}Принято: рейсов`, width: 52, align: 'right' },
+    { title: 'м³', width: 62, align: 'right' },
+    { title: 'т', width: 62, align: 'right' },
+    { title: 'Ожидают: рейсов', width: 52, align: 'right' },
+    { title: 'м³', width: 56, align: 'right' },
+    { title: 'Отклонено: рейсов', width: 56, align: 'right' },
+    { title: 'м³', width: 56, align: 'right' },
   ];
-  return values.map((text, i) => ({ text, x: TRIP_X[i] + 1.5, width: TRIP_COLUMNS[i].width - 3, align: TRIP_COLUMNS[i].align }));
 }
+const STATE_WIDTH = stateColumns().reduce((s, c) => s + c.width, 0);
+const stateCells = (m: MovementByState) => [
+  count(m.accepted.trips),
+  qty(m.accepted.volume),
+  qty(m.accepted.mass),
+  count(m.awaiting.trips),
+  qty(m.awaiting.volume),
+  count(m.rejected.trips),
+  qty(m.rejected.volume),
+];
 
-/** Draws (or, on a dry canvas, lays out) the whole document. Trip batches may be sparse arrays on a dry run. */
-async function drawDocument(c: Canvas, d: PdfInput, tripBatches: AsyncIterable<TripTuple[]> | Iterable<TripTuple[]>, onBatch?: (done: number) => Promise<void>): Promise<void> {
-  const l = new Layout(c);
+/** Draws the whole document; trips come in batches from the database cursor. */
+async function drawDocument(c: Canvas, d: StatementDocument, tripBatches: AsyncIterable<TripTuple[]>, onBatch?: (done: number) => Promise<void>): Promise<void> {
   const h = d.header;
   const t = d.totals;
+  const m = t.movement;
+  const names = organizationNames(d);
+  const code = formatDocumentCode(d.code);
 
-  // 1. Title page.
-  l.newPage();
-  c.text('B', 14, 'Сведения о результатах перемещения', LEFT, l.y, WIDTH, 'center');
-  l.y += 19;
-  c.text('B', 14, 'отходов строительства и сноса и грунтов (ОСС)', LEFT, l.y, WIDTH, 'center');
-  l.y += 22;
-  c.text('R', 10, `№ ${d.number} от ${formatMoscowDate(d.orderedAt)}`, LEFT, l.y, WIDTH, 'center');
-  l.y += 24;
-  l.line('Информационный оператор', `${h.operator.name}${h.operator.inn ? `, ИНН ${h.operator.inn}` : ''}${h.operator.ogrn ? `, ОГРН ${h.operator.ogrn}` : ''}`);
-  l.line('Отходопроизводитель', h.producer.name);
-  l.line('ИНН / КПП / ОГРН', [h.producer.inn, h.producer.kpp ?? '—', h.producer.ogrn ?? '—'].join(' / '));
-  l.line('Объект образования ОСС', h.site.name);
-  l.line('Адрес объекта', h.site.address);
-  l.line(h.site.cadastralNumbers.length > 1 ? 'Кадастровые номера' : 'Кадастровый номер', h.site.cadastralNumbers.join(', ') || '—');
-  l.line('Период', `с ${isoDateRu(d.periodFrom)} по ${isoDateRu(d.periodTo)} включительно (время московское)`);
-  l.line('Данные зафиксированы', `${formatMoscowDateTime(d.orderedAt)} (МСК); включены рейсы, сформированные к этому моменту`);
-  l.line('Рейсы сформированы до', `${formatMoscowDateTime(d.cutoff)} (МСК) — через ${d.formationHours} ч после завершения рейса`);
-  l.line('Итого', `${t.trips.toLocaleString('ru-RU')} рейсов; ${formatRu(t.volume)} м³; ${formatRu(t.mass)} т`);
-  l.y += 8;
-  l.heading('Разрешения на перемещение ОСС');
-  l.table(
+  // 1. Title page: the parties, the site, the period, what the statement contains.
+  c.newPage();
+  c.para('Сведения о результатах перемещения отходов строительства и сноса и грунтов (ОСС)', { font: 'B', size: 14, after: 4 });
+  c.para(`№ ${d.number} от ${formatMoscowDate(d.orderedAt)}`, { size: 10, after: 10 });
+  c.kv('Информационный оператор', orgLine(h.operator), 'id' in h.operator && h.operator.id ? detailsSourceNote(h.operator as OrganizationDetails) : undefined);
+  c.kv('Отходопроизводитель', orgLine(h.producer), detailsSourceNote(h.producer));
+  if (h.producer.address) c.kv('Адрес отходопроизводителя', h.producer.address);
+  c.kv('Объект образования ОСС', typesetQuotes(h.site.name));
+  c.kv('Адрес объекта', h.site.address);
+  c.kv(h.site.cadastralNumbers.length > 1 ? 'Кадастровые номера' : 'Кадастровый номер', h.site.cadastralNumbers.join(', ') || '—');
+  c.kv('Период', `с ${isoDateRu(d.periodFrom)} по ${isoDateRu(d.periodTo)} включительно (время московское)`);
+  c.kv('Данные зафиксированы', `${formatMoscowDateTime(d.orderedAt)} (МСК): организации — как на этот момент; решения объектов приёма — принятые к этому моменту`);
+  c.kv('Включены рейсы', `сформированные к ${formatMoscowDateTime(d.cutoff)} (МСК): рейс формируется через ${d.formationHours} ч после завершения`);
+  c.kv(
+    'Не вошли (не сформированы)',
+    t.notFormed.trips === 0
+      ? 'все рейсы периода сформированы'
+      : `${count(t.notFormed.trips)} рейс. периода ещё не были сформированы к моменту фиксации${t.notFormed.formedBy ? `; последний сформируется ${formatMoscowDateTime(t.notFormed.formedBy)} (МСК)` : ''} — они войдут в сведения, заказанные позже`,
+  );
+  c.kv('Рейсов в сведениях', count(t.trips));
+  c.kv(ACCEPTANCE_HEADINGS.accepted, movementLine(m.accepted), massNote(m));
+  c.kv(ACCEPTANCE_HEADINGS.awaiting, `${movementLine(m.awaiting)} (масса заявленная); в перемещённые не включены`);
+  c.kv(ACCEPTANCE_HEADINGS.rejected, `${movementLine(m.rejected)} (масса заявленная); не перемещены и не приняты, перечислены отдельно с причинами`);
+  c.kv('Код проверки', `${code} — ${d.verifyUrl}`);
+  c.kv('Служба поддержки', supportLine(d.support));
+  c.y += 6;
+
+  c.heading('Разрешения на перемещение ОСС', 10);
+  c.table(
     [
-      { title: 'Номер', width: 110 },
-      { title: 'Срок действия', width: 120 },
-      { title: 'Перевозчики', width: 190 },
-      { title: 'Объекты приёма', width: 200 },
-      { title: 'Виды отходов (ФККО) и разрешённый объём, м³', width: WIDTH - 620 },
+      { title: 'Номер', width: 100 },
+      { title: 'Срок действия', width: 110 },
+      { title: 'Перевозчики', width: 170 },
+      { title: 'Объекты приёма', width: 170 },
+      { title: 'Виды отходов (код ФККО) и разрешённый объём, м³', width: WIDTH - 550 },
     ],
     h.permits.map((p) => ({
       cells: [
         p.number,
         `${isoDateRu(p.validFrom)} — ${isoDateRu(p.validTo)}`,
-        p.carriers.join('; '),
-        p.facilities.join('; '),
-        p.wasteTypes.map((w) => `${w.code}: ${formatRu(w.permitted)}`).join('; '),
+        p.carrierIds.map((id) => names.get(id) ?? id).join('; '),
+        p.facilityIds.map((id) => names.get(id) ?? id).join('; '),
+        p.wasteTypes.map((w) => `${formatFkkoCode(w.code)} ${w.name}: ${qty(w.permitted)}`).join('\n'),
       ],
     })),
   );
 
-  // 2. Trips, from a new page, header row on every page.
-  l.newPage();
-  c.text('B', 10, 'Рейсы (сформированные; по разрешениям и времени выгрузки; время московское)', LEFT, l.y);
-  l.y += 16;
-  tripHeader(l);
+  c.heading('Перевозчики и объекты приёма (сведения на момент фиксации)', 10);
+  c.table(
+    [
+      { title: 'Роль', width: 70 },
+      { title: 'Наименование', width: 250 },
+      { title: 'ИНН', width: 70 },
+      { title: 'ОГРН / ОГРНИП', width: 90 },
+      { title: 'Откуда сведения', width: WIDTH - 480 },
+    ],
+    [
+      ...h.carriers.map((o) => ({ cells: ['Перевозчик', typesetQuotes(o.name), o.inn, o.ogrn ?? '—', detailsSourceNote(o)] })),
+      ...h.facilities.map((o) => ({ cells: ['Объект приёма', typesetQuotes(o.name), o.inn, o.ogrn ?? '—', detailsSourceNote(o)] })),
+    ],
+  );
+
+  // 2. Trips, from a new page, header row on every page; rows grow to fit their longest value.
+  c.newPage();
+  c.para('Рейсы (сформированные; по разрешениям и времени выгрузки; время московское). Масса по весам — масса, с которой объект приёма принял груз.', { font: 'B', size: 9, after: 4 });
+  const lh = lineHeight(TRIP_FONT);
+  const tripHeader = () => {
+    const lines = TRIP_COLUMNS.map((col) => c.ft('B', TRIP_FONT).wrap(col.title, col.width - 3));
+    const hh = Math.max(...lines.map((l) => l.length)) * lh + 4;
+    c.fill(LEFT, c.y, WIDTH, hh, [0.91, 0.93, 0.96]);
+    c.cells('B', TRIP_FONT, TRIP_COLUMNS, TRIP_X, lines, c.y + 2);
+    c.y += hh;
+    c.hline(c.y, LEFT, RIGHT, 0.5, 0.5);
+  };
+  tripHeader();
+  const ft = c.ft('R', TRIP_FONT);
   let n = 0;
-  const again = () => tripHeader(l);
   for await (const batch of tripBatches) {
-    for (let i = 0; i < batch.length; i++) {
-      if (l.y + TRIP_ROW_H > BOTTOM) {
-        l.newPage();
-        again();
-      }
+    for (const trip of batch) {
       n++;
-      if (!c.dry) {
-        c.row('R', TRIP_FONT, tripCells(n, batch[i]), l.y + 2.2);
-        c.hline(l.y + TRIP_ROW_H, LEFT, RIGHT, 0.2, 0.8);
-      }
-      l.y += TRIP_ROW_H;
+      const values = [
+        String(n),
+        trip[1],
+        wallRu(trip[2]),
+        wallRu(trip[3]),
+        trip[4],
+        names.get(trip[5]) ?? trip[5],
+        names.get(trip[6]) ?? trip[6],
+        formatFkkoCode(trip[7]),
+        trip[8],
+        qty(trip[10]),
+        qty(trip[11]),
+        trip[13] === null ? '—' : qty(trip[13]),
+        ACCEPTANCE_LABELS[trip[12]],
+      ];
+      const lines = values.map((v, i) => ft.wrap(v, TRIP_COLUMNS[i]!.width - 3));
+      const rh = Math.max(...lines.map((l) => l.length)) * lh + 3;
+      c.ensure(rh, tripHeader);
+      c.cells('R', TRIP_FONT, TRIP_COLUMNS, TRIP_X, lines, c.y + 1.8, trip[12] === 'rejected' ? '0.6 0 0' : undefined);
+      c.y += rh;
+      c.hline(c.y, LEFT, RIGHT, 0.2, 0.8);
     }
     if (onBatch) await onBatch(n);
   }
-  if (n === 0) {
-    c.text('R', 8, 'Сформированных рейсов в периоде нет', LEFT, l.y + 4);
-    l.y += 16;
-  }
+  if (n === 0) c.para('Сформированных рейсов в периоде нет', { size: 8 });
 
-  // 3. Totals and utilization, from a new page.
-  l.newPage();
-  l.heading('Итоги', 12);
-  l.line('Всего рейсов', t.trips.toLocaleString('ru-RU'));
-  l.line('Объём, м³', formatRu(t.volume));
-  l.line('Масса, т', formatRu(t.mass));
-  l.y += 6;
-  const qty: Column[] = [
-    { title: 'Рейсов', width: 70, align: 'right' },
-    { title: 'Объём, м³', width: 100, align: 'right' },
-    { title: 'Масса, т', width: 100, align: 'right' },
-  ];
-  l.heading('Итоги по разрешениям', 10);
-  l.table([{ title: 'Разрешение', width: WIDTH - 270 }, ...qty], [
-    ...t.byPermit.map((r) => ({ cells: [r.number, String(r.trips), formatRu(r.volume), formatRu(r.mass)] })),
-    { cells: ['Итого', String(t.trips), formatRu(t.volume), formatRu(t.mass)], bold: true },
-  ]);
-  l.heading('Итоги по видам отходов', 10);
-  l.table([{ title: 'Код ФККО', width: 80 }, { title: 'Вид отходов', width: WIDTH - 420 }, { title: 'Класс', width: 70, align: 'center' }, ...qty], [
-    ...t.byWaste.map((r) => ({ cells: [r.code, r.name, String(r.hazardClass), String(r.trips), formatRu(r.volume), formatRu(r.mass)] })),
-    { cells: ['Итого', '', '', String(t.trips), formatRu(t.volume), formatRu(t.mass)], bold: true },
-  ]);
-  l.heading('Итоги по объектам приёма', 10);
-  l.table([{ title: 'Объект приёма', width: WIDTH - 370 }, { title: 'ИНН', width: 100 }, ...qty], [
-    ...t.byFacility.map((r) => ({ cells: [r.name, r.inn, String(r.trips), formatRu(r.volume), formatRu(r.mass)] })),
-    { cells: ['Итого', '', String(t.trips), formatRu(t.volume), formatRu(t.mass)], bold: true },
-  ]);
-  l.heading('Использование разрешённых объёмов', 10);
-  l.table(
+  // 3. Totals, utilization and rejected loads, from a new page.
+  c.newPage();
+  c.heading('Итоги', 12);
+  c.table(
+    [{ title: 'Рейсы', width: 300 }, { title: 'Рейсов', width: 80, align: 'right' }, { title: 'Объём, м³', width: 110, align: 'right' }, { title: 'Масса, т', width: 110, align: 'right' }, { title: 'Масса', width: WIDTH - 600 }],
     [
-      { title: 'Разрешение', width: 105 },
-      { title: 'Код ФККО', width: 70 },
-      { title: 'Вид отходов', width: WIDTH - 635 },
-      { title: 'Разрешено, м³', width: 85, align: 'right' },
-      { title: 'За период, м³', width: 85, align: 'right' },
-      { title: 'Всего на конец периода, м³', width: 135, align: 'right' },
-      { title: 'Использовано', width: 70, align: 'right' },
-      { title: 'Отметка', width: 85 },
+      { cells: [ACCEPTANCE_HEADINGS.accepted, count(m.accepted.trips), qty(m.accepted.volume), qty(m.accepted.mass), massNote(m)], bold: true },
+      { cells: [`${ACCEPTANCE_HEADINGS.awaiting} (не входят в перемещённые)`, count(m.awaiting.trips), qty(m.awaiting.volume), qty(m.awaiting.mass), 'заявленная перевозчиком'] },
+      { cells: [`${ACCEPTANCE_HEADINGS.rejected} (не перемещены и не приняты)`, count(m.rejected.trips), qty(m.rejected.volume), qty(m.rejected.mass), 'заявленная перевозчиком'] },
+      { cells: ['Всего сформированных рейсов в сведениях', count(t.trips), '', '', ''] },
+    ],
+  );
+  const totalRow = (label: string, span: number): Row => ({ cells: [label, ...Array<string>(span).fill(''), ...stateCells(m)], bold: true });
+  c.heading('Итоги по разрешениям', 10);
+  c.table([{ title: 'Разрешение', width: WIDTH - STATE_WIDTH }, ...stateColumns()], [...t.byPermit.map((r) => ({ cells: [r.number, ...stateCells(r)] })), totalRow('Итого', 0)]);
+  c.heading('Итоги по видам отходов', 10);
+  c.table(
+    [{ title: 'Код ФККО', width: 70 }, { title: 'Вид отходов', width: WIDTH - STATE_WIDTH - 110 }, { title: 'Класс опасности', width: 40, align: 'center' }, ...stateColumns()],
+    [...t.byWaste.map((r) => ({ cells: [formatFkkoCode(r.code), r.name, String(r.hazardClass), ...stateCells(r)] })), totalRow('Итого', 2)],
+  );
+  c.heading('Итоги по объектам приёма (принято — получено объектом; отклонённые не считаются полученными)', 10);
+  c.table(
+    [{ title: 'Объект приёма', width: WIDTH - STATE_WIDTH - 80 }, { title: 'ИНН', width: 80 }, ...stateColumns()],
+    [...t.byFacility.map((r) => ({ cells: [names.get(r.id) ?? typesetQuotes(r.name), r.inn, ...stateCells(r)] })), totalRow('Итого', 1)],
+  );
+  c.heading('Итоги по перевозчикам', 10);
+  c.table(
+    [{ title: 'Перевозчик', width: WIDTH - STATE_WIDTH - 80 }, { title: 'ИНН', width: 80 }, ...stateColumns()],
+    [...t.byCarrier.map((r) => ({ cells: [names.get(r.id) ?? typesetQuotes(r.name), r.inn, ...stateCells(r)] })), totalRow('Итого', 1)],
+  );
+  c.heading('Использование разрешённых объёмов (учтены принятые грузы; ожидающие решения — отдельно)', 10);
+  c.table(
+    [
+      { title: 'Разрешение', width: 95 },
+      { title: 'Код ФККО', width: 66 },
+      { title: 'Вид отходов', width: WIDTH - 636 },
+      { title: 'Разрешено, м³', width: 70, align: 'right' },
+      { title: 'Перемещено за период, м³', width: 75, align: 'right' },
+      { title: 'Перемещено всего на конец периода, м³', width: 85, align: 'right' },
+      { title: 'Ожидают решения, м³', width: 70, align: 'right' },
+      { title: 'Использовано', width: 60, align: 'right' },
+      { title: 'Отметка', width: 65 },
     ],
     t.utilization.map((u) => ({
-      cells: [u.permitNumber, u.code, u.name, formatRu(u.permitted), formatRu(u.movedInPeriod), formatRu(u.movedTotal), `${formatRu(u.sharePercent)} %`, u.over ? 'ПРЕВЫШЕНИЕ' : 'в пределах'],
+      cells: [u.permitNumber, formatFkkoCode(u.code), u.name, qty(u.permitted), qty(u.movedInPeriod), qty(u.movedTotal), qty(u.awaitingTotal), `${nb(formatRu(u.sharePercent))} %`, u.over ? 'ПРЕВЫШЕНИЕ' : 'в пределах'],
       bold: u.over,
       color: u.over ? '0.75 0 0' : undefined,
       fill: u.over ? ([1, 0.9, 0.9] as [number, number, number]) : undefined,
     })),
   );
+  c.heading(`Грузы, отклонённые объектами приёма (${count(t.rejected.length)}): не перемещены и не приняты`, 10);
+  if (t.rejected.length === 0) c.para('Отклонённых грузов нет.', { size: 8, after: 6 });
+  else
+    c.table(
+      [
+        { title: 'Рейс', width: 44, align: 'right' },
+        { title: 'Разрешение', width: 82 },
+        { title: 'Выгрузка', width: 62 },
+        { title: 'Госномер ТС', width: 50 },
+        { title: 'Перевозчик', width: 86 },
+        { title: 'Объект приёма', width: 90 },
+        { title: 'Код ФККО', width: 62 },
+        { title: 'Объём, м³', width: 42, align: 'right' },
+        { title: 'Масса заявл., т', width: 46, align: 'right' },
+        { title: 'Отклонён', width: 62 },
+        { title: 'Причина отказа', width: WIDTH - 628 },
+      ],
+      t.rejected.map((r) => ({
+        cells: [String(r.tripId), r.permitNumber, wallRu(r.unloaded), r.plate, names.get(r.carrierId) ?? r.carrierId, names.get(r.facilityId) ?? r.facilityId, formatFkkoCode(r.wasteCode), qty(r.volume), qty(r.mass), wallRu(r.decided), r.reason],
+      })),
+      { size: 6.8 },
+    );
 
-  // 4. Signature stamp and QR code.
-  const stampH = 118;
-  l.ensure(stampH + 30);
+  // 4. Signature stamp, verification code and QR code.
+  const stampH = 132;
+  c.ensure(stampH + 40);
   const sx = LEFT;
-  const sy = l.y + 4;
-  const sw = 470;
+  const sy = c.y + 4;
+  const sw = 500;
   const blue: [number, number, number] = [0.1, 0.25, 0.6];
   c.stroke(sx, sy, sw, stampH, blue, 1.2);
-  c.text('B', 10, 'Документ подписан электронной подписью', sx + 10, sy + 8, sw - 20, 'center', '0.1 0.25 0.6');
+  c.row('B', 10, [{ text: 'Документ подписан электронной подписью', x: sx + 10, width: sw - 20, align: 'center' }], sy + 8, '0.1 0.25 0.6');
   const s = d.signer;
   const lines: [string, string][] = [
-    ['Владелец', s.owner],
-    ['Организация', s.organization ?? '—'],
+    ['Владелец', typesetQuotes(s.owner)],
+    ['Организация', s.organization ? typesetQuotes(s.organization) : '—'],
     ['ИНН ЮЛ / ОГРН', `${s.innLe ?? '—'} / ${s.ogrn ?? '—'}`],
-    ['Сертификат', s.serial],
-    ['Действителен', `с ${formatMoscowDate(s.notBefore)} по ${formatMoscowDate(s.notAfter)}`],
-    ['Издатель', s.issuer],
-    ['Алгоритм', 'ГОСТ Р 34.10-2012 (256 бит), ГОСТ Р 34.11-2012 (Стрибог-256), CAdES-BES'],
+    ['Сертификат', s.serialNumber],
+    ['Действителен', `с ${formatMoscowDate(new Date(s.notBefore))} по ${formatMoscowDate(new Date(s.notAfter))}`],
+    ['Издатель', typesetQuotes(s.issuer)],
+    ['Подпись', `${s.algorithm}, ${d.timestamped ? 'CAdES-T (с меткой времени)' : 'CAdES-BES'}`],
   ];
   let ly = sy + 26;
   for (const [k, v] of lines) {
+    const vl = c.ft('R', 7.5).wrap(v, sw - 118);
     c.row('B', 7.5, [{ text: k, x: sx + 10, width: 95 }], ly);
-    c.row('R', 7.5, [{ text: v, x: sx + 108, width: sw - 118 }], ly);
-    ly += 12;
+    vl.forEach((l, i) => c.row('R', 7.5, [{ text: l, x: sx + 108, width: sw - 118 }], ly + i * 9.2));
+    ly += Math.max(1, vl.length) * 9.2 + 2.6;
   }
   const qrSize = stampH;
-  c.qr(d.verifyUrl, sx + sw + 20, sy, qrSize);
-  const tx = sx + sw + 20 + qrSize + 10;
-  c.text('B', 8, 'Проверка подписи', tx, sy + 30, RIGHT - tx);
-  c.text('R', 7.5, 'Наведите камеру на QR-код', tx, sy + 44, RIGHT - tx);
-  c.text('R', 7.5, 'или откройте адрес ниже.', tx, sy + 56, RIGHT - tx);
-  c.text('R', 7.5, 'Подпись — файл .sig рядом', tx, sy + 72, RIGHT - tx);
-  c.text('R', 7.5, 'с документом (CMS, DER).', tx, sy + 84, RIGHT - tx);
-  c.text('R', 8, `Адрес проверки: ${d.verifyUrl}`, sx, sy + stampH + 6, WIDTH);
-  l.y = sy + stampH + 22;
-}
-
-function* sparseBatches(n: number): Iterable<TripTuple[]> {
-  let left = n;
-  while (left > 0) {
-    const k = Math.min(left, 100_000);
-    yield new Array<TripTuple>(k);
-    left -= k;
+  c.qr(d.verifyUrl, sx + sw + 16, sy, qrSize);
+  const tx = sx + sw + 16 + qrSize + 8;
+  const tw = RIGHT - tx;
+  let ty = sy + 20;
+  for (const [font, size, text] of [
+    ['B', 8, 'Проверка документа'],
+    ['R', 7.5, 'Код проверки:'],
+    ['B', 9, code],
+    ['R', 7.5, 'Наведите камеру на QR-код или откройте адрес ниже и введите код: откроется запись реестра документов.'],
+    ['R', 7.5, 'Подпись — файл .sig рядом с документом (CMS, DER).'],
+  ] as ['R' | 'B', number, string][]) {
+    for (const l of c.ft(font, size).wrap(text, tw)) {
+      c.row(font, size, [{ text: l, x: tx, width: tw }], ty);
+      ty += lineHeight(size) + 1;
+    }
   }
+  c.y = sy + stampH + 6;
+  c.para(`Адрес проверки: ${d.verifyUrl}`, { size: 8 });
+  c.para(`Служба поддержки: ${supportLine(d.support)}`, { size: 8 });
 }
 
-/** Number of pages the document will have for `tripCount` trips. */
-export async function countPages(d: PdfInput, tripCount: number): Promise<number> {
-  const c = new DryCanvas();
-  await drawDocument(c, d, sparseBatches(tripCount));
-  return c.page;
+export function supportLine(s: { phone: string | null; email: string | null }): string {
+  return [s.phone ? `тел. ${s.phone}` : null, s.email ? `e-mail ${s.email}` : null].filter(Boolean).join(', ') || 'контакты службы поддержки не настроены';
 }
 
 /**
@@ -444,14 +621,13 @@ export async function countPages(d: PdfInput, tripCount: number): Promise<number
  * after each batch of trips (for backpressure and progress).
  */
 export async function renderStatementPdf(opts: {
-  input: PdfInput;
-  tripCount: number;
+  input: StatementDocument;
+  tripCount?: number;
   trips: AsyncIterable<TripTuple[]>;
   write: (chunk: Buffer) => void;
   onBatch?: (done: number) => Promise<void>;
 }): Promise<{ pages: number }> {
   const d = opts.input;
-  const total = await countPages(d, opts.tripCount);
   const doc = new PDFDocument({
     autoFirstPage: false,
     compress: true,
@@ -460,8 +636,8 @@ export async function renderStatementPdf(opts: {
     displayTitle: true,
     info: {
       Title: `Сведения о результатах перемещения ОСС № ${d.number}`,
-      Author: d.header.operator.name,
-      Subject: `${d.header.site.name}; период ${isoDateRu(d.periodFrom)} — ${isoDateRu(d.periodTo)}`,
+      Author: typesetQuotes(d.header.operator.name),
+      Subject: `${typesetQuotes(d.header.site.name)}; период ${isoDateRu(d.periodFrom)} — ${isoDateRu(d.periodTo)}; код проверки ${formatDocumentCode(d.code)}`,
       Creator: 'ОССиГ',
       CreationDate: d.orderedAt,
     },
@@ -473,13 +649,13 @@ export async function renderStatementPdf(opts: {
     doc.on('error', reject);
   });
   doc.on('data', (chunk: Buffer) => opts.write(chunk));
-  const canvas = new PdfCanvas(doc, total, {
-    left: `Сведения о результатах перемещения ОСС № ${d.number} от ${formatMoscowDate(d.orderedAt)}`,
-    right: d.header.site.name,
+  const canvas = new Canvas(doc, {
+    header: `Сведения о результатах перемещения ОСС № ${d.number} от ${formatMoscowDate(d.orderedAt)}`,
+    footer: `Код проверки ${formatDocumentCode(d.code)} · ${d.verifyUrl} · Служба поддержки: ${supportLine(d.support)}`,
   });
   await drawDocument(canvas, d, opts.trips, opts.onBatch);
-  if (canvas.page !== total) throw new Error(`PDF page count mismatch: planned ${total}, drew ${canvas.page}`);
+  canvas.finishPageCount();
   doc.end();
   await ended;
-  return { pages: total };
+  return { pages: canvas.page };
 }

@@ -2,20 +2,12 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { AppError, invalid, notFound } from '../../platform/http/errors.js';
 import { IdParams, IsoDate, Page, Paging, Uuid, errorResponses } from '../../platform/http/schemas.js';
 import { checkKey, idempotent } from '../../platform/http/idempotency.js';
 import { TaskSchema } from '../tasks/schemas.js';
 import { taskDto } from '../tasks/tasks.js';
 import { orderStatement, startStatementForm, type OrderedStatement } from './order-statement.js';
 import { contentDisposition, getStatement, listSiteStatements, openStatementFile } from './view.js';
-import { FileDigest, verifyFileSignature } from './verify-signature.js';
-import { operatorSigner } from './operator-key.js';
-import { VERIFY_HTML, VERIFY_JS } from './verify-page.js';
-
-/** Largest document accepted for verification (a statement of a million trips is ~100 MB). */
-export const VERIFY_MAX_FILE_BYTES = 512 * 1024 * 1024;
-const MAX_SIGNATURE_BYTES = 1024 * 1024;
 
 const Status = Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('ready'), Type.Literal('failed')]);
 const FileKind = Type.Union([Type.Literal('pdf'), Type.Literal('xlsx'), Type.Literal('pdf.sig'), Type.Literal('xlsx.sig')]);
@@ -42,29 +34,6 @@ const Statement = Type.Object({
     Type.Null(),
   ]),
 });
-
-const Signer = Type.Object({
-  commonName: Type.Union([Type.String(), Type.Null()]),
-  organization: Type.Union([Type.String(), Type.Null()]),
-  innLe: Type.Union([Type.String(), Type.Null()]),
-  inn: Type.Union([Type.String(), Type.Null()]),
-  ogrn: Type.Union([Type.String(), Type.Null()]),
-  serialNumber: Type.String(),
-  validFrom: Type.String({ format: 'date-time' }),
-  validTo: Type.String({ format: 'date-time' }),
-  issuer: Type.String(),
-  isOperator: Type.Boolean({ description: 'Сертификат информационного оператора ОССиГ' }),
-});
-
-const VerifyResult = Type.Object({
-  valid: Type.Boolean(),
-  reason: Type.Optional(Type.String({ description: 'Почему подпись недействительна' })),
-  code: Type.Optional(Type.String()),
-  signer: Type.Union([Signer, Type.Null()]),
-  signedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  document: Type.Union([Type.Object({ statementId: Uuid, number: Type.String(), kind: Type.String() }), Type.Null()]),
-});
-
 
 export const statementRoutes: RoutesPlugin = (app, ctx) => {
   app.post(
@@ -159,69 +128,4 @@ export const statementRoutes: RoutesPlugin = (app, ctx) => {
     },
   );
 
-  app.post(
-    '/api/signatures/verify',
-    {
-      config: { access: { public: true }, rateLimit: { max: 30, timeWindow: '1 minute' } },
-      schema: {
-        tags: ['Подпись'],
-        summary: 'Проверить электронную подпись файла (без входа в систему)',
-        description: 'multipart/form-data: `file` — документ, `signature` — его отсоединённая подпись (.sig, CMS DER или PEM).',
-        consumes: ['multipart/form-data'],
-        response: { 200: VerifyResult, ...errorResponses },
-      },
-    },
-    async (req) => {
-      if (!req.isMultipart()) {
-        throw new AppError('unsupported_media_type', 'Отправьте документ и подпись как multipart/form-data: поля file и signature');
-      }
-      const digest = new FileDigest();
-      let gotFile = false;
-      let signature: Buffer | null = null;
-      for await (const part of req.parts({ limits: { fileSize: VERIFY_MAX_FILE_BYTES, files: 2 } })) {
-        if (part.type !== 'file') continue;
-        if (part.fieldname === 'file') {
-          gotFile = true;
-          for await (const chunk of part.file) digest.update(chunk as Buffer);
-          if (part.file.truncated) throw new AppError('payload_too_large', `Документ: размер не должен превышать ${VERIFY_MAX_FILE_BYTES / 1024 / 1024} МБ`);
-        } else if (part.fieldname === 'signature') {
-          const chunks: Buffer[] = [];
-          let size = 0;
-          for await (const chunk of part.file) {
-            size += (chunk as Buffer).length;
-            if (size <= MAX_SIGNATURE_BYTES) chunks.push(chunk as Buffer);
-          }
-          if (size > MAX_SIGNATURE_BYTES) throw invalid({ field: 'signature', message: 'Файл подписи: слишком большой для файла подписи (.sig) — не более 1 МБ' });
-          signature = Buffer.concat(chunks);
-        } else {
-          part.file.resume();
-        }
-      }
-      const errors = [];
-      if (!gotFile) errors.push({ field: 'file', message: 'Документ: выберите файл документа' });
-      if (!signature) errors.push({ field: 'signature', message: 'Файл подписи: выберите файл подписи (.sig)' });
-      else if (signature.length === 0) errors.push({ field: 'signature', message: 'Файл подписи: файл пуст' });
-      if (errors.length) throw invalid(errors);
-      const d = digest.digest();
-      return verifyFileSignature(ctx, { ...d, signature: signature! });
-    },
-  );
-
-  app.get(
-    '/api/signatures/certificate',
-    {
-      config: { access: { public: true } },
-      schema: { tags: ['Подпись'], summary: 'Сертификат электронной подписи информационного оператора (PEM)', response: { 200: Type.String() } },
-    },
-    async (_req, reply) => {
-      const signer = await operatorSigner(ctx);
-      return reply
-        .type('application/x-pem-file')
-        .header('Content-Disposition', contentDisposition('Сертификат информационного оператора ОССиГ.pem', 'ossig-operator.pem'))
-        .send(signer.certificate.pem);
-    },
-  );
-
-  app.get('/verify', { schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(VERIFY_HTML));
-  app.get('/verify.js', { schema: { hide: true } }, async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(VERIFY_JS));
 };

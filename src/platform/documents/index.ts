@@ -1,0 +1,6 @@
+/** Documents the system issues: registry, verification codes, signing (see registry.ts and signer.ts). */
+export * from './code.js';
+export * from './registry.js';
+export * from './signer.js';
+export * from './operator-signer.js';
+export type { DocumentTables, DocumentFact, DocumentStatus } from './tables.js';
