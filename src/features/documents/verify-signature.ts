@@ -8,7 +8,7 @@
  */
 import crypto from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
-import { createStreebog256, createStreebog512, verifyDetached, type VerifyFailureReason } from '../../platform/signing/index.js';
+import { OID, createStreebog256, createStreebog512, digestAlgorithmOf, verifyDetached, type VerifyFailureReason } from '../../platform/signing/index.js';
 import { operatorSigner } from '../../platform/documents/operator-signer.js';
 import { findByFileHash, verificationUrl } from '../../platform/documents/registry.js';
 import { formatDocumentCode } from '../../platform/documents/code.js';
@@ -80,8 +80,7 @@ export class FileDigest {
 
 /** The Стрибог digest a signature needs: -512 when its first signer used it. */
 function digestFor(signature: Buffer, d: { streebog256: Buffer; streebog512?: Buffer }): Buffer {
-  // id-tc26-gost3411-12-512 (1.2.643.7.1.1.2.3) as DER: 06 08 2a 85 03 07 01 01 02 03
-  return d.streebog512 && signature.includes(Buffer.from('06082a85030701010203', 'hex')) ? d.streebog512 : d.streebog256;
+  return d.streebog512 && digestAlgorithmOf(signature) === OID.gost3411_2012_512 ? d.streebog512 : d.streebog256;
 }
 
 export async function verifyFileSignature(ctx: AppContext, o: { streebog256: Buffer; streebog512?: Buffer; sha256: string; signature: Buffer }): Promise<VerifyAnswer> {

@@ -117,15 +117,13 @@ class Canvas {
   page = 0;
   y = TOP;
   private readonly fonts = new Map<string, FastText>();
-  /** Form XObject that prints the total number of pages, filled in at the end. */
-  private readonly totalPages: { data: Record<string, unknown>; end(chunk?: string): void };
+  /** Per page, a form XObject that prints «Стр. N из M», filled in at the end when M is known. */
+  private readonly pageNumbers: { data: Record<string, unknown>; end(chunk?: string): void }[] = [];
 
   constructor(
     readonly doc: InstanceType<typeof PDFDocument>,
     private readonly running: { header: string; footer: string },
-  ) {
-    this.totalPages = (doc as unknown as { ref(d: object): Canvas['totalPages'] }).ref({ Type: 'XObject', Subtype: 'Form', BBox: [-2, -4, 60, 12], Resources: {} });
-  }
+  ) {}
 
   ft(font: 'R' | 'B', size: number): FastText {
     const key = `${font}${size}`;
@@ -150,23 +148,26 @@ class Canvas {
     this.hline(PAGE_H - 32, LEFT, RIGHT, 0.5, 0.6);
     const footer = this.ft('R', 7).wrap(this.running.footer, WIDTH - 90);
     footer.forEach((line, i) => this.text('R', 7, line, LEFT, PAGE_H - 28 + i * 8.5, '0.35 0.35 0.35'));
-    const label = `Стр. ${this.page} из`;
-    const w = this.ft('R', 8).widthOf(label);
-    const x = RIGHT - 28 - w;
-    this.text('R', 8, label, x, PAGE_H - 27);
+    // «Стр. N из M» right-aligned at the page's right edge, drawn by this page's form (written at the end).
+    const form = (this.doc as unknown as { ref(d: object): Canvas['pageNumbers'][number] }).ref({ Type: 'XObject', Subtype: 'Form', BBox: [-200, -4, 0, 12], Resources: {} });
+    this.pageNumbers.push(form);
     const page = (this.doc as unknown as { page: { xobjects: Record<string, unknown>; height: number } }).page;
-    page.xobjects.TotalPages = this.totalPages;
+    page.xobjects.PageNumber = form;
     const base = page.height - (PAGE_H - 27) - 8 * 0.93;
-    this.raw(`q 1 0 0 1 ${(x + w).toFixed(2)} ${base.toFixed(2)} cm /TotalPages Do Q`);
+    this.raw(`q 1 0 0 1 ${RIGHT.toFixed(2)} ${base.toFixed(2)} cm /PageNumber Do Q`);
   }
 
-  /** Writes the total number of pages into the shared form (call once, after the last page). */
+  /** Writes «Стр. N из M» into every page's form (call once, after the last page). */
   finishPageCount(): void {
+    const ft = this.ft('R', 8);
     this.doc.font('R');
     const f = (this.doc as unknown as { _font: { id: string; encode(t: string): [string[], unknown]; ref(): unknown } })._font;
-    const [hex] = f.encode(` ${this.page}`);
-    this.totalPages.data.Resources = { Font: { [f.id]: f.ref() } };
-    this.totalPages.end(`BT /${f.id} 8 Tf 0 0 Td <${hex.join('')}> Tj ET`);
+    this.pageNumbers.forEach((form, i) => {
+      const label = `Стр. ${i + 1} из ${this.page}`;
+      const [hex] = f.encode(label);
+      form.data.Resources = { Font: { [f.id]: f.ref() } };
+      form.end(`BT /${f.id} 8 Tf ${(-ft.widthOf(label)).toFixed(2)} 0 Td <${hex.join('')}> Tj ET`);
+    });
   }
 
   text(font: 'R' | 'B', size: number, text: string, x: number, y: number, color?: string): void {
@@ -651,7 +652,7 @@ export async function renderStatementPdf(opts: {
   doc.on('data', (chunk: Buffer) => opts.write(chunk));
   const canvas = new Canvas(doc, {
     header: `Сведения о результатах перемещения ОСС № ${d.number} от ${formatMoscowDate(d.orderedAt)}`,
-    footer: `Код проверки ${formatDocumentCode(d.code)} · ${d.verifyUrl} · Служба поддержки: ${supportLine(d.support)}`,
+    footer: `Код проверки ${formatDocumentCode(d.code)} · ${d.verifyUrl} · Служба поддержки: ${supportLine(d.support)} ·`,
   });
   await drawDocument(canvas, d, opts.trips, opts.onBatch);
   canvas.finishPageCount();

@@ -22,7 +22,7 @@ import { pkiDir } from './operator-key.js';
 import { requireOpenSslGost } from '../../platform/signing/openssl.js';
 import { formatRu } from '../../domain/quantity.js';
 import { addDays, formatIsoDate, moscowDate, moscowMidnight, parseIsoDate, periodBounds } from '../../domain/period.js';
-import { TRIP_SHEET, TOTALS_SHEET, XLSX_TRIP_HEADERS } from './render-xlsx.js';
+import { INFO_SHEET, TRIP_SHEET, UTILIZATION_SHEET, XLSX_TRIP_HEADERS } from './render-xlsx.js';
 
 // The clock stands still during the file (sessions live on the real clock, so "now" is today).
 const NOW = new Date(Math.floor(Date.now() / 60_000) * 60_000);
@@ -256,24 +256,27 @@ describe('content of the documents', () => {
       expect(typeof v[2]).toBe('number');
       expect(v[4]).toBeInstanceOf(Date);
       expect(v[5]).toBeInstanceOf(Date);
-      expect(typeof v[12]).toBe('number');
-      rows.push({ id: v[2], number: v[3], volume: (v[12] as number).toFixed(2), mass: (v[13] as number).toFixed(3), waste_code: v[9], plate: v[6] });
+      expect(typeof v[14]).toBe('number');
+      expect(v[11]).toMatch(/^\d \d\d \d\d\d \d\d \d\d \d$/); // ФККО as in the catalogue
+      rows.push({ id: v[2], number: v[3], volume: (v[14] as number).toFixed(2), mass: (v[15] as number).toFixed(3), waste_code: String(v[11]).replace(/ /g, ''), plate: v[6] });
     });
     expect(rows).toEqual(expected.rows);
     // The 23:59 trip's unloading time, in Moscow wall-clock.
     const edgeRow = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((r) => r.getCell(2).value === edgeIn)!;
     expect((edgeRow.getCell(5).value as Date).toISOString()).toBe(`${D(3)}T23:59:00.000Z`);
 
-    // Totals equal an independent SQL sum.
+    // Totals equal an independent SQL sum: accepted loads (weighed mass where given), as of the ordering.
+    const orderedAt = (await ctx.db.selectFrom('statements').select('ordered_at').where('id', '=', edge).executeTakeFirstOrThrow()).ordered_at;
     const sums = await sql<{ trips: number; volume: string; mass: string }>`
-      select count(*)::int as trips, sum(volume)::text as volume, sum(mass)::text as mass from trips
-      where id = any(${expected.rows.map((r) => r.id)}::bigint[])`.execute(ctx.db);
-    const totals = wb.getWorksheet(TOTALS_SHEET)!;
+      select count(*)::int as trips, sum(volume)::text as volume, sum(coalesce(received_mass, mass))::text as mass from trips
+      where id = any(${expected.rows.map((r) => r.id)}::bigint[]) and receipt_status = 'confirmed' and received_at <= ${orderedAt}`.execute(ctx.db);
+    const info = wb.getWorksheet(INFO_SHEET)!;
     const kv = new Map<string, unknown>();
-    totals.eachRow((r) => kv.set(String(r.getCell(1).value), r.getCell(2).value));
-    expect(kv.get('Рейсов')).toBe(sums.rows[0].trips);
-    expect((kv.get('Объём, м³') as number).toFixed(2)).toBe(Number(sums.rows[0].volume).toFixed(2));
-    expect((kv.get('Масса, т') as number).toFixed(3)).toBe(Number(sums.rows[0].mass).toFixed(3));
+    info.eachRow((r) => kv.set(String(r.getCell(1).value), r.getCell(5).value));
+    expect(kv.get('Рейсов в сведениях')).toBe(expected.rows.length);
+    expect(kv.get('Перемещено и принято: рейсов')).toBe(sums.rows[0].trips);
+    expect((kv.get('Перемещено и принято: объём, м³') as number).toFixed(2)).toBe(Number(sums.rows[0].volume).toFixed(2));
+    expect((kv.get('Перемещено и принято: масса, т') as number).toFixed(3)).toBe(Number(sums.rows[0].mass).toFixed(3));
 
     // The PDF's text holds the site, the permits, the totals, page numbers and the stamp.
     const pdf = await download(producer, `/api/statements/${edge}/files/pdf`);
@@ -283,11 +286,12 @@ describe('content of the documents', () => {
     expect(flat).toContain('РП-77-2026-000142');
     expect(flat).toContain('РП-77-2026-000157');
     expect(flat).toContain(formatRu(Number(sums.rows[0].volume).toFixed(2)).replace(/\u00a0/g, ' '));
+    expect(flat).toContain('Код проверки');
     expect(flat).toContain(`Стр. 1 из ${totalPages}`);
     expect(flat).toContain(`Стр. ${totalPages} из ${totalPages}`);
     expect(flat).toContain('Документ подписан электронной подписью');
     expect(flat).toContain(`${D(3).slice(8, 10)}.${D(3).slice(5, 7)}.${D(3).slice(0, 4)} 23:59`);
-    expect(flat).toContain('https://ossig.example/verify?statement=');
+    expect(flat).toMatch(/https:\/\/ossig\.example\/d\/[0-9A-Z]{15}/);
     expect(totalPages).toBeGreaterThan(3);
   });
 
@@ -297,10 +301,10 @@ describe('content of the documents', () => {
     const x = await download(producer, `/api/statements/${id}/files/xlsx`);
     const wb = await readXlsx(x.data);
     const rows: any[][] = [];
-    wb.getWorksheet(TOTALS_SHEET)!.eachRow((r) => rows.push(r.values as any[]));
-    const util = rows.filter((r) => typeof r[2] === 'string' && r[2].startsWith('РП-77-2026-000201 / '));
+    wb.getWorksheet(UTILIZATION_SHEET)!.eachRow((r, n) => n > 1 && rows.push(r.values as any[]));
+    const util = rows.filter((r) => r[1] === 'РП-77-2026-000201');
     expect(util.length).toBe(3);
-    for (const u of util) expect(u[8]).toBe(u[6] > u[4] ? 'да' : 'нет');
+    for (const u of util) expect(u[9]).toBe(u[6] > u[4] ? 'да' : 'нет');
   });
 });
 

@@ -533,5 +533,14 @@ async function checkTimeStamp(si: SignerInfoParts, depth: number): Promise<Verif
   };
 }
 
+/** The digest algorithm OID of a signature's first signer (to hash its content with), or null when it is not CMS. */
+export function digestAlgorithmOf(signature: Uint8Array | string): string | null {
+  try {
+    return parseCms(signatureBytes(signature)).signerInfos[0]?.digestAlg ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** Verifies a detached signature; same as {@link verifyCms}. */
 export const verifyDetached = verifyCms;
