@@ -20,6 +20,7 @@
  * the load awaiting in that statement). `null` means now.
  */
 import { sql, type RawBuilder } from 'kysely';
+import { Type } from '@sinclair/typebox';
 
 /** A load's acceptance state. */
 export type Acceptance = 'accepted' | 'awaiting' | 'rejected';
@@ -172,3 +173,25 @@ export function massNote(m: MovementByState): string {
   if (a.weighedTrips === 0) return `Масса принятых рейсов — ${MASS_SOURCE_LABELS.declared} (объект приёма массу не указал).`;
   return `Масса принятых рейсов — ${MASS_SOURCE_LABELS.weighed} для ${a.weighedTrips}, ${MASS_SOURCE_LABELS.declared} для ${declared} (объект приёма массу не указал).`;
 }
+
+// ---------------------------------------------------------------- the API shape of these figures
+
+const MovementSchemaOf = (what: string) =>
+  Type.Object({
+    trips: Type.Integer({ description: `${what}: рейсов` }),
+    volume: Type.String({ description: `${what}: объём, м³ (точное десятичное)` }),
+    mass: Type.String({ description: `${what}: масса, т (точное десятичное)` }),
+  });
+
+/** `MovementByState` in OpenAPI. */
+export const MovementByStateSchema = Type.Object(
+  {
+    accepted: Type.Intersect([
+      MovementSchemaOf('Перемещено и принято объектом приёма'),
+      Type.Object({ weighedTrips: Type.Integer({ description: 'Из них принято с массой по весам объекта приёма (масса — по весам; у остальных — заявленная)' }) }),
+    ]),
+    awaiting: MovementSchemaOf('Ожидают решения объекта приёма (в перемещённые не входят; масса заявленная)'),
+    rejected: MovementSchemaOf('Отклонены объектом приёма (не перемещены и не приняты; масса заявленная)'),
+  },
+  { description: 'Что считается перемещённым: только принятые объектом приёма грузы; ожидающие решения и отклонённые — отдельно' },
+);

@@ -6,11 +6,13 @@ import { notFound } from '../../platform/http/errors.js';
 import { formationCutoff } from '../../domain/formation.js';
 import { permitVisible, siteVisible, tripVisible } from '../visibility.js';
 import { checkPeriod } from '../period-input.js';
+import { acceptedSql, movementColumns, movementOf, type MovementColumns } from '../movement.js';
 
 /**
  * Permits of a site under which trips finished in the period, with the counts
- * and volumes of formed trips and how many are not formed yet and when they
- * will be.
+ * of formed trips, what of them counts as moved (accepted by the facility),
+ * what awaits the facility's decision and what it rejected (../movement.ts),
+ * and how many trips are not formed yet and when they will be.
  */
 export async function permitsWithMovement(ctx: AppContext, actor: Actor, siteId: string, from: string, to: string) {
   const period = checkPeriod(ctx, from, to);
@@ -24,39 +26,54 @@ export async function permitsWithMovement(ctx: AppContext, actor: Actor, siteId:
   const now = ctx.now();
   const cutoff = formationCutoff(now, ctx.config.tripFormationHours);
   const hours = ctx.config.tripFormationHours;
-  const rows = await ctx.db
-    .selectFrom('permits as p')
-    .innerJoin('trips as t', (j) =>
-      j
-        .onRef('t.permit_id', '=', 'p.id')
-        .on('t.unloaded_at', '>=', period.start)
-        .on('t.unloaded_at', '<', period.endExclusive)
-        // A carrier or facility counts only the trips it may see, never another carrier's.
-        .on(tripVisible(actor, 't')),
-    )
-    .select([
-      'p.id',
-      'p.number',
-      'p.valid_from as validFrom',
-      'p.valid_to as validTo',
-      'p.status',
-      sql<number>`(count(*) filter (where t.unloaded_at <= ${cutoff}))::int`.as('formedTrips'),
-      sql<string>`coalesce(sum(t.volume) filter (where t.unloaded_at <= ${cutoff}), 0)::numeric(14,2)::text`.as('formedVolume'),
-      sql<string>`coalesce(sum(t.mass) filter (where t.unloaded_at <= ${cutoff}), 0)::numeric(14,3)::text`.as('formedMass'),
-      sql<number>`(count(*) filter (where t.unloaded_at > ${cutoff}))::int`.as('pendingTrips'),
-      sql<Date | null>`min(t.unloaded_at) filter (where t.unloaded_at > ${cutoff}) + make_interval(hours => ${hours})`.as('pendingFormedFrom'),
-      sql<Date | null>`max(t.unloaded_at) filter (where t.unloaded_at > ${cutoff}) + make_interval(hours => ${hours})`.as('pendingFormedUntil'),
-    ])
-    .where('p.site_id', '=', siteId)
-    .where(permitVisible(actor, 'p'))
-    .groupBy('p.id')
-    .orderBy('p.number')
-    .execute();
-  return rows.map((r) => ({
-    ...r,
-    pendingFormedFrom: r.pendingFormedFrom ? new Date(r.pendingFormedFrom).toISOString() : null,
-    pendingFormedUntil: r.pendingFormedUntil ? new Date(r.pendingFormedUntil).toISOString() : null,
-  }));
+  const formed = sql<boolean>`t.unloaded_at <= ${cutoff}`;
+  const rows = await sql<
+    MovementColumns & {
+      id: string;
+      number: string;
+      validFrom: string;
+      validTo: string;
+      status: string;
+      formedTrips: number;
+      pendingTrips: number;
+      pendingFormedFrom: Date | null;
+      pendingFormedUntil: Date | null;
+    }
+  >`
+    select p.id, p.number, to_char(p.valid_from, 'YYYY-MM-DD') as "validFrom", to_char(p.valid_to, 'YYYY-MM-DD') as "validTo", p.status,
+      (count(*) filter (where ${formed}))::int as "formedTrips",
+      (count(*) filter (where not ${formed}))::int as "pendingTrips",
+      min(t.unloaded_at) filter (where not ${formed}) + make_interval(hours => ${hours}) as "pendingFormedFrom",
+      max(t.unloaded_at) filter (where not ${formed}) + make_interval(hours => ${hours}) as "pendingFormedUntil",
+      m.*
+    from permits p
+    -- A carrier or facility counts only the trips it may see, never another carrier's.
+    join trips t on t.permit_id = p.id and t.unloaded_at >= ${period.start} and t.unloaded_at < ${period.endExclusive} and ${tripVisible(actor, 't')}
+    left join lateral (
+      select ${movementColumns(null, 'f')} from trips f
+      where f.permit_id = p.id and f.unloaded_at >= ${period.start} and f.unloaded_at < ${period.endExclusive} and f.unloaded_at <= ${cutoff}
+        and ${tripVisible(actor, 'f')}
+    ) m on true
+    where p.site_id = ${siteId} and ${permitVisible(actor, 'p')}
+    group by p.id, m.a_trips, m.a_volume, m.a_mass, m.a_weighed, m.w_trips, m.w_volume, m.w_mass, m.r_trips, m.r_volume, m.r_mass
+    order by p.number`.execute(ctx.db);
+  return rows.rows.map((r) => {
+    const mv = movementOf(r);
+    return {
+      id: r.id,
+      number: r.number,
+      validFrom: r.validFrom,
+      validTo: r.validTo,
+      status: r.status,
+      formedTrips: r.formedTrips,
+      formedVolume: mv.accepted.volume,
+      formedMass: mv.accepted.mass,
+      movement: mv,
+      pendingTrips: r.pendingTrips,
+      pendingFormedFrom: r.pendingFormedFrom ? new Date(r.pendingFormedFrom).toISOString() : null,
+      pendingFormedUntil: r.pendingFormedUntil ? new Date(r.pendingFormedUntil).toISOString() : null,
+    };
+  });
 }
 
 export async function listPermits(db: Db, actor: Actor, siteId: string | undefined, page: number, pageSize: number) {
@@ -87,25 +104,38 @@ export async function getPermit(db: Db, actor: Actor, id: string) {
     .executeTakeFirst();
   if (!permit) throw notFound('Разрешение не найдено');
   const [wasteTypes, carriers, facilities] = await Promise.all([
-    db
-      .selectFrom('permit_waste_types as pw')
-      .innerJoin('waste_types as w', 'w.code', 'pw.waste_code')
-      .select([
-        'pw.waste_code as code',
-        'w.name',
-        'w.hazard_class as hazardClass',
-        sql<string>`pw.permitted_volume::text`.as('permittedVolume'),
-        // Moved volume of the trips the organization may see (all of them for the producer and the operator).
-        sql<string>`coalesce((select sum(t.volume) from trips t where t.permit_id = pw.permit_id and t.waste_code = pw.waste_code and ${tripVisible(actor, 't')}), 0)::numeric(14,2)::text`.as(
-          'movedVolume',
-        ),
-        sql<boolean>`coalesce((select sum(t.volume) from trips t where t.permit_id = pw.permit_id and t.waste_code = pw.waste_code), 0) > pw.permitted_volume`.as(
-          'overLimit',
-        ),
-      ])
-      .where('pw.permit_id', '=', id)
-      .orderBy('pw.waste_code')
-      .execute(),
+    // What counts as moved: accepted loads (../movement.ts); awaiting and rejected apart.
+    sql<
+      MovementColumns & { code: string; name: string; hazardClass: number; permittedVolume: string; overLimit: boolean }
+    >`select pw.waste_code as code, w.name, w.hazard_class::int as "hazardClass", pw.permitted_volume::text as "permittedVolume", m.*,
+             coalesce(all_moved.v, 0) > pw.permitted_volume as "overLimit"
+      from permit_waste_types pw
+      join waste_types w on w.code = pw.waste_code
+      -- The figures of the trips the organization may see (a carrier: only its own)…
+      cross join lateral (select ${movementColumns(null)} from trips t where t.permit_id = pw.permit_id and t.waste_code = pw.waste_code and ${tripVisible(actor, 't')}) m
+      -- …while the limit is judged by everything moved under the permit.
+      cross join lateral (select sum(a.volume) as v from trips a where a.permit_id = pw.permit_id and a.waste_code = pw.waste_code and ${acceptedSql(null, 'a')}) all_moved
+      where pw.permit_id = ${id}
+      order by pw.waste_code`
+      .execute(db)
+      .then((r) =>
+        r.rows.map((w) => {
+          const mv = movementOf(w);
+          return {
+            code: w.code,
+            name: w.name,
+            hazardClass: w.hazardClass,
+            permittedVolume: w.permittedVolume,
+            movedVolume: mv.accepted.volume,
+            awaitingVolume: mv.awaiting.volume,
+            rejectedVolume: mv.rejected.volume,
+            movedTrips: mv.accepted.trips,
+            awaitingTrips: mv.awaiting.trips,
+            rejectedTrips: mv.rejected.trips,
+            overLimit: w.overLimit,
+          };
+        }),
+      ),
     db
       .selectFrom('permit_carriers as pc')
       .innerJoin('organizations as o', 'o.id', 'pc.carrier_id')

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { MovementByStateSchema } from '../movement.js';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { IdParams, Page, Paging, Uuid, IsoDate, errorResponses } from '../../platform/http/schemas.js';
@@ -41,9 +42,10 @@ export const PermitMovement = Type.Object({
   validFrom: IsoDate,
   validTo: IsoDate,
   status: Type.String(),
-  formedTrips: Type.Integer({ description: 'Сформированные рейсы периода' }),
-  formedVolume: Type.String({ description: 'Объём сформированных рейсов, м³' }),
-  formedMass: Type.String({ description: 'Масса сформированных рейсов, т' }),
+  formedTrips: Type.Integer({ description: 'Сформированные рейсы периода (все: принятые, ожидающие решения и отклонённые)' }),
+  formedVolume: Type.String({ description: 'Перемещено: объём сформированных рейсов, принятых объектом приёма, м³' }),
+  formedMass: Type.String({ description: 'Перемещено: масса сформированных рейсов, принятых объектом приёма (по весам, где указана), т' }),
+  movement: MovementByStateSchema,
   pendingTrips: Type.Integer({ description: 'Рейсы периода, ещё не сформированные' }),
   pendingFormedFrom: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
     description: 'Когда сформируется первый из несформированных рейсов',
@@ -90,7 +92,7 @@ export const siteRoutes: RoutesPlugin = (app, ctx) => {
         tags: ['Объекты'],
         summary: 'Разрешения объекта, по которым было перемещение в периоде',
         description:
-          'Для каждого разрешения — число и объём сформированных рейсов периода, а также сколько рейсов ещё не сформировано и когда они сформируются (через 27 часов после завершения).',
+          'Для каждого разрешения — число сформированных рейсов периода; перемещённый (принятый объектами приёма) объём и масса, отдельно — ожидающие решения и отклонённые; сколько рейсов ещё не сформировано и когда они сформируются (через 27 часов после завершения).',
         params: IdParams,
         querystring: Type.Object({ from: IsoDate, to: IsoDate }),
         response: { 200: Type.Object({ from: IsoDate, to: IsoDate, formationHours: Type.Integer(), items: Type.Array(PermitMovement) }), ...errorResponses },

@@ -35,6 +35,8 @@ export interface Cell {
   x: number;
   width: number;
   align?: 'left' | 'right' | 'center';
+  /** Offset down from the row's top, for the second and further lines of a wrapped cell. */
+  dy?: number;
 }
 
 const num = (n: number) => (Math.round(n * 100) / 100).toString();
@@ -154,7 +156,10 @@ export class FastText {
     return out;
   }
 
-  /** Writes cells on one baseline row whose top is `y` (pdfkit's top-left coordinates). */
+  /**
+   * Writes cells of a row whose top is `y` (pdfkit's top-left coordinates), in the order given — a
+   * wrapped cell's lines one after another (`dy`), so that extracted text keeps each value together.
+   */
   row(cells: readonly Cell[], y: number): void {
     const doc = this.doc as unknown as { page: { height: number; fonts: Record<string, unknown> }; addContent(s: string): void };
     const font = this.font();
@@ -163,8 +168,9 @@ export class FastText {
     const scale = this.size / 1000;
     const limitScale = 1000 / this.size;
     let ops = `q 1 0 0 -1 0 ${num(doc.page.height)} cm BT /${font.id} ${num(this.size)} Tf`;
-    const by = num(baseline);
+    const by0 = num(baseline);
     for (const c of cells) {
+      const by = c.dy ? num(baseline - c.dy) : by0;
       const text = c.text;
       if (!text) continue;
       let hex = '';

@@ -248,8 +248,8 @@ class Canvas {
     const noteLines = note ? this.ft('R', 7).wrap(note, vw) : [];
     const h = Math.max(labelLines.length, valueLines.length) * lh + noteLines.length * lineHeight(7) + 2.5;
     this.ensure(Math.min(h, BOTTOM - TOP));
-    labelLines.forEach((l, i) => this.row('B', size, [{ text: l, x: LEFT, width: lw }], this.y + i * lh));
-    valueLines.forEach((l, i) => this.row('R', size, [{ text: l, x: vx, width: vw }], this.y + i * lh));
+    this.row('B', size, labelLines.map((l, i) => ({ text: l, x: LEFT, width: lw, dy: i * lh })), this.y);
+    this.row('R', size, valueLines.map((l, i) => ({ text: l, x: vx, width: vw, dy: i * lh })), this.y);
     let y = this.y + valueLines.length * lh;
     for (const l of noteLines) {
       this.row('R', 7, [{ text: l, x: vx, width: vw }], y, '0.4 0.4 0.4');
@@ -312,17 +312,17 @@ class Canvas {
     this.hline(this.y);
   }
 
+  /** A row's cells, each cell's lines together (extracted text keeps every value in one piece). */
   cells(font: 'R' | 'B', size: number, columns: Column[], xs: number[], lines: string[][], y: number, color?: string): void {
     const lh = lineHeight(size);
-    const depth = Math.max(...lines.map((l) => l.length));
-    for (let k = 0; k < depth; k++) {
-      const row: Cell[] = [];
-      for (let i = 0; i < columns.length; i++) {
-        const t = lines[i]![k];
-        if (t) row.push({ text: t, x: xs[i]! + PAD, width: columns[i]!.width - 2 * PAD, align: columns[i]!.align });
+    const row: Cell[] = [];
+    for (let i = 0; i < columns.length; i++) {
+      const cell = lines[i]!;
+      for (let k = 0; k < cell.length; k++) {
+        if (cell[k]) row.push({ text: cell[k]!, x: xs[i]! + PAD, width: columns[i]!.width - 2 * PAD, align: columns[i]!.align, dy: k * lh });
       }
-      if (row.length) this.row(font, size, row, y + k * lh, color);
     }
+    if (row.length) this.row(font, size, row, y, color);
   }
 }
 
