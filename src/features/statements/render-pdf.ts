@@ -153,8 +153,9 @@ class Canvas {
     this.pageNumbers.push(form);
     const page = (this.doc as unknown as { page: { xobjects: Record<string, unknown>; height: number } }).page;
     page.xobjects.PageNumber = form;
-    const base = page.height - (PAGE_H - 27) - 8 * 0.93;
-    this.raw(`q 1 0 0 1 ${RIGHT.toFixed(2)} ${base.toFixed(2)} cm /PageNumber Do Q`);
+    // pdfkit draws in a flipped (top-down) space; forms, like text, are placed in the PDF's own (bottom-up) space.
+    const baseline = page.height - (PAGE_H - 27) - 8 * 0.928;
+    this.raw(`q 1 0 0 -1 0 ${page.height.toFixed(2)} cm 1 0 0 1 ${RIGHT.toFixed(2)} ${baseline.toFixed(2)} cm /PageNumber Do Q`);
   }
 
   /** Writes «Стр. N из M» into every page's form (call once, after the last page). */
@@ -509,7 +510,7 @@ async function drawDocument(c: Canvas, d: StatementDocument, tripBatches: AsyncI
   c.table([{ title: 'Разрешение', width: WIDTH - STATE_WIDTH }, ...stateColumns()], [...t.byPermit.map((r) => ({ cells: [r.number, ...stateCells(r)] })), totalRow('Итого', 0)]);
   c.heading('Итоги по видам отходов', 10);
   c.table(
-    [{ title: 'Код ФККО', width: 70 }, { title: 'Вид отходов', width: WIDTH - STATE_WIDTH - 110 }, { title: 'Класс опасности', width: 40, align: 'center' }, ...stateColumns()],
+    [{ title: 'Код ФККО', width: 70 }, { title: 'Вид отходов', width: WIDTH - STATE_WIDTH - 110 }, { title: 'Класс', width: 40, align: 'center' }, ...stateColumns()],
     [...t.byWaste.map((r) => ({ cells: [formatFkkoCode(r.code), r.name, String(r.hazardClass), ...stateCells(r)] })), totalRow('Итого', 2)],
   );
   c.heading('Итоги по объектам приёма (принято — получено объектом; отклонённые не считаются полученными)', 10);
@@ -526,14 +527,14 @@ async function drawDocument(c: Canvas, d: StatementDocument, tripBatches: AsyncI
   c.table(
     [
       { title: 'Разрешение', width: 95 },
-      { title: 'Код ФККО', width: 66 },
-      { title: 'Вид отходов', width: WIDTH - 636 },
-      { title: 'Разрешено, м³', width: 70, align: 'right' },
-      { title: 'Перемещено за период, м³', width: 75, align: 'right' },
-      { title: 'Перемещено всего на конец периода, м³', width: 85, align: 'right' },
-      { title: 'Ожидают решения, м³', width: 70, align: 'right' },
-      { title: 'Использовано', width: 60, align: 'right' },
-      { title: 'Отметка', width: 65 },
+      { title: 'Код ФККО', width: 76 },
+      { title: 'Вид отходов', width: WIDTH - 605 },
+      { title: 'Разрешено, м³', width: 82, align: 'right' },
+      { title: 'Перемещено за период, м³', width: 72, align: 'right' },
+      { title: 'Перемещено всего на конец периода, м³', width: 82, align: 'right' },
+      { title: 'Ожидают решения, м³', width: 66, align: 'right' },
+      { title: 'Использовано', width: 70, align: 'right' },
+      { title: 'Отметка', width: 62 },
     ],
     t.utilization.map((u) => ({
       cells: [u.permitNumber, formatFkkoCode(u.code), u.name, qty(u.permitted), qty(u.movedInPeriod), qty(u.movedTotal), qty(u.awaitingTotal), `${nb(formatRu(u.sharePercent))} %`, u.over ? 'ПРЕВЫШЕНИЕ' : 'в пределах'],
@@ -547,17 +548,17 @@ async function drawDocument(c: Canvas, d: StatementDocument, tripBatches: AsyncI
   else
     c.table(
       [
-        { title: 'Рейс', width: 44, align: 'right' },
-        { title: 'Разрешение', width: 82 },
-        { title: 'Выгрузка', width: 62 },
-        { title: 'Госномер ТС', width: 50 },
-        { title: 'Перевозчик', width: 86 },
-        { title: 'Объект приёма', width: 90 },
-        { title: 'Код ФККО', width: 62 },
-        { title: 'Объём, м³', width: 42, align: 'right' },
-        { title: 'Масса заявл., т', width: 46, align: 'right' },
-        { title: 'Отклонён', width: 62 },
-        { title: 'Причина отказа', width: WIDTH - 628 },
+        { title: 'Рейс', width: 40, align: 'right' },
+        { title: 'Разрешение', width: 80 },
+        { title: 'Выгрузка', width: 60 },
+        { title: 'Госномер ТС', width: 48 },
+        { title: 'Перевозчик', width: 82 },
+        { title: 'Объект приёма', width: 86 },
+        { title: 'Код ФККО', width: 72 },
+        { title: 'Объём, м³', width: 40, align: 'right' },
+        { title: 'Масса заявл., т', width: 44, align: 'right' },
+        { title: 'Отклонён', width: 60 },
+        { title: 'Причина отказа', width: WIDTH - 612 },
       ],
       t.rejected.map((r) => ({
         cells: [String(r.tripId), r.permitNumber, wallRu(r.unloaded), r.plate, names.get(r.carrierId) ?? r.carrierId, names.get(r.facilityId) ?? r.facilityId, formatFkkoCode(r.wasteCode), qty(r.volume), qty(r.mass), wallRu(r.decided), r.reason],
