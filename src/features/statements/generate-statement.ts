@@ -73,7 +73,7 @@ export function registryFacts(d: StatementDocument): { facts: DocumentFact[]; to
       { label: 'Адрес объекта', value: h.site.address },
       { label: h.site.cadastralNumbers.length > 1 ? 'Кадастровые номера' : 'Кадастровый номер', value: h.site.cadastralNumbers.join(', ') || '—' },
       { label: 'Период', value: `с ${isoDateRu(d.periodFrom)} по ${isoDateRu(d.periodTo)} включительно` },
-      { label: 'Разрешения', value: h.permits.map((p) => p.number).join(', ') },
+      ...h.permits.map((p) => ({ label: 'Разрешение', value: p.number })),
       { label: 'Данные зафиксированы', value: `${formatMoscowDateTime(d.orderedAt)} (МСК)` },
     ],
     totals: [
