@@ -139,15 +139,29 @@ export function commandSigner(o: { command: string; certPath: string; timeoutSec
   };
 }
 
+/** Runs the signer in a process group of its own; past the time limit the whole group is killed. */
 function run(cmd: string, args: string[], timeoutMs: number, env?: NodeJS.ProcessEnv): Promise<{ code: number | null; signal: string | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const p = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], env: env ?? process.env, timeout: timeoutMs, killSignal: 'SIGKILL' });
+    const p = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], env: env ?? process.env, detached: true });
     let stderr = '';
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-p.pid!, 'SIGKILL');
+      } catch {
+        p.kill('SIGKILL');
+      }
+    }, timeoutMs);
     p.stderr.on('data', (d: Buffer) => {
       if (stderr.length < 8192) stderr += d.toString();
     });
-    p.on('error', (e) => reject(new SigningError(`the external signer could not be started: ${e.message}`)));
-    p.on('close', (code, signal) => resolve({ code, signal, stderr }));
+    p.on('error', (e) => {
+      clearTimeout(timer);
+      reject(new SigningError(`the external signer could not be started: ${e.message}`));
+    });
+    p.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stderr });
+    });
   });
 }
 

@@ -141,6 +141,12 @@ function setOfSorted(items: Buffer[]): Buffer[] {
   return [...items].sort(Buffer.compare);
 }
 
+/** The signature time-stamp token (DER) of a CMS's first signer, or null when it carries none. */
+export function signatureTimeStampToken(cms: Uint8Array): Buffer | null {
+  const { si, signature } = firstSignerInfo(Buffer.from(cms));
+  return signatureTimeStampOf(si, signature)?.token ?? null;
+}
+
 /** The signature time-stamp of a SignerInfo node (unsigned attributes), if any: token and what it says. */
 export function signatureTimeStampOf(si: DerNode, signature: Buffer): { token: Buffer; info: TimeStampInfo; coversSignature: boolean } | null {
   const unsigned = si.children.find((c) => c.tag === 0xa1);
