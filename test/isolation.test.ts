@@ -40,6 +40,8 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/auth/oidc/config',
   'POST /api/signatures/verify',
   'GET /api/signatures/certificate',
+  'GET /api/documents/:code',
+  'GET /api/support',
   'GET /api/fkko',
   'GET /api/uploads/template',
 ]);

@@ -38,7 +38,38 @@ describe('configuration', () => {
     expect(() => parseConfig({ TRUST_PROXY: 'proxy.local' })).toThrow(/TRUST_PROXY/);
   });
 
+  const PROD = { NODE_ENV: 'production', SIGNING_KEY_PATH: '/etc/ossig/key.pem', SIGNING_CERT_PATH: '/etc/ossig/cert.pem', PUBLIC_URL: 'https://ossig.example.ru' };
+
   it('turns the demo off in production by default', () => {
-    expect(parseConfig({ NODE_ENV: 'production' }).demo).toBe(false);
+    expect(parseConfig(PROD).demo).toBe(false);
+  });
+
+  it.each([
+    ['without an operator key or signer', { SIGNING_KEY_PATH: '', SIGNING_CERT_PATH: '' }, 'SIGNING_KEY_PATH'],
+    ['without PUBLIC_URL', { PUBLIC_URL: '' }, 'PUBLIC_URL'],
+    ['with links to localhost', { PUBLIC_URL: 'http://localhost:3000' }, 'PUBLIC_URL'],
+    ['with links to 127.0.0.1', { PUBLIC_URL: 'http://127.0.0.1:3000' }, 'PUBLIC_URL'],
+    ['with the demo', { DEMO: 'true' }, 'DEMO'],
+  ])('production refuses to start %s, naming the variable', (_name, patch, variable) => {
+    const env = { ...PROD, ...patch };
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(new RegExp(`Неверная настройка ${variable}:`));
+  });
+
+  it('an external signer needs its certificate and {in}/{out}; not together with a key file', () => {
+    expect(() => parseConfig({ SIGNER_COMMAND: 'cryptcp -sign {in} {out}' })).toThrow(/SIGNING_CERT_PATH/);
+    expect(() => parseConfig({ SIGNER_COMMAND: 'cryptcp -sign', SIGNING_CERT_PATH: '/c.pem' })).toThrow(/SIGNER_COMMAND.*\{in\}/);
+    expect(() => parseConfig({ SIGNER_COMMAND: 'x {in} {out}', SIGNING_CERT_PATH: '/c.pem', SIGNING_KEY_PATH: '/k.pem' })).toThrow(/SIGNER_COMMAND/);
+    const c = parseConfig({ ...PROD, SIGNING_KEY_PATH: '', SIGNER_COMMAND: 'cryptcp -sign -detached -der {in} {out}' });
+    expect(c.signing).toMatchObject({ keyPath: null, command: 'cryptcp -sign -detached -der {in} {out}', certPath: '/etc/ossig/cert.pem' });
+  });
+
+  it('support contacts and the time-stamp authority', () => {
+    expect(parseConfig({ SUPPORT_PHONE: '+7 (495) 123-45-67', SUPPORT_EMAIL: 'help@ossig.ru' }).support).toEqual({ phone: '+7 (495) 123-45-67', email: 'help@ossig.ru' });
+    expect(() => parseConfig({ SUPPORT_PHONE: 'звоните нам' })).toThrow(/SUPPORT_PHONE/);
+    expect(() => parseConfig({ SUPPORT_EMAIL: 'not-an-address' })).toThrow(/SUPPORT_EMAIL/);
+    expect(parseConfig(PROD).support).toEqual({ phone: null, email: null });
+    expect(parseConfig({ TSP_URL: 'http://tsp.example/tsp' }).tsp.url).toBe('http://tsp.example/tsp');
+    expect(() => parseConfig({ TSP_URL: 'ftp://tsp' })).toThrow(/TSP_URL/);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Trust anchors for e-signature sign-in: the CA certificates named by
  * TRUSTED_CA_PATHS (files with one or more PEM/DER certificates, or
- * directories of them), plus in a demo the test CA under <dataDir>/pki/.
+ * directories of them), plus in a demo the test CA under <dataDir>/pki/ —
+ * never in production, whatever is on disk.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,7 +24,7 @@ function certsInFile(file: string): ParsedCertificate[] {
 
 export function trustedCaCertificates(config: Config): ParsedCertificate[] {
   const paths = [...config.trustedCaPaths];
-  if (config.demo) {
+  if (config.demo && config.env !== 'production') {
     const demoCa = path.join(DEMO_PKI_DIR(config), DEMO_CA_FILE);
     if (fs.existsSync(demoCa)) paths.push(demoCa);
   }

@@ -22,7 +22,9 @@ import { loadActor } from '../../platform/http/auth.js';
 import { orderStatement } from './order-statement.js';
 import { generateStatement, loadStatement } from './generate-statement.js';
 import { scopeOf, tripRowsQuery } from './queries.js';
-import { createStreebog256 } from '../../platform/signing/index.js';
+import { createCertificateAuthority, createStreebog256, issueEndEntityCertificate } from '../../platform/signing/index.js';
+import { findOpenSslGost } from '../../platform/signing/openssl.js';
+import { commandSigner, signDocumentFile } from '../../platform/documents/signer.js';
 
 function rssSampler() {
   let peak = process.memoryUsage().rss;
@@ -67,10 +69,22 @@ export async function benchStatement(opts: { trips: number; days?: number; env?:
       await a.end();
     };
   }
+  // Production refuses to start without a key and PUBLIC_URL: the benchmark brings its own (a test CA and operator key).
+  const pki = path.join(dataDir, 'bench-pki');
+  fs.mkdirSync(pki, { recursive: true });
+  const ca = createCertificateAuthority({ subject: { commonName: 'УЦ бенчмарка', country: 'RU' } });
+  const op = issueEndEntityCertificate({ ca, subject: { commonName: 'ГКУ «Информационный оператор ОССиГ»', organization: 'ГКУ «ИО ОССиГ»', country: 'RU', innLe: '7701000014', ogrn: '1027700000012' } });
+  fs.writeFileSync(path.join(pki, 'operator.key'), op.keyPem, { mode: 0o600 });
+  fs.writeFileSync(path.join(pki, 'operator.pem'), op.certPem);
+  fs.writeFileSync(path.join(pki, 'ca.pem'), ca.certPem);
   const config = parseConfig({
     NODE_ENV: 'production',
     LOG_LEVEL: 'silent',
     DEMO: 'false',
+    PUBLIC_URL: 'https://ossig.example',
+    SIGNING_KEY_PATH: path.join(pki, 'operator.key'),
+    SIGNING_CERT_PATH: path.join(pki, 'operator.pem'),
+    TRUSTED_CA_PATHS: path.join(pki, 'ca.pem'),
     DATA_DIR: dataDir,
     EMBEDDED_PG_PORT: String(55_000 + (process.pid % 2000)),
     ...(dbUrl ? { DATABASE_URL: dbUrl } : {}),
@@ -142,6 +156,26 @@ export async function benchStatement(opts: { trips: number; days?: number; env?:
     const seconds = (performance.now() - tg) / 1000;
     if (r.outcome !== 'ready') throw new Error(`statement not ready: ${r.outcome}`);
     const hashSeconds = (r.hash?.streebogMs ?? 0) / 1000;
+
+    // The external signer's cost per document: OpenSSL's GOST engine signing the statement's PDF, as SIGNER_COMMAND would.
+    let externalSignerMsPerDocument: number | null = null;
+    const openssl = await findOpenSslGost();
+    if (openssl) {
+      const pdfPath = path.join(dataDir, 'files', 'statements', st.id, 'statement.pdf');
+      const signer = commandSigner({
+        command: `${openssl.bin} cms -sign -engine gost -binary -cades -nosmimecap -outform DER -md md_gost12_256 -signer {cert} -inkey ${path.join(pki, 'operator.key')} -in {in} -out {out}`,
+        certPath: path.join(pki, 'operator.pem'),
+        timeoutSeconds: 60,
+        env: openssl.env,
+      });
+      const h2 = createStreebog256();
+      for await (const chunk of fs.createReadStream(pdfPath)) h2.update(chunk as Buffer);
+      const digest = h2.digest();
+      const n = 5;
+      const ts = performance.now();
+      for (let i = 0; i < n; i++) await signDocumentFile(signer, { path: pdfPath, digest, signingTime: new Date() }, null);
+      externalSignerMsPerDocument = Math.round((performance.now() - ts) / n);
+    }
     return {
       case: 'statement',
       n: opts.trips,
@@ -158,6 +192,7 @@ export async function benchStatement(opts: { trips: number; days?: number; env?:
       hashSecondsInRun: Number(hashSeconds.toFixed(2)),
       hashedMb: Number(((r.hash?.streebogBytes ?? 0) / 1024 / 1024).toFixed(1)),
       timingsMs: r.timings,
+      externalSignerMsPerDocument,
       seedSeconds: Number(seedSeconds.toFixed(1)),
       database: dbUrl ? 'postgresql' : 'embedded',
     };

@@ -2321,7 +2321,7 @@ export interface paths {
         };
         /**
          * Разрешения объекта, по которым было перемещение в периоде
-         * @description Для каждого разрешения — число и объём сформированных рейсов периода, а также сколько рейсов ещё не сформировано и когда они сформируются (через 27 часов после завершения).
+         * @description Для каждого разрешения — число сформированных рейсов периода; перемещённый (принятый объектами приёма) объём и масса, отдельно — ожидающие решения и отклонённые; сколько рейсов ещё не сформировано и когда они сформируются (через 27 часов после завершения).
          */
         get: {
             parameters: {
@@ -2364,12 +2364,42 @@ export interface paths {
                                 /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
                                 validTo: string;
                                 status: string;
-                                /** @description Сформированные рейсы периода */
+                                /** @description Сформированные рейсы периода (все: принятые, ожидающие решения и отклонённые) */
                                 formedTrips: number;
-                                /** @description Объём сформированных рейсов, м³ */
+                                /** @description Перемещено: объём сформированных рейсов, принятых объектом приёма, м³ */
                                 formedVolume: string;
-                                /** @description Масса сформированных рейсов, т */
+                                /** @description Перемещено: масса сформированных рейсов, принятых объектом приёма (по весам, где указана), т */
                                 formedMass: string;
+                                /** @description Что считается перемещённым: только принятые объектом приёма грузы; ожидающие решения и отклонённые — отдельно */
+                                movement: {
+                                    accepted: {
+                                        /** @description Перемещено и принято объектом приёма: рейсов */
+                                        trips: number;
+                                        /** @description Перемещено и принято объектом приёма: объём, м³ (точное десятичное) */
+                                        volume: string;
+                                        /** @description Перемещено и принято объектом приёма: масса, т (точное десятичное) */
+                                        mass: string;
+                                    } & {
+                                        /** @description Из них принято с массой по весам объекта приёма (масса — по весам; у остальных — заявленная) */
+                                        weighedTrips: number;
+                                    };
+                                    awaiting: {
+                                        /** @description Ожидают решения объекта приёма (в перемещённые не входят; масса заявленная): рейсов */
+                                        trips: number;
+                                        /** @description Ожидают решения объекта приёма (в перемещённые не входят; масса заявленная): объём, м³ (точное десятичное) */
+                                        volume: string;
+                                        /** @description Ожидают решения объекта приёма (в перемещённые не входят; масса заявленная): масса, т (точное десятичное) */
+                                        mass: string;
+                                    };
+                                    rejected: {
+                                        /** @description Отклонены объектом приёма (не перемещены и не приняты; масса заявленная): рейсов */
+                                        trips: number;
+                                        /** @description Отклонены объектом приёма (не перемещены и не приняты; масса заявленная): объём, м³ (точное десятичное) */
+                                        volume: string;
+                                        /** @description Отклонены объектом приёма (не перемещены и не приняты; масса заявленная): масса, т (точное десятичное) */
+                                        mass: string;
+                                    };
+                                };
                                 /** @description Рейсы периода, ещё не сформированные */
                                 pendingTrips: number;
                                 /**
@@ -2600,9 +2630,16 @@ export interface paths {
                                 name: string;
                                 hazardClass: number;
                                 permittedVolume: string;
-                                /** @description Перевезено по рейсам, которые видит организация (перевозчик — только по своим) */
+                                /** @description Перемещено: объём грузов, принятых объектами приёма, м³ — по рейсам, которые видит организация (перевозчик — только по своим) */
                                 movedVolume: string;
-                                /** @description Разрешённый объём превышен (по всем рейсам разрешения) */
+                                /** @description Ожидают решения объекта приёма, м³ (в перемещённые не входят) */
+                                awaitingVolume: string;
+                                /** @description Отклонены объектами приёма, м³ (не перемещены) */
+                                rejectedVolume: string;
+                                movedTrips: number;
+                                awaitingTrips: number;
+                                rejectedTrips: number;
+                                /** @description Перемещённый (принятый) объём больше разрешённого — по всем рейсам разрешения */
                                 overLimit: boolean;
                             }[];
                             carriers: {
@@ -4173,6 +4210,39 @@ export interface paths {
                             requireSecondFactor: boolean;
                             /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата, manual — заполнено вручную */
                             profileSource: string;
+                            /** @description Откуда каждое из сведений, которые печатаются в документах */
+                            fieldSources: {
+                                /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата электронной подписи, manual — введено вручную */
+                                name: "register" | "certificate" | "manual";
+                                /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата электронной подписи, manual — введено вручную */
+                                shortName: "register" | "certificate" | "manual";
+                                /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата электронной подписи, manual — введено вручную */
+                                inn: "register" | "certificate" | "manual";
+                                /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата электронной подписи, manual — введено вручную */
+                                ogrn: "register" | "certificate" | "manual";
+                                /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата электронной подписи, manual — введено вручную */
+                                kpp: "register" | "certificate" | "manual";
+                                /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата электронной подписи, manual — введено вручную */
+                                address: "register" | "certificate" | "manual";
+                            };
+                            /** Format: date-time */
+                            registerCheckedAt: string | null;
+                            /** Format: date-time */
+                            detailsChangedAt: string | null;
+                            /** @description Последние изменения сведений об организации */
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                by: string | null;
+                                /** @description введено вручную, ЕГРЮЛ (…) */
+                                source: string | null;
+                                changes: {
+                                    field: string;
+                                    before: string | null;
+                                    after: string | null;
+                                }[];
+                            }[];
                         };
                     };
                 };
@@ -4228,7 +4298,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Заполнить профиль организации вручную (когда реестр не ответил) или дополнить его */
+        /**
+         * Заполнить профиль организации вручную (когда реестр не ответил) или дополнить его
+         * @description Изменение проверяется (без управляющих и невидимых символов, разумной длины), записывается в журнал аудита и историю изменений, а в профиле и в документах, заказанных после него, отмечается как введённое вручную. Уже заказанные документы печатают сведения на момент заказа.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -4275,6 +4348,39 @@ export interface paths {
                             requireSecondFactor: boolean;
                             /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата, manual — заполнено вручную */
                             profileSource: string;
+                            /** @description Откуда каждое из сведений, которые печатаются в документах */
+                            fieldSources: {
+                                /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата электронной подписи, manual — введено вручную */
+                                name: "register" | "certificate" | "manual";
+                                /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата электронной подписи, manual — введено вручную */
+                                shortName: "register" | "certificate" | "manual";
+                                /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата электронной подписи, manual — введено вручную */
+                                inn: "register" | "certificate" | "manual";
+                                /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата электронной подписи, manual — введено вручную */
+                                ogrn: "register" | "certificate" | "manual";
+                                /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата электронной подписи, manual — введено вручную */
+                                kpp: "register" | "certificate" | "manual";
+                                /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата электронной подписи, manual — введено вручную */
+                                address: "register" | "certificate" | "manual";
+                            };
+                            /** Format: date-time */
+                            registerCheckedAt: string | null;
+                            /** Format: date-time */
+                            detailsChangedAt: string | null;
+                            /** @description Последние изменения сведений об организации */
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                by: string | null;
+                                /** @description введено вручную, ЕГРЮЛ (…) */
+                                source: string | null;
+                                changes: {
+                                    field: string;
+                                    before: string | null;
+                                    after: string | null;
+                                }[];
+                            }[];
                         };
                     };
                 };
@@ -4374,6 +4480,39 @@ export interface paths {
                                 requireSecondFactor: boolean;
                                 /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата, manual — заполнено вручную */
                                 profileSource: string;
+                                /** @description Откуда каждое из сведений, которые печатаются в документах */
+                                fieldSources: {
+                                    /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата электронной подписи, manual — введено вручную */
+                                    name: "register" | "certificate" | "manual";
+                                    /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата электронной подписи, manual — введено вручную */
+                                    shortName: "register" | "certificate" | "manual";
+                                    /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата электронной подписи, manual — введено вручную */
+                                    inn: "register" | "certificate" | "manual";
+                                    /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата электронной подписи, manual — введено вручную */
+                                    ogrn: "register" | "certificate" | "manual";
+                                    /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата электронной подписи, manual — введено вручную */
+                                    kpp: "register" | "certificate" | "manual";
+                                    /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата электронной подписи, manual — введено вручную */
+                                    address: "register" | "certificate" | "manual";
+                                };
+                                /** Format: date-time */
+                                registerCheckedAt: string | null;
+                                /** Format: date-time */
+                                detailsChangedAt: string | null;
+                                /** @description Последние изменения сведений об организации */
+                                history: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    action: string;
+                                    by: string | null;
+                                    /** @description введено вручную, ЕГРЮЛ (…) */
+                                    source: string | null;
+                                    changes: {
+                                        field: string;
+                                        before: string | null;
+                                        after: string | null;
+                                    }[];
+                                }[];
                             };
                         };
                     };
@@ -4480,6 +4619,39 @@ export interface paths {
                             requireSecondFactor: boolean;
                             /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата, manual — заполнено вручную */
                             profileSource: string;
+                            /** @description Откуда каждое из сведений, которые печатаются в документах */
+                            fieldSources: {
+                                /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата электронной подписи, manual — введено вручную */
+                                name: "register" | "certificate" | "manual";
+                                /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата электронной подписи, manual — введено вручную */
+                                shortName: "register" | "certificate" | "manual";
+                                /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата электронной подписи, manual — введено вручную */
+                                inn: "register" | "certificate" | "manual";
+                                /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата электронной подписи, manual — введено вручную */
+                                ogrn: "register" | "certificate" | "manual";
+                                /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата электронной подписи, manual — введено вручную */
+                                kpp: "register" | "certificate" | "manual";
+                                /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата электронной подписи, manual — введено вручную */
+                                address: "register" | "certificate" | "manual";
+                            };
+                            /** Format: date-time */
+                            registerCheckedAt: string | null;
+                            /** Format: date-time */
+                            detailsChangedAt: string | null;
+                            /** @description Последние изменения сведений об организации */
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                by: string | null;
+                                /** @description введено вручную, ЕГРЮЛ (…) */
+                                source: string | null;
+                                changes: {
+                                    field: string;
+                                    before: string | null;
+                                    after: string | null;
+                                }[];
+                            }[];
                         };
                     };
                 };
@@ -5565,6 +5737,325 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/documents/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Запись реестра выданных документов по коду проверки (без входа в систему)
+         * @description Что указано в документе, итоги, хэши файлов, сертификат подписанта, действителен ли документ или аннулирован (когда и почему).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Код проверки с документа, например 7KQ2M-9XW4T-HB3RZ */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            kind: string;
+                            kindName: string;
+                            number: string;
+                            /** @description Дата документа, ДД.ММ.ГГГГ */
+                            date: string;
+                            /** Format: date-time */
+                            issuedAt: string;
+                            period: {
+                                from: string;
+                                to: string;
+                                text: string;
+                            } | null;
+                            status: "valid" | "annulled";
+                            statusText: string;
+                            /** Format: date-time */
+                            annulledAt: string | null;
+                            annulReason: string | null;
+                            facts: {
+                                label: string;
+                                value: string;
+                            }[];
+                            totals: {
+                                label: string;
+                                value: string;
+                            }[];
+                            files: {
+                                kind: string;
+                                bytes: number;
+                                sha256: string;
+                                streebog: string;
+                                signatureSha256: string;
+                            }[];
+                            signer: {
+                                owner: string | null;
+                                organization: string | null;
+                                innLe: string | null;
+                                ogrn: string | null;
+                                serialNumber: string | null;
+                                issuer: string | null;
+                                validFrom: string | null;
+                                validTo: string | null;
+                                fingerprint: string | null;
+                                algorithm: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            /** Format: date-time */
+                            timestampedAt: string | null;
+                            url: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{code}/annul": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Аннулировать выданный документ (информационный оператор), с причиной */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Код проверки с документа, например 7KQ2M-9XW4T-HB3RZ */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Причина аннулирования (от 5 до 1000 символов) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            kind: string;
+                            kindName: string;
+                            number: string;
+                            /** @description Дата документа, ДД.ММ.ГГГГ */
+                            date: string;
+                            /** Format: date-time */
+                            issuedAt: string;
+                            period: {
+                                from: string;
+                                to: string;
+                                text: string;
+                            } | null;
+                            status: "valid" | "annulled";
+                            statusText: string;
+                            /** Format: date-time */
+                            annulledAt: string | null;
+                            annulReason: string | null;
+                            facts: {
+                                label: string;
+                                value: string;
+                            }[];
+                            totals: {
+                                label: string;
+                                value: string;
+                            }[];
+                            files: {
+                                kind: string;
+                                bytes: number;
+                                sha256: string;
+                                streebog: string;
+                                signatureSha256: string;
+                            }[];
+                            signer: {
+                                owner: string | null;
+                                organization: string | null;
+                                innLe: string | null;
+                                ogrn: string | null;
+                                serialNumber: string | null;
+                                issuer: string | null;
+                                validFrom: string | null;
+                                validTo: string | null;
+                                fingerprint: string | null;
+                                algorithm: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            /** Format: date-time */
+                            timestampedAt: string | null;
+                            url: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Контакты службы поддержки информационного оператора (печатаются на документах) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            phone: string | null;
+                            email: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/signatures/verify": {
         parameters: {
             query?: never;
@@ -5576,7 +6067,7 @@ export interface paths {
         put?: never;
         /**
          * Проверить электронную подпись файла (без входа в систему)
-         * @description multipart/form-data: `file` — документ, `signature` — его отсоединённая подпись (.sig, CMS DER или PEM).
+         * @description multipart/form-data: `file` — документ, `signature` — его отсоединённая подпись (.sig, CMS DER или PEM). Для документа, выданного системой, ответ называет его запись в реестре (код проверки) и говорит, не аннулирован ли он.
          */
         post: {
             parameters: {
@@ -5615,14 +6106,29 @@ export interface paths {
                             } | null;
                             /** Format: date-time */
                             signedAt: string | null;
+                            /** @description Метка времени RFC 3161 (CAdES-T), если подпись её содержит */
+                            timestamp: {
+                                /** Format: date-time */
+                                at: string;
+                                valid: boolean;
+                            } | null;
+                            /** @description Запись реестра выданных документов, если файл — документ, выданный системой */
                             document: {
-                                /**
-                                 * Format: uuid
-                                 * @description Идентификатор (UUID)
-                                 */
-                                statementId: string;
+                                /** Format: uuid */
+                                statementId: string | null;
                                 number: string;
+                                /** @description Какой это файл документа: pdf, xlsx */
                                 kind: string;
+                                /** @description Вид документа: statement, permit, … */
+                                documentKind: string;
+                                /** @description Код проверки, напечатанный на документе */
+                                code: string;
+                                status: "valid" | "annulled";
+                                /** Format: date-time */
+                                annulledAt: string | null;
+                                annulReason: string | null;
+                                /** @description Страница записи реестра */
+                                url: string;
                             } | null;
                         };
                     };
