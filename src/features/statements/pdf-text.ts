@@ -104,6 +104,8 @@ export class FastText {
    * character of the text is in exactly one line (spaces at a break are dropped).
    */
   wrap(text: string, width: number): string[] {
+    // Most cells fit: measuring is cheaper than remembering.
+    if (text.indexOf('\n') < 0 && this.widthOf(text) <= width) return [text];
     let byText = this.wrapped.get(width);
     if (!byText) {
       byText = new Map();

@@ -337,10 +337,9 @@ function columnXs(columns: Column[]): number[] {
   return out;
 }
 
-/** Trips table columns (sum = page width). */
+/** Trips table columns (sum = page width); the permit heads each group of its trips. */
 const TRIP_COLUMNS: Column[] = [
   { title: '№ п/п', width: 30, align: 'right' },
-  { title: 'Разрешение', width: 68 },
   { title: 'Погрузка', width: 60 },
   { title: 'Выгрузка', width: 60 },
   { title: 'Госномер ТС', width: 46 },
@@ -353,7 +352,7 @@ const TRIP_COLUMNS: Column[] = [
   { title: 'Масса по весам, т', width: 42, align: 'right' },
   { title: 'Приёмка', width: 42 },
 ];
-TRIP_COLUMNS[8]!.width = WIDTH - TRIP_COLUMNS.reduce((s, c) => s + c.width, 0);
+TRIP_COLUMNS.find((c) => c.title === 'Вид отходов')!.width = WIDTH - TRIP_COLUMNS.reduce((s, c) => s + c.width, 0);
 const TRIP_FONT = 6.3;
 const TRIP_X = columnXs(TRIP_COLUMNS);
 
@@ -452,6 +451,15 @@ async function drawDocument(c: Canvas, d: StatementDocument, tripBatches: AsyncI
   // 2. Trips, from a new page, header row on every page; rows grow to fit their longest value.
   c.newPage();
   c.para('Рейсы (сформированные; по разрешениям и времени выгрузки; время московское). Масса по весам — масса, с которой объект приёма принял груз.', { font: 'B', size: 9, after: 4 });
+  let permit: string | null = null;
+  const permitRow = (cont: boolean) => {
+    const text = `Разрешение ${permit}${cont ? ' (продолжение)' : ''}`;
+    const hh = lineHeight(7) + 4;
+    c.fill(LEFT, c.y, WIDTH, hh, [0.97, 0.97, 0.97]);
+    c.row('B', 7, [{ text, x: LEFT + 2, width: WIDTH - 4 }], c.y + 2);
+    c.y += hh;
+    c.hline(c.y, LEFT, RIGHT, 0.3, 0.6);
+  };
   const lh = lineHeight(TRIP_FONT);
   const tripHeader = () => {
     const lines = TRIP_COLUMNS.map((col) => c.ft('B', TRIP_FONT).wrap(col.title, col.width - 3));
@@ -460,6 +468,7 @@ async function drawDocument(c: Canvas, d: StatementDocument, tripBatches: AsyncI
     c.cells('B', TRIP_FONT, TRIP_COLUMNS, TRIP_X, lines, c.y + 2);
     c.y += hh;
     c.hline(c.y, LEFT, RIGHT, 0.5, 0.5);
+    if (permit !== null) permitRow(true);
   };
   tripHeader();
   const ft = c.ft('R', TRIP_FONT);
@@ -467,9 +476,18 @@ async function drawDocument(c: Canvas, d: StatementDocument, tripBatches: AsyncI
   for await (const batch of tripBatches) {
     for (const trip of batch) {
       n++;
+      if (trip[1] !== permit) {
+        permit = trip[1];
+        c.ensure(lineHeight(7) + 4 + lineHeight(TRIP_FONT) + 3, () => {
+          const keep = permit;
+          permit = null;
+          tripHeader();
+          permit = keep;
+        });
+        permitRow(false);
+      }
       const values = [
         String(n),
-        trip[1],
         wallRu(trip[2]),
         wallRu(trip[3]),
         trip[4],
