@@ -51,8 +51,9 @@ export const VERIFY_HTML = `<!doctype html>
     </form>
   </div>
   <div class="card result hidden" id="result" aria-live="polite"></div>
-  <p class="hint">Подпись: CAdES-BES (CMS, DER), ГОСТ Р 34.10-2012 (256 бит), ГОСТ Р 34.11-2012 «Стрибог-256».
-    Сертификат информационного оператора: <a href="/api/signatures/certificate">скачать</a>.</p>
+  <p class="hint">Подпись: CAdES-BES (CMS, DER), ГОСТ Р 34.10-2012 (256 или 512 бит), ГОСТ Р 34.11-2012 «Стрибог».
+    Сертификат информационного оператора: <a href="/api/signatures/certificate">скачать</a>.
+    Проверить документ по коду с бумажной копии: <a href="/d">реестр выданных документов</a>.</p>
 </main>
 <script src="/verify.js"></script>
 </body>
@@ -64,7 +65,7 @@ export const VERIFY_JS = `(() => {
   const out = document.getElementById('result');
   const button = document.getElementById('submit');
   const params = new URLSearchParams(location.search);
-  if (params.get('statement')) {
+  if (params.get('statement') || params.get('code')) {
     const hint = document.getElementById('statement-hint');
     hint.textContent = 'Вы перешли по QR-коду документа. Выберите этот документ и его файл подписи (.sig), полученные вместе с ним.';
     hint.classList.remove('hidden');
@@ -101,11 +102,19 @@ export const VERIFY_JS = `(() => {
         if (s.isOperator) rows.push(['', 'Сертификат информационного оператора ОССиГ']);
       }
       rows.push(['Время подписания', date(data.signedAt)]);
-      if (data.document) rows.push(['Документ', 'Сведения № ' + data.document.number + ' (' + data.document.kind.toUpperCase() + ')']);
-      out.classList.add(data.valid ? 'ok' : 'bad');
-      out.innerHTML = '<h2>' + (data.valid ? '✔ Подпись действительна' : '✘ Подпись недействительна') + '</h2>' +
+      if (data.timestamp) rows.push(['Метка времени (RFC 3161)', date(data.timestamp.at) + (data.timestamp.valid ? '' : ' — не прошла проверку')]);
+      const d = data.document;
+      if (d) {
+        rows.push(['Документ', '№ ' + d.number + ' (' + d.kind.toUpperCase() + ')']);
+        rows.push(['Код проверки', d.code]);
+        rows.push(['Состояние', d.status === 'annulled' ? 'АННУЛИРОВАН ' + date(d.annulledAt) + ': ' + (d.annulReason || '') : 'действителен']);
+      }
+      const annulled = d && d.status === 'annulled';
+      out.classList.add(data.valid && !annulled ? 'ok' : 'bad');
+      out.innerHTML = '<h2>' + (data.valid ? (annulled ? '✘ Подпись верна, но документ аннулирован оператором' : '✔ Подпись действительна') : '✘ Подпись недействительна') + '</h2>' +
         (data.reason ? '<p>' + esc(data.reason) + '</p>' : '') +
-        '<dl>' + rows.map(([k, v]) => '<dt>' + esc(k) + '</dt><dd>' + esc(v) + '</dd>').join('') + '</dl>';
+        '<dl>' + rows.map(([k, v]) => '<dt>' + esc(k) + '</dt><dd>' + esc(v) + '</dd>').join('') + '</dl>' +
+        (d ? '<p><a href="' + esc(d.url) + '">Запись реестра выданных документов</a></p>' : '');
     } catch (err) {
       out.classList.add('bad');
       out.innerHTML = '<h2>Проверить не удалось</h2><p>Сервис недоступен, повторите попытку позже.</p>';
