@@ -27,6 +27,11 @@ export function checkAnnulReason(raw: unknown): string {
   return r.value;
 }
 
+/** Annuls in a transaction of its own (the route's use-case). */
+export function annulDocumentByCode(o: { ctx: AppContext; actor: Actor; code: string; reason: unknown; ip?: string | null; userAgent?: string | null }): Promise<DocumentRecord> {
+  return o.ctx.db.transaction().execute((trx) => annulIssuedDocument(trx, o));
+}
+
 export async function annulIssuedDocument(
   trx: Transaction<Database>,
   o: { ctx: AppContext; actor: Actor; code: string; reason: unknown; ip?: string | null; userAgent?: string | null },

@@ -12,7 +12,7 @@ import { errorResponses } from '../../platform/http/schemas.js';
 import { operatorSigner } from '../../platform/documents/operator-signer.js';
 import { normalizeDocumentCode } from '../../platform/documents/code.js';
 import { contentDisposition } from '../statements/view.js';
-import { annulIssuedDocument } from './annul-document.js';
+import { annulDocumentByCode } from './annul-document.js';
 import { publicRecord, recordByCode, supportContacts } from './record.js';
 import { codeFormPage, notFoundPage, recordPage } from './record-page.js';
 import { FileDigest, verifyFileSignature } from './verify-signature.js';
@@ -134,12 +134,7 @@ export const documentRoutes: RoutesPlugin = (app, ctx) => {
       },
     },
     async (req) =>
-      publicRecord(
-        ctx,
-        await ctx.db.transaction().execute((trx) =>
-          annulIssuedDocument(trx, { ctx, actor: actorOf(req), code: req.params.code, reason: req.body.reason, ip: req.ip, userAgent: req.headers['user-agent'] ?? null }),
-        ),
-      ),
+      publicRecord(ctx, await annulDocumentByCode({ ctx, actor: actorOf(req), code: req.params.code, reason: req.body.reason, ip: req.ip, userAgent: req.headers['user-agent'] ?? null })),
   );
 
   app.get(

@@ -142,7 +142,7 @@ export function commandSigner(o: { command: string; certPath: string; timeoutSec
 /** Runs the signer in a process group of its own; past the time limit the whole group is killed. */
 function run(cmd: string, args: string[], timeoutMs: number, env?: NodeJS.ProcessEnv): Promise<{ code: number | null; signal: string | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const p = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], env: env ?? process.env, detached: true });
+    const p = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true, ...(env ? { env } : {}) });
     let stderr = '';
     const timer = setTimeout(() => {
       try {
