@@ -79,9 +79,14 @@ describe('bad input gets a clear 4xx naming the field', () => {
     const key = await anon.request('POST', '/api/auth/login', '{"login":"x","password":"y","a\\u0000":1}');
     expect(key.status).toBe(422);
     expect(key.body.detail).toMatch(/Название поля/);
-    // Text with emoji, RTL marks, tabs and line breaks is text.
-    const ok = await producer.request('PATCH', '/api/organization', { address: 'г. Москва,\tул. Тверская, д. 1 🏗\u200f\nстр. 2' });
+    // Text with emoji, tabs and line breaks is text (an organization's details, printed on documents, are kept on one
+    // line: breaks become spaces; direction marks, which could make a printed value read otherwise, are refused — issue 12, M8).
+    const ok = await producer.request('PATCH', '/api/organization', { address: 'г. Москва,\tул. Тверская, д. 1 🏗\nстр. 2' });
     expect(ok.status).toBe(200);
+    expect(ok.body.address).toBe('г. Москва, ул. Тверская, д. 1 🏗 стр. 2');
+    const rtl = await producer.request('PATCH', '/api/organization', { address: 'г. Москва, ул. Тверская\u200f, д. 1' });
+    expect(rtl.status).toBe(422);
+    expect(rtl.body.errors[0].field).toBe('address');
   });
 
   it('JSON nested deeper than any schema is refused before it is walked', async () => {
@@ -269,9 +274,11 @@ describe('permit totals', () => {
     const permit = shared.rows[0];
     expect(permit, 'the demo has a permit with trips of two carriers').toBeTruthy();
     const carrierId = (await ctx.db.selectFrom('organizations').select('id').where('email', '=', 'info@carrier.ossig.test').executeTakeFirstOrThrow()).id;
-    const own = await sql<{ volume: string; n: number }>`select coalesce(sum(volume), 0)::numeric(14,2)::text as volume, count(*)::int as n
+    // Moved = accepted by the facility (issue 10: awaiting and rejected loads are not moved).
+    const own = await sql<{ volume: string; n: number }>`select coalesce(sum(volume) filter (where receipt_status = 'confirmed' and received_at is not null), 0)::numeric(14,2)::text as volume, count(*)::int as n
       from trips where permit_id = ${permit.id} and carrier_id = ${carrierId}`.execute(ctx.db);
-    const all = await sql<{ volume: string }>`select coalesce(sum(volume), 0)::numeric(14,2)::text as volume from trips where permit_id = ${permit.id}`.execute(ctx.db);
+    const all = await sql<{ volume: string }>`select coalesce(sum(volume), 0)::numeric(14,2)::text as volume from trips
+      where permit_id = ${permit.id} and receipt_status = 'confirmed' and received_at is not null`.execute(ctx.db);
     expect(own.rows[0].volume).not.toBe(all.rows[0].volume);
 
     const carrier = await signedIn(app, 'carrier@ossig.test');

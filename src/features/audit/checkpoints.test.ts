@@ -14,7 +14,7 @@ import { createTestContext, type TestContext } from '../../../test/helpers/db.js
 import { audit, auditRowHash, GENESIS_HASH, verifyAuditChain } from '../../platform/audit.js';
 import { createCertificateAuthority, issueEndEntityCertificate, signDetached } from '../../platform/signing/index.js';
 import { requireOpenSslGost } from '../../platform/signing/openssl.js';
-import { operatorSigner } from '../statements/operator-key.js';
+import { operatorSigner } from '../../platform/documents/operator-signer.js';
 import { checkpointFileName, checkpointsDir, createAuditCheckpoint, exportAuditCheckpoints, verifyAuditLog } from './checkpoints.js';
 
 const open: TestContext[] = [];

@@ -29,7 +29,7 @@ import { verifyDetached } from '../../platform/signing/index.js';
 import { seedDemo, syncCatalog } from '../demo/seed.js';
 import { migrate } from '../../platform/db/migrate.js';
 import { generateStatement } from '../statements/generate-statement.js';
-import { operatorSigner } from '../statements/operator-key.js';
+import { operatorSigner } from '../../platform/documents/operator-signer.js';
 import { filesRoot } from '../statements/files.js';
 import { processUpload } from '../uploads/process-upload.js';
 import { originalPath, resultPath } from '../uploads/storage.js';

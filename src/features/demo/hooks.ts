@@ -1,6 +1,6 @@
 /** Steps features add to the demo after the core data is in (e.g. the operator's test certificate). */
 import { identityDemoHook } from '../identity/demo.js';
-import { operatorKeyDemoHook } from '../statements/operator-key.js';
+import { operatorKeyDemoHook } from '../../platform/documents/operator-signer.js';
 import type { DemoHook } from './types.js';
 
 export type { DemoHook, DemoSeedInfo } from './types.js';

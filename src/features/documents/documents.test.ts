@@ -126,7 +126,7 @@ describe('from paper to the registry', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.headers['content-type']).toContain('application/problem+json');
     expect((await anon.get(`/d/${newDocumentCode()}`)).status).toBe(404);
-    expect((await anon.get('/api/documents/%00%01')).status).toBe(404);
+    expect((await anon.get('/api/documents/%00%01')).status).toBe(422); // control characters are refused before any lookup
   });
 
   it('a file and its .sig name the record; the operator annuls it with a reason; then everything says so', async () => {

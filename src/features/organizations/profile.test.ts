@@ -63,7 +63,7 @@ describe('cleanText', () => {
     ['ООО «Ромашка»\u202eакшамор', /U\+202E/],
     ['ООО\u200b «Ромашка»', /U\+200B/],
     ['ООО «Ромашка»\ud800', /U\+D800/],
-    ['ООО\n«Ромашка»', /U\+000A/],
+    ['ООО\u0007«Ромашка»', /U\+0007/],
     ['12345', /буквы/],
     ['О', /не короче 3/],
     ['Ж'.repeat(501), /не длиннее 500/],
@@ -81,9 +81,10 @@ describe('cleanText', () => {
 
 describe('the profile', () => {
   it('a change by hand is validated, audited with before and after, in the history, and marked as typed', async () => {
-    const bad = await head.request('PATCH', '/api/organization', { name: 'ООО «Чужое имя»\u202e', address: '\u0000' });
+    const bad = await head.request('PATCH', '/api/organization', { name: 'ООО «Чужое имя»\u202e', address: 'ул. Тверская,\u200b д. 1' });
     expect(bad.status).toBe(422);
     expect(bad.body.errors.map((e: any) => e.field).sort()).toEqual(['address', 'name']);
+    expect(bad.body.errors.find((e: any) => e.field === 'name').message).toMatch(/^Полное наименование: недопустимый символ U\+202E/);
     const before = (await head.get('/api/organization')).body;
     expect(before.fieldSources.name).toBe('manual');
 

@@ -36,12 +36,14 @@ export function cleanText(
 ): { ok: true; value: string } | { ok: false; error: FieldError } {
   const err = (message: string) => ({ ok: false as const, error: { field: o.field, message: `${o.label}: ${message}` } });
   if (typeof raw !== 'string') return err('ожидается текст');
-  const m = FORBIDDEN.exec(raw);
+  // Tabs and line breaks (pasted addresses) are whitespace: the value is kept on one line.
+  const text = raw.replace(/[\t\r\n]+/g, ' ');
+  const m = FORBIDDEN.exec(text);
   if (m) {
     const cp = m[0].codePointAt(0)!;
     return err(`недопустимый символ U+${cp.toString(16).toUpperCase().padStart(4, '0')} (управляющий или невидимый) в позиции ${m.index + 1}`);
   }
-  const value = raw.normalize('NFC').replace(/[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ').trim();
+  const value = text.normalize('NFC').replace(/[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ').trim();
   const length = [...value].length;
   if (length < (o.min ?? 1)) return err(o.min && o.min > 1 ? `не короче ${o.min} символов` : 'обязательное поле');
   if (length > o.max) return err(`не длиннее ${o.max} символов (сейчас ${length})`);

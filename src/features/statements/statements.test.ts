@@ -18,7 +18,7 @@ import { seedDemo } from '../demo/seed.js';
 import { runJobsOnce } from '../../platform/jobs/index.js';
 import { generateStatementJob } from './jobs.js';
 import { generateStatement } from './generate-statement.js';
-import { pkiDir } from './operator-key.js';
+import { pkiDir } from '../../platform/documents/operator-signer.js';
 import { requireOpenSslGost } from '../../platform/signing/openssl.js';
 import { formatRu } from '../../domain/quantity.js';
 import { addDays, formatIsoDate, moscowDate, moscowMidnight, parseIsoDate, periodBounds } from '../../domain/period.js';
