@@ -314,8 +314,7 @@ class Canvas {
   }
 
   /** A row's cells, each cell's lines together (extracted text keeps every value in one piece). */
-  cells(font: 'R' | 'B', size: number, columns: Column[], xs: number[], lines: string[][], y: number, color?: string): void {
-    const lh = lineHeight(size);
+  cells(font: 'R' | 'B', size: number, columns: Column[], xs: number[], lines: string[][], y: number, color?: string, lh = lineHeight(size)): void {
     const row: Cell[] = [];
     for (let i = 0; i < columns.length; i++) {
       const cell = lines[i]!;
@@ -460,12 +459,13 @@ async function drawDocument(c: Canvas, d: StatementDocument, tripBatches: AsyncI
     c.y += hh;
     c.hline(c.y, LEFT, RIGHT, 0.3, 0.6);
   };
-  const lh = lineHeight(TRIP_FONT);
+  // The trips table is set tighter than the others: it is most of the pages.
+  const lh = TRIP_FONT * 1.12;
   const tripHeader = () => {
     const lines = TRIP_COLUMNS.map((col) => c.ft('B', TRIP_FONT).wrap(col.title, col.width - 3));
     const hh = Math.max(...lines.map((l) => l.length)) * lh + 4;
     c.fill(LEFT, c.y, WIDTH, hh, [0.91, 0.93, 0.96]);
-    c.cells('B', TRIP_FONT, TRIP_COLUMNS, TRIP_X, lines, c.y + 2);
+    c.cells('B', TRIP_FONT, TRIP_COLUMNS, TRIP_X, lines, c.y + 2, undefined, lh);
     c.y += hh;
     c.hline(c.y, LEFT, RIGHT, 0.5, 0.5);
     if (permit !== null) permitRow(true);
@@ -478,7 +478,7 @@ async function drawDocument(c: Canvas, d: StatementDocument, tripBatches: AsyncI
       n++;
       if (trip[1] !== permit) {
         permit = trip[1];
-        c.ensure(lineHeight(7) + 4 + lineHeight(TRIP_FONT) + 3, () => {
+        c.ensure(lineHeight(7) + 4 + lh + 2.6, () => {
           const keep = permit;
           permit = null;
           tripHeader();
@@ -501,9 +501,9 @@ async function drawDocument(c: Canvas, d: StatementDocument, tripBatches: AsyncI
         ACCEPTANCE_LABELS[trip[12]],
       ];
       const lines = values.map((v, i) => ft.wrap(v, TRIP_COLUMNS[i]!.width - 3));
-      const rh = Math.max(...lines.map((l) => l.length)) * lh + 3;
+      const rh = Math.max(...lines.map((l) => l.length)) * lh + 2.6;
       c.ensure(rh, tripHeader);
-      c.cells('R', TRIP_FONT, TRIP_COLUMNS, TRIP_X, lines, c.y + 1.8, trip[12] === 'rejected' ? '0.6 0 0' : undefined);
+      c.cells('R', TRIP_FONT, TRIP_COLUMNS, TRIP_X, lines, c.y + 1.4, trip[12] === 'rejected' ? '0.6 0 0' : undefined, lh);
       c.y += rh;
       c.hline(c.y, LEFT, RIGHT, 0.2, 0.8);
     }
