@@ -8,6 +8,8 @@ import type { FacilityTables } from './facilities/tables.js';
 import type { VehicleTables } from './vehicles/tables.js';
 import type { RegisterTables } from './registers/tables.js';
 import type { AuditTables } from './audit/tables.js';
+import type { ApplicationTables } from './applications/tables.js';
+import type { PermitTables } from './permits/tables.js';
 import type { RoutesPlugin } from '../platform/http/server.js';
 import { registerProblems } from '../platform/http/errors.js';
 import type { JobDefinition } from '../platform/jobs/index.js';
@@ -33,22 +35,25 @@ import { auditCheckpointJob, auditCheckpointSchedule } from './audit/jobs.js';
 import type { ScheduleDefinition } from '../platform/jobs/index.js';
 import { IDENTITY_PROBLEMS } from './identity/problems.js';
 import { ORGANIZATION_PROBLEMS } from './organizations/problems.js';
+import { applicationRoutes } from './applications/routes.js';
+import { APPLICATION_PROBLEMS } from './applications/problems.js';
+import { PERMIT_JOBS, PERMIT_SCHEDULES } from './permits/jobs.js';
 import { documentRoutes } from './documents/routes.js';
 
-export const ROUTES: readonly RoutesPlugin[] = [identityRoutes, oidcRoutes, siteRoutes, permitRoutes, tripRoutes, catalogRoutes, taskRoutes, notificationRoutes, uploadRoutes, organizationRoutes, statementRoutes, documentRoutes, receiptRoutes, tokenRoutes, outboxRoutes];
+export const ROUTES: readonly RoutesPlugin[] = [identityRoutes, oidcRoutes, siteRoutes, permitRoutes, tripRoutes, catalogRoutes, taskRoutes, notificationRoutes, uploadRoutes, organizationRoutes, statementRoutes, documentRoutes, receiptRoutes, tokenRoutes, outboxRoutes, applicationRoutes];
 
-export const JOBS: readonly JobDefinition<any>[] = [...UPLOAD_JOBS, mailSendJob, passwordResetRequestJob, generateStatementJob, auditCheckpointJob];
+export const JOBS: readonly JobDefinition<any>[] = [...UPLOAD_JOBS, mailSendJob, passwordResetRequestJob, generateStatementJob, auditCheckpointJob, ...PERMIT_JOBS];
 
 /** Jobs enqueued on a schedule by whichever worker comes first. */
-export const SCHEDULES: readonly ScheduleDefinition<any>[] = [auditCheckpointSchedule];
+export const SCHEDULES: readonly ScheduleDefinition<any>[] = [auditCheckpointSchedule, ...PERMIT_SCHEDULES];
 
 /** The features' tables join the core ones in `Database` (declaration merging: platform never imports features). */
 declare module '../platform/db/schema.js' {
-  interface Database extends StatementTables, IdentityTables, UploadTables, TaskTables, NotificationTables, FacilityTables, VehicleTables, RegisterTables, AuditTables {}
+  interface Database extends StatementTables, IdentityTables, UploadTables, TaskTables, NotificationTables, FacilityTables, VehicleTables, RegisterTables, AuditTables, ApplicationTables, PermitTables {}
 }
 
 /**
  * Every problem code the API answers with: the generic ones (src/platform/http/errors.ts) and each
  * feature's `problems.ts`. The OpenAPI `Problem.code` is the union of these.
  */
-export const PROBLEMS = registerProblems(IDENTITY_PROBLEMS, ORGANIZATION_PROBLEMS);
+export const PROBLEMS = registerProblems(IDENTITY_PROBLEMS, ORGANIZATION_PROBLEMS, APPLICATION_PROBLEMS);

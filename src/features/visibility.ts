@@ -6,7 +6,8 @@
  *  - producer: its own sites, their permits and trips;
  *  - carrier: permits naming it as carrier, their sites, the trips it carried;
  *  - facility: permits naming it as facility, their sites, the trips delivered to it;
- *  - operator: everything (read).
+ *  - operator: everything (read), but applications only once submitted;
+ *  - permit applications: the applicant organization's own (drafts included).
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Actor } from '../platform/http/auth.js';
@@ -41,4 +42,10 @@ export function tripVisible(actor: Actor, alias = 't'): Expression<SqlBool> {
   return sql<SqlBool>`(${sql.ref(`${alias}.carrier_id`)} = ${org}
     or ${sql.ref(`${alias}.facility_id`)} = ${org}
     or exists (select 1 from sites vs where vs.id = ${sql.ref(`${alias}.site_id`)} and vs.producer_id = ${org}))`;
+}
+
+/** Predicate on a `permit_applications` row aliased `alias`: the applicant's own; the operator's once submitted (drafts stay private). */
+export function applicationVisible(actor: Actor, alias = 'a'): Expression<SqlBool> {
+  if (isOperator(actor)) return sql<SqlBool>`${sql.ref(`${alias}.first_submitted_at`)} is not null`;
+  return sql<SqlBool>`${sql.ref(`${alias}.organization_id`)} = ${actor.organizationId}`;
 }

@@ -25,6 +25,12 @@ export interface Config {
   readonly tripFormationHours: number;
   /** Longest statement period, in days. */
   readonly statementMaxDays: number;
+  /**
+   * Term of the operator's review of a permit application, in Russian working
+   * days (1387-ПП, the service's regulation); counted from the day after the
+   * (re)submission on the production calendar of src/domain/working-days.ts.
+   */
+  readonly applicationReviewWorkingDays: number;
   readonly sessionTtlHours: number;
   readonly cookieSecure: boolean;
   readonly workerConcurrency: number;
@@ -204,6 +210,7 @@ export function parseConfig(env: Env = process.env, overrides: Partial<Config> =
     demoTrips: int(env, 'DEMO_TRIPS', 3000, 0, 10_000_000),
     tripFormationHours: int(env, 'TRIP_FORMATION_HOURS', 27, 0, 24 * 30),
     statementMaxDays: int(env, 'STATEMENT_MAX_DAYS', 366, 1, 3660),
+    applicationReviewWorkingDays: int(env, 'APPLICATION_REVIEW_WORKING_DAYS', 7, 1, 60),
     sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 90),
     cookieSecure: bool(env, 'COOKIE_SECURE', nodeEnv === 'production'),
     workerConcurrency: int(env, 'WORKER_CONCURRENCY', 2, 1, 64),

@@ -9,7 +9,16 @@ import type { AppContext } from '../../platform/context.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 
 /** Events a person may also receive by e-mail. */
-export type NotificationEvent = 'statement.ready' | 'statement.failed' | 'upload.processed' | 'upload.refused' | 'receipt.rejected';
+export type NotificationEvent =
+  | 'statement.ready'
+  | 'statement.failed'
+  | 'upload.processed'
+  | 'upload.refused'
+  | 'receipt.rejected'
+  | 'application.status'
+  | 'application.message'
+  | 'permit.expiring'
+  | 'permit.volume';
 
 export interface Notice {
   /** The organization the notice is about (null: a personal notice). */

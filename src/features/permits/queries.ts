@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/pool.js';
 import type { Actor } from '../../platform/http/auth.js';
-import { notFound } from '../../platform/http/errors.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
+import { CONTENT_TYPES, fileStore } from '../../platform/files/index.js';
 import { formationCutoff } from '../../domain/formation.js';
 import { permitVisible, siteVisible, tripVisible } from '../visibility.js';
 import { checkPeriod } from '../period-input.js';
@@ -157,4 +158,86 @@ export async function getPermit(db: Db, actor: Actor, id: string) {
     carriers,
     facilities,
   };
+}
+
+/**
+ * Every version of a permit, newest first: its term, when it came into force,
+ * the application it was issued on, what it changed, and its signed PDF.
+ * A permit without version rows shows its present terms as version 1.
+ */
+export async function permitVersions(db: Db, actor: Actor, permitId: string) {
+  const permit = await db.selectFrom('permits as p').select(['p.id', 'p.number', 'p.version', 'p.valid_from', 'p.valid_to', 'p.issued_at']).where('p.id', '=', permitId).where(permitVisible(actor, 'p')).executeTakeFirst();
+  if (!permit) throw notFound('Разрешение не найдено');
+  const rows = await db
+    .selectFrom('permit_versions as v')
+    .leftJoin('permit_applications as a', 'a.id', 'v.application_id')
+    .leftJoin('persons as pe', 'pe.id', 'v.issued_by')
+    .select([
+      'v.id',
+      'v.version',
+      sql<Date | null>`case when v.in_force_from = '-infinity' then null else v.in_force_from end`.as('in_force_from'),
+      'v.valid_from',
+      'v.valid_to',
+      'v.issued_at',
+      'v.changes',
+      'v.pdf_key',
+      'v.pdf_bytes',
+      'v.pdf_sha256',
+      'v.signed_at',
+      'a.id as application_id',
+      'a.number as application_number',
+      'a.kind as application_kind',
+      'pe.full_name as issued_by',
+      sql<Array<{ code: string; name: string; volume: string; mass: string | null; facilities: string[] }>>`coalesce((select json_agg(json_build_object(
+          'code', l.waste_code, 'name', w.name, 'volume', l.permitted_volume::text, 'mass', l.permitted_mass::text,
+          'facilities', array(select fo.number || ' «' || fo.name || '»' from permit_version_facilities f join facilities fo on fo.id = f.facility_object_id
+                              where f.version_id = v.id and f.waste_code = l.waste_code order by fo.number)) order by l.waste_code)
+        from permit_version_lines l join waste_types w on w.code = l.waste_code where l.version_id = v.id), '[]')`.as('lines'),
+      sql<Array<{ name: string; inn: string }>>`coalesce((select json_agg(json_build_object('name', coalesce(o.short_name, o.name), 'inn', o.inn) order by o.name)
+        from permit_version_carriers c join organizations o on o.id = c.carrier_id where c.version_id = v.id), '[]')`.as('carriers'),
+    ])
+    .where('v.permit_id', '=', permitId)
+    .orderBy('v.version', 'desc')
+    .execute();
+  const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+  return {
+    id: permit.id,
+    number: permit.number,
+    currentVersion: permit.version,
+    items: rows.map((r) => ({
+      id: r.id,
+      version: r.version,
+      current: r.version === permit.version,
+      inForceFrom: iso(r.in_force_from),
+      validFrom: r.valid_from,
+      validTo: r.valid_to,
+      issuedAt: iso(r.issued_at)!,
+      issuedBy: r.issued_by ?? null,
+      application: r.application_id ? { id: r.application_id, number: r.application_number!, kind: r.application_kind! } : null,
+      changes: Object.entries(r.changes).map(([field, [before, after]]) => ({ field, before: JSON.stringify(before), after: JSON.stringify(after) })),
+      lines: r.lines,
+      carriers: r.carriers,
+      pdf: r.pdf_key
+        ? { url: `/api/permits/${permit.id}/versions/${r.id}/files/pdf`, signatureUrl: `/api/permits/${permit.id}/versions/${r.id}/files/pdf.sig`, bytes: Number(r.pdf_bytes), sha256: r.pdf_sha256!, signedAt: iso(r.signed_at)! }
+        : null,
+    })),
+  };
+}
+
+export async function openPermitFile(ctx: AppContext, actor: Actor, permitId: string, versionId: string, kind: 'pdf' | 'pdf.sig') {
+  const v = await ctx.db
+    .selectFrom('permit_versions as v')
+    .innerJoin('permits as p', 'p.id', 'v.permit_id')
+    .select(['v.version', 'v.pdf_key', 'v.sig_key', 'p.number'])
+    .where('v.id', '=', versionId)
+    .where('p.id', '=', permitId)
+    .where(permitVisible(actor, 'p'))
+    .executeTakeFirst();
+  if (!v) throw notFound('Версия разрешения не найдена');
+  const key = kind === 'pdf' ? v.pdf_key : v.sig_key;
+  if (!key) throw new AppError('conflict', 'PDF разрешения ещё формируется; обновите страницу через несколько секунд');
+  const file = await fileStore(ctx.config).get(key);
+  if (!file) throw new AppError('unavailable', 'Файл временно недоступен: хранилище файлов не отвечает');
+  const name = `Разрешение ${v.number}${v.version > 1 ? ` версия ${v.version}` : ''}.${kind}`;
+  return { file, name, type: kind === 'pdf' ? CONTENT_TYPES.pdf : CONTENT_TYPES.sig };
 }

@@ -2,7 +2,8 @@ import { Type } from '@sinclair/typebox';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { IdParams, IsoDate, Page, Paging, Uuid, errorResponses } from '../../platform/http/schemas.js';
-import { getPermit, listPermits } from './queries.js';
+import { getPermit, listPermits, openPermitFile, permitVersions } from './queries.js';
+import { sendFile } from '../../platform/files/index.js';
 
 const PermitRow = Type.Object({
   id: Uuid,
@@ -39,6 +40,34 @@ const PermitCard = Type.Intersect([
   }),
 ]);
 
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+const PermitVersions = Type.Object({
+  id: Uuid,
+  number: Type.String(),
+  currentVersion: Type.Integer(),
+  items: Type.Array(
+    Type.Object({
+      id: Uuid,
+      version: Type.Integer(),
+      current: Type.Boolean(),
+      inForceFrom: Nullable(Type.String({ format: 'date-time', description: 'С этого момента действует версия (null — с начала действия разрешения)' })),
+      validFrom: IsoDate,
+      validTo: IsoDate,
+      issuedAt: Type.String({ format: 'date-time' }),
+      issuedBy: Type.Union([Type.String(), Type.Null()]),
+      application: Type.Union([Type.Object({ id: Uuid, number: Type.String(), kind: Type.String() }), Type.Null()]),
+      changes: Type.Array(Type.Object({ field: Type.String(), before: Type.String(), after: Type.String() })),
+      lines: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), volume: Type.String(), mass: Type.Union([Type.String(), Type.Null()]), facilities: Type.Array(Type.String()) })),
+      carriers: Type.Array(Type.Object({ name: Type.String(), inn: Type.String() })),
+      pdf: Type.Union([
+        Type.Object({ url: Type.String(), signatureUrl: Type.String(), bytes: Type.Integer(), sha256: Type.String(), signedAt: Type.String({ format: 'date-time' }) }),
+        Type.Null(),
+      ]),
+    }),
+  ),
+});
+
 export const permitRoutes: RoutesPlugin = (app, ctx) => {
   app.get(
     '/api/permits',
@@ -66,5 +95,35 @@ export const permitRoutes: RoutesPlugin = (app, ctx) => {
       },
     },
     async (req) => getPermit(ctx.db, actorOf(req), req.params.id),
+  );
+
+  app.get(
+    '/api/permits/:id/versions',
+    {
+      config: { access: { right: 'read' } },
+      schema: {
+        tags: ['Разрешения'],
+        summary: 'Версии разрешения: первая и внесённые изменения, с условиями каждой и подписанным PDF',
+        params: IdParams,
+        response: { 200: PermitVersions, ...errorResponses },
+      },
+    },
+    async (req) => permitVersions(ctx.db, actorOf(req), req.params.id),
+  );
+
+  app.get(
+    '/api/permits/:id/versions/:versionId/files/:kind',
+    {
+      config: { access: { right: 'read' } },
+      schema: {
+        tags: ['Разрешения'],
+        summary: 'PDF версии разрешения, подписанный информационным оператором, или его подпись (.sig, CMS DER)',
+        params: Type.Object({ id: Uuid, versionId: Uuid, kind: Type.Union([Type.Literal('pdf'), Type.Literal('pdf.sig')]) }),
+      },
+    },
+    async (req, reply) => {
+      const f = await openPermitFile(ctx, actorOf(req), req.params.id, req.params.versionId, req.params.kind);
+      return sendFile(reply, f.file, { name: f.name, type: f.type });
+    },
   );
 };

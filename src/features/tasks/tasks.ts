@@ -86,6 +86,25 @@ export async function closeTask(
   return q.returningAll().executeTakeFirst();
 }
 
+/**
+ * Closes every open task of `kind` whose payload holds `ref` (e.g. all the
+ * tasks about one application, whoever they were for). Returns how many.
+ */
+export async function closeTasksAbout(
+  trx: Transaction<Database>,
+  o: { kind: string | readonly string[]; ref: Record<string, string>; now: Date; status?: 'done' | 'cancelled' },
+): Promise<number> {
+  const kinds = typeof o.kind === 'string' ? [o.kind] : [...o.kind];
+  const r = await trx
+    .updateTable('tasks')
+    .set({ status: o.status ?? 'done', closed_at: o.now })
+    .where('kind', 'in', kinds)
+    .where('status', '=', 'open')
+    .where(sql<boolean>`payload @> ${JSON.stringify(o.ref)}::jsonb`)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
 export async function listTasks(db: Db, viewer: TaskViewer, status: TaskStatus | 'all'): Promise<TaskRow[]> {
   let q = visible(db, viewer);
   if (status !== 'all') q = q.where('status', '=', status);

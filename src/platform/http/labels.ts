@@ -67,6 +67,21 @@ export const FIELD_LABELS = {
   query: 'Строка запроса',
   body: 'Тело запроса',
   params: 'Адрес запроса',
+  worksFrom: 'Начало работ',
+  worksTo: 'Окончание работ',
+  district: 'Округ',
+  comment: 'Комментарий',
+  lines: 'Виды отходов',
+  carriers: 'Перевозчики',
+  facilityObjectIds: 'Объекты приёма',
+  version: 'Версия заявления',
+  text: 'Текст сообщения',
+  reasonCode: 'Основание',
+  dueOn: 'Срок',
+  assigneeId: 'Специалист',
+  inviteEmail: 'Электронная почта для приглашения',
+  request: 'Что требуется',
+  cursor: 'Курсор страницы',
 } as const satisfies Record<string, string>;
 
 export type LabelledField = keyof typeof FIELD_LABELS;

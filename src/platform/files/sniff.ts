@@ -1,0 +1,188 @@
+/**
+ * The type of an attached document judged by its content (seed 001's list:
+ * PDF, RTF, DOC, DOCX, XLS, XLSX, JPEG/JPG, TIFF), never by its name alone:
+ *
+ * - PDF, RTF, JPEG and TIFF by their magic bytes;
+ * - DOC and XLS are OLE compound files: told apart by the streams their
+ *   directory names (`WordDocument`; `Workbook` or `Book`); an
+ *   `EncryptedPackage` is a password-protected Office file;
+ * - DOCX and XLSX are ZIP packages: told apart by the parts their central
+ *   directory lists (`word/document.xml`, `xl/workbook.xml`), read without
+ *   inflating anything, with the declared sizes bounded (a zip bomb is refused).
+ *
+ * The name's extension must agree with the content (JPG = JPEG, TIF = TIFF);
+ * a name without an extension gets the right one.
+ */
+import fsp from 'node:fs/promises';
+import { promisify } from 'node:util';
+import yauzl from 'yauzl';
+
+export type DocumentType = 'pdf' | 'rtf' | 'doc' | 'docx' | 'xls' | 'xlsx' | 'jpeg' | 'tiff';
+
+export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
+  pdf: 'PDF',
+  rtf: 'RTF',
+  doc: 'документ Word (DOC)',
+  docx: 'документ Word (DOCX)',
+  xls: 'книга Excel (XLS)',
+  xlsx: 'книга Excel (XLSX)',
+  jpeg: 'изображение JPEG',
+  tiff: 'изображение TIFF',
+};
+
+/** Extensions a name may carry for each type. */
+export const DOCUMENT_EXTENSIONS: Record<DocumentType, readonly string[]> = {
+  pdf: ['pdf'],
+  rtf: ['rtf'],
+  doc: ['doc'],
+  docx: ['docx'],
+  xls: ['xls'],
+  xlsx: ['xlsx'],
+  jpeg: ['jpeg', 'jpg'],
+  tiff: ['tiff', 'tif'],
+};
+
+export const ALLOWED_DOCUMENTS_TEXT = 'PDF, RTF, DOC, DOCX, XLS, XLSX, JPEG, JPG, TIFF';
+
+export const DOCUMENT_ZIP_LIMITS = {
+  maxEntries: 10_000,
+  /** Sum of the parts' declared uncompressed sizes. */
+  maxTotalUncompressed: 500 * 1024 * 1024,
+  maxRatio: 200,
+  ratioFloor: 10 * 1024 * 1024,
+} as const;
+
+export type DocumentSniff = { ok: true; type: DocumentType; fileName: string } | { ok: false; message: string };
+
+const startsWith = (b: Buffer, sig: number[], at = 0) => b.length >= at + sig.length && sig.every((x, i) => b[at + i] === x);
+
+const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** What the first bytes say. */
+export function sniffDocumentHead(head: Buffer): DocumentType | 'zip' | 'cfb' | null {
+  if (startsWith(head, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
+  if (startsWith(head, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return 'rtf';
+  if (startsWith(head, [0xff, 0xd8, 0xff])) return 'jpeg';
+  if (startsWith(head, [0x49, 0x49, 0x2a, 0x00]) || startsWith(head, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff';
+  if (startsWith(head, CFB)) return 'cfb';
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
+  return null;
+}
+
+const OTHER_KINDS: Array<[number[], string]> = [
+  [[0x89, 0x50, 0x4e, 0x47], 'изображение PNG'],
+  [[0x47, 0x49, 0x46, 0x38], 'изображение GIF'],
+  [[0x52, 0x61, 0x72, 0x21], 'архив RAR'],
+  [[0x37, 0x7a, 0xbc, 0xaf], 'архив 7z'],
+  [[0x1f, 0x8b], 'архив GZIP'],
+  [[0x4d, 0x5a], 'программа (исполняемый файл)'],
+  [[0x7f, 0x45, 0x4c, 0x46], 'программа (исполняемый файл)'],
+];
+
+function otherKind(head: Buffer): string {
+  for (const [sig, name] of OTHER_KINDS) if (startsWith(head, sig)) return name;
+  return 'файл неизвестного формата';
+}
+
+/** Stream names in an OLE compound file's directory (entries are 128 bytes, aligned in sectors after the 512-byte header). */
+async function cfbStreamNames(file: string): Promise<Set<string>> {
+  const names = new Set<string>();
+  const fh = await fsp.open(file, 'r');
+  try {
+    const header = Buffer.alloc(512);
+    await fh.read(header, 0, 512, 0);
+    const shift = header.readUInt16LE(30);
+    const sector = shift === 12 ? 4096 : 512;
+    const size = (await fh.stat()).size;
+    const chunk = Buffer.alloc(1 << 20);
+    for (let pos = sector; pos < size; pos += chunk.length) {
+      const { bytesRead } = await fh.read(chunk, 0, chunk.length, pos);
+      for (let off = 0; off + 128 <= bytesRead; off += 128) {
+        const nameLen = chunk.readUInt16LE(off + 64);
+        const type = chunk[off + 66];
+        if (nameLen < 4 || nameLen > 64 || nameLen % 2 !== 0 || (type !== 1 && type !== 2 && type !== 5)) continue;
+        if (chunk.readUInt16LE(off + nameLen - 2) !== 0) continue;
+        const name = chunk.toString('utf16le', off, off + nameLen - 2);
+        if (/^[\x01-\x7e]+$/.test(name)) names.add(name);
+      }
+    }
+  } finally {
+    await fh.close();
+  }
+  return names;
+}
+
+const openZip = promisify<string, yauzl.Options, yauzl.ZipFile>(yauzl.open);
+
+/** The part names of a ZIP package, from its central directory (nothing inflated), with the bomb limits checked. */
+async function zipParts(file: string): Promise<{ ok: true; names: Set<string> } | { ok: false; message: string }> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await openZip(file, { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true });
+  } catch {
+    return { ok: false, message: 'повреждённый ZIP-архив (DOCX/XLSX прочитать нельзя)' };
+  }
+  try {
+    if (zip.entryCount > DOCUMENT_ZIP_LIMITS.maxEntries) return { ok: false, message: `в архиве слишком много частей (${zip.entryCount}) — это не похоже на документ Office` };
+    const names = new Set<string>();
+    let total = 0;
+    let bomb: string | null = null;
+    await new Promise<void>((resolve, reject) => {
+      zip.on('entry', (e: yauzl.Entry) => {
+        names.add(e.fileName);
+        total += e.uncompressedSize;
+        const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
+        if (e.uncompressedSize > DOCUMENT_ZIP_LIMITS.ratioFloor && ratio > DOCUMENT_ZIP_LIMITS.maxRatio) bomb ??= e.fileName;
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve());
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+    if (bomb) return { ok: false, message: `часть «${bomb}» сжата в сотни раз — файл похож на «zip-бомбу» и не принимается` };
+    if (total > DOCUMENT_ZIP_LIMITS.maxTotalUncompressed) return { ok: false, message: 'после распаковки документ занимает более 500 МБ — файл похож на «zip-бомбу» и не принимается' };
+    return { ok: true, names };
+  } catch {
+    return { ok: false, message: 'повреждённый ZIP-архив (DOCX/XLSX прочитать нельзя)' };
+  } finally {
+    zip.close();
+  }
+}
+
+/** Judges a stored file: its first bytes, and for a compound file or a ZIP, its directory. */
+export async function sniffDocument(file: string, head: Buffer, fileName: string, label = 'Файл'): Promise<DocumentSniff> {
+  const prefix = `${label} «${fileName}»`;
+  if (head.length === 0) return { ok: false, message: `${prefix}: файл пустой` };
+  const h = sniffDocumentHead(head);
+  let type: DocumentType | null = null;
+  if (h === 'cfb') {
+    const names = await cfbStreamNames(file);
+    if (names.has('EncryptedPackage')) return { ok: false, message: `${prefix}: документ Office защищён паролем; снимите пароль и загрузите снова` };
+    if (names.has('WordDocument')) type = 'doc';
+    else if (names.has('Workbook') || names.has('Book')) type = 'xls';
+    else return { ok: false, message: `${prefix}: файл в формате OLE, но это не документ Word и не книга Excel; допустимые форматы: ${ALLOWED_DOCUMENTS_TEXT}` };
+  } else if (h === 'zip') {
+    const z = await zipParts(file);
+    if (!z.ok) return { ok: false, message: `${prefix}: ${z.message}` };
+    if (z.names.has('word/document.xml')) type = 'docx';
+    else if (z.names.has('xl/workbook.xml')) type = 'xlsx';
+    else {
+      const what = z.names.has('ppt/presentation.xml') ? 'презентация PowerPoint' : z.names.has('content.xml') ? 'документ OpenDocument' : 'ZIP-архив';
+      return { ok: false, message: `${prefix}: по содержимому это ${what}; допустимые форматы: ${ALLOWED_DOCUMENTS_TEXT}` };
+    }
+  } else if (h) {
+    type = h;
+  } else {
+    return { ok: false, message: `${prefix}: по содержимому это ${otherKind(head)}; допустимые форматы: ${ALLOWED_DOCUMENTS_TEXT}` };
+  }
+  const ext = /\.([a-z0-9]{1,5})$/i.exec(fileName)?.[1]?.toLowerCase();
+  const known = Object.values(DOCUMENT_EXTENSIONS).flat();
+  if (ext && known.includes(ext) && !DOCUMENT_EXTENSIONS[type].includes(ext)) {
+    return {
+      ok: false,
+      message: `${prefix}: по содержимому это ${DOCUMENT_TYPE_LABELS[type]}, а расширение имени — .${ext}; исправьте имя или выберите другой файл`,
+    };
+  }
+  const name = ext && known.includes(ext) ? fileName : `${fileName}.${DOCUMENT_EXTENSIONS[type][0]}`;
+  return { ok: true, type, fileName: name };
+}
