@@ -127,6 +127,7 @@ beforeAll(async () => {
     if (owner === 'producer') {
       for (const s of await ctx.db.selectFrom('sites').select(['id', 'name']).where('producer_id', '=', ownerId).execute()) markers.push(s.id, s.name);
       for (const p of await ctx.db.selectFrom('permits').select(['id', 'number']).where('producer_id', '=', ownerId).execute()) markers.push(p.id, p.number);
+      for (const a of await ctx.db.selectFrom('permit_applications').select(['id', 'number']).where('organization_id', '=', ownerId).execute()) markers.push(a.id, a.number);
     }
     const otherCookie = await sessionCookie(otherHead, orgIds.get(other)!);
     setups.set(owner, {
@@ -181,6 +182,22 @@ async function fillParam(segment: string, param: string, ownerId: string, access
     const r = await sql<{ id: number }>`select t.id from trips t join sites s on s.id = t.site_id
       where s.producer_id = ${ownerId} or t.carrier_id = ${ownerId} or t.facility_id = ${ownerId} limit 1`.execute(ctx.db);
     if (r.rows[0]) return String(r.rows[0].id);
+  }
+  if (segment === 'applications') {
+    // The applicant's own (one with files and a thread first); for the operator, any submitted one.
+    const r = await sql<{ id: string }>`select a.id from permit_applications a
+      where (a.organization_id = ${ownerId} or (${ownerId} in (select id from organizations where 'operator' = any(roles)) and a.first_submitted_at is not null))
+      order by exists (select 1 from permit_application_files f where f.application_id = a.id) desc, a.first_submitted_at is not null desc limit 1`.execute(ctx.db);
+    if (r.rows[0]) return r.rows[0].id;
+  }
+  if (segment === 'files') {
+    const r = await sql<{ id: string }>`select f.id from permit_application_files f join permit_applications a on a.id = f.application_id
+      where a.organization_id = ${ownerId} order by exists (select 1 from permit_application_files g where g.application_id = a.id) desc limit 1`.execute(ctx.db);
+    if (r.rows[0]) return r.rows[0].id;
+  }
+  if (segment === 'versions') {
+    const r = await sql<{ id: string }>`select v.id from permit_versions v join permits p on p.id = v.permit_id where p.producer_id = ${ownerId} order by v.version desc limit 1`.execute(ctx.db);
+    if (r.rows[0]) return r.rows[0].id;
   }
   const cols = await sql<{ column_name: string }>`select column_name from information_schema.columns where table_name = ${segment} and table_schema = 'public'`.execute(ctx.db);
   const names = cols.rows.map((c) => c.column_name);

@@ -21,6 +21,7 @@ import { createStreebog256, verifyDetached } from '../../platform/signing/index.
 import { operatorSigner } from '../statements/operator-key.js';
 import { loadPermitTerms, termsAt } from '../permits/terms.js';
 import { demoPdf } from './demo.js';
+import { completeDraft, multipart, upload } from '../../../test/helpers/applications.js';
 
 let ctx: TestContext;
 let app: App;
@@ -31,42 +32,9 @@ let facilityClient: Client;
 let ids: { site1: string; site2: string; facility: string; facility2: string; carrierInn: string; carrier2Inn: string; producerOrg: string };
 const TODAY = () => moscowDate(new Date());
 
-export function multipart(parts: { name: string; filename?: string; data: Buffer | string }[]): { body: Buffer; headers: Record<string, string> } {
-  const boundary = `----ossig${Math.random().toString(16).slice(2)}`;
-  const chunks: Buffer[] = [];
-  for (const p of parts) {
-    const disp = p.filename !== undefined ? `form-data; name="${p.name}"; filename="${p.filename}"` : `form-data; name="${p.name}"`;
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disp}\r\n${p.filename !== undefined ? 'Content-Type: application/octet-stream\r\n' : ''}\r\n`));
-    chunks.push(Buffer.isBuffer(p.data) ? p.data : Buffer.from(p.data, 'utf8'), Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { body: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
-async function upload(c: Client, appId: string, kind: string, name: string, data: Buffer) {
-  const mp = multipart([{ name: 'file', filename: name, data }]);
-  return c.request('POST', `/api/applications/${appId}/files?kind=${kind}`, mp.body, mp.headers);
-}
-
 async function download(c: Client, url: string) {
   const res = await c.app.inject({ method: 'GET', url, headers: { cookie: (c as any).cookie } });
   return { status: res.statusCode, data: res.rawPayload, headers: res.headers };
-}
-
-/** A complete draft of a new permit, through the API. */
-export async function completeDraft(c: Client, o: { site: string; facility: string; carrierInn: string; worksTo?: string }) {
-  let a = (await c.post('/api/applications', { kind: 'permit', siteId: o.site })).body;
-  const r = await c.request('PATCH', `/api/applications/${a.id}`, {
-    version: a.version,
-    general: { worksFrom: TODAY(), worksTo: o.worksTo ?? shiftDate(TODAY(), 120), district: 'ЮЗАО' },
-    lines: [{ wasteCode: '81110001495', volume: '1000', facilityObjectIds: [o.facility] }],
-    carriers: [{ inn: o.carrierInn }],
-  });
-  expect(r.status, r.text).toBe(200);
-  a = r.body;
-  const pdf = await demoPdf('Документ');
-  for (const kind of ['regulation', 'carrier_contract', 'facility_contract']) expect((await upload(c, a.id, kind, `${kind}.pdf`, pdf)).status).toBe(201);
-  return (await c.get(`/api/applications/${a.id}`)).body;
 }
 
 beforeAll(async () => {

@@ -236,6 +236,11 @@ export async function patchApplication(
   return applicationCard(ctx, actor, fresh, trx);
 }
 
+/** `patchApplication` in a transaction of its own (the route's use-case). */
+export function saveDraft(o: { ctx: AppContext; actor: Actor; id: string; input: PatchInput } & Meta): Promise<ApplicationCard> {
+  return o.ctx.db.transaction().execute((trx) => patchApplication(trx, o));
+}
+
 async function saveGeneral(trx: Transaction<Database>, actor: Actor, row: ApplicationRow, g: GeneralInput): Promise<Changes> {
   const errors: FieldError[] = [];
   const set: Record<string, string | null> = {};

@@ -12,9 +12,9 @@ import { invalid } from '../../platform/http/errors.js';
 import { IdParams, IsoDate, ProblemSchema, Uuid, errorResponses } from '../../platform/http/schemas.js';
 import { checkKey, idempotent } from '../../platform/http/idempotency.js';
 import { sendFile } from '../../platform/files/index.js';
-import { createDraft, patchApplication } from './draft.js';
+import { createDraft, saveDraft } from './draft.js';
 import { applicationHistory, getApplicationCard, listMyApplications, operatorQueue, operatorSpecialists, type ApplicationCard } from './queries.js';
-import { assignApplication, decideApplication, requestInfo, submitApplication, withdrawApplication } from './transitions.js';
+import { assignSpecialist, decideApplication, requestInfo, submitApplication, withdrawApplication } from './transitions.js';
 import { addAttachment, attachableApplication, checkAttachmentKind, cleanFileName, discardStored, openApplicationFile, removeAttachment, storeDocument, type StoredDocument } from './attachments.js';
 import { checkMessageText, listMessages, markThreadRead, MAX_MESSAGE_FILES, postMessage, threadFor } from './messages.js';
 import { facilityOptions, lookupCarrier, referenceData } from './options.js';
@@ -178,7 +178,7 @@ export const applicationRoutes: RoutesPlugin = (app, ctx) => {
         response: { 200: ApplicationCardSchema, ...Conflict, ...errorResponses },
       },
     },
-    async (req) => ctx.db.transaction().execute((trx) => patchApplication(trx, { ctx, actor: actorOf(req), id: req.params.id, input: req.body, ...meta(req) })),
+    async (req) => saveDraft({ ctx, actor: actorOf(req), id: req.params.id, input: req.body, ...meta(req) }),
   );
 
   app.post(
@@ -412,7 +412,7 @@ export const applicationRoutes: RoutesPlugin = (app, ctx) => {
         response: { 200: ApplicationCardSchema, ...Conflict, ...errorResponses },
       },
     },
-    async (req) => ctx.db.transaction().execute((trx) => assignApplication(trx, { ctx, actor: actorOf(req), id: req.params.id, assigneeId: req.body.assigneeId, ...meta(req) })),
+    async (req) => assignSpecialist({ ctx, actor: actorOf(req), id: req.params.id, assigneeId: req.body.assigneeId, ...meta(req) }),
   );
 
   app.post(

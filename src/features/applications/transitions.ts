@@ -257,6 +257,11 @@ export async function assignApplication(
   return fresh(ctx, trx, actor, row.id);
 }
 
+/** `assignApplication` in a transaction of its own (the route's use-case). */
+export function assignSpecialist(o: { ctx: AppContext; actor: Actor; id: string; assigneeId: string | null } & Meta): Promise<ApplicationCard> {
+  return o.ctx.db.transaction().execute((trx) => assignApplication(trx, o));
+}
+
 export interface InfoRequestInput {
   request: string;
   /** The day by which the applicant supplies it (a non-working day moves to the next working day). */
