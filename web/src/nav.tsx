@@ -19,6 +19,8 @@ export const NAV: NavItem[] = [
   { to: '/', label: 'Рабочий стол' },
   { to: '/sites', label: 'Объекты' },
   { to: '/services', label: 'Госуслуги и функции' },
+  { to: '/applications', label: 'Мои заявки', orgRoles: ['producer'] },
+  { to: '/operator/applications', label: 'Очередь заявлений', orgRoles: ['operator'] },
   { to: '/uploads', label: 'Загрузки', orgRoles: ['carrier'] },
   { to: '/receipts', label: 'Приём рейсов', orgRoles: ['facility'] },
   // «Доверенные лица» is for everyone: the head invites there, an invited person accepts there.

@@ -16,6 +16,10 @@ import { UploadsPage } from './pages/uploads/UploadsPage';
 import { ReceiptsPage } from './pages/receipts/ReceiptsPage';
 import { OutboxPage } from './pages/outbox/OutboxPage';
 import { TokensPage } from './pages/tokens/TokensPage';
+import { MyApplicationsPage } from './pages/applications/MyApplicationsPage';
+import { ApplicationPage } from './pages/applications/ApplicationPage';
+import { QueuePage } from './pages/applications/QueuePage';
+import { PermitPage } from './pages/permits/PermitPage';
 
 export interface PageRoute {
   path: string;
@@ -36,4 +40,8 @@ export const ROUTES: PageRoute[] = [
   { path: '/receipts', element: <ReceiptsPage /> },
   { path: '/outbox', element: <OutboxPage /> },
   { path: '/tokens', element: <TokensPage /> },
+  { path: '/applications', element: <MyApplicationsPage /> },
+  { path: '/applications/:id', element: <ApplicationPage /> },
+  { path: '/operator/applications', element: <QueuePage /> },
+  { path: '/permits/:id', element: <PermitPage /> },
 ];

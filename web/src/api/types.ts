@@ -40,3 +40,29 @@ export const TASK_KINDS = {
   statementForm: 'statement_form',
   statementReady: 'statement_ready',
 } as const;
+
+// --- Permit applications (issue 9) -----------------------------------------------------------------
+
+export type Application = Ok<'/api/applications/{id}', 'get'>;
+export type ApplicationStatus = Application['status'];
+export type ApplicationAction = Application['allowedActions'][number];
+export type ApplicationLine = Application['lines'][number];
+export type ApplicationCarrier = Application['carriers'][number];
+export type ApplicationFile = Application['files'][number];
+export type MyApplicationsPage = Ok<'/api/applications', 'get'>;
+export type MyApplication = MyApplicationsPage['items'][number];
+export type QueuePage = Ok<'/api/operator/applications', 'get'>;
+export type QueueItem = QueuePage['items'][number];
+export type ApplicationHistory = Ok<'/api/applications/{id}/history', 'get'>['items'];
+export type ApplicationMessages = Ok<'/api/applications/{id}/messages', 'get'>;
+export type ApplicationReference = Ok<'/api/applications/reference', 'get'>;
+export type FacilityOption = Ok<'/api/applications/facility-options', 'get'>['items'][number];
+export type PermitVersions = Ok<'/api/permits/{id}/versions', 'get'>;
+export type PatchApplication = NonNullable<paths['/api/applications/{id}']['patch']['requestBody']>['content']['application/json'];
+
+export const APPLICATION_TASKS = {
+  draft: 'application_draft',
+  needsInfo: 'application_needs_info',
+  decision: 'application_decision',
+  review: 'application_review',
+} as const;

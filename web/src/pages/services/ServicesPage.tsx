@@ -9,6 +9,7 @@ import type { Task } from '../../api/types';
 import { useAuth } from '../../auth';
 import { Empty, PageTitle } from '../../components/PageState';
 import { TaskList } from '../tasks/TaskList';
+import { createApplication } from '../applications/NewApplicationButton';
 
 /** A function («возможность») the organization can start; each creates a task. */
 interface Capability {
@@ -17,8 +18,10 @@ interface Capability {
   description: string;
   confirmText: string;
   orgRoles: readonly string[];
-  /** Creates the task (or answers the open one). */
-  start(): Promise<Task>;
+  /** Creates the task (or answers the open one), or the object to open. */
+  start(): Promise<Task | { id: string }>;
+  /** Where to go after starting (default: «Мои задачи»). */
+  open?: (id: string) => string;
 }
 
 export const CAPABILITIES: Capability[] = [
@@ -31,6 +34,17 @@ export const CAPABILITIES: Capability[] = [
       'В разделе «Мои задачи» появится задача «Формирование сведений о результатах перемещения ОСС». Откройте её, чтобы выбрать объект, период и разрешения.',
     orgRoles: ['producer'],
     start: () => call(api.POST('/api/services/statement/start')),
+  },
+  {
+    key: 'permit',
+    title: 'Выдача разрешения на перемещение ОСС',
+    description:
+      'Заявление на разрешение на перемещение отходов строительства, сноса зданий и сооружений, в том числе грунтов (1387-ПП): объект, срок работ, виды отходов, перевозчики, объекты приёма и документы. Рассматривается информационным оператором.',
+    confirmText:
+      'Будет создан черновик заявления; он появится в «Моих задачах» и в разделе «Мои заявки». Каждое изменение сохраняется сразу — черновик можно заполнять частями.',
+    orgRoles: ['producer'],
+    open: (id) => `/applications/${id}`,
+    start: () => createApplication({ kind: 'permit' }),
   },
 ];
 
@@ -96,11 +110,12 @@ function StartModal({ capability, onClose }: { capability: Capability; onClose: 
   const navigate = useNavigate();
   const start = useMutation({
     mutationFn: () => capability.start(),
-    onSuccess: async () => {
+    onSuccess: async (started) => {
       await qc.invalidateQueries({ queryKey: ['tasks'] });
+      await qc.invalidateQueries({ queryKey: ['applications'] });
       notifications.show({ color: 'teal', title: 'Задача в разделе «Мои задачи»', message: capability.title, autoClose: 3000 });
       onClose();
-      navigate('/services?tab=tasks');
+      navigate(capability.open ? capability.open(started.id) : '/services?tab=tasks');
     },
   });
   return (

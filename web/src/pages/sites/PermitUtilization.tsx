@@ -1,5 +1,6 @@
 /** A permit: validity, carriers, facilities, and per waste type permitted vs moved (over-limit in red). */
-import { Badge, Card, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router-dom';
+import { Anchor, Badge, Card, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { usePermit } from './queries';
 import { ErrorAlert, Loading } from '../../components/PageState';
 import { ListTable } from '../../components/ListTable';
@@ -21,7 +22,9 @@ export function PermitUtilization({ permitId }: { permitId: string }) {
       <Group justify="space-between" align="flex-start" mb="sm">
         <Stack gap={2}>
           <Title order={3} size="h5">
-            Разрешение № {p.number}
+            <Anchor component={Link} to={`/permits/${p.id}`} inherit>
+              Разрешение № {p.number}
+            </Anchor>
           </Title>
           <Text size="sm" c="dimmed">
             действует с {fmtDate(p.validFrom)} по {fmtDate(p.validTo)}

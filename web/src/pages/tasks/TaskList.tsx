@@ -4,11 +4,15 @@ import { Badge, Group, Stack, Text, UnstyledButton, Paper } from '@mantine/core'
 import { useTasks } from './queries';
 import { Empty, ErrorAlert, Loading } from '../../components/PageState';
 import { fmtDateTime } from '../../lib/format';
-import { TASK_KINDS } from '../../api/types';
+import { APPLICATION_TASKS, TASK_KINDS } from '../../api/types';
 
 const KIND_LABEL: Record<string, { label: string; color: string }> = {
   [TASK_KINDS.statementForm]: { label: 'Заполнить форму', color: 'blue' },
   [TASK_KINDS.statementReady]: { label: 'Уведомление', color: 'teal' },
+  [APPLICATION_TASKS.draft]: { label: 'Заполнить заявление', color: 'blue' },
+  [APPLICATION_TASKS.needsInfo]: { label: 'Требуется дополнение', color: 'orange' },
+  [APPLICATION_TASKS.decision]: { label: 'Решение', color: 'teal' },
+  [APPLICATION_TASKS.review]: { label: 'Рассмотреть', color: 'blue' },
 };
 
 export function TaskList({ status = 'open' }: { status?: 'open' | 'done' | 'all' }) {

@@ -4,13 +4,18 @@ import { Anchor, Badge, Breadcrumbs, Card, Group, Text } from '@mantine/core';
 import { useTask } from './queries';
 import { ErrorAlert, Loading, PageTitle } from '../../components/PageState';
 import { fmtDateTime } from '../../lib/format';
-import { TASK_KINDS, type Task } from '../../api/types';
+import { APPLICATION_TASKS, TASK_KINDS, type Task } from '../../api/types';
+import { ApplicationTask } from '../applications/ApplicationTask';
 import { StatementFormTask } from '../statements/StatementFormTask';
 import { StatementReadyTask } from '../statements/StatementReadyTask';
 
 const BY_KIND: Record<string, (props: { task: Task }) => React.ReactNode> = {
   [TASK_KINDS.statementForm]: StatementFormTask,
   [TASK_KINDS.statementReady]: StatementReadyTask,
+  [APPLICATION_TASKS.draft]: ApplicationTask,
+  [APPLICATION_TASKS.needsInfo]: ApplicationTask,
+  [APPLICATION_TASKS.decision]: ApplicationTask,
+  [APPLICATION_TASKS.review]: ApplicationTask,
 };
 
 export function TaskPage() {

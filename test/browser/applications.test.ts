@@ -1,0 +1,280 @@
+/**
+ * The chain of issue 9 in a real browser, as new users would go through it:
+ *   a new organization signs in by e-signature → its site is registered →
+ *   it drafts an application (a reload in the middle loses nothing) →
+ *   submits → the operator asks for more → the producer answers in the
+ *   thread and resubmits → the operator approves → the carrier sees the permit.
+ * Every page of the chain is also looked at 390×844 (no sideways scrolling).
+ *
+ * The site is registered through the database: the registers' pages and API
+ * (branch `registers`) are not on main yet.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startBrowserServer, type BrowserServer } from './server.js';
+import { launchBrowser, newPage, shot, signIn } from './browser.js';
+import { cmsToPem, createCertificateAuthority, issueEndEntityCertificate, signAttached } from '../../src/platform/signing/index.js';
+import { makeValidInnLegal, makeValidOgrn, makeValidSnils } from '../../src/domain/identifiers.js';
+import { moscowDate } from '../../src/domain/period.js';
+import { shiftDate } from '../../src/domain/working-days.js';
+import { demoPdf } from '../../src/features/applications/demo.js';
+
+const NEW_ORG = { name: 'ООО «Фундамент-Строй Тест»', inn: makeValidInnLegal(6543), ogrn: makeValidOgrn(6543), snils: makeValidSnils(65430) };
+const ru = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+
+describe('permit application chain in the browser', () => {
+  let server: BrowserServer;
+  let browser: Browser;
+  let pkiDir: string;
+  let signer: { certPem: string; keyPem: string };
+  let files: string[];
+
+  beforeAll(async () => {
+    pkiDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ossig-browser-apps-'));
+    const ca = createCertificateAuthority({ subject: { country: 'RU', organization: 'Тестовый УЦ', commonName: 'Тестовый УЦ заявлений', innLe: makeValidInnLegal(992), ogrn: makeValidOgrn(992) } });
+    const caPath = path.join(pkiDir, 'ca.pem');
+    fs.writeFileSync(caPath, ca.certPem);
+    signer = issueEndEntityCertificate({
+      ca: { certPem: ca.certPem, keyPem: ca.keyPem },
+      subject: {
+        country: 'RU', organization: NEW_ORG.name, title: 'Генеральный директор', commonName: 'Орлова Анна Сергеевна',
+        surname: 'Орлова', givenName: 'Анна Сергеевна', innLe: NEW_ORG.inn, ogrn: NEW_ORG.ogrn, snils: NEW_ORG.snils,
+      },
+    });
+    files = [];
+    for (const name of ['Технологический регламент.pdf', 'Договор перевозки.pdf', 'Договор с объектом приёма.pdf', 'Ордер ОАТИ.pdf']) {
+      const p = path.join(pkiDir, name);
+      fs.writeFileSync(p, await demoPdf(name.replace('.pdf', '')));
+      files.push(p);
+    }
+    server = await startBrowserServer({ trips: 100, config: { trustedCaPaths: [caPath] } });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (pkiDir) fs.rmSync(pkiDir, { recursive: true, force: true });
+  });
+
+  async function noSidewaysScroll(page: Page, name: string) {
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(wide, `${name}: the page scrolls sideways by ${wide}px at 390 px`).toBeLessThanOrEqual(1);
+  }
+
+  /** The same page at 390×844, then back to 1440×900. */
+  async function narrow(page: Page, name: string) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    await noSidewaysScroll(page, name);
+    await shot(page, `${name}-390`);
+    await page.setViewportSize({ width: 1440, height: 900 });
+  }
+
+  /** A field's value once the page has loaded its lists (polls, then asserts). */
+  async function valueOf(page: Page, label: string, expected: string | RegExp, role?: 'textbox') {
+    const loc = role ? page.getByRole(role, { name: label }) : page.getByLabel(label, { exact: true });
+    let v = '';
+    for (let i = 0; i < 50; i++) {
+      v = await loc.inputValue();
+      if (typeof expected === 'string' ? v === expected : expected.test(v)) return;
+      await page.waitForTimeout(200);
+    }
+    expect(v, label).toMatch(expected);
+  }
+
+  async function waitSaved(page: Page, group: string) {
+    await page.waitForFunction((g) => document.querySelector(`[data-testid="save-${g}"]`)?.getAttribute('data-status') === 'saved', group, { timeout: 15_000 });
+  }
+
+  it('goes from an e-signature sign-in to a permit the carrier sees', async () => {
+    let current: Page | null = null;
+    try {
+      await chain((p) => (current = p));
+    } catch (e) {
+      if (current) await shot(current, 'browser-application-failure');
+      throw e;
+    }
+  });
+
+  async function chain(track: (p: Page) => void) {
+    const { ctx } = server;
+    // 1. A new organization signs in by e-signature.
+    const producer = await newPage(browser, server.url);
+    const page = producer.page;
+    track(page);
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Вход по электронной подписи' }).click();
+    const challenge = (await page.getByTestId('certificate-challenge').textContent())!.trim();
+    await page.getByLabel('Подпись', { exact: true }).fill(cmsToPem(signAttached({ data: Buffer.from(challenge, 'utf8'), keyPem: signer.keyPem, certPem: signer.certPem })));
+    await page.getByRole('button', { name: 'Войти', exact: true }).click();
+    await page.getByRole('heading', { name: 'Рабочий стол' }).waitFor();
+    const org = await ctx.db.selectFrom('organizations').select(['id']).where('inn', '=', NEW_ORG.inn).executeTakeFirstOrThrow();
+
+    // 2. Its site (through the database: the registers' pages are not on main yet).
+    await ctx.db
+      .insertInto('sites')
+      .values({ producer_id: org.id, name: 'Жилой дом на Кантемировской, 18', address: 'г. Москва, ул. Кантемировская, вл. 18', cadastral_numbers: ['77:05:0004008:1190'] })
+      .execute();
+
+    // 3. «Госуслуги и функции» → «Выдача разрешения на перемещение ОСС» → the draft.
+    await page.getByRole('navigation', { name: 'Разделы кабинета' }).getByRole('link', { name: 'Госуслуги и функции' }).click();
+    await page.getByRole('article', { name: 'Выдача разрешения на перемещение ОСС' }).getByRole('button', { name: /Выбрать/ }).click();
+    const modal = page.getByRole('dialog', { name: 'Выдача разрешения на перемещение ОСС' });
+    await modal.getByRole('button', { name: 'Подтвердить' }).click();
+    await page.waitForURL(/\/applications\/[0-9a-f-]{36}$/);
+    const appId = page.url().split('/').pop()!;
+    await page.getByRole('heading', { name: /^Заявление № ЗР-/ }).waitFor();
+    await expect(page.locator('[data-stage="fill"]').getAttribute('data-done')).resolves.toBe('false');
+    await shot(page, 'browser-application-1-draft');
+
+    const today = moscowDate(new Date());
+    await page.getByRole('textbox', { name: 'Объект образования ОСС' }).click();
+    await page.getByRole('option', { name: /Кантемировской/ }).click();
+    await page.getByRole('textbox', { name: 'Начало работ' }).fill(ru(today));
+    await page.keyboard.press('Escape');
+    await page.getByRole('textbox', { name: 'Окончание работ' }).fill(ru(shiftDate(today, 150)));
+    await page.keyboard.press('Escape');
+    await page.getByLabel('Административный округ').selectOption('ЮАО');
+    await page.getByLabel('Комментарий для оператора').fill('Котлован под жилой дом');
+    await waitSaved(page, 'general');
+
+    // A reload in the middle: nothing typed is lost.
+    await page.reload();
+    await page.getByRole('heading', { name: /^Заявление № ЗР-/ }).waitFor();
+    await valueOf(page, 'Объект образования ОСС', /Кантемировской/, 'textbox');
+    await valueOf(page, 'Окончание работ', ru(shiftDate(today, 150)), 'textbox');
+    await valueOf(page, 'Административный округ', 'ЮАО');
+    await valueOf(page, 'Комментарий для оператора', 'Котлован под жилой дом');
+
+    // Typed and reloaded before the pause that sends it: kept in the browser and sent when the page opens.
+    await page.getByLabel('Комментарий для оператора').fill('Котлован под жилой дом, 2 очередь');
+    await page.reload();
+    await waitSaved(page, 'general');
+    await valueOf(page, 'Комментарий для оператора', 'Котлован под жилой дом, 2 очередь');
+    const saved = await ctx.db.selectFrom('permit_applications').select('comment').where('id', '=', appId).executeTakeFirstOrThrow();
+    expect(saved.comment).toBe('Котлован под жилой дом, 2 очередь');
+
+    // Waste lines and facilities.
+    await page.getByRole('button', { name: 'Добавить вид отходов' }).click();
+    await page.getByRole('textbox', { name: 'Код ФККО, строка 1' }).click();
+    await page.getByRole('textbox', { name: 'Код ФККО, строка 1' }).fill('8 11 100');
+    await page.getByRole('option', { name: /^8 11 100 01 49 5/ }).click();
+    await page.getByLabel('Объём, м³').fill('3 200');
+    await page.getByRole('textbox', { name: 'Объекты приёма' }).click();
+    await page.getByRole('option', { name: /Сосенское/ }).click();
+    await page.keyboard.press('Escape');
+    await waitSaved(page, 'lines');
+
+    // A carrier by ИНН (the demo carrier): found in the register.
+    const carrierInn = (await ctx.db.selectFrom('organizations').select('inn').where('email', '=', 'info@carrier.ossig.test').executeTakeFirstOrThrow()).inn;
+    await page.getByRole('button', { name: 'Добавить перевозчика' }).click();
+    await page.getByLabel('ИНН перевозчика, строка 1').fill(carrierInn);
+    await page.getByText(/ТрансГрунт/).first().waitFor();
+    await waitSaved(page, 'carriers');
+    await shot(page, 'browser-application-2-filled');
+    await narrow(page, 'browser-application-2-filled');
+
+    // Submitting without the documents lists them all.
+    await page.getByRole('button', { name: 'Подать заявление' }).click();
+    const problem = page.getByRole('alert').filter({ hasText: 'Технологический регламент' });
+    await problem.waitFor();
+    await expect(problem.textContent()).resolves.toMatch(/Договор с перевозчиком[\s\S]*Договор с объектом приёма|Договор с объектом приёма[\s\S]*Договор с перевозчиком/);
+
+    // The documents.
+    await page.getByRole('tab', { name: /Документы/ }).click();
+    const kinds = ['regulation', 'carrier_contract', 'facility_contract'];
+    for (let i = 0; i < 3; i++) {
+      await page.getByLabel('Вид документа').selectOption(kinds[i]);
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Загрузить файл' }).click()]);
+      await chooser.setFiles(files[i]);
+      await page.getByRole('link', { name: path.basename(files[i]) }).waitFor();
+    }
+    await shot(page, 'browser-application-3-files');
+
+    // 4. Submit.
+    await page.getByRole('button', { name: 'Подать заявление' }).click();
+    await page.getByRole('heading', { name: /^Заявление № ЗР-/ }).waitFor();
+    await page.getByText('Срок рассмотрения —').first().waitFor();
+    await expect(page.locator('[data-stage="submit"]').getAttribute('data-done')).resolves.toBe('true');
+    const number = (await page.getByRole('heading', { name: /^Заявление № ЗР-/ }).textContent())!.replace('Заявление № ', '').trim();
+    await page.goto('/applications');
+    const row = page.getByRole('listitem').filter({ hasText: number });
+    await row.getByText('На рассмотрении').waitFor();
+    await shot(page, 'browser-application-4-mine');
+    await narrow(page, 'browser-application-4-mine');
+
+    // 5. The operator finds it in the queue and asks for more.
+    const op = await newPage(browser, server.url);
+    track(op.page);
+    await signIn(op.page, 'operator@ossig.test');
+    await op.page.getByRole('navigation', { name: 'Разделы кабинета' }).getByRole('link', { name: 'Очередь заявлений' }).click();
+    await op.page.getByRole('heading', { name: 'Очередь заявлений' }).waitFor();
+    await op.page.getByRole('link', { name: `Открыть заявление № ${number}` }).waitFor();
+    await shot(op.page, 'browser-application-5-queue');
+    await narrow(op.page, 'browser-application-5-queue');
+    await op.page.getByRole('link', { name: `Открыть заявление № ${number}` }).click();
+    await op.page.locator('label').filter({ hasText: /^Запросить$/ }).click();
+    await op.page.getByLabel('Что требуется').fill('Приложите ордер ОАТИ на производство земляных работ.');
+    await op.page.getByRole('button', { name: 'Требуется дополнение' }).click();
+    await op.page.getByText('Запрос отправлен заявителю').waitFor();
+    await shot(op.page, 'browser-application-6-asked');
+
+    track(page);
+    // 6. The producer sees «Требуется дополнение», answers in the thread with the document, resubmits.
+    await page.goto(`/applications/${appId}`);
+    await page.getByText('Приложите ордер ОАТИ на производство земляных работ.').first().waitFor();
+    await page.getByText(/^Требуется дополнение до/).waitFor();
+    await page.getByRole('tab', { name: /Переписка/ }).click();
+    await page.getByLabel('Сообщение').fill('Ордер ОАТИ прикладываю.');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Приложить файлы' }).click()]);
+    await chooser.setFiles(files[3]);
+    await page.getByRole('button', { name: 'Отправить' }).click();
+    await page.getByTestId('message').filter({ hasText: 'Ордер ОАТИ прикладываю.' }).waitFor();
+    await shot(page, 'browser-application-7-thread');
+    await narrow(page, 'browser-application-7-thread');
+    await page.getByRole('button', { name: 'Подать повторно' }).click();
+    await page.getByText('Заявление подано повторно').waitFor();
+
+    // 7. The operator reads the answer and approves.
+    await op.page.reload();
+    await op.page.getByRole('tab', { name: /Переписка/ }).click();
+    await op.page.getByTestId('message').filter({ hasText: 'Ордер ОАТИ прикладываю.' }).waitFor();
+    await op.page.getByRole('link', { name: /Ордер ОАТИ\.pdf/ }).waitFor();
+    await op.page.locator('label').filter({ hasText: /^Одобрить$/ }).click();
+    await op.page.getByRole('button', { name: 'Одобрить и выдать разрешение' }).click();
+    await op.page.getByText('Заявление одобрено, разрешение выдано').waitFor();
+    await op.page.getByRole('alert').or(op.page.getByRole('status')).filter({ hasText: 'Разрешение выдано' }).first().waitFor();
+    await op.context.close();
+
+    // The producer's application: approved, every stage done, the permit with its signed PDF.
+    await page.goto(`/applications/${appId}`);
+    await page.getByText('Разрешение выдано').first().waitFor();
+    for (const key of ['fill', 'submit', 'review', 'info', 'decision']) await expect(page.locator(`[data-stage="${key}"]`).getAttribute('data-done'), key).resolves.toBe('true');
+    await page.getByRole('tab', { name: 'История' }).click();
+    await page.getByText('Заявление одобрено').first().waitFor();
+    await page.getByRole('tab', { name: 'Сведения' }).click();
+    await page.getByRole('link', { name: 'Открыть разрешение' }).click();
+    await page.getByRole('heading', { name: /^Разрешение № РП-77-/, level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'PDF', exact: true }).waitFor({ timeout: 30_000 });
+    await shot(page, 'browser-application-8-permit');
+    await narrow(page, 'browser-application-8-permit');
+    const permitNumber = (await page.getByRole('heading', { name: /^Разрешение № РП-77-/, level: 1 }).first().textContent())!.replace('Разрешение № ', '').trim();
+    await producer.context.close();
+
+    // 8. The carrier sees the permit: the site appears among its objects, the permit in the site's card.
+    const carrier = await newPage(browser, server.url);
+    track(carrier.page);
+    await signIn(carrier.page, 'carrier@ossig.test');
+    await carrier.page.getByRole('navigation', { name: 'Разделы кабинета' }).getByRole('link', { name: 'Объекты' }).click();
+    await carrier.page.getByRole('link', { name: /Кантемировской/ }).click();
+    await carrier.page.getByRole('link', { name: `Разрешение № ${permitNumber}` }).click();
+    await carrier.page.getByRole('heading', { name: `Разрешение № ${permitNumber}`, level: 1 }).waitFor();
+    await carrier.page.getByRole('region', { name: 'Версии разрешения' }).getByText('Версия 1').waitFor();
+    await shot(carrier.page, 'browser-application-9-carrier');
+    await carrier.context.close();
+  }
+});
