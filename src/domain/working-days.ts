@@ -59,15 +59,25 @@ export const PRODUCTION_CALENDAR: Readonly<Record<number, YearCalendar>> = Objec
 
 export const CALENDAR_YEARS = Object.keys(PRODUCTION_CALENDAR).map(Number).sort((a, b) => a - b);
 
-const lookups = new Map<number, { off: Set<string>; working: Set<string> }>();
-function lookup(year: number) {
-  let l = lookups.get(year);
-  if (!l) {
-    const y = PRODUCTION_CALENDAR[year];
-    l = { off: new Set(y?.daysOff ?? []), working: new Set(y?.workingWeekends ?? []) };
-    lookups.set(year, l);
-  }
-  return l;
+/**
+ * The calendar as one table of days from the first year to the last: whether
+ * each is a working day, and how many working days come before it, so that
+ * a count between two dates is a subtraction (the operator's queue computes
+ * one per row).
+ */
+const DAY_MS = 86_400_000;
+const FIRST = Date.UTC(CALENDAR_YEARS[0], 0, 1) / DAY_MS;
+const LAST = Date.UTC(CALENDAR_YEARS[CALENDAR_YEARS.length - 1], 11, 31) / DAY_MS;
+const WORKING = new Uint8Array(LAST - FIRST + 1);
+/** BEFORE[i] = working days among days FIRST … FIRST + i - 1. */
+const BEFORE = new Int32Array(LAST - FIRST + 2);
+for (let i = 0; i <= LAST - FIRST; i++) {
+  const d = new Date((FIRST + i) * DAY_MS);
+  const iso = d.toISOString().slice(0, 10);
+  const y = PRODUCTION_CALENDAR[d.getUTCFullYear()];
+  const dow = d.getUTCDay();
+  WORKING[i] = y.workingWeekends.includes(iso) ? 1 : y.daysOff.includes(iso) ? 0 : dow !== 0 && dow !== 6 ? 1 : 0;
+  BEFORE[i + 1] = BEFORE[i] + WORKING[i];
 }
 
 export class CalendarRangeError extends Error {
@@ -77,54 +87,58 @@ export class CalendarRangeError extends Error {
   }
 }
 
-function utc(date: string): Date {
-  return new Date(`${date}T00:00:00Z`);
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Index of a 'YYYY-MM-DD' day in the table; throws outside the calendar's years. */
+function indexOf(date: string): number {
+  const m = DATE.exec(date);
+  if (!m) throw new RangeError(`not a date: ${date}`);
+  const i = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS - FIRST;
+  if (i < 0 || i > LAST - FIRST) throw new CalendarRangeError(Number(m[1]));
+  return i;
 }
 
+const dateOf = (i: number) => new Date((FIRST + i) * DAY_MS).toISOString().slice(0, 10);
+
 export function shiftDate(date: string, days: number): string {
-  const d = utc(date);
+  const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
 
 /** Whether a calendar day is a working day (five-day week, holidays and transfers of its year). */
 export function isWorkingDay(date: string): boolean {
-  const year = Number(date.slice(0, 4));
-  if (!PRODUCTION_CALENDAR[year]) throw new CalendarRangeError(year);
-  const l = lookup(year);
-  if (l.working.has(date)) return true;
-  if (l.off.has(date)) return false;
-  const dow = utc(date).getUTCDay();
-  return dow !== 0 && dow !== 6;
+  return WORKING[indexOf(date)] === 1;
 }
 
 /** The day itself when it is a working day, else the next working day (ГК РФ ст. 193). */
 export function nextWorkingDayFrom(date: string): string {
-  let d = date;
-  while (!isWorkingDay(d)) d = shiftDate(d, 1);
-  return d;
+  let i = indexOf(date);
+  while (WORKING[i] !== 1) {
+    i++;
+    if (i > LAST - FIRST) throw new CalendarRangeError(CALENDAR_YEARS[CALENDAR_YEARS.length - 1] + 1);
+  }
+  return dateOf(i);
 }
 
 /** The `n`-th working day after `date` (not counting `date` itself); n ≥ 1. */
 export function addWorkingDays(date: string, n: number): string {
   if (!Number.isInteger(n) || n < 1) throw new RangeError('n must be a positive integer');
-  let d = date;
+  let i = indexOf(date);
   let left = n;
   while (left > 0) {
-    d = shiftDate(d, 1);
-    if (isWorkingDay(d)) left--;
+    i++;
+    if (i > LAST - FIRST) throw new CalendarRangeError(CALENDAR_YEARS[CALENDAR_YEARS.length - 1] + 1);
+    left -= WORKING[i];
   }
-  return d;
+  return dateOf(i);
 }
 
 /** Working days in (from, to]: how many working days pass after `from` up to and including `to`; negative when `to` is before `from`. */
 export function workingDaysBetween(from: string, to: string): number {
-  if (to === from) return 0;
-  const sign = to > from ? 1 : -1;
-  const [a, b] = sign > 0 ? [from, to] : [to, from];
-  let n = 0;
-  for (let d = shiftDate(a, 1); d <= b; d = shiftDate(d, 1)) if (isWorkingDay(d)) n++;
-  return sign * n;
+  const a = indexOf(from);
+  const b = indexOf(to);
+  return BEFORE[b + 1] - BEFORE[a + 1];
 }
 
 /**
@@ -148,7 +162,5 @@ export function termEndingOn(date: string): { date: string; moved: boolean } {
 
 /** Working days in a year (for checking the data against the published count). */
 export function workingDaysInYear(year: number): number {
-  let n = 0;
-  for (let d = `${year}-01-01`; d.startsWith(String(year)); d = shiftDate(d, 1)) if (isWorkingDay(d)) n++;
-  return n;
+  return BEFORE[indexOf(`${year}-12-31`) + 1] - BEFORE[indexOf(`${year}-01-01`)];
 }
