@@ -7,6 +7,7 @@
  * unrecorded file is removed from the store.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/http/auth.js';
@@ -36,6 +37,11 @@ export interface StoredDocument {
 export function cleanFileName(raw: string | undefined): string {
   const base = (raw ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   return (base || 'документ').slice(-255);
+}
+
+/** A file received by `receiveUpload` (a temporary file, removed after): copied into the store and judged. */
+export async function adoptDocument(ctx: AppContext, o: { applicationId: string; file: { path: string; fileName: string } }): Promise<StoredDocument> {
+  return storeDocument(ctx, { applicationId: o.applicationId, fileName: o.file.fileName, stream: fs.createReadStream(o.file.path), isTruncated: () => false });
 }
 
 /** Streams one file into the store and judges it; throws (having removed it) when it is refused. */

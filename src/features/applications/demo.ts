@@ -62,15 +62,7 @@ export async function applicationsDemoHook(ctx: AppContext, info: DemoSeedInfo):
   if (!facility || !facility2) return;
   const today = moscowDate(ctx.now());
   const hookStarted = new Date();
-  // The permit the demo issues through an application is for a site of its own, so the demo's
-  // trips stay with the permits entered before (a statement over a site lists every permit of it).
-  const site4 = (
-    await ctx.db
-      .insertInto('sites')
-      .values({ producer_id: producerId, name: 'Реконструкция стадиона «Торпедо»', address: 'г. Москва, ул. Восточная, д. 4', cadastral_numbers: ['77:05:0001003:1080'] })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ).id;
+
   const tx = <T>(fn: (trx: Transaction<Database>) => Promise<T>) => ctx.db.transaction().execute(fn);
 
   /** A complete application of the first permit kind, as a draft. */
@@ -83,7 +75,7 @@ export async function applicationsDemoHook(ctx: AppContext, info: DemoSeedInfo):
         id: a.id,
         input: {
           version: a.version,
-          general: { worksFrom: today, worksTo: shiftDate(today, 180), district: site === site1 ? 'ЮЗАО' : site === site2 ? 'ЮАО' : 'ВАО', comment },
+          general: { worksFrom: today, worksTo: shiftDate(today, 180), district: site === site1 ? 'ЮЗАО' : 'ЮАО', comment },
           lines: [
             { wasteCode: '81110001495', volume: '4500', mass: '7875', facilityObjectIds: [facility, facility2] },
             { wasteCode: '81220101205', volume: '800', facilityObjectIds: [facility] },
@@ -131,8 +123,8 @@ export async function applicationsDemoHook(ctx: AppContext, info: DemoSeedInfo):
   });
   await postMessage(ctx, { actor: producer, id: asked.id, text: 'Здравствуйте! Уточняем объём у проектировщика, ордер ОАТИ приложим до конца недели.', files: [] });
 
-  // Approved: a permit issued.
-  const approved = await submit(await complete(site4, 'Демонтаж трибун и вывоз грунта'));
+  // Approved: a permit issued — on «Нагатинский» (a statement over the busiest site lists every permit of it, and those all have trips).
+  const approved = await submit(await complete(site2, 'Демонтаж надземной части, второй этап'));
   await tx((trx) => decideApplication(trx, { ctx, actor: operator, id: approved.id, input: { decision: 'approve', comment: 'Документы в порядке' } }));
 
   // Rejected.

@@ -15,7 +15,8 @@ import { sendFile } from '../../platform/files/index.js';
 import { createDraft, saveDraft } from './draft.js';
 import { applicationHistory, getApplicationCard, listMyApplications, operatorQueue, operatorSpecialists, type ApplicationCard } from './queries.js';
 import { assignSpecialist, decideApplication, requestInfo, submitApplication, withdrawApplication } from './transitions.js';
-import { addAttachment, attachableApplication, checkAttachmentKind, cleanFileName, discardStored, openApplicationFile, removeAttachment, storeDocument, type StoredDocument } from './attachments.js';
+import { addAttachment, adoptDocument, attachableApplication, checkAttachmentKind, cleanFileName, discardStored, openApplicationFile, removeAttachment, storeDocument, type StoredDocument } from './attachments.js';
+import { receiveUpload } from '../uploads/receive-file.js';
 import { checkMessageText, listMessages, markThreadRead, MAX_MESSAGE_FILES, postMessage, threadFor } from './messages.js';
 import { facilityOptions, lookupCarrier, referenceData } from './options.js';
 import { ApplicationCardSchema, CursorPage, FileSchema, HistoryRow, KindSchema, MessageSchema, MyApplicationRow, PatchBody, QueueRow, StatusSchema } from './schemas.js';
@@ -253,13 +254,11 @@ export const applicationRoutes: RoutesPlugin = (app, ctx) => {
       const actor = actorOf(req);
       const row = await attachableApplication(ctx, actor, req.params.id);
       const kind = checkAttachmentKind(req.query.kind);
-      const data = await req.file();
-      if (!data || data.fieldname !== 'file') {
-        data?.file.resume();
-        throw invalid({ field: 'file', message: 'Файл: обязательное поле (multipart, поле «file»)' });
-      }
-      const doc = await storeDocument(ctx, { applicationId: row.id, fileName: cleanFileName(data.filename), stream: data.file, isTruncated: () => data.file.truncated });
-      return reply.status(201).send(await addAttachment(ctx, { actor, id: row.id, kind, doc, ...meta(req) }));
+      const file = await receiveUpload(ctx, req, reply, async (received) => {
+        const doc = await adoptDocument(ctx, { applicationId: row.id, file: received });
+        return addAttachment(ctx, { actor, id: row.id, kind, doc, ...meta(req) });
+      });
+      return reply.status(201).send(file);
     },
   );
 

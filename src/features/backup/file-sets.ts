@@ -14,6 +14,7 @@ import { filesRoot } from '../statements/files.js';
 import { originalPath, resultPath, uploadsDir } from '../uploads/storage.js';
 import { DEMO_PKI_DIR } from '../identity/trust.js';
 import { checkpointsDir } from '../audit/checkpoints.js';
+import { storeRoot } from '../../platform/files/index.js';
 
 /** A file named by a row: its path relative to the set's directory, and the SHA-256 the row keeps, if any. */
 export interface FileRef {
@@ -64,6 +65,21 @@ export const FILE_SETS: readonly FileSet[] = [
         { path: r.file, sha256: r.sha256 },
         { path: `${r.file}.sig` },
       ]),
+  },
+  {
+    // The file store (src/platform/files): documents of permit applications and their messages, signed permit PDFs.
+    name: 'store',
+    dir: (ctx) => storeRoot(ctx.config),
+    table: 'permit_application_files',
+    referenced: async (query) => [
+      ...(await query<{ storage_key: string; sha256: string }>('select storage_key, sha256 from permit_application_files order by storage_key')).map((r) => ({
+        path: r.storage_key,
+        sha256: r.sha256,
+      })),
+      ...(await query<{ pdf_key: string; sig_key: string; pdf_sha256: string }>('select pdf_key, sig_key, pdf_sha256 from permit_versions where pdf_key is not null order by pdf_key')).flatMap(
+        (r) => [{ path: r.pdf_key, sha256: r.pdf_sha256 }, { path: r.sig_key }],
+      ),
+    ],
   },
   // The operator's test key and certificate, the demo CA and people's demo certificates: no row names them.
   { name: 'pki', dir: (ctx) => DEMO_PKI_DIR(ctx.config) },

@@ -14,8 +14,8 @@
  * a name without an extension gets the right one.
  */
 import fsp from 'node:fs/promises';
-import { promisify } from 'node:util';
-import yauzl from 'yauzl';
+import { GuardedZip, ZIP_LIMITS } from '../spreadsheet/zip.js';
+import { FileRefusal } from '../spreadsheet/refusal.js';
 
 export type DocumentType = 'pdf' | 'rtf' | 'doc' | 'docx' | 'xls' | 'xlsx' | 'jpeg' | 'tiff';
 
@@ -112,38 +112,32 @@ async function cfbStreamNames(file: string): Promise<Set<string>> {
   return names;
 }
 
-const openZip = promisify<string, yauzl.Options, yauzl.ZipFile>(yauzl.open);
-
-/** The part names of a ZIP package, from its central directory (nothing inflated), with the bomb limits checked. */
+/**
+ * The part names of a ZIP package from its central directory, through the
+ * spreadsheet kit's zip guard (entry count, duplicate names; nothing is
+ * inflated), with the declared sizes bounded here: a document whose parts
+ * would inflate to hundreds of megabytes is refused as a zip bomb.
+ */
 async function zipParts(file: string): Promise<{ ok: true; names: Set<string> } | { ok: false; message: string }> {
-  let zip: yauzl.ZipFile;
+  let zip: GuardedZip;
   try {
-    zip = await openZip(file, { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true });
-  } catch {
-    return { ok: false, message: 'повреждённый ZIP-архив (DOCX/XLSX прочитать нельзя)' };
+    zip = await GuardedZip.open(file, { ...ZIP_LIMITS, maxEntries: DOCUMENT_ZIP_LIMITS.maxEntries, maxTotalUncompressed: DOCUMENT_ZIP_LIMITS.maxTotalUncompressed });
+  } catch (e) {
+    if (e instanceof FileRefusal && /частей/.test(e.message)) return { ok: false, message: 'в архиве слишком много частей — это не похоже на документ Office' };
+    if (e instanceof FileRefusal) return { ok: false, message: 'повреждённый или подделанный ZIP-архив (DOCX/XLSX прочитать нельзя)' };
+    throw e;
   }
   try {
-    if (zip.entryCount > DOCUMENT_ZIP_LIMITS.maxEntries) return { ok: false, message: `в архиве слишком много частей (${zip.entryCount}) — это не похоже на документ Office` };
-    const names = new Set<string>();
     let total = 0;
     let bomb: string | null = null;
-    await new Promise<void>((resolve, reject) => {
-      zip.on('entry', (e: yauzl.Entry) => {
-        names.add(e.fileName);
-        total += e.uncompressedSize;
-        const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
-        if (e.uncompressedSize > DOCUMENT_ZIP_LIMITS.ratioFloor && ratio > DOCUMENT_ZIP_LIMITS.maxRatio) bomb ??= e.fileName;
-        zip.readEntry();
-      });
-      zip.on('end', () => resolve());
-      zip.on('error', reject);
-      zip.readEntry();
-    });
+    for (const e of zip.entries.values()) {
+      total += e.uncompressed;
+      const ratio = e.uncompressed / Math.max(1, e.compressed);
+      if (e.uncompressed > DOCUMENT_ZIP_LIMITS.ratioFloor && ratio > DOCUMENT_ZIP_LIMITS.maxRatio) bomb ??= e.name;
+    }
     if (bomb) return { ok: false, message: `часть «${bomb}» сжата в сотни раз — файл похож на «zip-бомбу» и не принимается` };
     if (total > DOCUMENT_ZIP_LIMITS.maxTotalUncompressed) return { ok: false, message: 'после распаковки документ занимает более 500 МБ — файл похож на «zip-бомбу» и не принимается' };
-    return { ok: true, names };
-  } catch {
-    return { ok: false, message: 'повреждённый ZIP-архив (DOCX/XLSX прочитать нельзя)' };
+    return { ok: true, names: new Set(zip.entries.keys()) };
   } finally {
     zip.close();
   }

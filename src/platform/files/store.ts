@@ -8,7 +8,8 @@
  * stream and removes the temporary file. `get` streams a file back.
  *
  * One interface (`FileStore`), one backend today (the local directory
- * `<DATA_DIR>/files`, which every process of a deployment shares); an S3
+ * `<DATA_DIR>/store`, which every process of a deployment shares; the
+ * backup carries its files by the rows that name them, see FILE_SETS); an S3
  * backend can implement the same interface later.
  */
 import crypto from 'node:crypto';
@@ -156,9 +157,14 @@ export function localFileStore(root: string): FileStore {
 
 const stores = new Map<string, FileStore>();
 
-/** The deployment's store: `<DATA_DIR>/files` (shared by every process). */
+/** The directory of the deployment's store. */
+export function storeRoot(config: { dataDir: string }): string {
+  return path.join(config.dataDir, 'store');
+}
+
+/** The deployment's store: `<DATA_DIR>/store` (shared by every process). */
 export function fileStore(config: { dataDir: string }): FileStore {
-  const root = path.join(config.dataDir, 'files');
+  const root = storeRoot(config);
   let s = stores.get(root);
   if (!s) {
     s = localFileStore(root);

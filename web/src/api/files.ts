@@ -19,11 +19,11 @@ export type FileAnswer<P extends FilePath> = paths[P]['post'] extends { response
       : never
   : never;
 
-/** Sends a file (multipart field «file»), reporting the share sent; fails with `ApiError` like `call`. */
-export function sendFile<P extends FilePath>(path: P, file: File, onProgress: (share: number) => void = () => {}): Promise<FileAnswer<P>> {
+/** Posts a form (multipart) to a route, reporting the share sent; fails with `ApiError` like `call`. */
+function postForm<T>(url: string, form: FormData, onProgress: (share: number) => void = () => {}): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', path);
+    xhr.open('POST', url);
     xhr.withCredentials = true;
     xhr.setRequestHeader('accept', 'application/json');
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
@@ -34,16 +34,45 @@ export function sendFile<P extends FilePath>(path: P, file: File, onProgress: (s
       if (retryAfter) headers.set('retry-after', retryAfter);
       const response = new Response(xhr.responseText, { status: xhr.status, headers });
       if (!response.ok) return reject(await ApiError.fromResponse(response));
-      resolve((await response.json()) as FileAnswer<P>);
+      resolve((await response.json()) as T);
     };
-    const form = new FormData();
-    form.append('file', file, file.name);
     xhr.send(form);
   });
 }
 
+/** Sends a file (multipart field «file»), reporting the share sent; fails with `ApiError` like `call`. */
+export function sendFile<P extends FilePath>(path: P, file: File, onProgress: (share: number) => void = () => {}): Promise<FileAnswer<P>> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return postForm<FileAnswer<P>>(path, form, onProgress);
+}
+
+type ApplicationFilesPost = paths['/api/applications/{id}/files']['post'];
+/** The kinds of documents an application takes. */
+export type ApplicationFileKind = ApplicationFilesPost['parameters']['query']['kind'];
+
+/** Attaches a document to a permit application (`POST /api/applications/{id}/files?kind=…`). */
+export function sendApplicationFile(id: string, kind: ApplicationFileKind, file: File, onProgress?: (share: number) => void) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return postForm<Json<ApplicationFilesPost['responses'][201]>>(`/api/applications/${encodeURIComponent(id)}/files?kind=${encodeURIComponent(kind)}`, form, onProgress);
+}
+
+/** A message with files in the thread of an application (`POST /api/applications/{id}/messages`: «text» and up to 5 «file»). */
+export function sendApplicationMessage(id: string, text: string, files: File[]) {
+  const form = new FormData();
+  form.append('text', text);
+  for (const f of files) form.append('file', f, f.name);
+  return postForm<Json<paths['/api/applications/{id}/messages']['post']['responses'][201]>>(`/api/applications/${encodeURIComponent(id)}/messages`, form);
+}
+
 /** The routes that answer a GET with a file or a redirect (links, not JSON). */
-export type HrefPath = '/api/statements/{id}/files/{kind}' | '/api/uploads/template' | '/api/auth/oidc/start';
+export type HrefPath =
+  | '/api/statements/{id}/files/{kind}'
+  | '/api/uploads/template'
+  | '/api/auth/oidc/start'
+  | '/api/applications/{id}/files/{fileId}'
+  | '/api/permits/{id}/versions/{versionId}/files/{kind}';
 
 type PathParams<P extends HrefPath> = paths[P]['get'] extends { parameters: { path: infer A } } ? A : never;
 

@@ -2720,6 +2720,192 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/permits/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Версии разрешения: первая и внесённые изменения, с условиями каждой и подписанным PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            number: string;
+                            currentVersion: number;
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                version: number;
+                                current: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description С этого момента действует версия (null — с начала действия разрешения)
+                                 */
+                                inForceFrom: string | null;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                validFrom: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                validTo: string;
+                                /** Format: date-time */
+                                issuedAt: string;
+                                issuedBy: string | null;
+                                application: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    number: string;
+                                    kind: string;
+                                } | null;
+                                changes: {
+                                    field: string;
+                                    before: string;
+                                    after: string;
+                                }[];
+                                lines: {
+                                    code: string;
+                                    name: string;
+                                    volume: string;
+                                    mass: string | null;
+                                    facilities: string[];
+                                }[];
+                                carriers: {
+                                    name: string;
+                                    inn: string;
+                                }[];
+                                pdf: {
+                                    url: string;
+                                    signatureUrl: string;
+                                    bytes: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    signedAt: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/permits/{id}/versions/{versionId}/files/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** PDF версии разрешения, подписанный информационным оператором, или его подпись (.sig, CMS DER) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                    /** @description Идентификатор (UUID) */
+                    versionId: string;
+                    kind: "pdf" | "pdf.sig";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/trips": {
         parameters: {
             query?: never;
@@ -7051,6 +7237,3555 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/reference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Справочники заявлений: статусы, округа, виды документов, основания отказа, срок рассмотрения и производственный календарь */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statuses: {
+                                code: string;
+                                label: string;
+                            }[];
+                            districts: {
+                                code: string;
+                                name: string;
+                            }[];
+                            attachmentKinds: {
+                                code: string;
+                                label: string;
+                                requiredForPermit: boolean;
+                            }[];
+                            rejectionReasons: {
+                                code: string;
+                                text: string;
+                            }[];
+                            infoRequestTemplates: {
+                                code: string;
+                                text: string;
+                            }[];
+                            reviewWorkingDays: number;
+                            calendar: {
+                                year: number;
+                                source: string;
+                                provisional: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/facility-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Объекты приёма из реестра, принимающие вид отходов (для строки заявления) */
+        get: {
+            parameters: {
+                query?: {
+                    wasteCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                number: string;
+                                name: string;
+                                address: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                organizationId: string;
+                                organizationName: string;
+                                inn: string;
+                                wasteCodes: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/carrier-lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Перевозчик по ИНН: зарегистрирован ли он (если нет — ему будет отправлено приглашение) */
+        get: {
+            parameters: {
+                query: {
+                    inn: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            inn: string;
+                            registered: boolean;
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            organizationId: string | null;
+                            name: string | null;
+                            isCarrier: boolean;
+                            suspended: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** «Мои заявки»: заявления организации со статусами, новые изменения сначала */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description draft — Черновик, submitted — На рассмотрении, needs_info — Требуется дополнение, approved — Одобрено, rejected — Отклонено, withdrawn — Отозвано заявителем */
+                    status?: "draft" | "submitted" | "needs_info" | "approved" | "rejected" | "withdrawn";
+                    /** @description Идентификатор (UUID) */
+                    siteId?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                number: string;
+                                /** @description permit — выдача разрешения, amendment — внесение изменений в разрешение */
+                                kind: "permit" | "amendment";
+                                /** @description draft — Черновик, submitted — На рассмотрении, needs_info — Требуется дополнение, approved — Одобрено, rejected — Отклонено, withdrawn — Отозвано заявителем */
+                                status: "draft" | "submitted" | "needs_info" | "approved" | "rejected" | "withdrawn";
+                                statusLabel: string;
+                                siteName: string | null;
+                                permitNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                /** @description Срок рассмотрения в рабочих днях по производственному календарю */
+                                review: {
+                                    /** @description Срок рассмотрения, рабочих дней */
+                                    days: number;
+                                    /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                    dueOn: string;
+                                    /** @description Срок идёт (заявление на рассмотрении) */
+                                    running: boolean;
+                                    /** @description Осталось рабочих дней (отрицательное — просрочено) */
+                                    workingDaysLeft: number | null;
+                                    overdue: boolean;
+                                } | null;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                infoDueOn: string | null;
+                                reasonText: string | null;
+                                unread: number;
+                                needsAction: boolean;
+                            }[];
+                            /** @description Курсор следующей страницы */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Госуслуга «Выдача разрешения на перемещение ОСС»: создать черновик заявления (или заявления о внесении изменений в разрешение)
+         * @description Черновик появляется в «Моих задачах» создавшего. Для внесения изменений укажите kind=amendment и permitId — черновик заполняется условиями разрешения. Принимает Idempotency-Key.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description permit — выдача разрешения, amendment — внесение изменений в разрешение */
+                        kind?: "permit" | "amendment";
+                        /**
+                         * Format: uuid
+                         * @description Идентификатор (UUID)
+                         */
+                        siteId?: string;
+                        /**
+                         * Format: uuid
+                         * @description Идентификатор (UUID)
+                         */
+                        permitId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            /** @description Номер заявления, например ЗР-2026-000001 */
+                            number: string;
+                            /** @description permit — выдача разрешения, amendment — внесение изменений в разрешение */
+                            kind: "permit" | "amendment";
+                            /** @description draft — Черновик, submitted — На рассмотрении, needs_info — Требуется дополнение, approved — Одобрено, rejected — Отклонено, withdrawn — Отозвано заявителем */
+                            status: "draft" | "submitted" | "needs_info" | "approved" | "rejected" | "withdrawn";
+                            statusLabel: string;
+                            /** @description Версия для оптимистической блокировки: передавайте её в PATCH и при подаче */
+                            version: number;
+                            /** @description Сколько раз заявление подавалось */
+                            round: number;
+                            organization: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                inn: string;
+                            };
+                            site: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                address: string;
+                                archived: boolean;
+                            } | null;
+                            permit: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                number: string;
+                                version: number;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                validFrom: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                validTo: string;
+                            } | null;
+                            issuedVersion: number | null;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            worksFrom: string | null;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            worksTo: string | null;
+                            district: string | null;
+                            comment: string | null;
+                            lines: {
+                                position: number;
+                                wasteCode: string | null;
+                                wasteName: string | null;
+                                hazardClass: number | null;
+                                /** @description Планируемый объём, м³ */
+                                volume: string | null;
+                                /** @description Планируемая масса, т */
+                                mass: string | null;
+                                facilities: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    number: string;
+                                    name: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    organizationId: string;
+                                    organizationName: string;
+                                    /** @description Объект принимает этот код ФККО */
+                                    accepts: boolean;
+                                    active: boolean;
+                                }[];
+                            }[];
+                            carriers: {
+                                inn: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                organizationId: string | null;
+                                name: string | null;
+                                registered: boolean;
+                                isCarrier: boolean;
+                                suspended: boolean;
+                                inviteEmail: string | null;
+                                /** Format: date-time */
+                                invitedAt: string | null;
+                            }[];
+                            files: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                kind: string;
+                                kindLabel: string;
+                                fileName: string;
+                                /** @description Тип по содержимому: pdf, rtf, doc, docx, xls, xlsx, jpeg, tiff */
+                                fileType: string;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                uploadedAt: string;
+                                uploadedBy: string;
+                                messageId: number | null;
+                                url: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            firstSubmittedAt: string | null;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            submittedBy: string | null;
+                            /** @description Срок рассмотрения в рабочих днях по производственному календарю */
+                            review: {
+                                /** @description Срок рассмотрения, рабочих дней */
+                                days: number;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                dueOn: string;
+                                /** @description Срок идёт (заявление на рассмотрении) */
+                                running: boolean;
+                                /** @description Осталось рабочих дней (отрицательное — просрочено) */
+                                workingDaysLeft: number | null;
+                                overdue: boolean;
+                            } | null;
+                            infoRequest: {
+                                text: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                dueOn: string | null;
+                                overdue: boolean;
+                            } | null;
+                            decision: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string | null;
+                                reasonCode: string | null;
+                                reasonText: string | null;
+                                comment: string | null;
+                            } | null;
+                            assignee: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Непрочитанные сообщения переписки */
+                            unread: number;
+                            /** @description Что ещё не заполнено для подачи (все пункты сразу) */
+                            missing: {
+                                field: string;
+                                message: string;
+                            }[];
+                            stages: {
+                                key: string;
+                                title: string;
+                                done: boolean;
+                                current: boolean;
+                                note: string | null;
+                            }[];
+                            allowedActions: ("submit" | "request_info" | "resubmit" | "approve" | "reject" | "withdraw")[];
+                            editable: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Заявление: сведения, этапы, срок рассмотрения, решение, что не заполнено, доступные действия */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            /** @description Номер заявления, например ЗР-2026-000001 */
+                            number: string;
+                            /** @description permit — выдача разрешения, amendment — внесение изменений в разрешение */
+                            kind: "permit" | "amendment";
+                            /** @description draft — Черновик, submitted — На рассмотрении, needs_info — Требуется дополнение, approved — Одобрено, rejected — Отклонено, withdrawn — Отозвано заявителем */
+                            status: "draft" | "submitted" | "needs_info" | "approved" | "rejected" | "withdrawn";
+                            statusLabel: string;
+                            /** @description Версия для оптимистической блокировки: передавайте её в PATCH и при подаче */
+                            version: number;
+                            /** @description Сколько раз заявление подавалось */
+                            round: number;
+                            organization: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                inn: string;
+                            };
+                            site: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                address: string;
+                                archived: boolean;
+                            } | null;
+                            permit: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                number: string;
+                                version: number;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                validFrom: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                validTo: string;
+                            } | null;
+                            issuedVersion: number | null;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            worksFrom: string | null;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            worksTo: string | null;
+                            district: string | null;
+                            comment: string | null;
+                            lines: {
+                                position: number;
+                                wasteCode: string | null;
+                                wasteName: string | null;
+                                hazardClass: number | null;
+                                /** @description Планируемый объём, м³ */
+                                volume: string | null;
+                                /** @description Планируемая масса, т */
+                                mass: string | null;
+                                facilities: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    number: string;
+                                    name: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    organizationId: string;
+                                    organizationName: string;
+                                    /** @description Объект принимает этот код ФККО */
+                                    accepts: boolean;
+                                    active: boolean;
+                                }[];
+                            }[];
+                            carriers: {
+                                inn: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                organizationId: string | null;
+                                name: string | null;
+                                registered: boolean;
+                                isCarrier: boolean;
+                                suspended: boolean;
+                                inviteEmail: string | null;
+                                /** Format: date-time */
+                                invitedAt: string | null;
+                            }[];
+                            files: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                kind: string;
+                                kindLabel: string;
+                                fileName: string;
+                                /** @description Тип по содержимому: pdf, rtf, doc, docx, xls, xlsx, jpeg, tiff */
+                                fileType: string;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                uploadedAt: string;
+                                uploadedBy: string;
+                                messageId: number | null;
+                                url: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            firstSubmittedAt: string | null;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            submittedBy: string | null;
+                            /** @description Срок рассмотрения в рабочих днях по производственному календарю */
+                            review: {
+                                /** @description Срок рассмотрения, рабочих дней */
+                                days: number;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                dueOn: string;
+                                /** @description Срок идёт (заявление на рассмотрении) */
+                                running: boolean;
+                                /** @description Осталось рабочих дней (отрицательное — просрочено) */
+                                workingDaysLeft: number | null;
+                                overdue: boolean;
+                            } | null;
+                            infoRequest: {
+                                text: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                dueOn: string | null;
+                                overdue: boolean;
+                            } | null;
+                            decision: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string | null;
+                                reasonCode: string | null;
+                                reasonText: string | null;
+                                comment: string | null;
+                            } | null;
+                            assignee: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Непрочитанные сообщения переписки */
+                            unread: number;
+                            /** @description Что ещё не заполнено для подачи (все пункты сразу) */
+                            missing: {
+                                field: string;
+                                message: string;
+                            }[];
+                            stages: {
+                                key: string;
+                                title: string;
+                                done: boolean;
+                                current: boolean;
+                                note: string | null;
+                            }[];
+                            allowedActions: ("submit" | "request_info" | "resubmit" | "approve" | "reject" | "withdraw")[];
+                            editable: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Сохранить группу полей черновика (general, lines или carriers) с проверкой версии
+         * @description Каждое изменение сохраняется сразу. В теле — version, на которой сделано изменение; если заявление уже изменено (другое окно, другой пользователь), ответ 409 version_conflict с currentVersion и current — заявлением как оно есть.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Версия, на которой сделано изменение */
+                        version: number;
+                        general?: {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            siteId?: string | null;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            worksFrom?: string | null;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            worksTo?: string | null;
+                            district?: string | null;
+                            comment?: string | null;
+                        };
+                        lines?: {
+                            wasteCode?: string | null;
+                            volume?: (string | number) | (never | null);
+                            mass?: (string | number) | (never | null);
+                            facilityObjectIds?: string[];
+                        }[];
+                        carriers?: {
+                            inn: string;
+                            inviteEmail?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            /** @description Номер заявления, например ЗР-2026-000001 */
+                            number: string;
+                            /** @description permit — выдача разрешения, amendment — внесение изменений в разрешение */
+                            kind: "permit" | "amendment";
+                            /** @description draft — Черновик, submitted — На рассмотрении, needs_info — Требуется дополнение, approved — Одобрено, rejected — Отклонено, withdrawn — Отозвано заявителем */
+                            status: "draft" | "submitted" | "needs_info" | "approved" | "rejected" | "withdrawn";
+                            statusLabel: string;
+                            /** @description Версия для оптимистической блокировки: передавайте её в PATCH и при подаче */
+                            version: number;
+                            /** @description Сколько раз заявление подавалось */
+                            round: number;
+                            organization: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                inn: string;
+                            };
+                            site: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                address: string;
+                                archived: boolean;
+                            } | null;
+                            permit: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                number: string;
+                                version: number;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                validFrom: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                validTo: string;
+                            } | null;
+                            issuedVersion: number | null;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            worksFrom: string | null;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            worksTo: string | null;
+                            district: string | null;
+                            comment: string | null;
+                            lines: {
+                                position: number;
+                                wasteCode: string | null;
+                                wasteName: string | null;
+                                hazardClass: number | null;
+                                /** @description Планируемый объём, м³ */
+                                volume: string | null;
+                                /** @description Планируемая масса, т */
+                                mass: string | null;
+                                facilities: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    number: string;
+                                    name: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    organizationId: string;
+                                    organizationName: string;
+                                    /** @description Объект принимает этот код ФККО */
+                                    accepts: boolean;
+                                    active: boolean;
+                                }[];
+                            }[];
+                            carriers: {
+                                inn: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                organizationId: string | null;
+                                name: string | null;
+                                registered: boolean;
+                                isCarrier: boolean;
+                                suspended: boolean;
+                                inviteEmail: string | null;
+                                /** Format: date-time */
+                                invitedAt: string | null;
+                            }[];
+                            files: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                kind: string;
+                                kindLabel: string;
+                                fileName: string;
+                                /** @description Тип по содержимому: pdf, rtf, doc, docx, xls, xlsx, jpeg, tiff */
+                                fileType: string;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                uploadedAt: string;
+                                uploadedBy: string;
+                                messageId: number | null;
+                                url: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            firstSubmittedAt: string | null;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            submittedBy: string | null;
+                            /** @description Срок рассмотрения в рабочих днях по производственному календарю */
+                            review: {
+                                /** @description Срок рассмотрения, рабочих дней */
+                                days: number;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                dueOn: string;
+                                /** @description Срок идёт (заявление на рассмотрении) */
+                                running: boolean;
+                                /** @description Осталось рабочих дней (отрицательное — просрочено) */
+                                workingDaysLeft: number | null;
+                                overdue: boolean;
+                            } | null;
+                            infoRequest: {
+                                text: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                dueOn: string | null;
+                                overdue: boolean;
+                            } | null;
+                            decision: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string | null;
+                                reasonCode: string | null;
+                                reasonText: string | null;
+                                comment: string | null;
+                            } | null;
+                            assignee: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Непрочитанные сообщения переписки */
+                            unread: number;
+                            /** @description Что ещё не заполнено для подачи (все пункты сразу) */
+                            missing: {
+                                field: string;
+                                message: string;
+                            }[];
+                            stages: {
+                                key: string;
+                                title: string;
+                                done: boolean;
+                                current: boolean;
+                                note: string | null;
+                            }[];
+                            allowedActions: ("submit" | "request_info" | "resubmit" | "approve" | "reject" | "withdraw")[];
+                            editable: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/applications/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Подать заявление (из черновика или повторно после «Требуется дополнение»)
+         * @description Если заявление заполнено не полностью — 422 application_incomplete со списком всего, чего не хватает. Принимает Idempotency-Key.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            /** @description Номер заявления, например ЗР-2026-000001 */
+                            number: string;
+                            /** @description permit — выдача разрешения, amendment — внесение изменений в разрешение */
+                            kind: "permit" | "amendment";
+                            /** @description draft — Черновик, submitted — На рассмотрении, needs_info — Требуется дополнение, approved — Одобрено, rejected — Отклонено, withdrawn — Отозвано заявителем */
+                            status: "draft" | "submitted" | "needs_info" | "approved" | "rejected" | "withdrawn";
+                            statusLabel: string;
+                            /** @description Версия для оптимистической блокировки: передавайте её в PATCH и при подаче */
+                            version: number;
+                            /** @description Сколько раз заявление подавалось */
+                            round: number;
+                            organization: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                inn: string;
+                            };
+                            site: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                address: string;
+                                archived: boolean;
+                            } | null;
+                            permit: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                number: string;
+                                version: number;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                validFrom: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                validTo: string;
+                            } | null;
+                            issuedVersion: number | null;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            worksFrom: string | null;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            worksTo: string | null;
+                            district: string | null;
+                            comment: string | null;
+                            lines: {
+                                position: number;
+                                wasteCode: string | null;
+                                wasteName: string | null;
+                                hazardClass: number | null;
+                                /** @description Планируемый объём, м³ */
+                                volume: string | null;
+                                /** @description Планируемая масса, т */
+                                mass: string | null;
+                                facilities: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    number: string;
+                                    name: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    organizationId: string;
+                                    organizationName: string;
+                                    /** @description Объект принимает этот код ФККО */
+                                    accepts: boolean;
+                                    active: boolean;
+                                }[];
+                            }[];
+                            carriers: {
+                                inn: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                organizationId: string | null;
+                                name: string | null;
+                                registered: boolean;
+                                isCarrier: boolean;
+                                suspended: boolean;
+                                inviteEmail: string | null;
+                                /** Format: date-time */
+                                invitedAt: string | null;
+                            }[];
+                            files: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                kind: string;
+                                kindLabel: string;
+                                fileName: string;
+                                /** @description Тип по содержимому: pdf, rtf, doc, docx, xls, xlsx, jpeg, tiff */
+                                fileType: string;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                uploadedAt: string;
+                                uploadedBy: string;
+                                messageId: number | null;
+                                url: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            firstSubmittedAt: string | null;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            submittedBy: string | null;
+                            /** @description Срок рассмотрения в рабочих днях по производственному календарю */
+                            review: {
+                                /** @description Срок рассмотрения, рабочих дней */
+                                days: number;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                dueOn: string;
+                                /** @description Срок идёт (заявление на рассмотрении) */
+                                running: boolean;
+                                /** @description Осталось рабочих дней (отрицательное — просрочено) */
+                                workingDaysLeft: number | null;
+                                overdue: boolean;
+                            } | null;
+                            infoRequest: {
+                                text: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                dueOn: string | null;
+                                overdue: boolean;
+                            } | null;
+                            decision: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string | null;
+                                reasonCode: string | null;
+                                reasonText: string | null;
+                                comment: string | null;
+                            } | null;
+                            assignee: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Непрочитанные сообщения переписки */
+                            unread: number;
+                            /** @description Что ещё не заполнено для подачи (все пункты сразу) */
+                            missing: {
+                                field: string;
+                                message: string;
+                            }[];
+                            stages: {
+                                key: string;
+                                title: string;
+                                done: boolean;
+                                current: boolean;
+                                note: string | null;
+                            }[];
+                            allowedActions: ("submit" | "request_info" | "resubmit" | "approve" | "reject" | "withdraw")[];
+                            editable: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Отозвать заявление */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            /** @description Номер заявления, например ЗР-2026-000001 */
+                            number: string;
+                            /** @description permit — выдача разрешения, amendment — внесение изменений в разрешение */
+                            kind: "permit" | "amendment";
+                            /** @description draft — Черновик, submitted — На рассмотрении, needs_info — Требуется дополнение, approved — Одобрено, rejected — Отклонено, withdrawn — Отозвано заявителем */
+                            status: "draft" | "submitted" | "needs_info" | "approved" | "rejected" | "withdrawn";
+                            statusLabel: string;
+                            /** @description Версия для оптимистической блокировки: передавайте её в PATCH и при подаче */
+                            version: number;
+                            /** @description Сколько раз заявление подавалось */
+                            round: number;
+                            organization: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                inn: string;
+                            };
+                            site: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                address: string;
+                                archived: boolean;
+                            } | null;
+                            permit: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                number: string;
+                                version: number;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                validFrom: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                validTo: string;
+                            } | null;
+                            issuedVersion: number | null;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            worksFrom: string | null;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            worksTo: string | null;
+                            district: string | null;
+                            comment: string | null;
+                            lines: {
+                                position: number;
+                                wasteCode: string | null;
+                                wasteName: string | null;
+                                hazardClass: number | null;
+                                /** @description Планируемый объём, м³ */
+                                volume: string | null;
+                                /** @description Планируемая масса, т */
+                                mass: string | null;
+                                facilities: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    number: string;
+                                    name: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    organizationId: string;
+                                    organizationName: string;
+                                    /** @description Объект принимает этот код ФККО */
+                                    accepts: boolean;
+                                    active: boolean;
+                                }[];
+                            }[];
+                            carriers: {
+                                inn: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                organizationId: string | null;
+                                name: string | null;
+                                registered: boolean;
+                                isCarrier: boolean;
+                                suspended: boolean;
+                                inviteEmail: string | null;
+                                /** Format: date-time */
+                                invitedAt: string | null;
+                            }[];
+                            files: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                kind: string;
+                                kindLabel: string;
+                                fileName: string;
+                                /** @description Тип по содержимому: pdf, rtf, doc, docx, xls, xlsx, jpeg, tiff */
+                                fileType: string;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                uploadedAt: string;
+                                uploadedBy: string;
+                                messageId: number | null;
+                                url: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            firstSubmittedAt: string | null;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            submittedBy: string | null;
+                            /** @description Срок рассмотрения в рабочих днях по производственному календарю */
+                            review: {
+                                /** @description Срок рассмотрения, рабочих дней */
+                                days: number;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                dueOn: string;
+                                /** @description Срок идёт (заявление на рассмотрении) */
+                                running: boolean;
+                                /** @description Осталось рабочих дней (отрицательное — просрочено) */
+                                workingDaysLeft: number | null;
+                                overdue: boolean;
+                            } | null;
+                            infoRequest: {
+                                text: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                dueOn: string | null;
+                                overdue: boolean;
+                            } | null;
+                            decision: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string | null;
+                                reasonCode: string | null;
+                                reasonText: string | null;
+                                comment: string | null;
+                            } | null;
+                            assignee: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Непрочитанные сообщения переписки */
+                            unread: number;
+                            /** @description Что ещё не заполнено для подачи (все пункты сразу) */
+                            missing: {
+                                field: string;
+                                message: string;
+                            }[];
+                            stages: {
+                                key: string;
+                                title: string;
+                                done: boolean;
+                                current: boolean;
+                                note: string | null;
+                            }[];
+                            allowedActions: ("submit" | "request_info" | "resubmit" | "approve" | "reject" | "withdraw")[];
+                            editable: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** История заявления: кто, когда, что изменилось */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                actionLabel: string;
+                                who: string | null;
+                                organization: string | null;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                changes: {
+                                    field: string;
+                                    label: string;
+                                    before: string | null;
+                                    after: string | null;
+                                }[];
+                                comment: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Приложить файл (multipart, поле «file»; PDF, RTF, DOC, DOCX, XLS, XLSX, JPEG, JPG, TIFF до 50 МБ; тип определяется по содержимому) */
+        post: {
+            parameters: {
+                query: {
+                    kind: "regulation" | "carrier_contract" | "facility_contract" | "other";
+                };
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            kind: string;
+                            kindLabel: string;
+                            fileName: string;
+                            /** @description Тип по содержимому: pdf, rtf, doc, docx, xls, xlsx, jpeg, tiff */
+                            fileType: string;
+                            sizeBytes: number;
+                            /** Format: date-time */
+                            uploadedAt: string;
+                            uploadedBy: string;
+                            messageId: number | null;
+                            url: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Скачать файл заявления или сообщения */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                    /** @description Идентификатор (UUID) */
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Удалить приложенный файл */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                    /** @description Идентификатор (UUID) */
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Переписка по заявлению со специалистами оператора */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                side: "applicant" | "operator";
+                                author: string;
+                                mine: boolean;
+                                text: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                unread: boolean;
+                                files: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    fileName: string;
+                                    fileType: string;
+                                    sizeBytes: number;
+                                    url: string;
+                                }[];
+                            }[];
+                            unread: number;
+                            lastReadId: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Написать сообщение (JSON {"text"} или multipart: поле «text» и до 5 файлов «file»)
+         * @description Сообщение видят заявитель и специалисты оператора; другой стороне приходит уведомление в кабинете и по электронной почте.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/messages/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Отметить переписку прочитанной (до сообщения upToId или целиком) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        upToId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lastReadId: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Очередь заявлений: фильтры по статусу, сроку, заявителю, округу и специалисту; постраничная выборка по курсору, старые сначала
+         * @description age: overdue — срок рассмотрения истёк, due_today — истекает сегодня, due_soon — в ближайшие 2 рабочих дня, in_time — позже. assignee: UUID специалиста, me или none. Черновики оператору не видны.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description draft — Черновик, submitted — На рассмотрении, needs_info — Требуется дополнение, approved — Одобрено, rejected — Отклонено, withdrawn — Отозвано заявителем */
+                    status?: "draft" | "submitted" | "needs_info" | "approved" | "rejected" | "withdrawn";
+                    age?: "overdue" | "due_today" | "due_soon" | "in_time";
+                    applicantInn?: string;
+                    district?: "ЦАО" | "САО" | "СВАО" | "ВАО" | "ЮВАО" | "ЮАО" | "ЮЗАО" | "ЗАО" | "СЗАО" | "ЗелАО" | "НАО" | "ТАО";
+                    assignee?: string | "me" | "none";
+                    /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                    submittedFrom?: string;
+                    /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                    submittedTo?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                number: string;
+                                /** @description permit — выдача разрешения, amendment — внесение изменений в разрешение */
+                                kind: "permit" | "amendment";
+                                /** @description draft — Черновик, submitted — На рассмотрении, needs_info — Требуется дополнение, approved — Одобрено, rejected — Отклонено, withdrawn — Отозвано заявителем */
+                                status: "draft" | "submitted" | "needs_info" | "approved" | "rejected" | "withdrawn";
+                                statusLabel: string;
+                                round: number;
+                                applicant: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    name: string;
+                                    inn: string;
+                                };
+                                siteName: string | null;
+                                district: string | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** @description Срок рассмотрения в рабочих днях по производственному календарю */
+                                review: {
+                                    /** @description Срок рассмотрения, рабочих дней */
+                                    days: number;
+                                    /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                    dueOn: string;
+                                    /** @description Срок идёт (заявление на рассмотрении) */
+                                    running: boolean;
+                                    /** @description Осталось рабочих дней (отрицательное — просрочено) */
+                                    workingDaysLeft: number | null;
+                                    overdue: boolean;
+                                } | null;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                infoDueOn: string | null;
+                                assignee: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                unread: number;
+                            }[];
+                            /** @description Курсор следующей страницы */
+                            nextCursor: string | null;
+                        } & {
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            today: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/specialists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Специалисты оператора, которым можно назначить заявление */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/applications/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Назначить специалиста (null — вернуть в общую очередь) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Идентификатор (UUID)
+                         */
+                        assigneeId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            /** @description Номер заявления, например ЗР-2026-000001 */
+                            number: string;
+                            /** @description permit — выдача разрешения, amendment — внесение изменений в разрешение */
+                            kind: "permit" | "amendment";
+                            /** @description draft — Черновик, submitted — На рассмотрении, needs_info — Требуется дополнение, approved — Одобрено, rejected — Отклонено, withdrawn — Отозвано заявителем */
+                            status: "draft" | "submitted" | "needs_info" | "approved" | "rejected" | "withdrawn";
+                            statusLabel: string;
+                            /** @description Версия для оптимистической блокировки: передавайте её в PATCH и при подаче */
+                            version: number;
+                            /** @description Сколько раз заявление подавалось */
+                            round: number;
+                            organization: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                inn: string;
+                            };
+                            site: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                address: string;
+                                archived: boolean;
+                            } | null;
+                            permit: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                number: string;
+                                version: number;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                validFrom: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                validTo: string;
+                            } | null;
+                            issuedVersion: number | null;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            worksFrom: string | null;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            worksTo: string | null;
+                            district: string | null;
+                            comment: string | null;
+                            lines: {
+                                position: number;
+                                wasteCode: string | null;
+                                wasteName: string | null;
+                                hazardClass: number | null;
+                                /** @description Планируемый объём, м³ */
+                                volume: string | null;
+                                /** @description Планируемая масса, т */
+                                mass: string | null;
+                                facilities: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    number: string;
+                                    name: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    organizationId: string;
+                                    organizationName: string;
+                                    /** @description Объект принимает этот код ФККО */
+                                    accepts: boolean;
+                                    active: boolean;
+                                }[];
+                            }[];
+                            carriers: {
+                                inn: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                organizationId: string | null;
+                                name: string | null;
+                                registered: boolean;
+                                isCarrier: boolean;
+                                suspended: boolean;
+                                inviteEmail: string | null;
+                                /** Format: date-time */
+                                invitedAt: string | null;
+                            }[];
+                            files: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                kind: string;
+                                kindLabel: string;
+                                fileName: string;
+                                /** @description Тип по содержимому: pdf, rtf, doc, docx, xls, xlsx, jpeg, tiff */
+                                fileType: string;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                uploadedAt: string;
+                                uploadedBy: string;
+                                messageId: number | null;
+                                url: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            firstSubmittedAt: string | null;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            submittedBy: string | null;
+                            /** @description Срок рассмотрения в рабочих днях по производственному календарю */
+                            review: {
+                                /** @description Срок рассмотрения, рабочих дней */
+                                days: number;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                dueOn: string;
+                                /** @description Срок идёт (заявление на рассмотрении) */
+                                running: boolean;
+                                /** @description Осталось рабочих дней (отрицательное — просрочено) */
+                                workingDaysLeft: number | null;
+                                overdue: boolean;
+                            } | null;
+                            infoRequest: {
+                                text: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                dueOn: string | null;
+                                overdue: boolean;
+                            } | null;
+                            decision: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string | null;
+                                reasonCode: string | null;
+                                reasonText: string | null;
+                                comment: string | null;
+                            } | null;
+                            assignee: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Непрочитанные сообщения переписки */
+                            unread: number;
+                            /** @description Что ещё не заполнено для подачи (все пункты сразу) */
+                            missing: {
+                                field: string;
+                                message: string;
+                            }[];
+                            stages: {
+                                key: string;
+                                title: string;
+                                done: boolean;
+                                current: boolean;
+                                note: string | null;
+                            }[];
+                            allowedActions: ("submit" | "request_info" | "resubmit" | "approve" | "reject" | "withdraw")[];
+                            editable: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/applications/{id}/request-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * «Требуется дополнение»: что нужно и к какому сроку
+         * @description Срок — дата (dueOn; если она приходится на нерабочий день, срок переносится на ближайший рабочий день) или число рабочих дней (workingDays; по умолчанию 10). Принимает Idempotency-Key.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        request: string;
+                        /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                        dueOn?: string;
+                        workingDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            /** @description Номер заявления, например ЗР-2026-000001 */
+                            number: string;
+                            /** @description permit — выдача разрешения, amendment — внесение изменений в разрешение */
+                            kind: "permit" | "amendment";
+                            /** @description draft — Черновик, submitted — На рассмотрении, needs_info — Требуется дополнение, approved — Одобрено, rejected — Отклонено, withdrawn — Отозвано заявителем */
+                            status: "draft" | "submitted" | "needs_info" | "approved" | "rejected" | "withdrawn";
+                            statusLabel: string;
+                            /** @description Версия для оптимистической блокировки: передавайте её в PATCH и при подаче */
+                            version: number;
+                            /** @description Сколько раз заявление подавалось */
+                            round: number;
+                            organization: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                inn: string;
+                            };
+                            site: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                address: string;
+                                archived: boolean;
+                            } | null;
+                            permit: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                number: string;
+                                version: number;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                validFrom: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                validTo: string;
+                            } | null;
+                            issuedVersion: number | null;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            worksFrom: string | null;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            worksTo: string | null;
+                            district: string | null;
+                            comment: string | null;
+                            lines: {
+                                position: number;
+                                wasteCode: string | null;
+                                wasteName: string | null;
+                                hazardClass: number | null;
+                                /** @description Планируемый объём, м³ */
+                                volume: string | null;
+                                /** @description Планируемая масса, т */
+                                mass: string | null;
+                                facilities: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    number: string;
+                                    name: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    organizationId: string;
+                                    organizationName: string;
+                                    /** @description Объект принимает этот код ФККО */
+                                    accepts: boolean;
+                                    active: boolean;
+                                }[];
+                            }[];
+                            carriers: {
+                                inn: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                organizationId: string | null;
+                                name: string | null;
+                                registered: boolean;
+                                isCarrier: boolean;
+                                suspended: boolean;
+                                inviteEmail: string | null;
+                                /** Format: date-time */
+                                invitedAt: string | null;
+                            }[];
+                            files: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                kind: string;
+                                kindLabel: string;
+                                fileName: string;
+                                /** @description Тип по содержимому: pdf, rtf, doc, docx, xls, xlsx, jpeg, tiff */
+                                fileType: string;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                uploadedAt: string;
+                                uploadedBy: string;
+                                messageId: number | null;
+                                url: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            firstSubmittedAt: string | null;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            submittedBy: string | null;
+                            /** @description Срок рассмотрения в рабочих днях по производственному календарю */
+                            review: {
+                                /** @description Срок рассмотрения, рабочих дней */
+                                days: number;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                dueOn: string;
+                                /** @description Срок идёт (заявление на рассмотрении) */
+                                running: boolean;
+                                /** @description Осталось рабочих дней (отрицательное — просрочено) */
+                                workingDaysLeft: number | null;
+                                overdue: boolean;
+                            } | null;
+                            infoRequest: {
+                                text: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                dueOn: string | null;
+                                overdue: boolean;
+                            } | null;
+                            decision: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string | null;
+                                reasonCode: string | null;
+                                reasonText: string | null;
+                                comment: string | null;
+                            } | null;
+                            assignee: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Непрочитанные сообщения переписки */
+                            unread: number;
+                            /** @description Что ещё не заполнено для подачи (все пункты сразу) */
+                            missing: {
+                                field: string;
+                                message: string;
+                            }[];
+                            stages: {
+                                key: string;
+                                title: string;
+                                done: boolean;
+                                current: boolean;
+                                note: string | null;
+                            }[];
+                            allowedActions: ("submit" | "request_info" | "resubmit" | "approve" | "reject" | "withdraw")[];
+                            editable: boolean;
+                        } & {
+                            /** @description Срок перенесён с нерабочего дня */
+                            dueMoved: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/applications/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Решение: одобрить (выдаётся разрешение или его новая версия) или отклонить (основание из списка и пояснение)
+         * @description Решение принимается только по заявлению на рассмотрении; иначе 409. Принимает Idempotency-Key.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decision: "approve" | "reject";
+                        reasonCode?: string;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            /** @description Номер заявления, например ЗР-2026-000001 */
+                            number: string;
+                            /** @description permit — выдача разрешения, amendment — внесение изменений в разрешение */
+                            kind: "permit" | "amendment";
+                            /** @description draft — Черновик, submitted — На рассмотрении, needs_info — Требуется дополнение, approved — Одобрено, rejected — Отклонено, withdrawn — Отозвано заявителем */
+                            status: "draft" | "submitted" | "needs_info" | "approved" | "rejected" | "withdrawn";
+                            statusLabel: string;
+                            /** @description Версия для оптимистической блокировки: передавайте её в PATCH и при подаче */
+                            version: number;
+                            /** @description Сколько раз заявление подавалось */
+                            round: number;
+                            organization: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                inn: string;
+                            };
+                            site: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                address: string;
+                                archived: boolean;
+                            } | null;
+                            permit: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                number: string;
+                                version: number;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                validFrom: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                validTo: string;
+                            } | null;
+                            issuedVersion: number | null;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            worksFrom: string | null;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            worksTo: string | null;
+                            district: string | null;
+                            comment: string | null;
+                            lines: {
+                                position: number;
+                                wasteCode: string | null;
+                                wasteName: string | null;
+                                hazardClass: number | null;
+                                /** @description Планируемый объём, м³ */
+                                volume: string | null;
+                                /** @description Планируемая масса, т */
+                                mass: string | null;
+                                facilities: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    number: string;
+                                    name: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    organizationId: string;
+                                    organizationName: string;
+                                    /** @description Объект принимает этот код ФККО */
+                                    accepts: boolean;
+                                    active: boolean;
+                                }[];
+                            }[];
+                            carriers: {
+                                inn: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                organizationId: string | null;
+                                name: string | null;
+                                registered: boolean;
+                                isCarrier: boolean;
+                                suspended: boolean;
+                                inviteEmail: string | null;
+                                /** Format: date-time */
+                                invitedAt: string | null;
+                            }[];
+                            files: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                kind: string;
+                                kindLabel: string;
+                                fileName: string;
+                                /** @description Тип по содержимому: pdf, rtf, doc, docx, xls, xlsx, jpeg, tiff */
+                                fileType: string;
+                                sizeBytes: number;
+                                /** Format: date-time */
+                                uploadedAt: string;
+                                uploadedBy: string;
+                                messageId: number | null;
+                                url: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            firstSubmittedAt: string | null;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            submittedBy: string | null;
+                            /** @description Срок рассмотрения в рабочих днях по производственному календарю */
+                            review: {
+                                /** @description Срок рассмотрения, рабочих дней */
+                                days: number;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                dueOn: string;
+                                /** @description Срок идёт (заявление на рассмотрении) */
+                                running: boolean;
+                                /** @description Осталось рабочих дней (отрицательное — просрочено) */
+                                workingDaysLeft: number | null;
+                                overdue: boolean;
+                            } | null;
+                            infoRequest: {
+                                text: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                dueOn: string | null;
+                                overdue: boolean;
+                            } | null;
+                            decision: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string | null;
+                                reasonCode: string | null;
+                                reasonText: string | null;
+                                comment: string | null;
+                            } | null;
+                            assignee: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Непрочитанные сообщения переписки */
+                            unread: number;
+                            /** @description Что ещё не заполнено для подачи (все пункты сразу) */
+                            missing: {
+                                field: string;
+                                message: string;
+                            }[];
+                            stages: {
+                                key: string;
+                                title: string;
+                                done: boolean;
+                                current: boolean;
+                                note: string | null;
+                            }[];
+                            allowedActions: ("submit" | "request_info" | "resubmit" | "approve" | "reject" | "withdraw")[];
+                            editable: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7062,7 +10797,7 @@ export interface components {
             status: number;
             detail?: string;
             /** @enum {string} */
-            code: "validation" | "bad_request" | "malformed_json" | "unsupported_media_type" | "multipart_invalid" | "payload_too_large" | "request_timeout" | "unauthenticated" | "forbidden" | "cross_site_request" | "no_organization" | "second_factor_required" | "not_found" | "conflict" | "idempotency_mismatch" | "idempotency_in_progress" | "too_many_requests" | "overloaded" | "unavailable" | "internal" | "invalid_credentials" | "account_locked" | "second_factor_invalid" | "challenge_used" | "challenge_expired" | "certificate_rejected" | "signature_invalid" | "reset_invalid" | "external_login_failed" | "invitation_used" | "invitation_expired";
+            code: "validation" | "bad_request" | "malformed_json" | "unsupported_media_type" | "multipart_invalid" | "payload_too_large" | "request_timeout" | "unauthenticated" | "forbidden" | "cross_site_request" | "no_organization" | "second_factor_required" | "not_found" | "conflict" | "idempotency_mismatch" | "idempotency_in_progress" | "too_many_requests" | "overloaded" | "unavailable" | "internal" | "invalid_credentials" | "account_locked" | "second_factor_invalid" | "challenge_used" | "challenge_expired" | "certificate_rejected" | "signature_invalid" | "reset_invalid" | "external_login_failed" | "invitation_used" | "invitation_expired" | "application_status" | "version_conflict" | "application_incomplete";
             errors?: {
                 field: string;
                 message: string;

@@ -2,7 +2,8 @@
 import { useRef, useState } from 'react';
 import { Alert, Anchor, Button, Card, FileButton, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { ApiError, errorMessage } from '../../api/client';
+import { api, call, errorMessage } from '../../api/client';
+import { sendApplicationFile, type ApplicationFileKind } from '../../api/files';
 import type { Application } from '../../api/types';
 import { fmtDateTime } from '../../lib/format';
 import { appKey, useReference } from './queries';
@@ -15,11 +16,6 @@ function size(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('ru-RU')} КБ`;
 }
 
-async function send(url: string, form: FormData, method = 'POST'): Promise<unknown> {
-  const r = await fetch(url, { method, body: form, credentials: 'include', headers: { accept: 'application/json' } });
-  if (!r.ok) throw await ApiError.fromResponse(r);
-  return r.status === 204 ? null : r.json();
-}
 
 export function Files({ app }: { app: Application }) {
   const qc = useQueryClient();
@@ -40,9 +36,7 @@ export function Files({ app }: { app: Application }) {
     }
     setBusy(true);
     try {
-      const form = new FormData();
-      form.append('file', file, file.name);
-      await send(`/api/applications/${app.id}/files?kind=${kind}`, form);
+      await sendApplicationFile(app.id, kind as ApplicationFileKind, file);
       await refresh();
     } catch (e) {
       setError(errorMessage(e));
@@ -53,8 +47,7 @@ export function Files({ app }: { app: Application }) {
   const remove = async (id: string) => {
     setError(null);
     try {
-      const r = await fetch(`/api/applications/${app.id}/files/${id}`, { method: 'DELETE', credentials: 'include' });
-      if (!r.ok) throw await ApiError.fromResponse(r);
+      await call(api.DELETE('/api/applications/{id}/files/{fileId}', { params: { path: { id: app.id, fileId: id } } }));
       await refresh();
     } catch (e) {
       setError(errorMessage(e));
@@ -144,4 +137,3 @@ export function Files({ app }: { app: Application }) {
   );
 }
 
-export { send as sendForm };

@@ -6,7 +6,7 @@ import { api, call, errorMessage } from '../../api/client';
 import type { Application } from '../../api/types';
 import { fmtDateTime } from '../../lib/format';
 import { appKey, useMessages } from './queries';
-import { sendForm } from './Files';
+import { sendApplicationMessage } from '../../api/files';
 
 export function Thread({ app, canWrite }: { app: Application; canWrite: boolean }) {
   const qc = useQueryClient();
@@ -49,10 +49,7 @@ export function Thread({ app, canWrite }: { app: Application; canWrite: boolean 
     setBusy(true);
     setError(null);
     try {
-      const form = new FormData();
-      form.append('text', text);
-      for (const f of files) form.append('file', f, f.name);
-      await sendForm(`/api/applications/${app.id}/messages`, form);
+      await sendApplicationMessage(app.id, text, files);
       setText('');
       setFiles([]);
       await qc.invalidateQueries({ queryKey: ['applications', 'messages', app.id] });
