@@ -21,6 +21,7 @@ import { createStreebog256, verifyDetached } from '../../platform/signing/index.
 import { operatorSigner } from '../statements/operator-key.js';
 import { loadPermitTerms, termsAt } from '../permits/terms.js';
 import { demoPdf } from './demo.js';
+import { extractText } from 'unpdf';
 import { completeDraft, multipart, upload } from '../../../test/helpers/applications.js';
 
 let ctx: TestContext;
@@ -270,6 +271,10 @@ describe('a new permit, from a draft to the carrier', () => {
     const sig = await download(carrier, versions.items[0].pdf.signatureUrl);
     expect(pdf.status).toBe(200);
     expect(pdf.data.subarray(0, 5).toString()).toBe('%PDF-');
+    // The PDF says what the permit is: number, holder's site, the line and its facility, the carriers, the signer.
+    const { text } = await extractText(new Uint8Array(pdf.data), { mergePages: true });
+    const flat = (text as string).replace(/\s+/g, ' ');
+    for (const s of [`№ ${a.permit.number}`, '8 11 100 01 49 5', '1 500,50', 'Сосенское', 'ТрансГрунт', 'Новый перевозчик', 'Документ подписан электронной подписью', `заявление № ${a.number}`]) expect(flat).toContain(s);
     const signer = await operatorSigner(ctx);
     const check = await verifyDetached({ digest: createStreebog256().update(pdf.data).digest(), signature: sig.data, trustedCaCerts: signer.trusted });
     expect(check.valid).toBe(true);

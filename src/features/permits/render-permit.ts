@@ -158,10 +158,8 @@ export async function renderPermitPdf(d: PermitDocument): Promise<Buffer> {
   doc.save().fillColor('black');
   for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) if (qr.modules.get(r, c)) doc.rect(qx + (c + 2) * cell, y + (r + 2) * cell, cell, cell);
   doc.fill().restore();
-  doc.font('R').fontSize(7.5).text('Проверка подписи: наведите камеру на QR-код или откройте адрес ниже; подпись — файл .sig рядом с документом.', qx + size + 8, y + 20, {
-    width: L + W - (qx + size + 8),
-  });
-  doc.font('R').fontSize(7.5).text(`Адрес проверки: ${d.verifyUrl}`, L, y + stampH + 6, { width: W });
+  doc.font('R').fontSize(7.5).text('Проверка подписи: наведите камеру на QR-код или откройте адрес ниже; подпись — файл .sig рядом с документом (CMS, DER).', L, y + stampH + 6, { width: W });
+  doc.font('R').fontSize(7.5).text(`Адрес проверки: ${d.verifyUrl}`, L, undefined, { width: W });
   doc.font('R').fontSize(7).fillColor('#555555').text(`Сформировано ${formatMoscowDateTime(d.issuedAt)} (МСК)`, L, undefined, { width: W }).fillColor('black');
   doc.end();
   await ended;
