@@ -158,6 +158,41 @@ describe('permit application chain in the browser', () => {
     const saved = await ctx.db.selectFrom('permit_applications').select('comment').where('id', '=', appId).executeTakeFirstOrThrow();
     expect(saved.comment).toBe('Котлован под жилой дом, 2 очередь');
 
+    // Two tabs of the same draft: a change of another field group in the stale tab is merged, nothing lost;
+    // the same field changed in both is shown, and the user keeps one version.
+    const tab2 = await producer.context.newPage();
+    await tab2.goto(`/applications/${appId}`);
+    await tab2.getByRole('heading', { name: /^Заявление № ЗР-/ }).waitFor();
+    await valueOf(tab2, 'Комментарий для оператора', 'Котлован под жилой дом, 2 очередь');
+    await page.getByLabel('Комментарий для оператора').fill('Котлован, правка в первой вкладке');
+    await waitSaved(page, 'general');
+    // The second tab, still on the older version, adds a carrier by ИНН (the demo carrier, found in the register).
+    const carrierInn = (await ctx.db.selectFrom('organizations').select('inn').where('email', '=', 'info@carrier.ossig.test').executeTakeFirstOrThrow()).inn;
+    await tab2.getByRole('button', { name: 'Добавить перевозчика' }).click();
+    await tab2.getByLabel('ИНН перевозчика, строка 1').fill(carrierInn);
+    await tab2.getByText(/ТрансГрунт/).first().waitFor();
+    await waitSaved(tab2, 'carriers');
+    const merged = await ctx.db.selectFrom('permit_applications').select('comment').where('id', '=', appId).executeTakeFirstOrThrow();
+    expect(merged.comment).toBe('Котлован, правка в первой вкладке');
+    const carriersSaved = await ctx.db.selectFrom('permit_application_carriers').select('inn').where('application_id', '=', appId).execute();
+    expect(carriersSaved.map((c) => c.inn)).toEqual([carrierInn]);
+    await valueOf(tab2, 'Комментарий для оператора', 'Котлован, правка в первой вкладке');
+    await page.getByLabel('Комментарий для оператора').fill('Вариант первой вкладки');
+    await waitSaved(page, 'general');
+    await tab2.getByLabel('Комментарий для оператора').fill('Вариант второй вкладки');
+    const conflict = tab2.getByRole('alert').filter({ hasText: 'уже изменены в другом окне' });
+    await conflict.waitFor();
+    await expect(conflict.textContent()).resolves.toMatch(/Сохранено:.*Вариант первой вкладки.*Ваш вариант:.*Вариант второй вкладки/);
+    await shot(tab2, 'browser-application-2a-conflict');
+    await conflict.getByRole('button', { name: 'Сохранить мой вариант' }).click();
+    await waitSaved(tab2, 'general');
+    const kept = await ctx.db.selectFrom('permit_applications').select('comment').where('id', '=', appId).executeTakeFirstOrThrow();
+    expect(kept.comment).toBe('Вариант второй вкладки');
+    await tab2.close();
+    await page.reload();
+    await page.getByRole('heading', { name: /^Заявление № ЗР-/ }).waitFor();
+    await valueOf(page, 'Комментарий для оператора', 'Вариант второй вкладки');
+
     // Waste lines and facilities.
     await page.getByRole('button', { name: 'Добавить вид отходов' }).click();
     await page.getByRole('textbox', { name: 'Код ФККО, строка 1' }).click();
@@ -169,12 +204,9 @@ describe('permit application chain in the browser', () => {
     await page.keyboard.press('Escape');
     await waitSaved(page, 'lines');
 
-    // A carrier by ИНН (the demo carrier): found in the register.
-    const carrierInn = (await ctx.db.selectFrom('organizations').select('inn').where('email', '=', 'info@carrier.ossig.test').executeTakeFirstOrThrow()).inn;
-    await page.getByRole('button', { name: 'Добавить перевозчика' }).click();
-    await page.getByLabel('ИНН перевозчика, строка 1').fill(carrierInn);
+    // The carrier the second tab added is there.
+    await valueOf(page, 'ИНН перевозчика, строка 1', carrierInn);
     await page.getByText(/ТрансГрунт/).first().waitFor();
-    await waitSaved(page, 'carriers');
     await shot(page, 'browser-application-2-filled');
     await narrow(page, 'browser-application-2-filled');
 
