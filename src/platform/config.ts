@@ -27,8 +27,11 @@ export interface Config {
   readonly statementMaxDays: number;
   /**
    * Term of the operator's review of a permit application, in Russian working
-   * days (1387-ПП, the service's regulation); counted from the day after the
-   * (re)submission on the production calendar of src/domain/working-days.ts.
+   * days, counted from the day after the (re)submission on the production
+   * calendar of src/domain/working-days.ts. Default 7: the term of the
+   * service's regulation (постановление Правительства Москвы от 26.08.2020
+   * № 1387-ПП, раздел 2 «Стандарт предоставления»), taken from memory of the
+   * regulation — check it against the version in force and set it here.
    */
   readonly applicationReviewWorkingDays: number;
   readonly sessionTtlHours: number;
