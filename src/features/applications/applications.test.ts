@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestContext, type TestContext } from '../../../test/helpers/db.js';
-import { buildTestApp, signedIn, type Client } from '../../../test/helpers/http.js';
+import { buildTestApp, signedIn, Client } from '../../../test/helpers/http.js';
 import type { App } from '../../platform/http/server.js';
 import { seedDemo } from '../demo/seed.js';
 import { runJobsOnce } from '../../platform/jobs/index.js';
@@ -18,7 +18,7 @@ import { JOBS } from '../index.js';
 import { moscowDate } from '../../domain/period.js';
 import { addWorkingDays, isWorkingDay, reviewTermEnd, shiftDate } from '../../domain/working-days.js';
 import { createStreebog256, verifyDetached } from '../../platform/signing/index.js';
-import { operatorSigner } from '../statements/operator-key.js';
+import { documentOf, formatDocumentCode, operatorSigner } from '../../platform/documents/index.js';
 import { loadPermitTerms, termsAt } from '../permits/terms.js';
 import { demoPdf } from './demo.js';
 import { extractText } from 'unpdf';
@@ -281,6 +281,15 @@ describe('a new permit, from a draft to the carrier', () => {
     const changed = Buffer.from(pdf.data);
     changed[changed.length - 10] ^= 1;
     expect((await verifyDetached({ digest: createStreebog256().update(changed).digest(), signature: sig.data, trustedCaCerts: signer.trusted })).valid).toBe(false);
+
+    // The registry: the PDF's code opens the record of a valid permit document, without signing in.
+    const record = await documentOf(ctx.db, 'permit', versions.items[0].id);
+    expect(record).toMatchObject({ kind: 'permit', status: 'valid', number: a.permit.number });
+    expect(flat).toContain(formatDocumentCode(record!.code));
+    expect(record!.files[0]).toMatchObject({ kind: 'pdf', sha256: versions.items[0].pdf.sha256 });
+    const pub = await new Client(app).get(`/api/documents/${record!.code}`);
+    expect(pub.status, pub.text).toBe(200);
+    expect(pub.text).toContain(a.permit.number);
 
     // History: who, when, what.
     const history = (await producer.get(`/api/applications/${a.id}/history`)).body.items;

@@ -23,6 +23,8 @@ import { moscowDate } from '../../domain/period.js';
 import { formatFkkoCode } from '../../domain/fkko.js';
 import { notify } from '../notifications/notify.js';
 import { renderPermitJob } from './jobs.js';
+import { permitParties } from './parties.js';
+import { reserveDocument } from '../../platform/documents/index.js';
 
 export interface ApprovedApplication {
   id: string;
@@ -194,6 +196,15 @@ export async function issuePermit(trx: Transaction<Database>, o: { ctx: AppConte
     }
   }
 
+  // The registry record of the document (the code printed on it, the parties as of now); the job renders and signs it.
+  await reserveDocument(trx, {
+    kind: 'permit',
+    subjectId: v.id,
+    number: version > 1 ? `${number} (версия ${version})` : number,
+    issuedAt: now,
+    organizationId: site.producer_id,
+    parties: (await permitParties(trx, permitId)) as unknown as Record<string, unknown>,
+  });
   await enqueue(trx, renderPermitJob, { versionId: v.id }, { jobKey: `permit-pdf:${v.id}` });
   await audit(trx, {
     action: app.kind === 'amendment' ? 'permit.amended' : 'permit.issued',

@@ -19,6 +19,7 @@ import { formatFkkoCode } from '../../domain/fkko.js';
 import { formatRu } from '../../domain/quantity.js';
 import { shiftDate } from '../../domain/working-days.js';
 import { notify } from '../notifications/notify.js';
+import { acceptedSql } from '../movement.js';
 
 export const EXPIRY_DAYS = [14, 3] as const;
 export const VOLUME_THRESHOLDS = [90, 100] as const;
@@ -98,7 +99,7 @@ export async function sendPermitReminders(ctx: AppContext): Promise<{ expiry: nu
       from permits p
       join permit_waste_types w on w.permit_id = p.id
       join lateral (select sum(tr.volume) as v from trips tr
-                     where tr.permit_id = p.id and tr.waste_code = w.waste_code and tr.receipt_status = 'confirmed') t on true
+                     where tr.permit_id = p.id and tr.waste_code = w.waste_code and ${acceptedSql(null, 'tr')}) t on true
      where p.status = 'active' and coalesce(t.v, 0) >= w.permitted_volume * ${VOLUME_THRESHOLDS[0]} / 100`.execute(ctx.db);
   for (const u of used.rows) {
     const share = Number(u.share);

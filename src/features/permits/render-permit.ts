@@ -1,10 +1,15 @@
 /**
- * The permit as a signed PDF, one per version: A4, DejaVu Sans (the
- * statement's fonts), the holder, the site, the term, the waste lines with
- * their facilities, the carriers, what the version changed, and the
- * operator's signature stamp with a QR code to the verification page. The
- * detached CAdES-BES signature (ГОСТ Р 34.10-2012 over Стрибог-256) is made
- * with the operator's key, as for statements, and stored beside the PDF.
+ * The permit as a signed PDF, one per version, through the documents
+ * pipeline (src/platform/documents): the registry record is reserved when the
+ * version is issued (issue.ts — the parties as of that moment, the code);
+ * here the PDF is rendered with the code and a QR code to the record's page,
+ * signed with the operator's signer (`signDocumentFile`: built-in key or an
+ * external provider, CAdES-BES or CAdES-T with TSP_URL) and the record is
+ * completed in the transaction that records the files on the version.
+ *
+ * A4, DejaVu Sans (the statement's fonts): the holder and the site as of the
+ * issue, the term, the waste lines with their facilities, the carriers, what
+ * the version changed, the signature stamp, the code and the QR code.
  *
  * `renderPermitVersion` is the job's body: safe to run twice (the files are
  * written under fresh keys and recorded only if the version has none yet).
@@ -15,12 +20,26 @@ import QRCode from 'qrcode';
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import { fileStore } from '../../platform/files/index.js';
-import { createStreebog256, signDetached } from '../../platform/signing/index.js';
+import { streebog256, streebog512 } from '../../platform/signing/index.js';
+import {
+  OPERATOR_FALLBACK,
+  certificateOwner,
+  completeDocument,
+  documentOf,
+  formatDocumentCode,
+  operatorSigner,
+  reserveDocument,
+  signDocumentFile,
+  verificationUrl,
+  type DocumentFact,
+} from '../../platform/documents/index.js';
+import { typesetQuotes } from '../../domain/typography.js';
 import { formatFkkoCode } from '../../domain/fkko.js';
 import { formatRu } from '../../domain/quantity.js';
 import { formatMoscowDate, formatMoscowDateTime } from '../../domain/period.js';
 import { FONT_BOLD, FONT_REGULAR } from '../statements/render-pdf.js';
-import { certificateOwner, operatorSigner, OPERATOR_FALLBACK } from '../statements/operator-key.js';
+import { supportLine } from '../statements/render-pdf.js';
+import { permitParties, type PermitParties } from './parties.js';
 
 const ruDate = (d: string) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
 
@@ -38,12 +57,11 @@ export interface PermitDocument {
   facilities: { number: string; name: string; address: string; organization: string; inn: string }[];
   changes: Record<string, [unknown, unknown]>;
   operator: { name: string; inn: string | null; ogrn: string | null };
-  signer: { owner: string; organization?: string; serial: string; notBefore: Date; notAfter: Date; issuer: string };
+  signer: { owner: string; organization?: string; serial: string; notBefore: Date; notAfter: Date; issuer: string; algorithm: string };
+  /** The registry's code printed on the document. */
+  code: string;
   verifyUrl: string;
-}
-
-export function permitVerifyUrl(ctx: Pick<AppContext, 'config'>, number: string, version: number): string {
-  return `${ctx.config.publicUrl}/verify?permit=${encodeURIComponent(number)}&version=${version}`;
+  support: { phone: string | null; email: string | null };
 }
 
 const CHANGE_TEXT: Record<string, string> = {
@@ -101,6 +119,7 @@ export async function renderPermitPdf(d: PermitDocument): Promise<Buffer> {
   doc.font('B').fontSize(11).text('на перемещение отходов строительства, сноса зданий и сооружений, в том числе грунтов', { align: 'center', width: W });
   doc.moveDown(0.4);
   doc.font('R').fontSize(10).text(`№ ${d.number}${d.version > 1 ? `, версия ${d.version}` : ''} от ${formatMoscowDate(d.issuedAt)}`, { align: 'center', width: W });
+  doc.font('R').fontSize(8.5).fillColor('#555555').text(`Код проверки ${formatDocumentCode(d.code)}`, { align: 'center', width: W }).fillColor('black');
   doc.moveDown(0.8);
   field('Выдано', d.holder.name);
   field('ИНН / ОГРН', `${d.holder.inn} / ${d.holder.ogrn ?? '—'}`);
@@ -142,7 +161,7 @@ export async function renderPermitPdf(d: PermitDocument): Promise<Buffer> {
     ['Сертификат', s.serial],
     ['Действителен', `с ${formatMoscowDate(s.notBefore)} по ${formatMoscowDate(s.notAfter)}`],
     ['Издатель', s.issuer],
-    ['Алгоритм', 'ГОСТ Р 34.10-2012 (256 бит), ГОСТ Р 34.11-2012'],
+    ['Алгоритм', s.algorithm],
   ];
   let ly = y + 26;
   for (const [k, v] of rows) {
@@ -158,65 +177,89 @@ export async function renderPermitPdf(d: PermitDocument): Promise<Buffer> {
   doc.save().fillColor('black');
   for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) if (qr.modules.get(r, c)) doc.rect(qx + (c + 2) * cell, y + (r + 2) * cell, cell, cell);
   doc.fill().restore();
-  doc.font('R').fontSize(7.5).text('Проверка подписи: наведите камеру на QR-код или откройте адрес ниже; подпись — файл .sig рядом с документом (CMS, DER).', L, y + stampH + 6, { width: W });
+  doc.font('R').fontSize(7.5).text(`Код проверки ${formatDocumentCode(d.code)}: наведите камеру на QR-код или откройте адрес ниже — там запись реестра выданных документов (действителен ли документ, кем и когда подписан); подпись — файл .sig рядом с документом (CMS, DER).`, L, y + stampH + 6, { width: W });
   doc.font('R').fontSize(7.5).text(`Адрес проверки: ${d.verifyUrl}`, L, undefined, { width: W });
+  doc.font('R').fontSize(7).fillColor('#555555').text(`Служба поддержки: ${supportLine(d.support)}`, L, undefined, { width: W }).fillColor('black');
   doc.font('R').fontSize(7).fillColor('#555555').text(`Сформировано ${formatMoscowDateTime(d.issuedAt)} (МСК)`, L, undefined, { width: W }).fillColor('black');
   doc.end();
   await ended;
   return Buffer.concat(chunks);
 }
 
-/** Loads a version's data, renders, signs, stores and records its PDF. */
+/** What the registry shows of a permit version: its facts and permitted volumes, as printed. */
+export function permitFacts(d: PermitDocument): { facts: DocumentFact[]; totals: DocumentFact[] } {
+  return {
+    facts: [
+      { label: 'Документ', value: `Разрешение на перемещение ОСС № ${d.number}${d.version > 1 ? `, версия ${d.version}` : ''}` },
+      { label: 'Дата', value: formatMoscowDate(d.issuedAt) },
+      { label: 'Код проверки', value: formatDocumentCode(d.code) },
+      { label: 'Выдано', value: `${d.holder.name}, ИНН ${d.holder.inn}` },
+      { label: 'Объект образования ОСС', value: d.site.name },
+      { label: 'Адрес объекта', value: d.site.address },
+      { label: 'Срок действия', value: `с ${ruDate(d.validFrom)} по ${ruDate(d.validTo)} включительно` },
+      ...(d.application ? [{ label: 'Основание', value: `заявление № ${d.application.number}` }] : []),
+      ...d.carriers.map((c) => ({ label: 'Перевозчик', value: `${c.name}, ИНН ${c.inn}` })),
+      ...d.facilities.map((f) => ({ label: 'Объект приёма', value: `${f.number} «${f.name}», ${f.organization}` })),
+    ],
+    totals: d.lines.map((l) => ({ label: `Разрешено, ${formatFkkoCode(l.code)}`, value: `${formatRu(l.volume)} м³${l.mass ? `, ${formatRu(l.mass)} т` : ''}` })),
+  };
+}
+
+/** The registry record of a version: reserved when it was issued; reserved now for a version issued before the registry. */
+async function versionDocument(ctx: AppContext, versionId: string, permitId: string) {
+  const found = await documentOf(ctx.db, 'permit', versionId);
+  if (found) return found;
+  await ctx.db.transaction().execute(async (trx) => {
+    const v = await trx.selectFrom('permit_versions as v').innerJoin('permits as p', 'p.id', 'v.permit_id').select(['v.version', 'v.issued_at', 'p.number', 'p.producer_id']).where('v.id', '=', versionId).executeTakeFirstOrThrow();
+    await reserveDocument(trx, {
+      kind: 'permit',
+      subjectId: versionId,
+      number: v.version > 1 ? `${v.number} (версия ${v.version})` : v.number,
+      issuedAt: new Date(v.issued_at),
+      organizationId: v.producer_id,
+      parties: (await permitParties(trx, permitId)) as unknown as Record<string, unknown>,
+    });
+  });
+  return (await documentOf(ctx.db, 'permit', versionId))!;
+}
+
+/** Loads a version's data, renders, signs, stores and records its PDF, and completes its registry record. */
 export async function renderPermitVersion(ctx: AppContext, versionId: string): Promise<'done' | 'already' | 'not_found'> {
   const v = await ctx.db.selectFrom('permit_versions').selectAll().where('id', '=', versionId).executeTakeFirst();
   if (!v) return 'not_found';
   if (v.pdf_key) return 'already';
-  const p = await ctx.db
-    .selectFrom('permits as p')
-    .innerJoin('sites as s', 's.id', 'p.site_id')
-    .innerJoin('organizations as o', 'o.id', 'p.producer_id')
-    .select(['p.id', 'p.number', 's.name as site_name', 's.address as site_address', 's.cadastral_numbers', 'o.name', 'o.inn', 'o.ogrn', 'o.address'])
-    .where('p.id', '=', v.permit_id)
-    .executeTakeFirstOrThrow();
-  const [lines, carriers, facilities, app, operator] = await Promise.all([
+  const p = await ctx.db.selectFrom('permits').select(['id', 'number']).where('id', '=', v.permit_id).executeTakeFirstOrThrow();
+  const record = await versionDocument(ctx, versionId, p.id);
+  const parties = record.parties as unknown as PermitParties;
+  const [lines, app] = await Promise.all([
     sql<{ code: string; name: string; hazard_class: number; volume: string; mass: string | null; facilities: string[] }>`
       select l.waste_code as code, w.name, w.hazard_class, l.permitted_volume::text as volume, l.permitted_mass::text as mass,
              array(select fo.number || ' «' || fo.name || '»' from permit_version_facilities f join facilities fo on fo.id = f.facility_object_id
                     where f.version_id = l.version_id and f.waste_code = l.waste_code order by fo.number) as facilities
         from permit_version_lines l join waste_types w on w.code = l.waste_code where l.version_id = ${versionId} order by l.waste_code`.execute(ctx.db),
-    ctx.db
-      .selectFrom('permit_version_carriers as c')
-      .innerJoin('organizations as o', 'o.id', 'c.carrier_id')
-      .select(['o.name', 'o.inn'])
-      .where('c.version_id', '=', versionId)
-      .orderBy('o.name')
-      .execute(),
-    sql<{ number: string; name: string; address: string; organization: string; inn: string }>`
-      select distinct fo.number, fo.name, fo.address, o.name as organization, o.inn
-        from permit_version_facilities f join facilities fo on fo.id = f.facility_object_id join organizations o on o.id = f.facility_id
-       where f.version_id = ${versionId} order by fo.number`.execute(ctx.db),
     v.application_id
       ? ctx.db.selectFrom('permit_applications').select(['number', 'submitted_at']).where('id', '=', v.application_id).executeTakeFirst()
       : Promise.resolve(undefined),
-    ctx.db.selectFrom('organizations').select(['name', 'inn', 'ogrn']).where(sql<boolean>`'operator' = any(roles)`).orderBy('created_at').executeTakeFirst(),
   ]);
-  const signer = await operatorSigner(ctx);
-  const cert = signer.certificate;
+  const op = await operatorSigner(ctx);
+  const cert = op.certificate;
+  const bits = op.signer.digestBits;
   const issuedAt = new Date(v.issued_at);
-  const pdf = await renderPermitPdf({
+  const name = (o: { name: string; shortName: string | null }) => typesetQuotes(o.shortName ?? o.name);
+  const docData: PermitDocument = {
     number: p.number,
     version: v.version,
     issuedAt,
     validFrom: v.valid_from,
     validTo: v.valid_to,
     application: app ? { number: app.number, submittedAt: app.submitted_at ? new Date(app.submitted_at) : null } : null,
-    holder: { name: p.name, inn: p.inn, ogrn: p.ogrn, address: p.address },
-    site: { name: p.site_name, address: p.site_address, cadastralNumbers: p.cadastral_numbers },
-    lines: lines.rows.map((l) => ({ code: l.code, name: l.name, hazardClass: l.hazard_class, volume: l.volume, mass: l.mass, facilities: l.facilities })),
-    carriers,
-    facilities: facilities.rows,
+    holder: { name: typesetQuotes(parties.holder.name), inn: parties.holder.inn, ogrn: parties.holder.ogrn, address: parties.holder.address },
+    site: { name: typesetQuotes(parties.site.name), address: parties.site.address, cadastralNumbers: parties.site.cadastralNumbers },
+    lines: lines.rows.map((l) => ({ code: l.code, name: l.name, hazardClass: l.hazard_class, volume: l.volume, mass: l.mass, facilities: l.facilities.map(typesetQuotes) })),
+    carriers: parties.carriers.map((c) => ({ name: name(c), inn: c.inn })),
+    facilities: parties.facilities.map((f) => ({ number: f.number, name: typesetQuotes(f.name), address: f.address, organization: typesetQuotes(f.organization), inn: f.inn })),
     changes: v.changes,
-    operator: operator ?? { name: OPERATOR_FALLBACK.name, inn: OPERATOR_FALLBACK.inn, ogrn: OPERATOR_FALLBACK.ogrn },
+    operator: parties.issuer ?? { name: OPERATOR_FALLBACK.name, inn: OPERATOR_FALLBACK.inn, ogrn: OPERATOR_FALLBACK.ogrn },
     signer: {
       owner: cert.subject.commonName ?? certificateOwner(cert),
       organization: cert.subject.organization,
@@ -224,25 +267,50 @@ export async function renderPermitVersion(ctx: AppContext, versionId: string): P
       notBefore: cert.notBefore,
       notAfter: cert.notAfter,
       issuer: cert.issuer.commonName ?? cert.issuer.text,
+      algorithm: `ГОСТ Р 34.10-2012 (${bits} бит), ГОСТ Р 34.11-2012 (Стрибог-${bits})`,
     },
-    verifyUrl: permitVerifyUrl(ctx, p.number, v.version),
-  });
-  const digest = createStreebog256().update(pdf).digest();
-  const signedAt = ctx.now();
-  const sig = signDetached({ digest, keyPem: signer.keyPem, certPem: signer.certPem, signingTime: signedAt });
+    code: record.code,
+    verifyUrl: verificationUrl(ctx.config, record.code),
+    support: ctx.config.support,
+  };
+  const pdf = await renderPermitPdf(docData);
   const store = fileStore(ctx.config);
   const tag = crypto.randomBytes(4).toString('hex');
   const pdfKey = `permits/${p.id}/v${v.version}-${tag}.pdf`;
   const sigKey = `${pdfKey}.sig`;
   const stored = await store.put(pdfKey, pdf);
-  await store.put(sigKey, sig);
-  const updated = await ctx.db
-    .updateTable('permit_versions')
-    .set({ pdf_key: pdfKey, sig_key: sigKey, pdf_bytes: stored.bytes, pdf_sha256: stored.sha256, signer_serial: cert.serialNumber, signed_at: signedAt })
-    .where('id', '=', versionId)
-    .where('pdf_key', 'is', null)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0) {
+  const digest = bits === 512 ? streebog512(pdf) : streebog256(pdf);
+  const signedAt = ctx.now();
+  const tsp = ctx.config.tsp.url ? { url: ctx.config.tsp.url, timeoutSeconds: ctx.config.tsp.timeoutSeconds } : null;
+  let signed;
+  try {
+    signed = await signDocumentFile(op.signer, { path: store.localPath(pdfKey), digest, signingTime: signedAt }, tsp);
+  } catch (e) {
+    await store.delete(pdfKey);
+    throw e;
+  }
+  await store.put(sigKey, signed.signature);
+  const { facts, totals } = permitFacts(docData);
+  const recorded = await ctx.db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('permit_versions')
+      .set({ pdf_key: pdfKey, sig_key: sigKey, pdf_bytes: stored.bytes, pdf_sha256: stored.sha256, signer_serial: cert.serialNumber, signed_at: signedAt })
+      .where('id', '=', versionId)
+      .where('pdf_key', 'is', null)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) return false;
+    await completeDocument(trx, {
+      id: record.id,
+      facts,
+      totals,
+      files: [{ kind: 'pdf', bytes: stored.bytes, sha256: stored.sha256, streebog: digest.toString('hex'), signatureSha256: crypto.createHash('sha256').update(signed.signature).digest('hex') }],
+      certificate: cert,
+      signedAt,
+      timestampedAt: signed.timestampedAt,
+    });
+    return true;
+  });
+  if (!recorded) {
     await store.delete(pdfKey);
     await store.delete(sigKey);
     return 'already';
