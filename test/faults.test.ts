@@ -33,7 +33,8 @@ import { parseConfig } from '../src/platform/config.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import type { AppContext } from '../src/platform/context.js';
 
-const LEASE_SECONDS = 3;
+// Short enough to keep the test quick, long enough that a loaded machine never loses a live run's lease.
+const LEASE_SECONDS = 6;
 const children = new Set<ChildProcess>();
 const contexts: Array<{ close(): Promise<void> }> = [];
 

@@ -121,9 +121,28 @@ export function writeSmallFile(finalPath: string, data: Buffer): { tmpPath: stri
   };
 }
 
-/** Removes leftovers of interrupted runs (temporary files) of a statement. */
+/**
+ * Removes leftovers of interrupted runs (temporary files) of a statement: those of a
+ * process that is gone from this machine, or older than an hour — never a live run's.
+ */
 export function removeTemporaries(ctx: AppContext, statementId: string): void {
   const dir = path.join(filesRoot(ctx), 'statements', statementId);
   if (!fs.existsSync(dir)) return;
-  for (const f of fs.readdirSync(dir)) if (f.includes('.tmp-')) fs.rmSync(path.join(dir, f), { force: true });
+  for (const f of fs.readdirSync(dir)) {
+    const m = /\.tmp-(\d+)-/.exec(f);
+    if (!m) continue;
+    const file = path.join(dir, f);
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (stat && (Date.now() - stat.mtimeMs > 3_600_000 || !processAlive(Number(m[1])))) fs.rmSync(file, { force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -103,7 +103,7 @@ export function failureReason(e: unknown, attempts: number): string {
 export async function generateStatement(
   ctx: AppContext,
   statementId: string,
-  meta: { attempt: number; maxAttempts: number } = { attempt: 1, maxAttempts: 1 },
+  meta: { attempt: number; maxAttempts: number; signal?: AbortSignal } = { attempt: 1, maxAttempts: 1 },
 ): Promise<GenerateResult> {
   const st = await loadStatement(ctx, statementId);
   if (!st) return { outcome: 'not_found' };
@@ -115,8 +115,10 @@ export async function generateStatement(
     .where('status', '<>', 'ready')
     .execute();
   try {
-    return await produce(ctx, st);
+    return await produce(ctx, st, meta.signal);
   } catch (e) {
+    // Aborted: the job queue gave this run up (its lease passed to another run, or the worker stops); the statement is theirs.
+    if (meta.signal?.aborted) throw e;
     if (meta.attempt >= meta.maxAttempts) {
       const reason = failureReason(e, meta.attempt);
       console.error(`statement ${st.number}: generation failed for good`, e);
@@ -164,7 +166,7 @@ export async function markFailed(ctx: AppContext, st: StatementRow, reason: stri
   });
 }
 
-async function produce(ctx: AppContext, st: StatementRow): Promise<GenerateResult> {
+async function produce(ctx: AppContext, st: StatementRow, signal?: AbortSignal): Promise<GenerateResult> {
   const timings: Record<string, number> = {};
   let t0 = performance.now();
   const lap = (name: string) => {
@@ -206,6 +208,7 @@ async function produce(ctx: AppContext, st: StatementRow): Promise<GenerateResul
     let lastReport = Date.now();
     const total = Math.max(1, totals.trips);
     const report = async (done: number) => {
+      signal?.throwIfAborted();
       if (Date.now() - lastReport < 500) return;
       lastReport = Date.now();
       const progress = Math.min(0.95, (0.95 * done) / total);

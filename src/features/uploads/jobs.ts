@@ -10,8 +10,8 @@ export const processUploadJob = defineJob<{ uploadId: string }>({
     if (typeof p?.uploadId !== 'string' || !/^[0-9a-f-]{36}$/i.test(p.uploadId)) throw new Error('uploads.process: uploadId expected');
     return { uploadId: p.uploadId };
   },
-  async run(ctx, payload) {
-    await processUpload(ctx, payload.uploadId);
+  async run(ctx, payload, meta) {
+    await processUpload(ctx, payload.uploadId, { signal: meta.signal });
   },
   async giveUp(ctx, payload, reason) {
     await markFailed(

@@ -38,6 +38,8 @@ export interface ProcessOptions {
   chunkRows?: number;
   /** Test hook: called after each chunk is committed (throw to simulate a crash). */
   afterChunk?: (chunk: number) => Promise<void> | void;
+  /** Aborted when the job queue gives this run up (its lease passed to another run); checked before each chunk. */
+  signal?: AbortSignal;
 }
 
 /** Runs (or continues) the processing of one upload. Safe to run twice. */
@@ -99,6 +101,7 @@ async function processRows(ctx: AppContext, upload: UploadRow, spool: Spool, opt
     const merges = relevantMerges(spool.merges, rows[0].rowNumber, rows[rows.length - 1].rowNumber);
     const norm = rows.map((r) => normalizeRow(r.cells, r.rowNumber, map!, merges, (f) => fieldName(r.rowNumber, f)));
     let outcomes: RowOutcome[];
+    opts.signal?.throwIfAborted();
     if (committed.has(k)) {
       outcomes = await loadChunk(ctx, uploadId, k);
     } else {

@@ -270,8 +270,12 @@ export async function startWorker(
     if (stopping) return;
     try {
       const client = await ctx.pool.connect();
+      let lost = false;
       client.on('notification', poke);
+      // A lost connection may report more than one error; it is given back (and replaced) once.
       client.on('error', () => {
+        if (lost) return;
+        lost = true;
         client.release(true);
         if (listener === client) listener = null;
         setTimeout(() => void listen(), 1000).unref();

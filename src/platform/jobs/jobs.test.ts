@@ -150,6 +150,34 @@ describe('job queue', () => {
     }
   });
 
+  it('a run that lost its lease is aborted, and its end touches nothing of the run that holds the job now', async () => {
+    let aborted = false;
+    let started = false;
+    const job = defineJob<object>({
+      name: 't.lease-lost',
+      parse: (p) => p as object,
+      run: async (_ctx, _p, meta) => {
+        started = true;
+        await new Promise<void>((resolve) => meta.signal.addEventListener('abort', () => resolve(), { once: true }));
+        aborted = true;
+        throw new Error('stopped: lease lost');
+      },
+    });
+    await enqueue(ctx.db, job, {}, { jobKey: 'lease-lost' });
+    const runner = await startWorker(ctx, [job]);
+    try {
+      await until(async () => started);
+      // Another run (of another worker) now holds the job, as after a takeover.
+      await sql`update jobs set locked_by = 'another-worker/1', locked_until = now() + interval '1 minute' where key = 'lease-lost'`.execute(ctx.db);
+      await until(async () => aborted);
+      await new Promise((r) => setTimeout(r, 300));
+      const row = await sql<{ status: string; locked_by: string; last_error: string | null }>`select status, locked_by, last_error from jobs where key = 'lease-lost'`.execute(ctx.db);
+      expect(row.rows[0]).toEqual({ status: 'running', locked_by: 'another-worker/1', last_error: null });
+    } finally {
+      await runner.stop();
+    }
+  });
+
   it('a schedule enqueues its job once per period, whatever the number of workers', async () => {
     let runs = 0;
     const job = defineJob<object>({ name: 't.scheduled', parse: (p) => p as object, run: async () => void runs++ });
