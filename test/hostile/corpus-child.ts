@@ -60,8 +60,11 @@ const sample = () => {
 const sampler = setInterval(sample, 5);
 
 const results = [];
+let maxGrowth = 0;
 for (const f of manifest.files) {
-  filePeakRss = 0;
+  global.gc?.();
+  const before = process.memoryUsage().rss;
+  filePeakRss = before;
   const up = await post('/api/uploads', carrier, f.name, f.file);
   let upload: { status: number | string; messages: string[] };
   if (up.status === 202) {
@@ -74,7 +77,8 @@ for (const f of manifest.files) {
   }
   const rec = await post('/api/receipts/upload', facility, f.name, f.file);
   sample();
-  results.push({ name: f.name, upload, receipts: { status: rec.status, messages: messagesOf(rec.body) }, peakRssMb: Math.round(filePeakRss / (1024 * 1024)) });
+  results.push({ name: f.name, upload, receipts: { status: rec.status, messages: messagesOf(rec.body) }, peakRssMb: Math.round(filePeakRss / (1024 * 1024)), growthMb: Math.round((filePeakRss - before) / (1024 * 1024)) });
+  maxGrowth = Math.max(maxGrowth, filePeakRss - before);
 }
 clearInterval(sampler);
 const m = process.memoryUsage();
@@ -86,6 +90,6 @@ const mb = (n: number) => Math.round(n / (1024 * 1024));
 console.log(
   JSON.stringify({
     results,
-    memory: { baselineRssMb: mb(baselineRss), maxRssBeforeMb: mb(maxRssBefore), maxRssMb: mb(maxRss), sampledPeakRssMb: mb(peakRss), sampledPeakHeapMb: mb(peakHeap) },
+    memory: { baselineRssMb: mb(baselineRss), maxRssBeforeMb: mb(maxRssBefore), maxRssMb: mb(maxRss), sampledPeakRssMb: mb(peakRss), sampledPeakHeapMb: mb(peakHeap), maxGrowthPerFileMb: mb(maxGrowth) },
   }),
 );

@@ -6,8 +6,9 @@
  * and never a crash, with the peak memory of the process that reads them below
  * a bound. The files are read in a child process so its memory is theirs alone.
  *
- * The bound, 400 MB of peak RSS: the server process idles at about 150–200 MB
- * (all features loaded); reading adds what the limits allow — shared strings
+ * The bounds: a file may add at most 120 MB of RSS while it is read (a
+ * collection runs before each file; measured: at most +32 MB) and the heap stays under 160 MB; the
+ * process idles at about 200–230 MB (all features loaded). Reading adds what the limits allow — shared strings
  * at most 16 M characters (≈ 32 MB as UTF-16, plus ≈ 40 MB of string headers
  * for a million strings), a row at most 256 K characters, the zip inflated
  * 64 KB at a time, the spool written 1 MB at a time — and a 50 MB upload
@@ -23,7 +24,10 @@ import { createTestContext, type TestContext } from '../helpers/db.js';
 import { buildHostileCorpus, type HostileFile } from '../helpers/hostile-files.js';
 import { seedDemo } from '../../src/features/demo/seed.js';
 
-const PEAK_RSS_BOUND_MB = 400;
+const GROWTH_BOUND_MB = 120;
+const HEAP_BOUND_MB = 160;
+/** A backstop against a runaway, not the measure (see below). */
+const PEAK_RSS_BOUND_MB = 450;
 
 let ctx: TestContext;
 let dir: string;
@@ -45,7 +49,7 @@ describe('the hostile-file corpus', () => {
   it('ends every file as a clear refusal, the process alive and its memory bounded', () => {
     const manifest = path.join(dir, 'manifest.json');
     fs.writeFileSync(manifest, JSON.stringify({ databaseUrl: ctx.url, dataDir: path.join(dir, 'data'), files: corpus.map(({ name, file }) => ({ name, file })) }));
-    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./corpus-child.ts', import.meta.url)), manifest], {
+    const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(new URL('./corpus-child.ts', import.meta.url)), manifest], {
       encoding: 'utf8',
       timeout: 240_000,
       maxBuffer: 64 * 1024 * 1024,
@@ -69,7 +73,12 @@ describe('the hostile-file corpus', () => {
       expect(r.receipts.messages.join(' | '), `${r.name} (receipts)`).toMatch(f.expect);
     }
     console.log(`hostile corpus: ${corpus.length} files × 2 paths; memory ${JSON.stringify(out.memory)}`);
-    console.log(`peak RSS per file, MB: ${out.results.map((r) => `${r.name} ${(r as { peakRssMb?: number }).peakRssMb}`).join(', ')}`);
+    console.log(`peak RSS per file (growth while reading it), MB: ${out.results.map((r) => `${r.name} ${(r as { peakRssMb?: number }).peakRssMb} (+${(r as { growthMb?: number }).growthMb})`).join(', ')}`);
+    // What a file may cost: the RSS it adds while it is read (after a collection before it), and the
+    // JavaScript heap at its peak. The process's absolute RSS is not the measure: its idle part (code,
+    // JIT, garbage not yet collected) varied by 80 MB between runs (429 MB once in CI without the collections).
+    expect(out.memory.maxGrowthPerFileMb).toBeLessThan(GROWTH_BOUND_MB);
+    expect(out.memory.sampledPeakHeapMb).toBeLessThan(HEAP_BOUND_MB);
     expect(out.memory.maxRssMb).toBeLessThan(PEAK_RSS_BOUND_MB);
   }, 300_000);
 });
