@@ -13,8 +13,12 @@ import type { PermitTables } from './permits/tables.js';
 import type { RoutesPlugin } from '../platform/http/server.js';
 import { registerProblems } from '../platform/http/errors.js';
 import type { JobDefinition } from '../platform/jobs/index.js';
-import { identityRoutes } from './identity/routes.js';
-import { oidcRoutes } from './identity/oidc.js';
+import { sessionRoutes } from './identity/session-routes.js';
+import { passwordRoutes } from './identity/password-routes.js';
+import { secondFactorRoutes } from './identity/second-factor-routes.js';
+import { certificateRoutes } from './identity/certificate-routes.js';
+import { oidcRoutes } from './identity/oidc-routes.js';
+import { accountRoutes } from './identity/account-routes.js';
 import { siteRoutes } from './sites/routes.js';
 import { permitRoutes } from './permits/routes.js';
 import { tripRoutes } from './trips/routes.js';
@@ -40,7 +44,11 @@ import { APPLICATION_PROBLEMS } from './applications/problems.js';
 import { PERMIT_JOBS, PERMIT_SCHEDULES } from './permits/jobs.js';
 import { documentRoutes } from './documents/routes.js';
 
-export const ROUTES: readonly RoutesPlugin[] = [identityRoutes, oidcRoutes, siteRoutes, permitRoutes, tripRoutes, catalogRoutes, taskRoutes, notificationRoutes, uploadRoutes, organizationRoutes, statementRoutes, documentRoutes, receiptRoutes, tokenRoutes, outboxRoutes, applicationRoutes];
+export const ROUTES: readonly RoutesPlugin[] = [
+  // identity, by concept
+  sessionRoutes, passwordRoutes, secondFactorRoutes, certificateRoutes, accountRoutes, oidcRoutes,
+  siteRoutes, permitRoutes, tripRoutes, catalogRoutes, taskRoutes, notificationRoutes, uploadRoutes, organizationRoutes, statementRoutes, documentRoutes, receiptRoutes, tokenRoutes, outboxRoutes, applicationRoutes,
+];
 
 export const JOBS: readonly JobDefinition<any>[] = [...UPLOAD_JOBS, mailSendJob, passwordResetRequestJob, generateStatementJob, auditCheckpointJob, ...PERMIT_JOBS];
 

@@ -21,10 +21,11 @@ import { checkMessageText, listMessages, markThreadRead, MAX_MESSAGE_FILES, post
 import { facilityOptions, lookupCarrier, referenceData } from './options.js';
 import { ApplicationCardSchema, CursorPage, FileSchema, HistoryRow, KindSchema, MessageSchema, MyApplicationRow, PatchBody, QueueRow, StatusSchema } from './schemas.js';
 import { DISTRICT_CODES } from './reasons.js';
+import { requestMeta } from '../../platform/http/request-meta.js';
 
 const TAG = 'Заявления на разрешение';
 const OPS = 'Рассмотрение заявлений (оператор)';
-const meta = (req: FastifyRequest) => ({ ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null });
+const meta = requestMeta;
 const KeyHeader = Type.Object({ 'idempotency-key': Type.Optional(Type.String()) });
 const Limit = Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 }));
 const Conflict = { 409: ProblemSchema };

@@ -26,6 +26,12 @@ export const DELETION_NOTICE = {
   irreversible: 'Удаление необратимо: восстановить учётную запись будет нельзя. Войти в кабинет организации снова можно будет по электронной подписи.',
 } as const;
 
+/** What deleting the account removes and keeps, and whether the password confirms it (else the word УДАЛИТЬ). */
+export async function deletionNotice(ctx: AppContext, personId: string) {
+  const p = await ctx.db.selectFrom('persons').select('password_hash').where('id', '=', personId).executeTakeFirstOrThrow();
+  return { removed: [...DELETION_NOTICE.removed], kept: [...DELETION_NOTICE.kept], irreversible: DELETION_NOTICE.irreversible, needsPassword: !!p.password_hash };
+}
+
 export async function deleteAccount(
   ctx: AppContext,
   o: { personId: string; password?: string; confirm?: string; ip: string | null; userAgent: string | null },

@@ -22,27 +22,22 @@
  * (Accept: application/json) gets problem+json with the same Russian text.
  */
 import crypto from 'node:crypto';
-import { Type } from '@sinclair/typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import * as oidc from 'openid-client';
-import type { RoutesPlugin } from '../../platform/http/server.js';
-import { sendProblem } from '../../platform/http/server.js';
-import { AppError, type ProblemCode } from '../../platform/http/errors.js';
-import { errorResponses } from '../../platform/http/schemas.js';
+import type { ProblemCode } from '../../platform/http/errors.js';
+import type { RequestMeta } from '../../platform/http/request-meta.js';
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import { checkSnils } from '../../domain/identifiers.js';
 import { openSession } from './open-session.js';
-import { metaOf, setSessionCookie } from './routes.js';
 import { OIDC_ERROR_MESSAGES, type OidcErrorCode } from './texts.js';
 
 export const OIDC_COOKIE = 'ossig_oidc';
 export const OIDC_TTL_SECONDS = 600;
-const COOKIE_PATH = '/api/auth/oidc';
+export const OIDC_COOKIE_PATH = '/api/auth/oidc';
 const sha = (s: string): Buffer => crypto.createHash('sha256').update(s).digest();
 
-const PROBLEM_OF: Record<OidcErrorCode, ProblemCode> = {
+export const PROBLEM_OF: Record<OidcErrorCode, ProblemCode> = {
   oidc_disabled: 'not_found',
   oidc_unavailable: 'unavailable',
   oidc_state: 'external_login_failed',
@@ -53,7 +48,7 @@ const PROBLEM_OF: Record<OidcErrorCode, ProblemCode> = {
   oidc_mismatch: 'forbidden',
 };
 
-class OidcFailure extends Error {
+export class OidcFailure extends Error {
   constructor(
     readonly reason: OidcErrorCode,
     readonly internal?: string,
@@ -141,183 +136,118 @@ async function matchPerson(ctx: AppContext, ext: ExternalPerson): Promise<{ id: 
   throw new OidcFailure('oidc_unknown_person');
 }
 
-const wantsJson = (req: FastifyRequest): boolean => {
-  const accept = String(req.headers.accept ?? '');
-  return accept.includes('application/json') && !accept.includes('text/html');
-};
-
-function clearFlowCookie(ctx: AppContext, reply: FastifyReply): void {
-  reply.clearCookie(OIDC_COOKIE, { path: COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure: ctx.config.cookieSecure });
+/**
+ * The start of a flow: the provider's authorization URL and the `state` for
+ * the browser's cookie (state's hash, nonce and PKCE verifier kept 10 minutes).
+ * Throws `OidcFailure('oidc_unavailable')` when discovery fails.
+ */
+export async function beginOidcFlow(ctx: AppContext): Promise<{ url: URL; state: string }> {
+  const config = await providerConfig(ctx);
+  const state = oidc.randomState();
+  const nonce = oidc.randomNonce();
+  const verifier = oidc.randomPKCECodeVerifier();
+  const expiresAt = new Date(ctx.now().getTime() + OIDC_TTL_SECONDS * 1000);
+  await ctx.db
+    .insertInto('auth_challenges')
+    .values({ kind: 'oidc', secret_hash: sha(state), payload: JSON.stringify({ nonce, verifier }), expires_at: expiresAt })
+    .execute();
+  const url = oidc.buildAuthorizationUrl(config, {
+    redirect_uri: redirectUri(ctx),
+    scope: 'openid email snils',
+    response_type: 'code',
+    state,
+    nonce,
+    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
+  });
+  return { url, state };
 }
 
-function fail(req: FastifyRequest, reply: FastifyReply, reason: OidcErrorCode): FastifyReply {
-  if (wantsJson(req)) {
-    return sendProblem(reply, new AppError(PROBLEM_OF[reason], OIDC_ERROR_MESSAGES[reason], undefined, { reason }).toProblem(req.url.split('?')[0]));
+export interface OidcCallback {
+  /** The query the provider sent back (code, state, iss, or error). */
+  query: { code?: string; state?: string; iss?: string; error?: string; error_description?: string; [k: string]: unknown };
+  /** The state from this browser's cookie. */
+  cookieState: string | undefined;
+  meta: RequestMeta;
+  /** Where a failed code exchange is logged (without secrets). */
+  warn: (err: unknown, message: string) => void;
+}
+
+/**
+ * The end of a flow: checks the state against this browser's cookie, consumes
+ * the flow once, exchanges the code (PKCE), checks the ID token and nonce,
+ * matches the person and opens a session. A failure is audited and returned
+ * as its reason.
+ */
+export async function completeOidcFlow(
+  ctx: AppContext,
+  o: OidcCallback,
+): Promise<{ session: Awaited<ReturnType<typeof openSession>> } | { failure: OidcErrorCode }> {
+  const { query: q, cookieState, meta } = o;
+  const failed = async (reason: OidcErrorCode, details: Record<string, unknown> = {}, personId: string | null = null) => {
+    await ctx.db.transaction().execute((trx) => audit(trx, { action: 'auth.oidc_failed', personId, ...meta, details: { reason, ...details } }));
+    return { failure: reason };
+  };
+  const state = q.state ?? '';
+  // The state must be the one this browser was given at the start.
+  const sameBrowser = !!state && !!cookieState && cookieState.length === state.length && crypto.timingSafeEqual(Buffer.from(cookieState), Buffer.from(state));
+  if (!sameBrowser) return failed('oidc_state', { cookie: !!cookieState, state: !!state });
+
+  // Consume the flow once, before anything else: a replayed or late callback stops here.
+  const ch = await ctx.db
+    .updateTable('auth_challenges')
+    .set({ used_at: ctx.now() })
+    .where('secret_hash', '=', sha(state))
+    .where('kind', '=', 'oidc')
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', ctx.now())
+    .returning(['id', 'payload'])
+    .executeTakeFirst();
+  if (!ch) {
+    const known = await ctx.db.selectFrom('auth_challenges').select(['used_at']).where('secret_hash', '=', sha(state)).where('kind', '=', 'oidc').executeTakeFirst();
+    return failed(known?.used_at ? 'oidc_replayed' : 'oidc_state');
   }
-  return reply.redirect(`/login?error=${reason}`, 302);
+  if (q.error) return failed('oidc_denied', { error: q.error.slice(0, 100), description: q.error_description?.slice(0, 300) ?? null });
+  const { nonce, verifier } = ch.payload as { nonce: string; verifier: string };
+
+  let ext: ExternalPerson;
+  try {
+    const config = await providerConfig(ctx);
+    const current = new URL(redirectUri(ctx));
+    for (const [k, v] of Object.entries(q)) if (typeof v === 'string') current.searchParams.set(k, v);
+    const tokens = await oidc.authorizationCodeGrant(config, current, { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce, idTokenExpected: true });
+    const idClaims = (tokens.claims() ?? {}) as Record<string, unknown>;
+    let claims: Record<string, unknown> = { ...idClaims };
+    if (config.serverMetadata().userinfo_endpoint) {
+      const info = (await oidc.fetchUserInfo(config, tokens.access_token, String(idClaims.sub))) as Record<string, unknown>;
+      claims = { ...info, ...idClaims };
+    }
+    ext = {
+      sub: String(idClaims.sub),
+      snils: snilsOf(claims),
+      email: typeof claims.email === 'string' ? claims.email : null,
+      emailVerified: claims.email_verified === true || claims.email_verified === 'true',
+      name: typeof claims.name === 'string' ? claims.name : null,
+    };
+  } catch (e) {
+    const reason: OidcErrorCode = e instanceof OidcFailure ? e.reason : 'oidc_failed';
+    o.warn(e, 'oidc code exchange failed');
+    return failed(reason, { error: (e as Error).message.slice(0, 300), code: (e as { code?: string }).code ?? null });
+  }
+
+  let person: { id: string; by: 'snils' | 'email' };
+  try {
+    person = await matchPerson(ctx, ext);
+  } catch (e) {
+    if (!(e instanceof OidcFailure)) throw e;
+    return failed(e.reason, { issuer: ctx.config.oidc.issuer, sub: ext.sub, snils: !!ext.snils, email: ext.email ? { verified: ext.emailVerified } : null });
+  }
+  const session = await openSession(ctx, {
+    personId: person.id,
+    method: 'oidc',
+    strong: false,
+    meta,
+    details: { issuer: ctx.config.oidc.issuer, sub: ext.sub, matchedBy: person.by },
+  });
+  return { session };
 }
-
-const CallbackQuery = Type.Object(
-  {
-    code: Type.Optional(Type.String({ maxLength: 2000 })),
-    state: Type.Optional(Type.String({ maxLength: 500 })),
-    iss: Type.Optional(Type.String({ maxLength: 500 })),
-    error: Type.Optional(Type.String({ maxLength: 200 })),
-    error_description: Type.Optional(Type.String({ maxLength: 2000 })),
-  },
-  { additionalProperties: true },
-);
-
-export const oidcRoutes: RoutesPlugin = (app, ctx) => {
-  app.get(
-    '/api/auth/oidc/config',
-    {
-      config: { access: { public: true } },
-      schema: {
-        tags: ['Вход'],
-        summary: 'Вход через ЕСИА / OpenID Connect: включён ли и как называется провайдер',
-        response: { 200: Type.Object({ enabled: Type.Boolean(), providerName: Type.Union([Type.String(), Type.Null()]) }) },
-      },
-    },
-    async () => ({ enabled: oidcEnabled(ctx), providerName: oidcEnabled(ctx) ? providerName(ctx) : null }),
-  );
-
-  app.get(
-    '/api/auth/oidc/start',
-    {
-      config: { access: { public: true }, rateLimit: { max: 60, timeWindow: '1 minute' } },
-      schema: {
-        tags: ['Вход'],
-        summary: 'Вход через ЕСИА / OpenID Connect, шаг 1: переход к провайдеру',
-        description:
-          'Отвечает 302 на страницу входа провайдера (код авторизации, PKCE S256, state, nonce). state, nonce и code_verifier хранятся на сервере 10 минут; браузер получает cookie ossig_oidc.',
-        response: { 302: Type.Null(), ...errorResponses },
-      },
-    },
-    async (req, reply) => {
-      if (!oidcEnabled(ctx)) return fail(req, reply, 'oidc_disabled');
-      let config: oidc.Configuration;
-      try {
-        config = await providerConfig(ctx);
-      } catch (e) {
-        req.log.warn({ err: e }, 'oidc discovery failed');
-        return fail(req, reply, 'oidc_unavailable');
-      }
-      const state = oidc.randomState();
-      const nonce = oidc.randomNonce();
-      const verifier = oidc.randomPKCECodeVerifier();
-      const expiresAt = new Date(ctx.now().getTime() + OIDC_TTL_SECONDS * 1000);
-      await ctx.db
-        .insertInto('auth_challenges')
-        .values({ kind: 'oidc', secret_hash: sha(state), payload: JSON.stringify({ nonce, verifier }), expires_at: expiresAt })
-        .execute();
-      const url = oidc.buildAuthorizationUrl(config, {
-        redirect_uri: redirectUri(ctx),
-        scope: 'openid email snils',
-        response_type: 'code',
-        state,
-        nonce,
-        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-        code_challenge_method: 'S256',
-      });
-      reply.setCookie(OIDC_COOKIE, state, {
-        path: COOKIE_PATH,
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: ctx.config.cookieSecure,
-        maxAge: OIDC_TTL_SECONDS,
-      });
-      return reply.redirect(url.href, 302);
-    },
-  );
-
-  app.get(
-    '/api/auth/oidc/callback',
-    {
-      config: { access: { public: true }, rateLimit: { max: 60, timeWindow: '1 minute' } },
-      schema: {
-        tags: ['Вход'],
-        summary: 'Вход через ЕСИА / OpenID Connect, шаг 2: возврат от провайдера',
-        description:
-          'Проверяет state (и cookie ossig_oidc этого браузера), обменивает код на токены (PKCE), проверяет ID-токен и nonce, находит человека по СНИЛС или подтверждённой электронной почте и открывает сеанс; затем 302 на «/». Ошибка: 302 на /login?error=<код> (или problem+json при Accept: application/json).',
-        querystring: CallbackQuery,
-        response: { 302: Type.Null(), ...errorResponses },
-      },
-    },
-    async (req, reply) => {
-      const meta = metaOf(req);
-      const q = req.query;
-      const cookieState = req.cookies?.[OIDC_COOKIE];
-      clearFlowCookie(ctx, reply);
-      const failed = async (reason: OidcErrorCode, details: Record<string, unknown> = {}, personId: string | null = null) => {
-        await ctx.db.transaction().execute((trx) => audit(trx, { action: 'auth.oidc_failed', personId, ...meta, details: { reason, ...details } }));
-        return fail(req, reply, reason);
-      };
-      if (!oidcEnabled(ctx)) return fail(req, reply, 'oidc_disabled');
-      const state = q.state ?? '';
-      // The state must be the one this browser was given at the start.
-      const sameBrowser =
-        !!state && !!cookieState && cookieState.length === state.length && crypto.timingSafeEqual(Buffer.from(cookieState), Buffer.from(state));
-      if (!sameBrowser) return failed('oidc_state', { cookie: !!cookieState, state: !!state });
-
-      // Consume the flow once, before anything else: a replayed or late callback stops here.
-      const ch = await ctx.db
-        .updateTable('auth_challenges')
-        .set({ used_at: ctx.now() })
-        .where('secret_hash', '=', sha(state))
-        .where('kind', '=', 'oidc')
-        .where('used_at', 'is', null)
-        .where('expires_at', '>', ctx.now())
-        .returning(['id', 'payload'])
-        .executeTakeFirst();
-      if (!ch) {
-        const known = await ctx.db.selectFrom('auth_challenges').select(['used_at']).where('secret_hash', '=', sha(state)).where('kind', '=', 'oidc').executeTakeFirst();
-        return failed(known?.used_at ? 'oidc_replayed' : 'oidc_state');
-      }
-      if (q.error) return failed('oidc_denied', { error: q.error.slice(0, 100), description: q.error_description?.slice(0, 300) ?? null });
-      const { nonce, verifier } = ch.payload as { nonce: string; verifier: string };
-
-      let ext: ExternalPerson;
-      try {
-        const config = await providerConfig(ctx);
-        const current = new URL(redirectUri(ctx));
-        for (const [k, v] of Object.entries(q)) if (typeof v === 'string') current.searchParams.set(k, v);
-        const tokens = await oidc.authorizationCodeGrant(config, current, { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce, idTokenExpected: true });
-        const idClaims = (tokens.claims() ?? {}) as Record<string, unknown>;
-        let claims: Record<string, unknown> = { ...idClaims };
-        if (config.serverMetadata().userinfo_endpoint) {
-          const info = (await oidc.fetchUserInfo(config, tokens.access_token, String(idClaims.sub))) as Record<string, unknown>;
-          claims = { ...info, ...idClaims };
-        }
-        ext = {
-          sub: String(idClaims.sub),
-          snils: snilsOf(claims),
-          email: typeof claims.email === 'string' ? claims.email : null,
-          emailVerified: claims.email_verified === true || claims.email_verified === 'true',
-          name: typeof claims.name === 'string' ? claims.name : null,
-        };
-      } catch (e) {
-        const reason: OidcErrorCode = e instanceof OidcFailure ? e.reason : 'oidc_failed';
-        req.log.warn({ err: e }, 'oidc code exchange failed');
-        return failed(reason, { error: (e as Error).message.slice(0, 300), code: (e as { code?: string }).code ?? null });
-      }
-
-      let person: { id: string; by: 'snils' | 'email' };
-      try {
-        person = await matchPerson(ctx, ext);
-      } catch (e) {
-        if (!(e instanceof OidcFailure)) throw e;
-        return failed(e.reason, { issuer: ctx.config.oidc.issuer, sub: ext.sub, snils: !!ext.snils, email: ext.email ? { verified: ext.emailVerified } : null });
-      }
-      const session = await openSession(ctx, {
-        personId: person.id,
-        method: 'oidc',
-        strong: false,
-        meta,
-        details: { issuer: ctx.config.oidc.issuer, sub: ext.sub, matchedBy: person.by },
-      });
-      setSessionCookie(ctx, reply, session.token, session.expiresAt);
-      return reply.redirect('/', 302);
-    },
-  );
-};

@@ -11,6 +11,7 @@ import type { Database } from '../../platform/db/schema.js';
 import type { Db } from '../../platform/db/pool.js';
 import { AppError } from '../../platform/http/errors.js';
 import { audit } from '../../platform/audit.js';
+import { verifyPassword } from './password.js';
 
 const PERIOD = 30;
 
@@ -82,7 +83,14 @@ export async function enableTotp(
   });
 }
 
-export async function disableTotp(ctx: AppContext, o: { personId: string; ip: string | null; userAgent: string | null }): Promise<void> {
+/** Turns the second factor off: the password (when the person has one) and a current code prove it is them. */
+export async function disableTotp(ctx: AppContext, o: { personId: string; password: string; code: string; ip: string | null; userAgent: string | null }): Promise<void> {
+  const person = await ctx.db.selectFrom('persons').select('password_hash').where('id', '=', o.personId).executeTakeFirstOrThrow();
+  if (person.password_hash && !(await verifyPassword(person.password_hash, o.password))) {
+    throw new AppError('validation', 'Пароль: указан неверно', [{ field: 'password', message: 'Пароль: указан неверно' }]);
+  }
+  const ok = await ctx.db.transaction().execute((trx) => consumeSecondFactor(trx, o.personId, o.code, ctx.now()));
+  if (!ok) throw new AppError('second_factor_invalid', 'Код: неверный или устаревший', [{ field: 'code', message: 'Код: неверный или устаревший' }]);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('person_totp').where('person_id', '=', o.personId).execute();
     await trx.deleteFrom('recovery_codes').where('person_id', '=', o.personId).execute();

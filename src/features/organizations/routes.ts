@@ -4,8 +4,9 @@ import { actorOf, personOf } from '../../platform/http/auth.js';
 import { IdParams, Nullable, Uuid, errorResponses } from '../../platform/http/schemas.js';
 import { getProfile, refreshFromRegister, setSecondFactorPolicy, updateProfileByHand } from './profile.js';
 import { acceptInvitation, inviteTrustedPerson, listTrusted, myInvitations, removeTrusted } from './trusted.js';
+import { requestMeta } from '../../platform/http/request-meta.js';
 
-const meta = (req: { ip: string; headers: Record<string, unknown> }) => ({ ip: req.ip ?? null, userAgent: (req.headers['user-agent'] as string | undefined) ?? null });
+const meta = requestMeta;
 
 const Source = Type.Union([Type.Literal('register'), Type.Literal('certificate'), Type.Literal('manual')], {
   description: 'register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата электронной подписи, manual — введено вручную',

@@ -1,10 +1,10 @@
 /** «Доступ по API»: tokens for machine clients (see tokens.ts). */
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { IdParams, Uuid, errorResponses } from '../../platform/http/schemas.js';
 import { issueToken, listTokens, revokeToken } from './tokens.js';
+import { requestMeta } from '../../platform/http/request-meta.js';
 
 const TokenRow = Type.Object({
   id: Uuid,
@@ -14,7 +14,7 @@ const TokenRow = Type.Object({
   revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 
-const meta = (req: FastifyRequest) => ({ ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null });
+const meta = requestMeta;
 
 export const tokenRoutes: RoutesPlugin = (app, ctx) => {
   app.get(
