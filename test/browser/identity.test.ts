@@ -20,6 +20,8 @@ import { formatSnils, makeValidInnLegal, makeValidOgrn, makeValidSnils } from '.
 import { hashPassword } from '../../src/features/identity/password.js';
 import { RIGHT_DENIED_MESSAGES } from '../../src/platform/http/auth.js';
 import { totpCode } from '../../src/features/identity/totp.js';
+import { Secret, TOTP } from 'otpauth';
+import { sql } from 'kysely';
 
 const NEW_ORG = { name: 'ООО «Бетон-Сервис Тест»', inn: makeValidInnLegal(4321), ogrn: makeValidOgrn(4321), snils: makeValidSnils(43210) };
 const INVITEE = { email: 'invitee@ossig.test', name: 'Смирнова Ольга Игоревна', snils: makeValidSnils(55_501), password: 'Invitee2026pass' };
@@ -154,6 +156,40 @@ describe('identity in the browser', () => {
     await shot(page, 'browser-security');
     const sessions = page.getByRole('region', { name: 'Активные сеансы' });
     await expect(sessions.getByText('этот сеанс').isVisible()).resolves.toBe(true);
+    const recoveryCode = (await codes.locator('code').first().textContent())!.trim();
+
+    // Signing in again: the password, then the code step (not a white page); the code computed here with otpauth.
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await page.goto('/');
+    await page.getByLabel('Логин').fill('producer2@ossig.test');
+    await page.getByLabel('Пароль').fill('Demo2026pass');
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByRole('heading', { name: 'Подтверждение входа' }).waitFor();
+    await page.getByLabel('Код из приложения').fill('000000');
+    await page.getByRole('button', { name: 'Подтвердить' }).click();
+    await page.getByText('Код: неверный, устаревший или уже использованный код').waitFor();
+    await shot(page, 'browser-second-factor-step');
+    // The enrolment used the current step's code; the next step's code is still inside the accepted window.
+    const totp = new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) });
+    await page.getByLabel('Код из приложения').fill(totp.generate({ timestamp: Date.now() + 30_000 }));
+    await page.getByRole('button', { name: 'Подтвердить' }).click();
+    await page.getByRole('heading', { name: 'Рабочий стол' }).waitFor();
+    await expect(page.getByTestId('person-name').textContent()).resolves.toBeTruthy();
+
+    // And with a recovery code instead of the app.
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await page.goto('/');
+    await page.getByLabel('Логин').fill('producer2@ossig.test');
+    await page.getByLabel('Пароль').fill('Demo2026pass');
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByRole('heading', { name: 'Подтверждение входа' }).waitFor();
+    await page.getByRole('button', { name: /Войти с резервным кодом/ }).click();
+    await page.getByLabel('Резервный код').fill(recoveryCode);
+    await page.getByRole('button', { name: 'Подтвердить' }).click();
+    await page.getByRole('heading', { name: 'Рабочий стол' }).waitFor();
+    const methods = await sql<{ auth_method: string }>`select s.auth_method from sessions s join persons p on p.id = s.person_id
+      where p.email = 'producer2@ossig.test' order by s.created_at desc limit 2`.execute(server.ctx.db);
+    expect(methods.rows.map((m) => m.auth_method)).toEqual(['recovery_code', 'totp']);
     await context.close();
   });
 });

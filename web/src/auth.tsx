@@ -2,7 +2,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, ApiError } from './api/client';
-import type { Me, Organization } from './api/types';
+import type { Me, Ok, Organization } from './api/types';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
@@ -41,10 +41,31 @@ export function useMeQuery() {
   });
 }
 
+/** The answer of a password sign-in when the person has a second factor: a code is asked next. */
+export type SecondFactorChallenge = Extract<Ok<'/api/auth/login', 'post'>, { secondFactorRequired: true }>;
+
+/**
+ * Password sign-in. A person with a second factor gets a challenge back
+ * (`onSuccess` receives it and the «me» query is left alone); anyone else is
+ * signed in.
+ */
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: { login: string; password: string }) => call(api.POST('/api/auth/login', { body })),
+    onSuccess: (answer) => {
+      if ('secondFactorRequired' in answer) return;
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+      qc.setQueryData(ME_KEY, answer);
+    },
+  });
+}
+
+/** The second step: the code from the authenticator app or a recovery code. */
+export function useSecondFactorLogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { challengeToken: string; code: string }) => call(api.POST('/api/auth/login/second-factor', { body })),
     onSuccess: (me) => {
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
       qc.setQueryData(ME_KEY, me);
