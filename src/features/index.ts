@@ -10,6 +10,7 @@ import type { RegisterTables } from './registers/tables.js';
 import type { AuditTables } from './audit/tables.js';
 import type { ApplicationTables } from './applications/tables.js';
 import type { PermitTables } from './permits/tables.js';
+import type { TotalsTables } from './totals/tables.js';
 import type { RoutesPlugin } from '../platform/http/server.js';
 import { registerProblems } from '../platform/http/errors.js';
 import type { JobDefinition } from '../platform/jobs/index.js';
@@ -57,7 +58,7 @@ export const SCHEDULES: readonly ScheduleDefinition<any>[] = [auditCheckpointSch
 
 /** The features' tables join the core ones in `Database` (declaration merging: platform never imports features). */
 declare module '../platform/db/schema.js' {
-  interface Database extends StatementTables, IdentityTables, UploadTables, TaskTables, NotificationTables, FacilityTables, VehicleTables, RegisterTables, AuditTables, ApplicationTables, PermitTables {}
+  interface Database extends StatementTables, IdentityTables, UploadTables, TaskTables, NotificationTables, FacilityTables, VehicleTables, RegisterTables, AuditTables, ApplicationTables, PermitTables, TotalsTables {}
 }
 
 /**

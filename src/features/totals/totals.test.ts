@@ -1,0 +1,148 @@
+/**
+ * The trip totals against a full recount (by movement.ts) after the demo's COPY, random trip
+ * batches through the API (some repeated: idempotent replays and re-sent trips), receipt
+ * decisions (some repeated), and changes made straight in SQL; then drift is made by hand and
+ * the recount finds and repairs it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestContext, type TestContext } from '../../../test/helpers/db.js';
+import { buildTestApp, signedIn, type Client } from '../../../test/helpers/http.js';
+import { prng, seedDemo } from '../demo/seed.js';
+import type { App } from '../../platform/http/server.js';
+import { recountTotals } from './recount.js';
+
+let ctx: TestContext;
+let app: App;
+let carrier: Client;
+let facility: Client;
+interface Line {
+  number: string;
+  validFrom: string;
+  validTo: string;
+  waste: string[];
+  inns: string[];
+}
+let lines: Line[];
+let plates: string[];
+const rand = prng(1313);
+const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)];
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await seedDemo(ctx, { trips: 400 });
+  app = await buildTestApp(ctx);
+  carrier = await signedIn(app, 'carrier@ossig.test');
+  facility = await signedIn(app, 'facility@ossig.test');
+  const rows = await sql<Line>`
+    select p.number, to_char(p.valid_from, 'YYYY-MM-DD') as "validFrom", to_char(p.valid_to, 'YYYY-MM-DD') as "validTo",
+           array(select waste_code from permit_waste_types w where w.permit_id = p.id) as waste,
+           array(select o.inn from permit_facilities f join organizations o on o.id = f.facility_id where f.permit_id = p.id) as inns
+      from permits p join permit_carriers pc on pc.permit_id = p.id join organizations c on c.id = pc.carrier_id
+     where c.email = 'info@carrier.ossig.test' and p.status = 'active'`.execute(ctx.db);
+  lines = rows.rows.filter((l) => l.validFrom <= new Date().toISOString().slice(0, 10));
+  const v = await sql<{ plate: string }>`select v.plate from vehicles v join organizations o on o.id = v.carrier_id where o.email = 'info@carrier.ossig.test'`.execute(ctx.db);
+  plates = v.rows.map((r) => r.plate);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await ctx?.close();
+});
+
+let seq = 0;
+function randomTrip() {
+  const l = pick(lines);
+  const lo = Math.max(Date.parse(`${l.validFrom}T00:00:00+03:00`) + 3_600_000, Date.now() - 40 * 86_400_000);
+  const hi = Math.min(Date.parse(`${l.validTo}T20:00:00+03:00`), Date.now() - 3 * 3_600_000);
+  // Distinct loading moments (whole seconds apart) so that only the replays are duplicates.
+  const loaded = Math.floor((lo + rand() * (hi - lo)) / 1000) * 1000 + (++seq % 1000);
+  return {
+    externalId: `TT-${seq}`,
+    permitNumber: l.number,
+    plate: pick(plates),
+    wasteCode: pick(l.waste),
+    facilityInn: pick(l.inns),
+    loadedAt: new Date(loaded).toISOString(),
+    unloadedAt: new Date(loaded + (40 + Math.floor(rand() * 200)) * 60_000).toISOString(),
+    volume: (5 + rand() * 20).toFixed(2),
+    mass: (8 + rand() * 30).toFixed(3),
+  };
+}
+
+async function expectNoDrift() {
+  const r = await recountTotals(ctx.db, { repair: false });
+  expect(r.examples).toEqual([]);
+  expect({ missing: r.missing, extra: r.extra, changed: r.changed }).toEqual({ missing: 0, extra: 0, changed: 0 });
+  expect(r.groups).toBeGreaterThan(0);
+  return r;
+}
+
+describe('trip totals', () => {
+  it('hold the demo loaded by COPY', async () => {
+    await expectNoDrift();
+  });
+
+  it('follow random batches, repeated batches and receipt decisions', async () => {
+    expect(lines.length).toBeGreaterThan(0);
+    const sent: Array<ReturnType<typeof randomTrip>[]> = [];
+    for (let round = 0; round < 6; round++) {
+      const batch = Array.from({ length: 5 + Math.floor(rand() * 30) }, randomTrip);
+      const key = `totals-${round}`;
+      const res = await carrier.post('/api/trips', { trips: batch }, { 'idempotency-key': key });
+      expect(res.status).toBe(200);
+      expect(res.body.accepted).toBeGreaterThan(0);
+      // The same request again (a replay) and the same trips in a new request (duplicates).
+      const replay = await carrier.post('/api/trips', { trips: batch }, { 'idempotency-key': key });
+      expect(replay.body).toEqual(res.body);
+      const again = await carrier.post('/api/trips', { trips: batch });
+      expect(again.body.accepted).toBe(0);
+      sent.push(batch);
+
+      // The facility decides some of what awaits it; some decisions are sent twice.
+      const list = await facility.get('/api/receipts?status=pending&pageSize=100');
+      expect(list.status).toBe(200);
+      for (const t of list.body.items as Array<{ id: number; mass: string }>) {
+        const x = rand();
+        if (x < 0.45) {
+          const mass = (Number(t.mass) * (0.95 + rand() * 0.1)).toFixed(3);
+          const r = await facility.post(`/api/receipts/${t.id}/confirm`, { mass });
+          expect(r.status).toBe(200);
+          if (rand() < 0.3) expect((await facility.post(`/api/receipts/${t.id}/confirm`, { mass })).body.unchanged).toBe(true);
+        } else if (x < 0.6) {
+          const r = await facility.post(`/api/receipts/${t.id}/reject`, { reason: 'Не тот код ФККО' });
+          expect(r.status).toBe(200);
+          if (rand() < 0.3) expect((await facility.post(`/api/receipts/${t.id}/reject`, { reason: 'Не тот код ФККО' })).body.unchanged).toBe(true);
+        }
+      }
+      await expectNoDrift();
+    }
+    expect(sent.flat().length).toBeGreaterThan(30);
+  });
+
+  it('follow changes made straight in SQL (several rows in one statement, a delete, a move to another day)', async () => {
+    await sql`update trips set unloaded_at = unloaded_at - interval '1 day', loaded_at = loaded_at - interval '1 day' where id in (select id from trips order by id desc limit 7)`.execute(ctx.db);
+    await sql`update trips set receipt_status = 'confirmed', received_at = unloaded_at + interval '1 hour', received_mass = null where id in (select id from trips where receipt_status = 'pending' order by id limit 5)`.execute(ctx.db);
+    await sql`delete from trips where id in (select id from trips order by id desc limit 3)`.execute(ctx.db);
+    await expectNoDrift();
+    // Rows no trip is left in are gone, not kept as zeros.
+    const zeros = await sql<{ n: number }>`select count(*)::int as n from trip_totals where trips = 0`.execute(ctx.db);
+    expect(zeros.rows[0].n).toBe(0);
+  });
+
+  it('the recount reports drift and repairs it', async () => {
+    const rows = await sql<{ ctid: string }>`select ctid::text from trip_totals order by permit_id, waste_code, day, acceptance, carrier_id, facility_object_id limit 3`.execute(ctx.db);
+    expect(rows.rows).toHaveLength(3);
+    const [a, b, c] = rows.rows.map((r) => r.ctid);
+    await sql`insert into trip_totals select permit_id, waste_code, day + 4000, acceptance, carrier_id, facility_object_id, site_id, facility_id, trips, volume, mass, counted_mass, weighed_trips
+                from trip_totals where ctid = ${c}::tid`.execute(ctx.db);
+    await sql`update trip_totals set trips = trips + 1, volume = volume + 1 where ctid = ${a}::tid`.execute(ctx.db);
+    await sql`delete from trip_totals where ctid = ${b}::tid`.execute(ctx.db);
+    const found = await recountTotals(ctx.db, { repair: false });
+    expect({ missing: found.missing, extra: found.extra, changed: found.changed, repaired: found.repaired }).toEqual({ missing: 1, extra: 1, changed: 1, repaired: false });
+    expect(found.examples).toHaveLength(3);
+    const fixed = await recountTotals(ctx.db, { repair: true });
+    expect(fixed.repaired).toBe(true);
+    await expectNoDrift();
+  });
+});
