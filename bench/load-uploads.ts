@@ -20,8 +20,8 @@ import { newToken } from '../src/platform/http/auth.js';
 import { JOBS, ROUTES } from '../src/features/index.js';
 import { seedDemo } from '../src/features/demo/seed.js';
 import { makeValidInnLegal, makeValidOgrn } from '../src/domain/identifiers.js';
-import { demoCarrier } from '../src/features/uploads/test-files.js';
-import { writeTripsWorkbook } from '../src/features/uploads/bench.js';
+import { demoCarrier } from '../test/helpers/upload-files.js';
+import { writeTripsWorkbook } from './upload.js';
 import { uploadGate } from '../src/features/uploads/gate.js';
 
 const { flags } = parseArgs(process.argv.slice(2));

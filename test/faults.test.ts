@@ -26,7 +26,7 @@ import { seedDemo } from '../src/features/demo/seed.js';
 import { loadActor } from '../src/platform/http/auth.js';
 import { orderStatement } from '../src/features/statements/order-statement.js';
 import { addDays, formatIsoDate, moscowDate, parseIsoDate } from '../src/domain/period.js';
-import { demoCarrier, multipart, tripsCsv, validRows } from '../src/features/uploads/test-files.js';
+import { demoCarrier, multipart, tripsCsv, validRows } from './helpers/upload-files.js';
 import { startEmbeddedPostgres } from '../src/platform/db/embedded.js';
 import { createContext } from '../src/platform/bootstrap.js';
 import { parseConfig } from '../src/platform/config.js';

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { ConfigError, parseConfig, type Config } from '../platform/config.js';
+import { ConfigError, childEnv, parseConfig, type Config } from '../platform/config.js';
 import { boot } from '../platform/bootstrap.js';
 import { buildServer, WEB_DIST } from '../platform/http/server.js';
 import { startWorker } from '../platform/jobs/index.js';
@@ -20,7 +20,7 @@ const { flags } = parseArgs(process.argv.slice(2));
 
 let config: Config;
 try {
-  config = parseConfig(process.env, typeof flags.role === 'string' ? { role: parseConfig({ ROLE: flags.role }).role } : {});
+  config = parseConfig(undefined, typeof flags.role === 'string' ? { role: parseConfig({ ROLE: flags.role }).role } : {});
 } catch (e) {
   if (e instanceof ConfigError) {
     console.error(e.message);
@@ -71,7 +71,7 @@ if (config.role === 'worker') {
     name: 'Обработчик фоновых задач',
     script: fileURLToPath(import.meta.url),
     args: ['--role', 'worker'],
-    env: { ...process.env, ROLE: 'worker', DATABASE_URL: started.url, DEMO: 'false' },
+    env: childEnv({ ROLE: 'worker', DATABASE_URL: started.url, DEMO: 'false' }),
     log: (line) => console.error(line),
   });
   stops.push(() => worker.stop());

@@ -196,6 +196,22 @@ function email(env: Env, name: string): string | null {
   return v;
 }
 
+/**
+ * The environment of a child process we start (the worker of `npm start`, a benchmark's server,
+ * an external signer): ours, with the given variables set.
+ */
+export function childEnv(overrides: Env = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}
+
+/**
+ * Switches read before any configuration is parsed, by modules loaded at import time.
+ * OSSIG_STREEBOG_JS=1: hash Стрибог in plain JavaScript instead of WebAssembly (to compare the two).
+ */
+export const EARLY_SWITCHES = {
+  streebogJsOnly: process.env.OSSIG_STREEBOG_JS === '1',
+} as const;
+
 export function parseConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['production', 'development', 'test'] as const, 'development');
   const port = int(env, 'PORT', 3000, 0, 65535);

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { useBrowserServer } from './server.js';
 import { newPage, signIn } from './browser.js';
-import { demoCarrier, tripsCsv, validRows } from '../../src/features/uploads/test-files.js';
+import { demoCarrier, tripsCsv, validRows } from '../helpers/upload-files.js';
 
 const env = useBrowserServer({ trips: 40 });
 let evil: http.Server;

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { requireOpenSslGost, type OpenSslGost } from '../../src/platform/signing/openssl.js';
+import { requireOpenSslGost, type OpenSslGost } from './openssl.js';
 
 export interface TestTsa {
   url: string;

@@ -12,7 +12,7 @@ import { buildServer } from '../../src/platform/http/server.js';
 import { ROUTES } from '../../src/features/index.js';
 import { processUpload } from '../../src/features/uploads/process-upload.js';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed.js';
-import { multipart } from '../../src/features/uploads/test-files.js';
+import { multipart } from '../helpers/upload-files.js';
 
 interface Manifest {
   databaseUrl: string;

@@ -13,7 +13,7 @@ import { sql } from 'kysely';
 import { createTestContext, type TestContext } from '../../../test/helpers/db.js';
 import { audit, auditRowHash, GENESIS_HASH, verifyAuditChain } from '../../platform/audit.js';
 import { createCertificateAuthority, issueEndEntityCertificate, signDetached } from '../../platform/signing/index.js';
-import { requireOpenSslGost } from '../../platform/signing/openssl.js';
+import { requireOpenSslGost } from '../../../test/helpers/openssl.js';
 import { operatorSigner } from '../../platform/documents/operator-signer.js';
 import { checkpointFileName, checkpointsDir, createAuditCheckpoint, exportAuditCheckpoints, verifyAuditLog } from './checkpoints.js';
 

@@ -33,7 +33,7 @@ import { operatorSigner } from '../../platform/documents/operator-signer.js';
 import { filesRoot } from '../statements/files.js';
 import { processUpload } from '../uploads/process-upload.js';
 import { originalPath, resultPath } from '../uploads/storage.js';
-import { demoCarrier, multipart, tripsXlsx, validRows, type DemoCarrier } from '../uploads/test-files.js';
+import { demoCarrier, multipart, tripsXlsx, validRows, type DemoCarrier } from '../../../test/helpers/upload-files.js';
 import { addDays, formatIsoDate, moscowDate, parseIsoDate } from '../../domain/period.js';
 import { createAuditCheckpoint, verifyAuditLog } from '../audit/checkpoints.js';
 import { keyOf, listTables, presentSchemas, qualified, ident } from './catalog.js';

@@ -16,7 +16,7 @@ import { createTestContext, type TestContext } from '../../../test/helpers/db.js
 import { buildTestApp, Client, signedIn } from '../../../test/helpers/http.js';
 import { startTestTsa, type TestTsa } from '../../../test/helpers/tsa.js';
 import type { App } from '../../platform/http/server.js';
-import { requireOpenSslGost, type OpenSslGost } from '../../platform/signing/openssl.js';
+import { requireOpenSslGost, type OpenSslGost } from '../../../test/helpers/openssl.js';
 import { commandSigner, signDocumentFile } from '../../platform/documents/signer.js';
 import { signatureTimeStampToken, signatureValueOf, streebog256 } from '../../platform/signing/index.js';
 import { seedDemo } from '../demo/seed.js';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/helpers/db.js';
 import { buildTestApp, Client } from '../../../test/helpers/http.js';
 import type { App } from '../../platform/http/server.js';
-import { requireOpenSslGost, type OpenSslGost } from '../../platform/signing/openssl.js';
+import { requireOpenSslGost, type OpenSslGost } from '../../../test/helpers/openssl.js';
 import { makeValidInnPerson, makeValidOgrnip, makeValidSnils } from '../../domain/identifiers.js';
 
 let ctx: TestContext;

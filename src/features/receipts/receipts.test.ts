@@ -6,7 +6,7 @@ import { createTestContext, type TestContext } from '../../../test/helpers/db.js
 import { buildTestApp, signedIn, type Client } from '../../../test/helpers/http.js';
 import type { App } from '../../platform/http/server.js';
 import { seedDemo } from '../demo/seed.js';
-import { multipart, tripsXlsx } from '../uploads/test-files.js';
+import { multipart, tripsXlsx } from '../../../test/helpers/upload-files.js';
 import { RECEIPT_HEADERS } from './upload-receipts.js';
 
 let ctx: TestContext;

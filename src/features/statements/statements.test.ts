@@ -19,7 +19,7 @@ import { runJobsOnce } from '../../platform/jobs/index.js';
 import { generateStatementJob } from './jobs.js';
 import { generateStatement } from './generate-statement.js';
 import { pkiDir } from '../../platform/documents/operator-signer.js';
-import { requireOpenSslGost } from '../../platform/signing/openssl.js';
+import { requireOpenSslGost } from '../../../test/helpers/openssl.js';
 import { formatRu } from '../../domain/quantity.js';
 import { addDays, formatIsoDate, moscowDate, moscowMidnight, parseIsoDate, periodBounds } from '../../domain/period.js';
 import { INFO_SHEET, TRIP_SHEET, UTILIZATION_SHEET, XLSX_TRIP_HEADERS } from './render-xlsx.js';

@@ -15,7 +15,7 @@ import type { App } from '../../platform/http/server.js';
 import { seedDemo } from '../demo/seed.js';
 import { uploadGate } from './gate.js';
 import { MAX_FIELDS } from './receive-file.js';
-import { demoCarrier, multipart, tripsCsv, validRows, type DemoCarrier } from './test-files.js';
+import { demoCarrier, multipart, tripsCsv, validRows, type DemoCarrier } from '../../../test/helpers/upload-files.js';
 import { RECEIPT_HEADERS } from '../receipts/upload-receipts.js';
 
 let ctx: TestContext;

@@ -16,7 +16,7 @@ import { formatMoscowDateTime } from '../../domain/period.js';
 import { GuardedZip } from '../../platform/spreadsheet/zip.js';
 import { readTable, sheetNamed } from '../../platform/spreadsheet/table.js';
 import type { Cell } from '../../platform/spreadsheet/cells.js';
-import { HEADERS, demoCarrier, moscowText, multipart, tripCount, tripsCsv, tripsXlsx, validRows, workbookAround, zipFiles, type DemoCarrier } from './test-files.js';
+import { HEADERS, demoCarrier, moscowText, multipart, tripCount, tripsCsv, tripsXlsx, validRows, workbookAround, zipFiles, type DemoCarrier } from '../../../test/helpers/upload-files.js';
 
 let ctx: TestContext;
 let app: App;

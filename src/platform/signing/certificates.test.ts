@@ -14,7 +14,7 @@ import {
   verifyCertificateChain,
 } from './certificates.js';
 import { OID } from './oids.js';
-import { type OpenSslGost, requireOpenSslGost } from './openssl.js';
+import { type OpenSslGost, requireOpenSslGost } from '../../../test/helpers/openssl.js';
 
 const DAY = 86_400_000;
 let openssl: OpenSslGost;

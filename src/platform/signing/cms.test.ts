@@ -11,7 +11,7 @@ import {
   issueEndEntityCertificate,
 } from './certificates.js';
 import { cmsToPem, signAttached, signDetached, verifyCms, verifyDetached } from './cms.js';
-import { type OpenSslGost, requireOpenSslGost } from './openssl.js';
+import { type OpenSslGost, requireOpenSslGost } from '../../../test/helpers/openssl.js';
 import { createStreebog256, streebog256File } from './streebog.js';
 
 const DAY = 86_400_000;

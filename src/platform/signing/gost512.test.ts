@@ -20,7 +20,7 @@ import {
 import { signDetached, verifyDetached } from './cms.js';
 import { CURVES, checkCurve, publicFromPrivate, signDigest, verifyDigest } from './gost3410.js';
 import { OID } from './oids.js';
-import { type OpenSslGost, requireOpenSslGost } from './openssl.js';
+import { type OpenSslGost, requireOpenSslGost } from '../../../test/helpers/openssl.js';
 import { streebog256, streebog512 } from './streebog.js';
 
 let openssl: OpenSslGost;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
-import { requireOpenSslGost } from './openssl.js';
+import { requireOpenSslGost } from '../../../test/helpers/openssl.js';
 import {
   createStreebog256,
   createStreebog512,

@@ -13,6 +13,7 @@
  * (`streebog-wasm.ts`) when available; the JavaScript path is the fallback.
  */
 import { type BlockCompressor, createWasmCompressor } from './streebog-wasm.js';
+import { EARLY_SWITCHES } from '../config.js';
 
 /** Nonlinear bijection π (shared with Kuznyechik). */
 const PI = new Uint8Array([
@@ -182,7 +183,7 @@ const IS_LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
  * big-endian host, or disabled with OSSIG_STREEBOG_JS=1.
  */
 const wasmCompress: BlockCompressor | null =
-  IS_LITTLE_ENDIAN && process.env.OSSIG_STREEBOG_JS !== '1' ? createWasmCompressor(AX, C) : null;
+  IS_LITTLE_ENDIAN && !EARLY_SWITCHES.streebogJsOnly ? createWasmCompressor(AX, C) : null;
 
 /** Which implementation handles full blocks: `'wasm'` or `'js'`. */
 export const streebogBackend: 'wasm' | 'js' = wasmCompress ? 'wasm' : 'js';

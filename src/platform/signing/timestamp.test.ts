@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestTsa, type TestTsa } from '../../../test/helpers/tsa.js';
 import { createCertificateAuthority, issueEndEntityCertificate } from './certificates.js';
 import { signDetached, verifyDetached } from './cms.js';
-import { requireOpenSslGost, type OpenSslGost } from './openssl.js';
+import { requireOpenSslGost, type OpenSslGost } from '../../../test/helpers/openssl.js';
 import { OID_SIGNATURE_TIME_STAMP, signatureValueOf, TimeStampError, timeStampSignature } from './timestamp.js';
 import { decodeDer, child, readOid } from './der.js';
 

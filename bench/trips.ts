@@ -7,11 +7,11 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
-import { parseConfig } from '../../platform/config.js';
-import { boot } from '../../platform/bootstrap.js';
-import { buildServer } from '../../platform/http/server.js';
-import { ROUTES } from '../index.js';
-import { seedDemo, DEMO_PASSWORD } from '../demo/seed.js';
+import { parseConfig } from '../src/platform/config.js';
+import { boot } from '../src/platform/bootstrap.js';
+import { buildServer } from '../src/platform/http/server.js';
+import { ROUTES } from '../src/features/index.js';
+import { seedDemo, DEMO_PASSWORD } from '../src/features/demo/seed.js';
 
 export async function benchTrips(opts: { batches: number; batchSize: number; sampleRss: () => number }) {
   const dataDir = path.resolve(`.tmp/bench-trips-${process.pid}`);

@@ -7,11 +7,11 @@
  */
 import os from 'node:os';
 import { hash, verify } from '@node-rs/argon2';
-import { parseConfig } from '../../platform/config.js';
-import { boot } from '../../platform/bootstrap.js';
-import { buildServer } from '../../platform/http/server.js';
-import { ROUTES } from '../index.js';
-import { ARGON2_OPTIONS, hashPassword } from './password.js';
+import { parseConfig } from '../src/platform/config.js';
+import { boot } from '../src/platform/bootstrap.js';
+import { buildServer } from '../src/platform/http/server.js';
+import { ROUTES } from '../src/features/index.js';
+import { ARGON2_OPTIONS, hashPassword } from '../src/features/identity/password.js';
 
 export async function benchLogin(opts: { n?: number; concurrency?: number } = {}): Promise<object> {
   const n = opts.n ?? 200;

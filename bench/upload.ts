@@ -6,15 +6,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseConfig } from '../../platform/config.js';
-import { boot } from '../../platform/bootstrap.js';
-import { buildServer } from '../../platform/http/server.js';
-import { startWorker } from '../../platform/jobs/index.js';
-import { JOBS, ROUTES } from '../index.js';
-import { DEMO_PASSWORD, seedDemo } from '../demo/seed.js';
-import { formatMoscowDateTime } from '../../domain/period.js';
-import { createXlsxWriter } from '../../platform/spreadsheet/writer.js';
-import { HEADERS, demoCarrier, type DemoCarrier } from './test-files.js';
+import { parseConfig } from '../src/platform/config.js';
+import { boot } from '../src/platform/bootstrap.js';
+import { buildServer } from '../src/platform/http/server.js';
+import { startWorker } from '../src/platform/jobs/index.js';
+import { JOBS, ROUTES } from '../src/features/index.js';
+import { DEMO_PASSWORD, seedDemo } from '../src/features/demo/seed.js';
+import { formatMoscowDateTime } from '../src/domain/period.js';
+import { createXlsxWriter } from '../src/platform/spreadsheet/writer.js';
+import { HEADERS, demoCarrier, type DemoCarrier } from '../test/helpers/upload-files.js';
 
 /** Writes N valid rows (dates as text, decimal commas; inline strings) with the streaming writer. */
 export async function writeTripsWorkbook(file: string, d: DemoCarrier, rows: number, now: Date, idPrefix = 'BENCH-'): Promise<void> {

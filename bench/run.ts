@@ -9,7 +9,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { intFlag, parseArgs } from './args.js';
+import { intFlag, parseArgs } from '../src/cli/args.js';
+import { childEnv } from '../src/platform/config.js';
 
 const { positional, flags } = parseArgs(process.argv.slice(2));
 
@@ -34,7 +35,7 @@ async function startupCase(): Promise<object[]> {
     const port = 3900 + (process.pid % 90);
     const t0 = performance.now();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
-      env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(56000 + (process.pid % 400)), DEMO_TRIPS: '3000' },
+      env: childEnv({ DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(56000 + (process.pid % 400)), DEMO_TRIPS: '3000' }),
       stdio: 'ignore',
     });
     let healthy = false;
@@ -62,33 +63,24 @@ async function startupCase(): Promise<object[]> {
 
 type Runner = () => Promise<object | object[]>;
 
-async function optional(modulePath: string, exportName: string): Promise<((o: any) => Promise<object>) | null> {
-  const file = path.resolve('src', modulePath.replace(/\.js$/, '.ts'));
-  if (!fs.existsSync(file)) return null;
-  const mod = await import(`../${modulePath}`);
-  return mod[exportName] ?? null;
-}
-
 const CASES: Record<string, Runner> = {
   trips: async () => {
-    const { benchTrips } = await import('../features/trips/bench.js');
+    const { benchTrips } = await import('./trips.js');
     return benchTrips({ batches: intFlag(flags, 'batches', 5), batchSize: intFlag(flags, 'batch', 10_000), sampleRss });
   },
   startup: startupCase,
   statement: async () => {
-    const fn = await optional('features/statements/bench.js', 'benchStatement');
-    if (!fn) return { case: 'statement', skipped: 'not built yet' };
+    const { benchStatement: fn } = await import('./statement.js');
     const sizes = flags.trips ? [intFlag(flags, "trips", 1000)] : [1000, 100_000, 1_000_000];
     const out = [];
     for (const trips of sizes) {
       resetPeak();
-      out.push(await fn({ trips, sampleRss }));
+      out.push(await fn({ trips }));
     }
     return out;
   },
   upload: async () => {
-    const fn = await optional('features/uploads/bench.js', 'benchUpload');
-    if (!fn) return { case: 'upload', skipped: 'not built yet' };
+    const { benchUpload: fn } = await import('./upload.js');
     const sizes = flags.rows ? [intFlag(flags, 'rows', 10_000)] : [10_000, 100_000];
     const out = [];
     for (const rows of sizes) {
@@ -98,9 +90,8 @@ const CASES: Record<string, Runner> = {
     return out;
   },
   login: async () => {
-    const fn = await optional('features/identity/bench.js', 'benchLogin');
-    if (!fn) return { case: 'login', skipped: 'not built yet' };
-    return fn({ sampleRss });
+    const { benchLogin: fn } = await import('./login.js');
+    return fn();
   },
 };
 

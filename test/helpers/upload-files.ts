@@ -7,9 +7,9 @@ import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import type { AppContext } from '../../platform/context.js';
-import { formatMoscowDateTime } from '../../domain/period.js';
-import { TRIP_COLUMNS } from './columns.js';
+import type { AppContext } from '../../src/platform/context.js';
+import { formatMoscowDateTime } from '../../src/domain/period.js';
+import { TRIP_COLUMNS } from '../../src/features/uploads/columns.js';
 
 export const HEADERS = TRIP_COLUMNS.map((c) => c.header);
 

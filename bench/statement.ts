@@ -3,7 +3,7 @@
  * signatures) for N demo trips, peak RSS, file sizes — and the floor: the
  * time to read the same rows with a plain `COPY ... TO STDOUT`.
  *
- *   node --import tsx src/features/statements/bench.ts --trips 100000
+ *   node --import tsx bench/statement.ts --trips 100000
  *
  * Uses DATABASE_URL's server (in a fresh database) when set, otherwise an
  * embedded PostgreSQL under .tmp/bench-statement-…
@@ -14,17 +14,17 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { parseConfig } from '../../platform/config.js';
-import { boot } from '../../platform/bootstrap.js';
-import { seedDemo } from '../demo/seed.js';
-import { addDays, formatIsoDate, moscowDate, parseIsoDate } from '../../domain/period.js';
-import { loadActor } from '../../platform/http/auth.js';
-import { orderStatement } from './order-statement.js';
-import { generateStatement, loadStatement } from './generate-statement.js';
-import { scopeOf, tripRowsQuery } from './queries.js';
-import { createCertificateAuthority, createStreebog256, issueEndEntityCertificate } from '../../platform/signing/index.js';
-import { findOpenSslGost } from '../../platform/signing/openssl.js';
-import { commandSigner, signDocumentFile } from '../../platform/documents/signer.js';
+import { parseConfig } from '../src/platform/config.js';
+import { boot } from '../src/platform/bootstrap.js';
+import { seedDemo } from '../src/features/demo/seed.js';
+import { addDays, formatIsoDate, moscowDate, parseIsoDate } from '../src/domain/period.js';
+import { loadActor } from '../src/platform/http/auth.js';
+import { orderStatement } from '../src/features/statements/order-statement.js';
+import { generateStatement, loadStatement } from '../src/features/statements/generate-statement.js';
+import { scopeOf, tripRowsQuery } from '../src/features/statements/queries.js';
+import { createCertificateAuthority, createStreebog256, issueEndEntityCertificate } from '../src/platform/signing/index.js';
+import { findOpenSslGost } from '../test/helpers/openssl.js';
+import { commandSigner, signDocumentFile } from '../src/platform/documents/signer.js';
 
 function rssSampler() {
   let peak = process.memoryUsage().rss;
