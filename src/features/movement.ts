@@ -15,6 +15,10 @@
  *     the carrier's declared mass otherwise (the documents say which).
  *  5. Volume: the declared volume (facilities confirm mass, not volume).
  *
+ * The cabinet's figures "as of now" (permit card, the statement form's permit list, reminders) are
+ * read from `trip_totals` (../totals), which the triggers of migration 0100 keep by these same rules;
+ * `npm run recount` recomputes them with the fragments below and repairs any drift.
+ *
  * "As of" a moment: a decision counts only when it was made by then
  * (statements fix their content when ordered: a decision made later leaves
  * the load awaiting in that statement). `null` means now.

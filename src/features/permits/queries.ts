@@ -7,7 +7,8 @@ import { CONTENT_TYPES, fileStore } from '../../platform/files/index.js';
 import { formationCutoff } from '../../domain/formation.js';
 import { permitVisible, siteVisible, tripVisible } from '../visibility.js';
 import { checkPeriod } from '../period-input.js';
-import { acceptedSql, movementColumns, movementOf, type MovementColumns } from '../movement.js';
+import { acceptanceSql, countedMassSql, movementOf, weighedMassSql, type MovementColumns } from '../movement.js';
+import { totalsColumns } from '../totals/queries.js';
 
 /**
  * Permits of a site under which trips finished in the period, with the counts
@@ -27,7 +28,11 @@ export async function permitsWithMovement(ctx: AppContext, actor: Actor, siteId:
   const now = ctx.now();
   const cutoff = formationCutoff(now, ctx.config.tripFormationHours);
   const hours = ctx.config.tripFormationHours;
-  const formed = sql<boolean>`t.unloaded_at <= ${cutoff}`;
+  // Whole Moscow days before the cutoff's day are formed through and through: their figures come from
+  // the totals. From the start of the cutoff's day on (a bounded tail, a day or two) the trips are read
+  // one by one, as formation splits that day. The cost does not grow with the history behind the site.
+  const tailFrom = sql<Date>`greatest(${period.start}::timestamptz, (date_trunc('day', ${cutoff}::timestamptz at time zone 'Europe/Moscow') at time zone 'Europe/Moscow'))`;
+  const cutoffDay = sql<string>`(${cutoff}::timestamptz at time zone 'Europe/Moscow')::date`;
   const rows = await sql<
     MovementColumns & {
       id: string;
@@ -41,22 +46,29 @@ export async function permitsWithMovement(ctx: AppContext, actor: Actor, siteId:
       pendingFormedUntil: Date | null;
     }
   >`
+    with u as (
+      -- A carrier or facility counts only the trips it may see, never another carrier's.
+      select tt.permit_id, tt.acceptance, true as formed, tt.trips, tt.volume, tt.mass, tt.counted_mass, tt.weighed_trips, null::timestamptz as unloaded_at
+        from trip_totals tt
+       where tt.site_id = ${siteId} and tt.day >= ${period.from}::date and tt.day <= ${period.to}::date and tt.day < ${cutoffDay}
+         and ${tripVisible(actor, 'tt')}
+      union all
+      select t.permit_id, ${acceptanceSql(null, 't')}, t.unloaded_at <= ${cutoff}, 1, t.volume, t.mass, ${countedMassSql(null, 't')},
+             case when ${weighedMassSql(null, 't')} is not null then 1 else 0 end, t.unloaded_at
+        from trips t
+       where t.site_id = ${siteId} and t.unloaded_at >= ${tailFrom} and t.unloaded_at < ${period.endExclusive} and ${tripVisible(actor, 't')}
+    )
     select p.id, p.number, to_char(p.valid_from, 'YYYY-MM-DD') as "validFrom", to_char(p.valid_to, 'YYYY-MM-DD') as "validTo", p.status,
-      (count(*) filter (where ${formed}))::int as "formedTrips",
-      (count(*) filter (where not ${formed}))::int as "pendingTrips",
-      min(t.unloaded_at) filter (where not ${formed}) + make_interval(hours => ${hours}) as "pendingFormedFrom",
-      max(t.unloaded_at) filter (where not ${formed}) + make_interval(hours => ${hours}) as "pendingFormedUntil",
-      m.*
+      coalesce(sum(u.trips) filter (where u.formed), 0)::int as "formedTrips",
+      coalesce(sum(u.trips) filter (where not u.formed), 0)::int as "pendingTrips",
+      min(u.unloaded_at) filter (where not u.formed) + make_interval(hours => ${hours}) as "pendingFormedFrom",
+      max(u.unloaded_at) filter (where not u.formed) + make_interval(hours => ${hours}) as "pendingFormedUntil",
+      ${totalsColumns('u', 'u.formed')}
     from permits p
-    -- A carrier or facility counts only the trips it may see, never another carrier's.
-    join trips t on t.permit_id = p.id and t.unloaded_at >= ${period.start} and t.unloaded_at < ${period.endExclusive} and ${tripVisible(actor, 't')}
-    left join lateral (
-      select ${movementColumns(null, 'f')} from trips f
-      where f.permit_id = p.id and f.unloaded_at >= ${period.start} and f.unloaded_at < ${period.endExclusive} and f.unloaded_at <= ${cutoff}
-        and ${tripVisible(actor, 'f')}
-    ) m on true
+    join u on u.permit_id = p.id
     where p.site_id = ${siteId} and ${permitVisible(actor, 'p')}
-    group by p.id, m.a_trips, m.a_volume, m.a_mass, m.a_weighed, m.w_trips, m.w_volume, m.w_mass, m.r_trips, m.r_volume, m.r_mass
+    group by p.id
+    having sum(u.trips) > 0
     order by p.number`.execute(ctx.db);
   return rows.rows.map((r) => {
     const mv = movementOf(r);
@@ -112,10 +124,10 @@ export async function getPermit(db: Db, actor: Actor, id: string) {
              coalesce(all_moved.v, 0) > pw.permitted_volume as "overLimit"
       from permit_waste_types pw
       join waste_types w on w.code = pw.waste_code
-      -- The figures of the trips the organization may see (a carrier: only its own)…
-      cross join lateral (select ${movementColumns(null)} from trips t where t.permit_id = pw.permit_id and t.waste_code = pw.waste_code and ${tripVisible(actor, 't')}) m
+      -- The figures of the trips the organization may see (a carrier: only its own), from the totals…
+      cross join lateral (select ${totalsColumns('u')} from trip_totals u where u.permit_id = pw.permit_id and u.waste_code = pw.waste_code and ${tripVisible(actor, 'u')}) m
       -- …while the limit is judged by everything moved under the permit.
-      cross join lateral (select sum(a.volume) as v from trips a where a.permit_id = pw.permit_id and a.waste_code = pw.waste_code and ${acceptedSql(null, 'a')}) all_moved
+      cross join lateral (select sum(a.volume) as v from trip_totals a where a.permit_id = pw.permit_id and a.waste_code = pw.waste_code and a.acceptance = 'accepted') all_moved
       where pw.permit_id = ${id}
       order by pw.waste_code`
       .execute(db)

@@ -59,8 +59,9 @@ export async function orderStatement(
       'p.id',
       'p.number',
       'p.site_id',
-      sql<number>`(select count(*) from trips t where t.permit_id = p.id and t.site_id = ${site.id}
-        and t.unloaded_at >= ${period.start} and t.unloaded_at < ${period.endExclusive} and t.unloaded_at <= ${cutoff})::int`.as('formed'),
+      // Whether any trip is formed: an index probe (trips_permit_unloaded_idx), not a count.
+      sql<boolean>`exists (select 1 from trips t where t.permit_id = p.id and t.site_id = ${site.id}
+        and t.unloaded_at >= ${period.start} and t.unloaded_at < ${period.endExclusive} and t.unloaded_at <= ${cutoff})`.as('formed'),
     ])
     .where('p.id', 'in', permitIds)
     .execute();
@@ -70,7 +71,7 @@ export async function orderStatement(
     const p = byId.get(id);
     if (!p || p.site_id !== site.id) {
       errors.push({ field: `permitIds[${i}]`, message: `Разрешения: разрешение ${p ? `№ ${p.number} ` : ''}не относится к объекту «${site.name}»` });
-    } else if (p.formed === 0) {
+    } else if (!p.formed) {
       errors.push({ field: `permitIds[${i}]`, message: `Разрешения: по разрешению № ${p.number} нет сформированных рейсов за период с ${formatDateRu(period.from)} по ${formatDateRu(period.to)}` });
     }
   });
