@@ -11,6 +11,7 @@ import type { AuditTables } from './audit/tables.js';
 import type { ApplicationTables } from './applications/tables.js';
 import type { PermitTables } from './permits/tables.js';
 import type { TotalsTables } from './totals/tables.js';
+import type { ReportTables } from './reports/tables.js';
 import type { RoutesPlugin } from '../platform/http/server.js';
 import { registerProblems } from '../platform/http/errors.js';
 import type { JobDefinition } from '../platform/jobs/index.js';
@@ -44,25 +45,29 @@ import { applicationRoutes } from './applications/routes.js';
 import { APPLICATION_PROBLEMS } from './applications/problems.js';
 import { PERMIT_JOBS, PERMIT_SCHEDULES } from './permits/jobs.js';
 import { documentRoutes } from './documents/routes.js';
+import { reportRoutes } from './reports/routes.js';
+import { REPORT_JOBS, REPORT_SCHEDULES } from './reports/jobs.js';
+import { REPORT_PROBLEMS } from './reports/problems.js';
 
 export const ROUTES: readonly RoutesPlugin[] = [
   // identity, by concept
   sessionRoutes, passwordRoutes, secondFactorRoutes, certificateRoutes, accountRoutes, oidcRoutes,
   siteRoutes, permitRoutes, tripRoutes, catalogRoutes, taskRoutes, notificationRoutes, uploadRoutes, organizationRoutes, statementRoutes, documentRoutes, receiptRoutes, tokenRoutes, outboxRoutes, applicationRoutes,
+  reportRoutes,
 ];
 
-export const JOBS: readonly JobDefinition<any>[] = [...UPLOAD_JOBS, mailSendJob, passwordResetRequestJob, generateStatementJob, auditCheckpointJob, ...PERMIT_JOBS];
+export const JOBS: readonly JobDefinition<any>[] = [...UPLOAD_JOBS, mailSendJob, passwordResetRequestJob, generateStatementJob, auditCheckpointJob, ...PERMIT_JOBS, ...REPORT_JOBS];
 
 /** Jobs enqueued on a schedule by whichever worker comes first. */
-export const SCHEDULES: readonly ScheduleDefinition<any>[] = [auditCheckpointSchedule, ...PERMIT_SCHEDULES];
+export const SCHEDULES: readonly ScheduleDefinition<any>[] = [auditCheckpointSchedule, ...PERMIT_SCHEDULES, ...REPORT_SCHEDULES];
 
 /** The features' tables join the core ones in `Database` (declaration merging: platform never imports features). */
 declare module '../platform/db/schema.js' {
-  interface Database extends StatementTables, IdentityTables, UploadTables, TaskTables, NotificationTables, FacilityTables, VehicleTables, RegisterTables, AuditTables, ApplicationTables, PermitTables, TotalsTables {}
+  interface Database extends StatementTables, IdentityTables, UploadTables, TaskTables, NotificationTables, FacilityTables, VehicleTables, RegisterTables, AuditTables, ApplicationTables, PermitTables, TotalsTables, ReportTables {}
 }
 
 /**
  * Every problem code the API answers with: the generic ones (src/platform/http/errors.ts) and each
  * feature's `problems.ts`. The OpenAPI `Problem.code` is the union of these.
  */
-export const PROBLEMS = registerProblems(IDENTITY_PROBLEMS, ORGANIZATION_PROBLEMS, APPLICATION_PROBLEMS);
+export const PROBLEMS = registerProblems(IDENTITY_PROBLEMS, ORGANIZATION_PROBLEMS, APPLICATION_PROBLEMS, REPORT_PROBLEMS);

@@ -49,3 +49,9 @@ export function applicationVisible(actor: Actor, alias = 'a'): Expression<SqlBoo
   if (isOperator(actor)) return sql<SqlBool>`${sql.ref(`${alias}.first_submitted_at`)} is not null`;
   return sql<SqlBool>`${sql.ref(`${alias}.organization_id`)} = ${actor.organizationId}`;
 }
+
+/** Predicate on a `reports` row aliased `alias`: the filer's own (drafts included); the operator's once filed. */
+export function reportVisible(actor: Actor, alias = 'r'): Expression<SqlBool> {
+  if (isOperator(actor)) return sql<SqlBool>`(${sql.ref(`${alias}.organization_id`)} = ${actor.organizationId} or ${sql.ref(`${alias}.filed_version`)} > 0)`;
+  return sql<SqlBool>`${sql.ref(`${alias}.organization_id`)} = ${actor.organizationId}`;
+}

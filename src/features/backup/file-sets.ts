@@ -67,7 +67,7 @@ export const FILE_SETS: readonly FileSet[] = [
       ]),
   },
   {
-    // The file store (src/platform/files): documents of permit applications and their messages, signed permit PDFs.
+    // The file store (src/platform/files): documents of permit applications and their messages, signed permit PDFs, reports' files and PDFs.
     name: 'store',
     dir: (ctx) => storeRoot(ctx.config),
     table: 'permit_application_files',
@@ -77,6 +77,14 @@ export const FILE_SETS: readonly FileSet[] = [
         sha256: r.sha256,
       })),
       ...(await query<{ pdf_key: string; sig_key: string; pdf_sha256: string }>('select pdf_key, sig_key, pdf_sha256 from permit_versions where pdf_key is not null order by pdf_key')).flatMap(
+        (r) => [{ path: r.pdf_key, sha256: r.pdf_sha256 }, { path: r.sig_key }],
+      ),
+      // Reports: supporting files and the signed PDF of each filed version.
+      ...(await query<{ storage_key: string; sha256: string }>('select storage_key, sha256 from report_files order by storage_key')).map((r) => ({
+        path: r.storage_key,
+        sha256: r.sha256,
+      })),
+      ...(await query<{ pdf_key: string; sig_key: string; pdf_sha256: string }>('select pdf_key, sig_key, pdf_sha256 from report_versions where pdf_key is not null order by pdf_key')).flatMap(
         (r) => [{ path: r.pdf_key, sha256: r.pdf_sha256 }, { path: r.sig_key }],
       ),
     ],

@@ -18,7 +18,9 @@ export type NotificationEvent =
   | 'application.status'
   | 'application.message'
   | 'permit.expiring'
-  | 'permit.volume';
+  | 'permit.volume'
+  | 'report.due'
+  | 'report.returned';
 
 export interface Notice {
   /** The organization the notice is about (null: a personal notice). */

@@ -15,9 +15,13 @@
  */
 import fsp from 'node:fs/promises';
 import { GuardedZip, ZIP_LIMITS } from '../spreadsheet/zip.js';
+import fs from 'node:fs';
 import { FileRefusal } from '../spreadsheet/refusal.js';
+import { parseXmlPart } from '../spreadsheet/xml.js';
 
 export type DocumentType = 'pdf' | 'rtf' | 'doc' | 'docx' | 'xls' | 'xlsx' | 'jpeg' | 'tiff';
+/** What `sniffDocument(…, { xml: true })` may answer: the documents and XML. */
+export type DocumentOrXmlType = DocumentType | 'xml';
 
 export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
   pdf: 'PDF',
@@ -41,6 +45,7 @@ export const DOCUMENT_EXTENSIONS: Record<DocumentType, readonly string[]> = {
   jpeg: ['jpeg', 'jpg'],
   tiff: ['tiff', 'tif'],
 };
+const XML_EXTENSIONS = ['xml'] as const;
 
 export const ALLOWED_DOCUMENTS_TEXT = 'PDF, RTF, DOC, DOCX, XLS, XLSX, JPEG, JPG, TIFF';
 
@@ -53,6 +58,7 @@ export const DOCUMENT_ZIP_LIMITS = {
 } as const;
 
 export type DocumentSniff = { ok: true; type: DocumentType; fileName: string } | { ok: false; message: string };
+export type DocumentOrXmlSniff = { ok: true; type: DocumentOrXmlType; fileName: string } | { ok: false; message: string };
 
 const startsWith = (b: Buffer, sig: number[], at = 0) => b.length >= at + sig.length && sig.every((x, i) => b[at + i] === x);
 
@@ -143,13 +149,38 @@ async function zipParts(file: string): Promise<{ ok: true; names: Set<string> } 
   }
 }
 
-/** Judges a stored file: its first bytes, and for a compound file or a ZIP, its directory. */
-export async function sniffDocument(file: string, head: Buffer, fileName: string, label = 'Файл'): Promise<DocumentSniff> {
+/** Text that begins like XML: an optional UTF-8 BOM and white space, then `<?xml` or an element. */
+export function looksLikeXml(head: Buffer): boolean {
+  const text = head.subarray(startsWith(head, [0xef, 0xbb, 0xbf]) ? 3 : 0, 512).toString('utf8').replace(/^[\s]+/, '');
+  return /^<\?xml[\s?]/.test(text) || /^<[A-Za-z_]/.test(text);
+}
+
+/** Whether the whole file is well-formed XML (no DOCTYPE, no entity tricks: the spreadsheet kit's guarded parser). */
+async function wellFormedXml(file: string): Promise<boolean> {
+  try {
+    await parseXmlPart(fs.createReadStream(file) as AsyncIterable<Buffer>, 'xml', { open() {}, close() {}, text() {} });
+    return true;
+  } catch (e) {
+    if (e instanceof FileRefusal) return false;
+    throw e;
+  }
+}
+
+/**
+ * Judges a stored file: its first bytes, and for a compound file or a ZIP, its directory.
+ * `opts.xml`: XML is accepted too (well-formed, UTF-8/UTF-16, without DOCTYPE) — reports take it.
+ */
+export async function sniffDocument(file: string, head: Buffer, fileName: string, label?: string): Promise<DocumentSniff>;
+export async function sniffDocument(file: string, head: Buffer, fileName: string, label: string, opts: { xml: true }): Promise<DocumentOrXmlSniff>;
+export async function sniffDocument(file: string, head: Buffer, fileName: string, label = 'Файл', opts: { xml?: boolean } = {}): Promise<DocumentOrXmlSniff> {
   const prefix = `${label} «${fileName}»`;
   if (head.length === 0) return { ok: false, message: `${prefix}: файл пустой` };
   const h = sniffDocumentHead(head);
-  let type: DocumentType | null = null;
-  if (h === 'cfb') {
+  let type: DocumentOrXmlType | null = null;
+  if (!h && opts.xml && looksLikeXml(head)) {
+    if (!(await wellFormedXml(file))) return { ok: false, message: `${prefix}: XML повреждён или содержит объявление DOCTYPE (такие файлы не принимаются); проверьте файл и загрузите снова` };
+    type = 'xml';
+  } else if (h === 'cfb') {
     const names = await cfbStreamNames(file);
     if (names.has('EncryptedPackage')) return { ok: false, message: `${prefix}: документ Office защищён паролем; снимите пароль и загрузите снова` };
     if (names.has('WordDocument')) type = 'doc';
@@ -166,17 +197,19 @@ export async function sniffDocument(file: string, head: Buffer, fileName: string
     }
   } else if (h) {
     type = h;
-  } else {
-    return { ok: false, message: `${prefix}: по содержимому это ${otherKind(head)}; допустимые форматы: ${ALLOWED_DOCUMENTS_TEXT}` };
+  } else if (!type) {
+    return { ok: false, message: `${prefix}: по содержимому это ${otherKind(head)}; допустимые форматы: ${ALLOWED_DOCUMENTS_TEXT}${opts.xml ? ', XML' : ''}` };
   }
   const ext = /\.([a-z0-9]{1,5})$/i.exec(fileName)?.[1]?.toLowerCase();
-  const known = Object.values(DOCUMENT_EXTENSIONS).flat();
-  if (ext && known.includes(ext) && !DOCUMENT_EXTENSIONS[type].includes(ext)) {
+  const extensions: Record<string, readonly string[]> = opts.xml ? { ...DOCUMENT_EXTENSIONS, xml: XML_EXTENSIONS } : DOCUMENT_EXTENSIONS;
+  const label_ = (t: DocumentOrXmlType) => (t === 'xml' ? 'XML' : DOCUMENT_TYPE_LABELS[t]);
+  const known = Object.values(extensions).flat();
+  if (ext && known.includes(ext) && !extensions[type].includes(ext)) {
     return {
       ok: false,
-      message: `${prefix}: по содержимому это ${DOCUMENT_TYPE_LABELS[type]}, а расширение имени — .${ext}; исправьте имя или выберите другой файл`,
+      message: `${prefix}: по содержимому это ${label_(type)}, а расширение имени — .${ext}; исправьте имя или выберите другой файл`,
     };
   }
-  const name = ext && known.includes(ext) ? fileName : `${fileName}.${DOCUMENT_EXTENSIONS[type][0]}`;
+  const name = ext && known.includes(ext) ? fileName : `${fileName}.${extensions[type][0]}`;
   return { ok: true, type, fileName: name };
 }

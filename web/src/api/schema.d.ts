@@ -10786,6 +10786,2161 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Отчётность организации: отчёты и те, что пора подать */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                /** @description Вид отчёта: facility_monthly — ежемесячный отчёт объекта приёма; permit_closing — итоговый по разрешению; tp2_waste — 2-ТП (отходы) */
+                                kind: "facility_monthly" | "permit_closing" | "tp2_waste";
+                                kindTitle: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                periodFrom: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                periodTo: string;
+                                periodText: string;
+                                subjectName: string | null;
+                                status: "draft" | "submitted" | "correction";
+                                statusLabel: string;
+                                number: string | null;
+                                filedVersion: number;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                deadline: string;
+                                overdue: boolean;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            due: {
+                                /** @description Вид отчёта: facility_monthly — ежемесячный отчёт объекта приёма; permit_closing — итоговый по разрешению; tp2_waste — 2-ТП (отходы) */
+                                kind: "facility_monthly" | "permit_closing" | "tp2_waste";
+                                kindTitle: string;
+                                period: string;
+                                periodText: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                subjectId: string | null;
+                                subjectName: string | null;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                deadline: string;
+                                overdue: boolean;
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                reportId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Создать отчёт за период, заполненный по данным системы (если он уже есть — вернуть его) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Вид отчёта: facility_monthly — ежемесячный отчёт объекта приёма; permit_closing — итоговый по разрешению; tp2_waste — 2-ТП (отходы) */
+                        kind: "facility_monthly" | "permit_closing" | "tp2_waste";
+                        /** @description ГГГГ-ММ (ежемесячный), ГГГГ (2-ТП); для итогового — не нужен */
+                        period?: string;
+                        /**
+                         * Format: uuid
+                         * @description Идентификатор (UUID)
+                         */
+                        subjectId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            /** @description Вид отчёта: facility_monthly — ежемесячный отчёт объекта приёма; permit_closing — итоговый по разрешению; tp2_waste — 2-ТП (отходы) */
+                            kind: "facility_monthly" | "permit_closing" | "tp2_waste";
+                            kindTitle: string;
+                            title: string;
+                            /** @description Версия определения отчёта (формы), по которой он заполнен */
+                            definitionVersion: number;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            periodFrom: string;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            periodTo: string;
+                            periodText: string;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            deadline: string;
+                            /** @description Срок подачи прошёл, а отчёт ещё не подан */
+                            overdue: boolean;
+                            status: "draft" | "submitted" | "correction";
+                            statusLabel: string;
+                            /** @description Регистрационный номер (с первой подачи) */
+                            number: string | null;
+                            /** @description Сколько версий подано (0 — ещё не подан) */
+                            filedVersion: number;
+                            /** @description Редакция рабочей копии: сохранение называет её (оптимистическая блокировка) */
+                            revision: number;
+                            organization: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                inn: string;
+                            };
+                            subject: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                address: string | null;
+                            } | null;
+                            columns: {
+                                key: string;
+                                label: string;
+                                unit: string;
+                                prefill: string | null;
+                                readOnly: boolean;
+                                required: boolean;
+                            }[];
+                            rows: {
+                                code: string;
+                                name: string;
+                                hazardClass: number;
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                facilityId: string | null;
+                                facilityName: string | null;
+                                /** @description Значения по полям отчёта (десятичные строки; null — не заполнено) */
+                                values: {
+                                    [key: string]: string | null;
+                                };
+                                /** @description Значения по полям отчёта (десятичные строки; null — не заполнено) */
+                                prefilled: {
+                                    [key: string]: string | null;
+                                };
+                                /** @description Откуда значение: prefilled — заполнено системой, changed — изменено человеком, entered — введено, empty — пусто */
+                                sources: {
+                                    [key: string]: "prefilled" | "changed" | "entered" | "empty";
+                                };
+                            }[];
+                            /** @description Как система заполнила сведения */
+                            basis: string[];
+                            errors: {
+                                field: string;
+                                message: string;
+                            }[];
+                            returnReason: string | null;
+                            /** Format: date-time */
+                            returnedAt: string | null;
+                            files: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                type: string;
+                                bytes: number;
+                                version: number | null;
+                                /** Format: date-time */
+                                uploadedAt: string;
+                            }[];
+                            versions: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                version: number;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                submittedBy: string | null;
+                                late: boolean;
+                                rows: {
+                                    code: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    facilityId: string | null;
+                                    /** @description Значения по полям отчёта (десятичные строки; null — не заполнено) */
+                                    values: {
+                                        [key: string]: string | null;
+                                    };
+                                }[];
+                                pdf: {
+                                    url: string;
+                                    signatureUrl: string;
+                                    code: string;
+                                    verifyUrl: string;
+                                } | null;
+                            }[];
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                correct: boolean;
+                                correctionNeedsConsent: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            /** @description Вид отчёта: facility_monthly — ежемесячный отчёт объекта приёма; permit_closing — итоговый по разрешению; tp2_waste — 2-ТП (отходы) */
+                            kind: "facility_monthly" | "permit_closing" | "tp2_waste";
+                            kindTitle: string;
+                            title: string;
+                            /** @description Версия определения отчёта (формы), по которой он заполнен */
+                            definitionVersion: number;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            periodFrom: string;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            periodTo: string;
+                            periodText: string;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            deadline: string;
+                            /** @description Срок подачи прошёл, а отчёт ещё не подан */
+                            overdue: boolean;
+                            status: "draft" | "submitted" | "correction";
+                            statusLabel: string;
+                            /** @description Регистрационный номер (с первой подачи) */
+                            number: string | null;
+                            /** @description Сколько версий подано (0 — ещё не подан) */
+                            filedVersion: number;
+                            /** @description Редакция рабочей копии: сохранение называет её (оптимистическая блокировка) */
+                            revision: number;
+                            organization: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                inn: string;
+                            };
+                            subject: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                address: string | null;
+                            } | null;
+                            columns: {
+                                key: string;
+                                label: string;
+                                unit: string;
+                                prefill: string | null;
+                                readOnly: boolean;
+                                required: boolean;
+                            }[];
+                            rows: {
+                                code: string;
+                                name: string;
+                                hazardClass: number;
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                facilityId: string | null;
+                                facilityName: string | null;
+                                /** @description Значения по полям отчёта (десятичные строки; null — не заполнено) */
+                                values: {
+                                    [key: string]: string | null;
+                                };
+                                /** @description Значения по полям отчёта (десятичные строки; null — не заполнено) */
+                                prefilled: {
+                                    [key: string]: string | null;
+                                };
+                                /** @description Откуда значение: prefilled — заполнено системой, changed — изменено человеком, entered — введено, empty — пусто */
+                                sources: {
+                                    [key: string]: "prefilled" | "changed" | "entered" | "empty";
+                                };
+                            }[];
+                            /** @description Как система заполнила сведения */
+                            basis: string[];
+                            errors: {
+                                field: string;
+                                message: string;
+                            }[];
+                            returnReason: string | null;
+                            /** Format: date-time */
+                            returnedAt: string | null;
+                            files: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                type: string;
+                                bytes: number;
+                                version: number | null;
+                                /** Format: date-time */
+                                uploadedAt: string;
+                            }[];
+                            versions: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                version: number;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                submittedBy: string | null;
+                                late: boolean;
+                                rows: {
+                                    code: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    facilityId: string | null;
+                                    /** @description Значения по полям отчёта (десятичные строки; null — не заполнено) */
+                                    values: {
+                                        [key: string]: string | null;
+                                    };
+                                }[];
+                                pdf: {
+                                    url: string;
+                                    signatureUrl: string;
+                                    code: string;
+                                    verifyUrl: string;
+                                } | null;
+                            }[];
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                correct: boolean;
+                                correctionNeedsConsent: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Отчёт: сведения, откуда они, ошибки по полям, файлы, поданные версии */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            /** @description Вид отчёта: facility_monthly — ежемесячный отчёт объекта приёма; permit_closing — итоговый по разрешению; tp2_waste — 2-ТП (отходы) */
+                            kind: "facility_monthly" | "permit_closing" | "tp2_waste";
+                            kindTitle: string;
+                            title: string;
+                            /** @description Версия определения отчёта (формы), по которой он заполнен */
+                            definitionVersion: number;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            periodFrom: string;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            periodTo: string;
+                            periodText: string;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            deadline: string;
+                            /** @description Срок подачи прошёл, а отчёт ещё не подан */
+                            overdue: boolean;
+                            status: "draft" | "submitted" | "correction";
+                            statusLabel: string;
+                            /** @description Регистрационный номер (с первой подачи) */
+                            number: string | null;
+                            /** @description Сколько версий подано (0 — ещё не подан) */
+                            filedVersion: number;
+                            /** @description Редакция рабочей копии: сохранение называет её (оптимистическая блокировка) */
+                            revision: number;
+                            organization: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                inn: string;
+                            };
+                            subject: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                address: string | null;
+                            } | null;
+                            columns: {
+                                key: string;
+                                label: string;
+                                unit: string;
+                                prefill: string | null;
+                                readOnly: boolean;
+                                required: boolean;
+                            }[];
+                            rows: {
+                                code: string;
+                                name: string;
+                                hazardClass: number;
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                facilityId: string | null;
+                                facilityName: string | null;
+                                /** @description Значения по полям отчёта (десятичные строки; null — не заполнено) */
+                                values: {
+                                    [key: string]: string | null;
+                                };
+                                /** @description Значения по полям отчёта (десятичные строки; null — не заполнено) */
+                                prefilled: {
+                                    [key: string]: string | null;
+                                };
+                                /** @description Откуда значение: prefilled — заполнено системой, changed — изменено человеком, entered — введено, empty — пусто */
+                                sources: {
+                                    [key: string]: "prefilled" | "changed" | "entered" | "empty";
+                                };
+                            }[];
+                            /** @description Как система заполнила сведения */
+                            basis: string[];
+                            errors: {
+                                field: string;
+                                message: string;
+                            }[];
+                            returnReason: string | null;
+                            /** Format: date-time */
+                            returnedAt: string | null;
+                            files: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                type: string;
+                                bytes: number;
+                                version: number | null;
+                                /** Format: date-time */
+                                uploadedAt: string;
+                            }[];
+                            versions: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                version: number;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                submittedBy: string | null;
+                                late: boolean;
+                                rows: {
+                                    code: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    facilityId: string | null;
+                                    /** @description Значения по полям отчёта (десятичные строки; null — не заполнено) */
+                                    values: {
+                                        [key: string]: string | null;
+                                    };
+                                }[];
+                                pdf: {
+                                    url: string;
+                                    signatureUrl: string;
+                                    code: string;
+                                    verifyUrl: string;
+                                } | null;
+                            }[];
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                correct: boolean;
+                                correctionNeedsConsent: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Сохранить сведения отчёта (редакция — для оптимистической блокировки) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        revision: number;
+                        rows: {
+                            code: string;
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            facilityId?: string | null;
+                            /** @description Значения по полям отчёта (десятичные строки; null — не заполнено) */
+                            values: {
+                                [key: string]: string | null;
+                            };
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            /** @description Вид отчёта: facility_monthly — ежемесячный отчёт объекта приёма; permit_closing — итоговый по разрешению; tp2_waste — 2-ТП (отходы) */
+                            kind: "facility_monthly" | "permit_closing" | "tp2_waste";
+                            kindTitle: string;
+                            title: string;
+                            /** @description Версия определения отчёта (формы), по которой он заполнен */
+                            definitionVersion: number;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            periodFrom: string;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            periodTo: string;
+                            periodText: string;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            deadline: string;
+                            /** @description Срок подачи прошёл, а отчёт ещё не подан */
+                            overdue: boolean;
+                            status: "draft" | "submitted" | "correction";
+                            statusLabel: string;
+                            /** @description Регистрационный номер (с первой подачи) */
+                            number: string | null;
+                            /** @description Сколько версий подано (0 — ещё не подан) */
+                            filedVersion: number;
+                            /** @description Редакция рабочей копии: сохранение называет её (оптимистическая блокировка) */
+                            revision: number;
+                            organization: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                inn: string;
+                            };
+                            subject: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                address: string | null;
+                            } | null;
+                            columns: {
+                                key: string;
+                                label: string;
+                                unit: string;
+                                prefill: string | null;
+                                readOnly: boolean;
+                                required: boolean;
+                            }[];
+                            rows: {
+                                code: string;
+                                name: string;
+                                hazardClass: number;
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                facilityId: string | null;
+                                facilityName: string | null;
+                                /** @description Значения по полям отчёта (десятичные строки; null — не заполнено) */
+                                values: {
+                                    [key: string]: string | null;
+                                };
+                                /** @description Значения по полям отчёта (десятичные строки; null — не заполнено) */
+                                prefilled: {
+                                    [key: string]: string | null;
+                                };
+                                /** @description Откуда значение: prefilled — заполнено системой, changed — изменено человеком, entered — введено, empty — пусто */
+                                sources: {
+                                    [key: string]: "prefilled" | "changed" | "entered" | "empty";
+                                };
+                            }[];
+                            /** @description Как система заполнила сведения */
+                            basis: string[];
+                            errors: {
+                                field: string;
+                                message: string;
+                            }[];
+                            returnReason: string | null;
+                            /** Format: date-time */
+                            returnedAt: string | null;
+                            files: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                type: string;
+                                bytes: number;
+                                version: number | null;
+                                /** Format: date-time */
+                                uploadedAt: string;
+                            }[];
+                            versions: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                version: number;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                submittedBy: string | null;
+                                late: boolean;
+                                rows: {
+                                    code: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    facilityId: string | null;
+                                    /** @description Значения по полям отчёта (десятичные строки; null — не заполнено) */
+                                    values: {
+                                        [key: string]: string | null;
+                                    };
+                                }[];
+                                pdf: {
+                                    url: string;
+                                    signatureUrl: string;
+                                    code: string;
+                                    verifyUrl: string;
+                                } | null;
+                            }[];
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                correct: boolean;
+                                correctionNeedsConsent: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Отправить отчёт (после подтверждения): регистрационный номер и подписанный PDF в реестре */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        revision: number;
+                        /** @description Подтверждение отправки: true */
+                        confirm: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            version: number;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            late: boolean;
+                            card: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                /** @description Вид отчёта: facility_monthly — ежемесячный отчёт объекта приёма; permit_closing — итоговый по разрешению; tp2_waste — 2-ТП (отходы) */
+                                kind: "facility_monthly" | "permit_closing" | "tp2_waste";
+                                kindTitle: string;
+                                title: string;
+                                /** @description Версия определения отчёта (формы), по которой он заполнен */
+                                definitionVersion: number;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                periodFrom: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                periodTo: string;
+                                periodText: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                deadline: string;
+                                /** @description Срок подачи прошёл, а отчёт ещё не подан */
+                                overdue: boolean;
+                                status: "draft" | "submitted" | "correction";
+                                statusLabel: string;
+                                /** @description Регистрационный номер (с первой подачи) */
+                                number: string | null;
+                                /** @description Сколько версий подано (0 — ещё не подан) */
+                                filedVersion: number;
+                                /** @description Редакция рабочей копии: сохранение называет её (оптимистическая блокировка) */
+                                revision: number;
+                                organization: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    name: string;
+                                    inn: string;
+                                };
+                                subject: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    name: string;
+                                    address: string | null;
+                                } | null;
+                                columns: {
+                                    key: string;
+                                    label: string;
+                                    unit: string;
+                                    prefill: string | null;
+                                    readOnly: boolean;
+                                    required: boolean;
+                                }[];
+                                rows: {
+                                    code: string;
+                                    name: string;
+                                    hazardClass: number;
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    facilityId: string | null;
+                                    facilityName: string | null;
+                                    /** @description Значения по полям отчёта (десятичные строки; null — не заполнено) */
+                                    values: {
+                                        [key: string]: string | null;
+                                    };
+                                    /** @description Значения по полям отчёта (десятичные строки; null — не заполнено) */
+                                    prefilled: {
+                                        [key: string]: string | null;
+                                    };
+                                    /** @description Откуда значение: prefilled — заполнено системой, changed — изменено человеком, entered — введено, empty — пусто */
+                                    sources: {
+                                        [key: string]: "prefilled" | "changed" | "entered" | "empty";
+                                    };
+                                }[];
+                                /** @description Как система заполнила сведения */
+                                basis: string[];
+                                errors: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                returnReason: string | null;
+                                /** Format: date-time */
+                                returnedAt: string | null;
+                                files: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    name: string;
+                                    type: string;
+                                    bytes: number;
+                                    version: number | null;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                }[];
+                                versions: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    version: number;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    submittedBy: string | null;
+                                    late: boolean;
+                                    rows: {
+                                        code: string;
+                                        /**
+                                         * Format: uuid
+                                         * @description Идентификатор (UUID)
+                                         */
+                                        facilityId: string | null;
+                                        /** @description Значения по полям отчёта (десятичные строки; null — не заполнено) */
+                                        values: {
+                                            [key: string]: string | null;
+                                        };
+                                    }[];
+                                    pdf: {
+                                        url: string;
+                                        signatureUrl: string;
+                                        code: string;
+                                        verifyUrl: string;
+                                    } | null;
+                                }[];
+                                can: {
+                                    edit: boolean;
+                                    submit: boolean;
+                                    correct: boolean;
+                                    correctionNeedsConsent: boolean;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Начать исправление поданного отчёта (новая версия); после срока — только если оператор вернул отчёт */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            /** @description Вид отчёта: facility_monthly — ежемесячный отчёт объекта приёма; permit_closing — итоговый по разрешению; tp2_waste — 2-ТП (отходы) */
+                            kind: "facility_monthly" | "permit_closing" | "tp2_waste";
+                            kindTitle: string;
+                            title: string;
+                            /** @description Версия определения отчёта (формы), по которой он заполнен */
+                            definitionVersion: number;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            periodFrom: string;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            periodTo: string;
+                            periodText: string;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            deadline: string;
+                            /** @description Срок подачи прошёл, а отчёт ещё не подан */
+                            overdue: boolean;
+                            status: "draft" | "submitted" | "correction";
+                            statusLabel: string;
+                            /** @description Регистрационный номер (с первой подачи) */
+                            number: string | null;
+                            /** @description Сколько версий подано (0 — ещё не подан) */
+                            filedVersion: number;
+                            /** @description Редакция рабочей копии: сохранение называет её (оптимистическая блокировка) */
+                            revision: number;
+                            organization: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                inn: string;
+                            };
+                            subject: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                address: string | null;
+                            } | null;
+                            columns: {
+                                key: string;
+                                label: string;
+                                unit: string;
+                                prefill: string | null;
+                                readOnly: boolean;
+                                required: boolean;
+                            }[];
+                            rows: {
+                                code: string;
+                                name: string;
+                                hazardClass: number;
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                facilityId: string | null;
+                                facilityName: string | null;
+                                /** @description Значения по полям отчёта (десятичные строки; null — не заполнено) */
+                                values: {
+                                    [key: string]: string | null;
+                                };
+                                /** @description Значения по полям отчёта (десятичные строки; null — не заполнено) */
+                                prefilled: {
+                                    [key: string]: string | null;
+                                };
+                                /** @description Откуда значение: prefilled — заполнено системой, changed — изменено человеком, entered — введено, empty — пусто */
+                                sources: {
+                                    [key: string]: "prefilled" | "changed" | "entered" | "empty";
+                                };
+                            }[];
+                            /** @description Как система заполнила сведения */
+                            basis: string[];
+                            errors: {
+                                field: string;
+                                message: string;
+                            }[];
+                            returnReason: string | null;
+                            /** Format: date-time */
+                            returnedAt: string | null;
+                            files: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                type: string;
+                                bytes: number;
+                                version: number | null;
+                                /** Format: date-time */
+                                uploadedAt: string;
+                            }[];
+                            versions: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                version: number;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                submittedBy: string | null;
+                                late: boolean;
+                                rows: {
+                                    code: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    facilityId: string | null;
+                                    /** @description Значения по полям отчёта (десятичные строки; null — не заполнено) */
+                                    values: {
+                                        [key: string]: string | null;
+                                    };
+                                }[];
+                                pdf: {
+                                    url: string;
+                                    signatureUrl: string;
+                                    code: string;
+                                    verifyUrl: string;
+                                } | null;
+                            }[];
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                correct: boolean;
+                                correctionNeedsConsent: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Приложить подтверждающий документ (multipart, поле «file»; PDF или XML до 50 МБ; тип определяется по содержимому) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            name: string;
+                            type: string;
+                            bytes: number;
+                            version: number | null;
+                            /** Format: date-time */
+                            uploadedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Подтверждающий документ отчёта */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                    /** @description Идентификатор (UUID) */
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Удалить документ из рабочей копии отчёта */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                    /** @description Идентификатор (UUID) */
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/versions/{versionId}/files/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** PDF поданной версии отчёта, подписанный информационным оператором, или его подпись (.sig, CMS DER) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                    /** @description Идентификатор (UUID) */
+                    versionId: string;
+                    kind: "pdf" | "pdf.sig";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Кто подал отчёты за период и кто опаздывает */
+        get: {
+            parameters: {
+                query: {
+                    kind: "facility_monthly" | "tp2_waste";
+                    /** @description ГГГГ-ММ (ежемесячные) или ГГГГ (2-ТП) */
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Вид отчёта: facility_monthly — ежемесячный отчёт объекта приёма; permit_closing — итоговый по разрешению; tp2_waste — 2-ТП (отходы) */
+                            kind: "facility_monthly" | "permit_closing" | "tp2_waste";
+                            kindTitle: string;
+                            periodText: string;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            deadline: string;
+                            filed: number;
+                            late: number;
+                            items: {
+                                organization: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    name: string;
+                                    inn: string;
+                                };
+                                subject: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                reportId: string | null;
+                                status: string;
+                                statusLabel: string;
+                                number: string | null;
+                                filedVersion: number;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                late: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/reports/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Итоги поданных отчётов за период по кодам ФККО (последние версии) */
+        get: {
+            parameters: {
+                query: {
+                    kind: "facility_monthly" | "tp2_waste";
+                    /** @description ГГГГ-ММ (ежемесячные) или ГГГГ (2-ТП) */
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Вид отчёта: facility_monthly — ежемесячный отчёт объекта приёма; permit_closing — итоговый по разрешению; tp2_waste — 2-ТП (отходы) */
+                            kind: "facility_monthly" | "permit_closing" | "tp2_waste";
+                            periodText: string;
+                            columns: {
+                                key: string;
+                                label: string;
+                                unit: string;
+                            }[];
+                            rows: {
+                                code: string;
+                                name: string;
+                                hazardClass: number;
+                                reports: number;
+                                /** @description Значения по полям отчёта (десятичные строки; null — не заполнено) */
+                                values: {
+                                    [key: string]: string | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/reports/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Вернуть поданный отчёт на исправление с причиной (согласие на исправление и после срока) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            /** @description Вид отчёта: facility_monthly — ежемесячный отчёт объекта приёма; permit_closing — итоговый по разрешению; tp2_waste — 2-ТП (отходы) */
+                            kind: "facility_monthly" | "permit_closing" | "tp2_waste";
+                            kindTitle: string;
+                            title: string;
+                            /** @description Версия определения отчёта (формы), по которой он заполнен */
+                            definitionVersion: number;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            periodFrom: string;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            periodTo: string;
+                            periodText: string;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            deadline: string;
+                            /** @description Срок подачи прошёл, а отчёт ещё не подан */
+                            overdue: boolean;
+                            status: "draft" | "submitted" | "correction";
+                            statusLabel: string;
+                            /** @description Регистрационный номер (с первой подачи) */
+                            number: string | null;
+                            /** @description Сколько версий подано (0 — ещё не подан) */
+                            filedVersion: number;
+                            /** @description Редакция рабочей копии: сохранение называет её (оптимистическая блокировка) */
+                            revision: number;
+                            organization: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                inn: string;
+                            };
+                            subject: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                address: string | null;
+                            } | null;
+                            columns: {
+                                key: string;
+                                label: string;
+                                unit: string;
+                                prefill: string | null;
+                                readOnly: boolean;
+                                required: boolean;
+                            }[];
+                            rows: {
+                                code: string;
+                                name: string;
+                                hazardClass: number;
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                facilityId: string | null;
+                                facilityName: string | null;
+                                /** @description Значения по полям отчёта (десятичные строки; null — не заполнено) */
+                                values: {
+                                    [key: string]: string | null;
+                                };
+                                /** @description Значения по полям отчёта (десятичные строки; null — не заполнено) */
+                                prefilled: {
+                                    [key: string]: string | null;
+                                };
+                                /** @description Откуда значение: prefilled — заполнено системой, changed — изменено человеком, entered — введено, empty — пусто */
+                                sources: {
+                                    [key: string]: "prefilled" | "changed" | "entered" | "empty";
+                                };
+                            }[];
+                            /** @description Как система заполнила сведения */
+                            basis: string[];
+                            errors: {
+                                field: string;
+                                message: string;
+                            }[];
+                            returnReason: string | null;
+                            /** Format: date-time */
+                            returnedAt: string | null;
+                            files: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                type: string;
+                                bytes: number;
+                                version: number | null;
+                                /** Format: date-time */
+                                uploadedAt: string;
+                            }[];
+                            versions: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                version: number;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                submittedBy: string | null;
+                                late: boolean;
+                                rows: {
+                                    code: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    facilityId: string | null;
+                                    /** @description Значения по полям отчёта (десятичные строки; null — не заполнено) */
+                                    values: {
+                                        [key: string]: string | null;
+                                    };
+                                }[];
+                                pdf: {
+                                    url: string;
+                                    signatureUrl: string;
+                                    code: string;
+                                    verifyUrl: string;
+                                } | null;
+                            }[];
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                correct: boolean;
+                                correctionNeedsConsent: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -10797,7 +12952,7 @@ export interface components {
             status: number;
             detail?: string;
             /** @enum {string} */
-            code: "validation" | "bad_request" | "malformed_json" | "unsupported_media_type" | "multipart_invalid" | "payload_too_large" | "request_timeout" | "unauthenticated" | "forbidden" | "cross_site_request" | "no_organization" | "second_factor_required" | "not_found" | "conflict" | "idempotency_mismatch" | "idempotency_in_progress" | "too_many_requests" | "overloaded" | "unavailable" | "internal" | "invalid_credentials" | "account_locked" | "second_factor_invalid" | "challenge_used" | "challenge_expired" | "certificate_rejected" | "signature_invalid" | "reset_invalid" | "external_login_failed" | "invitation_used" | "invitation_expired" | "application_status" | "version_conflict" | "application_incomplete";
+            code: "validation" | "bad_request" | "malformed_json" | "unsupported_media_type" | "multipart_invalid" | "payload_too_large" | "request_timeout" | "unauthenticated" | "forbidden" | "cross_site_request" | "no_organization" | "second_factor_required" | "not_found" | "conflict" | "idempotency_mismatch" | "idempotency_in_progress" | "too_many_requests" | "overloaded" | "unavailable" | "internal" | "invalid_credentials" | "account_locked" | "second_factor_invalid" | "challenge_used" | "challenge_expired" | "certificate_rejected" | "signature_invalid" | "reset_invalid" | "external_login_failed" | "invitation_used" | "invitation_expired" | "application_status" | "version_conflict" | "application_incomplete" | "report_status" | "report_conflict" | "report_invalid" | "report_deadline";
             errors?: {
                 field: string;
                 message: string;
