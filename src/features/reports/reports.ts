@@ -547,10 +547,10 @@ export interface SubmitResult {
 
 export async function submitReport(ctx: AppContext, o: { actor: Actor; id: string; input: { revision: number; confirm: boolean } } & Meta): Promise<SubmitResult> {
   const { actor } = o;
-  if (o.input.confirm !== true) throw invalid({ field: 'confirm', message: 'Подтверждение: подтвердите, что сведения отчёта верны, — после отправки отчёт изменяется только исправлением' });
   return ctx.db.transaction().execute(async (trx) => {
     const r = await loadRow(trx, actor, o.id, true);
     checkEditable(actor, r);
+    if (o.input.confirm !== true) throw invalid({ field: 'confirm', message: 'Подтверждение: подтвердите, что сведения отчёта верны, — после отправки отчёт изменяется только исправлением' });
     conflictIfStale(r, o.input.revision);
     const def = definitionFor(r.kind as ReportKind, r.period_from, r.definition_version);
     const now = ctx.now();
