@@ -44,6 +44,7 @@ function rssSampler() {
 const lit = (v: unknown): string => {
   if (v instanceof Date) return `'${v.toISOString()}'::timestamptz`;
   if (typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return `'{${v.map(String).join(',')}}'`;
   return `'${String(v).replace(/'/g, "''")}'`;
 };
 
@@ -130,7 +131,7 @@ export async function benchStatement(opts: { trips: number; days?: number; env?:
     try {
       const tc = performance.now();
       for (const p of permits) {
-        const q = tripRowsQuery(scope, p.id);
+        const q = tripRowsQuery(ctx.db, scope, p.id);
         const text = q.text.replace(/\$(\d+)/g, (_m, i) => lit(q.values[Number(i) - 1]));
         const stream = client.query(copyTo(`copy (${text}) to stdout`));
         for await (const chunk of stream) copyBytes += (chunk as Buffer).length;

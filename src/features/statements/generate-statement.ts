@@ -44,7 +44,7 @@ export interface GenerateResult {
 }
 
 export async function loadStatement(ctx: AppContext, id: string): Promise<StatementRow | undefined> {
-  return (await ctx.db.selectFrom('statements').selectAll().where('id', '=', id).executeTakeFirst()) as StatementRow | undefined;
+  return ctx.db.selectFrom('statements').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** The statement's registry record; one is reserved now for a statement ordered before the registry existed. */
@@ -272,12 +272,6 @@ async function produce(ctx: AppContext, st: StatementRow, signal?: AbortSignal):
           error: null,
           ready_at: new Date(),
           trip_count: totals.trips,
-          pdf_bytes: pdfDone.bytes,
-          xlsx_bytes: xlsxDone.bytes,
-          pdf_sha256: pdfDone.sha256,
-          xlsx_sha256: xlsxDone.sha256,
-          pdf_streebog256: pdfDone.streebog.toString('hex'),
-          xlsx_streebog256: xlsxDone.streebog.toString('hex'),
           signer_serial: cert.serialNumber,
           signed_at: signedAt,
         })

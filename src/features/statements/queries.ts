@@ -4,16 +4,16 @@
  * totals by SQL aggregates — independent of the row stream that writes the
  * files. What counts as moved comes from ../movement.ts, as everywhere.
  */
-import { sql, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type RawBuilder, type Selectable, type Transaction } from 'kysely';
 import { releaseClient, streamQuery } from '../../platform/db/cursor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/pool.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { periodBounds } from '../../domain/period.js';
-import { acceptedSql, awaitingSql, movementColumns, movementOf, rejectedSql, sqlText, type Acceptance, type MovementByState, type MovementColumns } from '../movement.js';
+import { acceptanceSql, acceptedSql, awaitingSql, movementColumns, movementOf, rejectedSql, weighedMassSql, type Acceptance, type MovementByState, type MovementColumns } from '../movement.js';
 import { organizationDetails, type OrganizationDetails } from '../organizations/details.js';
-import type { StatementFileKind, StatementStatus } from './tables.js';
+import type { StatementFileKind, StatementsTable } from './tables.js';
 
 /** What fixes a statement's content. */
 export interface StatementScope {
@@ -26,27 +26,8 @@ export interface StatementScope {
   orderedAt: Date;
 }
 
-export interface StatementRow {
-  id: string;
-  number: string;
-  organization_id: string;
-  site_id: string;
-  period_from: string;
-  period_to: string;
-  permit_ids: string[];
-  status: StatementStatus;
-  progress: number;
-  error: string | null;
-  attempts: number;
-  ordered_by: string;
-  ordered_at: Date;
-  formation_cutoff: Date;
-  snapshot_max_trip_id: number;
-  trip_count: number | null;
-  ready_at: Date | null;
-  pdf_bytes: number | null;
-  xlsx_bytes: number | null;
-}
+/** A row of `statements` as read. */
+export type StatementRow = Selectable<StatementsTable>;
 
 export function scopeOf(s: StatementRow): StatementScope {
   return {
@@ -60,14 +41,19 @@ export function scopeOf(s: StatementRow): StatementScope {
   };
 }
 
-/** `where` of the trips a statement holds, on `trips` aliased `t`. */
-export function tripsOfScope(s: StatementScope): RawBuilder<unknown> {
+/**
+ * `where` of trips (aliased `t`) of a statement's scope — the one definition of which trips a
+ * statement speaks of, used by its totals and by the cursor that writes its rows:
+ * - `formed` (default): the trips it holds — site, permits, period, formed by the cut-off, known when ordered;
+ * - `not_formed`: the same trips of the period not yet formed at the cut-off;
+ * - `formed_to_end`: the permits' formed trips of any site from the beginning up to the period's end (cumulative use).
+ */
+export function tripsOfScope(s: StatementScope, which: 'formed' | 'not_formed' | 'formed_to_end' = 'formed'): RawBuilder<unknown> {
   const { start, endExclusive } = periodBounds(s.from, s.to);
-  return sql`t.site_id = ${s.siteId}
-    and t.permit_id = any(${s.permitIds}::uuid[])
-    and t.unloaded_at >= ${start} and t.unloaded_at < ${endExclusive}
-    and t.unloaded_at <= ${s.cutoff}
-    and t.id <= ${s.snapshotMaxTripId}`;
+  const known = sql`t.permit_id = any(${s.permitIds}::uuid[]) and t.unloaded_at < ${endExclusive} and t.id <= ${s.snapshotMaxTripId}`;
+  if (which === 'formed_to_end') return sql`${known} and t.unloaded_at <= ${s.cutoff}`;
+  const inPeriod = sql`t.site_id = ${s.siteId} and ${known} and t.unloaded_at >= ${start}`;
+  return which === 'formed' ? sql`${inPeriod} and t.unloaded_at <= ${s.cutoff}` : sql`${inPeriod} and t.unloaded_at > ${s.cutoff}`;
 }
 
 // ---------------------------------------------------------------- parties (a snapshot taken when ordered)
@@ -237,16 +223,12 @@ export interface Totals {
 export async function loadTotals(db: Db, s: StatementScope, formationHours: number): Promise<Totals> {
   const where = tripsOfScope(s);
   const asOf = s.orderedAt;
-  const { start, endExclusive } = periodBounds(s.from, s.to);
   const m = movementColumns(asOf);
   type Named = MovementColumns & { id: string; name: string; inn: string };
   const [all, notFormed, byPermit, byWaste, byFacility, byCarrier, utilization, rejected] = await Promise.all([
     sql<MovementColumns & { trips: number }>`select count(*)::int as trips, ${m} from trips t where ${where}`.execute(db),
     sql<{ trips: number; last: Date | null }>`
-      select count(*)::int as trips, max(t.unloaded_at) as last from trips t
-      where t.site_id = ${s.siteId} and t.permit_id = any(${s.permitIds}::uuid[])
-        and t.unloaded_at >= ${start} and t.unloaded_at < ${endExclusive}
-        and t.unloaded_at > ${s.cutoff} and t.id <= ${s.snapshotMaxTripId}`.execute(db),
+      select count(*)::int as trips, max(t.unloaded_at) as last from trips t where ${tripsOfScope(s, 'not_formed')}`.execute(db),
     sql<MovementColumns & { number: string }>`
       select p.number, ${m} from permits p left join trips t on t.permit_id = p.id and ${where}
       where p.id = any(${s.permitIds}::uuid[]) group by p.number order by p.number`.execute(db),
@@ -270,9 +252,7 @@ export async function loadTotals(db: Db, s: StatementScope, formationHours: numb
         select t.permit_id, t.waste_code,
                sum(t.volume) filter (where ${acceptedSql(asOf)}) as v,
                sum(t.volume) filter (where ${awaitingSql(asOf)}) as w
-        from trips t
-        where t.permit_id = any(${s.permitIds}::uuid[]) and t.unloaded_at < ${endExclusive}
-          and t.unloaded_at <= ${s.cutoff} and t.id <= ${s.snapshotMaxTripId}
+        from trips t where ${tripsOfScope(s, 'formed_to_end')}
         group by 1, 2
       )
       select p.number as "permitNumber", w.code, w.name, pw.permitted_volume::text as permitted,
@@ -336,25 +316,21 @@ export type TripTuple = [
   weighedMass: string | null,
 ];
 
-/** SQL text + values of the trips of one permit in a statement, in file order. */
-export function tripRowsQuery(s: StatementScope, permitId: string): { text: string; values: unknown[] } {
-  const { start, endExclusive } = periodBounds(s.from, s.to);
-  return {
-    text: `select t.id, p.number,
+/** SQL text + values of the trips of one permit in a statement, in file order (for a server-side cursor). */
+export function tripRowsQuery(db: Db, s: StatementScope, permitId: string): { text: string; values: readonly unknown[] } {
+  const q = sql`select t.id, p.number,
         to_char(t.loaded_at at time zone 'Europe/Moscow', 'YYYY-MM-DD HH24:MI'),
         to_char(t.unloaded_at at time zone 'Europe/Moscow', 'YYYY-MM-DD HH24:MI'),
         v.plate, t.carrier_id, t.facility_id,
         t.waste_code, w.name, w.hazard_class::int, t.volume::text, t.mass::text,
-        ${sqlText.acceptance('$7')}, ${sqlText.weighedMass('$7')}::text
+        ${acceptanceSql(s.orderedAt)}, ${weighedMassSql(s.orderedAt)}::text
       from trips t
       join permits p on p.id = t.permit_id
       join vehicles v on v.id = t.vehicle_id
       join waste_types w on w.code = t.waste_code
-      where t.permit_id = $1 and t.site_id = $2
-        and t.unloaded_at >= $3 and t.unloaded_at < $4 and t.unloaded_at <= $5 and t.id <= $6
-      order by t.unloaded_at, t.id`,
-    values: [permitId, s.siteId, start, endExclusive, s.cutoff, s.snapshotMaxTripId, s.orderedAt],
-  };
+      where t.permit_id = ${permitId} and ${tripsOfScope(s)}
+      order by t.unloaded_at, t.id`.compile(db);
+  return { text: q.sql, values: q.parameters };
 }
 
 /**
@@ -366,7 +342,7 @@ export async function* streamTrips(ctx: AppContext, s: StatementScope, permitsIn
   let failure: unknown = null;
   try {
     for (const p of permitsInOrder) {
-      const q = tripRowsQuery(s, p.id);
+      const q = tripRowsQuery(ctx.db, s, p.id);
       let batch: TripTuple[] = [];
       for await (const row of streamQuery<TripTuple>(client, q.text, q.values as unknown[], { batchSize: 2000, rowMode: 'array' })) {
         batch.push(row);

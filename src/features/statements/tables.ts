@@ -1,4 +1,4 @@
-/** Tables of the statements feature (see migrations/0010_statements.sql). */
+/** Tables of the statements feature (see migrations/0010_statements.sql, 0080). Files' sizes and hashes: statement_files and the registry. */
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -26,12 +26,6 @@ export interface StatementsTable {
   started_at: Timestamp | null;
   ready_at: Timestamp | null;
   failed_at: Timestamp | null;
-  pdf_bytes: number | null;
-  xlsx_bytes: number | null;
-  pdf_sha256: string | null;
-  xlsx_sha256: string | null;
-  pdf_streebog256: string | null;
-  xlsx_streebog256: string | null;
   signer_serial: string | null;
   signed_at: Timestamp | null;
 }
