@@ -424,5 +424,5 @@ describe('backup and restore', () => {
     expect(v.out).toContain('Итог: журнал аудита цел.');
     const trips = await target.ctx.db.selectFrom('trips').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
     expect(trips.n).toBe(m.tables.find((t) => t.name === 'trips')!.rows);
-  });
+  }, 240_000); // four CLI processes, each starting tsx: 60 s was too short on a loaded machine
 });
