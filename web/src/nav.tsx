@@ -23,6 +23,8 @@ export const NAV: NavItem[] = [
   { to: '/operator/applications', label: 'Очередь заявлений', orgRoles: ['operator'] },
   { to: '/uploads', label: 'Загрузки', orgRoles: ['carrier'] },
   { to: '/receipts', label: 'Приём рейсов', orgRoles: ['facility'] },
+  { to: '/reports', label: 'Отчётность', orgRoles: ['producer', 'facility'] },
+  { to: '/operator/reports', label: 'Отчёты организаций', orgRoles: ['operator'] },
   // «Доверенные лица» is for everyone: the head invites there, an invited person accepts there.
   { to: '/trusted', label: 'Доверенные лица' },
   { to: '/outbox', label: 'Исходящая почта', orgRoles: ['operator'], demoOnly: true },

@@ -20,6 +20,9 @@ import { MyApplicationsPage } from './pages/applications/MyApplicationsPage';
 import { ApplicationPage } from './pages/applications/ApplicationPage';
 import { QueuePage } from './pages/applications/QueuePage';
 import { PermitPage } from './pages/permits/PermitPage';
+import { ReportsPage } from './pages/reports/ReportsPage';
+import { ReportPage } from './pages/reports/ReportPage';
+import { OperatorReportsPage } from './pages/reports/OperatorReportsPage';
 
 export interface PageRoute {
   path: string;
@@ -44,4 +47,7 @@ export const ROUTES: PageRoute[] = [
   { path: '/applications/:id', element: <ApplicationPage /> },
   { path: '/operator/applications', element: <QueuePage /> },
   { path: '/permits/:id', element: <PermitPage /> },
+  { path: '/reports', element: <ReportsPage /> },
+  { path: '/reports/:id', element: <ReportPage /> },
+  { path: '/operator/reports', element: <OperatorReportsPage /> },
 ];

@@ -66,13 +66,21 @@ export function sendApplicationMessage(id: string, text: string, files: File[]) 
   return postForm<Json<paths['/api/applications/{id}/messages']['post']['responses'][201]>>(`/api/applications/${encodeURIComponent(id)}/messages`, form);
 }
 
+/** Attaches a supporting document (PDF or XML) to a report (`POST /api/reports/{id}/files`). */
+export function sendReportFile(id: string, file: File, onProgress?: (share: number) => void) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return postForm<Json<paths['/api/reports/{id}/files']['post']['responses'][201]>>(`/api/reports/${encodeURIComponent(id)}/files`, form, onProgress);
+}
+
 /** The routes that answer a GET with a file or a redirect (links, not JSON). */
 export type HrefPath =
   | '/api/statements/{id}/files/{kind}'
   | '/api/uploads/template'
   | '/api/auth/oidc/start'
   | '/api/applications/{id}/files/{fileId}'
-  | '/api/permits/{id}/versions/{versionId}/files/{kind}';
+  | '/api/permits/{id}/versions/{versionId}/files/{kind}'
+  | '/api/reports/{id}/files/{fileId}';
 
 type PathParams<P extends HrefPath> = paths[P]['get'] extends { parameters: { path: infer A } } ? A : never;
 
