@@ -6,16 +6,18 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import pg from 'pg';
 import { createTestContext, type TestContext } from '../../../test/helpers/db.js';
 import { buildTestApp, signedIn } from '../../../test/helpers/http.js';
-import { seedDemo } from '../demo/seed.js';
+import { makeTrips, makeWorld, type World } from '../../../test/factories.js';
 import { moscowDate } from '../../domain/period.js';
 import type { App } from '../../platform/http/server.js';
 
 let ctx: TestContext;
 let app: App;
+let w: World;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  await seedDemo(ctx, { trips: 200 });
+  w = await makeWorld(ctx);
+  await makeTrips(ctx, w, { count: 20 });
   app = await buildTestApp(ctx);
 });
 afterAll(async () => {
@@ -24,7 +26,7 @@ afterAll(async () => {
 });
 
 it('waits for a trip insert still in flight and includes it, so no lower id commits after the snapshot', async () => {
-  const producer = await signedIn(app, 'producer@ossig.test');
+  const producer = await signedIn(app, w.producer.head.email);
   const site = (await producer.get('/api/sites')).body.items[0];
   const permits = (await producer.get(`/api/sites/${site.id}`)).body.permits.map((p: { id: string }) => p.id);
   const template = await ctx.db.selectFrom('trips').selectAll().where('site_id', '=', site.id).orderBy('id').limit(1).executeTakeFirstOrThrow();
