@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { JOBS, ROUTES, SCHEDULES } from '../features/index.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo, syncCatalog } from '../features/demo/seed.js';
 import { parseArgs } from './args.js';
+import { startReceiver } from '../features/telemetry/receiver.js';
 
 const t0 = Date.now();
 const { flags } = parseArgs(process.argv.slice(2));
@@ -51,7 +52,7 @@ function ensureWebBuilt(): void {
   }
 }
 
-if (config.role !== 'worker') ensureWebBuilt();
+if (config.role !== 'worker' && config.role !== 'telemetry') ensureWebBuilt();
 
 const started = await boot(config);
 const { ctx } = started;
@@ -75,8 +76,21 @@ if (config.role === 'worker') {
     log: (line) => console.error(line),
   });
   stops.push(() => worker.stop());
+  // The trackers' receiver too: a flood of packets never slows the cabinet.
+  const telemetry = supervise({
+    name: 'Приёмник телематики',
+    script: fileURLToPath(import.meta.url),
+    args: ['--role', 'telemetry'],
+    env: { ...process.env, ROLE: 'telemetry', DATABASE_URL: started.url, DEMO: 'false' },
+    log: (line) => console.error(line),
+  });
+  stops.push(() => telemetry.stop());
+} else if (config.role === 'telemetry') {
+  const receiver = await startReceiver(ctx, { log: (line) => console.error(line) });
+  stops.push(() => receiver.close());
+  console.log(`ОССиГ: приёмник телематики (EGTS, Wialon IPS) слушает порт ${receiver.port}`);
 }
-if (config.role !== 'worker') {
+if (config.role !== 'worker' && config.role !== 'telemetry') {
   // JSON log lines at LOG_LEVEL (info by default) on stdout; LOG_LEVEL=silent turns them off.
   const app = await buildServer(ctx, ROUTES);
   await app.listen({ port: config.port, host: config.host });
@@ -89,7 +103,7 @@ if (config.role !== 'worker') {
     for (const d of DEMO_LOGINS) console.log(`  ${d.login.padEnd(22)} ${d.who}`);
   }
   console.log(`\nГотово за ${((Date.now() - t0) / 1000).toFixed(1)} с`);
-} else {
+} else if (config.role === 'worker') {
   console.log('ОССиГ: обработчик фоновых задач запущен');
 }
 

@@ -10,6 +10,9 @@ import type { RegisterTables } from './registers/tables.js';
 import type { AuditTables } from './audit/tables.js';
 import type { ApplicationTables } from './applications/tables.js';
 import type { PermitTables } from './permits/tables.js';
+import type { TelemetryTables } from './telemetry/tables.js';
+import { telemetryRoutes } from './telemetry/routes.js';
+import { telemetryMaintainJob, telemetryMaintainSchedule } from './telemetry/jobs.js';
 import type { TotalsTables } from './totals/tables.js';
 import type { ReportTables } from './reports/tables.js';
 import type { RoutesPlugin } from '../platform/http/server.js';
@@ -54,16 +57,17 @@ export const ROUTES: readonly RoutesPlugin[] = [
   sessionRoutes, passwordRoutes, secondFactorRoutes, certificateRoutes, accountRoutes, oidcRoutes,
   siteRoutes, permitRoutes, tripRoutes, catalogRoutes, taskRoutes, notificationRoutes, uploadRoutes, organizationRoutes, statementRoutes, documentRoutes, receiptRoutes, tokenRoutes, outboxRoutes, applicationRoutes,
   reportRoutes,
+  telemetryRoutes,
 ];
 
-export const JOBS: readonly JobDefinition<any>[] = [...UPLOAD_JOBS, mailSendJob, passwordResetRequestJob, generateStatementJob, auditCheckpointJob, ...PERMIT_JOBS, ...REPORT_JOBS];
+export const JOBS: readonly JobDefinition<any>[] = [...UPLOAD_JOBS, mailSendJob, passwordResetRequestJob, generateStatementJob, auditCheckpointJob, ...PERMIT_JOBS, ...REPORT_JOBS, telemetryMaintainJob];
 
 /** Jobs enqueued on a schedule by whichever worker comes first. */
-export const SCHEDULES: readonly ScheduleDefinition<any>[] = [auditCheckpointSchedule, ...PERMIT_SCHEDULES, ...REPORT_SCHEDULES];
+export const SCHEDULES: readonly ScheduleDefinition<any>[] = [auditCheckpointSchedule, ...PERMIT_SCHEDULES, ...REPORT_SCHEDULES, telemetryMaintainSchedule];
 
 /** The features' tables join the core ones in `Database` (declaration merging: platform never imports features). */
 declare module '../platform/db/schema.js' {
-  interface Database extends StatementTables, IdentityTables, UploadTables, TaskTables, NotificationTables, FacilityTables, VehicleTables, RegisterTables, AuditTables, ApplicationTables, PermitTables, TotalsTables, ReportTables {}
+  interface Database extends StatementTables, IdentityTables, UploadTables, TaskTables, NotificationTables, FacilityTables, VehicleTables, RegisterTables, AuditTables, ApplicationTables, PermitTables, TotalsTables, ReportTables, TelemetryTables {}
 }
 
 /**

@@ -5,7 +5,7 @@
 import net from 'node:net';
 import path from 'node:path';
 
-export type Role = 'web' | 'worker' | 'all';
+export type Role = 'web' | 'worker' | 'telemetry' | 'all';
 
 export interface Config {
   readonly env: 'production' | 'development' | 'test';
@@ -35,6 +35,17 @@ export interface Config {
    */
   readonly applicationReviewWorkingDays: number;
   readonly sessionTtlHours: number;
+  /** The trackers' receiver (ROLE=telemetry, and a child process of ROLE=all). */
+  readonly telemetry: {
+    /** TCP port for EGTS and Wialon IPS (told apart by the first byte); 0 = any free port. */
+    readonly port: number;
+    /** Days the raw packets are kept (for disputes). */
+    readonly rawRetentionDays: number;
+    /** Digital input (1–8) of the tracker that reports the body raised. */
+    readonly bodyInput: number;
+    /** Longest wait before a batch of points is written (ms); packets are answered once their batch is stored. */
+    readonly flushMs: number;
+  };
   readonly cookieSecure: boolean;
   readonly workerConcurrency: number;
   readonly jobs: {
@@ -224,13 +235,19 @@ export function parseConfig(env: Env = process.env, overrides: Partial<Config> =
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir,
     embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
-    role: oneOf(env, 'ROLE', ['web', 'worker', 'all'] as const, 'all'),
+    role: oneOf(env, 'ROLE', ['web', 'worker', 'telemetry', 'all'] as const, 'all'),
     demo: bool(env, 'DEMO', nodeEnv !== 'production'),
     demoTrips: int(env, 'DEMO_TRIPS', 3000, 0, 10_000_000),
     tripFormationHours: int(env, 'TRIP_FORMATION_HOURS', 27, 0, 24 * 30),
     statementMaxDays: int(env, 'STATEMENT_MAX_DAYS', 366, 1, 3660),
     applicationReviewWorkingDays: int(env, 'APPLICATION_REVIEW_WORKING_DAYS', 7, 1, 60),
     sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 90),
+    telemetry: {
+      port: int(env, 'TELEMETRY_PORT', 5020, 0, 65535),
+      rawRetentionDays: int(env, 'TELEMETRY_RAW_DAYS', 90, 1, 3660),
+      bodyInput: int(env, 'TELEMETRY_BODY_INPUT', 1, 1, 8),
+      flushMs: int(env, 'TELEMETRY_FLUSH_MS', 200, 10, 5000),
+    },
     cookieSecure: bool(env, 'COOKIE_SECURE', nodeEnv === 'production'),
     workerConcurrency: int(env, 'WORKER_CONCURRENCY', 2, 1, 64),
     jobs: {
