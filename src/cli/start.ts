@@ -81,7 +81,7 @@ if (config.role === 'worker') {
     name: 'Приёмник телематики',
     script: fileURLToPath(import.meta.url),
     args: ['--role', 'telemetry'],
-    env: { ...process.env, ROLE: 'telemetry', DATABASE_URL: started.url, DEMO: 'false' },
+    env: childEnv({ ROLE: 'telemetry', DATABASE_URL: started.url, DEMO: 'false' }),
     log: (line) => console.error(line),
   });
   stops.push(() => telemetry.stop());
