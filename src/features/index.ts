@@ -51,6 +51,7 @@ import { documentRoutes } from './documents/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { REPORT_JOBS, REPORT_SCHEDULES } from './reports/jobs.js';
 import { REPORT_PROBLEMS } from './reports/problems.js';
+import { REGISTER_PROBLEMS } from './registers/problems.js';
 
 export const ROUTES: readonly RoutesPlugin[] = [
   // identity, by concept
@@ -74,4 +75,4 @@ declare module '../platform/db/schema.js' {
  * Every problem code the API answers with: the generic ones (src/platform/http/errors.ts) and each
  * feature's `problems.ts`. The OpenAPI `Problem.code` is the union of these.
  */
-export const PROBLEMS = registerProblems(IDENTITY_PROBLEMS, ORGANIZATION_PROBLEMS, APPLICATION_PROBLEMS, REPORT_PROBLEMS);
+export const PROBLEMS = registerProblems(IDENTITY_PROBLEMS, ORGANIZATION_PROBLEMS, APPLICATION_PROBLEMS, REPORT_PROBLEMS, REGISTER_PROBLEMS);

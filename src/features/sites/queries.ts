@@ -3,9 +3,12 @@ import type { Db } from '../../platform/db/pool.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { notFound } from '../../platform/http/errors.js';
 import { siteVisible, permitVisible } from '../visibility.js';
+import { registerHistory } from '../registers/changes.js';
 
-export async function listSites(db: Db, actor: Actor, page: number, pageSize: number) {
-  const base = db.selectFrom('sites as s').where(siteVisible(actor, 's'));
+export async function listSites(db: Db, actor: Actor, page: number, pageSize: number, opts: { archived?: boolean; q?: string } = {}) {
+  let base = db.selectFrom('sites as s').where(siteVisible(actor, 's')).where('s.archived_at', opts.archived ? 'is not' : 'is', null);
+  const q = opts.q?.trim().replace(/[%_\\]/g, '');
+  if (q) base = base.where((eb) => eb.or([eb('s.name', 'ilike', `%${q}%`), eb('s.address', 'ilike', `%${q}%`), eb(sql<string>`array_to_string(s.cadastral_numbers, ' ')`, 'like', `%${q}%`)]));
   const [items, total] = await Promise.all([
     base
       .innerJoin('organizations as o', 'o.id', 's.producer_id')
@@ -14,6 +17,10 @@ export async function listSites(db: Db, actor: Actor, page: number, pageSize: nu
         's.name',
         's.address',
         's.cadastral_numbers as cadastralNumbers',
+        's.works_kind as worksKind',
+        sql<string | null>`s.planned_from::text`.as('plannedFrom'),
+        sql<string | null>`s.planned_to::text`.as('plannedTo'),
+        sql<boolean>`s.archived_at is not null`.as('archived'),
         'o.id as producerId',
         'o.name as producerName',
         // Only the permits the organization may see (a carrier: those naming it).
@@ -38,6 +45,16 @@ export async function getSite(db: Db, actor: Actor, id: string) {
       's.name',
       's.address',
       's.cadastral_numbers as cadastralNumbers',
+      's.works_kind as worksKind',
+      's.works_document_kind as worksDocumentKind',
+      's.works_document_number as worksDocumentNumber',
+      sql<string | null>`s.works_document_date::text`.as('worksDocumentDate'),
+      sql<string | null>`s.planned_from::text`.as('plannedFrom'),
+      sql<string | null>`s.planned_to::text`.as('plannedTo'),
+      's.version',
+      sql<string>`to_json(s.created_at)#>>'{}'`.as('createdAt'),
+      sql<string>`to_json(s.updated_at)#>>'{}'`.as('updatedAt'),
+      sql<string | null>`to_json(s.archived_at)#>>'{}'`.as('archivedAt'),
       'o.id as producerId',
       'o.name as producerName',
       'o.inn as producerInn',
@@ -54,5 +71,17 @@ export async function getSite(db: Db, actor: Actor, id: string) {
     .where(permitVisible(actor, 'p'))
     .orderBy('p.valid_from', 'desc')
     .execute();
-  return { ...site, permits };
+  // The producer's head, employees and trusted persons with full access keep the register.
+  const editable = site.producerId === actor.organizationId && actor.rights.has('submit') && site.archivedAt === null;
+  return { ...site, editable, permits };
+}
+
+/** The site's history, newest first; another organization's site is «not found». */
+export async function siteHistory(db: Db, actor: Actor, id: string) {
+  // Who changed what names the producer's people: its own history, and the operator's.
+  let q = db.selectFrom('sites as s').select('s.id').where('s.id', '=', id);
+  if (!actor.orgRoles.includes('operator')) q = q.where('s.producer_id', '=', actor.organizationId);
+  const site = await q.executeTakeFirst();
+  if (!site) throw notFound('Объект образования ОСС не найден');
+  return registerHistory(db, 'site', id);
 }

@@ -1,16 +1,31 @@
 import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import { MovementByStateSchema } from '../movement.js';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { IdParams, Page, Paging, Uuid, IsoDate, errorResponses } from '../../platform/http/schemas.js';
-import { listSites, getSite } from './queries.js';
+import { checkKey, idempotent } from '../../platform/http/idempotency.js';
+import { IdParams, Nullable, Page, Paging, Uuid, IsoDate, errorResponses } from '../../platform/http/schemas.js';
+import { listSites, getSite, siteHistory } from './queries.js';
 import { permitsWithMovement } from '../permits/queries.js';
+import { archiveSite, createSite, editSite } from './register-site.js';
+import { ArchiveBody, Conflict, Enum, HistorySchema, KeyHeader, OptText, VersionField } from '../registers/schemas.js';
+import { MAX_CADASTRAL_NUMBERS } from './site-input.js';
+import { WORKS_DOCUMENT_LABELS, WORKS_KIND_LABELS } from '../registers/labels.js';
+
+const TAG = 'Объекты';
+const meta = (req: FastifyRequest) => ({ ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null });
+const WorksKind = Enum(WORKS_KIND_LABELS, 'Вид работ');
+const WorksDocumentKind = Enum(WORKS_DOCUMENT_LABELS, 'Вид разрешительного документа');
 
 const SiteSummary = Type.Object({
   id: Uuid,
   name: Type.String(),
   address: Type.String(),
   cadastralNumbers: Type.Array(Type.String(), { description: 'Кадастровые номера' }),
+  worksKind: WorksKind,
+  plannedFrom: Nullable(IsoDate),
+  plannedTo: Nullable(IsoDate),
+  archived: Type.Boolean(),
   producerId: Uuid,
   producerName: Type.String(),
   permitCount: Type.Integer(),
@@ -29,12 +44,37 @@ const SiteCard = Type.Object({
   name: Type.String(),
   address: Type.String(),
   cadastralNumbers: Type.Array(Type.String(), { description: 'Кадастровые номера' }),
+  worksKind: WorksKind,
+  worksDocumentKind: Nullable(WorksDocumentKind),
+  worksDocumentNumber: Nullable(Type.String()),
+  worksDocumentDate: Nullable(IsoDate),
+  plannedFrom: Nullable(IsoDate),
+  plannedTo: Nullable(IsoDate),
+  version: Type.Integer(),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+  archivedAt: Nullable(Type.String({ format: 'date-time' })),
+  editable: Type.Boolean({ description: 'Может ли пользователь изменять и снимать с учёта этот объект' }),
   producerId: Uuid,
   producerName: Type.String(),
   producerInn: Type.String(),
   producerOgrn: Type.Union([Type.String(), Type.Null()]),
   permits: Type.Array(PermitBrief),
 });
+
+const SiteFieldsBody = {
+  name: OptText(500),
+  address: OptText(1000),
+  cadastralNumbers: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: MAX_CADASTRAL_NUMBERS, description: 'Кадастровые номера, вида 77:01:0001001:1234' })),
+  worksKind: Type.Optional(Nullable(WorksKind)),
+  worksDocumentKind: Type.Optional(Nullable(WorksDocumentKind)),
+  worksDocumentNumber: OptText(100),
+  worksDocumentDate: OptText(10),
+  plannedFrom: OptText(10),
+  plannedTo: OptText(10),
+};
+
+const Saved = Type.Object({ id: Uuid, version: Type.Integer() });
 
 export const PermitMovement = Type.Object({
   id: Uuid,
@@ -56,18 +96,47 @@ export const PermitMovement = Type.Object({
 });
 
 export const siteRoutes: RoutesPlugin = (app, ctx) => {
+  const once = async <T>(req: FastifyRequest, status: number, fn: Parameters<typeof idempotent<T>>[2]) => {
+    const actor = actorOf(req);
+    const key = checkKey(req.headers['idempotency-key'] as string | undefined);
+    return idempotent<T>(ctx.db, { organizationId: actor.organizationId, key, body: { url: req.url, body: req.body ?? null }, status }, fn);
+  };
+
   app.get(
     '/api/sites',
     {
       config: { access: { right: 'read' } },
       schema: {
-        tags: ['Объекты'],
+        tags: [TAG],
         summary: 'Объекты образования ОСС, доступные организации',
-        querystring: Type.Object(Paging),
+        description: 'Без archived — действующие объекты; archived=true — снятые с учёта. q ищет по наименованию, адресу и кадастровому номеру.',
+        querystring: Type.Object({ ...Paging, archived: Type.Optional(Type.Boolean()), q: Type.Optional(Type.String({ maxLength: 200 })) }),
         response: { 200: Page(SiteSummary), ...errorResponses },
       },
     },
-    async (req) => listSites(ctx.db, actorOf(req), req.query.page ?? 1, req.query.pageSize ?? 50),
+    async (req) => listSites(ctx.db, actorOf(req), req.query.page ?? 1, req.query.pageSize ?? 50, { archived: req.query.archived, q: req.query.q }),
+  );
+
+  app.post(
+    '/api/sites',
+    {
+      config: { access: { right: 'submit', orgRoles: ['producer'] } },
+      schema: {
+        tags: [TAG],
+        summary: 'Внести объект образования ОСС в реестр',
+        description:
+          'Наименование, адрес, кадастровые номера, вид работ, разрешительный документ (вид, номер, дата) и плановые сроки работ обязательны. Принимает Idempotency-Key.',
+        headers: KeyHeader,
+        body: Type.Object(SiteFieldsBody, { additionalProperties: false }),
+        response: { 201: Saved, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const out = await once(req, 201, (trx) => createSite(trx, { ctx, actor: actorOf(req), input: req.body, ...meta(req) }));
+      if (out.replayed) reply.header('Idempotent-Replayed', 'true');
+      reply.header('Location', `/api/sites/${out.body.id}`);
+      return reply.status(201).send(out.body);
+    },
   );
 
   app.get(
@@ -75,7 +144,7 @@ export const siteRoutes: RoutesPlugin = (app, ctx) => {
     {
       config: { access: { right: 'read' } },
       schema: {
-        tags: ['Объекты'],
+        tags: [TAG],
         summary: 'Карточка объекта образования ОСС',
         params: IdParams,
         response: { 200: SiteCard, ...errorResponses },
@@ -84,12 +153,64 @@ export const siteRoutes: RoutesPlugin = (app, ctx) => {
     async (req) => getSite(ctx.db, actorOf(req), req.params.id),
   );
 
+  app.patch(
+    '/api/sites/:id',
+    {
+      config: { access: { right: 'submit', orgRoles: ['producer'] } },
+      schema: {
+        tags: [TAG],
+        summary: 'Изменить объект образования ОСС',
+        description: 'version — версия, на которой сделано изменение; если объект уже изменён, ответ 409 register_version_conflict. Не указанные поля не меняются.',
+        params: IdParams,
+        body: Type.Object({ version: VersionField, ...SiteFieldsBody }, { additionalProperties: false }),
+        response: { 200: Type.Object({ id: Uuid, version: Type.Integer(), changed: Type.Array(Type.String()) }), ...Conflict, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const { version, ...input } = req.body;
+      return ctx.db.transaction().execute((trx) => editSite(trx, { ctx, actor: actorOf(req), id: req.params.id, version, input, ...meta(req) }));
+    },
+  );
+
+  app.post(
+    '/api/sites/:id/archive',
+    {
+      config: { access: { right: 'submit', orgRoles: ['producer'] } },
+      schema: {
+        tags: [TAG],
+        summary: 'Снять объект образования ОСС с учёта (в архив)',
+        description: 'Недоступно, пока по объекту действует разрешение или есть незавершённое заявление.',
+        params: IdParams,
+        body: ArchiveBody,
+        response: { 200: Saved, ...Conflict, ...errorResponses },
+      },
+    },
+    async (req) =>
+      ctx.db.transaction().execute((trx) =>
+        archiveSite(trx, { ctx, actor: actorOf(req), id: req.params.id, version: req.body.version, reason: req.body.reason?.trim() || null, ...meta(req) }),
+      ),
+  );
+
+  app.get(
+    '/api/sites/:id/history',
+    {
+      config: { access: { right: 'read' } },
+      schema: {
+        tags: [TAG],
+        summary: 'История изменений объекта образования ОСС: кто, когда, что изменил',
+        params: IdParams,
+        response: { 200: HistorySchema, ...errorResponses },
+      },
+    },
+    async (req) => ({ items: await siteHistory(ctx.db, actorOf(req), req.params.id) }),
+  );
+
   app.get(
     '/api/sites/:id/permits',
     {
       config: { access: { right: 'read' } },
       schema: {
-        tags: ['Объекты'],
+        tags: [TAG],
         summary: 'Разрешения объекта, по которым было перемещение в периоде',
         description:
           'Для каждого разрешения — число сформированных рейсов периода; перемещённый (принятый объектами приёма) объём и масса, отдельно — ожидающие решения и отклонённые; сколько рейсов ещё не сформировано и когда они сформируются (через 27 часов после завершения).',

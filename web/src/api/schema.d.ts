@@ -2098,12 +2098,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Объекты образования ОСС, доступные организации */
+        /**
+         * Объекты образования ОСС, доступные организации
+         * @description Без archived — действующие объекты; archived=true — снятые с учёта. q ищет по наименованию, адресу и кадастровому номеру.
+         */
         get: {
             parameters: {
                 query?: {
                     page?: number;
                     pageSize?: number;
+                    archived?: boolean;
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2128,6 +2133,16 @@ export interface paths {
                                 address: string;
                                 /** @description Кадастровые номера */
                                 cadastralNumbers: string[];
+                                /**
+                                 * @description Вид работ
+                                 * @enum {string}
+                                 */
+                                worksKind: "construction" | "reconstruction" | "demolition" | "capital_repair" | "networks" | "landscaping" | "other";
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                plannedFrom: string | null;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                plannedTo: string | null;
+                                archived: boolean;
                                 /**
                                  * Format: uuid
                                  * @description Идентификатор (UUID)
@@ -2190,7 +2205,107 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /**
+         * Внести объект образования ОСС в реестр
+         * @description Наименование, адрес, кадастровые номера, вид работ, разрешительный документ (вид, номер, дата) и плановые сроки работ обязательны. Принимает Idempotency-Key.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string | null;
+                        address?: string | null;
+                        /** @description Кадастровые номера, вида 77:01:0001001:1234 */
+                        cadastralNumbers?: string[];
+                        /**
+                         * @description Вид работ
+                         * @enum {string|null}
+                         */
+                        worksKind?: "construction" | "reconstruction" | "demolition" | "capital_repair" | "networks" | "landscaping" | "other" | null;
+                        /**
+                         * @description Вид разрешительного документа
+                         * @enum {string|null}
+                         */
+                        worksDocumentKind?: "building_permit" | "oati_order" | "demolition_permit" | "other" | null;
+                        worksDocumentNumber?: string | null;
+                        worksDocumentDate?: string | null;
+                        plannedFrom?: string | null;
+                        plannedTo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2234,6 +2349,32 @@ export interface paths {
                             /** @description Кадастровые номера */
                             cadastralNumbers: string[];
                             /**
+                             * @description Вид работ
+                             * @enum {string}
+                             */
+                            worksKind: "construction" | "reconstruction" | "demolition" | "capital_repair" | "networks" | "landscaping" | "other";
+                            /**
+                             * @description Вид разрешительного документа
+                             * @enum {string|null}
+                             */
+                            worksDocumentKind: "building_permit" | "oati_order" | "demolition_permit" | "other" | null;
+                            worksDocumentNumber: string | null;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            worksDocumentDate: string | null;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            plannedFrom: string | null;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            plannedTo: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            archivedAt: string | null;
+                            /** @description Может ли пользователь изменять и снимать с учёта этот объект */
+                            editable: boolean;
+                            /**
                              * Format: uuid
                              * @description Идентификатор (UUID)
                              */
@@ -2253,6 +2394,331 @@ export interface paths {
                                 /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
                                 validTo: string;
                                 status: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Изменить объект образования ОСС
+         * @description version — версия, на которой сделано изменение; если объект уже изменён, ответ 409 register_version_conflict. Не указанные поля не меняются.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Версия записи, на которой сделано изменение (оптимистическая блокировка) */
+                        version: number;
+                        name?: string | null;
+                        address?: string | null;
+                        /** @description Кадастровые номера, вида 77:01:0001001:1234 */
+                        cadastralNumbers?: string[];
+                        /**
+                         * @description Вид работ
+                         * @enum {string|null}
+                         */
+                        worksKind?: "construction" | "reconstruction" | "demolition" | "capital_repair" | "networks" | "landscaping" | "other" | null;
+                        /**
+                         * @description Вид разрешительного документа
+                         * @enum {string|null}
+                         */
+                        worksDocumentKind?: "building_permit" | "oati_order" | "demolition_permit" | "other" | null;
+                        worksDocumentNumber?: string | null;
+                        worksDocumentDate?: string | null;
+                        plannedFrom?: string | null;
+                        plannedTo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            version: number;
+                            changed: string[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/sites/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Снять объект образования ОСС с учёта (в архив)
+         * @description Недоступно, пока по объекту действует разрешение или есть незавершённое заявление.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Версия записи, на которой сделано изменение (оптимистическая блокировка) */
+                        version: number;
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** История изменений объекта образования ОСС: кто, когда, что изменил */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                action: "created" | "updated" | "archived" | "restored" | "suspended" | "reactivated" | "transferred";
+                                version: number;
+                                personName: string | null;
+                                organizationName: string | null;
+                                reason: string | null;
+                                changes: {
+                                    field: string;
+                                    before: unknown;
+                                    after: unknown;
+                                }[];
                             }[];
                         };
                     };
@@ -13054,7 +13520,7 @@ export interface components {
             status: number;
             detail?: string;
             /** @enum {string} */
-            code: "validation" | "bad_request" | "malformed_json" | "unsupported_media_type" | "multipart_invalid" | "payload_too_large" | "request_timeout" | "unauthenticated" | "forbidden" | "cross_site_request" | "no_organization" | "second_factor_required" | "not_found" | "conflict" | "idempotency_mismatch" | "idempotency_in_progress" | "too_many_requests" | "overloaded" | "unavailable" | "internal" | "invalid_credentials" | "account_locked" | "second_factor_invalid" | "challenge_used" | "challenge_expired" | "certificate_rejected" | "signature_invalid" | "reset_invalid" | "external_login_failed" | "invitation_used" | "invitation_expired" | "application_status" | "version_conflict" | "application_incomplete" | "report_status" | "report_conflict" | "report_invalid" | "report_deadline";
+            code: "validation" | "bad_request" | "malformed_json" | "unsupported_media_type" | "multipart_invalid" | "payload_too_large" | "request_timeout" | "unauthenticated" | "forbidden" | "cross_site_request" | "no_organization" | "second_factor_required" | "not_found" | "conflict" | "idempotency_mismatch" | "idempotency_in_progress" | "too_many_requests" | "overloaded" | "unavailable" | "internal" | "invalid_credentials" | "account_locked" | "second_factor_invalid" | "challenge_used" | "challenge_expired" | "certificate_rejected" | "signature_invalid" | "reset_invalid" | "external_login_failed" | "invitation_used" | "invitation_expired" | "application_status" | "version_conflict" | "application_incomplete" | "report_status" | "report_conflict" | "report_invalid" | "report_deadline" | "register_version_conflict" | "register_archived" | "register_in_use" | "plate_taken" | "terminal_taken" | "register_status";
             errors?: {
                 field: string;
                 message: string;

@@ -7,3 +7,4 @@
 export { FIELD_LABELS, ORG_ROLE_LABELS } from '../../../src/platform/http/labels';
 export { METHOD_LABELS, OIDC_ERROR_MESSAGES } from '../../../src/features/identity/texts';
 export { formatSnils } from '../../../src/domain/identifiers';
+export { WORKS_KIND_LABELS, WORKS_DOCUMENT_LABELS, FACILITY_KIND_LABELS, OWNERSHIP_LABELS, REGISTER_STATUS_LABELS, REGISTER_ACTION_LABELS } from '../../../src/features/registers/labels';

@@ -1,6 +1,14 @@
 /** The site card: details, permits with utilization, trips, statements. */
+import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { Anchor, Breadcrumbs, Card, Grid, Stack, Tabs, Text, Button } from '@mantine/core';
+import { Alert, Anchor, Badge, Breadcrumbs, Card, Grid, Group, Modal, Stack, Tabs, Text, Textarea, Button } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, call, errorMessage } from '../../api/client';
+import { fmtDate, fmtDateTime } from '../../lib/format';
+import { WORKS_DOCUMENT_LABELS, WORKS_KIND_LABELS } from '../../lib/shared';
+import { RegisterHistory } from '../registers/common';
+import { SiteForm } from './SiteForm';
 import { useSite } from './queries';
 import { ErrorAlert, Loading, PageTitle, Empty } from '../../components/PageState';
 import { PermitUtilization } from './PermitUtilization';
@@ -8,7 +16,7 @@ import { TripsTable } from './TripsTable';
 import { SiteStatements } from './SiteStatements';
 import { useAuth } from '../../auth';
 
-const TABS = ['permits', 'trips', 'statements'] as const;
+const TABS = ['permits', 'trips', 'statements', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
 export function SiteCardPage() {
@@ -16,6 +24,9 @@ export function SiteCardPage() {
   const [search, setSearch] = useSearchParams();
   const site = useSite(id);
   const { hasRole } = useAuth();
+  const [editing, setEditing] = useState(false);
+  const [archiving, setArchiving] = useState(false);
+  const phone = useMediaQuery('(max-width: 600px)');
   const tab: Tab = (TABS as readonly string[]).includes(search.get('tab') ?? '') ? (search.get('tab') as Tab) : 'permits';
 
   if (site.isPending) return <Loading label="Загрузка объекта…" />;
@@ -35,22 +46,43 @@ export function SiteCardPage() {
       <PageTitle
         subtitle="Карточка объекта образования ОСС"
         right={
-          hasRole('producer') && (
-            <Button component={Link} to="/services" variant="light" size="sm">
-              Сформировать сведения
-            </Button>
-          )
+          <Group gap="xs">
+            {s.editable && (
+              <>
+                <Button variant="light" size="sm" onClick={() => setEditing(true)}>
+                  Изменить
+                </Button>
+                <Button variant="subtle" color="red" size="sm" onClick={() => setArchiving(true)}>
+                  Снять с учёта
+                </Button>
+              </>
+            )}
+            {hasRole('producer') && !s.archivedAt && (
+              <Button component={Link} to="/services" variant="light" size="sm">
+                Сформировать сведения
+              </Button>
+            )}
+          </Group>
         }
       >
         {s.name}
       </PageTitle>
+      {s.archivedAt && (
+        <Alert color="gray" mb="md" role="status">
+          Объект снят с учёта {fmtDateTime(s.archivedAt)}
+        </Alert>
+      )}
+      <Modal opened={editing} onClose={() => setEditing(false)} title="Изменение объекта" size="lg" fullScreen={phone}>
+        <SiteForm site={s} onCancel={() => setEditing(false)} onDone={() => setEditing(false)} />
+      </Modal>
+      <ArchiveDialog opened={archiving} onClose={() => setArchiving(false)} id={s.id} version={s.version} />
 
       <Card component="section" aria-label="Сведения об объекте" mb="lg">
         <Grid gutter="md">
           <Field label="Адрес" span={6}>
             {s.address}
           </Field>
-          <Field label="Кадастровый номер" span={3}>
+          <Field label="Кадастровые номера" span={3}>
             {s.cadastralNumbers.join(', ') || '—'}
           </Field>
           <Field label="Разрешений" span={3}>
@@ -65,6 +97,20 @@ export function SiteCardPage() {
           <Field label="ОГРН" span={3}>
             {s.producerOgrn ?? '—'}
           </Field>
+          <Field label="Вид работ" span={3}>
+            {WORKS_KIND_LABELS[s.worksKind as keyof typeof WORKS_KIND_LABELS] ?? s.worksKind}
+          </Field>
+          <Field label="Разрешительный документ" span={6}>
+            {s.worksDocumentKind
+              ? `${WORKS_DOCUMENT_LABELS[s.worksDocumentKind as keyof typeof WORKS_DOCUMENT_LABELS]} № ${s.worksDocumentNumber ?? '—'} от ${fmtDate(s.worksDocumentDate)}`
+              : '—'}
+          </Field>
+          <Field label="Плановые сроки работ" span={3}>
+            {s.plannedFrom ? `${fmtDate(s.plannedFrom)} — ${fmtDate(s.plannedTo)}` : '—'}
+          </Field>
+          <Field label="Версия записи" span={3}>
+            <Badge variant="light">{s.version}</Badge>
+          </Field>
         </Grid>
       </Card>
 
@@ -73,6 +119,7 @@ export function SiteCardPage() {
           <Tabs.Tab value="permits">Разрешения</Tabs.Tab>
           <Tabs.Tab value="trips">Рейсы</Tabs.Tab>
           <Tabs.Tab value="statements">Сведения о результатах перемещения ОСС</Tabs.Tab>
+          {(hasRole('producer') || hasRole('operator')) && <Tabs.Tab value="history">История изменений</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="permits">
           <Stack gap="md">
@@ -92,6 +139,13 @@ export function SiteCardPage() {
         <Tabs.Panel value="statements">
           <SiteStatements siteId={s.id} />
         </Tabs.Panel>
+        <Tabs.Panel value="history">
+          <RegisterHistory
+            queryKey={['sites', 'history', s.id, s.version]}
+            load={() => call(api.GET('/api/sites/{id}/history', { params: { path: { id: s.id } } }))}
+            valueLabels={{ worksKind: WORKS_KIND_LABELS, worksDocumentKind: WORKS_DOCUMENT_LABELS }}
+          />
+        </Tabs.Panel>
       </Tabs>
     </>
   );
@@ -105,5 +159,38 @@ function Field({ label, children, span }: { label: string; children: React.React
       </Text>
       <Text size="sm">{children}</Text>
     </Grid.Col>
+  );
+}
+
+function ArchiveDialog({ opened, onClose, id, version }: { opened: boolean; onClose: () => void; id: string; version: number }) {
+  const [reason, setReason] = useState('');
+  const qc = useQueryClient();
+  const archive = useMutation({
+    mutationFn: () => call(api.POST('/api/sites/{id}/archive', { params: { path: { id } }, body: { version, reason: reason.trim() || null } })),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: ['sites'] });
+      onClose();
+    },
+  });
+  return (
+    <Modal opened={opened} onClose={onClose} title="Снять объект с учёта">
+      <Stack gap="sm">
+        <Text size="sm">Объект перейдёт в архив: изменить его и подать по нему заявление будет нельзя. История сохранится.</Text>
+        {archive.error && (
+          <Alert color="red" role="alert">
+            {errorMessage(archive.error)}
+          </Alert>
+        )}
+        <Textarea label="Причина" value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={1000} autosize minRows={2} />
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={onClose}>
+            Отмена
+          </Button>
+          <Button color="red" loading={archive.isPending} onClick={() => archive.mutate()}>
+            Снять с учёта
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }

@@ -2,10 +2,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, call, isNotFound } from '../../api/client';
 import type { Query, Statement } from '../../api/types';
 
-export function useSites(page = 1, pageSize = 50) {
+export function useSites(page = 1, pageSize = 50, filter: { q?: string; archived?: boolean } = {}) {
   return useQuery({
-    queryKey: ['sites', 'list', page, pageSize],
-    queryFn: () => call(api.GET('/api/sites', { params: { query: { page, pageSize } } })),
+    queryKey: ['sites', 'list', page, pageSize, filter],
+    queryFn: () => call(api.GET('/api/sites', { params: { query: { page, pageSize, ...filter } } })),
     placeholderData: keepPreviousData,
   });
 }

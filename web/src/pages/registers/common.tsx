@@ -1,0 +1,96 @@
+/** Pieces the register pages share: who may change the register, the history of an entry, a labelled value. */
+import type { ReactNode } from 'react';
+import { Badge, Card, Grid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useAuth } from '../../auth';
+import { FIELD_LABELS, REGISTER_ACTION_LABELS } from '../../lib/shared';
+import { fmtDate, fmtDateTime } from '../../lib/format';
+import { Empty, ErrorAlert, Loading } from '../../components/PageState';
+import { ListTable } from '../../components/ListTable';
+
+/** Whether the person may change the organization's registers (standard access: read and drafts only). */
+export function useCanSubmit(): boolean {
+  const { organization } = useAuth();
+  return !!organization && !(organization.role === 'trusted' && organization.access === 'standard');
+}
+
+export function Field({ label, children, span = 4 }: { label: string; children: ReactNode; span?: number }) {
+  return (
+    <Grid.Col span={{ base: 12, sm: span }}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        {children}
+      </Text>
+    </Grid.Col>
+  );
+}
+
+export interface HistoryItem {
+  id: number;
+  at: string;
+  action: string;
+  version: number;
+  personName: string | null;
+  organizationName: string | null;
+  reason: string | null;
+  changes: Array<{ field: string; before?: unknown; after?: unknown }>;
+}
+
+const show = (v: unknown, labels?: Record<string, string>): string => {
+  if (v === null || v === undefined || v === '') return '—';
+  if (Array.isArray(v)) return v.length ? v.map((x) => show(x, labels)).join(', ') : '—';
+  if (typeof v === 'string') {
+    if (labels?.[v]) return labels[v];
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return fmtDate(v);
+    return v;
+  }
+  return String(v);
+};
+
+/** «История изменений»: who, when, what (field: before → after). */
+export function RegisterHistory({ queryKey, load, valueLabels = {} }: { queryKey: unknown[]; load: () => Promise<{ items: HistoryItem[] }>; valueLabels?: Record<string, Record<string, string>> }) {
+  const q = useQuery({ queryKey, queryFn: load });
+  return (
+    <Card component="section" aria-label="История изменений">
+      <Title order={2} size="h4" mb="sm">
+        История изменений
+      </Title>
+      {q.isPending && <Loading label="Загрузка истории…" />}
+      {q.isError && <ErrorAlert error={q.error} />}
+      {q.data && q.data.items.length === 0 && <Empty>Изменений нет</Empty>}
+      {q.data && q.data.items.length > 0 && (
+        <ListTable minWidth={640} aria-label="История изменений" columns={['Когда', 'Кто', 'Что']}>
+          {q.data.items.map((h) => (
+            <Table.Tr key={h.id}>
+              <Table.Td className="ossig-nowrap">{fmtDateTime(h.at)}</Table.Td>
+              <Table.Td>
+                <Text size="sm">{h.personName ?? '—'}</Text>
+                {h.organizationName && (
+                  <Text size="xs" c="dimmed">
+                    {h.organizationName}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Stack gap={2}>
+                  <Badge variant="light" size="sm">
+                    {(REGISTER_ACTION_LABELS as Record<string, string>)[h.action] ?? h.action}
+                  </Badge>
+                  {h.reason && <Text size="sm">Причина: {h.reason}</Text>}
+                  {h.action !== 'created' &&
+                    h.changes.map((c) => (
+                      <Text size="sm" key={c.field}>
+                        {(FIELD_LABELS as Record<string, string>)[c.field] ?? c.field}: {show(c.before, valueLabels[c.field])} → {show(c.after, valueLabels[c.field])}
+                      </Text>
+                    ))}
+                </Stack>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </ListTable>
+      )}
+    </Card>
+  );
+}
