@@ -162,13 +162,14 @@ export const siteRoutes: RoutesPlugin = (app, ctx) => {
         summary: 'Изменить объект образования ОСС',
         description: 'version — версия, на которой сделано изменение; если объект уже изменён, ответ 409 register_version_conflict. Не указанные поля не меняются.',
         params: IdParams,
+        headers: KeyHeader,
         body: Type.Object({ version: VersionField, ...SiteFieldsBody }, { additionalProperties: false }),
         response: { 200: Type.Object({ id: Uuid, version: Type.Integer(), changed: Type.Array(Type.String()) }), ...Conflict, ...errorResponses },
       },
     },
     async (req) => {
       const { version, ...input } = req.body;
-      return ctx.db.transaction().execute((trx) => editSite(trx, { ctx, actor: actorOf(req), id: req.params.id, version, input, ...meta(req) }));
+      return (await once(req, 200, (trx) => editSite(trx, { ctx, actor: actorOf(req), id: req.params.id, version, input, ...meta(req) }))).body;
     },
   );
 
@@ -181,14 +182,17 @@ export const siteRoutes: RoutesPlugin = (app, ctx) => {
         summary: 'Снять объект образования ОСС с учёта (в архив)',
         description: 'Недоступно, пока по объекту действует разрешение или есть незавершённое заявление.',
         params: IdParams,
+        headers: KeyHeader,
         body: ArchiveBody,
         response: { 200: Saved, ...Conflict, ...errorResponses },
       },
     },
     async (req) =>
-      ctx.db.transaction().execute((trx) =>
-        archiveSite(trx, { ctx, actor: actorOf(req), id: req.params.id, version: req.body.version, reason: req.body.reason?.trim() || null, ...meta(req) }),
-      ),
+      (
+        await once(req, 200, (trx) =>
+          archiveSite(trx, { ctx, actor: actorOf(req), id: req.params.id, version: req.body.version, reason: req.body.reason?.trim() || null, ...meta(req) }),
+        )
+      ).body,
   );
 
   app.get(
