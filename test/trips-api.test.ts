@@ -104,7 +104,7 @@ describe('POST /api/trips', () => {
     expect(r[2].errors).toEqual([{ field: 'trips[2].wasteCode', message: expect.stringMatching(/не найден в каталоге/) }]);
     expect(r[3].errors.map((e: any) => e.field)).toEqual(['trips[3].volume', 'trips[3].mass']);
     expect(r[4].errors.map((e: any) => e.field)).toContain('trips[4].unloadedAt');
-    expect(r[5].errors[0].message).toMatch(/не числится за вашей организацией/);
+    expect(r[5].errors[0].message).toMatch(/не числится в реестре ТС вашей организации/);
     expect(r[6].errors[0]).toMatchObject({ field: 'trips[6].facilityInn', message: expect.stringMatching(/контрольное число/) });
     expect(r[7].errors[0].message).toMatch(/не найдено/);
     expect(r[8].errors.map((e: any) => e.field)).toEqual(

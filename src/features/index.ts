@@ -52,11 +52,12 @@ import { reportRoutes } from './reports/routes.js';
 import { REPORT_JOBS, REPORT_SCHEDULES } from './reports/jobs.js';
 import { REPORT_PROBLEMS } from './reports/problems.js';
 import { REGISTER_PROBLEMS } from './registers/problems.js';
+import { vehicleRoutes } from './vehicles/routes.js';
 
 export const ROUTES: readonly RoutesPlugin[] = [
   // identity, by concept
   sessionRoutes, passwordRoutes, secondFactorRoutes, certificateRoutes, accountRoutes, oidcRoutes,
-  siteRoutes, permitRoutes, tripRoutes, catalogRoutes, taskRoutes, notificationRoutes, uploadRoutes, organizationRoutes, statementRoutes, documentRoutes, receiptRoutes, tokenRoutes, outboxRoutes, applicationRoutes,
+  siteRoutes, permitRoutes, tripRoutes, catalogRoutes, vehicleRoutes, taskRoutes, notificationRoutes, uploadRoutes, organizationRoutes, statementRoutes, documentRoutes, receiptRoutes, tokenRoutes, outboxRoutes, applicationRoutes,
   reportRoutes,
   telemetryRoutes,
 ];

@@ -46,7 +46,7 @@ describe('web cabinet', () => {
     const siteName = (await siteLink.textContent())!.trim();
     await siteLink.click();
     await page.getByRole('heading', { name: siteName }).waitFor();
-    await expect(page.getByText('Кадастровый номер').first().isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Кадастровые номера').first().isVisible()).resolves.toBe(true);
     // Permits with utilization.
     await page.getByRole('table', { name: /Использование разрешённых объёмов/ }).first().waitFor();
     await shot(page, 'browser-site-card');

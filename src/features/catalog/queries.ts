@@ -1,4 +1,4 @@
-/** Reference data: the ФККО catalogue and the carrier's vehicles. */
+/** Reference data: the ФККО catalogue (the carrier's vehicles are in src/features/vehicles). */
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/pool.js';
 
@@ -11,13 +11,4 @@ export async function searchWasteTypes(db: Db, term: string | undefined) {
     q = q.where((eb) => eb.or([eb('code', 'like', `${digits}%`), eb(sql`name`, 'ilike', `%${t.replace(/[%_]/g, '')}%`)]));
   }
   return q.execute();
-}
-
-export async function carrierVehicles(db: Db, carrierId: string) {
-  return db
-    .selectFrom('vehicles')
-    .select(['id', 'plate', 'model', sql<string | null>`capacity_m3::text`.as('capacityM3')])
-    .where('carrier_id', '=', carrierId)
-    .orderBy('plate')
-    .execute();
 }

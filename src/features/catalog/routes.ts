@@ -1,8 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutesPlugin } from '../../platform/http/server.js';
-import { actorOf } from '../../platform/http/auth.js';
-import { Uuid, errorResponses } from '../../platform/http/schemas.js';
-import { carrierVehicles, searchWasteTypes } from './queries.js';
+import { errorResponses } from '../../platform/http/schemas.js';
+import { searchWasteTypes } from './queries.js';
 
 const WasteType = Type.Object({ code: Type.String(), name: Type.String(), hazardClass: Type.Integer() });
 
@@ -21,23 +20,4 @@ export const catalogRoutes: RoutesPlugin = (app, ctx) => {
     async (req) => ({ items: await searchWasteTypes(ctx.db, req.query.q) }),
   );
 
-  app.get(
-    '/api/vehicles',
-    {
-      config: { access: { right: 'read', orgRoles: ['carrier'] } },
-      schema: {
-        tags: ['Справочники'],
-        summary: 'Транспортные средства перевозчика',
-        response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({ id: Uuid, plate: Type.String(), model: Type.Union([Type.String(), Type.Null()]), capacityM3: Type.Union([Type.String(), Type.Null()]) }),
-            ),
-          }),
-          ...errorResponses,
-        },
-      },
-    },
-    async (req) => ({ items: await carrierVehicles(ctx.db, actorOf(req).organizationId) }),
-  );
 };

@@ -73,7 +73,7 @@ export interface HistoryItem {
 }
 
 /** The entry's history, newest first (the caller has checked that the entry is visible). */
-export async function registerHistory(db: Db, entity: RegisterEntity, entityId: string): Promise<HistoryItem[]> {
+export async function registerHistory(db: Db, entity: RegisterEntity, entityId: string, opts: { onlyOrganizationId?: string } = {}): Promise<HistoryItem[]> {
   const rows = await db
     .selectFrom('register_changes as c')
     .leftJoin('persons as p', 'p.id', 'c.person_id')
@@ -81,6 +81,8 @@ export async function registerHistory(db: Db, entity: RegisterEntity, entityId: 
     .select(['c.id', 'c.at', 'c.action', 'c.version', 'c.reason', 'c.changes', 'p.full_name as personName', sql<string | null>`coalesce(o.short_name, o.name)`.as('organizationName')])
     .where('c.entity', '=', entity)
     .where('c.entity_id', '=', entityId)
+    // An entry that changed hands (a vehicle): the holder sees its own steps and the transfers, not the people of the previous holder.
+    .$if(opts.onlyOrganizationId !== undefined, (q) => q.where((eb) => eb.or([eb('c.organization_id', '=', opts.onlyOrganizationId!), eb('c.action', '=', 'transferred')])))
     .orderBy('c.id', 'desc')
     .limit(500)
     .execute();

@@ -146,7 +146,12 @@ export async function recordTrips(
           .execute()
       : Promise.resolve([]),
     plates.size
-      ? trx.selectFrom('vehicles').select(['id', 'plate']).where('carrier_id', '=', carrierId).where('plate', 'in', [...plates]).execute()
+      ? trx
+          .selectFrom('vehicles')
+          .select(['id', 'plate', sql<boolean>`archived_at is not null`.as('archived')])
+          .where('carrier_id', '=', carrierId)
+          .where('plate', 'in', [...plates])
+          .execute()
       : Promise.resolve([]),
     trx.selectFrom('waste_types').select('code').execute(),
   ]);
@@ -164,7 +169,8 @@ export async function recordTrips(
       },
     ]),
   );
-  const vehicles = new Map(vehicleRows.map((v) => [v.plate, v.id]));
+  const vehicles = new Map(vehicleRows.filter((v) => !v.archived).map((v) => [v.plate, v.id]));
+  const released = new Set(vehicleRows.filter((v) => v.archived).map((v) => v.plate));
   const knownWaste = new Set(wasteRows.map((w) => w.code));
 
   const results: TripOutcome[] = new Array(trips.length);
@@ -194,7 +200,8 @@ export async function recordTrips(
       if (!p.ok) f('plate', `Госномер ТС: ${p.error}`);
       else {
         vehicleId = vehicles.get(p.value);
-        if (!vehicleId) f('plate', `Госномер ТС: транспортное средство ${p.value} не числится за вашей организацией`);
+        if (!vehicleId && released.has(p.value)) f('plate', `Госномер ТС: транспортное средство ${p.value} снято с учёта в реестре вашей организации`);
+        else if (!vehicleId) f('plate', `Госномер ТС: транспортное средство ${p.value} не числится в реестре ТС вашей организации`);
       }
     }
 

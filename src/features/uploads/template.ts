@@ -42,7 +42,7 @@ export async function buildTemplate(ctx: AppContext, carrierId: string): Promise
     .where('p.valid_to', '>=', today)
     .orderBy('p.number')
     .execute();
-  const vehicles = await ctx.db.selectFrom('vehicles').select(['plate', 'model']).where('carrier_id', '=', carrierId).orderBy('plate').execute();
+  const vehicles = await ctx.db.selectFrom('vehicles').select(['plate', 'model']).where('carrier_id', '=', carrierId).where('archived_at', 'is', null).orderBy('plate').execute();
 
   const permitNumbers = permits.map((p) => p.number);
   const codes = [...new Map(permits.flatMap((p) => p.waste.map((w) => [w.code, w.name] as const))).entries()].sort();
