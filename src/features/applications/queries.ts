@@ -9,7 +9,7 @@ import type { Database } from '../../platform/db/schema.js';
 import type { Db } from '../../platform/db/pool.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { invalid } from '../../platform/http/errors.js';
-import { moscowDate } from '../../domain/period.js';
+import { moscowDate, parseIsoDate } from '../../domain/period.js';
 import { addWorkingDays, workingDaysBetween } from '../../domain/working-days.js';
 import { STATUS_LABELS, TRANSITIONS, ACTIONS, isEditable, type ApplicationAction } from './state-machine.js';
 import { rejectionReasonText } from './reasons.js';
@@ -249,6 +249,12 @@ export interface QueueFilters {
 }
 
 export async function operatorQueue(ctx: AppContext, actor: Actor, f: QueueFilters) {
+  // The schema checks the shape only: «3887-92-05» must be a 422, not a database error.
+  for (const [field, label] of [['submittedFrom', 'Подано с'], ['submittedTo', 'Подано по']] as const) {
+    const v = f[field];
+    const d = v ? parseIsoDate(v) : null;
+    if (d && !d.ok) throw invalid({ field, message: `${label}: ${d.error}` });
+  }
   const after = decodeCursor(f.cursor);
   const today = moscowDate(ctx.now());
   let q = ctx.db
