@@ -93,9 +93,14 @@ const CASES: Record<string, Runner> = {
     const { benchLogin: fn } = await import('./login.js');
     return fn();
   },
+  // Not part of the default run (large seed): `npm run bench -- scale --trips 1000000`.
+  scale: async () => {
+    const { benchScale } = await import('./scale.js');
+    return benchScale({ trips: intFlag(flags, 'trips', 1_000_000), seconds: intFlag(flags, 'seconds', 15), clients: intFlag(flags, 'clients', 50), deepPage: intFlag(flags, 'deep-page', 1000) });
+  },
 };
 
-const selected = positional.length ? positional : Object.keys(CASES);
+const selected = positional.length ? positional : Object.keys(CASES).filter((c) => c !== 'scale');
 for (const name of selected) {
   if (!CASES[name]) {
     console.error(`Неизвестный бенчмарк «${name}». Есть: ${Object.keys(CASES).join(', ')}`);

@@ -1,0 +1,117 @@
+/**
+ * `npm run bench -- scale [--trips N] [--seconds S] [--clients C]`: the cabinet at scale.
+ * Seeds the demo with N trips by COPY (the totals kept by their triggers), ANALYZEs, then for
+ * each screen runs C concurrent clients on loopback for S seconds and reports p50/p95/p99 and
+ * requests per second: the site card, a permit page, the first and a deep page of a site's trips,
+ * the statement form's permit list, the receipts page. Then trip ingestion by COPY with the
+ * totals kept, as a share of the same COPY without them.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { parseConfig } from '../src/platform/config.js';
+import { boot } from '../src/platform/bootstrap.js';
+import { buildServer } from '../src/platform/http/server.js';
+import { ROUTES } from '../src/features/index.js';
+import { seedDemo, DEMO_PASSWORD } from '../src/features/demo/seed.js';
+import { measureIngest } from '../src/features/totals/bench-ingest.js';
+import { moscowDate, addDays, parseIsoDate, formatIsoDate } from '../src/domain/period.js';
+
+function quantile(sorted: number[], q: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+export async function benchScale(opts: { trips: number; seconds: number; clients: number; deepPage: number }) {
+  const dataDir = path.resolve(`.tmp/bench-scale-${process.pid}`);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const started = await boot(parseConfig({ ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(55400 + (process.pid % 400)), LOG_LEVEL: 'silent' }));
+  const { ctx } = started;
+  const out: object[] = [];
+  try {
+    const t0 = performance.now();
+    await seedDemo(ctx, { trips: opts.trips });
+    const seedSeconds = (performance.now() - t0) / 1000;
+    await sql`analyze`.execute(ctx.db);
+    const groups = await sql<{ n: number }>`select count(*)::int as n from trip_totals`.execute(ctx.db);
+    out.push({ case: 'scale-seed', n: opts.trips, seconds: +seedSeconds.toFixed(1), totalsRows: groups.rows[0].n, peakRssMb: null });
+
+    const app = await buildServer(ctx, ROUTES, { logger: false });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const login = async (who: string) => {
+      const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: who, password: DEMO_PASSWORD }) });
+      if (!r.ok) throw new Error(`login ${who}: ${r.status}`);
+      return r.headers.get('set-cookie')!.split(';')[0];
+    };
+    const producer = await login('producer@ossig.test');
+    const facility = await login('facility@ossig.test');
+    // The producer's busiest site and its busiest permit.
+    const site = await sql<{ site_id: string; permit_id: string }>`
+      select s.id as site_id, (select tt.permit_id from trip_totals tt where tt.site_id = s.id group by 1 order by sum(tt.trips) desc limit 1) as permit_id
+        from sites s join organizations o on o.id = s.producer_id
+       where o.email = (select email from organizations where id = (select organization_id from memberships m join persons p on p.id = m.person_id where p.email = 'producer@ossig.test' limit 1))
+       order by (select coalesce(sum(trips), 0) from trip_totals tt where tt.site_id = s.id) desc limit 1`.execute(ctx.db);
+    const { site_id: siteId, permit_id: permitId } = site.rows[0];
+    const today = moscowDate(new Date());
+    const from = formatIsoDate(addDays((parseIsoDate(today) as { value: any }).value, -(ctx.config.statementMaxDays - 1)));
+    const screens: Array<{ name: string; url: string; cookie: string }> = [
+      { name: 'site card', url: `/api/sites/${siteId}`, cookie: producer },
+      { name: 'permit page', url: `/api/permits/${permitId}`, cookie: producer },
+      { name: 'trips first page', url: `/api/trips?siteId=${siteId}&page=1&pageSize=50`, cookie: producer },
+      { name: `trips page ${opts.deepPage}`, url: `/api/trips?siteId=${siteId}&page=${opts.deepPage}&pageSize=50`, cookie: producer },
+      { name: 'statement form permit list', url: `/api/sites/${siteId}/permits?from=${from}&to=${today}`, cookie: producer },
+      { name: 'receipts page', url: `/api/receipts?page=1&pageSize=50`, cookie: facility },
+    ];
+    for (const s of screens) {
+      const probe = await fetch(base + s.url, { headers: { cookie: s.cookie } });
+      if (!probe.ok) throw new Error(`${s.name}: ${probe.status} ${(await probe.text()).slice(0, 200)}`);
+      const times: number[] = [];
+      let errors = 0;
+      const until = performance.now() + opts.seconds * 1000;
+      const startedAt = performance.now();
+      await Promise.all(
+        Array.from({ length: opts.clients }, async () => {
+          while (performance.now() < until) {
+            const a = performance.now();
+            const r = await fetch(base + s.url, { headers: { cookie: s.cookie } });
+            await r.arrayBuffer();
+            if (!r.ok) errors++;
+            times.push(performance.now() - a);
+          }
+        }),
+      );
+      const elapsed = (performance.now() - startedAt) / 1000;
+      times.sort((x, y) => x - y);
+      out.push({
+        case: 'scale-screen',
+        screen: s.name,
+        n: opts.trips,
+        clients: opts.clients,
+        seconds: +elapsed.toFixed(1),
+        requests: times.length,
+        errors,
+        rps: +(times.length / elapsed).toFixed(1),
+        p50ms: Math.round(quantile(times, 0.5)),
+        p95ms: Math.round(quantile(times, 0.95)),
+        p99ms: Math.round(quantile(times, 0.99)),
+        peakRssMb: null,
+      });
+    }
+    await app.close();
+    const ingest = await measureIngest(ctx.pool, { rows: Math.min(opts.trips, 100_000), batch: 10_000, variants: ['none', 'statement'] });
+    out.push({
+      case: 'scale-ingest',
+      n: ingest.rows,
+      batch: ingest.batch,
+      seconds: ingest.seconds.statement,
+      copySeconds: ingest.seconds.none,
+      shareOfCopy: +(ingest.seconds.none / ingest.seconds.statement).toFixed(3),
+      peakRssMb: null,
+    });
+    return out;
+  } finally {
+    await started.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
