@@ -23,6 +23,9 @@ export const STARTUP_TABLES: ReadonlySet<string> = new Set([
   'public.waste_types',
   'public.jobs',
   'public.job_workers',
+  // Shared rate-limit windows and upload slots (migration 0101): requests leave them, they hold no data.
+  'public.rate_limit_hits',
+  'public.upload_gate_slots',
   'graphile_worker.migrations',
   'graphile_worker._private_tasks',
   'graphile_worker._private_known_crontabs',

@@ -2,10 +2,11 @@
  * The upload gate: how many uploads (trips and receipts) are being received at
  * once, and the thresholds beyond which new ones are turned away with 503 and
  * Retry-After. Slots are taken with `tryAcquire()`, which gives a release
- * function (calling it twice releases once). The count is kept in this
- * process; a gate shared by several processes (rows in PostgreSQL) only has to
- * implement `Gate` — which is asynchronous for that reason.
+ * function (calling it twice releases once). The slots are rows in PostgreSQL
+ * (upload_gate_slots, migration 0101), so every web process on the database
+ * shares one gate; `LocalGate` keeps a count in one process (for tools).
  */
+import type pg from 'pg';
 
 export type Release = () => Promise<void>;
 
@@ -38,6 +39,83 @@ export class LocalGate implements Gate {
   }
 }
 
+/** Lease of a slot: a process that dies without releasing frees its slot after this long. */
+const SLOT_LEASE_MINUTES = 30;
+/** An arbitrary advisory-lock key serializing the count-and-take of a slot. */
+const GATE_LOCK = 727013;
+
+/** A gate of `max()` slots shared through the database of `pool`. */
+export class PgGate implements Gate {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly max: () => number,
+  ) {}
+
+  async inFlight(): Promise<number> {
+    const r = await this.pool.query<{ n: number }>('select count(*)::int as n from upload_gate_slots where expires_at > now()');
+    return r.rows[0].n;
+  }
+
+  async tryAcquire(): Promise<Release | null> {
+    const client = await this.pool.connect();
+    let id: string | null = null;
+    try {
+      await client.query('begin');
+      await client.query('select pg_advisory_xact_lock($1)', [GATE_LOCK]);
+      await client.query('delete from upload_gate_slots where expires_at <= now()');
+      const taken = await client.query<{ n: number }>('select count(*)::int as n from upload_gate_slots');
+      if (taken.rows[0].n < this.max()) {
+        const r = await client.query<{ id: string }>(`insert into upload_gate_slots (expires_at) values (now() + make_interval(mins => $1)) returning id`, [SLOT_LEASE_MINUTES]);
+        id = r.rows[0].id;
+      }
+      await client.query('commit');
+    } catch (e) {
+      await client.query('rollback').catch(() => {});
+      throw e;
+    } finally {
+      client.release();
+    }
+    if (id === null) return null;
+    let released = false;
+    return async () => {
+      if (released) return;
+      released = true;
+      await this.pool.query('delete from upload_gate_slots where id = $1', [id]);
+    };
+  }
+}
+
+/** The shared gate, one `PgGate` per database pool this process serves; `inFlight()` counts them all. */
+export class SharedGate implements Gate {
+  private readonly gates = new Map<pg.Pool, PgGate>();
+  constructor(private readonly max: () => number) {}
+
+  forPool(pool: pg.Pool): PgGate {
+    let g = this.gates.get(pool);
+    if (!g) {
+      g = new PgGate(pool, this.max);
+      this.gates.set(pool, g);
+    }
+    return g;
+  }
+
+  async inFlight(): Promise<number> {
+    let n = 0;
+    for (const [pool, g] of this.gates) {
+      if ((pool as unknown as { ending?: boolean }).ending) {
+        this.gates.delete(pool);
+        continue;
+      }
+      n += await g.inFlight();
+    }
+    return n;
+  }
+
+  async tryAcquire(): Promise<Release | null> {
+    throw new Error('the shared upload gate needs a database: use forPool(ctx.pool)');
+  }
+}
+
 export interface UploadGate {
   /** Uploads being received (streamed to disk and registered) at once. */
   maxInFlight: number;
@@ -46,8 +124,8 @@ export interface UploadGate {
   /** Free disk space kept in reserve. */
   minFreeBytes: number;
   retryAfterSeconds: number;
-  /** The slots (this process's count today). */
-  slots: Gate;
+  /** The slots, shared through PostgreSQL by every process on the database. */
+  slots: SharedGate;
 }
 
 /** Limits of the upload gate; tests and the load test may change them. */
@@ -56,5 +134,5 @@ export const uploadGate: UploadGate = {
   maxPoolWaiting: 100,
   minFreeBytes: 512 * 1024 * 1024,
   retryAfterSeconds: 10,
-  slots: new LocalGate(() => uploadGate.maxInFlight),
+  slots: new SharedGate(() => uploadGate.maxInFlight),
 };

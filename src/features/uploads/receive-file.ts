@@ -62,7 +62,7 @@ export async function receiveUpload<T>(ctx: AppContext, req: FastifyRequest, rep
   if (ctx.pool.waitingCount > uploadGate.maxPoolWaiting) {
     throw overloaded('Сейчас загружается слишком много файлов. Повторите попытку через несколько секунд — ничего не потеряно', uploadGate.retryAfterSeconds);
   }
-  const release = await uploadGate.slots.tryAcquire();
+  const release = await uploadGate.slots.forPool(ctx.pool).tryAcquire();
   if (!release) {
     throw overloaded('Сейчас загружается слишком много файлов. Повторите попытку через несколько секунд — ничего не потеряно', uploadGate.retryAfterSeconds);
   }

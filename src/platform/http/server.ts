@@ -12,6 +12,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
+import { pgRateLimitStore } from './rate-limit-store.js';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -83,7 +84,8 @@ export async function buildServer(ctx: AppContext, features: readonly RoutesPlug
       },
     },
   });
-  await app.register(rateLimit, { global: false });
+  // Counted in PostgreSQL: every web process on the database shares the limits.
+  await app.register(rateLimit, { global: false, store: pgRateLimitStore(ctx.pool) as never });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 2, fields: 20 } });
   await app.register(swagger, {
     openapi: {
