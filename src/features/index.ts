@@ -15,6 +15,7 @@ import { telemetryRoutes } from './telemetry/routes.js';
 import { telemetryMaintainJob, telemetryMaintainSchedule } from './telemetry/jobs.js';
 import type { TotalsTables } from './totals/tables.js';
 import type { ReportTables } from './reports/tables.js';
+import type { MoneyTables } from './money/tables.js';
 import type { RoutesPlugin } from '../platform/http/server.js';
 import { registerProblems } from '../platform/http/errors.js';
 import type { JobDefinition } from '../platform/jobs/index.js';
@@ -53,6 +54,8 @@ import { REPORT_JOBS, REPORT_SCHEDULES } from './reports/jobs.js';
 import { REPORT_PROBLEMS } from './reports/problems.js';
 import { REGISTER_PROBLEMS } from './registers/problems.js';
 import { vehicleRoutes } from './vehicles/routes.js';
+import { moneyRoutes } from './money/routes.js';
+import { MONEY_PROBLEMS } from './money/problems.js';
 
 export const ROUTES: readonly RoutesPlugin[] = [
   // identity, by concept
@@ -60,6 +63,7 @@ export const ROUTES: readonly RoutesPlugin[] = [
   siteRoutes, permitRoutes, tripRoutes, catalogRoutes, vehicleRoutes, taskRoutes, notificationRoutes, uploadRoutes, organizationRoutes, statementRoutes, documentRoutes, receiptRoutes, tokenRoutes, outboxRoutes, applicationRoutes,
   reportRoutes,
   telemetryRoutes,
+  moneyRoutes,
 ];
 
 export const JOBS: readonly JobDefinition<any>[] = [...UPLOAD_JOBS, mailSendJob, passwordResetRequestJob, generateStatementJob, auditCheckpointJob, ...PERMIT_JOBS, ...REPORT_JOBS, telemetryMaintainJob];
@@ -69,11 +73,11 @@ export const SCHEDULES: readonly ScheduleDefinition<any>[] = [auditCheckpointSch
 
 /** The features' tables join the core ones in `Database` (declaration merging: platform never imports features). */
 declare module '../platform/db/schema.js' {
-  interface Database extends StatementTables, IdentityTables, UploadTables, TaskTables, NotificationTables, FacilityTables, VehicleTables, RegisterTables, AuditTables, ApplicationTables, PermitTables, TotalsTables, ReportTables, TelemetryTables {}
+  interface Database extends StatementTables, IdentityTables, UploadTables, TaskTables, NotificationTables, FacilityTables, VehicleTables, RegisterTables, AuditTables, ApplicationTables, PermitTables, TotalsTables, ReportTables, TelemetryTables, MoneyTables {}
 }
 
 /**
  * Every problem code the API answers with: the generic ones (src/platform/http/errors.ts) and each
  * feature's `problems.ts`. The OpenAPI `Problem.code` is the union of these.
  */
-export const PROBLEMS = registerProblems(IDENTITY_PROBLEMS, ORGANIZATION_PROBLEMS, APPLICATION_PROBLEMS, REPORT_PROBLEMS, REGISTER_PROBLEMS);
+export const PROBLEMS = registerProblems(IDENTITY_PROBLEMS, ORGANIZATION_PROBLEMS, APPLICATION_PROBLEMS, REPORT_PROBLEMS, REGISTER_PROBLEMS, MONEY_PROBLEMS);

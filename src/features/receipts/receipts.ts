@@ -16,6 +16,7 @@ import { parseMass } from '../../domain/quantity.js';
 import { formatMoscowDateTime } from '../../domain/period.js';
 import { MAX_TRIP_MASS_T } from '../trips/record-trips.js';
 import { listTrips } from '../trips/queries.js';
+import { chargeLoads } from '../money/charges.js';
 
 export type ReceiptStatus = 'pending' | 'confirmed' | 'rejected';
 
@@ -126,6 +127,8 @@ export async function decide(
     subjectId: String(tripId),
     details: checked.kind === 'confirm' ? { mass: checked.mass } : { reason: checked.reason },
   });
+  // An accepted load gets its charge at the tariff in force on its day of unloading (money/charges.ts).
+  if (checked.kind === 'confirm') await chargeLoads(trx, [tripId]);
   if (checked.kind === 'reject') {
     // The producer learns of a rejected load.
     const site = await trx.selectFrom('sites').select(['producer_id', 'name']).where('id', '=', trip.site_id).executeTakeFirstOrThrow();
