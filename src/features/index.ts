@@ -56,6 +56,7 @@ import { REGISTER_PROBLEMS } from './registers/problems.js';
 import { vehicleRoutes } from './vehicles/routes.js';
 import { moneyRoutes } from './money/routes.js';
 import { MONEY_PROBLEMS } from './money/problems.js';
+import { MONEY_JOBS, MONEY_SCHEDULES } from './money/jobs.js';
 
 export const ROUTES: readonly RoutesPlugin[] = [
   // identity, by concept
@@ -66,10 +67,10 @@ export const ROUTES: readonly RoutesPlugin[] = [
   moneyRoutes,
 ];
 
-export const JOBS: readonly JobDefinition<any>[] = [...UPLOAD_JOBS, mailSendJob, passwordResetRequestJob, generateStatementJob, auditCheckpointJob, ...PERMIT_JOBS, ...REPORT_JOBS, telemetryMaintainJob];
+export const JOBS: readonly JobDefinition<any>[] = [...UPLOAD_JOBS, mailSendJob, passwordResetRequestJob, generateStatementJob, auditCheckpointJob, ...PERMIT_JOBS, ...REPORT_JOBS, telemetryMaintainJob, ...MONEY_JOBS];
 
 /** Jobs enqueued on a schedule by whichever worker comes first. */
-export const SCHEDULES: readonly ScheduleDefinition<any>[] = [auditCheckpointSchedule, ...PERMIT_SCHEDULES, ...REPORT_SCHEDULES, telemetryMaintainSchedule];
+export const SCHEDULES: readonly ScheduleDefinition<any>[] = [auditCheckpointSchedule, ...PERMIT_SCHEDULES, ...REPORT_SCHEDULES, telemetryMaintainSchedule, ...MONEY_SCHEDULES];
 
 /** The features' tables join the core ones in `Database` (declaration merging: platform never imports features). */
 declare module '../platform/db/schema.js' {

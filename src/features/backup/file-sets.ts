@@ -67,7 +67,7 @@ export const FILE_SETS: readonly FileSet[] = [
       ]),
   },
   {
-    // The file store (src/platform/files): documents of permit applications and their messages, signed permit PDFs, reports' files and PDFs.
+    // The file store (src/platform/files): documents of permit applications and their messages, signed permit PDFs, reports' files and PDFs, acts of services.
     name: 'store',
     dir: (ctx) => storeRoot(ctx.config),
     table: 'permit_application_files',
@@ -87,6 +87,10 @@ export const FILE_SETS: readonly FileSet[] = [
       ...(await query<{ pdf_key: string; sig_key: string; pdf_sha256: string }>('select pdf_key, sig_key, pdf_sha256 from report_versions where pdf_key is not null order by pdf_key')).flatMap(
         (r) => [{ path: r.pdf_key, sha256: r.pdf_sha256 }, { path: r.sig_key }],
       ),
+      // Acts of services (money): PDF and XLSX with their signatures.
+      ...(await query<{ pdf_key: string; pdf_sig_key: string; pdf_sha256: string; xlsx_key: string; xlsx_sig_key: string; xlsx_sha256: string }>(
+        `select pdf_key, pdf_sig_key, pdf_sha256, xlsx_key, xlsx_sig_key, xlsx_sha256 from acts where status = 'ready' order by pdf_key`,
+      )).flatMap((r) => [{ path: r.pdf_key, sha256: r.pdf_sha256 }, { path: r.pdf_sig_key }, { path: r.xlsx_key, sha256: r.xlsx_sha256 }, { path: r.xlsx_sig_key }]),
     ],
   },
   // The operator's test key and certificate, the demo CA and people's demo certificates: no row names them.

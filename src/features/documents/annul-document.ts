@@ -19,6 +19,7 @@ import { notify } from '../notifications/notify.js';
 export const DOCUMENT_KIND_NAMES: Record<string, string> = {
   statement: 'Сведения о результатах перемещения ОСС',
   permit: 'Разрешение на перемещение ОСС',
+  service_act: 'Акт оказанных услуг',
 };
 
 export function checkAnnulReason(raw: unknown): string {

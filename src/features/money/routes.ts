@@ -2,7 +2,12 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { IdParams, IsoDate, Nullable, ProblemSchema, errorResponses } from '../../platform/http/schemas.js';
+import { IdParams, IsoDate, Nullable, Page, Paging, ProblemSchema, Uuid, errorResponses } from '../../platform/http/schemas.js';
+import { sendFile } from '../../platform/files/send.js';
+import { inTransaction } from './tx.js';
+import { orderActs } from './order-acts.js';
+import { getAct, getInvoice, listActs, listCharges, listInvoices, openActFile } from './queries.js';
+import { kopToRubles } from '../../domain/money.js';
 import { addVatRate, changeTariffPeriod, createTariff, deleteTariff, listTariffs, listVatRates } from './tariffs.js';
 
 const TAGS = ['Расчёты за обращение с ОСС'];
@@ -23,6 +28,63 @@ const Tariff = Type.Object({
 });
 const VatRate = Type.Object({ validFrom: IsoDate, validTo: Nullable(IsoDate), rate: Type.String(), label: Type.String(), note: Nullable(Type.String()) });
 const conflict = { 409: ProblemSchema };
+const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'Месяц ГГГГ-ММ' });
+const MONEY_ROLES = ['facility', 'producer', 'carrier'] as const;
+const Org = Type.Object({ id: Uuid, name: Type.String(), inn: Type.String() });
+const Charge = Type.Object({
+  tripId: Type.Integer(),
+  unloadedAt: Type.String({ format: 'date-time' }),
+  permitNumber: Type.String(),
+  wasteCode: Type.String(),
+  status: Type.Union([Type.Literal('priced'), Type.Literal('no_tariff')], { description: 'priced — начислено по тарифу, no_tariff — тарифа на дату выгрузки нет' }),
+  unit: Nullable(Unit),
+  quantity: Nullable(Type.String()),
+  price: Nullable(Rubles),
+  amount: Nullable(Type.String({ description: 'Сумма без НДС, ₽' })),
+  vatRate: Nullable(Type.String()),
+  actId: Nullable(Uuid),
+  actNumber: Nullable(Type.String()),
+  facility: Type.String(),
+  payer: Type.String(),
+});
+const ActFileKind = Type.Union([Type.Literal('pdf'), Type.Literal('xlsx'), Type.Literal('pdf.sig'), Type.Literal('xlsx.sig')]);
+const Act = Type.Object({
+  id: Uuid,
+  number: Type.String(),
+  month: Type.String(),
+  monthText: Type.String(),
+  seq: Type.Integer({ description: '1 — основной акт за месяц, 2… — дополнительные' }),
+  status: Type.Union([Type.Literal('queued'), Type.Literal('ready'), Type.Literal('failed')]),
+  failure: Nullable(Type.String()),
+  facility: Org,
+  payer: Org,
+  loads: Type.Integer(),
+  net: Rubles,
+  vat: Rubles,
+  total: Rubles,
+  code: Nullable(Type.String({ description: 'Код проверки в реестре документов' })),
+  createdAt: Type.String({ format: 'date-time' }),
+  invoice: Nullable(Type.Object({ id: Uuid, number: Type.String() })),
+  files: Type.Array(Type.Object({ kind: ActFileKind, bytes: Nullable(Type.Integer()) })),
+});
+const InvoiceStateT = Type.Union(['open', 'partly_paid', 'paid', 'overdue'].map((x) => Type.Literal(x)), { description: 'open — ожидает оплаты, partly_paid — оплачен частично, paid — оплачен, overdue — просрочен' });
+const Invoice = Type.Object({
+  id: Uuid,
+  number: Type.String(),
+  issuedOn: IsoDate,
+  dueOn: IsoDate,
+  net: Rubles,
+  vat: Rubles,
+  total: Rubles,
+  paid: Rubles,
+  due: Rubles,
+  state: InvoiceStateT,
+  stateText: Type.String(),
+  act: Type.Object({ id: Uuid, number: Type.String(), month: Type.String() }),
+  facility: Org,
+  payer: Org,
+});
+const InvoicePayment = Type.Object({ id: Uuid, docNumber: Type.String(), docDate: IsoDate, amount: Rubles, source: Type.Union([Type.Literal('manual'), Type.Literal('bank')]), match: Type.Union([Type.Literal('auto'), Type.Literal('manual')]) });
 
 export const moneyRoutes: RoutesPlugin = (app, ctx) => {
   app.get(
@@ -57,7 +119,7 @@ export const moneyRoutes: RoutesPlugin = (app, ctx) => {
         response: { 200: Tariff, ...conflict, ...errorResponses },
       },
     },
-    async (req) => ctx.db.transaction().execute((trx) => createTariff(trx, { ctx, actor: actorOf(req), input: req.body })),
+    async (req) => inTransaction(ctx, (trx) => createTariff(trx, { ctx, actor: actorOf(req), input: req.body })),
   );
 
   app.put(
@@ -72,7 +134,7 @@ export const moneyRoutes: RoutesPlugin = (app, ctx) => {
         response: { 200: Tariff, ...conflict, ...errorResponses },
       },
     },
-    async (req) => ctx.db.transaction().execute((trx) => changeTariffPeriod(trx, { ctx, actor: actorOf(req), id: req.params.id, input: req.body })),
+    async (req) => inTransaction(ctx, (trx) => changeTariffPeriod(trx, { ctx, actor: actorOf(req), id: req.params.id, input: req.body })),
   );
 
   app.delete(
@@ -86,7 +148,7 @@ export const moneyRoutes: RoutesPlugin = (app, ctx) => {
         response: { 200: Type.Object({ deleted: Type.Boolean(), repriced: Type.Integer() }), ...conflict, ...errorResponses },
       },
     },
-    async (req) => ctx.db.transaction().execute((trx) => deleteTariff(trx, { actor: actorOf(req), id: req.params.id })),
+    async (req) => inTransaction(ctx, (trx) => deleteTariff(trx, { actor: actorOf(req), id: req.params.id })),
   );
 
   app.get(
@@ -109,6 +171,109 @@ export const moneyRoutes: RoutesPlugin = (app, ctx) => {
         response: { 200: Type.Object({ items: Type.Array(VatRate) }), ...errorResponses },
       },
     },
-    async (req) => ({ items: await ctx.db.transaction().execute((trx) => addVatRate(trx, { actor: actorOf(req), input: req.body })) }),
+    async (req) => ({ items: await inTransaction(ctx, (trx) => addVatRate(trx, { actor: actorOf(req), input: req.body })) }),
+  );
+
+  app.get(
+    '/api/charges',
+    {
+      config: { access: { right: 'read', orgRoles: [...MONEY_ROLES] } },
+      schema: {
+        tags: TAGS,
+        summary: 'Начисления за принятые рейсы (объекту — по его тарифам; плательщику — его), в т.ч. рейсы без тарифа',
+        querystring: Type.Object({ month: Type.Optional(Month), status: Type.Optional(Type.Union([Type.Literal('priced'), Type.Literal('no_tariff')])), billed: Type.Optional(Type.Boolean()), ...Paging }),
+        response: { 200: Type.Intersect([Page(Charge), Type.Object({ summary: Type.Object({ priced: Type.Integer(), withoutTariff: Type.Integer(), amount: Rubles }) })]), ...errorResponses },
+      },
+    },
+    async (req) => listCharges(ctx, actorOf(req), { ...req.query, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 50 }),
+  );
+
+  app.post(
+    '/api/acts',
+    {
+      config: { access: { right: 'submit', orgRoles: ['facility'] } },
+      schema: {
+        tags: TAGS,
+        summary: 'Составить акты оказанных услуг за закончившийся месяц (по акту и счёту на каждого плательщика)',
+        description: 'Файлы акта (PDF и XLSX с подписью) формируются в фоне. Рейсы без тарифа в акт не входят: их число — в ответе.',
+        body: Type.Object({ month: Type.String({ maxLength: 7, description: 'Месяц ГГГГ-ММ' }), payerId: Type.Optional(Nullable(Uuid)) }),
+        response: {
+          202: Type.Object({
+            acts: Type.Array(Type.Object({ id: Uuid, number: Type.String(), payerId: Uuid, loads: Type.Integer(), net: Rubles, vat: Rubles, total: Rubles })),
+            withoutTariff: Type.Integer({ description: 'Принятых рейсов месяца без тарифа (не включены)' }),
+          }),
+          ...conflict,
+          ...errorResponses,
+        },
+      },
+    },
+    async (req, reply) => {
+      const out = await inTransaction(ctx, (trx) => orderActs(trx, { ctx, actor: actorOf(req), input: req.body }));
+      return reply.code(202).send({
+        acts: out.acts.map((a) => ({ id: a.id, number: a.number, payerId: a.payerId, loads: a.loads, net: kopToRubles(a.netKop), vat: kopToRubles(a.vatKop), total: kopToRubles(a.totalKop) })),
+        withoutTariff: out.withoutTariff,
+      });
+    },
+  );
+
+  app.get(
+    '/api/acts',
+    {
+      config: { access: { right: 'read', orgRoles: [...MONEY_ROLES] } },
+      schema: { tags: TAGS, summary: 'Акты оказанных услуг: составленные объектом приёма или выставленные организации', querystring: Type.Object({ month: Type.Optional(Month), ...Paging }), response: { 200: Page(Act), ...errorResponses } },
+    },
+    async (req) => listActs(ctx, actorOf(req), { month: req.query.month, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 50 }),
+  );
+
+  app.get(
+    '/api/acts/:id',
+    {
+      config: { access: { right: 'read', orgRoles: [...MONEY_ROLES] } },
+      schema: { tags: TAGS, summary: 'Акт оказанных услуг', params: IdParams, response: { 200: Act, ...errorResponses } },
+    },
+    async (req) => getAct(ctx, actorOf(req), req.params.id),
+  );
+
+  app.get(
+    '/api/acts/:id/files/:kind',
+    {
+      config: { access: { right: 'read', orgRoles: [...MONEY_ROLES] } },
+      schema: {
+        tags: TAGS,
+        summary: 'Файл акта: PDF, XLSX или их подписи (.sig, CMS DER)',
+        params: Type.Object({ id: Uuid, kind: ActFileKind }),
+        response: { 200: Type.Any({ description: 'Файл' }), ...conflict, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const f = await openActFile(ctx, actorOf(req), req.params.id, req.params.kind);
+      return sendFile(reply, f, { name: f.name, type: f.type, asciiName: f.asciiName });
+    },
+  );
+
+  app.get(
+    '/api/invoices',
+    {
+      config: { access: { right: 'read', orgRoles: [...MONEY_ROLES] } },
+      schema: {
+        tags: TAGS,
+        summary: 'Счета: выставленные объектом приёма (owed — что ему должны) или организации (owing — что она должна и оплатила)',
+        querystring: Type.Object({ side: Type.Optional(Type.Union([Type.Literal('owed'), Type.Literal('owing')])), state: Type.Optional(InvoiceStateT), ...Paging }),
+        response: {
+          200: Type.Intersect([Page(Invoice), Type.Object({ summary: Type.Object({ invoiced: Rubles, paid: Rubles, due: Rubles, overdue: Rubles, overdueInvoices: Type.Integer() }) })]),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => listInvoices(ctx, actorOf(req), { side: req.query.side, state: req.query.state as never, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 50 }),
+  );
+
+  app.get(
+    '/api/invoices/:id',
+    {
+      config: { access: { right: 'read', orgRoles: [...MONEY_ROLES] } },
+      schema: { tags: TAGS, summary: 'Счёт с платежами по нему', params: IdParams, response: { 200: Type.Intersect([Invoice, Type.Object({ payments: Type.Array(InvoicePayment) })]), ...errorResponses } },
+    },
+    async (req) => getInvoice(ctx, actorOf(req), req.params.id),
   );
 };

@@ -1,0 +1,34 @@
+/** Background jobs and schedules of money: the signed act files, and the reminders of overdue invoices. */
+import { defineJob } from '../../platform/jobs/index.js';
+import { failDocument, documentOf } from '../../platform/documents/index.js';
+import { renderAct } from './render-act.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const renderActJob = defineJob<{ actId: string }>({
+  name: 'money.act',
+  maxAttempts: 5,
+  parse(payload) {
+    const id = (payload as { actId?: unknown } | null)?.actId;
+    if (typeof id !== 'string' || !UUID.test(id)) throw new Error('money.act: payload.actId must be a uuid');
+    return { actId: id };
+  },
+  async run(ctx, payload) {
+    await renderAct(ctx, payload.actId);
+  },
+  async giveUp(ctx, payload, reason) {
+    await ctx.db.transaction().execute(async (trx) => {
+      const failure =
+        reason.kind === 'crashed'
+          ? 'Формирование файлов акта дважды аварийно прервалось. Обратитесь в службу поддержки.'
+          : 'Файлы акта сформировать не удалось. Обратитесь в службу поддержки; начисления и счёт сохранены.';
+      const updated = await trx.updateTable('acts').set({ status: 'failed', failure }).where('id', '=', payload.actId).where('status', '=', 'queued').executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0) return;
+      const doc = await documentOf(trx, 'service_act', payload.actId);
+      if (doc) await failDocument(trx, doc.id);
+    });
+  },
+});
+
+export const MONEY_JOBS = [renderActJob] as const;
+export const MONEY_SCHEDULES = [] as const;

@@ -1,0 +1,32 @@
+/** Months of acts, and the organizations as printed on money documents (snapshots taken when ordered). */
+import type { Transaction } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
+
+export const MONTHS_RU = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+export const monthText = (month: string) => `${MONTHS_RU[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)} г.`;
+
+/** 'YYYY-MM' → its first day, last day, and the first day of the next month. */
+export function monthRange(month: string): { first: string; next: string; last: string } {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  const first = `${month.slice(0, 7)}-01`;
+  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { first, next, last: `${month.slice(0, 7)}-${String(lastDay).padStart(2, '0')}` };
+}
+
+export interface OrgSnapshot {
+  name: string;
+  shortName: string | null;
+  inn: string;
+  kpp: string | null;
+  ogrn: string | null;
+  address: string | null;
+}
+
+export async function orgSnapshot(trx: Transaction<Database>, id: string): Promise<OrgSnapshot> {
+  const o = await trx.selectFrom('organizations').select(['name', 'short_name', 'inn', 'kpp', 'ogrn', 'address']).where('id', '=', id).executeTakeFirstOrThrow();
+  return { name: o.name, shortName: o.short_name, inn: o.inn, kpp: o.kpp, ogrn: o.ogrn, address: o.address };
+}
+
+export const ruDate = (d: string) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;

@@ -1,0 +1,262 @@
+/**
+ * Reading money: charges, acts, invoices — each scoped to the acting organization as the facility
+ * (what it is owed) or as the payer (what it owes). Another organization's ids are "not found".
+ */
+import { sql } from 'kysely';
+import type { AppContext } from '../../platform/context.js';
+import type { Actor } from '../../platform/http/auth.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
+import { fileStore } from '../../platform/files/index.js';
+import { CONTENT_TYPES } from '../../platform/files/send.js';
+import { moscowDate } from '../../domain/period.js';
+import { kopToRubles } from '../../domain/money.js';
+import { formatDocumentCode } from '../../platform/documents/index.js';
+import { monthRange, monthText } from './month.js';
+import type { TariffUnit } from './tariffs.js';
+
+const orgName = (name: string, short: string | null) => short ?? name;
+
+// ---------------------------------------------------------------- charges
+
+export interface ChargeFilter {
+  month?: string;
+  status?: 'priced' | 'no_tariff';
+  billed?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export async function listCharges(ctx: AppContext, actor: Actor, f: ChargeFilter) {
+  const org = actor.organizationId;
+  const range = f.month ? monthRange(f.month) : null;
+  const where = sql`(c.facility_id = ${org} or c.payer_id = ${org})
+      ${range ? sql`and c.unloaded_on >= ${range.first}::date and c.unloaded_on < ${range.next}::date` : sql``}
+      ${f.status ? sql`and c.status = ${f.status}` : sql``}
+      ${f.billed === undefined ? sql`` : f.billed ? sql`and c.act_id is not null` : sql`and c.act_id is null`}`;
+  const [items, totals] = await Promise.all([
+    sql<{ trip_id: number; unloaded_at: Date; waste_code: string; status: 'priced' | 'no_tariff'; unit: TariffUnit | null; quantity: string | null; price_kop: string | null; amount_kop: string | null; vat_rate: string | null; act_number: string | null; act_id: string | null; facility: string; payer: string; permit_number: string }>`
+      select c.trip_id, t.unloaded_at, c.waste_code, c.status, c.unit, c.quantity::text as quantity, c.price_kop::text as price_kop, c.amount_kop::text as amount_kop,
+             c.vat_rate::text as vat_rate, a.number as act_number, c.act_id, coalesce(fo.short_name, fo.name) as facility, coalesce(po.short_name, po.name) as payer, p.number as permit_number
+        from charges c join trips t on t.id = c.trip_id join permits p on p.id = t.permit_id
+        join organizations fo on fo.id = c.facility_id join organizations po on po.id = c.payer_id
+        left join acts a on a.id = c.act_id
+       where ${where}
+       order by t.unloaded_at desc, c.trip_id desc
+       limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`.execute(ctx.db),
+    sql<{ total: number; priced: number; no_tariff: number; amount: string }>`
+      select count(*)::int as total, (count(*) filter (where c.status = 'priced'))::int as priced, (count(*) filter (where c.status = 'no_tariff'))::int as no_tariff,
+             coalesce(sum(c.amount_kop), 0)::text as amount
+        from charges c where ${where}`.execute(ctx.db),
+  ]);
+  const t = totals.rows[0];
+  return {
+    items: items.rows.map((r) => ({
+      tripId: Number(r.trip_id),
+      unloadedAt: new Date(r.unloaded_at).toISOString(),
+      permitNumber: r.permit_number,
+      wasteCode: r.waste_code,
+      status: r.status,
+      unit: r.unit,
+      quantity: r.quantity,
+      price: r.price_kop === null ? null : kopToRubles(r.price_kop),
+      amount: r.amount_kop === null ? null : kopToRubles(r.amount_kop),
+      vatRate: r.vat_rate,
+      actId: r.act_id,
+      actNumber: r.act_number,
+      facility: r.facility,
+      payer: r.payer,
+    })),
+    total: t.total,
+    page: f.page,
+    pageSize: f.pageSize,
+    summary: { priced: t.priced, withoutTariff: t.no_tariff, amount: kopToRubles(t.amount) },
+  };
+}
+
+// ---------------------------------------------------------------- acts
+
+export interface ActView {
+  id: string;
+  number: string;
+  month: string;
+  monthText: string;
+  seq: number;
+  status: 'queued' | 'ready' | 'failed';
+  failure: string | null;
+  facility: { id: string; name: string; inn: string };
+  payer: { id: string; name: string; inn: string };
+  loads: number;
+  net: string;
+  vat: string;
+  total: string;
+  code: string | null;
+  createdAt: string;
+  invoice: { id: string; number: string } | null;
+  files: { kind: 'pdf' | 'xlsx' | 'pdf.sig' | 'xlsx.sig'; bytes: number | null }[];
+}
+
+const actSelect = sql`
+  select a.id, a.number, a.month::text as month, a.seq, a.status, a.failure, a.loads, a.net_kop::text as net, a.vat_kop::text as vat, a.total_kop::text as total, a.created_at,
+         a.pdf_bytes, a.xlsx_bytes, a.facility_id, coalesce(fo.short_name, fo.name) as facility_name, fo.inn as facility_inn,
+         a.payer_id, coalesce(po.short_name, po.name) as payer_name, po.inn as payer_inn, d.code, i.id as invoice_id, i.number as invoice_number
+    from acts a join organizations fo on fo.id = a.facility_id join organizations po on po.id = a.payer_id
+    left join documents d on d.kind = 'service_act' and d.subject_id = a.id
+    left join invoices i on i.act_id = a.id`;
+
+type ActRow = {
+  id: string; number: string; month: string; seq: number; status: ActView['status']; failure: string | null; loads: number; net: string; vat: string; total: string; created_at: Date;
+  pdf_bytes: number | null; xlsx_bytes: number | null; facility_id: string; facility_name: string; facility_inn: string; payer_id: string; payer_name: string; payer_inn: string;
+  code: string | null; invoice_id: string | null; invoice_number: string | null;
+};
+
+function actView(r: ActRow): ActView {
+  const month = r.month.slice(0, 7);
+  return {
+    id: r.id,
+    number: r.number,
+    month,
+    monthText: monthText(month),
+    seq: r.seq,
+    status: r.status,
+    failure: r.failure,
+    facility: { id: r.facility_id, name: r.facility_name, inn: r.facility_inn },
+    payer: { id: r.payer_id, name: r.payer_name, inn: r.payer_inn },
+    loads: r.loads,
+    net: kopToRubles(r.net),
+    vat: kopToRubles(r.vat),
+    total: kopToRubles(r.total),
+    code: r.code ? formatDocumentCode(r.code) : null,
+    createdAt: new Date(r.created_at).toISOString(),
+    invoice: r.invoice_id ? { id: r.invoice_id, number: r.invoice_number! } : null,
+    files:
+      r.status === 'ready'
+        ? [
+            { kind: 'pdf', bytes: r.pdf_bytes === null ? null : Number(r.pdf_bytes) },
+            { kind: 'xlsx', bytes: r.xlsx_bytes === null ? null : Number(r.xlsx_bytes) },
+            { kind: 'pdf.sig', bytes: null },
+            { kind: 'xlsx.sig', bytes: null },
+          ]
+        : [],
+  };
+}
+
+export async function listActs(ctx: AppContext, actor: Actor, f: { month?: string; page: number; pageSize: number }) {
+  const org = actor.organizationId;
+  const where = sql`(a.facility_id = ${org} or a.payer_id = ${org}) ${f.month ? sql`and a.month = ${`${f.month}-01`}::date` : sql``}`;
+  const [rows, count] = await Promise.all([
+    sql<ActRow>`${actSelect} where ${where} order by a.month desc, a.created_at desc, a.number desc limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`.execute(ctx.db),
+    sql<{ n: number }>`select count(*)::int as n from acts a where ${where}`.execute(ctx.db),
+  ]);
+  return { items: rows.rows.map(actView), total: count.rows[0].n, page: f.page, pageSize: f.pageSize };
+}
+
+export async function getAct(ctx: AppContext, actor: Actor, id: string): Promise<ActView> {
+  const r = await sql<ActRow>`${actSelect} where a.id = ${id} and (a.facility_id = ${actor.organizationId} or a.payer_id = ${actor.organizationId})`.execute(ctx.db);
+  if (!r.rows[0]) throw notFound('Акт не найден');
+  return actView(r.rows[0]);
+}
+
+export type ActFileKind = 'pdf' | 'xlsx' | 'pdf.sig' | 'xlsx.sig';
+
+export async function openActFile(ctx: AppContext, actor: Actor, id: string, kind: ActFileKind) {
+  const a = await ctx.db
+    .selectFrom('acts')
+    .select(['number', 'status', 'pdf_key', 'pdf_sig_key', 'xlsx_key', 'xlsx_sig_key'])
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('facility_id', '=', actor.organizationId), eb('payer_id', '=', actor.organizationId)]))
+    .executeTakeFirst();
+  if (!a) throw notFound('Акт не найден');
+  if (a.status !== 'ready') throw new AppError('conflict', a.status === 'failed' ? 'Файлы акта не сформированы' : 'Файлы акта ещё формируются');
+  const key = { pdf: a.pdf_key, xlsx: a.xlsx_key, 'pdf.sig': a.pdf_sig_key, 'xlsx.sig': a.xlsx_sig_key }[kind]!;
+  const file = await fileStore(ctx.config).get(key);
+  if (!file) throw new AppError('unavailable', 'Файл временно недоступен: хранилище файлов не отвечает');
+  const ext = kind.endsWith('.sig') ? 'sig' : kind;
+  return { ...file, type: CONTENT_TYPES[ext], name: `Акт ${a.number}.${kind}`, asciiName: `act-${a.number}.${kind}` };
+}
+
+// ---------------------------------------------------------------- invoices
+
+export type InvoiceState = 'open' | 'partly_paid' | 'paid' | 'overdue';
+export const INVOICE_STATE_TEXT: Record<InvoiceState, string> = { open: 'Ожидает оплаты', partly_paid: 'Оплачен частично', paid: 'Оплачен', overdue: 'Просрочен' };
+
+export function invoiceState(totalKop: bigint, paidKop: bigint, dueOn: string, today: string): InvoiceState {
+  if (paidKop >= totalKop) return 'paid';
+  if (dueOn < today) return 'overdue';
+  return paidKop > 0n ? 'partly_paid' : 'open';
+}
+
+type InvoiceRow = {
+  id: string; number: string; issued_on: string; due_on: string; net: string; vat: string; total: string; paid: string; act_id: string; act_number: string; month: string;
+  facility_id: string; facility_name: string; facility_inn: string; payer_id: string; payer_name: string; payer_inn: string;
+};
+
+const invoiceSelect = sql`
+  select i.id, i.number, i.issued_on, i.due_on, i.net_kop::text as net, i.vat_kop::text as vat, i.total_kop::text as total, i.paid_kop::text as paid,
+         i.act_id, a.number as act_number, a.month::text as month,
+         i.facility_id, coalesce(fo.short_name, fo.name) as facility_name, fo.inn as facility_inn,
+         i.payer_id, coalesce(po.short_name, po.name) as payer_name, po.inn as payer_inn
+    from invoices i join acts a on a.id = i.act_id join organizations fo on fo.id = i.facility_id join organizations po on po.id = i.payer_id`;
+
+function invoiceView(r: InvoiceRow, today: string) {
+  const state = invoiceState(BigInt(r.total), BigInt(r.paid), r.due_on, today);
+  return {
+    id: r.id,
+    number: r.number,
+    issuedOn: r.issued_on,
+    dueOn: r.due_on,
+    net: kopToRubles(r.net),
+    vat: kopToRubles(r.vat),
+    total: kopToRubles(r.total),
+    paid: kopToRubles(r.paid),
+    due: kopToRubles(BigInt(r.total) - BigInt(r.paid) > 0n ? BigInt(r.total) - BigInt(r.paid) : 0n),
+    state,
+    stateText: INVOICE_STATE_TEXT[state],
+    act: { id: r.act_id, number: r.act_number, month: r.month.slice(0, 7) },
+    facility: { id: r.facility_id, name: orgName(r.facility_name, null), inn: r.facility_inn },
+    payer: { id: r.payer_id, name: orgName(r.payer_name, null), inn: r.payer_inn },
+  };
+}
+export type InvoiceView = ReturnType<typeof invoiceView>;
+
+export async function listInvoices(ctx: AppContext, actor: Actor, f: { side?: 'owed' | 'owing'; state?: InvoiceState; page: number; pageSize: number }) {
+  const org = actor.organizationId;
+  const today = moscowDate(ctx.now());
+  const side = f.side === 'owed' ? sql`i.facility_id = ${org}` : f.side === 'owing' ? sql`i.payer_id = ${org}` : sql`(i.facility_id = ${org} or i.payer_id = ${org})`;
+  const state =
+    f.state === 'paid'
+      ? sql`and i.paid_kop >= i.total_kop`
+      : f.state === 'overdue'
+        ? sql`and i.paid_kop < i.total_kop and i.due_on < ${today}::date`
+        : f.state === 'open'
+          ? sql`and i.paid_kop = 0 and i.due_on >= ${today}::date`
+          : f.state === 'partly_paid'
+            ? sql`and i.paid_kop > 0 and i.paid_kop < i.total_kop and i.due_on >= ${today}::date`
+            : sql``;
+  const [rows, sums] = await Promise.all([
+    sql<InvoiceRow>`${invoiceSelect} where ${side} ${state} order by i.issued_on desc, i.number desc limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`.execute(ctx.db),
+    sql<{ n: number; total: string; paid: string; overdue: string; overdue_n: number }>`
+      select count(*)::int as n, coalesce(sum(i.total_kop), 0)::text as total, coalesce(sum(least(i.paid_kop, i.total_kop)), 0)::text as paid,
+             coalesce(sum(i.total_kop - i.paid_kop) filter (where i.paid_kop < i.total_kop and i.due_on < ${today}::date), 0)::text as overdue,
+             (count(*) filter (where i.paid_kop < i.total_kop and i.due_on < ${today}::date))::int as overdue_n
+        from invoices i where ${side} ${state}`.execute(ctx.db),
+  ]);
+  const s = sums.rows[0];
+  return {
+    items: rows.rows.map((r) => invoiceView(r, today)),
+    total: s.n,
+    page: f.page,
+    pageSize: f.pageSize,
+    summary: { invoiced: kopToRubles(s.total), paid: kopToRubles(s.paid), due: kopToRubles(BigInt(s.total) - BigInt(s.paid)), overdue: kopToRubles(s.overdue), overdueInvoices: s.overdue_n },
+  };
+}
+
+export async function getInvoice(ctx: AppContext, actor: Actor, id: string) {
+  const r = await sql<InvoiceRow>`${invoiceSelect} where i.id = ${id} and (i.facility_id = ${actor.organizationId} or i.payer_id = ${actor.organizationId})`.execute(ctx.db);
+  if (!r.rows[0]) throw notFound('Счёт не найден');
+  const payments = await sql<{ id: string; doc_number: string; doc_date: string; amount: string; source: string; match: string }>`
+    select id, doc_number, doc_date, amount_kop::text as amount, source, match from payments where invoice_id = ${id} order by doc_date, doc_number`.execute(ctx.db);
+  return {
+    ...invoiceView(r.rows[0], moscowDate(ctx.now())),
+    payments: payments.rows.map((p) => ({ id: p.id, docNumber: p.doc_number, docDate: p.doc_date, amount: kopToRubles(p.amount), source: p.source as 'manual' | 'bank', match: p.match as 'auto' | 'manual' })),
+  };
+}
