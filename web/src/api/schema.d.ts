@@ -14203,6 +14203,1533 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tariffs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Тарифы объекта приёма (по кодам ФККО, за м³ или за т, без НДС) */
+        get: {
+            parameters: {
+                query?: {
+                    wasteCode?: string;
+                    /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                    at?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                wasteCode: string;
+                                wasteName: string;
+                                /** @description m3 — за м³, t — за т */
+                                unit: "m3" | "t";
+                                /** @description Сумма, ₽ (точное десятичное, копейки) */
+                                price: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                validFrom: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                validTo: string | null;
+                                /** @description Действует сегодня */
+                                current: boolean;
+                                /** @description Рейсов с начислением по тарифу */
+                                charges: number;
+                                /** @description Из них включено в акты */
+                                billed: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Установить тариф: код ФККО, единица, цена без НДС, срок действия
+         * @description Периоды тарифов одного кода и единицы не пересекаются (409 tariff_overlap). Начисления, ещё не включённые в акты, пересчитываются.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Код ФККО (11 цифр) */
+                        wasteCode: string;
+                        /** @description m3 или t */
+                        unit: string;
+                        /** @description Сумма, ₽: «1234,56» или 1234.56 (не более 2 знаков после запятой) */
+                        price: string | number;
+                        /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                        validFrom: string;
+                        /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                        validTo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            wasteCode: string;
+                            wasteName: string;
+                            /** @description m3 — за м³, t — за т */
+                            unit: "m3" | "t";
+                            /** @description Сумма, ₽ (точное десятичное, копейки) */
+                            price: string;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            validFrom: string;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            validTo: string | null;
+                            /** @description Действует сегодня */
+                            current: boolean;
+                            /** @description Рейсов с начислением по тарифу */
+                            charges: number;
+                            /** @description Из них включено в акты */
+                            billed: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tariffs/{id}/period": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Изменить срок действия тарифа (например, завершить его) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                        validFrom: string;
+                        /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                        validTo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            wasteCode: string;
+                            wasteName: string;
+                            /** @description m3 — за м³, t — за т */
+                            unit: "m3" | "t";
+                            /** @description Сумма, ₽ (точное десятичное, копейки) */
+                            price: string;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            validFrom: string;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            validTo: string | null;
+                            /** @description Действует сегодня */
+                            current: boolean;
+                            /** @description Рейсов с начислением по тарифу */
+                            charges: number;
+                            /** @description Из них включено в акты */
+                            billed: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tariffs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Удалить ошибочно введённый тариф (пока по нему нет актов) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deleted: boolean;
+                            repriced: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vat-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ставки НДС и сроки их действия */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                validFrom: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                validTo: string | null;
+                                rate: string;
+                                label: string;
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ставка НДС с даты (оператор): действует до даты следующей ставки */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                        validFrom: string;
+                        /** @description Ставка, %: «22» или «22,00» */
+                        rate: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                validFrom: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                validTo: string | null;
+                                rate: string;
+                                label: string;
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/charges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Начисления за принятые рейсы (объекту — по его тарифам; плательщику — его), в т.ч. рейсы без тарифа */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Месяц ГГГГ-ММ */
+                    month?: string;
+                    status?: "priced" | "no_tariff";
+                    billed?: boolean;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                tripId: number;
+                                /** Format: date-time */
+                                unloadedAt: string;
+                                permitNumber: string;
+                                wasteCode: string;
+                                /** @description priced — начислено по тарифу, no_tariff — тарифа на дату выгрузки нет */
+                                status: "priced" | "no_tariff";
+                                unit: (never | null) | ("m3" | "t");
+                                quantity: string | null;
+                                /** @description Сумма, ₽ (точное десятичное, копейки) */
+                                price: string | null;
+                                /** @description Сумма без НДС, ₽ */
+                                amount: string | null;
+                                vatRate: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                actId: string | null;
+                                actNumber: string | null;
+                                facility: string;
+                                payer: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        } & {
+                            summary: {
+                                priced: number;
+                                withoutTariff: number;
+                                /** @description Сумма, ₽ (точное десятичное, копейки) */
+                                amount: string;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/acts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Акты оказанных услуг: составленные объектом приёма или выставленные организации */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Месяц ГГГГ-ММ */
+                    month?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                number: string;
+                                month: string;
+                                monthText: string;
+                                /** @description 1 — основной акт за месяц, 2… — дополнительные */
+                                seq: number;
+                                status: "queued" | "ready" | "failed";
+                                failure: string | null;
+                                facility: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    name: string;
+                                    inn: string;
+                                };
+                                payer: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    name: string;
+                                    inn: string;
+                                };
+                                loads: number;
+                                /** @description Сумма, ₽ (точное десятичное, копейки) */
+                                net: string;
+                                /** @description Сумма, ₽ (точное десятичное, копейки) */
+                                vat: string;
+                                /** @description Сумма, ₽ (точное десятичное, копейки) */
+                                total: string;
+                                /** @description Код проверки в реестре документов */
+                                code: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                invoice: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                files: {
+                                    kind: "pdf" | "xlsx" | "pdf.sig" | "xlsx.sig";
+                                    bytes: number | null;
+                                }[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Составить акты оказанных услуг за закончившийся месяц (по акту и счёту на каждого плательщика)
+         * @description Файлы акта (PDF и XLSX с подписью) формируются в фоне. Рейсы без тарифа в акт не входят: их число — в ответе.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Месяц ГГГГ-ММ */
+                        month: string;
+                        /**
+                         * Format: uuid
+                         * @description Идентификатор (UUID)
+                         */
+                        payerId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acts: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                number: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                payerId: string;
+                                loads: number;
+                                /** @description Сумма, ₽ (точное десятичное, копейки) */
+                                net: string;
+                                /** @description Сумма, ₽ (точное десятичное, копейки) */
+                                vat: string;
+                                /** @description Сумма, ₽ (точное десятичное, копейки) */
+                                total: string;
+                            }[];
+                            /** @description Принятых рейсов месяца без тарифа (не включены) */
+                            withoutTariff: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/acts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Акт оказанных услуг */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            number: string;
+                            month: string;
+                            monthText: string;
+                            /** @description 1 — основной акт за месяц, 2… — дополнительные */
+                            seq: number;
+                            status: "queued" | "ready" | "failed";
+                            failure: string | null;
+                            facility: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                inn: string;
+                            };
+                            payer: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                inn: string;
+                            };
+                            loads: number;
+                            /** @description Сумма, ₽ (точное десятичное, копейки) */
+                            net: string;
+                            /** @description Сумма, ₽ (точное десятичное, копейки) */
+                            vat: string;
+                            /** @description Сумма, ₽ (точное десятичное, копейки) */
+                            total: string;
+                            /** @description Код проверки в реестре документов */
+                            code: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            invoice: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                number: string;
+                            } | null;
+                            files: {
+                                kind: "pdf" | "xlsx" | "pdf.sig" | "xlsx.sig";
+                                bytes: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/acts/{id}/files/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Файл акта: PDF, XLSX или их подписи (.sig, CMS DER) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                    kind: "pdf" | "xlsx" | "pdf.sig" | "xlsx.sig";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Файл */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Счета: выставленные объектом приёма (owed — что ему должны) или организации (owing — что она должна и оплатила) */
+        get: {
+            parameters: {
+                query?: {
+                    side?: "owed" | "owing";
+                    /** @description open — ожидает оплаты, partly_paid — оплачен частично, paid — оплачен, overdue — просрочен */
+                    state?: "open" | "partly_paid" | "paid" | "overdue";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                number: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                issuedOn: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                dueOn: string;
+                                /** @description Сумма, ₽ (точное десятичное, копейки) */
+                                net: string;
+                                /** @description Сумма, ₽ (точное десятичное, копейки) */
+                                vat: string;
+                                /** @description Сумма, ₽ (точное десятичное, копейки) */
+                                total: string;
+                                /** @description Сумма, ₽ (точное десятичное, копейки) */
+                                paid: string;
+                                /** @description Сумма, ₽ (точное десятичное, копейки) */
+                                due: string;
+                                /** @description open — ожидает оплаты, partly_paid — оплачен частично, paid — оплачен, overdue — просрочен */
+                                state: "open" | "partly_paid" | "paid" | "overdue";
+                                stateText: string;
+                                act: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    number: string;
+                                    month: string;
+                                };
+                                facility: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    name: string;
+                                    inn: string;
+                                };
+                                payer: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    name: string;
+                                    inn: string;
+                                };
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        } & {
+                            summary: {
+                                /** @description Сумма, ₽ (точное десятичное, копейки) */
+                                invoiced: string;
+                                /** @description Сумма, ₽ (точное десятичное, копейки) */
+                                paid: string;
+                                /** @description Сумма, ₽ (точное десятичное, копейки) */
+                                due: string;
+                                /** @description Сумма, ₽ (точное десятичное, копейки) */
+                                overdue: string;
+                                overdueInvoices: number;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Счёт с платежами по нему */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            number: string;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            issuedOn: string;
+                            /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                            dueOn: string;
+                            /** @description Сумма, ₽ (точное десятичное, копейки) */
+                            net: string;
+                            /** @description Сумма, ₽ (точное десятичное, копейки) */
+                            vat: string;
+                            /** @description Сумма, ₽ (точное десятичное, копейки) */
+                            total: string;
+                            /** @description Сумма, ₽ (точное десятичное, копейки) */
+                            paid: string;
+                            /** @description Сумма, ₽ (точное десятичное, копейки) */
+                            due: string;
+                            /** @description open — ожидает оплаты, partly_paid — оплачен частично, paid — оплачен, overdue — просрочен */
+                            state: "open" | "partly_paid" | "paid" | "overdue";
+                            stateText: string;
+                            act: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                number: string;
+                                month: string;
+                            };
+                            facility: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                inn: string;
+                            };
+                            payer: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                inn: string;
+                            };
+                        } & {
+                            payments: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                docNumber: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                docDate: string;
+                                /** @description Сумма, ₽ (точное десятичное, копейки) */
+                                amount: string;
+                                source: "manual" | "bank";
+                                match: "auto" | "manual";
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -14214,7 +15741,7 @@ export interface components {
             status: number;
             detail?: string;
             /** @enum {string} */
-            code: "validation" | "bad_request" | "malformed_json" | "unsupported_media_type" | "multipart_invalid" | "payload_too_large" | "request_timeout" | "unauthenticated" | "forbidden" | "cross_site_request" | "no_organization" | "second_factor_required" | "not_found" | "conflict" | "idempotency_mismatch" | "idempotency_in_progress" | "too_many_requests" | "overloaded" | "unavailable" | "internal" | "invalid_credentials" | "account_locked" | "second_factor_invalid" | "challenge_used" | "challenge_expired" | "certificate_rejected" | "signature_invalid" | "reset_invalid" | "external_login_failed" | "invitation_used" | "invitation_expired" | "application_status" | "version_conflict" | "application_incomplete" | "report_status" | "report_conflict" | "report_invalid" | "report_deadline" | "register_version_conflict" | "register_archived" | "register_in_use" | "plate_taken" | "terminal_taken" | "register_status";
+            code: "validation" | "bad_request" | "malformed_json" | "unsupported_media_type" | "multipart_invalid" | "payload_too_large" | "request_timeout" | "unauthenticated" | "forbidden" | "cross_site_request" | "no_organization" | "second_factor_required" | "not_found" | "conflict" | "idempotency_mismatch" | "idempotency_in_progress" | "too_many_requests" | "overloaded" | "unavailable" | "internal" | "invalid_credentials" | "account_locked" | "second_factor_invalid" | "challenge_used" | "challenge_expired" | "certificate_rejected" | "signature_invalid" | "reset_invalid" | "external_login_failed" | "invitation_used" | "invitation_expired" | "application_status" | "version_conflict" | "application_incomplete" | "report_status" | "report_conflict" | "report_invalid" | "report_deadline" | "register_version_conflict" | "register_archived" | "register_in_use" | "plate_taken" | "terminal_taken" | "register_status" | "tariff_overlap" | "tariff_in_use" | "nothing_to_bill" | "payment_matched" | "overpayment";
             errors?: {
                 field: string;
                 message: string;
