@@ -21,6 +21,7 @@ export const NAV: NavItem[] = [
   { to: '/services', label: 'Госуслуги и функции' },
   { to: '/applications', label: 'Мои заявки', orgRoles: ['producer'] },
   { to: '/operator/applications', label: 'Очередь заявлений', orgRoles: ['operator'] },
+  { to: '/vehicles', label: 'Транспортные средства', orgRoles: ['carrier'] },
   { to: '/uploads', label: 'Загрузки', orgRoles: ['carrier'] },
   { to: '/receipts', label: 'Приём рейсов', orgRoles: ['facility'] },
   { to: '/reports', label: 'Отчётность', orgRoles: ['producer', 'facility'] },

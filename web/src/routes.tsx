@@ -23,6 +23,8 @@ import { PermitPage } from './pages/permits/PermitPage';
 import { ReportsPage } from './pages/reports/ReportsPage';
 import { ReportPage } from './pages/reports/ReportPage';
 import { OperatorReportsPage } from './pages/reports/OperatorReportsPage';
+import { VehiclesPage } from './pages/vehicles/VehiclesPage';
+import { VehicleCardPage } from './pages/vehicles/VehicleCardPage';
 
 export interface PageRoute {
   path: string;
@@ -50,4 +52,6 @@ export const ROUTES: PageRoute[] = [
   { path: '/reports', element: <ReportsPage /> },
   { path: '/reports/:id', element: <ReportPage /> },
   { path: '/operator/reports', element: <OperatorReportsPage /> },
+  { path: '/vehicles', element: <VehiclesPage /> },
+  { path: '/vehicles/:id', element: <VehicleCardPage /> },
 ];

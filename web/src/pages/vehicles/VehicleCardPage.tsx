@@ -1,0 +1,147 @@
+/** The vehicle card: details, transfers, «Изменить», «Снять с учёта», the history. */
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { Alert, Anchor, Breadcrumbs, Button, Card, Grid, Group, Modal, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, errorMessage } from '../../api/client';
+import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
+import { ListTable } from '../../components/ListTable';
+import { fmtDate, fmtDateTime, fmtDecimal } from '../../lib/format';
+import { OWNERSHIP_LABELS } from '../../lib/shared';
+import { Field, RegisterHistory } from '../registers/common';
+import { VehicleForm } from './VehicleForm';
+
+export function VehicleCardPage() {
+  const { id = '' } = useParams();
+  const q = useQuery({ queryKey: ['vehicles', 'one', id], queryFn: () => call(api.GET('/api/vehicles/{id}', { params: { path: { id } } })) });
+  const [editing, setEditing] = useState(false);
+  const [releasing, setReleasing] = useState(false);
+  const phone = useMediaQuery('(max-width: 600px)');
+  if (q.isPending) return <Loading label="Загрузка ТС…" />;
+  if (q.isError) return <ErrorAlert error={q.error} title="Не удалось открыть транспортное средство" />;
+  const v = q.data;
+  return (
+    <>
+      <Breadcrumbs mb="xs" aria-label="Путь">
+        <Anchor component={Link} to="/vehicles" size="sm">
+          Транспортные средства
+        </Anchor>
+        <Text size="sm" c="dimmed">
+          {v.plate}
+        </Text>
+      </Breadcrumbs>
+      <PageTitle
+        subtitle="Карточка транспортного средства"
+        right={
+          v.editable && (
+            <Group gap="xs">
+              <Button variant="light" size="sm" onClick={() => setEditing(true)}>
+                Изменить
+              </Button>
+              <Button variant="subtle" color="red" size="sm" onClick={() => setReleasing(true)}>
+                Снять с учёта
+              </Button>
+            </Group>
+          )
+        }
+      >
+        {v.plate}
+      </PageTitle>
+      {v.archivedAt && (
+        <Alert color="gray" mb="md" role="status">
+          ТС снято с учёта {fmtDateTime(v.archivedAt)}: госномер свободен для регистрации другим перевозчиком.
+        </Alert>
+      )}
+      <Modal opened={editing} onClose={() => setEditing(false)} title="Изменение ТС" size="lg" fullScreen={phone}>
+        <VehicleForm vehicle={v} onCancel={() => setEditing(false)} onDone={() => setEditing(false)} />
+      </Modal>
+      <ReleaseDialog opened={releasing} onClose={() => setReleasing(false)} id={v.id} version={v.version} />
+      <Card component="section" aria-label="Сведения о ТС" mb="lg">
+        <Grid gutter="md">
+          <Field label="Марка, модель" span={4}>
+            {[v.make, v.model].filter(Boolean).join(' ') || '—'}
+          </Field>
+          <Field label="Объём кузова, м³" span={2}>
+            {fmtDecimal(v.capacityM3)}
+          </Field>
+          <Field label="Грузоподъёмность, т" span={2}>
+            {fmtDecimal(v.loadCapacityT)}
+          </Field>
+          <Field label="Терминал ГЛОНАСС/GPS" span={4}>
+            {v.terminalNumber ?? '—'}
+          </Field>
+          <Field label="Основание владения" span={4}>
+            {OWNERSHIP_LABELS[v.ownership as keyof typeof OWNERSHIP_LABELS]}
+            {v.ownership === 'leased' ? `: ${v.leaseDocument ?? '—'}, до ${fmtDate(v.leaseUntil)}` : ''}
+          </Field>
+          <Field label="Перевозчик" span={4}>
+            {v.carrierName} (ИНН {v.carrierInn})
+          </Field>
+          <Field label="Версия записи" span={4}>
+            {v.version}
+          </Field>
+        </Grid>
+      </Card>
+      <Stack gap="lg">
+        <Card component="section" aria-label="Передачи ТС">
+          <Title order={2} size="h4" mb="sm">
+            Передачи между перевозчиками
+          </Title>
+          {v.transfers.length === 0 ? (
+            <Empty>Не передавалось</Empty>
+          ) : (
+            <ListTable minWidth={600} aria-label="Передачи ТС" columns={['Когда', 'От', 'Кому', 'Основание']}>
+              {v.transfers.map((t) => (
+                <Table.Tr key={t.id}>
+                  <Table.Td className="ossig-nowrap">{fmtDateTime(t.at)}</Table.Td>
+                  <Table.Td>{t.fromCarrier}</Table.Td>
+                  <Table.Td>{t.toCarrier}</Table.Td>
+                  <Table.Td>{t.reason}</Table.Td>
+                </Table.Tr>
+              ))}
+            </ListTable>
+          )}
+        </Card>
+        <RegisterHistory
+          queryKey={['vehicles', 'history', v.id, v.version]}
+          load={() => call(api.GET('/api/vehicles/{id}/history', { params: { path: { id: v.id } } }))}
+          valueLabels={{ ownership: OWNERSHIP_LABELS }}
+        />
+      </Stack>
+    </>
+  );
+}
+
+function ReleaseDialog({ opened, onClose, id, version }: { opened: boolean; onClose: () => void; id: string; version: number }) {
+  const [reason, setReason] = useState('');
+  const qc = useQueryClient();
+  const release = useMutation({
+    mutationFn: () => call(api.POST('/api/vehicles/{id}/release', { params: { path: { id } }, body: { version, reason: reason.trim() || null } })),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: ['vehicles'] });
+      onClose();
+    },
+  });
+  return (
+    <Modal opened={opened} onClose={onClose} title="Снять ТС с учёта">
+      <Stack gap="sm">
+        <Text size="sm">ТС уйдёт из вашего реестра, рейсы с ним приниматься не будут. Госномер станет свободен: его сможет зарегистрировать новый владелец — это будет записано как передача ТС.</Text>
+        {release.error && (
+          <Alert color="red" role="alert">
+            {errorMessage(release.error)}
+          </Alert>
+        )}
+        <Textarea label="Причина" value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={1000} autosize minRows={2} />
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={onClose}>
+            Отмена
+          </Button>
+          <Button color="red" loading={release.isPending} onClick={() => release.mutate()}>
+            Снять с учёта
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
