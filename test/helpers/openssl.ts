@@ -138,6 +138,23 @@ export function findOpenSslGost(): Promise<OpenSslGost | null> {
   return cached;
 }
 
+const MISSING =
+  'OpenSSL with the GOST engine was not found: `openssl engine gost` fails. Install it with `apt-get install -y libengine-gost-openssl` ' +
+  '(or set OPENSSL_BIN to an openssl that has the gost engine).';
+
+/**
+ * The engine for the OpenSSL cross-checks, probed once per test file: without it the checks are
+ * skipped and say so loudly (console.warn with the reason); with REQUIRE_GOST_ENGINE=1 (CI, which
+ * installs the engine) its absence is a failure instead.
+ */
+export const GOST: OpenSslGost | null = await (async () => {
+  const o = await findOpenSslGost();
+  if (o) return o;
+  if (process.env.REQUIRE_GOST_ENGINE === '1') throw new Error(`REQUIRE_GOST_ENGINE=1: ${MISSING}`);
+  console.warn(`\n*** SKIPPED: the OpenSSL GOST cross-checks of this file. ${MISSING} Set REQUIRE_GOST_ENGINE=1 to make this a failure. ***\n`);
+  return null;
+})();
+
 /** Like {@link findOpenSslGost} but throws a clear error when the engine is missing (tests must not skip silently). */
 export async function requireOpenSslGost(): Promise<OpenSslGost> {
   const o = await findOpenSslGost();
