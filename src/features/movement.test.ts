@@ -18,8 +18,10 @@ import { generateStatement } from './statements/generate-statement.js';
 import { INFO_SHEET, REJECTED_SHEET, TOTALS_SHEET, UTILIZATION_SHEET } from './statements/render-xlsx.js';
 import { addDays, formatIsoDate, moscowDate, parseIsoDate } from '../domain/period.js';
 
-const NOW = new Date(Math.floor(Date.now() / 60_000) * 60_000);
 const H = 3_600_000;
+/** The test orders its statement two hours before NOW, on the same Moscow day: in the first hours
+ * of a Moscow day (21:00–24:00 UTC) NOW is put back three hours, to the day before. */
+const NOW = ((real) => ((real.getUTCHours() + 3) % 24 < 3 ? new Date(real.getTime() - 3 * H) : real))(new Date(Math.floor(Date.now() / 60_000) * 60_000));
 const TODAY = moscowDate(NOW);
 const D = (n: number) => formatIsoDate(addDays((parseIsoDate(TODAY) as { value: any }).value, -n));
 
