@@ -55,6 +55,7 @@ import { REPORT_PROBLEMS } from './reports/problems.js';
 import { REGISTER_PROBLEMS } from './registers/problems.js';
 import { vehicleRoutes } from './vehicles/routes.js';
 import { moneyRoutes } from './money/routes.js';
+import { paymentRoutes } from './money/payment-routes.js';
 import { MONEY_PROBLEMS } from './money/problems.js';
 import { MONEY_JOBS, MONEY_SCHEDULES } from './money/jobs.js';
 
@@ -64,7 +65,7 @@ export const ROUTES: readonly RoutesPlugin[] = [
   siteRoutes, permitRoutes, tripRoutes, catalogRoutes, vehicleRoutes, taskRoutes, notificationRoutes, uploadRoutes, organizationRoutes, statementRoutes, documentRoutes, receiptRoutes, tokenRoutes, outboxRoutes, applicationRoutes,
   reportRoutes,
   telemetryRoutes,
-  moneyRoutes,
+  moneyRoutes, paymentRoutes,
 ];
 
 export const JOBS: readonly JobDefinition<any>[] = [...UPLOAD_JOBS, mailSendJob, passwordResetRequestJob, generateStatementJob, auditCheckpointJob, ...PERMIT_JOBS, ...REPORT_JOBS, telemetryMaintainJob, ...MONEY_JOBS];
