@@ -56,14 +56,15 @@ export class TelemetryWriter {
   private raws: RawRow[] = [];
   private waiters: Array<{ resolve: () => void; reject: (e: unknown) => void }> = [];
   private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> | null = null;
-  private client: pg.PoolClient | null = null;
+  /** Batches being written, each on its own connection (up to `parallel`), so one slow commit does not hold the rest. */
+  private running = new Set<Promise<void>>();
+  private idle: pg.PoolClient[] = [];
   private closed = false;
   readonly stats: WriterStats = { batches: 0, points: 0, inserted: 0, raw: 0 };
 
   constructor(
     private readonly pool: pg.Pool,
-    private readonly opts: { flushMs: number; maxRows?: number; onBatch?: (vehicleIds: Set<string>) => void },
+    private readonly opts: { flushMs: number; maxRows?: number; parallel?: number; onBatch?: (vehicleIds: Set<string>) => void },
   ) {}
 
   add(points: PointRow[], raws: RawRow[]): Promise<void> {
@@ -77,7 +78,7 @@ export class TelemetryWriter {
   }
 
   private kick(ms: number) {
-    if (this.flushing) return; // the running flush schedules the next one
+    if (this.running.size >= (this.opts.parallel ?? 3)) return; // a finishing flush schedules the next one
     if (ms === 0) {
       if (this.timer) clearTimeout(this.timer);
       this.timer = null;
@@ -91,30 +92,30 @@ export class TelemetryWriter {
   }
 
   private async run(): Promise<void> {
-    if (this.flushing || this.waiters.length === 0) return;
+    if (this.running.size >= (this.opts.parallel ?? 3) || this.waiters.length === 0) return;
     const points = this.points;
     const raws = this.raws;
     const waiters = this.waiters;
     this.points = [];
     this.raws = [];
     this.waiters = [];
-    this.flushing = this.write(points, raws).then(
+    const job = this.write(points, raws).then(
       () => waiters.forEach((w) => w.resolve()),
       (e) => waiters.forEach((w) => w.reject(e)),
     );
-    await this.flushing;
-    this.flushing = null;
+    this.running.add(job);
+    await job;
+    this.running.delete(job);
     if (this.waiters.length > 0) this.kick(this.points.length + this.raws.length >= (this.opts.maxRows ?? 5000) ? 0 : 1);
   }
 
   private async write(points: PointRow[], raws: RawRow[]): Promise<void> {
-    let client = this.client;
+    let client = this.idle.pop();
     if (!client) {
       client = await this.pool.connect();
       await client.query(
         `create temp table if not exists telemetry_batch (like telemetry_points including defaults) on commit delete rows`,
       );
-      this.client = client;
     }
     try {
       await client.query('begin');
@@ -159,11 +160,11 @@ export class TelemetryWriter {
       this.stats.points += points.length;
       this.stats.inserted += inserted;
       this.stats.raw += raws.length;
+      this.idle.push(client);
       if (vehicles.size > 0) this.opts.onBatch?.(vehicles);
     } catch (e) {
       await client.query('rollback').catch(() => {});
       client.release(true);
-      this.client = null;
       throw e;
     }
   }
@@ -172,11 +173,11 @@ export class TelemetryWriter {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.flushing) await this.flushing.catch(() => {});
-    await this.run().catch(() => {});
-    if (this.flushing) await (this.flushing as Promise<void>).catch(() => {});
-    this.client?.release();
-    this.client = null;
+    while (this.running.size > 0 || this.waiters.length > 0) {
+      await Promise.allSettled([...this.running]);
+      if (this.waiters.length > 0) await this.run().catch(() => {});
+    }
+    for (const c of this.idle.splice(0)) c.release();
   }
 }
 
