@@ -10,6 +10,8 @@ import { REPORT_KINDS, type ReportKind } from './definitions.js';
 import { createReport, getReport, listReports, openCorrection, saveReport, submitReport } from './reports.js';
 import { attachReportFile, openReportFile, openVersionFile, removeReportFile } from './files.js';
 import { filers, returnReport, totals } from './operator.js';
+import { exportTp2 } from './export-tp2.js';
+import { Readable } from 'node:stream';
 
 const TAG = 'Отчётность';
 const meta = (req: FastifyRequest) => ({ ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null });
@@ -253,6 +255,22 @@ export const reportRoutes: RoutesPlugin = (app, ctx) => {
     async (req, reply) => {
       const f = await openVersionFile(ctx, actorOf(req), req.params.id, req.params.versionId, req.params.kind);
       return sendFile(reply, f.file, { name: f.name, type: f.type });
+    },
+  );
+
+  app.get(
+    '/api/reports/:id/export/:format',
+    {
+      config: { access: { right: 'read' } },
+      schema: {
+        tags: [TAG],
+        summary: 'Форма 2-ТП (отходы): выгрузка в XML (по схеме tp2-waste.xsd) или XLSX (табличный вид формы)',
+        params: Type.Object({ id: Uuid, format: Type.Union([Type.Literal('xml'), Type.Literal('xlsx')]) }),
+      },
+    },
+    async (req, reply) => {
+      const f = await exportTp2(ctx, actorOf(req), req.params.id, req.params.format);
+      return sendFile(reply, { stream: Readable.from([f.body]), bytes: f.body.length }, { name: f.name, type: f.type });
     },
   );
 

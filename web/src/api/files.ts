@@ -80,7 +80,8 @@ export type HrefPath =
   | '/api/auth/oidc/start'
   | '/api/applications/{id}/files/{fileId}'
   | '/api/permits/{id}/versions/{versionId}/files/{kind}'
-  | '/api/reports/{id}/files/{fileId}';
+  | '/api/reports/{id}/files/{fileId}'
+  | '/api/reports/{id}/export/{format}';
 
 type PathParams<P extends HrefPath> = paths[P]['get'] extends { parameters: { path: infer A } } ? A : never;
 

@@ -330,6 +330,17 @@ function ReportForm({ card }: { card: ReportCard }) {
               )}
             </Group>
           )}
+          {card.kind === 'tp2_waste' && (
+            <Group mt="md" gap="xs">
+              <Text size="sm">Выгрузка формы 2-ТП (отходы):</Text>
+              <Button component="a" size="xs" variant="default" href={apiHref('/api/reports/{id}/export/{format}', { id: card.id, format: 'xlsx' })}>
+                XLSX
+              </Button>
+              <Button component="a" size="xs" variant="default" href={apiHref('/api/reports/{id}/export/{format}', { id: card.id, format: 'xml' })}>
+                XML
+              </Button>
+            </Group>
+          )}
           {card.status === 'submitted' && !hasRole('operator') && (
             <Group mt="md" gap="sm">
               {card.can.correct ? (
