@@ -97,6 +97,10 @@ describe('money: tariffs', () => {
     expect(backwards.body.errors[0]).toMatchObject({ field: 'validTo' });
     const unknown = await facility.post('/api/tariffs', { wasteCode: '99999999999', unit: 't', price: '1', validFrom: '2025-05-01' });
     expect(unknown.body.errors[0].message).toMatch(/^Код ФККО: /);
+    // An impossible date in the list's filter is a 422 naming it (the fuzz test found a database error here).
+    const impossible = await facility.get('/api/tariffs?at=8908-23-21');
+    expect(impossible.status).toBe(422);
+    expect(impossible.body.errors[0]).toMatchObject({ field: 'at', message: 'Действует на дату: такой даты не существует' });
   });
 
   it('prices a load on the first and on the last day of a tariff (Moscow days), at the weighed mass', async () => {

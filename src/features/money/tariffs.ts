@@ -41,6 +41,10 @@ export interface TariffView {
 
 export async function listTariffs(ctx: AppContext, actor: Actor, f: { wasteCode?: string; at?: string }): Promise<TariffView[]> {
   const today = moscowDate(ctx.now());
+  if (f.at !== undefined) {
+    const at = parseIsoDate(f.at);
+    if (!at.ok) throw invalid({ field: 'at', message: `Действует на дату: ${at.error}` });
+  }
   const rows = await sql<{ id: string; waste_code: string; name: string; unit: TariffUnit; price_kop: string; valid_from: string; valid_to: string | null; charges: number; billed: number }>`
     select f.id, f.waste_code, w.name, f.unit, f.price_kop::text as price_kop, f.valid_from, f.valid_to,
            (select count(*) from charges c where c.tariff_id = f.id)::int as charges,
