@@ -139,7 +139,14 @@ export const organizationRoutes: RoutesPlugin = (app, ctx) => {
           access: Type.Union([Type.Literal('standard'), Type.Literal('full')]),
           validUntil: Type.String({ minLength: 10, maxLength: 40, description: 'Дата ГГГГ-ММ-ДД (включительно, МСК) или момент ISO 8601' }),
         }),
-        response: { 201: Type.Object({ id: Uuid }), ...errorResponses },
+        response: {
+          201: Type.Object({
+            id: Uuid,
+            registered: Type.Boolean({ description: 'Есть ли в системе пользователь с этим СНИЛС (если нет — приглашение дождётся его регистрации)' }),
+            emailed: Type.Boolean({ description: 'Приглашённому отправлено письмо' }),
+          }),
+          ...errorResponses,
+        },
       },
     },
     async (req, reply) => {

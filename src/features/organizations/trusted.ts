@@ -10,6 +10,9 @@ import type { Actor } from '../../platform/http/auth.js';
 import { AppError, invalid } from '../../platform/http/errors.js';
 import { audit } from '../../platform/audit.js';
 import { checkSnils, identifierErrorMessage } from '../../domain/identifiers.js';
+import { enqueueMail } from '../../platform/mail/outbox.js';
+
+const formatMoscowDate = (d: Date) => new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
 
 export const MAX_TERM_DAYS = 3 * 366;
 
@@ -46,6 +49,25 @@ export async function inviteTrustedPerson(
       .values({ organization_id: o.actor.organizationId, snils: s.value, access: o.access, valid_until: until, invited_by: o.actor.personId })
       .returning(['id'])
       .executeTakeFirstOrThrow();
+    // The invited person, when registered, hears of it by e-mail; otherwise the invitation waits for their СНИЛС.
+    const invitee = await trx.selectFrom('persons').select(['id', 'email', 'full_name']).where('snils', '=', s.value).where('deleted_at', 'is', null).executeTakeFirst();
+    const org = await trx.selectFrom('organizations').select('name').where('id', '=', o.actor.organizationId).executeTakeFirstOrThrow();
+    if (invitee?.email) {
+      await enqueueMail(trx, {
+        personId: invitee.id,
+        to: invitee.email,
+        subject: `Приглашение стать доверенным лицом: ${org.name}`,
+        text: [
+          `Здравствуйте, ${invitee.full_name}!`,
+          '',
+          `Руководитель организации «${org.name.replace(/^.*«(.*)»$/, '$1')}» приглашает вас стать её доверенным лицом с ${o.access === 'full' ? 'полным' : 'стандартным'} доступом до ${formatMoscowDate(until)} включительно.`,
+          '',
+          `Принять приглашение: ${ctx.config.publicUrl}/trusted`,
+          '',
+          'ОССиГ',
+        ].join('\n'),
+      });
+    }
     await audit(trx, {
       action: 'trusted.invited',
       personId: o.actor.personId,
@@ -56,7 +78,7 @@ export async function inviteTrustedPerson(
       userAgent: o.userAgent,
       details: { access: o.access, validUntil: until.toISOString() },
     });
-    return { id: row.id };
+    return { id: row.id, registered: !!invitee, emailed: !!invitee?.email };
   });
 }
 
@@ -68,8 +90,18 @@ export async function listTrusted(ctx: AppContext, actor: Actor) {
     .where('i.organization_id', '=', actor.organizationId)
     .orderBy('i.created_at', 'desc')
     .execute();
+  // Trusted memberships made without an invitation (by the operator, by the demo, by a migration): listed too.
+  const direct = await ctx.db
+    .selectFrom('memberships as m')
+    .innerJoin('persons as p', 'p.id', 'm.person_id')
+    .select(['m.id', 'p.snils', 'p.full_name', 'm.access', 'm.valid_until', 'm.created_at', 'm.revoked_at'])
+    .where('m.organization_id', '=', actor.organizationId)
+    .where('m.role', '=', 'trusted')
+    .where('m.revoked_at', 'is', null)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('trusted_invitations as i').select('i.id').whereRef('i.membership_id', '=', 'm.id'))))
+    .execute();
   const now = ctx.now();
-  return rows.map((r) => ({
+  const invited = rows.map((r) => ({
     id: r.id,
     snils: r.snils,
     fullName: r.full_name,
@@ -78,6 +110,17 @@ export async function listTrusted(ctx: AppContext, actor: Actor) {
     createdAt: new Date(r.created_at).toISOString(),
     status: r.removed_at ? ('removed' as const) : new Date(r.valid_until) <= now ? ('expired' as const) : r.accepted_at ? ('active' as const) : ('invited' as const),
   }));
+  const members = direct.map((m) => ({
+    id: m.id,
+    snils: m.snils ?? '',
+    fullName: m.full_name,
+    access: m.access,
+    // A trusted membership always has a term (the table's check).
+    validUntil: new Date(m.valid_until!).toISOString(),
+    createdAt: new Date(m.created_at).toISOString(),
+    status: m.valid_until && new Date(m.valid_until) <= now ? ('expired' as const) : ('active' as const),
+  }));
+  return [...members, ...invited];
 }
 
 export async function removeTrusted(ctx: AppContext, o: { actor: Actor; id: string } & Meta): Promise<void> {
@@ -89,7 +132,30 @@ export async function removeTrusted(ctx: AppContext, o: { actor: Actor; id: stri
       .where('organization_id', '=', o.actor.organizationId)
       .forUpdate()
       .executeTakeFirst();
-    if (!inv) throw new AppError('not_found', 'Доверенное лицо не найдено');
+    if (!inv) {
+      // A trusted membership made without an invitation is removed by its own id.
+      const m = await trx
+        .updateTable('memberships')
+        .set({ revoked_at: ctx.now() })
+        .where('id', '=', o.id)
+        .where('organization_id', '=', o.actor.organizationId)
+        .where('role', '=', 'trusted')
+        .where('revoked_at', 'is', null)
+        .returning(['id', 'person_id'])
+        .executeTakeFirst();
+      if (!m) throw new AppError('not_found', 'Доверенное лицо не найдено');
+      await audit(trx, {
+        action: 'trusted.removed',
+        personId: o.actor.personId,
+        organizationId: o.actor.organizationId,
+        subjectType: 'membership',
+        subjectId: m.id,
+        ip: o.ip,
+        userAgent: o.userAgent,
+        details: { membershipId: m.id, trustedPersonId: m.person_id },
+      });
+      return;
+    }
     if (inv.removed_at) throw new AppError('conflict', 'Доверенное лицо уже удалено');
     const now = ctx.now();
     await trx.updateTable('trusted_invitations').set({ removed_at: now, removed_by: o.actor.personId }).where('id', '=', inv.id).execute();

@@ -5,8 +5,9 @@
  * organization then appears in «Сменить профиль».
  */
 import { useState, type FormEvent } from 'react';
-import { Badge, Button, Group, Radio, Stack, Table, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Alert, Badge, Button, Group, Radio, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { DatePickerInput } from '@mantine/dates';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fieldError } from '../../api/client';
 import { ME_KEY, useAuth } from '../../auth';
@@ -61,11 +62,12 @@ function InviteCard() {
   const [snils, setSnils] = useState('');
   const [validUntil, setValidUntil] = useState(defaultTerm());
   const [access, setAccess] = useState<'standard' | 'full'>('standard');
+  const [sent, setSent] = useState<{ snils: string; registered: boolean; emailed: boolean } | null>(null);
   const invite = useMutation({
     mutationFn: () => identityApi.invite({ snils: snils.trim(), access, validUntil }),
-    onSuccess: () => {
+    onSuccess: (r) => {
+      setSent({ snils: snils.trim(), registered: r.registered, emailed: r.emailed });
       setSnils('');
-      notifications.show({ color: 'teal', message: 'Приглашение отправлено. Доверенное лицо увидит его в разделе «Доверенные лица» и примет.' });
       void qc.invalidateQueries({ queryKey: TRUSTED_KEY });
     },
   });
@@ -78,6 +80,13 @@ function InviteCard() {
       <form onSubmit={submit} noValidate>
         <Stack gap="sm" maw={520}>
           <FormError error={invite.error} />
+          {sent && (
+            <Alert color={sent.registered ? 'teal' : 'yellow'} role="status" title={sent.registered ? 'Приглашение отправлено' : 'Пользователя с таким СНИЛС пока нет'} data-testid="invite-result">
+              {sent.registered
+                ? `Приглашённый${sent.emailed ? ' получит письмо и' : ''} увидит приглашение в разделе «Доверенные лица»; доступ откроется, когда он его примет.`
+                : `В ОССиГ ещё никто не зарегистрирован со СНИЛС ${formatSnils(sent.snils)}. Приглашение сохранено: когда человек зарегистрируется с этим СНИЛС или войдёт по электронной подписи, он увидит приглашение в разделе «Доверенные лица» и сможет принять его до конца срока. Сообщите ему об этом сами — письмо отправить некому.`}
+            </Alert>
+          )}
           <TextInput
             label={FIELD_LABELS.snils}
             description="СНИЛС пользователя, зарегистрированного в ОССиГ"
@@ -86,13 +95,16 @@ function InviteCard() {
             onChange={(e) => setSnils(e.currentTarget.value)}
             error={fieldError(invite.error, 'snils')}
           />
-          <TextInput
+          <DatePickerInput
             label={FIELD_LABELS.validUntil}
-            description="Последний день, когда доверенность действует"
-            type="date"
+            description="Последний день, когда доверенность действует (дд.мм.гггг)"
+            valueFormat="DD.MM.YYYY"
+            locale="ru"
+            minDate={new Date().toISOString().slice(0, 10)}
             value={validUntil}
-            onChange={(e) => setValidUntil(e.currentTarget.value)}
+            onChange={(v) => setValidUntil(v ?? '')}
             error={fieldError(invite.error, 'validUntil')}
+            w={220}
           />
           <Radio.Group label={FIELD_LABELS.access} value={access} onChange={(v) => setAccess(v as 'standard' | 'full')} error={fieldError(invite.error, 'access')}>
             <Stack gap={6} mt={6}>
@@ -112,6 +124,7 @@ function InviteCard() {
 }
 
 function TrustedList() {
+  const phone = useMediaQuery('(max-width: 48em)');
   const list = useQuery({ queryKey: TRUSTED_KEY, queryFn: identityApi.trusted });
   const remove = useRowAction(identityApi.removeTrusted, { done: 'Доступ доверенного лица отменён', failed: 'Не удалось удалить', refresh: [TRUSTED_KEY] });
   return (
@@ -119,7 +132,31 @@ function TrustedList() {
       {list.isPending && <Loading />}
       {list.isError && <ErrorAlert error={list.error} />}
       {list.data && list.data.items.length === 0 && <Empty>Доверенных лиц пока нет</Empty>}
-      {list.data && list.data.items.length > 0 && (
+      {list.data && list.data.items.length > 0 && phone && (
+        <Stack gap="xs" role="list" aria-label="Доверенные лица">
+          {list.data.items.map((t) => (
+            <Stack key={t.id} gap={2} role="listitem" p="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+              <Text size="sm" fw={500}>
+                {t.fullName ?? '—'} · СНИЛС {formatSnils(t.snils)}
+              </Text>
+              <Text size="xs" c="dimmed">
+                доступ {ACCESS_LABEL[t.access] ?? t.access} · по {fmtDate(t.validUntil)}
+              </Text>
+              <Group gap="xs">
+                <Badge variant="light" color={STATUS[t.status].color}>
+                  {STATUS[t.status].label}
+                </Badge>
+                {(t.status === 'invited' || t.status === 'active') && (
+                  <RowActionButton action={remove} id={t.id} aria-label={`Удалить доверенное лицо ${t.fullName ?? t.snils}`}>
+                    Удалить
+                  </RowActionButton>
+                )}
+              </Group>
+            </Stack>
+          ))}
+        </Stack>
+      )}
+      {list.data && list.data.items.length > 0 && !phone && (
         <ListTable minWidth={640} striped columns={['ФИО', 'СНИЛС', 'Доступ', 'Действует по', 'Статус', '']}>
           {list.data.items.map((t) => (
             <Table.Tr key={t.id}>
