@@ -102,7 +102,14 @@ describe('identity in the browser', () => {
     const row = head.page.getByRole('row').filter({ hasText: formatSnils(INVITEE.snils) }).filter({ hasText: 'приглашён' });
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain('стандартный');
+    await expect(head.page.getByTestId('invite-result').textContent()).resolves.toMatch(/Приглашение отправлено.*получит письмо/);
     await shot(head.page, 'browser-trusted-invited');
+    // A СНИЛС no one has: the head is told so and what happens next.
+    await head.page.getByLabel('СНИЛС').fill(formatSnils(makeValidSnils(66_601)));
+    await head.page.getByRole('button', { name: 'Пригласить', exact: true }).click();
+    await expect
+      .poll(() => head.page.getByTestId('invite-result').textContent())
+      .toMatch(/Пользователя с таким СНИЛС пока нет.*когда человек зарегистрируется с этим СНИЛС/);
     await head.context.close();
 
     // The invited person accepts and switches to the organization.
@@ -190,6 +197,29 @@ describe('identity in the browser', () => {
     const methods = await sql<{ auth_method: string }>`select s.auth_method from sessions s join persons p on p.id = s.person_id
       where p.email = 'producer2@ossig.test' order by s.created_at desc limit 2`.execute(server.ctx.db);
     expect(methods.rows.map((m) => m.auth_method)).toEqual(['recovery_code', 'totp']);
+    await context.close();
+  });
+  it('password change: Cyrillic refused with a clear message; after the change the sessions list shows only this session', async () => {
+    const other = await newPage(browser, server.url);
+    await signIn(other.page, INVITEE.email, INVITEE.password);
+    const { context, page } = await newPage(browser, server.url);
+    await signIn(page, INVITEE.email, INVITEE.password);
+    await page.getByRole('navigation', { name: 'Разделы кабинета' }).getByRole('link', { name: 'Безопасность' }).click();
+    const sessions = page.getByRole('region', { name: 'Активные сеансы' });
+    await expect.poll(() => sessions.locator('tbody tr').count()).toBe(2);
+    const form = page.getByRole('region', { name: 'Пароль' });
+    await form.getByLabel('Текущий пароль').fill(INVITEE.password);
+    await form.getByLabel('Новый пароль').fill('Пароль2026Ok');
+    await form.getByRole('button', { name: 'Сохранить пароль' }).click();
+    await form.getByText('Пароль: русские буквы не допускаются').waitFor();
+    await form.getByLabel('Новый пароль').fill('Changed2026pass');
+    await form.getByRole('button', { name: 'Сохранить пароль' }).click();
+    await page.getByText('Пароль изменён').waitFor();
+    // Without reloading: the other session is gone from the list.
+    await expect.poll(() => sessions.locator('tbody tr').count()).toBe(1);
+    await expect(sessions.getByText('этот сеанс').isVisible()).resolves.toBe(true);
+    INVITEE.password = 'Changed2026pass';
+    await other.context.close();
     await context.close();
   });
 });

@@ -110,6 +110,9 @@ describe('uploads and receipts in the cabinet', () => {
     const current = page.getByRole('region', { name: 'Текущая загрузка' });
     await current.getByTestId('upload-done').waitFor();
     await expect(current.textContent()).resolves.toMatch(/принято 2, отклонено 1/);
+    // Not a plain green mark: one row of three was refused.
+    await expect(current.getByTestId('upload-done').getAttribute('data-tone')).resolves.toBe('yellow');
+    await expect(current.textContent()).resolves.toMatch(/Файл обработан, часть строк отклонена/);
     await shot(page, `${UPLOADS}-done`);
 
     const [resultDownload] = await Promise.all([
@@ -132,7 +135,7 @@ describe('uploads and receipts in the cabinet', () => {
     // The journal: 3 rows in the file, 2 accepted, 1 rejected.
     const journal = page.getByRole('table', { name: 'Журнал загрузок' });
     const line = journal.locator('tbody tr').filter({ hasText: fileName });
-    await expect.poll(async () => (await line.locator('td').allTextContents()).slice(2, 6)).toEqual(['3', '2', '1', 'Обработан']);
+    await expect.poll(async () => (await line.locator('td').allTextContents()).slice(2, 6)).toEqual(['3', '2', '1', 'обработан, часть строк отклонена']);
     await shot(page, `${UPLOADS}-journal`);
     expect(await tripCount(env.server, carrier.id)).toBe(tripsBefore + 2);
     const accepted = await db

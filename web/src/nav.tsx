@@ -31,4 +31,5 @@ export const NAV: NavItem[] = [
   { to: '/outbox', label: 'Исходящая почта', orgRoles: ['operator'], demoOnly: true },
   { to: '/tokens', label: 'Доступ по API', fullAccess: true },
   { to: '/security', label: 'Безопасность' },
+  { to: '/help', label: 'Справка' },
 ];

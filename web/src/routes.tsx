@@ -25,6 +25,7 @@ import { ReportPage } from './pages/reports/ReportPage';
 import { OperatorReportsPage } from './pages/reports/OperatorReportsPage';
 import { VehiclesPage } from './pages/vehicles/VehiclesPage';
 import { VehicleCardPage } from './pages/vehicles/VehicleCardPage';
+import { HelpPage } from './pages/help/HelpPage';
 
 export interface PageRoute {
   path: string;
@@ -54,4 +55,5 @@ export const ROUTES: PageRoute[] = [
   { path: '/operator/reports', element: <OperatorReportsPage /> },
   { path: '/vehicles', element: <VehiclesPage /> },
   { path: '/vehicles/:id', element: <VehicleCardPage /> },
+  { path: '/help', element: <HelpPage /> },
 ];

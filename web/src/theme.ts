@@ -1,4 +1,4 @@
-import { createTheme } from '@mantine/core';
+import { createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'ossig',
@@ -14,5 +14,37 @@ export const theme = createTheme({
     Card: { defaultProps: { withBorder: true, radius: 'md', padding: 'lg' } },
     Paper: { defaultProps: { radius: 'md' } },
     Table: { defaultProps: { verticalSpacing: 'xs', highlightOnHover: true } },
+    // A table that scrolls sideways can be scrolled from the keyboard too.
+    TableScrollContainer: { defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } } },
+    // Whole labels: a button or badge that has too little room wraps its text
+    // onto a second line instead of cutting it («Скачать шабло…», «УВЕДОМЛ…»).
+    Button: {
+      styles: {
+        root: { height: 'auto', minHeight: 'var(--button-height)', maxWidth: '100%', flexShrink: 0 },
+        inner: { minHeight: 'var(--button-height)' },
+        label: { whiteSpace: 'normal', overflow: 'visible', textAlign: 'center', lineHeight: 1.25, paddingBlock: 2 },
+      },
+    },
+    Badge: {
+      styles: {
+        root: { height: 'auto', minHeight: 'var(--badge-height)', maxWidth: '100%', flexShrink: 0, textTransform: 'none', letterSpacing: 0 },
+        label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.3, paddingBlock: 1 },
+      },
+    },
   },
 });
+
+/** «Dimmed» text dark enough to read (WCAG AA 4.5:1 on white and on the light grey of the pages). */
+export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': t.colors.gray[7],
+    // Text of «light» buttons, badges and the active navigation item: the darkest shade, readable on the tinted background.
+    ...Object.fromEntries(LIGHT_TEXT.map((c) => [`--mantine-color-${c}-light-color`, t.colors[c]![9]])),
+    '--mantine-color-yellow-light-color': '#7a5200',
+    '--mantine-color-orange-light-color': '#8f3d00',
+  },
+  dark: {},
+});
+
+const LIGHT_TEXT = ['ossig', 'teal', 'green', 'red', 'blue', 'gray', 'grape', 'cyan', 'violet', 'indigo', 'lime', 'pink'] as const;

@@ -158,6 +158,10 @@ describe('password sign-in', () => {
     const weak = await c1.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'newpass' });
     expect(weak.status).toBe(422);
     expect(weak.body.errors[0].message).toMatch(/^Новый пароль: /);
+    // Seed 003: Latin letters only — a Cyrillic password with every other mark of a strong one is refused, saying why.
+    const cyrillic = await c1.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'Пароль2026Aa' });
+    expect(cyrillic.status).toBe(422);
+    expect(cyrillic.body.errors[0]).toMatchObject({ field: 'newPassword', message: expect.stringMatching(/русские буквы не допускаются/) });
     expect((await c1.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'NewPass2026' })).status).toBe(204);
     expect((await c1.get('/api/auth/me')).status).toBe(200);
     expect((await c2.get('/api/auth/me')).status).toBe(401);

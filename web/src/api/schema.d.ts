@@ -6179,6 +6179,10 @@ export interface paths {
                              * @description Идентификатор (UUID)
                              */
                             id: string;
+                            /** @description Есть ли в системе пользователь с этим СНИЛС (если нет — приглашение дождётся его регистрации) */
+                            registered: boolean;
+                            /** @description Приглашённому отправлено письмо */
+                            emailed: boolean;
                         };
                     };
                 };

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { Alert, Center, Loader, Pagination, Stack, Text, Title, Group } from '@mantine/core';
 import { errorMessage } from '../api/client';
+import { SupportContacts } from './Support';
 
 export function Loading({ label = 'Загрузка…' }: { label?: string }) {
   return (
@@ -19,7 +20,10 @@ export function Loading({ label = 'Загрузка…' }: { label?: string }) {
 export function ErrorAlert({ error, title = 'Не удалось загрузить данные' }: { error: unknown; title?: string }) {
   return (
     <Alert color="red" variant="light" title={title} role="alert">
-      {errorMessage(error)}
+      <Stack gap={6}>
+        <Text size="sm">{errorMessage(error)}</Text>
+        <SupportContacts prefix="Если ошибка повторяется, обратитесь в службу поддержки" size="xs" />
+      </Stack>
     </Alert>
   );
 }
@@ -34,8 +38,8 @@ export function Empty({ children }: { children: ReactNode }) {
 
 export function PageTitle({ children, right, subtitle }: { children: ReactNode; right?: ReactNode; subtitle?: ReactNode }) {
   return (
-    <Group justify="space-between" align="flex-end" mb="lg" wrap="nowrap">
-      <Stack gap={4}>
+    <Group justify="space-between" align="flex-end" mb="lg" gap="sm">
+      <Stack gap={4} style={{ minWidth: 0, flex: '1 1 16rem' }}>
         <Title order={1} size="h2">
           {children}
         </Title>

@@ -1,7 +1,8 @@
 /** The cabinet's frame: header with the organization and «Сменить профиль», navigation, content. */
 import type { ReactNode } from 'react';
 import { NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router-dom';
-import { AppShell, Burger, Button, Group, Menu, NavLink, Text, Tooltip, UnstyledButton, Alert, Stack } from '@mantine/core';
+import { Anchor, AppShell, Burger, Button, Group, Menu, NavLink, Text, Tooltip, UnstyledButton, Alert, Stack } from '@mantine/core';
+import { SupportContacts } from '../components/Support';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useAuth, MEMBER_ROLE } from '../auth';
@@ -109,12 +110,26 @@ export function Shell({ children }: { children: ReactNode }) {
         </nav>
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
+        <Text size="sm" hiddenFrom="xs" mb="sm" data-testid="acting-organization-phone">
+          <Text span size="xs" c="dimmed">
+            Организация:{' '}
+          </Text>
+          <Text span size="sm" fw={500}>
+            {organization?.name ?? 'не выбрана'}
+          </Text>
+        </Text>
         {!organization && (
           <Alert color="yellow" mb="md" title="Организация не выбрана">
             Выберите организацию в меню «Сменить профиль», чтобы работать от её имени.
           </Alert>
         )}
         <div style={{ maxWidth: 1280, margin: '0 auto' }}>{children}</div>
+        <Group component="footer" justify="space-between" gap="xs" mt="xl" pt="md" style={{ borderTop: '1px solid var(--mantine-color-gray-3)', maxWidth: 1280, marginInline: 'auto' }}>
+          <SupportContacts />
+          <Anchor component={RouterNavLink} to="/help" size="sm">
+            Справка по услугам
+          </Anchor>
+        </Group>
       </AppShell.Main>
     </AppShell>
   );

@@ -114,3 +114,14 @@ export function shortOrg(name: string): string {
   for (const [re, abbr] of LEGAL_FORMS) if (re.test(name)) return name.replace(re, abbr);
   return name;
 }
+
+/**
+ * How a processed file went, honestly: every row accepted (green), some
+ * refused (yellow), or most of them refused (red) — never a plain green mark
+ * over a file whose rows were mostly turned down.
+ */
+export function uploadTone(u: { accepted: number; rejected: number }): { color: string; mark: string; label: string } {
+  if (u.rejected === 0) return { color: 'teal', mark: '✓', label: 'обработан, все строки приняты' };
+  if (u.rejected >= u.accepted) return { color: 'red', mark: '!', label: u.accepted === 0 ? 'обработан, все строки отклонены' : 'обработан, большая часть строк отклонена' };
+  return { color: 'yellow', mark: '!', label: 'обработан, часть строк отклонена' };
+}

@@ -40,6 +40,9 @@ export function DesktopPage() {
 }
 
 function Counters() {
+  const { organization, hasRole } = useAuth();
+  // Ordering a statement is the producer's, and submits on its behalf (not for a trusted person with standard access).
+  const canOrder = hasRole('producer') && !(organization?.role === 'trusted' && organization.access === 'standard');
   const sites = useQuery({ queryKey: ['sites', 'count'], queryFn: () => call(api.GET('/api/sites', { params: { query: { page: 1, pageSize: 1 } } })) });
   const permits = useQuery({
     queryKey: ['permits', 'count'],
@@ -49,21 +52,23 @@ function Counters() {
     <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
       <Counter label="Объекты образования ОСС" value={sites.data?.total} loading={sites.isPending} to="/sites" />
       <Counter label="Разрешения на перемещение ОСС" value={permits.data?.total} loading={permits.isPending} to="/sites" />
-      <Card>
-        <Text size="sm" c="dimmed">
-          Сведения о результатах перемещения ОСС
-        </Text>
-        <Button component={Link} to="/services" variant="light" mt="sm" size="xs">
-          Сформировать
-        </Button>
-      </Card>
+      {canOrder && (
+        <Card>
+          <Text size="sm" c="dimmed">
+            Сведения о результатах перемещения ОСС
+          </Text>
+          <Button component={Link} to="/services" variant="light" mt="sm" size="xs">
+            Сформировать сведения
+          </Button>
+        </Card>
+      )}
     </SimpleGrid>
   );
 }
 
 function Counter({ label, value, loading, to }: { label: string; value?: number; loading: boolean; to: string }) {
   return (
-    <Card component={Link} to={to} style={{ textDecoration: 'none' }} aria-label={`${label}: ${value ?? '…'}`}>
+    <Card component={Link} to={to} style={{ textDecoration: 'none' }}>
       <Text size="sm" c="dimmed">
         {label}
       </Text>

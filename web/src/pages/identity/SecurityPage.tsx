@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Anchor, Badge, Button, Code, Group, Image, PasswordInput, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import QRCode from 'qrcode';
 import { errorMessage, fieldError } from '../../api/client';
@@ -36,8 +37,11 @@ export function SecurityPage() {
   );
 }
 
+const SESSIONS_KEY = ['identity', 'sessions'] as const;
+
 function PasswordCard() {
   const { me } = useAuth();
+  const qc = useQueryClient();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [touched, setTouched] = useState(false);
@@ -47,6 +51,9 @@ function PasswordCard() {
       setCurrent('');
       setNext('');
       setTouched(false);
+      // The other sessions were ended by the server: the list shows what is true now.
+      void qc.invalidateQueries({ queryKey: SESSIONS_KEY });
+      void qc.invalidateQueries({ queryKey: ME_KEY });
       notifications.show({ color: 'teal', message: 'Пароль изменён. Остальные сеансы завершены.' });
     },
   });
@@ -223,16 +230,40 @@ function SecondFactorCard() {
   );
 }
 
-const SESSIONS_KEY = ['identity', 'sessions'] as const;
 
 function SessionsCard() {
+  const phone = useMediaQuery('(max-width: 48em)');
   const sessions = useQuery({ queryKey: SESSIONS_KEY, queryFn: identityApi.sessions });
   const end = useRowAction(identityApi.endSession, { done: 'Сеанс завершён', failed: 'Не удалось завершить сеанс', refresh: [SESSIONS_KEY] });
   return (
     <Section title="Активные сеансы">
       {sessions.isPending && <Loading />}
       {sessions.isError && <ErrorAlert error={sessions.error} />}
-      {sessions.data && (
+      {sessions.data && phone && (
+        // On a phone: one block per session, «Завершить» at hand.
+        <Stack gap="xs" role="list" aria-label="Сеансы">
+          {sessions.data.items.map((s) => (
+            <Stack key={s.id} gap={2} role="listitem" p="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+              <Text size="sm" fw={500}>
+                {s.device ?? 'неизвестно'}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {METHOD_LABELS[s.method as keyof typeof METHOD_LABELS] ?? s.method} · вход {fmtDateTime(s.createdAt)} · активность {fmtDateTime(s.lastSeenAt)}
+              </Text>
+              <Group>
+                {s.current ? (
+                  <Badge variant="light">этот сеанс</Badge>
+                ) : (
+                  <RowActionButton action={end} id={s.id}>
+                    Завершить
+                  </RowActionButton>
+                )}
+              </Group>
+            </Stack>
+          ))}
+        </Stack>
+      )}
+      {sessions.data && !phone && (
         <ListTable minWidth={640} striped columns={['Устройство', 'Способ входа', 'Вход', 'Последняя активность', '']}>
           {sessions.data.items.map((s) => (
             <Table.Tr key={s.id}>

@@ -6,6 +6,7 @@
  * above the table: the decided trip leaves the «Ожидают приёма» list.
  */
 import { useState } from 'react';
+import { useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Badge, Button, Card, FileButton, Group, Modal, SegmentedControl, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import type { DatesRangeValue } from '@mantine/dates';
@@ -15,7 +16,7 @@ import type { Ok } from '../../api/types';
 import { Empty, ErrorAlert, Loading, PageTitle, Pager } from '../../components/PageState';
 import { ListTable } from '../../components/ListTable';
 import { CarrierAndPlate, periodQuery, TripCount, UnloadingPeriod, WasteAndQuantityCells } from '../../components/trips';
-import { RECEIPT_STATUS, fmtDateTime, fmtDecimal, fmtInt } from '../../lib/format';
+import { RECEIPT_STATUS, fmtDateTime, fmtDecimal, fmtInt, shortOrg } from '../../lib/format';
 import { FIELD_LABELS } from '../../lib/shared';
 
 const PAGE_SIZE = 50;
@@ -38,6 +39,7 @@ export function ReceiptsPage() {
   const [last, setLast] = useState<DecisionAnswer | null>(null);
   const [period, setPeriod] = useState<DatesRangeValue<string>>([null, null]);
   const queryClient = useQueryClient();
+  const phone = useMediaQuery('(max-width: 48em)');
   const query = { page, pageSize: PAGE_SIZE, ...(status === 'all' ? {} : { status }), ...periodQuery(period) };
   const list = useQuery({
     queryKey: ['receipts', query],
@@ -142,7 +144,15 @@ export function ReceiptsPage() {
         {list.data && list.data.items.length === 0 && (
           <Empty>{status === 'pending' ? 'Все доставленные рейсы рассмотрены: ожидающих приёма нет' : 'Рейсов по выбранным условиям нет'}</Empty>
         )}
-        {list.data && list.data.items.length > 0 && (
+        {list.data && list.data.items.length > 0 && phone && (
+          // On a phone: a card per trip, its decision at hand without scrolling sideways.
+          <Stack gap={0} aria-label="Рейсы на приём" role="list" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
+            {list.data.items.map((t) => (
+              <ReceiptCard key={t.id} trip={t} onDone={decided} onReject={() => setRejecting(t)} />
+            ))}
+          </Stack>
+        )}
+        {list.data && list.data.items.length > 0 && !phone && (
           <ListTable
             minWidth={1080}
             aria-label="Рейсы на приём"
@@ -184,26 +194,7 @@ export function ReceiptsPage() {
                   {t.receiptStatus === 'pending' ? (
                     <Decide trip={t} onDone={decided} onReject={() => setRejecting(t)} />
                   ) : (
-                    <Stack gap={2} align="flex-start">
-                      <Badge color={RECEIPT_STATUS[t.receiptStatus].color} variant="light">
-                        {RECEIPT_STATUS[t.receiptStatus].label}
-                      </Badge>
-                      {t.receivedMass && (
-                        <Text size="sm" className="ossig-nowrap">
-                          по весам {fmtDecimal(t.receivedMass, 3)} т
-                        </Text>
-                      )}
-                      {t.receiptReason && (
-                        <Text size="sm" c="dimmed">
-                          Причина: {t.receiptReason}
-                        </Text>
-                      )}
-                      {t.receivedAt && (
-                        <Text size="xs" c="dimmed">
-                          {fmtDateTime(t.receivedAt)}
-                        </Text>
-                      )}
-                    </Stack>
+                    <Decided trip={t} />
                   )}
                 </Table.Td>
               </Table.Tr>
@@ -217,6 +208,61 @@ export function ReceiptsPage() {
   );
 }
 
+/** The decision already made: status, weighed mass, reason, when. */
+function Decided({ trip: t }: { trip: Receipt }) {
+  return (
+    <Stack gap={2} align="flex-start">
+      <Badge color={RECEIPT_STATUS[t.receiptStatus].color} variant="light">
+        {RECEIPT_STATUS[t.receiptStatus].label}
+      </Badge>
+      {t.receivedMass && (
+        <Text size="sm" className="ossig-nowrap">
+          по весам {fmtDecimal(t.receivedMass, 3)} т
+        </Text>
+      )}
+      {t.receiptReason && (
+        <Text size="sm" c="dimmed">
+          Причина: {t.receiptReason}
+        </Text>
+      )}
+      {t.receivedAt && (
+        <Text size="xs" c="dimmed">
+          {fmtDateTime(t.receivedAt)}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** One trip as a card (phones): what the table's row says, one field under another. */
+function ReceiptCard({ trip: t, onDone, onReject }: { trip: Receipt; onDone: (d: DecisionAnswer) => void; onReject: () => void }) {
+  return (
+    <Stack gap={6} p="md" role="listitem" aria-label={`Рейс № ${t.id}`} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+      <Group justify="space-between" gap="xs">
+        <Text size="sm" fw={600}>
+          Рейс № {t.id}
+        </Text>
+        <Text size="sm" c="dimmed">
+          выгрузка {fmtDateTime(t.unloadedAt)}
+        </Text>
+      </Group>
+      <Text size="sm">
+        {shortOrg(t.carrierName)}, {t.plate}
+      </Text>
+      <Text size="sm">
+        {t.siteName} · <Text span c="dimmed" inherit>{t.permitNumber}</Text>
+      </Text>
+      <Text size="sm">
+        ФККО {t.wasteCode} — {t.wasteName}
+      </Text>
+      <Text size="sm">
+        {fmtDecimal(t.volume, 2)} м³ · {fmtDecimal(t.mass, 3)} т по данным перевозчика
+      </Text>
+      {t.receiptStatus === 'pending' ? <Decide trip={t} onDone={onDone} onReject={onReject} /> : <Decided trip={t} />}
+    </Stack>
+  );
+}
+
 function Decide({ trip, onDone, onReject }: { trip: Receipt; onDone: (d: DecisionAnswer) => void; onReject: () => void }) {
   const [mass, setMass] = useState(trip.mass.replace('.', ','));
   const confirm = useMutation({
@@ -225,7 +271,7 @@ function Decide({ trip, onDone, onReject }: { trip: Receipt; onDone: (d: Decisio
   });
   return (
     <Stack gap={4}>
-      <Group gap="xs" wrap="nowrap">
+      <Group gap="xs">
         <TextInput
           size="xs"
           w={110}

@@ -8,6 +8,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
+import { uploadTone as doneTone } from '../../lib/format';
 import { Alert, Anchor, Badge, Button, Card, Group, List, Progress, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import '@mantine/dropzone/styles.css';
@@ -35,6 +36,7 @@ const STATUS_COLOR: Record<Upload['status'], string> = {
   refused: 'red',
   failed: 'red',
 };
+
 
 export function UploadsPage() {
   const [params, setParams] = useSearchParams();
@@ -110,6 +112,7 @@ function UploadBox({ current, onUploaded }: { current: string | null; onUploaded
         accept={ACCEPT}
         loading={sending !== null}
         aria-label="Перетащите файл рейсов сюда или нажмите, чтобы выбрать"
+        inputProps={{ 'aria-label': 'Файл рейсов (XLSX или CSV)' }}
         data-testid="upload-dropzone"
       >
         <Stack align="center" gap={4} py="xl" style={{ pointerEvents: 'none' }}>
@@ -167,11 +170,16 @@ function CurrentUpload({ id }: { id: string }) {
         </>
       )}
       {x.status === 'done' && (
-        <Group gap="md" data-testid="upload-done">
-          <ThemeIcon color="teal" radius="xl" size="lg" aria-hidden>
-            ✓
+        <Group gap="md" data-testid="upload-done" data-tone={doneTone(x).color}>
+          <ThemeIcon color={doneTone(x).color} radius="xl" size="lg" aria-hidden>
+            {doneTone(x).mark}
           </ThemeIcon>
           <Stack gap={0}>
+            {x.rejected > 0 && (
+              <Text fw={600} c={doneTone(x).color === 'red' ? 'red.8' : 'yellow.9'}>
+                Файл {doneTone(x).label}
+              </Text>
+            )}
             <Text>
               Файл обработан: принято {fmtInt(x.accepted)}, отклонено {fmtInt(x.rejected)}
               {x.duplicates ? ` (из них повторов ${fmtInt(x.duplicates)})` : ''}.
@@ -183,7 +191,7 @@ function CurrentUpload({ id }: { id: string }) {
             )}
           </Stack>
           {x.resultUrl && (
-            <Button component="a" href={x.resultUrl} color="teal">
+            <Button component="a" href={x.resultUrl} color={x.rejected > 0 ? 'ossig' : 'teal'}>
               Скачать файл результатов
             </Button>
           )}
@@ -259,8 +267,8 @@ function Journal({ current, onPick }: { current: string | null; onPick: (id: str
               <Table.Td className="ossig-num">{fmtInt(u.accepted)}</Table.Td>
               <Table.Td className="ossig-num">{fmtInt(u.rejected)}</Table.Td>
               <Table.Td>
-                <Badge color={STATUS_COLOR[u.status]} variant="light">
-                  {u.status === 'processing' ? `${u.statusText} ${Math.round(u.progress * 100)}%` : u.statusText}
+                <Badge color={u.status === 'done' ? doneTone(u).color : STATUS_COLOR[u.status]} variant="light">
+                  {u.status === 'processing' ? `${u.statusText} ${Math.round(u.progress * 100)}%` : u.status === 'done' ? doneTone(u).label : u.statusText}
                 </Badge>
               </Table.Td>
               <Table.Td>
