@@ -41,10 +41,19 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
     '--mantine-color-dimmed': t.colors.gray[7],
     // Text of «light» buttons, badges and the active navigation item: the darkest shade, readable on the tinted background.
     ...Object.fromEntries(LIGHT_TEXT.map((c) => [`--mantine-color-${c}-light-color`, t.colors[c]![9]])),
+    // Coloured text (`c="red"`, anchors) and white text on filled buttons: shades that keep 4.5:1.
+    ...Object.fromEntries(LIGHT_TEXT.map((c) => [`--mantine-color-${c}-text`, t.colors[c]![9]])),
+    ...Object.fromEntries(FILLED_DARK.map((c) => [`--mantine-color-${c}-filled`, t.colors[c]![9]])),
+    ...Object.fromEntries(FILLED_DARK.map((c) => [`--mantine-color-${c}-filled-hover`, t.colors[c]![9]])),
     '--mantine-color-yellow-light-color': '#7a5200',
     '--mantine-color-orange-light-color': '#8f3d00',
+    '--mantine-color-yellow-text': '#7a5200',
+    '--mantine-color-orange-text': '#8f3d00',
+    '--mantine-color-orange-filled': '#a63f00',
+    '--mantine-color-yellow-filled': '#8a5a00',
   },
   dark: {},
 });
 
+const FILLED_DARK = ['teal', 'green', 'red', 'cyan', 'lime', 'grape', 'pink', 'blue', 'violet', 'indigo'] as const;
 const LIGHT_TEXT = ['ossig', 'teal', 'green', 'red', 'blue', 'gray', 'grape', 'cyan', 'violet', 'indigo', 'lime', 'pink'] as const;

@@ -1,10 +1,10 @@
-/** The operator's support contacts (GET /api/help/support): in the cabinet's footer and in error states. */
+/** The operator's support contacts (GET /api/support): in the cabinet's footer and in error states. */
 import { Anchor, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../api/client';
 
 export function useSupport() {
-  return useQuery({ queryKey: ['help', 'support'], queryFn: () => call(api.GET('/api/help/support')), staleTime: Infinity, retry: false });
+  return useQuery({ queryKey: ['help', 'support'], queryFn: () => call(api.GET('/api/support')), staleTime: Infinity, retry: false });
 }
 
 const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
