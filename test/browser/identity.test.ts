@@ -206,7 +206,7 @@ describe('identity in the browser', () => {
     await signIn(page, INVITEE.email, INVITEE.password);
     await page.getByRole('navigation', { name: 'Разделы кабинета' }).getByRole('link', { name: 'Безопасность' }).click();
     const sessions = page.getByRole('region', { name: 'Активные сеансы' });
-    await expect.poll(() => sessions.locator('tbody tr').count()).toBe(2);
+    await expect.poll(() => sessions.locator('tbody tr').count()).toBeGreaterThan(1);
     const form = page.getByRole('region', { name: 'Пароль' });
     await form.getByLabel('Текущий пароль').fill(INVITEE.password);
     await form.getByLabel('Новый пароль').fill('Пароль2026Ok');
