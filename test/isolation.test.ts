@@ -80,6 +80,7 @@ const OWNERS: Record<OrgRole, { owner: string; other: string }> = {
   carrier: { owner: 'carrier', other: 'carrier2' },
   facility: { owner: 'facility', other: 'facility2' },
   operator: { owner: 'operator', other: 'producer2' },
+  managing: { owner: 'manager', other: 'manager2' },
 };
 
 async function sessionCookie(personId: string, organizationId: string | null): Promise<string> {
@@ -128,6 +129,10 @@ beforeAll(async () => {
       for (const s of await ctx.db.selectFrom('sites').select(['id', 'name']).where('producer_id', '=', ownerId).execute()) markers.push(s.id, s.name);
       for (const p of await ctx.db.selectFrom('permits').select(['id', 'number']).where('producer_id', '=', ownerId).execute()) markers.push(p.id, p.number);
       for (const a of await ctx.db.selectFrom('permit_applications').select(['id', 'number']).where('organization_id', '=', ownerId).execute()) markers.push(a.id, a.number);
+    }
+    if (owner === 'manager') {
+      for (const h of await ctx.db.selectFrom('houses').select(['id', 'address']).where('organization_id', '=', ownerId).execute()) markers.push(h.id, h.address);
+      for (const m of await ctx.db.selectFrom('meetings').select(['id', 'number']).where('organization_id', '=', ownerId).execute()) markers.push(m.id, m.number);
     }
     const otherCookie = await sessionCookie(otherHead, orgIds.get(other)!);
     setups.set(owner, {
@@ -355,6 +360,43 @@ describe('isolation matrix over every route', () => {
     const owner = setups.get('producer')!;
     const res = await app.inject({ method: 'GET', url: '/api/sites', headers: { cookie: owner.ownerCookie } });
     expect(res.statusCode).toBe(200);
+  });
+
+  it('the two services do not see each other: waste organizations get 404 on meetings, the managing organization sees nothing of waste', async () => {
+    const failures: string[] = [];
+    const headCookie = async (orgKey: string) => {
+      const id = orgIds.get(orgKey)!;
+      const head = await ctx.db.selectFrom('memberships').select('person_id').where('organization_id', '=', id).where('role', '=', 'head').executeTakeFirstOrThrow();
+      return sessionCookie(head.person_id, id);
+    };
+    const wasteCookies = await Promise.all(['producer', 'carrier', 'facility', 'operator'].map(async (k) => [k, await headCookie(k)] as const));
+    const managerCookie = await headCookie('manager');
+    let meetingRoutes = 0;
+    for (const route of collected) {
+      if ('public' in route.access || 'person' in route.access) continue;
+      const isMeetings = !!route.access.orgRoles?.includes('managing');
+      const ownerKey = ownerFor(route.access);
+      const ownerId = orgIds.get(ownerKey)!;
+      const url = await pathFor(route, ownerId, 'org');
+      const body = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(route.method) ? ((await sample(route.body, 'body', ownerId)) ?? {}) : undefined;
+      const send = (cookie: string) =>
+        app.inject({ method: route.method as any, url, payload: body === undefined ? undefined : JSON.stringify(body), headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), cookie } });
+      const markers = setups.get(ownerKey)!.markers;
+      if (isMeetings) {
+        meetingRoutes++;
+        for (const [k, cookie] of wasteCookies) {
+          const res = await send(cookie);
+          if (res.statusCode !== 404) failures.push(`${key(route)} [${k}] → ${res.statusCode} (expected 404)`);
+        }
+      } else {
+        const res = await send(managerCookie);
+        const text = res.body.replace(/"instance":"[^"]*"/g, '');
+        if (res.statusCode < 300 && route.url.includes(':')) failures.push(`${key(route)} [manager] → ${res.statusCode} with the owner's ids`);
+        for (const m of markers) if (text.includes(m)) failures.push(`${key(route)} [manager] leaks «${m}»`);
+      }
+    }
+    expect(failures, failures.join('\n')).toEqual([]);
+    expect(meetingRoutes).toBeGreaterThan(10);
   });
 });
 

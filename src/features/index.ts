@@ -16,6 +16,7 @@ import { telemetryMaintainJob, telemetryMaintainSchedule } from './telemetry/job
 import type { TotalsTables } from './totals/tables.js';
 import type { ReportTables } from './reports/tables.js';
 import type { MoneyTables } from './money/tables.js';
+import type { MeetingTables } from './meetings/tables.js';
 import type { RoutesPlugin } from '../platform/http/server.js';
 import { registerProblems } from '../platform/http/errors.js';
 import type { JobDefinition } from '../platform/jobs/index.js';
@@ -58,6 +59,9 @@ import { moneyRoutes } from './money/routes.js';
 import { paymentRoutes } from './money/payment-routes.js';
 import { MONEY_PROBLEMS } from './money/problems.js';
 import { MONEY_JOBS, MONEY_SCHEDULES } from './money/jobs.js';
+import { meetingRoutes } from './meetings/routes.js';
+import { MEETING_JOBS } from './meetings/jobs.js';
+import { MEETING_PROBLEMS } from './meetings/problems.js';
 
 export const ROUTES: readonly RoutesPlugin[] = [
   // identity, by concept
@@ -66,20 +70,21 @@ export const ROUTES: readonly RoutesPlugin[] = [
   reportRoutes,
   telemetryRoutes,
   moneyRoutes, paymentRoutes,
+  meetingRoutes,
 ];
 
-export const JOBS: readonly JobDefinition<any>[] = [...UPLOAD_JOBS, mailSendJob, passwordResetRequestJob, generateStatementJob, auditCheckpointJob, ...PERMIT_JOBS, ...REPORT_JOBS, telemetryMaintainJob, ...MONEY_JOBS];
+export const JOBS: readonly JobDefinition<any>[] = [...UPLOAD_JOBS, mailSendJob, passwordResetRequestJob, generateStatementJob, auditCheckpointJob, ...PERMIT_JOBS, ...REPORT_JOBS, telemetryMaintainJob, ...MONEY_JOBS, ...MEETING_JOBS];
 
 /** Jobs enqueued on a schedule by whichever worker comes first. */
 export const SCHEDULES: readonly ScheduleDefinition<any>[] = [auditCheckpointSchedule, ...PERMIT_SCHEDULES, ...REPORT_SCHEDULES, telemetryMaintainSchedule, ...MONEY_SCHEDULES];
 
 /** The features' tables join the core ones in `Database` (declaration merging: platform never imports features). */
 declare module '../platform/db/schema.js' {
-  interface Database extends StatementTables, IdentityTables, UploadTables, TaskTables, NotificationTables, FacilityTables, VehicleTables, RegisterTables, AuditTables, ApplicationTables, PermitTables, TotalsTables, ReportTables, TelemetryTables, MoneyTables {}
+  interface Database extends StatementTables, IdentityTables, UploadTables, TaskTables, NotificationTables, FacilityTables, VehicleTables, RegisterTables, AuditTables, ApplicationTables, PermitTables, TotalsTables, ReportTables, TelemetryTables, MoneyTables, MeetingTables {}
 }
 
 /**
  * Every problem code the API answers with: the generic ones (src/platform/http/errors.ts) and each
  * feature's `problems.ts`. The OpenAPI `Problem.code` is the union of these.
  */
-export const PROBLEMS = registerProblems(IDENTITY_PROBLEMS, ORGANIZATION_PROBLEMS, APPLICATION_PROBLEMS, REPORT_PROBLEMS, REGISTER_PROBLEMS, MONEY_PROBLEMS);
+export const PROBLEMS = registerProblems(IDENTITY_PROBLEMS, ORGANIZATION_PROBLEMS, APPLICATION_PROBLEMS, REPORT_PROBLEMS, REGISTER_PROBLEMS, MONEY_PROBLEMS, MEETING_PROBLEMS);

@@ -17,7 +17,7 @@ export interface NavItem {
 
 export const NAV: NavItem[] = [
   { to: '/', label: 'Рабочий стол' },
-  { to: '/sites', label: 'Объекты' },
+  { to: '/sites', label: 'Объекты', orgRoles: ['producer', 'carrier', 'facility', 'operator'] },
   { to: '/services', label: 'Госуслуги и функции' },
   { to: '/applications', label: 'Мои заявки', orgRoles: ['producer'] },
   { to: '/operator/applications', label: 'Очередь заявлений', orgRoles: ['operator'] },
@@ -26,6 +26,7 @@ export const NAV: NavItem[] = [
   { to: '/receipts', label: 'Приём рейсов', orgRoles: ['facility'] },
   { to: '/reports', label: 'Отчётность', orgRoles: ['producer', 'facility'] },
   { to: '/operator/reports', label: 'Отчёты организаций', orgRoles: ['operator'] },
+  { to: '/meetings', label: 'Собрания собственников', orgRoles: ['managing'] },
   // «Доверенные лица» is for everyone: the head invites there, an invited person accepts there.
   { to: '/trusted', label: 'Доверенные лица' },
   { to: '/outbox', label: 'Исходящая почта', orgRoles: ['operator'], demoOnly: true },

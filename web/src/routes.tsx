@@ -26,6 +26,10 @@ import { OperatorReportsPage } from './pages/reports/OperatorReportsPage';
 import { VehiclesPage } from './pages/vehicles/VehiclesPage';
 import { VehicleCardPage } from './pages/vehicles/VehicleCardPage';
 import { HelpPage } from './pages/help/HelpPage';
+import { MeetingsPage } from './pages/meetings/MeetingsPage';
+import { NewMeetingPage } from './pages/meetings/NewMeetingPage';
+import { MeetingPage } from './pages/meetings/MeetingPage';
+import { StagePage } from './pages/meetings/StagePage';
 
 export interface PageRoute {
   path: string;
@@ -56,4 +60,8 @@ export const ROUTES: PageRoute[] = [
   { path: '/vehicles', element: <VehiclesPage /> },
   { path: '/vehicles/:id', element: <VehicleCardPage /> },
   { path: '/help', element: <HelpPage /> },
+  { path: '/meetings', element: <MeetingsPage /> },
+  { path: '/meetings/new', element: <NewMeetingPage /> },
+  { path: '/meetings/:id', element: <MeetingPage /> },
+  { path: '/meetings/:id/stages/:n', element: <StagePage /> },
 ];

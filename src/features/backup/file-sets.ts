@@ -91,6 +91,17 @@ export const FILE_SETS: readonly FileSet[] = [
       ...(await query<{ pdf_key: string; pdf_sig_key: string; pdf_sha256: string; xlsx_key: string; xlsx_sig_key: string; xlsx_sha256: string }>(
         `select pdf_key, pdf_sig_key, pdf_sha256, xlsx_key, xlsx_sig_key, xlsx_sha256 from acts where status = 'ready' order by pdf_key`,
       )).flatMap((r) => [{ path: r.pdf_key, sha256: r.pdf_sha256 }, { path: r.pdf_sig_key }, { path: r.xlsx_key, sha256: r.xlsx_sha256 }, { path: r.xlsx_sig_key }]),
+      // Owners' meetings: register import results, notices, protocols (PDF, signature, DOCX) and signed scans.
+      ...(await query<{ path: string; sha256: string | null }>(
+        `select result_key as path, result_sha256 as sha256 from meeting_imports where result_key is not null
+         union all select notice_key, notice_sha256 from meetings where notice_key is not null
+         union all select notice_sig_key, null from meetings where notice_sig_key is not null
+         union all select protocol_key, protocol_sha256 from meetings where protocol_key is not null
+         union all select protocol_sig_key, null from meetings where protocol_sig_key is not null
+         union all select protocol_docx_key, null from meetings where protocol_docx_key is not null
+         union all select scan_key, scan_sha256 from meetings where scan_key is not null
+         order by 1`,
+      )).map((r) => (r.sha256 ? { path: r.path, sha256: r.sha256 } : { path: r.path })),
     ],
   },
   // The operator's test key and certificate, the demo CA and people's demo certificates: no row names them.

@@ -23,6 +23,7 @@ export const DEMO_LOGINS = [
   { login: 'operator@ossig.test', who: 'информационный оператор ГКУ «ИО ОССиГ» (руководитель)' },
   { login: 'producer2@ossig.test', who: 'другой отходопроизводитель ООО «ГлавСтрой-Сити»' },
   { login: 'trusted@ossig.test', who: 'доверенное лицо ООО «СтройМонолит» со стандартным доступом' },
+  { login: 'manager@ossig.test', who: 'управляющая организация ООО «УК «Домовой»» (руководитель): общие собрания собственников' },
 ] as const;
 
 /** Mulberry32: a small deterministic generator for demo values (not for ids or secrets). */

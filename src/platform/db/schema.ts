@@ -14,7 +14,7 @@ export type Decimal = ColumnType<string, string | number, string | number>;
 /** date: 'YYYY-MM-DD'. */
 export type DateOnly = ColumnType<string, string, string>;
 
-export type OrgRole = 'producer' | 'carrier' | 'facility' | 'operator';
+export type OrgRole = 'producer' | 'carrier' | 'facility' | 'operator' | 'managing';
 export type MemberRole = 'head' | 'employee' | 'trusted';
 export type Access = 'standard' | 'full';
 export type ReceiptStatus = 'pending' | 'confirmed' | 'rejected';

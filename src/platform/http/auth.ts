@@ -44,7 +44,16 @@ export function rightsOf(role: MemberRole, access: Access): readonly Right[] {
 export type RouteAccess =
   | { public: true }
   | { person: true }
-  | { right: Right; orgRoles?: readonly OrgRole[] };
+  | {
+      right: Right;
+      orgRoles?: readonly OrgRole[];
+      /**
+       * 'not_found': to organizations of other roles the route does not exist (404), as for a
+       * separate service of the cabinet (owners' meetings are not there for waste organizations).
+       * Default: 403 naming the roles.
+       */
+      otherRoles?: 'not_found';
+    };
 
 export interface Actor {
   personId: string;
@@ -166,6 +175,7 @@ export async function authorize(
     throw new AppError('forbidden', RIGHT_DENIED_MESSAGES[access.right]);
   }
   if (access.orgRoles && !access.orgRoles.some((r) => actor.orgRoles.includes(r))) {
+    if (access.otherRoles === 'not_found') throw new AppError('not_found');
     throw new AppError('forbidden', `Действие доступно организациям с ролью: ${access.orgRoles.map((r) => ORG_ROLE_LABELS[r]).join(', ')}`);
   }
   return { person, actor };

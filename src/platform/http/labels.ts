@@ -116,4 +116,5 @@ export const ORG_ROLE_LABELS = {
   carrier: 'отходоперевозчик',
   facility: 'отходополучатель',
   operator: 'информационный оператор',
+  managing: 'управляющая организация',
 } as const;

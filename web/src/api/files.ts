@@ -73,6 +73,17 @@ export function sendReportFile(id: string, file: File, onProgress?: (share: numb
   return postForm<Json<paths['/api/reports/{id}/files']['post']['responses'][201]>>(`/api/reports/${encodeURIComponent(id)}/files`, form, onProgress);
 }
 
+type RegisterImportPost = paths['/api/meetings/{id}/register/import']['post'];
+/** The answer of a register import: rows, accepted, refused, each row's reasons, the register's check. */
+export type RegisterImportAnswer = Json<RegisterImportPost['responses'][200]>;
+
+/** Sends a file to a meeting's file route (`/api/meetings/{id}/register/import`, `/api/meetings/{id}/protocol/scan`). */
+export function sendMeetingFile(url: string, file: File, onProgress?: (share: number) => void): Promise<unknown> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return postForm<unknown>(url, form, onProgress);
+}
+
 /** The routes that answer a GET with a file or a redirect (links, not JSON). */
 export type HrefPath =
   | '/api/statements/{id}/files/{kind}'

@@ -16518,6 +16518,2249 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/houses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Дома организации */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                address: string;
+                                cadastralNumber: string;
+                                totalArea: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Добавить дом (адрес, кадастровый номер, общая площадь помещений) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address: string;
+                        cadastralNumber: string;
+                        /** @description Общая площадь помещений дома, м² (до 0,01) */
+                        totalArea: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            address: string;
+                            cadastralNumber: string;
+                            totalArea: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/houses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Изменить дом */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address: string;
+                        cadastralNumber: string;
+                        /** @description Общая площадь помещений дома, м² (до 0,01) */
+                        totalArea: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            address: string;
+                            cadastralNumber: string;
+                            totalArea: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Собрания: проводимые, проведённые или все */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "in_progress" | "completed" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                number: string;
+                                status: "in_progress" | "completed";
+                                kind: "annual" | "extraordinary";
+                                form: "in_person" | "absentee" | "mixed";
+                                address: string;
+                                cadastralNumber: string;
+                                /** Format: date-time */
+                                startsAt: string | null;
+                                /** Format: date-time */
+                                endsAt: string | null;
+                                stagesDone: number;
+                                gisStatus: "none" | "sending" | "loaded" | "error";
+                                /** Format: date-time */
+                                completedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Начать подготовку собрания по дому (в «Моих задачах» появится задача) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Идентификатор (UUID)
+                         */
+                        houseId: string;
+                        kind?: "annual" | "extraordinary";
+                        form?: "in_person" | "absentee" | "mixed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            number: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Собрание: данные и этапы с отметками о выполнении */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            number: string;
+                            status: "in_progress" | "completed";
+                            house: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                address: string;
+                                cadastralNumber: string;
+                                totalArea: string;
+                            };
+                            kind: "annual" | "extraordinary";
+                            form: "in_person" | "absentee" | "mixed";
+                            electronic: boolean;
+                            initiators: string;
+                            /** Format: date-time */
+                            startsAt: string | null;
+                            /** Format: date-time */
+                            endsAt: string | null;
+                            place: string;
+                            ballotsPlace: string;
+                            materialsPlace: string;
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                position: number;
+                                title: string;
+                                proposal: string;
+                                majority: "participants" | "more_than_half_all" | "two_thirds_all" | "all";
+                            }[];
+                            stages: {
+                                n: number;
+                                key: "notice" | "register" | "ballots" | "counting" | "protocol" | "gis";
+                                title: string;
+                                done: boolean;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                available: boolean;
+                            }[];
+                            notice: {
+                                ready: boolean;
+                            };
+                            protocol: {
+                                number: string | null;
+                                date: string | null;
+                                chair: string;
+                                secretary: string;
+                                counters: string;
+                                ready: boolean;
+                                scan: {
+                                    name: string;
+                                    type: string;
+                                    bytes: number;
+                                } | null;
+                            };
+                            gis: {
+                                status: "none" | "sending" | "loaded" | "error";
+                                error: string | null;
+                                messageGuid: string | null;
+                                protocolGuid: string | null;
+                                company: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    name: string;
+                                    inn: string;
+                                } | null;
+                                /** Format: date-time */
+                                rightsConfirmedAt: string | null;
+                                /** Format: date-time */
+                                sentAt: string | null;
+                            };
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Этап 1: сообщение о проведении собрания и повестка дня */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: "annual" | "extraordinary";
+                        form: "in_person" | "absentee" | "mixed";
+                        electronic: boolean;
+                        initiators: string;
+                        /** Format: date-time */
+                        startsAt: string | null;
+                        /** Format: date-time */
+                        endsAt: string | null;
+                        place: string;
+                        ballotsPlace: string;
+                        materialsPlace: string;
+                        items: {
+                            title: string;
+                            proposal?: string;
+                            majority: "participants" | "more_than_half_all" | "two_thirds_all" | "all";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            number: string;
+                            status: "in_progress" | "completed";
+                            house: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                address: string;
+                                cadastralNumber: string;
+                                totalArea: string;
+                            };
+                            kind: "annual" | "extraordinary";
+                            form: "in_person" | "absentee" | "mixed";
+                            electronic: boolean;
+                            initiators: string;
+                            /** Format: date-time */
+                            startsAt: string | null;
+                            /** Format: date-time */
+                            endsAt: string | null;
+                            place: string;
+                            ballotsPlace: string;
+                            materialsPlace: string;
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                position: number;
+                                title: string;
+                                proposal: string;
+                                majority: "participants" | "more_than_half_all" | "two_thirds_all" | "all";
+                            }[];
+                            stages: {
+                                n: number;
+                                key: "notice" | "register" | "ballots" | "counting" | "protocol" | "gis";
+                                title: string;
+                                done: boolean;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                available: boolean;
+                            }[];
+                            notice: {
+                                ready: boolean;
+                            };
+                            protocol: {
+                                number: string | null;
+                                date: string | null;
+                                chair: string;
+                                secretary: string;
+                                counters: string;
+                                ready: boolean;
+                                scan: {
+                                    name: string;
+                                    type: string;
+                                    bytes: number;
+                                } | null;
+                            };
+                            gis: {
+                                status: "none" | "sending" | "loaded" | "error";
+                                error: string | null;
+                                messageGuid: string | null;
+                                protocolGuid: string | null;
+                                company: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    name: string;
+                                    inn: string;
+                                } | null;
+                                /** Format: date-time */
+                                rightsConfirmedAt: string | null;
+                                /** Format: date-time */
+                                sentAt: string | null;
+                            };
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/stages/{stage}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Отметить этап выполненным или снять отметку
+         * @description Этап отмечается после предыдущего и когда его данные полны (иначе 409 с перечнем недостающего в `blockers`). Отметку снимают, пока следующий этап не отмечен.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                    stage: "notice" | "register" | "ballots" | "counting" | "protocol" | "gis";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        done: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            number: string;
+                            status: "in_progress" | "completed";
+                            house: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                address: string;
+                                cadastralNumber: string;
+                                totalArea: string;
+                            };
+                            kind: "annual" | "extraordinary";
+                            form: "in_person" | "absentee" | "mixed";
+                            electronic: boolean;
+                            initiators: string;
+                            /** Format: date-time */
+                            startsAt: string | null;
+                            /** Format: date-time */
+                            endsAt: string | null;
+                            place: string;
+                            ballotsPlace: string;
+                            materialsPlace: string;
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                position: number;
+                                title: string;
+                                proposal: string;
+                                majority: "participants" | "more_than_half_all" | "two_thirds_all" | "all";
+                            }[];
+                            stages: {
+                                n: number;
+                                key: "notice" | "register" | "ballots" | "counting" | "protocol" | "gis";
+                                title: string;
+                                done: boolean;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                available: boolean;
+                            }[];
+                            notice: {
+                                ready: boolean;
+                            };
+                            protocol: {
+                                number: string | null;
+                                date: string | null;
+                                chair: string;
+                                secretary: string;
+                                counters: string;
+                                ready: boolean;
+                                scan: {
+                                    name: string;
+                                    type: string;
+                                    bytes: number;
+                                } | null;
+                            };
+                            gis: {
+                                status: "none" | "sending" | "loaded" | "error";
+                                error: string | null;
+                                messageGuid: string | null;
+                                protocolGuid: string | null;
+                                company: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    name: string;
+                                    inn: string;
+                                } | null;
+                                /** Format: date-time */
+                                rightsConfirmedAt: string | null;
+                                /** Format: date-time */
+                                sentAt: string | null;
+                            };
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** «Собрание проведено»: после загрузки протокола в ГИС ЖКХ */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            number: string;
+                            status: "in_progress" | "completed";
+                            house: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                address: string;
+                                cadastralNumber: string;
+                                totalArea: string;
+                            };
+                            kind: "annual" | "extraordinary";
+                            form: "in_person" | "absentee" | "mixed";
+                            electronic: boolean;
+                            initiators: string;
+                            /** Format: date-time */
+                            startsAt: string | null;
+                            /** Format: date-time */
+                            endsAt: string | null;
+                            place: string;
+                            ballotsPlace: string;
+                            materialsPlace: string;
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                position: number;
+                                title: string;
+                                proposal: string;
+                                majority: "participants" | "more_than_half_all" | "two_thirds_all" | "all";
+                            }[];
+                            stages: {
+                                n: number;
+                                key: "notice" | "register" | "ballots" | "counting" | "protocol" | "gis";
+                                title: string;
+                                done: boolean;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                available: boolean;
+                            }[];
+                            notice: {
+                                ready: boolean;
+                            };
+                            protocol: {
+                                number: string | null;
+                                date: string | null;
+                                chair: string;
+                                secretary: string;
+                                counters: string;
+                                ready: boolean;
+                                scan: {
+                                    name: string;
+                                    type: string;
+                                    bytes: number;
+                                } | null;
+                            };
+                            gis: {
+                                status: "none" | "sending" | "loaded" | "error";
+                                error: string | null;
+                                messageGuid: string | null;
+                                protocolGuid: string | null;
+                                company: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    name: string;
+                                    inn: string;
+                                } | null;
+                                /** Format: date-time */
+                                rightsConfirmedAt: string | null;
+                                /** Format: date-time */
+                                sentAt: string | null;
+                            };
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Этап 2: реестр собственников (помещения с собственниками) и его проверка */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                number: string;
+                                kind: "residential" | "non_residential";
+                                area: string;
+                                cadastralNumber: string | null;
+                                owners: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    name: string;
+                                    ownerKind: "person" | "legal" | "city";
+                                    ownership: "sole" | "shared" | "joint";
+                                    /** @description Доля: 1 или дробь, например 1/2 */
+                                    share: string;
+                                    inn: string | null;
+                                    titleDocument: string;
+                                    voted: boolean;
+                                }[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            check: {
+                                premises: number;
+                                owners: number;
+                                houseArea: string;
+                                registerArea: string;
+                                errors: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/premises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Добавить помещение с собственниками */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        number: string;
+                        kind: "residential" | "non_residential";
+                        area: string;
+                        cadastralNumber?: string | null;
+                        owners: {
+                            name: string;
+                            ownerKind: "person" | "legal" | "city";
+                            ownership: "sole" | "shared" | "joint";
+                            share: string;
+                            inn?: string | null;
+                            titleDocument?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/premises/{premiseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Изменить помещение и его собственников */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                    /** @description Идентификатор (UUID) */
+                    premiseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        number: string;
+                        kind: "residential" | "non_residential";
+                        area: string;
+                        cadastralNumber?: string | null;
+                        owners: {
+                            name: string;
+                            ownerKind: "person" | "legal" | "city";
+                            ownership: "sole" | "shared" | "joint";
+                            share: string;
+                            inn?: string | null;
+                            titleDocument?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Удалить помещение из реестра */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                    /** @description Идентификатор (UUID) */
+                    premiseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/register/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Загрузить реестр собственников из файла (XLSX или CSV), с файлом результата по строкам
+         * @description Одна строка — один собственник; столбцы как в шаблоне (GET /api/meetings/register-template). Реестр собрания заменяется строками, прошедшими проверку; по остальным ответ и файл результата называют строку, столбец и причину. Форма и ограничения — как у POST /api/uploads.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            rows: number;
+                            accepted: number;
+                            refused: number;
+                            results: {
+                                row: number;
+                                premise: string;
+                                accepted: boolean;
+                                errors: string[];
+                            }[];
+                            check: {
+                                premises: number;
+                                owners: number;
+                                houseArea: string;
+                                registerArea: string;
+                                errors: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/register/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Загрузки реестра собрания */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                fileName: string;
+                                rows: number;
+                                accepted: number;
+                                refused: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/register/imports/{importId}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Файл результата загрузки реестра (XLSX: каждая строка с результатом и причиной) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                    /** @description Идентификатор (UUID) */
+                    importId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/register-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Шаблон реестра собственников (XLSX) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Шаблоны сообщений организации */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                body: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Добавить шаблон сообщения */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            name: string;
+                            body: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Изменить шаблон сообщения */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            name: string;
+                            body: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Удалить шаблон сообщения */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -16529,7 +18772,7 @@ export interface components {
             status: number;
             detail?: string;
             /** @enum {string} */
-            code: "validation" | "bad_request" | "malformed_json" | "unsupported_media_type" | "multipart_invalid" | "payload_too_large" | "request_timeout" | "unauthenticated" | "forbidden" | "cross_site_request" | "no_organization" | "second_factor_required" | "not_found" | "conflict" | "idempotency_mismatch" | "idempotency_in_progress" | "too_many_requests" | "overloaded" | "unavailable" | "internal" | "invalid_credentials" | "account_locked" | "second_factor_invalid" | "challenge_used" | "challenge_expired" | "certificate_rejected" | "signature_invalid" | "reset_invalid" | "external_login_failed" | "invitation_used" | "invitation_expired" | "application_status" | "version_conflict" | "application_incomplete" | "report_status" | "report_conflict" | "report_invalid" | "report_deadline" | "register_version_conflict" | "register_archived" | "register_in_use" | "plate_taken" | "terminal_taken" | "register_status" | "tariff_overlap" | "tariff_in_use" | "nothing_to_bill" | "payment_matched" | "overpayment";
+            code: "validation" | "bad_request" | "malformed_json" | "unsupported_media_type" | "multipart_invalid" | "payload_too_large" | "request_timeout" | "unauthenticated" | "forbidden" | "cross_site_request" | "no_organization" | "second_factor_required" | "not_found" | "conflict" | "idempotency_mismatch" | "idempotency_in_progress" | "too_many_requests" | "overloaded" | "unavailable" | "internal" | "invalid_credentials" | "account_locked" | "second_factor_invalid" | "challenge_used" | "challenge_expired" | "certificate_rejected" | "signature_invalid" | "reset_invalid" | "external_login_failed" | "invitation_used" | "invitation_expired" | "application_status" | "version_conflict" | "application_incomplete" | "report_status" | "report_conflict" | "report_invalid" | "report_deadline" | "register_version_conflict" | "register_archived" | "register_in_use" | "plate_taken" | "terminal_taken" | "register_status" | "tariff_overlap" | "tariff_in_use" | "nothing_to_bill" | "payment_matched" | "overpayment" | "meeting_stage" | "meeting_completed" | "register_invalid";
             errors?: {
                 field: string;
                 message: string;

@@ -46,6 +46,16 @@ export const CAPABILITIES: Capability[] = [
     open: (id) => `/applications/${id}`,
     start: () => createApplication({ kind: 'permit' }),
   },
+  {
+    key: 'meeting',
+    title: 'Проведение общего собрания собственников',
+    description:
+      'Общее собрание собственников помещений в многоквартирном доме в шесть этапов: сообщение, реестр собственников, бюллетени, подсчёт голосов по площади, протокол с электронной подписью и загрузка протокола в ГИС ЖКХ.',
+    confirmText: 'Откроется раздел «ОСС на 100%»: выберите дом и начните собрание. Задача собрания появится в «Моих задачах».',
+    orgRoles: ['managing'],
+    open: () => '/meetings/new',
+    start: () => Promise.resolve({ id: 'new' }),
+  },
 ];
 
 export function ServicesPage() {

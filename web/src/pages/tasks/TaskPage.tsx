@@ -8,6 +8,7 @@ import { APPLICATION_TASKS, TASK_KINDS, type Task } from '../../api/types';
 import { ApplicationTask } from '../applications/ApplicationTask';
 import { StatementFormTask } from '../statements/StatementFormTask';
 import { StatementReadyTask } from '../statements/StatementReadyTask';
+import { MeetingTask } from '../meetings/MeetingTask';
 
 const BY_KIND: Record<string, (props: { task: Task }) => React.ReactNode> = {
   [TASK_KINDS.statementForm]: StatementFormTask,
@@ -16,6 +17,7 @@ const BY_KIND: Record<string, (props: { task: Task }) => React.ReactNode> = {
   [APPLICATION_TASKS.needsInfo]: ApplicationTask,
   [APPLICATION_TASKS.decision]: ApplicationTask,
   [APPLICATION_TASKS.review]: ApplicationTask,
+  meeting: MeetingTask,
 };
 
 export function TaskPage() {

@@ -1,0 +1,418 @@
+/**
+ * HTTP of owners' general meetings («Проведение общего собрания собственников»):
+ * houses, meetings and their six stages, the register of owners, templates.
+ * Only for organizations with the role «управляющая организация»; to others
+ * these routes do not exist (404).
+ */
+import { Type, type Static } from '@sinclair/typebox';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
+import type { RoutesPlugin } from '../../platform/http/server.js';
+import { actorOf, type RouteAccess } from '../../platform/http/auth.js';
+import { IdParams, Nullable, ProblemSchema, Uuid, errorResponses } from '../../platform/http/schemas.js';
+import { fileStore, sendFile } from '../../platform/files/index.js';
+import { notFound } from '../../platform/http/errors.js';
+import { receiveUpload } from '../uploads/receive-file.js';
+import { completeMeeting, createHouse, createMeeting, listHouses, listMeetings, markStage, meetingOf, saveNotice, updateHouse } from './meetings.js';
+import { meetingView } from './view.js';
+import { addPremise, deletePremise, importRegister, importResultFile, listImports, listRegister, registerCheck, registerTemplate, replacePremise, shareText } from './register.js';
+import { MEETING_STAGES } from './texts.js';
+import { deleteTemplate, listTemplates, saveTemplate } from './templates.js';
+
+const READ: RouteAccess = { right: 'read', orgRoles: ['managing'], otherRoles: 'not_found' };
+const DRAFT: RouteAccess = { right: 'draft', orgRoles: ['managing'], otherRoles: 'not_found' };
+const SUBMIT: RouteAccess = { right: 'submit', orgRoles: ['managing'], otherRoles: 'not_found' };
+const TAGS = ['Общие собрания собственников'];
+
+const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
+const Kind = lit(['annual', 'extraordinary'] as const);
+const Form = lit(['in_person', 'absentee', 'mixed'] as const);
+const Majority = lit(['participants', 'more_than_half_all', 'two_thirds_all', 'all'] as const);
+const StageKey = lit(MEETING_STAGES.map((s) => s.key));
+const DateTime = Type.String({ format: 'date-time' });
+const Text = (max: number) => Type.String({ maxLength: max });
+
+const House = Type.Object({ id: Uuid, address: Type.String(), cadastralNumber: Type.String(), totalArea: Type.String() });
+const HouseBody = Type.Object({
+  address: Text(500),
+  cadastralNumber: Text(40),
+  totalArea: Type.String({ maxLength: 30, description: 'Общая площадь помещений дома, м² (до 0,01)' }),
+});
+
+const Stage = Type.Object({ n: Type.Integer(), key: StageKey, title: Type.String(), done: Type.Boolean(), doneAt: Nullable(DateTime), available: Type.Boolean() });
+
+const Meeting = Type.Object({
+  id: Uuid,
+  number: Type.String(),
+  status: lit(['in_progress', 'completed'] as const),
+  house: House,
+  kind: Kind,
+  form: Form,
+  electronic: Type.Boolean(),
+  initiators: Type.String(),
+  startsAt: Nullable(DateTime),
+  endsAt: Nullable(DateTime),
+  place: Type.String(),
+  ballotsPlace: Type.String(),
+  materialsPlace: Type.String(),
+  items: Type.Array(Type.Object({ id: Uuid, position: Type.Integer(), title: Type.String(), proposal: Type.String(), majority: Majority })),
+  stages: Type.Array(Stage),
+  notice: Type.Object({ ready: Type.Boolean() }),
+  protocol: Type.Object({
+    number: Nullable(Type.String()),
+    date: Nullable(Type.String()),
+    chair: Type.String(),
+    secretary: Type.String(),
+    counters: Type.String(),
+    ready: Type.Boolean(),
+    scan: Nullable(Type.Object({ name: Type.String(), type: Type.String(), bytes: Type.Integer() })),
+  }),
+  gis: Type.Object({
+    status: lit(['none', 'sending', 'loaded', 'error'] as const),
+    error: Nullable(Type.String()),
+    messageGuid: Nullable(Type.String()),
+    protocolGuid: Nullable(Type.String()),
+    company: Nullable(Type.Object({ id: Uuid, name: Type.String(), inn: Type.String() })),
+    rightsConfirmedAt: Nullable(DateTime),
+    sentAt: Nullable(DateTime),
+  }),
+  completedAt: Nullable(DateTime),
+  createdAt: DateTime,
+});
+
+const MeetingListItem = Type.Object({
+  id: Uuid,
+  number: Type.String(),
+  status: lit(['in_progress', 'completed'] as const),
+  kind: Kind,
+  form: Form,
+  address: Type.String(),
+  cadastralNumber: Type.String(),
+  startsAt: Nullable(DateTime),
+  endsAt: Nullable(DateTime),
+  stagesDone: Type.Integer(),
+  gisStatus: lit(['none', 'sending', 'loaded', 'error'] as const),
+  completedAt: Nullable(DateTime),
+});
+
+const NoticeBody = Type.Object({
+  kind: Kind,
+  form: Form,
+  electronic: Type.Boolean(),
+  initiators: Text(2000),
+  startsAt: Nullable(DateTime),
+  endsAt: Nullable(DateTime),
+  place: Text(500),
+  ballotsPlace: Text(500),
+  materialsPlace: Text(500),
+  items: Type.Array(Type.Object({ title: Text(2000), proposal: Type.Optional(Text(4000)), majority: Majority }), { maxItems: 100 }),
+});
+
+const Owner = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  ownerKind: lit(['person', 'legal', 'city'] as const),
+  ownership: lit(['sole', 'shared', 'joint'] as const),
+  share: Type.String({ description: 'Доля: 1 или дробь, например 1/2' }),
+  inn: Nullable(Type.String()),
+  titleDocument: Type.String(),
+  voted: Type.Boolean(),
+});
+const Premise = Type.Object({
+  id: Uuid,
+  number: Type.String(),
+  kind: lit(['residential', 'non_residential'] as const),
+  area: Type.String(),
+  cadastralNumber: Nullable(Type.String()),
+  owners: Type.Array(Owner),
+});
+const PremiseBody = Type.Object({
+  number: Text(50),
+  kind: lit(['residential', 'non_residential'] as const),
+  area: Type.String({ maxLength: 30 }),
+  cadastralNumber: Type.Optional(Nullable(Text(40))),
+  owners: Type.Array(
+    Type.Object({
+      name: Text(1000),
+      ownerKind: lit(['person', 'legal', 'city'] as const),
+      ownership: lit(['sole', 'shared', 'joint'] as const),
+      share: Type.String({ maxLength: 20 }),
+      inn: Type.Optional(Nullable(Text(20))),
+      titleDocument: Type.Optional(Text(500)),
+    }),
+    { maxItems: 200 },
+  ),
+});
+const RegisterCheck = Type.Object({ premises: Type.Integer(), owners: Type.Integer(), houseArea: Type.String(), registerArea: Type.String(), errors: Type.Array(Type.String()) });
+const ImportInfo = Type.Object({ id: Uuid, fileName: Type.String(), rows: Type.Integer(), accepted: Type.Integer(), refused: Type.Integer(), createdAt: DateTime });
+const Template = Type.Object({ id: Uuid, name: Type.String(), body: Type.String(), updatedAt: DateTime });
+const TemplateBody = Type.Object({ name: Text(200), body: Text(20000) });
+const PremiseParams = Type.Object({ id: Uuid, premiseId: Uuid });
+
+const houseDto = (h: { id: string; address: string; cadastral_number: string; total_area: string | number }) => ({ id: h.id, address: h.address, cadastralNumber: h.cadastral_number, totalArea: String(h.total_area) });
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+
+export const meetingRoutes: RoutesPlugin = (app, ctx) => {
+  const tx = <T>(fn: (trx: Transaction<Database>) => Promise<T>) => ctx.db.transaction().execute(fn);
+
+  app.get('/api/houses', { config: { access: READ }, schema: { tags: TAGS, summary: 'Дома организации', response: { 200: Type.Object({ items: Type.Array(House) }), ...errorResponses } } }, async (req) => ({
+    items: (await listHouses(ctx.db, actorOf(req))).map(houseDto),
+  }));
+
+  app.post('/api/houses', { config: { access: DRAFT }, schema: { tags: TAGS, summary: 'Добавить дом (адрес, кадастровый номер, общая площадь помещений)', body: HouseBody, response: { 201: House, ...errorResponses } } }, async (req, reply) => {
+    const actor = actorOf(req);
+    const h = await tx((trx) => createHouse(trx, actor, req.body));
+    return reply.code(201).send(houseDto(h));
+  });
+
+  app.put('/api/houses/:id', { config: { access: DRAFT }, schema: { tags: TAGS, summary: 'Изменить дом', params: IdParams, body: HouseBody, response: { 200: House, ...errorResponses } } }, async (req) => {
+    const actor = actorOf(req);
+    return houseDto(await tx((trx) => updateHouse(trx, actor, req.params.id, req.body)));
+  });
+
+  app.get(
+    '/api/meetings',
+    {
+      config: { access: READ },
+      schema: {
+        tags: TAGS,
+        summary: 'Собрания: проводимые, проведённые или все',
+        querystring: Type.Object({ status: Type.Optional(lit(['in_progress', 'completed', 'all'] as const)) }),
+        response: { 200: Type.Object({ items: Type.Array(MeetingListItem) }), ...errorResponses },
+      },
+    },
+    async (req) => ({
+      items: (await listMeetings(ctx.db, actorOf(req), req.query.status ?? 'in_progress')).map((m) => ({
+        id: m.id,
+        number: m.number,
+        status: m.status,
+        kind: m.kind,
+        form: m.form,
+        address: m.address,
+        cadastralNumber: m.cadastral_number,
+        startsAt: iso(m.starts_at),
+        endsAt: iso(m.ends_at),
+        stagesDone: [m.notice_done_at, m.register_done_at, m.ballots_done_at, m.counting_done_at, m.protocol_done_at, m.gis_done_at].filter(Boolean).length,
+        gisStatus: m.gis_status,
+        completedAt: iso(m.completed_at),
+      })),
+    }),
+  );
+
+  app.post(
+    '/api/meetings',
+    {
+      config: { access: DRAFT },
+      schema: {
+        tags: TAGS,
+        summary: 'Начать подготовку собрания по дому (в «Моих задачах» появится задача)',
+        body: Type.Object({ houseId: Uuid, kind: Type.Optional(Kind), form: Type.Optional(Form) }),
+        response: { 201: Type.Object({ id: Uuid, number: Type.String() }), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      return reply.code(201).send(await tx((trx) => createMeeting(trx, { ctx, actor, input: req.body })));
+    },
+  );
+
+  app.get('/api/meetings/:id', { config: { access: READ }, schema: { tags: TAGS, summary: 'Собрание: данные и этапы с отметками о выполнении', params: IdParams, response: { 200: Meeting, ...errorResponses } } }, async (req) =>
+    meetingView(ctx.db, actorOf(req), req.params.id),
+  );
+
+  app.put(
+    '/api/meetings/:id/notice',
+    { config: { access: DRAFT }, schema: { tags: TAGS, summary: 'Этап 1: сообщение о проведении собрания и повестка дня', params: IdParams, body: NoticeBody, response: { 200: Meeting, ...errorResponses } } },
+    async (req) => {
+      const actor = actorOf(req);
+      await tx((trx) => saveNotice(trx, { ctx, actor, id: req.params.id, input: req.body }));
+      return meetingView(ctx.db, actor, req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/meetings/:id/stages/:stage',
+    {
+      config: { access: SUBMIT },
+      schema: {
+        tags: TAGS,
+        summary: 'Отметить этап выполненным или снять отметку',
+        description: 'Этап отмечается после предыдущего и когда его данные полны (иначе 409 с перечнем недостающего в `blockers`). Отметку снимают, пока следующий этап не отмечен.',
+        params: Type.Object({ id: Uuid, stage: StageKey }),
+        body: Type.Object({ done: Type.Boolean() }),
+        response: { 200: Meeting, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      await tx((trx) => markStage(trx, { ctx, actor, id: req.params.id, stage: req.params.stage, done: req.body.done }));
+      return meetingView(ctx.db, actor, req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/meetings/:id/complete',
+    { config: { access: SUBMIT }, schema: { tags: TAGS, summary: '«Собрание проведено»: после загрузки протокола в ГИС ЖКХ', params: IdParams, response: { 200: Meeting, ...errorResponses } } },
+    async (req) => {
+      const actor = actorOf(req);
+      await tx((trx) => completeMeeting(trx, { ctx, actor, id: req.params.id }));
+      return meetingView(ctx.db, actor, req.params.id);
+    },
+  );
+
+  // --- Stage 2: the register of owners -------------------------------------------------
+
+  app.get(
+    '/api/meetings/:id/register',
+    {
+      config: { access: READ },
+      schema: {
+        tags: TAGS,
+        summary: 'Этап 2: реестр собственников (помещения с собственниками) и его проверка',
+        params: IdParams,
+        querystring: Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }),
+        response: { 200: Type.Object({ items: Type.Array(Premise), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), check: RegisterCheck }), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const m = await meetingOf(ctx.db, actorOf(req), req.params.id);
+      const page = req.query.page ?? 1;
+      const pageSize = req.query.pageSize ?? 100;
+      const r = await listRegister(ctx.db, m.id, page, pageSize);
+      return {
+        items: r.items.map((p) => ({
+          id: p.id,
+          number: p.number,
+          kind: p.kind,
+          area: p.area,
+          cadastralNumber: p.cadastral_number,
+          owners: p.owners.map((o) => ({ id: o.id, name: o.name, ownerKind: o.owner_kind, ownership: o.ownership, share: shareText(o.share_num, o.share_den), inn: o.inn, titleDocument: o.title_document, voted: !!o.voted_at })),
+        })),
+        total: r.total,
+        page,
+        pageSize,
+        check: await registerCheck(ctx.db, m.id),
+      };
+    },
+  );
+
+  app.post(
+    '/api/meetings/:id/premises',
+    { config: { access: DRAFT }, schema: { tags: TAGS, summary: 'Добавить помещение с собственниками', params: IdParams, body: PremiseBody, response: { 201: Type.Object({ id: Uuid }), ...errorResponses } } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      return reply.code(201).send({ id: await tx((trx) => addPremise(trx, actor, req.params.id, req.body)) });
+    },
+  );
+
+  app.put(
+    '/api/meetings/:id/premises/:premiseId',
+    { config: { access: DRAFT }, schema: { tags: TAGS, summary: 'Изменить помещение и его собственников', params: PremiseParams, body: PremiseBody, response: { 204: Type.Null(), ...errorResponses } } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      await tx((trx) => replacePremise(trx, actor, req.params.id, req.params.premiseId, req.body));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/api/meetings/:id/premises/:premiseId',
+    { config: { access: DRAFT }, schema: { tags: TAGS, summary: 'Удалить помещение из реестра', params: PremiseParams, response: { 204: Type.Null(), ...errorResponses } } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      await tx((trx) => deletePremise(trx, actor, req.params.id, req.params.premiseId));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/meetings/:id/register/import',
+    {
+      config: { access: DRAFT },
+      schema: {
+        tags: TAGS,
+        summary: 'Загрузить реестр собственников из файла (XLSX или CSV), с файлом результата по строкам',
+        description:
+          'Одна строка — один собственник; столбцы как в шаблоне (GET /api/meetings/register-template). Реестр собрания заменяется строками, прошедшими проверку; по остальным ответ и файл результата называют строку, столбец и причину. Форма и ограничения — как у POST /api/uploads.',
+        params: IdParams,
+        consumes: ['multipart/form-data'],
+        response: {
+          200: Type.Object({
+            id: Uuid,
+            rows: Type.Integer(),
+            accepted: Type.Integer(),
+            refused: Type.Integer(),
+            results: Type.Array(Type.Object({ row: Type.Integer(), premise: Type.String(), accepted: Type.Boolean(), errors: Type.Array(Type.String()) })),
+            check: RegisterCheck,
+          }),
+          408: ProblemSchema,
+          413: ProblemSchema,
+          415: ProblemSchema,
+          503: ProblemSchema,
+          ...errorResponses,
+        },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const m = await meetingOf(ctx.db, actor, req.params.id);
+      return receiveUpload(ctx, req, reply, (file) => importRegister(ctx, actor, m.id, file));
+    },
+  );
+
+  app.get(
+    '/api/meetings/:id/register/imports',
+    { config: { access: READ }, schema: { tags: TAGS, summary: 'Загрузки реестра собрания', params: IdParams, response: { 200: Type.Object({ items: Type.Array(ImportInfo) }), ...errorResponses } } },
+    async (req) => {
+      const m = await meetingOf(ctx.db, actorOf(req), req.params.id);
+      return {
+        items: (await listImports(ctx.db, m.id)).map((i) => ({ id: i.id, fileName: i.file_name, rows: i.rows_total, accepted: i.rows_accepted, refused: i.rows_refused, createdAt: iso(i.created_at)! })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/meetings/:id/register/imports/:importId/result',
+    { config: { access: READ }, schema: { tags: TAGS, summary: 'Файл результата загрузки реестра (XLSX: каждая строка с результатом и причиной)', params: Type.Object({ id: Uuid, importId: Uuid }) } },
+    async (req, reply) => {
+      const m = await meetingOf(ctx.db, actorOf(req), req.params.id);
+      const r = await importResultFile(ctx.db, m.id, req.params.importId);
+      const file = await fileStore(ctx.config).get(r.result_key!);
+      if (!file) throw notFound('Файл результата не найден');
+      return sendFile(reply, file, { name: `Результат загрузки реестра ${m.number}.xlsx`, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    },
+  );
+
+  app.get('/api/meetings/register-template', { config: { access: READ }, schema: { tags: TAGS, summary: 'Шаблон реестра собственников (XLSX)' } }, async (_req, reply) => {
+    const buf = await registerTemplate();
+    return sendFile(reply, { stream: bufferStream(buf), bytes: buf.length }, { name: 'Шаблон реестра собственников.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  });
+
+  // --- Message templates («Шаблоны сообщений») ------------------------------------------
+
+  app.get('/api/meeting-templates', { config: { access: READ }, schema: { tags: TAGS, summary: 'Шаблоны сообщений организации', response: { 200: Type.Object({ items: Type.Array(Template) }), ...errorResponses } } }, async (req) => ({
+    items: (await listTemplates(ctx.db, actorOf(req))).map((t) => ({ id: t.id, name: t.name, body: t.body, updatedAt: iso(t.updated_at)! })),
+  }));
+
+  app.post('/api/meeting-templates', { config: { access: DRAFT }, schema: { tags: TAGS, summary: 'Добавить шаблон сообщения', body: TemplateBody, response: { 201: Template, ...errorResponses } } }, async (req, reply) => {
+    const actor = actorOf(req);
+    const t = await tx((trx) => saveTemplate(trx, actor, null, req.body));
+    return reply.code(201).send({ id: t.id, name: t.name, body: t.body, updatedAt: iso(t.updated_at)! });
+  });
+
+  app.put('/api/meeting-templates/:id', { config: { access: DRAFT }, schema: { tags: TAGS, summary: 'Изменить шаблон сообщения', params: IdParams, body: TemplateBody, response: { 200: Template, ...errorResponses } } }, async (req) => {
+    const actor = actorOf(req);
+    const t = await tx((trx) => saveTemplate(trx, actor, req.params.id, req.body));
+    return { id: t.id, name: t.name, body: t.body, updatedAt: iso(t.updated_at)! };
+  });
+
+  app.delete('/api/meeting-templates/:id', { config: { access: DRAFT }, schema: { tags: TAGS, summary: 'Удалить шаблон сообщения', params: IdParams, response: { 204: Type.Null(), ...errorResponses } } }, async (req, reply) => {
+    const actor = actorOf(req);
+    await tx((trx) => deleteTemplate(trx, actor, req.params.id));
+    return reply.code(204).send(null);
+  });
+};
+
+import { Readable } from 'node:stream';
+const bufferStream = (b: Buffer) => Readable.from([b]);
+export type NoticeBodyT = Static<typeof NoticeBody>;

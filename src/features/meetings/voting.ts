@@ -1,0 +1,75 @@
+/**
+ * Stage 4: owners' decisions entered from paper ballots (or electronic ones),
+ * and the count (count.ts) over the whole register.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { AppContext } from '../../platform/context.js';
+import type { Database } from '../../platform/db/schema.js';
+import type { Db } from '../../platform/db/pool.js';
+import type { Actor } from '../../platform/http/auth.js';
+import { invalid, notFound } from '../../platform/http/errors.js';
+import { audit } from '../../platform/audit.js';
+import { assertEditable, assertReached, meetingOf } from './guard.js';
+import { countVotes, type CountOwner, type CountResult } from './count.js';
+import type { Choice } from './tables.js';
+
+/**
+ * Records one owner's decision: a choice per agenda item (an item left out is
+ * void on the owner's ballot). `choices` null withdraws the decision (entered by mistake).
+ */
+export async function recordBallot(
+  trx: Transaction<Database>,
+  o: { ctx: AppContext; actor: Actor; id: string; ownerId: string; choices: Record<string, Choice> | null },
+): Promise<void> {
+  const m = await meetingOf(trx, o.actor, o.id, true);
+  assertReached(m, 'counting');
+  assertEditable(m, 'counting');
+  const owner = await trx.selectFrom('meeting_owners').select('id').where('id', '=', o.ownerId).where('meeting_id', '=', m.id).executeTakeFirst();
+  if (!owner) throw notFound('Собственник не найден в реестре собрания');
+  await trx.deleteFrom('meeting_votes').where('owner_id', '=', owner.id).execute();
+  if (o.choices === null) {
+    await trx.updateTable('meeting_owners').set({ voted_at: null }).where('id', '=', owner.id).execute();
+  } else {
+    const items = new Set((await trx.selectFrom('meeting_items').select('id').where('meeting_id', '=', m.id).execute()).map((i) => i.id));
+    const bad = Object.keys(o.choices).filter((k) => !items.has(k));
+    if (bad.length) throw invalid({ field: 'choices', message: 'Решения: указан вопрос, которого нет в повестке дня собрания' });
+    const rows = Object.entries(o.choices).map(([itemId, choice]) => ({ owner_id: owner.id, item_id: itemId, meeting_id: m.id, choice }));
+    if (rows.length) await trx.insertInto('meeting_votes').values(rows).execute();
+    await trx.updateTable('meeting_owners').set({ voted_at: o.ctx.now() }).where('id', '=', owner.id).execute();
+  }
+  await audit(trx, { action: 'meetings.ballot', personId: o.actor.personId, organizationId: o.actor.organizationId, subjectType: 'meeting', subjectId: m.id });
+}
+
+/** The count over the register: owners with their choices in one query (a few thousand rows at most per house). */
+export async function countMeeting(db: Db, meetingId: string): Promise<CountResult> {
+  const house = await db.selectFrom('meetings as m').innerJoin('houses as h', 'h.id', 'm.house_id').select(sql<string>`h.total_area::text`.as('area')).where('m.id', '=', meetingId).executeTakeFirstOrThrow();
+  const items = await db.selectFrom('meeting_items').select(['id', 'majority']).where('meeting_id', '=', meetingId).orderBy('position').execute();
+  const owners: CountOwner[] = [];
+  const q = sql<{ id: string; area: string; share_num: number; share_den: number; voted: boolean; choices: Record<string, Choice> | null }>`
+    select o.id, p.area::text as area, o.share_num, o.share_den, o.voted_at is not null as voted,
+           (select jsonb_object_agg(v.item_id, v.choice) from meeting_votes v where v.owner_id = o.id) as choices
+      from meeting_owners o join meeting_premises p on p.id = o.premise_id
+     where o.meeting_id = ${meetingId}`;
+  for (const r of (await q.execute(db)).rows) {
+    owners.push({ id: r.id, area: r.area, shareNum: r.share_num, shareDen: r.share_den, voted: r.voted, choices: new Map(Object.entries(r.choices ?? {})) });
+  }
+  return countVotes(house.area, owners, items);
+}
+
+/** Owners with their premises, share, votes and decision, a page at a time (the counting table). */
+export async function listBallots(db: Db, meetingId: string, page: number, pageSize: number, q: string | undefined) {
+  let base = db
+    .selectFrom('meeting_owners as o')
+    .innerJoin('meeting_premises as p', 'p.id', 'o.premise_id')
+    .where('o.meeting_id', '=', meetingId);
+  if (q?.trim()) base = base.where((eb) => eb.or([eb('o.name', 'ilike', `%${q.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`), eb('p.number', '=', q.trim())]));
+  const total = (await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+  const rows = await base
+    .select(['o.id', 'o.name', 'o.owner_kind', 'o.ownership', 'o.share_num', 'o.share_den', 'o.voted_at', 'p.number', sql<string>`p.area::text`.as('area'),
+      sql<Record<string, Choice> | null>`(select jsonb_object_agg(v.item_id, v.choice) from meeting_votes v where v.owner_id = o.id)`.as('choices')])
+    .orderBy('o.position')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { total, rows };
+}
