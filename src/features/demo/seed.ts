@@ -14,7 +14,8 @@ import { makeValidInnLegal, makeValidOgrn, makeValidSnils } from '../../domain/i
 import { hashPassword } from '../identity/password.js';
 import { AFTER_DEMO_SEED } from './hooks.js';
 
-export const DEMO_PASSWORD = 'Demo2026pass';
+import { DEMO_PASSWORD } from './types.js';
+export { DEMO_PASSWORD };
 
 export const DEMO_LOGINS = [
   { login: 'producer@ossig.test', who: 'отходопроизводитель ООО «СтройМонолит» (руководитель)' },

@@ -9,3 +9,6 @@ export interface DemoSeedInfo {
 }
 
 export type DemoHook = (ctx: AppContext, info: DemoSeedInfo) => Promise<void>;
+
+/** The password of every demo sign-in (demo data only, never in a production start). */
+export const DEMO_PASSWORD = 'Demo2026pass';

@@ -8,6 +8,11 @@ import { MEETING_STAGES, type StageKey } from './texts.js';
 
 type Q = Db | Transaction<Database>;
 
+/** Runs a change of a meeting in one transaction (the change, its audit event, its tasks and jobs). */
+export function inTransaction<T>(db: Db, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(fn);
+}
+
 /** The meeting of the acting organization, locked for a change when `forUpdate`. */
 export async function meetingOf(q: Q, actor: Actor, id: string, forUpdate = false) {
   let query = q.selectFrom('meetings').selectAll().where('id', '=', id).where('organization_id', '=', actor.organizationId);

@@ -5,8 +5,6 @@
  * these routes do not exist (404).
  */
 import { Type, type Static } from '@sinclair/typebox';
-import type { Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.js';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf, type RouteAccess } from '../../platform/http/auth.js';
 import { IdParams, Nullable, ProblemSchema, Uuid, errorResponses } from '../../platform/http/schemas.js';
@@ -17,6 +15,7 @@ import { completeMeeting, createHouse, createMeeting, listHouses, listMeetings, 
 import { meetingView } from './view.js';
 import { addPremise, deletePremise, importRegister, importResultFile, listImports, listRegister, registerCheck, registerTemplate, replacePremise, shareText } from './register.js';
 import { MEETING_STAGES } from './texts.js';
+import { inTransaction } from './guard.js';
 import { deleteTemplate, listTemplates, saveTemplate } from './templates.js';
 
 const READ: RouteAccess = { right: 'read', orgRoles: ['managing'], otherRoles: 'not_found' };
@@ -153,7 +152,7 @@ const houseDto = (h: { id: string; address: string; cadastral_number: string; to
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 export const meetingRoutes: RoutesPlugin = (app, ctx) => {
-  const tx = <T>(fn: (trx: Transaction<Database>) => Promise<T>) => ctx.db.transaction().execute(fn);
+  const tx = <T>(fn: Parameters<typeof inTransaction<T>>[1]) => inTransaction(ctx.db, fn);
 
   app.get('/api/houses', { config: { access: READ }, schema: { tags: TAGS, summary: 'Дома организации', response: { 200: Type.Object({ items: Type.Array(House) }), ...errorResponses } } }, async (req) => ({
     items: (await listHouses(ctx.db, actorOf(req))).map(houseDto),
