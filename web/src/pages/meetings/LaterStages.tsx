@@ -1,5 +1,5 @@
 /** Stages 3–6: ballots, counting, the protocol and the upload to ГИС ЖКХ. */
-import { Button, Card, Group, Stack, Text } from '@mantine/core';
+import { Card, Stack, Text } from '@mantine/core';
 import type { Meeting } from './queries';
 
 export function BallotsStage({ m }: { m: Meeting }) {
@@ -7,11 +7,7 @@ export function BallotsStage({ m }: { m: Meeting }) {
     <Card withBorder component="section" aria-label="Бюллетени">
       <Stack gap="xs">
         <Text size="sm">Бюллетень (решение собственника) на каждого собственника из реестра: его помещения, доля, число голосов и вопросы повестки дня.</Text>
-        <Group>
-          <Button component="a" variant="light" href={`/api/meetings/${encodeURIComponent(m.id)}/ballots.pdf`}>
-            Скачать бюллетени (PDF)
-          </Button>
-        </Group>
+        <Text size="sm">Бюллетени в PDF система пока не формирует: подготовьте их по реестру собственников ({m.number}).</Text>
       </Stack>
     </Card>
   );

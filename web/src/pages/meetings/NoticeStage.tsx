@@ -127,7 +127,6 @@ export function NoticeStage({ m }: { m: Meeting }) {
 
 function NoticeFile({ m, templates }: { m: Meeting; templates: { id: string; name: string }[] }) {
   const [template, setTemplate] = useState<string | null>(null);
-  const href = `/api/meetings/${encodeURIComponent(m.id)}/notice.pdf${template ? `?templateId=${encodeURIComponent(template)}` : ''}`;
   return (
     <Card withBorder component="section" aria-label="Сообщение в PDF">
       <Stack gap="xs">
@@ -137,11 +136,9 @@ function NoticeFile({ m, templates }: { m: Meeting; templates: { id: string; nam
         {templates.length > 0 && (
           <Select label="Текст по шаблону (необязательно)" data={templates.map((t) => ({ value: t.id, label: t.name }))} value={template} onChange={setTemplate} clearable />
         )}
-        <Group>
-          <Button component="a" href={href} variant="light">
-            Скачать сообщение (PDF)
-          </Button>
-        </Group>
+        <Text size="sm">
+          Сообщение в PDF система пока не формирует: текст по шаблону{template ? '' : ' (выберите шаблон)'} можно взять из раздела «Шаблоны сообщений» для {m.number}.
+        </Text>
       </Stack>
     </Card>
   );
