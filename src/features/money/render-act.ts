@@ -12,15 +12,13 @@
  * has none yet).
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import { fileStore } from '../../platform/files/index.js';
-import { streebog256, streebog512 } from '../../platform/signing/index.js';
-import { certificateOwner, completeDocument, documentOf, formatDocumentCode, operatorSigner, signDocumentFile, verificationUrl, type DocumentFact } from '../../platform/documents/index.js';
+import { completeDocument, documentOf, formatDocumentCode, operatorSigner, signStoredFile, signatureStamp, verificationUrl, type DocumentFact } from '../../platform/documents/index.js';
 import { releaseClient, streamQuery } from '../../platform/db/cursor.js';
 import { createXlsxWriter, xlsxDecimal } from '../../platform/spreadsheet/writer.js';
 import { typesetQuotes } from '../../domain/typography.js';
@@ -337,15 +335,7 @@ export async function renderAct(ctx: AppContext, actId: string): Promise<'done' 
     totals,
     loads: a.loads,
     invoice: invoice ? { number: invoice.number, dueOn: invoice.due_on } : null,
-    signer: {
-      owner: cert.subject.commonName ?? certificateOwner(cert),
-      organization: cert.subject.organization,
-      serial: cert.serialNumber,
-      notBefore: cert.notBefore,
-      notAfter: cert.notAfter,
-      issuer: cert.issuer.commonName ?? cert.issuer.text,
-      algorithm: `ГОСТ Р 34.10-2012 (${bits} бит), ГОСТ Р 34.11-2012 (Стрибог-${bits})`,
-    },
+    signer: signatureStamp(cert, bits),
     code: record.code,
     verifyUrl: verificationUrl(ctx.config, record.code),
     support: ctx.config.support,
@@ -355,9 +345,7 @@ export async function renderAct(ctx: AppContext, actId: string): Promise<'done' 
   const pdfKey = `acts/${actId}/act-${tag}.pdf`;
   const xlsxKey = `acts/${actId}/act-${tag}.xlsx`;
   const keys = [pdfKey, xlsxKey, `${pdfKey}.sig`, `${xlsxKey}.sig`];
-  const tsp = ctx.config.tsp.url ? { url: ctx.config.tsp.url, timeoutSeconds: ctx.config.tsp.timeoutSeconds } : null;
   const signedAt = ctx.now();
-  const digestOf = (b: Buffer) => (bits === 512 ? streebog512(b) : streebog256(b));
   try {
     const pdfStored = await store.put(pdfKey, await renderActPdf(d));
     const pass = new PassThrough();
@@ -366,10 +354,8 @@ export async function renderAct(ctx: AppContext, actId: string): Promise<'done' 
     const xlsxStored = await putting;
     const files: { kind: string; bytes: number; sha256: string; streebog: string; signatureSha256: string; timestampedAt: Date | null }[] = [];
     for (const [kind, key, stored] of [['pdf', pdfKey, pdfStored], ['xlsx', xlsxKey, xlsxStored]] as const) {
-      const digest = digestOf(await fs.readFile(store.localPath(key)));
-      const signed = await signDocumentFile(op.signer, { path: store.localPath(key), digest, signingTime: signedAt }, tsp);
-      await store.put(`${key}.sig`, signed.signature);
-      files.push({ kind, bytes: stored.bytes, sha256: stored.sha256, streebog: digest.toString('hex'), signatureSha256: crypto.createHash('sha256').update(signed.signature).digest('hex'), timestampedAt: signed.timestampedAt });
+      const signed = await signStoredFile(ctx.config, op.signer, store, { kind, key, stored, signedAt });
+      files.push({ ...signed.file, timestampedAt: signed.timestampedAt });
     }
     const { facts, totals: shown } = actFacts(d);
     const recorded = await ctx.db.transaction().execute(async (trx) => {

@@ -20,16 +20,14 @@ import QRCode from 'qrcode';
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import { fileStore } from '../../platform/files/index.js';
-import { streebog256, streebog512 } from '../../platform/signing/index.js';
 import {
   OPERATOR_FALLBACK,
-  certificateOwner,
   completeDocument,
   documentOf,
   formatDocumentCode,
   operatorSigner,
   reserveDocument,
-  signDocumentFile,
+  signStoredFile, signatureStamp,
   verificationUrl,
   type DocumentFact,
 } from '../../platform/documents/index.js';
@@ -260,15 +258,7 @@ export async function renderPermitVersion(ctx: AppContext, versionId: string): P
     facilities: parties.facilities.map((f) => ({ number: f.number, name: typesetQuotes(f.name), address: f.address, organization: typesetQuotes(f.organization), inn: f.inn })),
     changes: v.changes,
     operator: parties.issuer ?? { name: OPERATOR_FALLBACK.name, inn: OPERATOR_FALLBACK.inn, ogrn: OPERATOR_FALLBACK.ogrn },
-    signer: {
-      owner: cert.subject.commonName ?? certificateOwner(cert),
-      organization: cert.subject.organization,
-      serial: cert.serialNumber,
-      notBefore: cert.notBefore,
-      notAfter: cert.notAfter,
-      issuer: cert.issuer.commonName ?? cert.issuer.text,
-      algorithm: `ГОСТ Р 34.10-2012 (${bits} бит), ГОСТ Р 34.11-2012 (Стрибог-${bits})`,
-    },
+    signer: signatureStamp(cert, bits),
     code: record.code,
     verifyUrl: verificationUrl(ctx.config, record.code),
     support: ctx.config.support,
@@ -279,17 +269,14 @@ export async function renderPermitVersion(ctx: AppContext, versionId: string): P
   const pdfKey = `permits/${p.id}/v${v.version}-${tag}.pdf`;
   const sigKey = `${pdfKey}.sig`;
   const stored = await store.put(pdfKey, pdf);
-  const digest = bits === 512 ? streebog512(pdf) : streebog256(pdf);
   const signedAt = ctx.now();
-  const tsp = ctx.config.tsp.url ? { url: ctx.config.tsp.url, timeoutSeconds: ctx.config.tsp.timeoutSeconds } : null;
   let signed;
   try {
-    signed = await signDocumentFile(op.signer, { path: store.localPath(pdfKey), digest, signingTime: signedAt }, tsp);
+    signed = await signStoredFile(ctx.config, op.signer, store, { kind: 'pdf', key: pdfKey, stored, signedAt });
   } catch (e) {
     await store.delete(pdfKey);
     throw e;
   }
-  await store.put(sigKey, signed.signature);
   const { facts, totals } = permitFacts(docData);
   const recorded = await ctx.db.transaction().execute(async (trx) => {
     const updated = await trx
@@ -303,7 +290,7 @@ export async function renderPermitVersion(ctx: AppContext, versionId: string): P
       id: record.id,
       facts,
       totals,
-      files: [{ kind: 'pdf', bytes: stored.bytes, sha256: stored.sha256, streebog: digest.toString('hex'), signatureSha256: crypto.createHash('sha256').update(signed.signature).digest('hex') }],
+      files: [signed.file],
       certificate: cert,
       signedAt,
       timestampedAt: signed.timestampedAt,

@@ -17,8 +17,7 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { AppContext } from '../../platform/context.js';
 import { fileStore } from '../../platform/files/index.js';
-import { streebog256, streebog512 } from '../../platform/signing/index.js';
-import { certificateOwner, completeDocument, documentOf, formatDocumentCode, operatorSigner, signDocumentFile, verificationUrl, type DocumentFact } from '../../platform/documents/index.js';
+import { completeDocument, documentOf, formatDocumentCode, operatorSigner, signStoredFile, signatureStamp, verificationUrl, type DocumentFact } from '../../platform/documents/index.js';
 import { typesetQuotes } from '../../domain/typography.js';
 import { formatFkkoCode } from '../../domain/fkko.js';
 import { formatRu } from '../../domain/quantity.js';
@@ -221,15 +220,7 @@ export async function renderReportVersion(ctx: AppContext, versionId: string): P
     }),
     basis: ((v.prefill as { basis?: string[] }).basis ?? []).map(typesetQuotes),
     files: files.map((f) => ({ name: f.file_name, sha256: f.sha256 })),
-    signer: {
-      owner: cert.subject.commonName ?? certificateOwner(cert),
-      organization: cert.subject.organization,
-      serial: cert.serialNumber,
-      notBefore: cert.notBefore,
-      notAfter: cert.notAfter,
-      issuer: cert.issuer.commonName ?? cert.issuer.text,
-      algorithm: `ГОСТ Р 34.10-2012 (${bits} бит), ГОСТ Р 34.11-2012 (Стрибог-${bits})`,
-    },
+    signer: signatureStamp(cert, bits),
     code: record.code,
     verifyUrl: verificationUrl(ctx.config, record.code),
     support: ctx.config.support,
@@ -240,17 +231,14 @@ export async function renderReportVersion(ctx: AppContext, versionId: string): P
   const pdfKey = `reports/${r.id}/v${v.version}-${tag}.pdf`;
   const sigKey = `${pdfKey}.sig`;
   const stored = await store.put(pdfKey, pdf);
-  const digest = bits === 512 ? streebog512(pdf) : streebog256(pdf);
   const signedAt = ctx.now();
-  const tsp = ctx.config.tsp.url ? { url: ctx.config.tsp.url, timeoutSeconds: ctx.config.tsp.timeoutSeconds } : null;
   let signed;
   try {
-    signed = await signDocumentFile(op.signer, { path: store.localPath(pdfKey), digest, signingTime: signedAt }, tsp);
+    signed = await signStoredFile(ctx.config, op.signer, store, { kind: 'pdf', key: pdfKey, stored, signedAt });
   } catch (e) {
     await store.delete(pdfKey);
     throw e;
   }
-  await store.put(sigKey, signed.signature);
   const { facts, totals } = reportFacts(d);
   const recorded = await ctx.db.transaction().execute(async (trx) => {
     const updated = await trx
@@ -264,7 +252,7 @@ export async function renderReportVersion(ctx: AppContext, versionId: string): P
       id: record.id,
       facts,
       totals,
-      files: [{ kind: 'pdf', bytes: stored.bytes, sha256: stored.sha256, streebog: digest.toString('hex'), signatureSha256: crypto.createHash('sha256').update(signed.signature).digest('hex') }],
+      files: [signed.file],
       certificate: cert,
       signedAt,
       timestampedAt: signed.timestampedAt,

@@ -4,3 +4,4 @@ export * from './registry.js';
 export * from './signer.js';
 export * from './operator-signer.js';
 export type { DocumentTables, DocumentFact, DocumentStatus } from './tables.js';
+export * from './stamp.js';
