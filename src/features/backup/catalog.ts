@@ -26,6 +26,8 @@ export const STARTUP_TABLES: ReadonlySet<string> = new Set([
   // Shared rate-limit windows and upload slots (migration 0101): requests leave them, they hold no data.
   'public.rate_limit_hits',
   'public.upload_gate_slots',
+  // The VAT rates in force by law (migration 0120 seeds them; the operator may add later ones, which the copy carries).
+  'public.vat_rates',
   'graphile_worker.migrations',
   'graphile_worker._private_tasks',
   'graphile_worker._private_known_crontabs',
@@ -69,13 +71,14 @@ export async function listTables(client: Client, schemas: readonly string[]): Pr
   const tables: TableInfo[] = [];
   const skipped: SkippedObject[] = [];
   const why: Record<string, string> = {
-    p: 'секционированная таблица: её строки сохранены в её секциях',
     v: 'представление: создаётся миграциями, своих данных нет',
     m: 'материализованное представление: вычисляется заново (REFRESH)',
     f: 'внешняя таблица: данные вне этой базы',
   };
   for (const t of r.rows) {
     if (t.relkind === 'r') tables.push({ schema: t.schema, name: t.name, columns: t.columns });
+    // A partitioned table holds no rows of its own: its partitions are tables above, copied with the rest.
+    else if (t.relkind === 'p') continue;
     else skipped.push({ what: `${t.schema}.${t.name}`, reason: why[t.relkind] ?? `объект вида ${t.relkind}` });
   }
   return { tables, skipped };
