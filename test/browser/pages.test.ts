@@ -34,7 +34,7 @@ const SIZES = [
   { name: 'desktop', width: 1440, height: 900 },
   { name: 'phone', width: 390, height: 844 },
 ] as const;
-const ROLES = ['producer', 'carrier', 'facility', 'operator', 'trusted'] as const;
+const ROLES = ['producer', 'carrier', 'facility', 'operator', 'trusted', 'manager'] as const;
 
 /** 4xx answers that are part of a page's normal work (none so far besides «not signed in» before the sign-in). */
 const EXPECTED_4XX: { method: string; path: RegExp; status: number }[] = [];
@@ -168,7 +168,16 @@ describe('every page, every role, two screen sizes', () => {
 
   // A ready statement, so that its page is among those checked (the cabinet links it from a tab of the site card, which the walk does not open).
   let statementId: string | null = null;
+  // A facility's monthly report for the month before, so that the report's page is checked too.
+  let reportId: string | null = null;
   beforeAll(async () => {
+    const facility = await signedIn(env.server.app, 'facility@ossig.test');
+    const month = new Date(env.server.ctx.now());
+    month.setUTCDate(1);
+    month.setUTCMonth(month.getUTCMonth() - 1);
+    const report = await facility.post('/api/reports', { kind: 'facility_monthly', period: month.toISOString().slice(0, 7) });
+    expect(report.status, report.text).toBe(201);
+    reportId = report.body.id;
     const producer = await signedIn(env.server.app, 'producer@ossig.test');
     const to = moscowDate(env.server.ctx.now());
     const from = moscowDate(new Date(env.server.ctx.now().getTime() - 60 * 86_400_000));
@@ -220,7 +229,7 @@ describe('every page, every role, two screen sizes', () => {
 
     await signIn(page, `${role}@ossig.test`);
     // Walk the cabinet at desktop size: the navigation, then one page of every kind linked from the pages seen.
-    const queue: string[] = ['/', ...(role === 'producer' && statementId ? [`/statements/${statementId}`] : [])];
+    const queue: string[] = ['/', ...(role === 'producer' && statementId ? [`/statements/${statementId}`] : []), ...(role === 'facility' && reportId ? [`/reports/${reportId}`] : [])];
     const seenPattern = new Set<string>();
     const urls: { pattern: string; url: string }[] = [];
     while (queue.length) {

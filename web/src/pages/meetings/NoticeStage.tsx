@@ -6,9 +6,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, fieldError } from '../../api/client';
 import { FormError } from '../../components/forms';
 import { fmtArea, fromMoscowInput, meetingKey, toMoscowInput, type Meeting } from './queries';
+import { DateTimePicker } from '@mantine/dates';
 import { MAJORITY_RULES, MEETING_FORM_LABELS, MEETING_KIND_LABELS } from '../../lib/shared';
 
 type Item = Meeting['items'][number];
+
+/** The picker's value ('ГГГГ-ММ-ДД ЧЧ:мм:сс') from the form's Moscow time ('ГГГГ-ММ-ДДTЧЧ:мм'), and back. */
+const pickerValue = (v: string): string | null => (v ? `${v.replace('T', ' ')}:00` : null);
+const fromPickerValue = (v: string | null): string => (v ? v.slice(0, 16).replace(' ', 'T') : '');
 type Majority = Item['majority'];
 
 export function NoticeStage({ m }: { m: Meeting }) {
@@ -73,8 +78,8 @@ export function NoticeStage({ m }: { m: Meeting }) {
             <Checkbox label="С использованием системы (электронное голосование)" checked={electronic} onChange={(e) => setElectronic(e.currentTarget.checked)} error={fieldError(save.error, 'electronic')} />
             <Textarea label="Инициаторы собрания" description="ФИО собственников с номерами помещений или наименование управляющей организации" autosize minRows={2} value={initiators} onChange={(e) => setInitiators(e.currentTarget.value)} />
             <Group grow wrap="wrap">
-              <TextInput type="datetime-local" label="Дата и время начала собрания (МСК)" value={startsAt} onChange={(e) => setStartsAt(e.currentTarget.value)} error={fieldError(save.error, 'startsAt')} miw={220} />
-              <TextInput type="datetime-local" label="Окончание приёма решений (МСК)" value={endsAt} onChange={(e) => setEndsAt(e.currentTarget.value)} error={fieldError(save.error, 'endsAt')} miw={220} />
+              <DateTimePicker label="Дата и время начала собрания (МСК)" valueFormat="DD.MM.YYYY HH:mm" locale="ru" value={pickerValue(startsAt)} onChange={(x) => setStartsAt(fromPickerValue(x))} error={fieldError(save.error, 'startsAt')} miw={220} />
+              <DateTimePicker label="Окончание приёма решений (МСК)" valueFormat="DD.MM.YYYY HH:mm" locale="ru" value={pickerValue(endsAt)} onChange={(x) => setEndsAt(fromPickerValue(x))} error={fieldError(save.error, 'endsAt')} miw={220} />
             </Group>
             <TextInput label="Место проведения собрания" value={place} onChange={(e) => setPlace(e.currentTarget.value)} />
             <TextInput label="Место (адрес) передачи решений собственников" value={ballotsPlace} onChange={(e) => setBallotsPlace(e.currentTarget.value)} />
