@@ -14,11 +14,10 @@
 import crypto from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import { fileStore } from '../../platform/files/index.js';
-import { completeDocument, documentOf, formatDocumentCode, operatorSigner, signStoredFile, signatureStamp, verificationUrl, type DocumentFact } from '../../platform/documents/index.js';
+import { completeDocument, documentOf, formatDocumentCode, operatorSigner, signStoredFile, signatureStamp, drawSignatureStamp, verificationUrl, type DocumentFact } from '../../platform/documents/index.js';
 import { releaseClient, streamQuery } from '../../platform/db/cursor.js';
 import { createXlsxWriter, xlsxDecimal } from '../../platform/spreadsheet/writer.js';
 import { typesetQuotes } from '../../domain/typography.js';
@@ -176,29 +175,7 @@ export async function renderActPdf(d: ActDocument): Promise<Buffer> {
   if (doc.y + stampH + 60 > doc.page.height - 40) doc.addPage();
   const y = doc.y + 14;
   const sw = 340;
-  doc.save().lineWidth(1.2).strokeColor('#1a4099').rect(L, y, sw, stampH).stroke().restore();
-  doc.font('B').fontSize(9).fillColor('#1a4099').text('Документ подписан электронной подписью', L + 8, y + 8, { width: sw - 16, align: 'center' }).fillColor('black');
-  const s = d.signer;
-  let ly = y + 26;
-  for (const [k, v] of [
-    ['Владелец', s.owner],
-    ['Организация', s.organization ?? '—'],
-    ['Сертификат', s.serial],
-    ['Действителен', `с ${formatMoscowDate(s.notBefore)} по ${formatMoscowDate(s.notAfter)}`],
-    ['Издатель', s.issuer],
-    ['Алгоритм', s.algorithm],
-  ] as const) {
-    doc.font('B').fontSize(7.5).text(k, L + 8, ly, { width: 80, lineBreak: false });
-    doc.font('R').fontSize(7.5).text(v, L + 90, ly, { width: sw - 98, lineBreak: false, ellipsis: true });
-    ly += 13;
-  }
-  const qr = QRCode.create(d.verifyUrl, { errorCorrectionLevel: 'M' });
-  const n = qr.modules.size;
-  const cell = stampH / (n + 4);
-  const qx = L + sw + 16;
-  doc.save().fillColor('black');
-  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) if (qr.modules.get(r, c)) doc.rect(qx + (c + 2) * cell, y + (r + 2) * cell, cell, cell);
-  doc.fill().restore();
+  drawSignatureStamp(doc, { x: L, y, width: sw, height: stampH, rowsTop: 26, rowStep: 13 }, d.signer, d.verifyUrl);
   doc.font('R').fontSize(7.5).text(`Код проверки ${formatDocumentCode(d.code)}: запись реестра выданных документов по QR-коду или адресу ниже; подпись — файл .sig рядом с документом (CMS, DER).`, L, y + stampH + 6, { width: W });
   doc.font('R').fontSize(7.5).text(`Адрес проверки: ${d.verifyUrl}`, L, undefined, { width: W });
   doc.font('R').fontSize(7).fillColor('#555555').text(`Служба поддержки: ${supportLine(d.support)}`, L, undefined, { width: W }).fillColor('black');

@@ -16,7 +16,6 @@
  */
 import crypto from 'node:crypto';
 import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import { fileStore } from '../../platform/files/index.js';
@@ -27,7 +26,7 @@ import {
   formatDocumentCode,
   operatorSigner,
   reserveDocument,
-  signStoredFile, signatureStamp,
+  signStoredFile, signatureStamp, drawSignatureStamp,
   verificationUrl,
   type DocumentFact,
 } from '../../platform/documents/index.js';
@@ -150,31 +149,7 @@ export async function renderPermitPdf(d: PermitDocument): Promise<Buffer> {
   if (doc.y + stampH + 40 > doc.page.height - 48) doc.addPage();
   const y = doc.y + 16;
   const sw = 340;
-  doc.save().lineWidth(1.2).strokeColor('#1a4099').rect(L, y, sw, stampH).stroke().restore();
-  doc.font('B').fontSize(9).fillColor('#1a4099').text('Документ подписан электронной подписью', L + 8, y + 8, { width: sw - 16, align: 'center' }).fillColor('black');
-  const s = d.signer;
-  const rows: [string, string][] = [
-    ['Владелец', s.owner],
-    ['Организация', s.organization ?? '—'],
-    ['Сертификат', s.serial],
-    ['Действителен', `с ${formatMoscowDate(s.notBefore)} по ${formatMoscowDate(s.notAfter)}`],
-    ['Издатель', s.issuer],
-    ['Алгоритм', s.algorithm],
-  ];
-  let ly = y + 26;
-  for (const [k, v] of rows) {
-    doc.font('B').fontSize(7.5).text(k, L + 8, ly, { width: 80, lineBreak: false });
-    doc.font('R').fontSize(7.5).text(v, L + 90, ly, { width: sw - 98, lineBreak: false, ellipsis: true });
-    ly += 13;
-  }
-  const qr = QRCode.create(d.verifyUrl, { errorCorrectionLevel: 'M' });
-  const n = qr.modules.size;
-  const size = stampH;
-  const cell = size / (n + 4);
-  const qx = L + sw + 16;
-  doc.save().fillColor('black');
-  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) if (qr.modules.get(r, c)) doc.rect(qx + (c + 2) * cell, y + (r + 2) * cell, cell, cell);
-  doc.fill().restore();
+  drawSignatureStamp(doc, { x: L, y, width: sw, height: stampH, rowsTop: 26, rowStep: 13 }, d.signer, d.verifyUrl);
   doc.font('R').fontSize(7.5).text(`Код проверки ${formatDocumentCode(d.code)}: наведите камеру на QR-код или откройте адрес ниже — там запись реестра выданных документов (действителен ли документ, кем и когда подписан); подпись — файл .sig рядом с документом (CMS, DER).`, L, y + stampH + 6, { width: W });
   doc.font('R').fontSize(7.5).text(`Адрес проверки: ${d.verifyUrl}`, L, undefined, { width: W });
   doc.font('R').fontSize(7).fillColor('#555555').text(`Служба поддержки: ${supportLine(d.support)}`, L, undefined, { width: W }).fillColor('black');

@@ -14,10 +14,9 @@
  */
 import crypto from 'node:crypto';
 import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 import type { AppContext } from '../../platform/context.js';
 import { fileStore } from '../../platform/files/index.js';
-import { completeDocument, documentOf, formatDocumentCode, operatorSigner, signStoredFile, signatureStamp, verificationUrl, type DocumentFact } from '../../platform/documents/index.js';
+import { completeDocument, documentOf, formatDocumentCode, operatorSigner, signStoredFile, signatureStamp, drawSignatureStamp, verificationUrl, type DocumentFact } from '../../platform/documents/index.js';
 import { typesetQuotes } from '../../domain/typography.js';
 import { formatFkkoCode } from '../../domain/fkko.js';
 import { formatRu } from '../../domain/quantity.js';
@@ -121,31 +120,7 @@ export async function renderReportPdf(d: ReportDocument): Promise<Buffer> {
   if (doc.y + stampH + 50 > bottom) doc.addPage();
   const y = doc.y + 12;
   const sw = 360;
-  doc.save().lineWidth(1.2).strokeColor('#1a4099').rect(L, y, sw, stampH).stroke().restore();
-  doc.font('B').fontSize(9).fillColor('#1a4099').text('Документ подписан электронной подписью', L + 8, y + 8, { width: sw - 16, align: 'center' }).fillColor('black');
-  const s = d.signer;
-  const rows: [string, string][] = [
-    ['Владелец', s.owner],
-    ['Организация', s.organization ?? '—'],
-    ['Сертификат', s.serial],
-    ['Действителен', `с ${formatMoscowDate(s.notBefore)} по ${formatMoscowDate(s.notAfter)}`],
-    ['Издатель', s.issuer],
-    ['Алгоритм', s.algorithm],
-  ];
-  let ly = y + 24;
-  for (const [k, v] of rows) {
-    doc.font('B').fontSize(7.5).text(k, L + 8, ly, { width: 80, lineBreak: false });
-    doc.font('R').fontSize(7.5).text(v, L + 90, ly, { width: sw - 98, lineBreak: false, ellipsis: true });
-    ly += 12.5;
-  }
-  const qr = QRCode.create(d.verifyUrl, { errorCorrectionLevel: 'M' });
-  const n = qr.modules.size;
-  const size = stampH;
-  const c = size / (n + 4);
-  const qx = L + sw + 16;
-  doc.save().fillColor('black');
-  for (let r = 0; r < n; r++) for (let k = 0; k < n; k++) if (qr.modules.get(r, k)) doc.rect(qx + (k + 2) * c, y + (r + 2) * c, c, c);
-  doc.fill().restore();
+  drawSignatureStamp(doc, { x: L, y, width: sw, height: stampH, rowsTop: 24, rowStep: 12.5 }, d.signer, d.verifyUrl);
   doc.font('R').fontSize(7.5).text(`Код проверки ${formatDocumentCode(d.code)}: наведите камеру на QR-код или откройте адрес ниже — там запись реестра выданных документов; подпись — файл .sig рядом с документом (CMS, DER).`, L, y + stampH + 6, { width: W });
   doc.font('R').fontSize(7.5).text(`Адрес проверки: ${d.verifyUrl}`, L, undefined, { width: W });
   doc.font('R').fontSize(7).fillColor('#555555').text(`Служба поддержки: ${supportLine(d.support)}`, L, undefined, { width: W }).fillColor('black');

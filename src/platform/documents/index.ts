@@ -5,3 +5,4 @@ export * from './signer.js';
 export * from './operator-signer.js';
 export type { DocumentTables, DocumentFact, DocumentStatus } from './tables.js';
 export * from './stamp.js';
+export * from './pdf-stamp.js';
