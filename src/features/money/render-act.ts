@@ -17,7 +17,7 @@ import PDFDocument from 'pdfkit';
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import { fileStore } from '../../platform/files/index.js';
-import { completeDocument, documentOf, formatDocumentCode, operatorSigner, signStoredFile, signatureStamp, drawSignatureStamp, verificationUrl, type DocumentFact } from '../../platform/documents/index.js';
+import { completeDocument, documentOf, formatDocumentCode, operatorSigner, signStoredFile, signatureStamp, drawSignatureStamp, signatureStampHeight, verificationUrl, type DocumentFact } from '../../platform/documents/index.js';
 import { releaseClient, streamQuery } from '../../platform/db/cursor.js';
 import { createXlsxWriter, xlsxDecimal } from '../../platform/spreadsheet/writer.js';
 import { typesetQuotes } from '../../domain/typography.js';
@@ -171,11 +171,12 @@ export async function renderActPdf(d: ActDocument): Promise<Buffer> {
   );
 
   // Signature stamp and QR code.
-  const stampH = 112;
+  const sw = 340;
+  const stampBox = { width: sw, height: 112, rowsTop: 26, rowStep: 13 };
+  const stampH = signatureStampHeight(doc, stampBox, d.signer);
   if (doc.y + stampH + 60 > doc.page.height - 40) doc.addPage();
   const y = doc.y + 14;
-  const sw = 340;
-  drawSignatureStamp(doc, { x: L, y, width: sw, height: stampH, rowsTop: 26, rowStep: 13 }, d.signer, d.verifyUrl);
+  drawSignatureStamp(doc, { x: L, y, ...stampBox }, d.signer, d.verifyUrl);
   doc.font('R').fontSize(7.5).text(`Код проверки ${formatDocumentCode(d.code)}: запись реестра выданных документов по QR-коду или адресу ниже; подпись — файл .sig рядом с документом (CMS, DER).`, L, y + stampH + 6, { width: W });
   doc.font('R').fontSize(7.5).text(`Адрес проверки: ${d.verifyUrl}`, L, undefined, { width: W });
   doc.font('R').fontSize(7).fillColor('#555555').text(`Служба поддержки: ${supportLine(d.support)}`, L, undefined, { width: W }).fillColor('black');

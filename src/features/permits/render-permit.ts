@@ -26,7 +26,7 @@ import {
   formatDocumentCode,
   operatorSigner,
   reserveDocument,
-  signStoredFile, signatureStamp, drawSignatureStamp,
+  signStoredFile, signatureStamp, drawSignatureStamp, signatureStampHeight,
   verificationUrl,
   type DocumentFact,
 } from '../../platform/documents/index.js';
@@ -145,11 +145,12 @@ export async function renderPermitPdf(d: PermitDocument): Promise<Buffer> {
   }
 
   // Signature stamp and QR code.
-  const stampH = 112;
+  const sw = 340;
+  const stampBox = { width: sw, height: 112, rowsTop: 26, rowStep: 13 };
+  const stampH = signatureStampHeight(doc, stampBox, d.signer);
   if (doc.y + stampH + 40 > doc.page.height - 48) doc.addPage();
   const y = doc.y + 16;
-  const sw = 340;
-  drawSignatureStamp(doc, { x: L, y, width: sw, height: stampH, rowsTop: 26, rowStep: 13 }, d.signer, d.verifyUrl);
+  drawSignatureStamp(doc, { x: L, y, ...stampBox }, d.signer, d.verifyUrl);
   doc.font('R').fontSize(7.5).text(`Код проверки ${formatDocumentCode(d.code)}: наведите камеру на QR-код или откройте адрес ниже — там запись реестра выданных документов (действителен ли документ, кем и когда подписан); подпись — файл .sig рядом с документом (CMS, DER).`, L, y + stampH + 6, { width: W });
   doc.font('R').fontSize(7.5).text(`Адрес проверки: ${d.verifyUrl}`, L, undefined, { width: W });
   doc.font('R').fontSize(7).fillColor('#555555').text(`Служба поддержки: ${supportLine(d.support)}`, L, undefined, { width: W }).fillColor('black');

@@ -16,7 +16,7 @@ import crypto from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import type { AppContext } from '../../platform/context.js';
 import { fileStore } from '../../platform/files/index.js';
-import { completeDocument, documentOf, formatDocumentCode, operatorSigner, signStoredFile, signatureStamp, drawSignatureStamp, verificationUrl, type DocumentFact } from '../../platform/documents/index.js';
+import { completeDocument, documentOf, formatDocumentCode, operatorSigner, signStoredFile, signatureStamp, drawSignatureStamp, signatureStampHeight, verificationUrl, type DocumentFact } from '../../platform/documents/index.js';
 import { typesetQuotes } from '../../domain/typography.js';
 import { formatFkkoCode } from '../../domain/fkko.js';
 import { formatRu } from '../../domain/quantity.js';
@@ -116,11 +116,12 @@ export async function renderReportPdf(d: ReportDocument): Promise<Buffer> {
     for (const f of d.files) doc.font('R').fontSize(8).text(`• ${f.name} (SHA-256 ${f.sha256})`, L, undefined, { width: W });
   }
 
-  const stampH = 104;
+  const sw = 360;
+  const stampBox = { width: sw, height: 104, rowsTop: 24, rowStep: 12.5 };
+  const stampH = signatureStampHeight(doc, stampBox, d.signer);
   if (doc.y + stampH + 50 > bottom) doc.addPage();
   const y = doc.y + 12;
-  const sw = 360;
-  drawSignatureStamp(doc, { x: L, y, width: sw, height: stampH, rowsTop: 24, rowStep: 12.5 }, d.signer, d.verifyUrl);
+  drawSignatureStamp(doc, { x: L, y, ...stampBox }, d.signer, d.verifyUrl);
   doc.font('R').fontSize(7.5).text(`Код проверки ${formatDocumentCode(d.code)}: наведите камеру на QR-код или откройте адрес ниже — там запись реестра выданных документов; подпись — файл .sig рядом с документом (CMS, DER).`, L, y + stampH + 6, { width: W });
   doc.font('R').fontSize(7.5).text(`Адрес проверки: ${d.verifyUrl}`, L, undefined, { width: W });
   doc.font('R').fontSize(7).fillColor('#555555').text(`Служба поддержки: ${supportLine(d.support)}`, L, undefined, { width: W }).fillColor('black');

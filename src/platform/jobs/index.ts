@@ -265,23 +265,33 @@ export async function startWorker(
   connectedSince = Date.now();
 
   // LISTEN on a connection of its own, re-established after an outage.
-  let listener: pg.PoolClient | null = null;
+  let listener: { client: pg.PoolClient; detach: () => boolean } | null = null;
   const listen = async () => {
     if (stopping) return;
     try {
       const client = await ctx.pool.connect();
       let lost = false;
-      client.on('notification', poke);
       // A lost connection may report more than one error; it is given back (and replaced) once.
-      client.on('error', () => {
+      const onError = () => {
         if (lost) return;
         lost = true;
         client.release(true);
-        if (listener === client) listener = null;
+        if (listener?.client === client) listener = null;
         setTimeout(() => void listen(), 1000).unref();
-      });
+      };
+      client.on('notification', poke);
+      client.on('error', onError);
       await client.query(`listen ${NOTIFY_CHANNEL}`);
-      listener = client;
+      // Given back at stop: the pool owns the connection from then on, and an error it reports later
+      // (the server going away) is no longer ours to answer.
+      const detach = (): boolean => {
+        const wasLost = lost;
+        lost = true;
+        client.off('notification', poke);
+        client.off('error', onError);
+        return wasLost;
+      };
+      listener = { client, detach };
     } catch {
       setTimeout(() => void listen(), 1000).unref();
     }
@@ -383,9 +393,10 @@ export async function startWorker(
         .catch(() => {});
       await sql`delete from job_workers where id = ${workerId}`.execute(ctx.db).catch(() => {});
       if (listener) {
-        await listener.query(`unlisten ${NOTIFY_CHANNEL}`).catch(() => {});
-        listener.release();
+        const { client, detach } = listener;
         listener = null;
+        await client.query(`unlisten ${NOTIFY_CHANNEL}`).catch(() => {});
+        if (!detach()) client.release();
       }
     },
   };
