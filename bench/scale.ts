@@ -14,7 +14,7 @@ import { boot } from '../src/platform/bootstrap.js';
 import { buildServer } from '../src/platform/http/server.js';
 import { ROUTES } from '../src/features/index.js';
 import { seedDemo, DEMO_PASSWORD } from '../src/features/demo/seed.js';
-import { measureIngest } from '../src/features/totals/bench-ingest.js';
+import { measureIngest } from './ingest.js';
 import { moscowDate, addDays, parseIsoDate, formatIsoDate } from '../src/domain/period.js';
 
 function quantile(sorted: number[], q: number): number {

@@ -19,7 +19,7 @@ import { runJobsOnce } from '../../platform/jobs/index.js';
 import { seedDemo } from '../demo/seed.js';
 import { JOBS } from '../index.js';
 import { chargeKop, kopToRubles, vatKop } from '../../domain/money.js';
-import { insertLoad, loadBase, type LoadBase } from './test-loads.js';
+import { insertLoad, loadBase, type LoadBase } from '../../../test/helpers/loads.js';
 
 let ctx: TestContext;
 let app: App;

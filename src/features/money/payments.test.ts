@@ -19,7 +19,7 @@ import { seedDemo } from '../demo/seed.js';
 import { multipart } from '../../../test/helpers/upload-files.js';
 import { makeValidInnLegal } from '../../domain/identifiers.js';
 import { formatRubles, kopToRubles } from '../../domain/money.js';
-import { insertLoad, loadBase } from './test-loads.js';
+import { insertLoad, loadBase } from '../../../test/helpers/loads.js';
 import { invoiceNumbersIn } from './payments.js';
 import { parseClientBank } from './client-bank.js';
 

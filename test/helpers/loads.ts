@@ -1,6 +1,6 @@
 /** Test and bench helper: pending loads to a facility, copied from one of its trips (permit, site, carrier, vehicle). */
 import { sql } from 'kysely';
-import type { AppContext } from '../../platform/context.js';
+import type { AppContext } from '../../src/platform/context.js';
 
 export interface LoadBase {
   permit_id: string;

@@ -5,17 +5,17 @@
  * 200,000 messages; then the pages to measure under 20 concurrent clients:
  * the operator's queue (unfiltered, filtered by status and district, the
  * overdue ones, the specialist's own, a page deep in the keyset) and
- * «Мои заявки». The registers benchmark (src/features/registers/bench.ts)
+ * «Мои заявки». The registers benchmark (bench/registers.ts, to be written)
  * calls `registersBenchSeed` after its own data and measures these pages the
  * same way as its own.
  */
 import { sql } from 'kysely';
-import type { AppContext } from '../../platform/context.js';
-import { makeValidInnLegal } from '../../domain/identifiers.js';
-import { moscowDate } from '../../domain/period.js';
-import { reviewTermEnd, shiftDate } from '../../domain/working-days.js';
-import { DISTRICT_CODES } from './reasons.js';
-import { encodeCursor } from './queries.js';
+import type { AppContext } from '../src/platform/context.js';
+import { makeValidInnLegal } from '../src/domain/identifiers.js';
+import { moscowDate } from '../src/domain/period.js';
+import { reviewTermEnd, shiftDate } from '../src/domain/working-days.js';
+import { DISTRICT_CODES } from '../src/features/applications/reasons.js';
+import { encodeCursor } from '../src/features/applications/queries.js';
 
 export interface BenchScenario {
   name: string;
