@@ -1,7 +1,8 @@
-/** Pieces the register pages share: who may change the register, the history of an entry, a labelled value. */
-import type { ReactNode } from 'react';
-import { Badge, Card, Grid, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+/** Pieces the register pages share: who may change the register, the history of an entry, a labelled value, the dialog that takes an entry off the register with a reason. */
+import { useState, type ReactNode } from 'react';
+import { Alert, Badge, Button, Card, Grid, Group, Modal, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { errorMessage } from '../../api/client';
 import { useAuth } from '../../auth';
 import { FIELD_LABELS, REGISTER_ACTION_LABELS } from '../../lib/shared';
 import { fmtDate, fmtDateTime } from '../../lib/format';
@@ -92,5 +93,59 @@ export function RegisterHistory({ queryKey, load, valueLabels = {} }: { queryKey
         </ListTable>
       )}
     </Card>
+  );
+}
+
+/**
+ * A confirmation that changes an entry's state with an optional reason (archive a site, release a vehicle,
+ * suspend a facility): the consequence in words, the server's refusal shown as it says it, the lists
+ * under `invalidate` refreshed on success.
+ */
+export function ReasonDialog({
+  opened,
+  onClose,
+  title,
+  consequence,
+  confirmLabel,
+  invalidate,
+  run,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  consequence: string;
+  confirmLabel: string;
+  invalidate: unknown[];
+  run: (reason: string | null) => Promise<unknown>;
+}) {
+  const [reason, setReason] = useState('');
+  const qc = useQueryClient();
+  const action = useMutation({
+    mutationFn: () => run(reason.trim() || null),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: invalidate });
+      onClose();
+    },
+  });
+  return (
+    <Modal opened={opened} onClose={onClose} title={title}>
+      <Stack gap="sm">
+        <Text size="sm">{consequence}</Text>
+        {action.error && (
+          <Alert color="red" role="alert">
+            {errorMessage(action.error)}
+          </Alert>
+        )}
+        <Textarea label="Причина" value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={1000} autosize minRows={2} />
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={onClose}>
+            Отмена
+          </Button>
+          <Button color="red" loading={action.isPending} onClick={() => action.mutate()}>
+            {confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }

@@ -1,13 +1,12 @@
 /** The site card: details, permits with utilization, trips, statements. */
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { Alert, Anchor, Badge, Breadcrumbs, Card, Grid, Group, Modal, Stack, Tabs, Text, Textarea, Button } from '@mantine/core';
+import { Alert, Anchor, Badge, Breadcrumbs, Card, Grid, Group, Modal, Stack, Tabs, Text, Button } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, call, errorMessage } from '../../api/client';
+import { api, call } from '../../api/client';
 import { fmtDate, fmtDateTime } from '../../lib/format';
 import { WORKS_DOCUMENT_LABELS, WORKS_KIND_LABELS } from '../../lib/shared';
-import { RegisterHistory } from '../registers/common';
+import { Field, ReasonDialog, RegisterHistory } from '../registers/common';
 import { SiteForm } from './SiteForm';
 import { useSite } from './queries';
 import { ErrorAlert, Loading, PageTitle, Empty } from '../../components/PageState';
@@ -75,7 +74,15 @@ export function SiteCardPage() {
       <Modal opened={editing} onClose={() => setEditing(false)} title="Изменение объекта" size="lg" fullScreen={phone}>
         <SiteForm site={s} onCancel={() => setEditing(false)} onDone={() => setEditing(false)} />
       </Modal>
-      <ArchiveDialog opened={archiving} onClose={() => setArchiving(false)} id={s.id} version={s.version} />
+      <ReasonDialog
+        opened={archiving}
+        onClose={() => setArchiving(false)}
+        title="Снять объект с учёта"
+        consequence="Объект перейдёт в архив: изменить его и подать по нему заявление будет нельзя. История сохранится."
+        confirmLabel="Снять с учёта"
+        invalidate={['sites']}
+        run={(reason) => call(api.POST('/api/sites/{id}/archive', { params: { path: { id: s.id } }, body: { version: s.version, reason } }))}
+      />
 
       <Card component="section" aria-label="Сведения об объекте" mb="lg">
         <Grid gutter="md">
@@ -148,49 +155,5 @@ export function SiteCardPage() {
         </Tabs.Panel>
       </Tabs>
     </>
-  );
-}
-
-function Field({ label, children, span }: { label: string; children: React.ReactNode; span: number }) {
-  return (
-    <Grid.Col span={{ base: 12, sm: span }}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm">{children}</Text>
-    </Grid.Col>
-  );
-}
-
-function ArchiveDialog({ opened, onClose, id, version }: { opened: boolean; onClose: () => void; id: string; version: number }) {
-  const [reason, setReason] = useState('');
-  const qc = useQueryClient();
-  const archive = useMutation({
-    mutationFn: () => call(api.POST('/api/sites/{id}/archive', { params: { path: { id } }, body: { version, reason: reason.trim() || null } })),
-    onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ['sites'] });
-      onClose();
-    },
-  });
-  return (
-    <Modal opened={opened} onClose={onClose} title="Снять объект с учёта">
-      <Stack gap="sm">
-        <Text size="sm">Объект перейдёт в архив: изменить его и подать по нему заявление будет нельзя. История сохранится.</Text>
-        {archive.error && (
-          <Alert color="red" role="alert">
-            {errorMessage(archive.error)}
-          </Alert>
-        )}
-        <Textarea label="Причина" value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={1000} autosize minRows={2} />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>
-            Отмена
-          </Button>
-          <Button color="red" loading={archive.isPending} onClick={() => archive.mutate()}>
-            Снять с учёта
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }

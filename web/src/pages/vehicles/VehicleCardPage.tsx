@@ -1,15 +1,15 @@
 /** The vehicle card: details, transfers, «Изменить», «Снять с учёта», the history. */
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, Anchor, Breadcrumbs, Button, Card, Grid, Group, Modal, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Button, Card, Grid, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, errorMessage } from '../../api/client';
+import { useQuery } from '@tanstack/react-query';
+import { api, call } from '../../api/client';
 import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
 import { ListTable } from '../../components/ListTable';
 import { fmtDate, fmtDateTime, fmtDecimal } from '../../lib/format';
 import { OWNERSHIP_LABELS } from '../../lib/shared';
-import { Field, RegisterHistory } from '../registers/common';
+import { Field, ReasonDialog, RegisterHistory } from '../registers/common';
 import { VehicleForm } from './VehicleForm';
 
 export function VehicleCardPage() {
@@ -56,7 +56,15 @@ export function VehicleCardPage() {
       <Modal opened={editing} onClose={() => setEditing(false)} title="Изменение ТС" size="lg" fullScreen={phone}>
         <VehicleForm vehicle={v} onCancel={() => setEditing(false)} onDone={() => setEditing(false)} />
       </Modal>
-      <ReleaseDialog opened={releasing} onClose={() => setReleasing(false)} id={v.id} version={v.version} />
+      <ReasonDialog
+        opened={releasing}
+        onClose={() => setReleasing(false)}
+        title="Снять ТС с учёта"
+        consequence="ТС уйдёт из вашего реестра, рейсы с ним приниматься не будут. Госномер станет свободен: его сможет зарегистрировать новый владелец — это будет записано как передача ТС."
+        confirmLabel="Снять с учёта"
+        invalidate={['vehicles']}
+        run={(reason) => call(api.POST('/api/vehicles/{id}/release', { params: { path: { id: v.id } }, body: { version: v.version, reason } }))}
+      />
       <Card component="section" aria-label="Сведения о ТС" mb="lg">
         <Grid gutter="md">
           <Field label="Марка, модель" span={4}>
@@ -110,38 +118,5 @@ export function VehicleCardPage() {
         />
       </Stack>
     </>
-  );
-}
-
-function ReleaseDialog({ opened, onClose, id, version }: { opened: boolean; onClose: () => void; id: string; version: number }) {
-  const [reason, setReason] = useState('');
-  const qc = useQueryClient();
-  const release = useMutation({
-    mutationFn: () => call(api.POST('/api/vehicles/{id}/release', { params: { path: { id } }, body: { version, reason: reason.trim() || null } })),
-    onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ['vehicles'] });
-      onClose();
-    },
-  });
-  return (
-    <Modal opened={opened} onClose={onClose} title="Снять ТС с учёта">
-      <Stack gap="sm">
-        <Text size="sm">ТС уйдёт из вашего реестра, рейсы с ним приниматься не будут. Госномер станет свободен: его сможет зарегистрировать новый владелец — это будет записано как передача ТС.</Text>
-        {release.error && (
-          <Alert color="red" role="alert">
-            {errorMessage(release.error)}
-          </Alert>
-        )}
-        <Textarea label="Причина" value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={1000} autosize minRows={2} />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>
-            Отмена
-          </Button>
-          <Button color="red" loading={release.isPending} onClick={() => release.mutate()}>
-            Снять с учёта
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }
