@@ -14,7 +14,6 @@
  * `renderPermitVersion` is the job's body: safe to run twice (the files are
  * written under fresh keys and recorded only if the version has none yet).
  */
-import crypto from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
@@ -26,7 +25,7 @@ import {
   formatDocumentCode,
   operatorSigner,
   reserveDocument,
-  signStoredFile, signatureStamp, drawSignatureStamp, signatureStampHeight,
+  storeSignedPdf, signatureStamp, drawSignatureStamp, signatureStampHeight,
   verificationUrl,
   type DocumentFact,
 } from '../../platform/documents/index.js';
@@ -241,18 +240,9 @@ export async function renderPermitVersion(ctx: AppContext, versionId: string): P
   };
   const pdf = await renderPermitPdf(docData);
   const store = fileStore(ctx.config);
-  const tag = crypto.randomBytes(4).toString('hex');
-  const pdfKey = `permits/${p.id}/v${v.version}-${tag}.pdf`;
-  const sigKey = `${pdfKey}.sig`;
-  const stored = await store.put(pdfKey, pdf);
   const signedAt = ctx.now();
-  let signed;
-  try {
-    signed = await signStoredFile(ctx.config, op.signer, store, { kind: 'pdf', key: pdfKey, stored, signedAt });
-  } catch (e) {
-    await store.delete(pdfKey);
-    throw e;
-  }
+  const signed = await storeSignedPdf(ctx.config, op.signer, store, { prefix: `permits/${p.id}/v${v.version}`, pdf, signedAt });
+  const { key: pdfKey, sigKey, stored } = signed;
   const { facts, totals } = permitFacts(docData);
   const recorded = await ctx.db.transaction().execute(async (trx) => {
     const updated = await trx

@@ -12,11 +12,10 @@
  * the code and the QR code. Safe to run twice (files under fresh keys,
  * recorded only when the version has none yet).
  */
-import crypto from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import type { AppContext } from '../../platform/context.js';
 import { fileStore } from '../../platform/files/index.js';
-import { completeDocument, documentOf, formatDocumentCode, operatorSigner, signStoredFile, signatureStamp, drawSignatureStamp, signatureStampHeight, verificationUrl, type DocumentFact } from '../../platform/documents/index.js';
+import { completeDocument, documentOf, formatDocumentCode, operatorSigner, storeSignedPdf, signatureStamp, drawSignatureStamp, signatureStampHeight, verificationUrl, type DocumentFact } from '../../platform/documents/index.js';
 import { typesetQuotes } from '../../domain/typography.js';
 import { formatFkkoCode } from '../../domain/fkko.js';
 import { formatRu } from '../../domain/quantity.js';
@@ -203,18 +202,9 @@ export async function renderReportVersion(ctx: AppContext, versionId: string): P
   };
   const pdf = await renderReportPdf(d);
   const store = fileStore(ctx.config);
-  const tag = crypto.randomBytes(4).toString('hex');
-  const pdfKey = `reports/${r.id}/v${v.version}-${tag}.pdf`;
-  const sigKey = `${pdfKey}.sig`;
-  const stored = await store.put(pdfKey, pdf);
   const signedAt = ctx.now();
-  let signed;
-  try {
-    signed = await signStoredFile(ctx.config, op.signer, store, { kind: 'pdf', key: pdfKey, stored, signedAt });
-  } catch (e) {
-    await store.delete(pdfKey);
-    throw e;
-  }
+  const signed = await storeSignedPdf(ctx.config, op.signer, store, { prefix: `reports/${r.id}/v${v.version}`, pdf, signedAt });
+  const { key: pdfKey, sigKey, stored } = signed;
   const { facts, totals } = reportFacts(d);
   const recorded = await ctx.db.transaction().execute(async (trx) => {
     const updated = await trx

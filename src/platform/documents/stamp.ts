@@ -67,3 +67,24 @@ export async function signStoredFile(
     },
   };
 }
+
+/**
+ * Stores a rendered PDF under a fresh key (`<prefix>-<random>.pdf`, so a job that runs twice never
+ * overwrites what a first run recorded) and signs it; when signing fails, the PDF is removed again.
+ */
+export async function storeSignedPdf(
+  config: Pick<Config, 'tsp'>,
+  signer: DocumentSigner,
+  store: FileStore,
+  f: { prefix: string; pdf: Buffer; signedAt: Date },
+): Promise<SignedStoredFile & { key: string; stored: { bytes: number; sha256: string } }> {
+  const key = `${f.prefix}-${crypto.randomBytes(4).toString('hex')}.pdf`;
+  const stored = await store.put(key, f.pdf);
+  try {
+    const signed = await signStoredFile(config, signer, store, { kind: 'pdf', key, stored, signedAt: f.signedAt });
+    return { ...signed, key, stored };
+  } catch (e) {
+    await store.delete(key);
+    throw e;
+  }
+}
