@@ -26,6 +26,8 @@ export const NAV: NavItem[] = [
   { to: '/receipts', label: 'Приём рейсов', orgRoles: ['facility'] },
   { to: '/reports', label: 'Отчётность', orgRoles: ['producer', 'facility'] },
   { to: '/operator/reports', label: 'Отчёты организаций', orgRoles: ['operator'] },
+  { to: '/tariffs', label: 'Тарифы', orgRoles: ['producer', 'carrier', 'facility'] },
+  { to: '/settlements', label: 'Расчёты', orgRoles: ['producer', 'carrier', 'facility'] },
   { to: '/meetings', label: 'Собрания собственников', orgRoles: ['managing'] },
   // «Доверенные лица» is for everyone: the head invites there, an invited person accepts there.
   { to: '/trusted', label: 'Доверенные лица' },

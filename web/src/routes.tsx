@@ -26,6 +26,8 @@ import { OperatorReportsPage } from './pages/reports/OperatorReportsPage';
 import { VehiclesPage } from './pages/vehicles/VehiclesPage';
 import { VehicleCardPage } from './pages/vehicles/VehicleCardPage';
 import { HelpPage } from './pages/help/HelpPage';
+import { TariffsPage } from './pages/money/TariffsPage';
+import { SettlementsPage } from './pages/money/SettlementsPage';
 import { MeetingsPage } from './pages/meetings/MeetingsPage';
 import { NewMeetingPage } from './pages/meetings/NewMeetingPage';
 import { MeetingPage } from './pages/meetings/MeetingPage';
@@ -60,6 +62,8 @@ export const ROUTES: PageRoute[] = [
   { path: '/vehicles', element: <VehiclesPage /> },
   { path: '/vehicles/:id', element: <VehicleCardPage /> },
   { path: '/help', element: <HelpPage /> },
+  { path: '/tariffs', element: <TariffsPage /> },
+  { path: '/settlements', element: <SettlementsPage /> },
   { path: '/meetings', element: <MeetingsPage /> },
   { path: '/meetings/new', element: <NewMeetingPage /> },
   { path: '/meetings/:id', element: <MeetingPage /> },

@@ -51,11 +51,11 @@ export const paymentRoutes: RoutesPlugin = (app, ctx) => {
       schema: {
         tags: TAGS,
         summary: 'Платежи, поступившие объекту приёма (вручную и из банковских выписок), с сопоставлением счетам',
-        querystring: Type.Object({ match: Type.Optional(MatchT), ...Paging }),
+        querystring: Type.Object({ match: Type.Optional(MatchT), importId: Type.Optional(Type.String({ format: 'uuid', description: 'Только поступления из этой выписки (результат загрузки по строкам)' })), ...Paging }),
         response: { 200: Type.Intersect([Page(Payment), Type.Object({ unmatched: Type.Integer({ description: 'Ждут сопоставления' }) })]), ...errorResponses },
       },
     },
-    async (req) => listPayments(ctx, actorOf(req), { match: req.query.match as never, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 50 }),
+    async (req) => listPayments(ctx, actorOf(req), { match: req.query.match as never, importId: req.query.importId, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 50 }),
   );
 
   app.post(

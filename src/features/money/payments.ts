@@ -362,8 +362,8 @@ async function getPayment(db: Transaction<Database> | AppContext['db'], actor: A
   return paymentView(r.rows[0]);
 }
 
-export async function listPayments(ctx: AppContext, actor: Actor, f: { match?: PaymentView['match']; page: number; pageSize: number }) {
-  const where = sql`p.facility_id = ${actor.organizationId} ${f.match ? sql`and p.match = ${f.match}` : sql``}`;
+export async function listPayments(ctx: AppContext, actor: Actor, f: { match?: PaymentView['match']; importId?: string; page: number; pageSize: number }) {
+  const where = sql`p.facility_id = ${actor.organizationId} ${f.match ? sql`and p.match = ${f.match}` : sql``} ${f.importId ? sql`and p.import_id = ${f.importId}` : sql``}`;
   const [rows, count] = await Promise.all([
     sql<PaymentRow>`${paymentSelect} where ${where} order by p.doc_date desc, p.created_at desc, p.doc_number desc limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`.execute(ctx.db),
     sql<{ n: number; unmatched: number }>`select count(*)::int as n, (select count(*) from payments u where u.facility_id = ${actor.organizationId} and u.match = 'unmatched')::int as unmatched from payments p where ${where}`.execute(ctx.db),

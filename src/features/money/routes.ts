@@ -8,7 +8,7 @@ import { inTransaction } from './tx.js';
 import { orderActs } from './order-acts.js';
 import { getAct, getInvoice, listActs, listCharges, listInvoices, openActFile } from './queries.js';
 import { kopToRubles } from '../../domain/money.js';
-import { addVatRate, changeTariffPeriod, createTariff, deleteTariff, listTariffs, listVatRates } from './tariffs.js';
+import { addVatRate, changeTariffPeriod, createTariff, deleteTariff, listApplicableTariffs, listTariffs, listVatRates } from './tariffs.js';
 
 const TAGS = ['Расчёты за обращение с ОСС'];
 const Unit = Type.Union([Type.Literal('m3'), Type.Literal('t')], { description: 'm3 — за м³, t — за т' });
@@ -99,6 +99,24 @@ export const moneyRoutes: RoutesPlugin = (app, ctx) => {
       },
     },
     async (req) => ({ items: await listTariffs(ctx, actorOf(req), req.query) }),
+  );
+
+  app.get(
+    '/api/tariffs/applicable',
+    {
+      config: { access: { right: 'read', orgRoles: ['producer', 'carrier'] } },
+      schema: {
+        tags: TAGS,
+        summary: 'Тарифы, которые применяются к организации: объектов приёма из её разрешений, по кодам ФККО разрешений (действующие и будущие)',
+        response: {
+          200: Type.Object({
+            items: Type.Array(Type.Object({ facility: Org, wasteCode: Type.String(), wasteName: Type.String(), unit: Unit, price: Rubles, validFrom: IsoDate, validTo: Nullable(IsoDate), current: Type.Boolean() })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => ({ items: await listApplicableTariffs(ctx, actorOf(req)) }),
   );
 
   app.post(

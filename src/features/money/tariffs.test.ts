@@ -161,4 +161,32 @@ describe('money: tariffs', () => {
     expect(ok.status, ok.text).toBe(200);
     expect(ok.body.items.at(-1)).toMatchObject({ validFrom: '2030-01-01', rate: '25.50', label: '25,5 %' });
   });
+
+  it('a producer and a carrier of a permit see the tariffs of its facilities for its codes; others do not', async () => {
+    const pw = (await sql<{ waste_code: string; producer_id: string; carrier_id: string }>`
+      select w.waste_code, p.producer_id, c.carrier_id from permit_waste_types w join permits p on p.id = w.permit_id
+        join permit_carriers c on c.permit_id = p.id join permit_facilities f on f.permit_id = p.id and f.facility_id = ${facilityId}
+       where p.id = ${base.permit_id} limit 1`.execute(ctx.db)).rows[0];
+    const own = (await facility.get('/api/tariffs')).body.items as { wasteCode: string; unit: string; price: string; validTo: string | null }[];
+    let t = own.find((x) => x.wasteCode.replace(/ /g, '') === pw.waste_code && x.validTo === null);
+    let created: string | null = null;
+    if (!t) {
+      const r = await facility.post('/api/tariffs', { wasteCode: pw.waste_code, unit: 'm3', price: '777,77', validFrom: '2099-01-01' });
+      expect(r.status, r.text).toBe(200);
+      t = r.body;
+      created = r.body.id;
+    }
+    const emailOf = async (orgId: string) =>
+      (await sql<{ email: string }>`select p.email from memberships m join persons p on p.id = m.person_id where m.organization_id = ${orgId} and m.role = 'head' limit 1`.execute(ctx.db)).rows[0].email;
+    for (const org of [pw.producer_id, pw.carrier_id]) {
+      const c = await signedIn(app, await emailOf(org));
+      const r = await c.get('/api/tariffs/applicable');
+      expect(r.status, r.text).toBe(200);
+      expect(r.body.items).toContainEqual(expect.objectContaining({ wasteCode: t!.wasteCode, unit: t!.unit, price: t!.price, facility: expect.objectContaining({ id: facilityId }) }));
+    }
+    const other = await signedIn(app, 'producer2@ossig.test');
+    expect((await other.get('/api/tariffs/applicable')).body.items.some((x: { facility: { id: string } }) => x.facility.id === facilityId)).toBe(false);
+    expect((await facility.get('/api/tariffs/applicable')).status).toBe(403);
+    if (created) await facility.request('DELETE', `/api/tariffs/${created}`);
+  });
 });

@@ -248,3 +248,53 @@ export async function addVatRate(trx: Transaction<Database>, o: { actor: Actor; 
   await audit(trx, { action: 'vat_rate.set', personId: actor.personId, organizationId: actor.organizationId, subjectType: 'vat_rate', subjectId: input.validFrom, details: { rate, note, repriced } });
   return listVatRates(trx as never);
 }
+
+// ---------------------------------------------------------------- for producers and carriers
+
+export interface ApplicableTariffView {
+  facility: { id: string; name: string; inn: string };
+  wasteCode: string;
+  wasteName: string;
+  unit: TariffUnit;
+  price: string;
+  validFrom: string;
+  validTo: string | null;
+  current: boolean;
+}
+
+/**
+ * The tariffs that apply to a producer or carrier: those of the facilities named in its permits
+ * (as producer, or as carrier) for the permits' ФККО codes, in force today or later. Permits ended
+ * more than a year ago are left out.
+ */
+export async function listApplicableTariffs(ctx: AppContext, actor: Actor): Promise<ApplicableTariffView[]> {
+  const today = moscowDate(ctx.now());
+  const org = actor.organizationId;
+  const rows = await sql<{ facility_id: string; facility_name: string; inn: string; waste_code: string; name: string; unit: TariffUnit; price_kop: string; valid_from: string; valid_to: string | null }>`
+    with mine as (
+      select p.id from permits p where p.producer_id = ${org} and p.valid_to >= ${today}::date - 365
+      union
+      select p.id from permits p join permit_carriers c on c.permit_id = p.id where c.carrier_id = ${org} and p.valid_to >= ${today}::date - 365
+    ), pairs as (
+      select distinct pf.facility_id, pw.waste_code
+        from mine m join permit_facilities pf on pf.permit_id = m.id join permit_waste_types pw on pw.permit_id = m.id
+    )
+    select f.facility_id, o.name as facility_name, o.inn, f.waste_code, w.name, f.unit, f.price_kop::text as price_kop, f.valid_from, f.valid_to
+      from pairs x
+      join tariffs f on f.facility_id = x.facility_id and f.waste_code = x.waste_code
+      join organizations o on o.id = f.facility_id
+      join waste_types w on w.code = f.waste_code
+     where f.valid_to is null or f.valid_to >= ${today}::date
+     order by o.name, f.waste_code, f.unit, f.valid_from
+     limit 2000`.execute(ctx.db);
+  return rows.rows.map((r) => ({
+    facility: { id: r.facility_id, name: r.facility_name, inn: r.inn },
+    wasteCode: r.waste_code,
+    wasteName: r.name,
+    unit: r.unit,
+    price: kopToRubles(r.price_kop),
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    current: r.valid_from <= today && (r.valid_to === null || r.valid_to >= today),
+  }));
+}

@@ -8,7 +8,7 @@ import { ApiError, networkError, type paths } from './client';
 type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
 
 /** The routes that take a file (multipart field «file») by POST. */
-export type FilePath = '/api/uploads' | '/api/receipts/upload';
+export type FilePath = '/api/uploads' | '/api/receipts/upload' | '/api/payments/bank-statement';
 
 /** The JSON body of a file route's success answer (200 or 202). */
 export type FileAnswer<P extends FilePath> = paths[P]['post'] extends { responses: infer R }
@@ -92,7 +92,8 @@ export type HrefPath =
   | '/api/applications/{id}/files/{fileId}'
   | '/api/permits/{id}/versions/{versionId}/files/{kind}'
   | '/api/reports/{id}/files/{fileId}'
-  | '/api/reports/{id}/export/{format}';
+  | '/api/reports/{id}/export/{format}'
+  | '/api/acts/{id}/files/{kind}';
 
 type PathParams<P extends HrefPath> = paths[P]['get'] extends { parameters: { path: infer A } } ? A : never;
 

@@ -14462,6 +14462,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tariffs/applicable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Тарифы, которые применяются к организации: объектов приёма из её разрешений, по кодам ФККО разрешений (действующие и будущие) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                facility: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    name: string;
+                                    inn: string;
+                                };
+                                wasteCode: string;
+                                wasteName: string;
+                                /** @description m3 — за м³, t — за т */
+                                unit: "m3" | "t";
+                                /** @description Сумма, ₽ (точное десятичное, копейки) */
+                                price: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                validFrom: string;
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                validTo: string | null;
+                                current: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tariffs/{id}/period": {
         parameters: {
             query?: never;
@@ -15785,6 +15889,8 @@ export interface paths {
                 query?: {
                     /** @description auto — сопоставлен автоматически, manual — вручную, unmatched — ждёт сопоставления, ignored — не относится к счетам */
                     match?: "auto" | "manual" | "unmatched" | "ignored";
+                    /** @description Только поступления из этой выписки (результат загрузки по строкам) */
+                    importId?: string;
                     page?: number;
                     pageSize?: number;
                 };

@@ -125,3 +125,9 @@ export function uploadTone(u: { accepted: number; rejected: number }): { color: 
   if (u.rejected >= u.accepted) return { color: 'red', mark: '!', label: u.accepted === 0 ? 'обработан, все строки отклонены' : 'обработан, большая часть строк отклонена' };
   return { color: 'yellow', mark: '!', label: 'обработан, часть строк отклонена' };
 }
+
+/** An exact amount in roubles from the API (`"1234.5"`, `"1234.56"`) → `1 234,56 ₽` (never through a float). */
+export function fmtRub(value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  return `${fmtDecimal(value, 2)} ₽`;
+}
