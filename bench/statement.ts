@@ -8,7 +8,6 @@
  * Uses DATABASE_URL's server (in a fresh database) when set, otherwise an
  * embedded PostgreSQL under .tmp/bench-statement-…
  */
-import { sql } from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,13 +16,11 @@ import { to as copyTo } from 'pg-copy-streams';
 import { parseConfig } from '../src/platform/config.js';
 import { boot } from '../src/platform/bootstrap.js';
 import { seedDemo } from '../src/features/demo/seed.js';
-import { addDays, formatIsoDate, moscowDate, parseIsoDate } from '../src/domain/period.js';
-import { loadActor } from '../src/platform/http/auth.js';
-import { orderStatement } from '../src/features/statements/order-statement.js';
 import { generateStatement, loadStatement } from '../src/features/statements/generate-statement.js';
 import { scopeOf, tripRowsQuery } from '../src/features/statements/queries.js';
 import { createCertificateAuthority, createStreebog256, issueEndEntityCertificate } from '../src/platform/signing/index.js';
 import { findOpenSslGost } from '../test/helpers/openssl.js';
+import { orderBusiestStatement } from '../test/helpers/statements.js';
 import { commandSigner, signDocumentFile } from '../src/platform/documents/signer.js';
 
 function rssSampler() {
@@ -99,28 +96,8 @@ export async function benchStatement(opts: { trips: number; days?: number; env?:
     await seedDemo(ctx, { trips: opts.trips, days });
     const seedSeconds = (performance.now() - t0) / 1000;
 
-    const busiest = await ctx.db
-      .selectFrom('trips')
-      .select(['site_id', sql<number>`count(*)::int`.as('n')])
-      .groupBy('site_id')
-      .orderBy('n', 'desc')
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    const site = await ctx.db.selectFrom('sites').select(['id', 'producer_id']).where('id', '=', busiest.site_id).executeTakeFirstOrThrow();
-    const head = await ctx.db
-      .selectFrom('memberships as m')
-      .innerJoin('persons as p', 'p.id', 'm.person_id')
-      .select(['p.id', 'p.full_name'])
-      .where('m.organization_id', '=', site.producer_id)
-      .where('m.role', '=', 'head')
-      .executeTakeFirstOrThrow();
-    const actor = (await loadActor(ctx.db, { personId: head.id, personName: head.full_name, sessionId: null, tokenId: null, organizationId: site.producer_id }, site.producer_id))!;
-    const today = moscowDate(ctx.now());
-    const from = formatIsoDate(addDays((parseIsoDate(today) as { ok: true; value: any }).value, -(days + 1)));
-    const permits = await ctx.db.selectFrom('permits').select('id').where('site_id', '=', site.id).execute();
-    const ordered = await ctx.db
-      .transaction()
-      .execute((trx) => orderStatement(trx, { ctx, actor, input: { siteId: site.id, from, to: today, permitIds: permits.map((p) => p.id) } }));
+    const ordered = await orderBusiestStatement(ctx, days + 1);
+    const permits = ordered.permitIds.map((id) => ({ id }));
     const st = (await loadStatement(ctx, ordered.id))!;
 
     // Floor: the same rows by COPY ... TO STDOUT.

@@ -20,7 +20,6 @@ const rx = await startReceiver(ctx, { port: 0, host: '127.0.0.1' });
 const lags: number[] = [];
 let answered = 0, sent = 0;
 const cpu0 = process.cpuUsage();
-const t0 = Date.now();
 const clients = await Promise.all(Array.from({ length: N }, (_, i) => new Promise<net.Socket>((res) => {
   const s = net.connect(rx.port, '127.0.0.1', () => res(s));
   let buf = Buffer.alloc(0);

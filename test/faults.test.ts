@@ -23,9 +23,7 @@ import { sql } from 'kysely';
 import { createTestContext, type TestContext } from './helpers/db.js';
 import { buildTestApp, signedIn } from './helpers/http.js';
 import { seedDemo } from '../src/features/demo/seed.js';
-import { loadActor } from '../src/platform/http/auth.js';
-import { orderStatement } from '../src/features/statements/order-statement.js';
-import { addDays, formatIsoDate, moscowDate, parseIsoDate } from '../src/domain/period.js';
+import { orderBusiestStatement } from './helpers/statements.js';
 import { demoCarrier, multipart, tripsCsv, validRows } from './helpers/upload-files.js';
 import { startEmbeddedPostgres } from '../src/platform/db/embedded.js';
 import { createContext } from '../src/platform/bootstrap.js';
@@ -96,31 +94,6 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Orders a statement for the demo site with the most trips, as its producer's head. */
-async function orderBusiestStatement(ctx: AppContext): Promise<string> {
-  const busiest = await ctx.db
-    .selectFrom('trips')
-    .select(['site_id', sql<number>`count(*)::int`.as('n')])
-    .groupBy('site_id')
-    .orderBy('n', 'desc')
-    .limit(1)
-    .executeTakeFirstOrThrow();
-  const site = await ctx.db.selectFrom('sites').select(['id', 'producer_id']).where('id', '=', busiest.site_id).executeTakeFirstOrThrow();
-  const head = await ctx.db
-    .selectFrom('memberships as m')
-    .innerJoin('persons as p', 'p.id', 'm.person_id')
-    .select(['p.id', 'p.full_name'])
-    .where('m.organization_id', '=', site.producer_id)
-    .where('m.role', '=', 'head')
-    .executeTakeFirstOrThrow();
-  const actor = (await loadActor(ctx.db, { personId: head.id, personName: head.full_name, sessionId: null, tokenId: null, organizationId: site.producer_id }, site.producer_id))!;
-  const today = moscowDate(ctx.now());
-  const from = formatIsoDate(addDays((parseIsoDate(today) as { ok: true; value: any }).value, -200));
-  const permits = await ctx.db.selectFrom('permits').select('id').where('site_id', '=', site.id).execute();
-  const ordered = await ctx.db.transaction().execute((trx) => orderStatement(trx, { ctx, actor, input: { siteId: site.id, from, to: today, permitIds: permits.map((p) => p.id) } }));
-  return ordered.id;
-}
-
 async function statementEffects(ctx: AppContext, id: string) {
   const one = async (q: Promise<{ rows: Array<{ n: number }> }>) => (await q).rows[0].n;
   return {
@@ -163,7 +136,7 @@ describe('faults', () => {
     const ctx: TestContext = await createTestContext();
     contexts.push(ctx);
     await seedDemo(ctx, { trips: 40_000 });
-    const id = await orderBusiestStatement(ctx);
+    const { id } = await orderBusiestStatement(ctx, 200);
     const env = { DATABASE_URL: ctx.url, DATA_DIR: ctx.config.dataDir };
     const first = startRole('worker', env);
     await until(
@@ -320,7 +293,7 @@ describe('faults', () => {
     const get = (url: string) => fetch(`${base}${url}`, { headers: { cookie } });
     expect((await get('/api/sites')).status).toBe(200);
 
-    const id = await orderBusiestStatement(ctx);
+    const { id } = await orderBusiestStatement(ctx, 200);
     await until(
       'statement running',
       async () => {

@@ -35,7 +35,6 @@ import {
   parseFigure,
   periodText,
   type FieldError,
-  type ReportData,
   type ReportDefinition,
   type ReportKind,
   type ReportRow,

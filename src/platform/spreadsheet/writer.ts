@@ -622,7 +622,7 @@ class Workbook implements XlsxWriter {
   private readonly mtime: Date;
 
   constructor(
-    private readonly output: Writable,
+    output: Writable,
     private readonly opts: XlsxWriterOptions,
   ) {
     this.mtime = opts.created ?? new Date();
