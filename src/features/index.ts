@@ -17,6 +17,8 @@ import type { TotalsTables } from './totals/tables.js';
 import type { ReportTables } from './reports/tables.js';
 import type { MoneyTables } from './money/tables.js';
 import type { MeetingTables } from './meetings/tables.js';
+import type { ProfileTables } from './profile/tables.js';
+import { profileRoutes } from './profile/routes.js';
 import type { RoutesPlugin } from '../platform/http/server.js';
 import { registerProblems } from '../platform/http/errors.js';
 import type { JobDefinition } from '../platform/jobs/index.js';
@@ -71,6 +73,7 @@ export const ROUTES: readonly RoutesPlugin[] = [
   telemetryRoutes,
   moneyRoutes, paymentRoutes,
   meetingRoutes,
+  profileRoutes,
 ];
 
 export const JOBS: readonly JobDefinition<any>[] = [...UPLOAD_JOBS, mailSendJob, passwordResetRequestJob, generateStatementJob, auditCheckpointJob, ...PERMIT_JOBS, ...REPORT_JOBS, telemetryMaintainJob, ...MONEY_JOBS, ...MEETING_JOBS];
@@ -80,7 +83,7 @@ export const SCHEDULES: readonly ScheduleDefinition<any>[] = [auditCheckpointSch
 
 /** The features' tables join the core ones in `Database` (declaration merging: platform never imports features). */
 declare module '../platform/db/schema.js' {
-  interface Database extends StatementTables, IdentityTables, UploadTables, TaskTables, NotificationTables, FacilityTables, VehicleTables, RegisterTables, AuditTables, ApplicationTables, PermitTables, TotalsTables, ReportTables, TelemetryTables, MoneyTables, MeetingTables {}
+  interface Database extends StatementTables, IdentityTables, UploadTables, TaskTables, NotificationTables, FacilityTables, VehicleTables, RegisterTables, AuditTables, ApplicationTables, PermitTables, TotalsTables, ReportTables, TelemetryTables, MoneyTables, MeetingTables, ProfileTables {}
 }
 
 /**

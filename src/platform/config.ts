@@ -81,6 +81,11 @@ export interface Config {
     readonly url: string | null;
     readonly from: string;
   };
+  /** The SMS gateway (confirmation codes to phones): JSON `{to, text}` POSTed to the URL; none — SMS stay in the outbox. */
+  readonly sms: {
+    readonly url: string | null;
+    readonly token: string | null;
+  };
   readonly register: {
     readonly url: string | null;
     readonly token: string | null;
@@ -275,6 +280,10 @@ export function parseConfig(env: Env = process.env, overrides: Partial<Config> =
     smtp: {
       url: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
       from: str(env, 'MAIL_FROM', 'ОССиГ <noreply@ossig.test>'),
+    },
+    sms: {
+      url: url(env, 'SMS_GATEWAY_URL', ['http:', 'https:']),
+      token: optional(env, 'SMS_GATEWAY_TOKEN'),
     },
     register: {
       url: url(env, 'REGISTER_URL', ['http:', 'https:']),

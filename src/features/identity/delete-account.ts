@@ -58,6 +58,9 @@ export async function deleteAccount(
     await trx.deleteFrom('known_devices').where('person_id', '=', o.personId).execute();
     await trx.deleteFrom('person_totp').where('person_id', '=', o.personId).execute();
     await trx.deleteFrom('recovery_codes').where('person_id', '=', o.personId).execute();
+    // The profile's codes name the addresses and phones they went to; the settings are the person's own.
+    await trx.deleteFrom('contact_confirmations').where('person_id', '=', o.personId).execute();
+    await trx.deleteFrom('notification_settings').where('person_id', '=', o.personId).execute();
     await trx.updateTable('password_resets').set({ used_at: now }).where('person_id', '=', o.personId).where('used_at', 'is', null).execute();
     await trx.deleteFrom('auth_challenges').where('person_id', '=', o.personId).execute();
     await trx.deleteFrom('mail_secrets').where('message_id', 'in', trx.selectFrom('mail_messages').select('id').where('person_id', '=', o.personId)).execute();

@@ -81,6 +81,8 @@ export interface MailMessagesTable {
   body_text: string;
   body_html: string | null;
   status: ColumnType<MailStatus, MailStatus | undefined, MailStatus>;
+  /** 'sms': `to_address` is a phone (+7XXXXXXXXXX) and the text goes by SMS (migration 0165). */
+  channel: ColumnType<'email' | 'sms', 'email' | 'sms' | undefined, 'email' | 'sms'>;
   attempts: ColumnType<number, number | undefined, number>;
   last_error: string | null;
   created_at: Generated<Date>;

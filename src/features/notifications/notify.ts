@@ -7,20 +7,10 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import type { AppContext } from '../../platform/context.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
+import { emailWanted } from './settings.js';
+import type { NotificationEvent } from './events.js';
 
-/** Events a person may also receive by e-mail. */
-export type NotificationEvent =
-  | 'statement.ready'
-  | 'statement.failed'
-  | 'upload.processed'
-  | 'upload.refused'
-  | 'receipt.rejected'
-  | 'application.status'
-  | 'application.message'
-  | 'permit.expiring'
-  | 'permit.volume'
-  | 'report.due'
-  | 'report.returned';
+export type { NotificationEvent } from './events.js';
 
 export interface Notice {
   /** The organization the notice is about (null: a personal notice). */
@@ -31,7 +21,7 @@ export interface Notice {
   body?: string;
   /** A path in the cabinet, e.g. `/statements/<id>`. */
   link?: string | null;
-  /** Also by e-mail to the person, when they have an address. */
+  /** Also by e-mail to the person, when they have an address and have not switched this event off in their profile. */
   email?: NotificationEvent;
 }
 
@@ -43,6 +33,8 @@ export async function notify(trx: Transaction<Database>, ctx: Pick<AppContext, '
   if (!n.email || !n.personId) return;
   const person = await trx.selectFrom('persons').select(['email', 'full_name']).where('id', '=', n.personId).where('deleted_at', 'is', null).executeTakeFirst();
   if (!person?.email) return;
+  // The person's choice in «Профиль» → «Уведомления»: the notice above stays in the cabinet either way.
+  if (!(await emailWanted(trx, n.personId, n.email))) return;
   const link = n.link ? `${ctx.config.publicUrl}${n.link}` : null;
   await enqueueMail(trx, {
     personId: n.personId,

@@ -13,6 +13,15 @@ export interface NotificationsTable {
   read_at: Timestamp | null;
 }
 
+/** Which events a person receives by e-mail (migration 0165; no row: yes). */
+export interface NotificationSettingsTable {
+  person_id: string;
+  event: string;
+  email: boolean;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface NotificationTables {
   notifications: NotificationsTable;
+  notification_settings: NotificationSettingsTable;
 }

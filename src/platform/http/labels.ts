@@ -106,6 +106,8 @@ export const FIELD_LABELS = {
   licenceValidUntil: 'Срок действия лицензии',
   after: 'Курсор страницы',
   archived: 'Архив',
+  settings: 'Уведомления',
+  event: 'Событие',
 } as const satisfies Record<string, string>;
 
 export type LabelledField = keyof typeof FIELD_LABELS;

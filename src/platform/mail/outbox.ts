@@ -18,6 +18,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { defineJob, enqueue } from '../jobs/index.js';
 import type { MailMessage } from './index.js';
+import { createSmsSender } from './sms.js';
 
 /** A secret in a message: a link or a code. */
 export interface MailSecret {
@@ -91,6 +92,8 @@ const hasPlaceholders = (text: string): boolean => new RegExp(PLACEHOLDER.source
 export interface OutgoingMail extends Omit<MailMessage, 'text'> {
   personId?: string | null;
   text: string | MailBody;
+  /** 'sms': `to` is a phone (+7XXXXXXXXXX), the text goes through the SMS gateway (the subject stays in the outbox only). */
+  channel?: 'email' | 'sms';
   /** Until when the secrets are worth sending (default: a day). */
   secretsExpireAt?: Date;
 }
@@ -114,7 +117,8 @@ export const mailSendJob = defineJob<{ id: string }>({
         await trx.updateTable('mail_messages').set(set).where('id', '=', id).where('status', '=', 'queued').execute();
         await trx.deleteFrom('mail_secrets').where('message_id', '=', id).execute();
       });
-    if (ctx.mailer.mode === 'outbox') {
+    const sms = msg.channel === 'sms' ? createSmsSender(ctx.config) : null;
+    if (sms ? sms.mode === 'outbox' : ctx.mailer.mode === 'outbox') {
       // The message never leaves the system, so its secrets are of no use to anyone.
       await finish({ status: 'outbox' });
       return;
@@ -128,7 +132,8 @@ export const mailSendJob = defineJob<{ id: string }>({
       return;
     }
     try {
-      await ctx.mailer.send({ to: msg.to_address, subject: msg.subject, text, html });
+      if (sms) await sms.send({ to: msg.to_address, text });
+      else await ctx.mailer.send({ to: msg.to_address, subject: msg.subject, text, html });
     } catch (e) {
       const last = meta.attempt >= meta.maxAttempts;
       const error = String((e as Error).message).slice(0, 500);
@@ -158,7 +163,7 @@ export async function enqueueMail(trx: Transaction<Database>, msg: OutgoingMail)
   }
   const row = await trx
     .insertInto('mail_messages')
-    .values({ person_id: msg.personId ?? null, to_address: msg.to, subject: msg.subject, body_text: body.text, body_html: msg.html ?? null })
+    .values({ person_id: msg.personId ?? null, to_address: msg.to, subject: msg.subject, body_text: body.text, body_html: msg.html ?? null, channel: msg.channel ?? 'email' })
     .returning('id')
     .executeTakeFirstOrThrow();
   if (Object.keys(body.secrets).length) {

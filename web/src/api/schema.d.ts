@@ -4780,6 +4780,184 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Какие уведомления присылать по электронной почте */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Событие: statement.ready, upload.processed, application.status… */
+                                event: string;
+                                label: string;
+                                /** @description Роли организаций, которых касается событие */
+                                roles: string[];
+                                /** @description Присылать ли письмо (уведомление в кабинете остаётся всегда) */
+                                email: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Выбрать, какие уведомления присылать по электронной почте
+         * @description Меняются только названные события. Выключенное событие не приходит письмом, но остаётся в уведомлениях кабинета.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        settings: {
+                            event: "statement.ready" | "statement.failed" | "upload.processed" | "upload.refused" | "receipt.rejected" | "application.status" | "application.message" | "permit.expiring" | "permit.volume" | "report.due" | "report.returned";
+                            email: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Событие: statement.ready, upload.processed, application.status… */
+                                event: string;
+                                label: string;
+                                /** @description Роли организаций, которых касается событие */
+                                roles: string[];
+                                /** @description Присылать ли письмо (уведомление в кабинете остаётся всегда) */
+                                email: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -18862,6 +19040,697 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Личный профиль: ФИО, СНИЛС, почта и телефон, способы входа */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            fullName: string;
+                            /** @description СНИЛС в виде 123-456-789 01 — его сообщают руководителю, который приглашает доверенным лицом */
+                            snils: string | null;
+                            /** @description СНИЛС получен из сертификата электронной подписи при входе (не меняется в профиле) */
+                            snilsConfirmed: boolean;
+                            email: string | null;
+                            emailConfirmed: boolean;
+                            /** @description Код отправлен и ещё не введён */
+                            emailPending: {
+                                /** @description Куда отправлен код */
+                                value: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                            } | null;
+                            phone: string | null;
+                            phoneConfirmed: boolean;
+                            /** @description Код отправлен и ещё не введён */
+                            phonePending: {
+                                /** @description Куда отправлен код */
+                                value: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                            } | null;
+                            /** @description Способы входа */
+                            signIn: {
+                                password: boolean;
+                                secondFactor: boolean;
+                                recoveryCodesLeft: number;
+                                /** @description Сертификаты электронной подписи, с которыми вы входили */
+                                certificates: {
+                                    serialNumber: string;
+                                    issuer: string | null;
+                                    /** Format: date-time */
+                                    firstUsedAt: string;
+                                    /** Format: date-time */
+                                    lastUsedAt: string;
+                                }[];
+                                /** @description Входили через внешнего провайдера (ЕСИА/OpenID Connect) */
+                                oidc: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Изменить ФИО или СНИЛС
+         * @description СНИЛС проверяется по контрольному числу; СНИЛС из сертификата электронной подписи не меняется. Почта и телефон меняются только с кодом подтверждения.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fullName?: string;
+                        /** @description 11 цифр, можно в виде 123-456-789 01; пусто — убрать */
+                        snils?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            fullName: string;
+                            /** @description СНИЛС в виде 123-456-789 01 — его сообщают руководителю, который приглашает доверенным лицом */
+                            snils: string | null;
+                            /** @description СНИЛС получен из сертификата электронной подписи при входе (не меняется в профиле) */
+                            snilsConfirmed: boolean;
+                            email: string | null;
+                            emailConfirmed: boolean;
+                            /** @description Код отправлен и ещё не введён */
+                            emailPending: {
+                                /** @description Куда отправлен код */
+                                value: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                            } | null;
+                            phone: string | null;
+                            phoneConfirmed: boolean;
+                            /** @description Код отправлен и ещё не введён */
+                            phonePending: {
+                                /** @description Куда отправлен код */
+                                value: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                            } | null;
+                            /** @description Способы входа */
+                            signIn: {
+                                password: boolean;
+                                secondFactor: boolean;
+                                recoveryCodesLeft: number;
+                                /** @description Сертификаты электронной подписи, с которыми вы входили */
+                                certificates: {
+                                    serialNumber: string;
+                                    issuer: string | null;
+                                    /** Format: date-time */
+                                    firstUsedAt: string;
+                                    /** Format: date-time */
+                                    lastUsedAt: string;
+                                }[];
+                                /** @description Входили через внешнего провайдера (ЕСИА/OpenID Connect) */
+                                oidc: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/profile/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Указать адрес электронной почты: отправить на него код подтверждения
+         * @description Код приходит письмом и действует 15 минут; до его ввода в профиле остаётся прежнее значение. Код не возвращается в ответе и не показывается нигде, кроме самого письма.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sentTo: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/profile/email/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Подтвердить адрес электронной почты кодом */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            fullName: string;
+                            /** @description СНИЛС в виде 123-456-789 01 — его сообщают руководителю, который приглашает доверенным лицом */
+                            snils: string | null;
+                            /** @description СНИЛС получен из сертификата электронной подписи при входе (не меняется в профиле) */
+                            snilsConfirmed: boolean;
+                            email: string | null;
+                            emailConfirmed: boolean;
+                            /** @description Код отправлен и ещё не введён */
+                            emailPending: {
+                                /** @description Куда отправлен код */
+                                value: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                            } | null;
+                            phone: string | null;
+                            phoneConfirmed: boolean;
+                            /** @description Код отправлен и ещё не введён */
+                            phonePending: {
+                                /** @description Куда отправлен код */
+                                value: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                            } | null;
+                            /** @description Способы входа */
+                            signIn: {
+                                password: boolean;
+                                secondFactor: boolean;
+                                recoveryCodesLeft: number;
+                                /** @description Сертификаты электронной подписи, с которыми вы входили */
+                                certificates: {
+                                    serialNumber: string;
+                                    issuer: string | null;
+                                    /** Format: date-time */
+                                    firstUsedAt: string;
+                                    /** Format: date-time */
+                                    lastUsedAt: string;
+                                }[];
+                                /** @description Входили через внешнего провайдера (ЕСИА/OpenID Connect) */
+                                oidc: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/profile/phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Указать номер телефона: отправить на него код подтверждения
+         * @description Код приходит в СМС и действует 15 минут; до его ввода в профиле остаётся прежнее значение. Код не возвращается в ответе и не показывается нигде, кроме самого СМС.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        phone: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sentTo: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/profile/phone/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Подтвердить номер телефона кодом */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            fullName: string;
+                            /** @description СНИЛС в виде 123-456-789 01 — его сообщают руководителю, который приглашает доверенным лицом */
+                            snils: string | null;
+                            /** @description СНИЛС получен из сертификата электронной подписи при входе (не меняется в профиле) */
+                            snilsConfirmed: boolean;
+                            email: string | null;
+                            emailConfirmed: boolean;
+                            /** @description Код отправлен и ещё не введён */
+                            emailPending: {
+                                /** @description Куда отправлен код */
+                                value: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                            } | null;
+                            phone: string | null;
+                            phoneConfirmed: boolean;
+                            /** @description Код отправлен и ещё не введён */
+                            phonePending: {
+                                /** @description Куда отправлен код */
+                                value: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                            } | null;
+                            /** @description Способы входа */
+                            signIn: {
+                                password: boolean;
+                                secondFactor: boolean;
+                                recoveryCodesLeft: number;
+                                /** @description Сертификаты электронной подписи, с которыми вы входили */
+                                certificates: {
+                                    serialNumber: string;
+                                    issuer: string | null;
+                                    /** Format: date-time */
+                                    firstUsedAt: string;
+                                    /** Format: date-time */
+                                    lastUsedAt: string;
+                                }[];
+                                /** @description Входили через внешнего провайдера (ЕСИА/OpenID Connect) */
+                                oidc: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
