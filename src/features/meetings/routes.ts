@@ -7,7 +7,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf, type RouteAccess } from '../../platform/http/auth.js';
-import { IdParams, Nullable, ProblemSchema, Uuid, errorResponses } from '../../platform/http/schemas.js';
+import { IdParams, Nullable, ProblemSchema, Uuid, errorResponses, uploadErrorResponses } from '../../platform/http/schemas.js';
 import { fileStore, sendFile } from '../../platform/files/index.js';
 import { notFound } from '../../platform/http/errors.js';
 import { receiveUpload } from '../uploads/receive-file.js';
@@ -344,11 +344,7 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
             results: Type.Array(Type.Object({ row: Type.Integer(), premise: Type.String(), accepted: Type.Boolean(), errors: Type.Array(Type.String()) })),
             check: RegisterCheck,
           }),
-          408: ProblemSchema,
-          413: ProblemSchema,
-          415: ProblemSchema,
-          503: ProblemSchema,
-          ...errorResponses,
+          ...uploadErrorResponses,
         },
       },
     },

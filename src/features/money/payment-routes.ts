@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { IdParams, IsoDate, Nullable, Page, Paging, ProblemSchema, Uuid, errorResponses } from '../../platform/http/schemas.js';
+import { IdParams, IsoDate, Nullable, Page, Paging, ProblemSchema, Uuid, errorResponses, uploadErrorResponses } from '../../platform/http/schemas.js';
 import { sendFile } from '../../platform/files/send.js';
 import { receiveUpload } from '../uploads/receive-file.js';
 import { inTransaction } from './tx.js';
@@ -119,11 +119,7 @@ export const paymentRoutes: RoutesPlugin = (app, ctx) => {
             matched: Type.Integer(),
             unmatched: Type.Integer(),
           }),
-          408: ProblemSchema,
-          413: ProblemSchema,
-          415: ProblemSchema,
-          503: ProblemSchema,
-          ...errorResponses,
+          ...uploadErrorResponses,
         },
       },
     },

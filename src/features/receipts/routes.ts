@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { IsoDate, Page, Paging, ProblemSchema, errorResponses } from '../../platform/http/schemas.js';
+import { IsoDate, Page, Paging, ProblemSchema, errorResponses, uploadErrorResponses } from '../../platform/http/schemas.js';
 import { receiveUpload } from '../uploads/receive-file.js';
 import { decideOne, listReceipts } from './receipts.js';
 import { uploadReceipts } from './upload-receipts.js';
@@ -109,11 +109,7 @@ export const receiptRoutes: RoutesPlugin = (app, ctx) => {
               }),
             ),
           }),
-          408: ProblemSchema,
-          413: ProblemSchema,
-          415: ProblemSchema,
-          503: ProblemSchema,
-          ...errorResponses,
+          ...uploadErrorResponses,
         },
       },
     },

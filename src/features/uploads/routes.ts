@@ -15,7 +15,7 @@ import type { FastifyReply } from 'fastify';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
-import { IdParams, Page, Paging, ProblemSchema, Uuid, errorResponses } from '../../platform/http/schemas.js';
+import { IdParams, Page, Paging, ProblemSchema, Uuid, errorResponses, uploadErrorResponses } from '../../platform/http/schemas.js';
 import { checkKey } from '../../platform/http/idempotency.js';
 import { createUpload } from './create-upload.js';
 import { getUpload, listUploads } from './queries.js';
@@ -101,7 +101,7 @@ export const uploadRoutes: RoutesPlugin = (app, ctx) => {
           'Файл сохраняется и ставится в очередь на обработку; ответ 202 приходит сразу. Ход обработки — GET /api/uploads/{id}; по готовности — файл результатов. Тот же файл повторно ничего не записывает (ответ 200 с прежней загрузкой). При перегрузке — 503 с Retry-After: повторите позже, файл не будет потерян, так как он не был принят. Форма: один файл в поле «file» и не более 10 других полей до 64 КБ (иначе 413); передача, остановившаяся дольше UPLOAD_IDLE_TIMEOUT_SECONDS (по умолчанию 30 с), обрывается с 408.',
         consumes: ['multipart/form-data'],
         headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String()) }),
-        response: { 200: UploadAnswer, 202: UploadAnswer, 408: ProblemSchema, 413: ProblemSchema, 415: ProblemSchema, 503: ProblemSchema, ...errorResponses },
+        response: { 200: UploadAnswer, 202: UploadAnswer, ...uploadErrorResponses },
       },
     },
     async (req, reply) => {

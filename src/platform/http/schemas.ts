@@ -61,3 +61,12 @@ export const errorResponses = {
   404: ProblemSchema,
   422: ProblemSchema,
 };
+
+/** The error answers of a route that receives a whole file through the upload gate (`receiveUpload`): a stalled body, too large, not a spreadsheet, no free slot, and the standard ones. */
+export const uploadErrorResponses = {
+  408: ProblemSchema,
+  413: ProblemSchema,
+  415: ProblemSchema,
+  503: ProblemSchema,
+  ...errorResponses,
+};
