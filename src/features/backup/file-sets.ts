@@ -91,11 +91,13 @@ export const FILE_SETS: readonly FileSet[] = [
       ...(await query<{ pdf_key: string; pdf_sig_key: string; pdf_sha256: string; xlsx_key: string; xlsx_sig_key: string; xlsx_sha256: string }>(
         `select pdf_key, pdf_sig_key, pdf_sha256, xlsx_key, xlsx_sig_key, xlsx_sha256 from acts where status = 'ready' order by pdf_key`,
       )).flatMap((r) => [{ path: r.pdf_key, sha256: r.pdf_sha256 }, { path: r.pdf_sig_key }, { path: r.xlsx_key, sha256: r.xlsx_sha256 }, { path: r.xlsx_sig_key }]),
-      // Owners' meetings: register import results, notices, protocols (PDF, signature, DOCX) and signed scans.
+      // Owners' meetings: register import results, notices, ballots, protocols (PDF, signature, DOCX) and signed scans.
       ...(await query<{ path: string; sha256: string | null }>(
         `select result_key as path, result_sha256 as sha256 from meeting_imports where result_key is not null
          union all select notice_key, notice_sha256 from meetings where notice_key is not null
          union all select notice_sig_key, null from meetings where notice_sig_key is not null
+         union all select ballots_key, ballots_sha256 from meetings where ballots_key is not null
+         union all select ballots_sig_key, null from meetings where ballots_sig_key is not null
          union all select protocol_key, protocol_sha256 from meetings where protocol_key is not null
          union all select protocol_sig_key, null from meetings where protocol_sig_key is not null
          union all select protocol_docx_key, null from meetings where protocol_docx_key is not null

@@ -20,6 +20,9 @@ export const DOCUMENT_KIND_NAMES: Record<string, string> = {
   statement: 'Сведения о результатах перемещения ОСС',
   permit: 'Разрешение на перемещение ОСС',
   service_act: 'Акт оказанных услуг',
+  meeting_notice: 'Сообщение о проведении общего собрания собственников помещений в МКД',
+  meeting_ballots: 'Решения собственников (бюллетени) общего собрания',
+  meeting_protocol: 'Протокол общего собрания собственников помещений в МКД',
 };
 
 export function checkAnnulReason(raw: unknown): string {

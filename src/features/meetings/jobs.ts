@@ -1,4 +1,5 @@
 /** Background jobs of owners' general meetings. */
 import type { JobDefinition } from '../../platform/jobs/index.js';
+import { renderMeetingDocumentJob } from './documents.js';
 
-export const MEETING_JOBS: readonly JobDefinition<any>[] = [];
+export const MEETING_JOBS: readonly JobDefinition<any>[] = [renderMeetingDocumentJob];

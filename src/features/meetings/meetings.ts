@@ -166,11 +166,9 @@ export async function saveNotice(trx: Transaction<Database>, o: { ctx: AppContex
       place: input.place.trim(),
       ballots_place: input.ballotsPlace.trim(),
       materials_place: input.materialsPlace.trim(),
-      // The notice file no longer matches: it is made again from the new data.
-      notice_key: null,
-      notice_sig_key: null,
-      notice_bytes: null,
-      notice_sha256: null,
+      // The notice file no longer matches: it is made again from the new data (the old file
+      // stays named by the row until the new one replaces it, but is no longer offered).
+      notice_status: 'none',
     })
     .where('id', '=', m.id)
     .execute();
@@ -218,7 +216,7 @@ export async function stageBlockers(q: Q, m: MeetingRow, stage: StageKey): Promi
       break;
     }
     case 'protocol':
-      if (!m.protocol_key) out.push('Протокол: сформируйте протокол');
+      if (m.protocol_status !== 'ready') out.push('Протокол: сформируйте протокол');
       break;
     case 'gis':
       if (m.gis_status !== 'loaded') out.push('Протокол ещё не загружен в ГИС ЖКХ');
@@ -245,7 +243,11 @@ export async function markStage(trx: Transaction<Database>, o: { ctx: AppContext
     const next = MEETING_STAGES[i + 1];
     if (next && m[doneColumn(next.key)]) throw new AppError('meeting_stage', `Сначала снимите отметку с этапа «${next.n}. ${next.title}»`);
     if (stage === 'gis') throw new AppError('meeting_stage', 'Отметку о загрузке в ГИС ЖКХ ставит ответ ГИС ЖКХ');
-    await trx.updateTable('meetings').set({ [doneColumn(stage)]: null }).where('id', '=', m.id).execute();
+    if (stage === 'protocol' && (m.gis_status === 'sending' || m.gis_status === 'loaded')) throw new AppError('meeting_stage', 'Протокол отправлен в ГИС ЖКХ: отметку этапа снять нельзя');
+    // What was made from the stage's data no longer matches once it may change: the ballots
+    // (from the register), the protocol (from the count) are made again.
+    const reset = stage === 'register' ? { ballots_status: 'none' as const } : stage === 'counting' ? { protocol_status: 'none' as const } : {};
+    await trx.updateTable('meetings').set({ [doneColumn(stage)]: null, ...reset }).where('id', '=', m.id).execute();
   }
   await audit(trx, { action: o.done ? 'meetings.stage.done' : 'meetings.stage.undone', personId: actor.personId, organizationId: actor.organizationId, subjectType: 'meeting', subjectId: m.id });
 }

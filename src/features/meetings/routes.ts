@@ -9,7 +9,7 @@ import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf, type RouteAccess } from '../../platform/http/auth.js';
 import { IdParams, Nullable, ProblemSchema, Uuid, errorResponses, uploadErrorResponses } from '../../platform/http/schemas.js';
 import { fileStore, sendFile } from '../../platform/files/index.js';
-import { notFound } from '../../platform/http/errors.js';
+import { invalid, notFound } from '../../platform/http/errors.js';
 import { receiveUpload } from '../uploads/receive-file.js';
 import { completeMeeting, createHouse, createMeeting, listHouses, listMeetings, markStage, meetingOf, saveNotice, updateHouse } from './meetings.js';
 import { meetingView } from './view.js';
@@ -17,6 +17,9 @@ import { addPremise, deletePremise, importRegister, importResultFile, listImport
 import { MEETING_STAGES } from './texts.js';
 import { inTransaction } from './guard.js';
 import { deleteTemplate, listTemplates, saveTemplate } from './templates.js';
+import { documentFileKey, documentFileName, orderMeetingDocument } from './documents.js';
+import { countView, listBallots, recordBallot, withdrawBallot } from './voting.js';
+import { formatArea, ownerVotes } from './count.js';
 
 const READ: RouteAccess = { right: 'read', orgRoles: ['managing'], otherRoles: 'not_found' };
 const DRAFT: RouteAccess = { right: 'draft', orgRoles: ['managing'], otherRoles: 'not_found' };
@@ -40,6 +43,15 @@ const HouseBody = Type.Object({
 
 const Stage = Type.Object({ n: Type.Integer(), key: StageKey, title: Type.String(), done: Type.Boolean(), doneAt: Nullable(DateTime), available: Type.Boolean() });
 
+const DocState = Type.Object({
+  status: lit(['none', 'queued', 'ready', 'failed'] as const),
+  error: Nullable(Type.String()),
+  ready: Type.Boolean(),
+  code: Nullable(Type.String({ description: 'Код проверки документа в реестре выданных документов' })),
+  verifyUrl: Nullable(Type.String()),
+  bytes: Nullable(Type.Integer()),
+});
+
 const Meeting = Type.Object({
   id: Uuid,
   number: Type.String(),
@@ -57,6 +69,7 @@ const Meeting = Type.Object({
   items: Type.Array(Type.Object({ id: Uuid, position: Type.Integer(), title: Type.String(), proposal: Type.String(), majority: Majority })),
   stages: Type.Array(Stage),
   notice: Type.Object({ ready: Type.Boolean() }),
+  documents: Type.Object({ notice: DocState, ballots: DocState, protocol: DocState }),
   protocol: Type.Object({
     number: Nullable(Type.String()),
     date: Nullable(Type.String()),
@@ -216,7 +229,7 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
   );
 
   app.get('/api/meetings/:id', { config: { access: READ }, schema: { tags: TAGS, summary: 'Собрание: данные и этапы с отметками о выполнении', params: IdParams, response: { 200: Meeting, ...errorResponses } } }, async (req) =>
-    meetingView(ctx.db, actorOf(req), req.params.id),
+    meetingView(ctx, actorOf(req), req.params.id),
   );
 
   app.put(
@@ -225,7 +238,7 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
     async (req) => {
       const actor = actorOf(req);
       await tx((trx) => saveNotice(trx, { ctx, actor, id: req.params.id, input: req.body }));
-      return meetingView(ctx.db, actor, req.params.id);
+      return meetingView(ctx, actor, req.params.id);
     },
   );
 
@@ -245,7 +258,7 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
     async (req) => {
       const actor = actorOf(req);
       await tx((trx) => markStage(trx, { ctx, actor, id: req.params.id, stage: req.params.stage, done: req.body.done }));
-      return meetingView(ctx.db, actor, req.params.id);
+      return meetingView(ctx, actor, req.params.id);
     },
   );
 
@@ -255,7 +268,216 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
     async (req) => {
       const actor = actorOf(req);
       await tx((trx) => completeMeeting(trx, { ctx, actor, id: req.params.id }));
-      return meetingView(ctx.db, actor, req.params.id);
+      return meetingView(ctx, actor, req.params.id);
+    },
+  );
+
+  // --- Documents: the notice, the ballots, the protocol ----------------------------------
+
+  app.post(
+    '/api/meetings/:id/documents/:doc',
+    {
+      config: { access: DRAFT },
+      schema: {
+        tags: TAGS,
+        summary: 'Сформировать сообщение о собрании или бюллетени (PDF с подписью, в фоне)',
+        description: 'Документ формируется в фоне: статус в `documents` собрания (queued → ready или failed с причиной). Каждое формирование — новая запись реестра выданных документов со своим кодом проверки.',
+        params: Type.Object({ id: Uuid, doc: lit(['notice', 'ballots'] as const) }),
+        response: { 202: Meeting, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      await tx((trx) => orderMeetingDocument(trx, { ctx, actor, id: req.params.id, doc: req.params.doc }));
+      return reply.code(202).send(await meetingView(ctx, actor, req.params.id));
+    },
+  );
+
+  app.post(
+    '/api/meetings/:id/protocol',
+    {
+      config: { access: SUBMIT },
+      schema: {
+        tags: TAGS,
+        summary: 'Этап 5: сформировать протокол собрания (PDF, подписанный электронной подписью, в фоне)',
+        description: 'После этапа подсчёта голосов. Председатель и секретарь обязательны. Протокол, сформированный заново, аннулирует прежний в реестре выданных документов.',
+        params: IdParams,
+        body: Type.Object({ chair: Text(300), secretary: Text(300), counters: Text(1000) }),
+        response: { 202: Meeting, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      await tx((trx) => orderMeetingDocument(trx, { ctx, actor, id: req.params.id, doc: 'protocol', protocol: req.body }));
+      return reply.code(202).send(await meetingView(ctx, actor, req.params.id));
+    },
+  );
+
+  app.get(
+    '/api/meetings/:id/documents/:doc/:file',
+    {
+      config: { access: READ },
+      schema: {
+        tags: TAGS,
+        summary: 'Файл документа собрания: PDF или его открепленная подпись (.sig, CMS DER)',
+        params: Type.Object({ id: Uuid, doc: lit(['notice', 'ballots', 'protocol'] as const), file: lit(['pdf', 'sig'] as const) }),
+      },
+    },
+    async (req, reply) => {
+      const m = await meetingOf(ctx.db, actorOf(req), req.params.id);
+      const key = documentFileKey(m, req.params.doc, req.params.file);
+      const file = key ? await fileStore(ctx.config).get(key) : null;
+      if (!file) throw notFound('Документ ещё не сформирован');
+      return sendFile(reply, file, { name: documentFileName(m, req.params.doc, req.params.file), type: req.params.file === 'pdf' ? 'application/pdf' : 'application/pkcs7-signature' });
+    },
+  );
+
+  // --- Stage 4: counting votes ----------------------------------------------------------
+
+  app.get(
+    '/api/meetings/:id/count',
+    {
+      config: { access: READ },
+      schema: {
+        tags: TAGS,
+        summary: 'Этап 4: итоги голосования — кворум и результаты по каждому вопросу (точный подсчёт по долям площади)',
+        description: 'Голоса в м² (площадь помещения × доля), с точностью до 0,01; проценты до 0,01 — от голосов принявших участие для правила «большинство участвующих», иначе от общего числа голосов. Кворум — более 50 % всех голосов (ч. 3 ст. 45 ЖК РФ).',
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            totalVotes: Type.String(),
+            participatingVotes: Type.String(),
+            participatingPercent: Type.String(),
+            participants: Type.Integer(),
+            owners: Type.Integer(),
+            quorum: Type.Boolean(),
+            items: Type.Array(
+              Type.Object({
+                id: Uuid,
+                position: Type.Integer(),
+                title: Type.String(),
+                majority: Majority,
+                for: Type.String(),
+                against: Type.String(),
+                abstain: Type.String(),
+                forPercent: Type.String(),
+                againstPercent: Type.String(),
+                abstainPercent: Type.String(),
+                accepted: Type.Boolean(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => {
+      const m = await meetingOf(ctx.db, actorOf(req), req.params.id);
+      return countView(ctx.db, m.id);
+    },
+  );
+
+  app.get(
+    '/api/meetings/:id/ballots',
+    {
+      config: { access: READ },
+      schema: {
+        tags: TAGS,
+        summary: 'Этап 4: собственники с помещением, долей, числом голосов и внесённым решением',
+        params: IdParams,
+        querystring: Type.Object({
+          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+          pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+          q: Type.Optional(Type.String({ maxLength: 200, description: 'Номер помещения или часть имени собственника' })),
+        }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                ownerId: Uuid,
+                name: Type.String(),
+                ownerKind: lit(['person', 'legal', 'city'] as const),
+                premise: Type.String(),
+                area: Type.String(),
+                share: Type.String(),
+                votes: Type.String(),
+                voted: Type.Boolean(),
+                votedAt: Nullable(DateTime),
+                choices: Type.Record(Type.String(), lit(['for', 'against', 'abstain'] as const)),
+              }),
+            ),
+            total: Type.Integer(),
+            page: Type.Integer(),
+            pageSize: Type.Integer(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => {
+      const m = await meetingOf(ctx.db, actorOf(req), req.params.id);
+      const page = req.query.page ?? 1;
+      const pageSize = req.query.pageSize ?? 50;
+      const r = await listBallots(ctx.db, m.id, page, pageSize, req.query.q);
+      return {
+        items: r.rows.map((o) => ({
+          ownerId: o.id,
+          name: o.name,
+          ownerKind: o.owner_kind,
+          premise: o.number,
+          area: o.area,
+          share: shareText(o.share_num, o.share_den),
+          votes: formatArea(ownerVotes({ area: o.area, shareNum: o.share_num, shareDen: o.share_den })),
+          voted: !!o.voted_at,
+          votedAt: iso(o.voted_at),
+          choices: o.choices ?? {},
+        })),
+        total: r.total,
+        page,
+        pageSize,
+      };
+    },
+  );
+
+  app.post(
+    '/api/meetings/:id/ballots',
+    {
+      config: { access: DRAFT },
+      schema: {
+        tags: TAGS,
+        summary: 'Этап 4: внести решение собственника (бюллетень) по вопросам повестки дня',
+        description:
+          'Только собственник из реестра собрания и только один раз: повторное решение того же собственника отклоняется (422, поле `ownerId`), если не указано `replace: true` (исправление ошибки ввода). Вопрос без отметки по бюллетеню не учитывается.',
+        params: IdParams,
+        body: Type.Object({
+          ownerId: Uuid,
+          choices: Type.Array(Type.Object({ itemId: Uuid, choice: lit(['for', 'against', 'abstain'] as const) }), { maxItems: 100 }),
+          replace: Type.Optional(Type.Boolean()),
+        }),
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const choices: Record<string, 'for' | 'against' | 'abstain'> = {};
+      const errors: { field: string; message: string }[] = [];
+      req.body.choices.forEach((c, i) => {
+        if (choices[c.itemId]) errors.push({ field: `choices.${i}.itemId`, message: `Решение ${i + 1}: по этому вопросу решение уже отмечено — отметьте один вариант` });
+        choices[c.itemId] = c.choice;
+      });
+      if (errors.length) throw invalid(errors);
+      await tx((trx) => recordBallot(trx, { ctx, actor, id: req.params.id, ownerId: req.body.ownerId, choices, replace: req.body.replace }));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/api/meetings/:id/ballots/:ownerId',
+    { config: { access: DRAFT }, schema: { tags: TAGS, summary: 'Этап 4: отменить внесённое решение собственника (ошибка ввода)', params: Type.Object({ id: Uuid, ownerId: Uuid }), response: { 204: Type.Null(), ...errorResponses } } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      await tx((trx) => withdrawBallot(trx, { ctx, actor, id: req.params.id, ownerId: req.params.ownerId }));
+      return reply.code(204).send(null);
     },
   );
 

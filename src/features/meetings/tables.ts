@@ -12,6 +12,8 @@ export type Majority = 'participants' | 'more_than_half_all' | 'two_thirds_all' 
 export type OwnerKind = 'person' | 'legal' | 'city';
 export type Ownership = 'sole' | 'shared' | 'joint';
 export type Choice = 'for' | 'against' | 'abstain';
+/** A meeting document's making (migration 0190): ordered → made by a job → ready, or failed with a reason. */
+export type DocStatus = 'none' | 'queued' | 'ready' | 'failed';
 
 export interface MeetingTemplatesTable {
   id: Generated<string>;
@@ -72,6 +74,21 @@ export interface MeetingsTable {
   gis_protocol_guid: string | null;
   gis_error: string | null;
   gis_sent_at: Timestamp | null;
+  gis_request_guid: string | null;
+  gis_attempts: ColumnType<number, number | undefined, number>;
+  notice_status: ColumnType<DocStatus, DocStatus | undefined, DocStatus>;
+  notice_error: string | null;
+  notice_document_id: string | null;
+  ballots_status: ColumnType<DocStatus, DocStatus | undefined, DocStatus>;
+  ballots_error: string | null;
+  ballots_document_id: string | null;
+  ballots_key: string | null;
+  ballots_sig_key: string | null;
+  ballots_bytes: Bytes;
+  ballots_sha256: string | null;
+  protocol_status: ColumnType<DocStatus, DocStatus | undefined, DocStatus>;
+  protocol_error: string | null;
+  protocol_document_id: string | null;
   gis_state_at: Timestamp | null;
   notice_done_at: Timestamp | null;
   register_done_at: Timestamp | null;

@@ -1,8 +1,9 @@
 /** A meeting as the API shows it: its data, the six stages with their done marks, and what is ready. */
-import type { Db } from '../../platform/db/pool.js';
+import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { meetingOf, type MeetingRow } from './meetings.js';
 import { MEETING_STAGES } from './texts.js';
+import { documentsView } from './documents.js';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
@@ -14,7 +15,8 @@ export function stagesOf(m: Pick<MeetingRow, 'notice_done_at' | 'register_done_a
   });
 }
 
-export async function meetingView(db: Db, actor: Actor, id: string) {
+export async function meetingView(ctx: AppContext, actor: Actor, id: string) {
+  const db = ctx.db;
   const m = await meetingOf(db, actor, id);
   const house = await db.selectFrom('houses').selectAll().where('id', '=', m.house_id).executeTakeFirstOrThrow();
   const items = await db.selectFrom('meeting_items').selectAll().where('meeting_id', '=', m.id).orderBy('position').execute();
@@ -35,14 +37,15 @@ export async function meetingView(db: Db, actor: Actor, id: string) {
     materialsPlace: m.materials_place,
     items: items.map((i) => ({ id: i.id, position: i.position, title: i.title, proposal: i.proposal, majority: i.majority })),
     stages: stagesOf(m),
-    notice: { ready: !!m.notice_key },
+    notice: { ready: m.notice_status === 'ready' && !!m.notice_key },
+    documents: await documentsView(ctx, m),
     protocol: {
       number: m.protocol_number,
       date: m.protocol_date,
       chair: m.chair,
       secretary: m.secretary,
       counters: m.counters,
-      ready: !!m.protocol_key,
+      ready: m.protocol_status === 'ready' && !!m.protocol_key,
       scan: m.scan_key ? { name: m.scan_name ?? 'scan', type: m.scan_type ?? '', bytes: Number(m.scan_bytes ?? 0) } : null,
     },
     gis: {

@@ -15,29 +15,44 @@ import type { Choice } from './tables.js';
 
 /**
  * Records one owner's decision: a choice per agenda item (an item left out is
- * void on the owner's ballot). `choices` null withdraws the decision (entered by mistake).
+ * void on the owner's ballot). A second decision of the same owner is refused
+ * (a double vote) unless `replace` says the first was entered wrongly; an id
+ * that is not an owner in this meeting's register is refused naming the field.
  */
 export async function recordBallot(
   trx: Transaction<Database>,
-  o: { ctx: AppContext; actor: Actor; id: string; ownerId: string; choices: Record<string, Choice> | null },
+  o: { ctx: AppContext; actor: Actor; id: string; ownerId: string; choices: Record<string, Choice>; replace?: boolean },
 ): Promise<void> {
+  const m = await meetingOf(trx, o.actor, o.id, true);
+  assertReached(m, 'counting');
+  assertEditable(m, 'counting');
+  const owner = await trx.selectFrom('meeting_owners').select(['id', 'name', 'voted_at']).where('id', '=', o.ownerId).where('meeting_id', '=', m.id).forUpdate().executeTakeFirst();
+  if (!owner) throw invalid({ field: 'ownerId', message: 'Собственник: такого собственника нет в реестре собственников этого собрания — голосовать могут только собственники из реестра' });
+  if (owner.voted_at && !o.replace) {
+    throw invalid({ field: 'ownerId', message: `Собственник: решение собственника «${owner.name}» уже внесено — повторно голосовать нельзя (чтобы исправить ошибку ввода, отмените внесённое решение)` });
+  }
+  const items = await trx.selectFrom('meeting_items').select(['id', 'position']).where('meeting_id', '=', m.id).execute();
+  const known = new Set(items.map((i) => i.id));
+  const bad = Object.keys(o.choices).filter((k) => !known.has(k));
+  if (bad.length) throw invalid({ field: 'choices', message: 'Решения: указан вопрос, которого нет в повестке дня собрания' });
+  if (Object.keys(o.choices).length === 0) throw invalid({ field: 'choices', message: 'Решения: отметьте решение хотя бы по одному вопросу повестки дня' });
+  await trx.deleteFrom('meeting_votes').where('owner_id', '=', owner.id).execute();
+  const rows = Object.entries(o.choices).map(([itemId, choice]) => ({ owner_id: owner.id, item_id: itemId, meeting_id: m.id, choice }));
+  await trx.insertInto('meeting_votes').values(rows).execute();
+  await trx.updateTable('meeting_owners').set({ voted_at: o.ctx.now() }).where('id', '=', owner.id).execute();
+  await audit(trx, { action: o.replace && owner.voted_at ? 'meetings.ballot.replace' : 'meetings.ballot', personId: o.actor.personId, organizationId: o.actor.organizationId, subjectType: 'meeting', subjectId: m.id });
+}
+
+/** Withdraws an owner's decision entered by mistake. */
+export async function withdrawBallot(trx: Transaction<Database>, o: { ctx: AppContext; actor: Actor; id: string; ownerId: string }): Promise<void> {
   const m = await meetingOf(trx, o.actor, o.id, true);
   assertReached(m, 'counting');
   assertEditable(m, 'counting');
   const owner = await trx.selectFrom('meeting_owners').select('id').where('id', '=', o.ownerId).where('meeting_id', '=', m.id).executeTakeFirst();
   if (!owner) throw notFound('Собственник не найден в реестре собрания');
   await trx.deleteFrom('meeting_votes').where('owner_id', '=', owner.id).execute();
-  if (o.choices === null) {
-    await trx.updateTable('meeting_owners').set({ voted_at: null }).where('id', '=', owner.id).execute();
-  } else {
-    const items = new Set((await trx.selectFrom('meeting_items').select('id').where('meeting_id', '=', m.id).execute()).map((i) => i.id));
-    const bad = Object.keys(o.choices).filter((k) => !items.has(k));
-    if (bad.length) throw invalid({ field: 'choices', message: 'Решения: указан вопрос, которого нет в повестке дня собрания' });
-    const rows = Object.entries(o.choices).map(([itemId, choice]) => ({ owner_id: owner.id, item_id: itemId, meeting_id: m.id, choice }));
-    if (rows.length) await trx.insertInto('meeting_votes').values(rows).execute();
-    await trx.updateTable('meeting_owners').set({ voted_at: o.ctx.now() }).where('id', '=', owner.id).execute();
-  }
-  await audit(trx, { action: 'meetings.ballot', personId: o.actor.personId, organizationId: o.actor.organizationId, subjectType: 'meeting', subjectId: m.id });
+  await trx.updateTable('meeting_owners').set({ voted_at: null }).where('id', '=', owner.id).execute();
+  await audit(trx, { action: 'meetings.ballot.withdraw', personId: o.actor.personId, organizationId: o.actor.organizationId, subjectType: 'meeting', subjectId: m.id });
 }
 
 /** The count over the register: owners with their choices in one query (a few thousand rows at most per house). */
@@ -54,6 +69,12 @@ export async function countMeeting(db: Db, meetingId: string): Promise<CountResu
     owners.push({ id: r.id, area: r.area, shareNum: r.share_num, shareDen: r.share_den, voted: r.voted, choices: new Map(Object.entries(r.choices ?? {})) });
   }
   return countVotes(house.area, owners, items);
+}
+
+/** The count with each item's position and title (the counting page, live). */
+export async function countView(db: Db, meetingId: string) {
+  const [count, items] = await Promise.all([countMeeting(db, meetingId), db.selectFrom('meeting_items').select(['id', 'position', 'title']).where('meeting_id', '=', meetingId).orderBy('position').execute()]);
+  return { ...count, items: count.items.map((r, i) => ({ ...r, position: items[i]!.position, title: items[i]!.title })) };
 }
 
 /** Owners with their premises, share, votes and decision, a page at a time (the counting table). */

@@ -17346,6 +17346,35 @@ export interface paths {
                             notice: {
                                 ready: boolean;
                             };
+                            documents: {
+                                notice: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                                ballots: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                                protocol: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                            };
                             protocol: {
                                 number: string | null;
                                 date: string | null;
@@ -17540,6 +17569,35 @@ export interface paths {
                             notice: {
                                 ready: boolean;
                             };
+                            documents: {
+                                notice: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                                ballots: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                                protocol: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                            };
                             protocol: {
                                 number: string | null;
                                 date: string | null;
@@ -17723,6 +17781,35 @@ export interface paths {
                             notice: {
                                 ready: boolean;
                             };
+                            documents: {
+                                notice: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                                ballots: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                                protocol: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                            };
                             protocol: {
                                 number: string | null;
                                 date: string | null;
@@ -17895,6 +17982,35 @@ export interface paths {
                             notice: {
                                 ready: boolean;
                             };
+                            documents: {
+                                notice: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                                ballots: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                                protocol: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                            };
                             protocol: {
                                 number: string | null;
                                 date: string | null;
@@ -17982,6 +18098,857 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/documents/{doc}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Сформировать сообщение о собрании или бюллетени (PDF с подписью, в фоне)
+         * @description Документ формируется в фоне: статус в `documents` собрания (queued → ready или failed с причиной). Каждое формирование — новая запись реестра выданных документов со своим кодом проверки.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                    doc: "notice" | "ballots";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            number: string;
+                            status: "in_progress" | "completed";
+                            house: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                address: string;
+                                cadastralNumber: string;
+                                totalArea: string;
+                            };
+                            kind: "annual" | "extraordinary";
+                            form: "in_person" | "absentee" | "mixed";
+                            electronic: boolean;
+                            initiators: string;
+                            /** Format: date-time */
+                            startsAt: string | null;
+                            /** Format: date-time */
+                            endsAt: string | null;
+                            place: string;
+                            ballotsPlace: string;
+                            materialsPlace: string;
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                position: number;
+                                title: string;
+                                proposal: string;
+                                majority: "participants" | "more_than_half_all" | "two_thirds_all" | "all";
+                            }[];
+                            stages: {
+                                n: number;
+                                key: "notice" | "register" | "ballots" | "counting" | "protocol" | "gis";
+                                title: string;
+                                done: boolean;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                available: boolean;
+                            }[];
+                            notice: {
+                                ready: boolean;
+                            };
+                            documents: {
+                                notice: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                                ballots: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                                protocol: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                            };
+                            protocol: {
+                                number: string | null;
+                                date: string | null;
+                                chair: string;
+                                secretary: string;
+                                counters: string;
+                                ready: boolean;
+                                scan: {
+                                    name: string;
+                                    type: string;
+                                    bytes: number;
+                                } | null;
+                            };
+                            gis: {
+                                status: "none" | "sending" | "loaded" | "error";
+                                error: string | null;
+                                messageGuid: string | null;
+                                protocolGuid: string | null;
+                                company: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    name: string;
+                                    inn: string;
+                                } | null;
+                                /** Format: date-time */
+                                rightsConfirmedAt: string | null;
+                                /** Format: date-time */
+                                sentAt: string | null;
+                            };
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/protocol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Этап 5: сформировать протокол собрания (PDF, подписанный электронной подписью, в фоне)
+         * @description После этапа подсчёта голосов. Председатель и секретарь обязательны. Протокол, сформированный заново, аннулирует прежний в реестре выданных документов.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        chair: string;
+                        secretary: string;
+                        counters: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            number: string;
+                            status: "in_progress" | "completed";
+                            house: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                address: string;
+                                cadastralNumber: string;
+                                totalArea: string;
+                            };
+                            kind: "annual" | "extraordinary";
+                            form: "in_person" | "absentee" | "mixed";
+                            electronic: boolean;
+                            initiators: string;
+                            /** Format: date-time */
+                            startsAt: string | null;
+                            /** Format: date-time */
+                            endsAt: string | null;
+                            place: string;
+                            ballotsPlace: string;
+                            materialsPlace: string;
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                position: number;
+                                title: string;
+                                proposal: string;
+                                majority: "participants" | "more_than_half_all" | "two_thirds_all" | "all";
+                            }[];
+                            stages: {
+                                n: number;
+                                key: "notice" | "register" | "ballots" | "counting" | "protocol" | "gis";
+                                title: string;
+                                done: boolean;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                available: boolean;
+                            }[];
+                            notice: {
+                                ready: boolean;
+                            };
+                            documents: {
+                                notice: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                                ballots: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                                protocol: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                            };
+                            protocol: {
+                                number: string | null;
+                                date: string | null;
+                                chair: string;
+                                secretary: string;
+                                counters: string;
+                                ready: boolean;
+                                scan: {
+                                    name: string;
+                                    type: string;
+                                    bytes: number;
+                                } | null;
+                            };
+                            gis: {
+                                status: "none" | "sending" | "loaded" | "error";
+                                error: string | null;
+                                messageGuid: string | null;
+                                protocolGuid: string | null;
+                                company: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    name: string;
+                                    inn: string;
+                                } | null;
+                                /** Format: date-time */
+                                rightsConfirmedAt: string | null;
+                                /** Format: date-time */
+                                sentAt: string | null;
+                            };
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/documents/{doc}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Файл документа собрания: PDF или его открепленная подпись (.sig, CMS DER) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                    doc: "notice" | "ballots" | "protocol";
+                    file: "pdf" | "sig";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Этап 4: итоги голосования — кворум и результаты по каждому вопросу (точный подсчёт по долям площади)
+         * @description Голоса в м² (площадь помещения × доля), с точностью до 0,01; проценты до 0,01 — от голосов принявших участие для правила «большинство участвующих», иначе от общего числа голосов. Кворум — более 50 % всех голосов (ч. 3 ст. 45 ЖК РФ).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            totalVotes: string;
+                            participatingVotes: string;
+                            participatingPercent: string;
+                            participants: number;
+                            owners: number;
+                            quorum: boolean;
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                position: number;
+                                title: string;
+                                majority: "participants" | "more_than_half_all" | "two_thirds_all" | "all";
+                                for: string;
+                                against: string;
+                                abstain: string;
+                                forPercent: string;
+                                againstPercent: string;
+                                abstainPercent: string;
+                                accepted: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/ballots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Этап 4: собственники с помещением, долей, числом голосов и внесённым решением */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Номер помещения или часть имени собственника */
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                ownerId: string;
+                                name: string;
+                                ownerKind: "person" | "legal" | "city";
+                                premise: string;
+                                area: string;
+                                share: string;
+                                votes: string;
+                                voted: boolean;
+                                /** Format: date-time */
+                                votedAt: string | null;
+                                choices: {
+                                    [key: string]: "for" | "against" | "abstain";
+                                };
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Этап 4: внести решение собственника (бюллетень) по вопросам повестки дня
+         * @description Только собственник из реестра собрания и только один раз: повторное решение того же собственника отклоняется (422, поле `ownerId`), если не указано `replace: true` (исправление ошибки ввода). Вопрос без отметки по бюллетеню не учитывается.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Идентификатор (UUID)
+                         */
+                        ownerId: string;
+                        choices: {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            itemId: string;
+                            choice: "for" | "against" | "abstain";
+                        }[];
+                        replace?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/ballots/{ownerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Этап 4: отменить внесённое решение собственника (ошибка ввода) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                    /** @description Идентификатор (UUID) */
+                    ownerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
