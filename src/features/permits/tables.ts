@@ -60,6 +60,12 @@ declare module '../../platform/db/schema.js' {
   interface PermitsTable {
     /** The number of the version in force now (the current terms are in permits and permit_* tables). */
     version: ColumnType<number, number | undefined, number>;
+    /** When the permit was revoked (0155): trips loaded from then on are refused. */
+    revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  }
+  interface TripsTable {
+    /** The permit version the trip was judged under (0155); null for trips written without judging. */
+    permit_version: ColumnType<number | null, number | null | undefined, number | null>;
   }
   interface PermitWasteTypesTable {
     /** Permitted mass, t (when the permit limits mass too). */

@@ -11,6 +11,9 @@
  *   loadPermitTerms(db, permitIds) → every version of each permit, oldest first
  *   termsAt(versions, t)            → the version in force at t, or null
  *
+ * What a trip may do under those terms is judged in one place, `judgeTripPermit`
+ * (src/features/trips/record-trips.ts), for the API and uploads alike.
+ *
  * In SQL: `permit_version_at(permit_id, t)` (migration 0055) gives the id of that version.
  * A permit without version rows (inserted directly, e.g. by a test factory)
  * is read from its present terms as one version in force since always.
@@ -106,19 +109,4 @@ export function termsAt(versions: readonly PermitTerms[] | undefined, at: Date):
     else break;
   }
   return found;
-}
-
-/** Whether the terms allow a trip: carrier, waste code, facility for that code, and the loading day within validity. */
-export function checkTripAgainstTerms(
-  t: PermitTerms,
-  trip: { carrierId: string; wasteCode: string; facilityObjectId?: string; facilityInn?: string; loadedDay: string },
-): { ok: true } | { ok: false; reason: 'carrier' | 'waste' | 'facility' | 'validity' } {
-  if (!t.carrierIds.has(trip.carrierId)) return { ok: false, reason: 'carrier' };
-  if (!t.lines.has(trip.wasteCode)) return { ok: false, reason: 'waste' };
-  const facility = t.facilities.some(
-    (f) => f.wasteCode === trip.wasteCode && (trip.facilityObjectId ? f.objectId === trip.facilityObjectId : f.inn === trip.facilityInn),
-  );
-  if (!facility) return { ok: false, reason: 'facility' };
-  if (trip.loadedDay < t.validFrom || trip.loadedDay > t.validTo) return { ok: false, reason: 'validity' };
-  return { ok: true };
 }

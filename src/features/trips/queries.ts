@@ -44,6 +44,7 @@ export async function listTrips(ctx: AppContext, actor: Actor, f: TripFilter) {
         't.id',
         't.permit_id as permitId',
         'p.number as permitNumber',
+        't.permit_version as permitVersion',
         't.site_id as siteId',
         's.name as siteName',
         'v.plate',

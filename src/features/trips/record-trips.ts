@@ -1,8 +1,12 @@
 /**
- * Recording a carrier's trips: each trip is checked (permit valid on that
- * date, waste type and facility allowed by the permit, vehicle of this
- * carrier, plate valid, quantities positive, times in order) and the answer
- * says per trip what was accepted and why not. Accepted trips are written in
+ * Recording a carrier's trips — the one place where trip rules live, for the
+ * API and uploads alike: each trip is checked (the permit judged by the
+ * version in force when the trip was loaded — `judgeTripPermit`: carrier,
+ * waste type, facility for that type, the loading day within that version's
+ * term, not before the permit was issued nor after it was revoked; vehicle of
+ * this carrier, plate valid, quantities positive, times in order) and the answer
+ * says per trip what was accepted and why not; an accepted trip stores the
+ * permit version it was judged under (`trips.permit_version`). Accepted trips are written in
  * one statement inside the caller's transaction; a trip already recorded
  * (same vehicle and loading time, or same carrier's trip number) is reported
  * as a duplicate and not written again.
@@ -13,7 +17,8 @@ import type { FieldError } from '../../platform/http/errors.js';
 import { checkInn, checkPlate } from '../../domain/identifiers.js';
 import { normalizeFkkoCode } from '../../domain/fkko.js';
 import { parseMass, parseVolume, type QuantityResult } from '../../domain/quantity.js';
-import { moscowDate } from '../../domain/period.js';
+import { formatDateRu, formatMoscowDate, formatMoscowDateTime, moscowDate } from '../../domain/period.js';
+import { loadPermitTerms, termsAt, type PermitTerms } from '../permits/terms.js';
 
 export const MAX_TRIPS_PER_BATCH = 10_000;
 /** Limits that catch typos: no dump truck carries more. */
@@ -47,15 +52,95 @@ export interface RecordResult {
   results: TripOutcome[];
 }
 
-interface PermitInfo {
+/** A permit the carrier is (or was, in some version) named in, with every version of its terms, oldest first. */
+export interface PermitOnRecord {
   id: string;
+  number: string;
   siteId: string;
-  validFrom: string;
-  validTo: string;
-  status: string;
-  wasteCodes: Set<string>;
-  /** ИНН of a facility organization → the organization and the facility object the permit names. */
-  facilities: Map<string, { orgId: string; objectId: string }>;
+  status: 'active' | 'suspended' | 'revoked';
+  /** When it was revoked; null with status revoked: revoked without a moment (every trip refused). */
+  revokedAt: Date | null;
+  versions: PermitTerms[];
+}
+
+type PermitField = 'permitNumber' | 'loadedAt' | 'wasteCode' | 'facilityInn';
+
+export interface PermitJudgement {
+  /** The version the trip was judged under; null when none was in force at its loading time. */
+  terms: PermitTerms | null;
+  /** The facility object the trip goes to under those terms. */
+  facility?: { orgId: string; objectId: string };
+  errors: Array<{ field: PermitField; message: string }>;
+}
+
+/**
+ * The rules a trip's permit imposes, judged by the version in force when the
+ * trip was loaded (`termsAt`): a carrier or facility added by an amendment
+ * counts only for trips loaded from the amendment's moment on (that very
+ * instant included), a waste code an amendment removed only until then; the
+ * loading day (Moscow time) must fall within that version's term. A trip
+ * loaded before the permit was issued, or from the moment it was revoked, is
+ * refused; a suspended permit takes no trips. Without a loading time the
+ * present terms answer for the other fields. Pure: no I/O.
+ *
+ * `wasteCode` is a catalogue code and `facilityInn` a checked ИНН (null: not
+ * known, checked elsewhere).
+ */
+export function judgeTripPermit(
+  permit: PermitOnRecord,
+  trip: { carrierId: string; loadedAt: Date | null; wasteCode: string | null; facilityInn: string | null },
+): PermitJudgement {
+  const errors: PermitJudgement['errors'] = [];
+  const n = permit.number;
+  const at = trip.loadedAt;
+  if (permit.status === 'suspended') errors.push({ field: 'permitNumber', message: `Номер разрешения: разрешение «${n}» не действует (приостановлено)` });
+  else if (permit.status === 'revoked') {
+    if (!permit.revokedAt) errors.push({ field: 'permitNumber', message: `Номер разрешения: разрешение «${n}» не действует (аннулировано)` });
+    else if (at && at.getTime() >= permit.revokedAt.getTime()) {
+      errors.push({
+        field: 'loadedAt',
+        message: `Время погрузки: ${formatMoscowDateTime(at)} разрешение ${n} уже не действовало — аннулировано ${formatMoscowDateTime(permit.revokedAt)}`,
+      });
+    }
+  }
+  const versions = permit.versions;
+  let terms: PermitTerms | null = versions[versions.length - 1] ?? null;
+  if (at) {
+    terms = termsAt(versions, at);
+    if (!terms && versions[0]?.inForceFrom) {
+      errors.push({
+        field: 'loadedAt',
+        message: `Время погрузки: ${formatMoscowDateTime(at)} разрешение ${n} ещё не было выдано (выдано ${formatMoscowDateTime(versions[0].inForceFrom)})`,
+      });
+    }
+  }
+  // Before the permit was issued the other fields are read against its first version.
+  const t = terms ?? versions[0];
+  if (!t) return { terms: null, errors };
+  const inVersion = at && versions.length > 1 ? ` в версии ${t.version}, действовавшей на ${formatMoscowDateTime(at)}` : '';
+  if (terms && at) {
+    const day = moscowDate(at);
+    const term = `срок действия ${formatDateRu(t.validFrom)} — ${formatDateRu(t.validTo)}${versions.length > 1 ? `, версия ${t.version}` : ''}`;
+    if (day < t.validFrom) errors.push({ field: 'loadedAt', message: `Время погрузки: ${formatMoscowDate(at)} разрешение ${n} ещё не действовало (${term})` });
+    else if (day > t.validTo) errors.push({ field: 'loadedAt', message: `Время погрузки: ${formatMoscowDate(at)} разрешение ${n} уже не действовало (${term})` });
+  }
+  if (!t.carrierIds.has(trip.carrierId)) {
+    errors.push({ field: 'permitNumber', message: `Номер разрешения: ваша организация не указана перевозчиком в разрешении ${n}${inVersion}` });
+  }
+  const code = trip.wasteCode;
+  const lineOk = code !== null && t.lines.has(code);
+  if (code !== null && !lineOk) errors.push({ field: 'wasteCode', message: `Код ФККО: вид отходов ${code} не предусмотрен разрешением ${n}${inVersion}` });
+  let facility: PermitJudgement['facility'];
+  const inn = trip.facilityInn;
+  if (inn !== null) {
+    const named = t.facilities.filter((f) => f.inn === inn);
+    const forCode = lineOk ? named.filter((f) => f.wasteCode === code) : named;
+    if (!named.length) errors.push({ field: 'facilityInn', message: `ИНН объекта приёма: объект приёма с ИНН ${inn} не указан в разрешении ${n}${inVersion}` });
+    else if (!forCode.length) {
+      errors.push({ field: 'facilityInn', message: `ИНН объекта приёма: объект приёма с ИНН ${inn} не указан в разрешении ${n} для отходов с кодом ${code}${inVersion}` });
+    } else facility = { orgId: forCode[0].organizationId, objectId: forCode[0].objectId };
+  }
+  return { terms, facility, errors };
 }
 
 interface Row {
@@ -65,6 +150,7 @@ interface Row {
   vehicleId: string;
   facilityId: string;
   facilityObjectId: string;
+  permitVersion: number;
   wasteCode: string;
   loadedAt: Date;
   unloadedAt: Date;
@@ -91,6 +177,33 @@ function parseTime(v: unknown): Date | null {
   if (!s || !ISO_DATETIME.test(s)) return null;
   const d = new Date(s.replace(' ', 'T'));
   return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/**
+ * The permits of these numbers that name the carrier in their present terms or in any version
+ * (a carrier an amendment removed still records the trips it made before), with every version.
+ */
+async function loadCarrierPermits(trx: Transaction<Database>, carrierId: string, numbers: string[]): Promise<Map<string, PermitOnRecord>> {
+  const out = new Map<string, PermitOnRecord>();
+  if (!numbers.length) return out;
+  const r = await sql<{ id: string; number: string; site_id: string; status: PermitOnRecord['status']; revoked_at: Date | null }>`
+    select p.id, p.number, p.site_id, p.status, p.revoked_at from permits p
+     where p.number = any(${numbers}::text[])
+       and (exists (select 1 from permit_carriers c where c.permit_id = p.id and c.carrier_id = ${carrierId})
+            or exists (select 1 from permit_versions v join permit_version_carriers c on c.version_id = v.id
+                        where v.permit_id = p.id and c.carrier_id = ${carrierId}))`.execute(trx);
+  const versions = await loadPermitTerms(trx, r.rows.map((p) => p.id));
+  for (const p of r.rows) {
+    out.set(p.number, {
+      id: p.id,
+      number: p.number,
+      siteId: p.site_id,
+      status: p.status,
+      revokedAt: p.revoked_at ? new Date(p.revoked_at) : null,
+      versions: versions.get(p.id) ?? [],
+    });
+  }
+  return out;
 }
 
 /**
@@ -126,25 +239,8 @@ export async function recordTrips(
     const p = typeof t.plate === 'string' ? checkPlate(t.plate) : null;
     if (p?.ok) plates.add(p.value);
   }
-  const [permitRows, vehicleRows, wasteRows] = await Promise.all([
-    permitNumbers.length
-      ? trx
-          .selectFrom('permits as p')
-          .innerJoin('permit_carriers as pc', (j) => j.onRef('pc.permit_id', '=', 'p.id').on('pc.carrier_id', '=', carrierId))
-          .select([
-            'p.id',
-            'p.number',
-            'p.site_id',
-            'p.valid_from',
-            'p.valid_to',
-            'p.status',
-            sql<string[]>`array(select waste_code from permit_waste_types w where w.permit_id = p.id)`.as('waste_codes'),
-            sql<Array<{ id: string; inn: string; objectId: string }>>`coalesce((select json_agg(json_build_object('id', o.id, 'inn', o.inn, 'objectId', f.facility_object_id))
-              from permit_facilities f join organizations o on o.id = f.facility_id where f.permit_id = p.id), '[]'::json)`.as('facilities'),
-          ])
-          .where('p.number', 'in', permitNumbers)
-          .execute()
-      : Promise.resolve([]),
+  const [permits, vehicleRows, wasteRows] = await Promise.all([
+    loadCarrierPermits(trx, carrierId, permitNumbers),
     plates.size
       ? trx
           .selectFrom('vehicles')
@@ -155,20 +251,6 @@ export async function recordTrips(
       : Promise.resolve([]),
     trx.selectFrom('waste_types').select('code').execute(),
   ]);
-  const permits = new Map<string, PermitInfo>(
-    permitRows.map((p) => [
-      p.number,
-      {
-        id: p.id,
-        siteId: p.site_id,
-        validFrom: p.valid_from,
-        validTo: p.valid_to,
-        status: p.status,
-        wasteCodes: new Set(p.waste_codes),
-        facilities: new Map(p.facilities.map((f) => [f.inn, { orgId: f.id, objectId: f.objectId }])),
-      },
-    ]),
-  );
   const vehicles = new Map(vehicleRows.filter((v) => !v.archived).map((v) => [v.plate, v.id]));
   const released = new Set(vehicleRows.filter((v) => v.archived).map((v) => v.plate));
   const knownWaste = new Set(wasteRows.map((w) => w.code));
@@ -191,7 +273,6 @@ export async function recordTrips(
     const permit = permitNumber ? permits.get(permitNumber) : undefined;
     if (!permitNumber) f('permitNumber', 'Номер разрешения: обязательное поле');
     else if (!permit) f('permitNumber', `Номер разрешения: разрешение «${permitNumber}» не найдено среди разрешений, где вы указаны перевозчиком`);
-    else if (permit.status !== 'active') f('permitNumber', `Номер разрешения: разрешение «${permitNumber}» не действует (${permit.status === 'revoked' ? 'аннулировано' : 'приостановлено'})`);
 
     let vehicleId: string | undefined;
     if (typeof t.plate !== 'string' || t.plate.trim() === '') f('plate', 'Госномер ТС: обязательное поле');
@@ -209,18 +290,14 @@ export async function recordTrips(
     const code = rawCode ? normalizeFkkoCode(rawCode) : null;
     if (!rawCode) f('wasteCode', 'Код ФККО: обязательное поле');
     else if (!code || !knownWaste.has(code)) f('wasteCode', `Код ФККО: код «${rawCode}» не найден в каталоге`);
-    else if (permit && !permit.wasteCodes.has(code)) f('wasteCode', `Код ФККО: вид отходов ${code} не предусмотрен разрешением ${permitNumber}`);
 
-    let facility: { orgId: string; objectId: string } | undefined;
+    let checkedInn: string | null = null;
     const inn = str(t.facilityInn);
     if (!inn) f('facilityInn', 'ИНН объекта приёма: обязательное поле');
     else {
       const c = checkInn(inn);
       if (!c.ok) f('facilityInn', `ИНН объекта приёма: ${c.error}`);
-      else if (permit) {
-        facility = permit.facilities.get(c.value);
-        if (!facility) f('facilityInn', `ИНН объекта приёма: объект приёма с ИНН ${c.value} не указан в разрешении ${permitNumber}`);
-      }
+      else checkedInn = c.value;
     }
 
     const loadedAt = parseTime(t.loadedAt);
@@ -235,12 +312,16 @@ export async function recordTrips(
         f('unloadedAt', `Время выгрузки: рейс не может длиться дольше ${MAX_TRIP_HOURS} часов`);
       if (unloadedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) f('unloadedAt', 'Время выгрузки: не может быть в будущем');
     }
-    if (loadedAt && permit) {
-      const day = moscowDate(loadedAt);
-      if (day < permit.validFrom || day > permit.validTo) {
-        f('loadedAt', `Время погрузки: ${day} разрешение ${permitNumber} не действовало (срок действия ${permit.validFrom} — ${permit.validTo})`);
-      }
-    }
+    // The permit's rules, by the version in force at the loading time.
+    const judged = permit
+      ? judgeTripPermit(permit, {
+          carrierId,
+          loadedAt,
+          wasteCode: code && knownWaste.has(code) ? code : null,
+          facilityInn: checkedInn,
+        })
+      : null;
+    for (const e of judged?.errors ?? []) f(e.field, e.message);
 
     const volume = quantity(t.volume, parseVolume);
     if (t.volume === undefined || t.volume === null || t.volume === '') f('volume', 'Объём, м³: обязательное поле');
@@ -277,8 +358,9 @@ export async function recordTrips(
       permitId: permit!.id,
       siteId: permit!.siteId,
       vehicleId: vehicleId!,
-      facilityId: facility!.orgId,
-      facilityObjectId: facility!.objectId,
+      facilityId: judged!.facility!.orgId,
+      facilityObjectId: judged!.facility!.objectId,
+      permitVersion: judged!.terms!.version,
       wasteCode: code!,
       loadedAt: loadedAt!,
       unloadedAt: unloadedAt!,
@@ -290,16 +372,16 @@ export async function recordTrips(
 
   if (rows.length) {
     const inserted = await sql<{ id: number; vehicle_id: string; loaded_at: Date }>`
-      insert into trips (permit_id, site_id, carrier_id, vehicle_id, facility_id, facility_object_id, waste_code,
+      insert into trips (permit_id, site_id, carrier_id, vehicle_id, facility_id, facility_object_id, permit_version, waste_code,
                          loaded_at, unloaded_at, volume, mass, external_id, source)
-      select u.permit_id, u.site_id, ${carrierId}::uuid, u.vehicle_id, u.facility_id, u.facility_object_id, u.waste_code,
+      select u.permit_id, u.site_id, ${carrierId}::uuid, u.vehicle_id, u.facility_id, u.facility_object_id, u.permit_version, u.waste_code,
              u.loaded_at, u.unloaded_at, u.volume, u.mass, u.external_id, ${opts.source}
         from unnest(${rows.map((r) => r.permitId)}::uuid[], ${rows.map((r) => r.siteId)}::uuid[],
                     ${rows.map((r) => r.vehicleId)}::uuid[], ${rows.map((r) => r.facilityId)}::uuid[], ${rows.map((r) => r.facilityObjectId)}::uuid[],
-                    ${rows.map((r) => r.wasteCode)}::text[], ${rows.map((r) => r.loadedAt.toISOString())}::timestamptz[],
+                    ${rows.map((r) => r.permitVersion)}::int[], ${rows.map((r) => r.wasteCode)}::text[], ${rows.map((r) => r.loadedAt.toISOString())}::timestamptz[],
                     ${rows.map((r) => r.unloadedAt.toISOString())}::timestamptz[], ${rows.map((r) => r.volume)}::numeric[],
                     ${rows.map((r) => r.mass)}::numeric[], ${rows.map((r) => r.externalId)}::text[])
-             as u(permit_id, site_id, vehicle_id, facility_id, facility_object_id, waste_code, loaded_at, unloaded_at, volume, mass, external_id)
+             as u(permit_id, site_id, vehicle_id, facility_id, facility_object_id, permit_version, waste_code, loaded_at, unloaded_at, volume, mass, external_id)
       on conflict do nothing
       returning id, vehicle_id, loaded_at`.execute(trx);
     const ids = new Map(inserted.rows.map((r) => [`${r.vehicle_id}|${new Date(r.loaded_at).getTime()}`, Number(r.id)]));
