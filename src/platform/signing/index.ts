@@ -15,3 +15,4 @@ export {
 } from './gost3410.js';
 export { DerError } from './der.js';
 export * from './timestamp.js';
+export * from "./key-containers.js";
