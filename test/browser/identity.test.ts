@@ -65,6 +65,7 @@ describe('identity in the browser', () => {
     await page.getByRole('heading', { name: 'Вход по электронной подписи' }).waitFor();
     const challenge = (await page.getByTestId('certificate-challenge').textContent())!.trim();
     expect(challenge).toMatch(/^ossig-login:/);
+    await page.getByRole('tab', { name: 'Подпись из программы' }).click();
     await expect(page.getByTestId('sign-command').textContent()).resolves.toBe(
       `npm run sign-challenge -- --key key.pem --cert cert.pem --challenge "${challenge}"`,
     );
