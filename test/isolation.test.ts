@@ -130,6 +130,10 @@ beforeAll(async () => {
       for (const p of await ctx.db.selectFrom('permits').select(['id', 'number']).where('producer_id', '=', ownerId).execute()) markers.push(p.id, p.number);
       for (const a of await ctx.db.selectFrom('permit_applications').select(['id', 'number']).where('organization_id', '=', ownerId).execute()) markers.push(a.id, a.number);
     }
+    if (owner === 'facility') {
+      // Its receiving facilities (объекты приёма): the register's own routes must not show them to another facility organization.
+      for (const f of await ctx.db.selectFrom('facilities').select(['id', 'number']).where('organization_id', '=', ownerId).execute()) markers.push(f.id, f.number);
+    }
     if (owner === 'manager') {
       for (const h of await ctx.db.selectFrom('houses').select(['id', 'address']).where('organization_id', '=', ownerId).execute()) markers.push(h.id, h.address);
       for (const m of await ctx.db.selectFrom('meetings').select(['id', 'number']).where('organization_id', '=', ownerId).execute()) markers.push(m.id, m.number);

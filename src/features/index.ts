@@ -57,6 +57,8 @@ import { REPORT_JOBS, REPORT_SCHEDULES } from './reports/jobs.js';
 import { REPORT_PROBLEMS } from './reports/problems.js';
 import { REGISTER_PROBLEMS } from './registers/problems.js';
 import { vehicleRoutes } from './vehicles/routes.js';
+import { facilityRoutes } from './facilities/routes.js';
+import { operatorRegisterRoutes } from './registers/operator-routes.js';
 import { moneyRoutes } from './money/routes.js';
 import { paymentRoutes } from './money/payment-routes.js';
 import { MONEY_PROBLEMS } from './money/problems.js';
@@ -68,7 +70,7 @@ import { MEETING_PROBLEMS } from './meetings/problems.js';
 export const ROUTES: readonly RoutesPlugin[] = [
   // identity, by concept
   sessionRoutes, passwordRoutes, secondFactorRoutes, certificateRoutes, accountRoutes, oidcRoutes,
-  siteRoutes, permitRoutes, tripRoutes, catalogRoutes, vehicleRoutes, taskRoutes, notificationRoutes, uploadRoutes, organizationRoutes, statementRoutes, documentRoutes, receiptRoutes, tokenRoutes, outboxRoutes, applicationRoutes,
+  siteRoutes, permitRoutes, tripRoutes, catalogRoutes, vehicleRoutes, facilityRoutes, operatorRegisterRoutes, taskRoutes, notificationRoutes, uploadRoutes, organizationRoutes, statementRoutes, documentRoutes, receiptRoutes, tokenRoutes, outboxRoutes, applicationRoutes,
   reportRoutes,
   telemetryRoutes,
   moneyRoutes, paymentRoutes,

@@ -17,6 +17,8 @@ export interface FacilitiesTable {
   working_hours: string | null;
   licence_number: string | null;
   licence_valid_until: DateOnly | null;
+  /** Date of issue of the licence (migration 0150). */
+  licence_issued_on: DateOnly | null;
   /** GeoJSON Polygon / MultiPolygon (WGS 84). */
   boundary: ColumnType<unknown, string | null | undefined, string | null>;
   status: ColumnType<'active' | 'suspended', 'active' | 'suspended' | undefined>;

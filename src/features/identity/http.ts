@@ -13,6 +13,8 @@ const Membership = Type.Object({
   role: Type.String(),
   access: Type.String(),
   validUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  suspended: Type.Boolean({ description: 'Доступ организации приостановлен оператором: действовать от её имени нельзя, только просматривать' }),
+  suspendedReason: Type.Union([Type.String(), Type.Null()], { description: 'Причина приостановления' }),
 });
 
 export const Me = Type.Object({

@@ -9,7 +9,12 @@ export async function me(ctx: AppContext, personId: string, organizationId: stri
   return {
     person: { id: person.id, fullName: person.full_name, email: person.email, hasPassword: !!person.password_hash, secondFactor: await totpEnabled(ctx.db, personId) },
     organizationId: organizations.some((o) => o.id === organizationId) ? organizationId : null,
-    organizations: organizations.map((o) => ({ ...o, validUntil: o.validUntil ? new Date(o.validUntil).toISOString() : null })),
+    organizations: organizations.map(({ status, status_reason, ...o }) => ({
+      ...o,
+      validUntil: o.validUntil ? new Date(o.validUntil).toISOString() : null,
+      suspended: status === 'suspended',
+      suspendedReason: status === 'suspended' ? status_reason : null,
+    })),
     demo: ctx.config.demo,
   };
 }

@@ -38,7 +38,7 @@ export async function liveMemberships(ctx: AppContext, personId: string) {
   return ctx.db
     .selectFrom('memberships as m')
     .innerJoin('organizations as o', 'o.id', 'm.organization_id')
-    .select(['o.id', 'o.name', 'o.inn', 'o.roles', 'm.role', 'm.access', 'm.valid_until as validUntil'])
+    .select(['o.id', 'o.name', 'o.inn', 'o.roles', 'm.role', 'm.access', 'm.valid_until as validUntil', 'o.status', 'o.status_reason'])
     .where('m.person_id', '=', personId)
     .where('m.revoked_at', 'is', null)
     .where((eb) => eb.or([eb('m.valid_until', 'is', null), eb('m.valid_until', '>', sql<Date>`now()`)]))

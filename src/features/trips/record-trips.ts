@@ -19,6 +19,7 @@ import { normalizeFkkoCode } from '../../domain/fkko.js';
 import { parseMass, parseVolume, type QuantityResult } from '../../domain/quantity.js';
 import { formatDateRu, formatMoscowDate, formatMoscowDateTime, moscowDate } from '../../domain/period.js';
 import { loadPermitTerms, termsAt, type PermitTerms } from '../permits/terms.js';
+import { closedFacilities } from '../facilities/queries.js';
 
 export const MAX_TRIPS_PER_BATCH = 10_000;
 /** Limits that catch typos: no dump truck carries more. */
@@ -254,6 +255,8 @@ export async function recordTrips(
   const vehicles = new Map(vehicleRows.filter((v) => !v.archived).map((v) => [v.plate, v.id]));
   const released = new Set(vehicleRows.filter((v) => v.archived).map((v) => v.plate));
   const knownWaste = new Set(wasteRows.map((w) => w.code));
+  // Receivers nothing may be handed to (suspended by the operator, 1386-ПП п. 7.2): facility object id → why.
+  const closed = await closedFacilities(trx, [...permits.values()].flatMap((p) => p.versions.flatMap((v) => v.facilities.map((f) => f.objectId))));
 
   const results: TripOutcome[] = new Array(trips.length);
   const rows: Row[] = [];
@@ -322,6 +325,7 @@ export async function recordTrips(
         })
       : null;
     for (const e of judged?.errors ?? []) f(e.field, e.message);
+    if (judged?.facility && closed.has(judged.facility.objectId)) f('facilityInn', `ИНН объекта приёма: ${closed.get(judged.facility.objectId)}`);
 
     const volume = quantity(t.volume, parseVolume);
     if (t.volume === undefined || t.volume === null || t.volume === '') f('volume', 'Объём, м³: обязательное поле');

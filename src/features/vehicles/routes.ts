@@ -167,6 +167,21 @@ export const vehicleRoutes: RoutesPlugin = (app, ctx) => {
     async (req) => ({ items: await vehicleHistory(ctx.db, actorOf(req), req.params.id) }),
   );
 
+  app.get(
+    '/api/operator/vehicles',
+    {
+      config: { access: { right: 'read', orgRoles: ['operator'] } },
+      schema: {
+        tags: ['Реестры (оператор)'],
+        summary: 'Реестр транспортных средств (все перевозчики)',
+        description: 'Страницы по госномеру: nextCursor передайте в after. q — госномер, марка, модель, терминал, наименование или ИНН перевозчика.',
+        querystring: Type.Object({ ...KeysetQuery, archived: Type.Optional(Type.Boolean()) }),
+        response: { 200: KeysetPage(VehicleRow), ...errorResponses },
+      },
+    },
+    async (req) => listVehicles(ctx.db, actorOf(req), { q: req.query.q, after: req.query.after, limit: req.query.limit, archived: req.query.archived, allCarriers: true }),
+  );
+
   app.post(
     '/api/operator/vehicles/:id/transfer',
     {

@@ -35,6 +35,8 @@ export interface OrganizationsTable {
   status: ColumnType<'active' | 'suspended', 'active' | 'suspended' | undefined>;
   status_reason: string | null;
   status_changed_at: Timestamp | null;
+  /** Version of the organization's register entry (its suspensions by the operator; migration 0150). */
+  register_version: ColumnType<number, number | undefined, number>;
   /** Where each detail came from: {"name": "register" | "certificate" | "manual", …} (migration 0060). */
   field_sources: ColumnType<Partial<Record<OrganizationDetailField, DetailSource>>, string | undefined, string>;
   /** When a detail (name, short name, КПП, address) last changed. */

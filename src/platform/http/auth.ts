@@ -66,6 +66,8 @@ export interface Actor {
   memberRole: MemberRole;
   access: Access;
   rights: ReadonlySet<Right>;
+  /** The operator suspended the organization's access (1386-ПП п. 7.2): the reason; its people keep only `read`. */
+  suspendedReason?: string | null;
 }
 
 export interface PersonContext {
@@ -124,13 +126,14 @@ export async function loadActor(db: Db, person: PersonContext, organizationId: s
   const row = await db
     .selectFrom('memberships as m')
     .innerJoin('organizations as o', 'o.id', 'm.organization_id')
-    .select(['m.role', 'm.access', 'o.id as organization_id', 'o.name', 'o.roles'])
+    .select(['m.role', 'm.access', 'o.id as organization_id', 'o.name', 'o.roles', 'o.status', 'o.status_reason'])
     .where('m.person_id', '=', person.personId)
     .where('m.organization_id', '=', organizationId)
     .where('m.revoked_at', 'is', null)
     .where((eb) => eb.or([eb('m.valid_until', 'is', null), eb('m.valid_until', '>', sql<Date>`now()`)]))
     .executeTakeFirst();
   if (!row) return null;
+  const suspended = row.status === 'suspended';
   return {
     personId: person.personId,
     personName: person.personName,
@@ -141,7 +144,8 @@ export async function loadActor(db: Db, person: PersonContext, organizationId: s
     orgRoles: row.roles,
     memberRole: row.role,
     access: row.access,
-    rights: new Set(rightsOf(row.role, row.access)),
+    rights: new Set(rightsOf(row.role, row.access).filter((r) => !suspended || r === 'read')),
+    suspendedReason: suspended ? (row.status_reason ?? 'не указана') : null,
   };
 }
 
@@ -172,6 +176,12 @@ export async function authorize(
     throw new AppError('second_factor_required', `Организация «${actor.organizationName}» требует вход со вторым фактором: включите его в разделе «Безопасность» и войдите снова`);
   }
   if (!actor.rights.has(access.right)) {
+    if (actor.suspendedReason) {
+      throw new AppError(
+        'forbidden',
+        `Доступ организации «${actor.organizationName}» приостановлен оператором (1386-ПП п. 7.2). Причина: ${actor.suspendedReason}. До восстановления доступа сведения можно только просматривать`,
+      );
+    }
     throw new AppError('forbidden', RIGHT_DENIED_MESSAGES[access.right]);
   }
   if (access.orgRoles && !access.orgRoles.some((r) => actor.orgRoles.includes(r))) {

@@ -104,6 +104,7 @@ export const FIELD_LABELS = {
   workingHours: 'Режим работы',
   licenceNumber: 'Номер лицензии',
   licenceValidUntil: 'Срок действия лицензии',
+  licenceIssuedOn: 'Дата выдачи лицензии',
   after: 'Курсор страницы',
   archived: 'Архив',
   settings: 'Уведомления',

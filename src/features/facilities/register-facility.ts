@@ -1,0 +1,199 @@
+/**
+ * The facility organization's register of receiving facilities (объекты
+ * приёма): create, edit with the version it was made on (a newer one on the
+ * server is a conflict), and the operator's suspension and restoration of a
+ * facility's access with a reason (1386-ПП п. 7.2: nothing may be handed to
+ * a suspended receiver). Each step writes its history row and audit event in
+ * the caller's transaction.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { AppContext } from '../../platform/context.js';
+import type { Database } from '../../platform/db/schema.js';
+import type { Actor } from '../../platform/http/auth.js';
+import { AppError, invalid, notFound } from '../../platform/http/errors.js';
+import { moscowDate } from '../../domain/period.js';
+import { diff, recordChange } from '../registers/changes.js';
+import { checkFacilityInput, type FacilityFields, type FacilityInput } from './facility-input.js';
+
+interface Meta {
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+const toRow = (f: FacilityFields) => ({
+  name: f.name,
+  address: f.address,
+  kind: f.kind,
+  daily_capacity_t: f.dailyCapacityT,
+  daily_capacity_m3: f.dailyCapacityM3,
+  working_hours: f.workingHours,
+  licence_number: f.licenceNumber,
+  licence_issued_on: f.licenceIssuedOn,
+  licence_valid_until: f.licenceValidUntil,
+});
+
+const asRecord = (f: FacilityFields) => f as unknown as Record<string, unknown>;
+
+interface Current {
+  id: string;
+  organizationId: string;
+  number: string;
+  name: string;
+  version: number;
+  status: 'active' | 'suspended';
+  archived: boolean;
+  fields: FacilityFields;
+}
+
+async function lockFacility(trx: Transaction<Database>, id: string): Promise<Current | null> {
+  const r = await trx
+    .selectFrom('facilities')
+    .select([
+      'id',
+      'organization_id',
+      'number',
+      'version',
+      'status',
+      'archived_at',
+      'name',
+      'address',
+      'kind',
+      sql<string | null>`daily_capacity_t::text`.as('daily_capacity_t'),
+      sql<string | null>`daily_capacity_m3::text`.as('daily_capacity_m3'),
+      'working_hours',
+      'licence_number',
+      sql<string | null>`licence_issued_on::text`.as('licence_issued_on'),
+      sql<string | null>`licence_valid_until::text`.as('licence_valid_until'),
+      sql<string[]>`array(select waste_code from facility_waste_types w where w.facility_id = facilities.id order by waste_code)`.as('codes'),
+    ])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!r) return null;
+  return {
+    id: r.id,
+    organizationId: r.organization_id,
+    number: r.number,
+    name: r.name,
+    version: r.version,
+    status: r.status,
+    archived: r.archived_at !== null,
+    fields: {
+      name: r.name,
+      address: r.address,
+      kind: r.kind,
+      wasteCodes: r.codes,
+      dailyCapacityT: r.daily_capacity_t,
+      dailyCapacityM3: r.daily_capacity_m3,
+      workingHours: r.working_hours ?? '',
+      licenceNumber: r.licence_number,
+      licenceIssuedOn: r.licence_issued_on,
+      licenceValidUntil: r.licence_valid_until,
+    },
+  };
+}
+
+export function facilityVersionConflict(current: number): AppError {
+  return new AppError('register_version_conflict', `Объект приёма уже изменён в другом окне или другим пользователем (сейчас версия ${current}). Обновите страницу и внесите изменения снова.`, undefined, {
+    currentVersion: current,
+  });
+}
+
+async function saveCodes(trx: Transaction<Database>, facilityId: string, before: readonly string[], after: readonly string[]): Promise<void> {
+  const gone = before.filter((c) => !after.includes(c));
+  const added = after.filter((c) => !before.includes(c));
+  if (gone.length) await trx.deleteFrom('facility_waste_types').where('facility_id', '=', facilityId).where('waste_code', 'in', gone).execute();
+  if (added.length) await trx.insertInto('facility_waste_types').values(added.map((c) => ({ facility_id: facilityId, waste_code: c }))).onConflict((oc) => oc.doNothing()).execute();
+}
+
+export async function createFacility(trx: Transaction<Database>, o: { ctx: AppContext; actor: Actor; input: FacilityInput } & Meta): Promise<{ id: string; number: string; version: number }> {
+  const fields = checkFacilityInput(o.input, moscowDate(o.ctx.now()));
+  const row = await trx
+    .insertInto('facilities')
+    .values({ organization_id: o.actor.organizationId, number: sql<string>`'ОП-' || lpad(nextval('facility_number_seq')::text, 6, '0')`, ...toRow(fields), updated_at: o.ctx.now() })
+    .returning(['id', 'number', 'version'])
+    .executeTakeFirstOrThrow();
+  await saveCodes(trx, row.id, [], fields.wasteCodes);
+  await recordChange(trx, {
+    entity: 'facility',
+    entityId: row.id,
+    version: row.version,
+    action: 'created',
+    changes: diff({}, asRecord(fields)),
+    organizationId: o.actor.organizationId,
+    personId: o.actor.personId,
+    ip: o.ip,
+    userAgent: o.userAgent,
+  });
+  return row;
+}
+
+export async function editFacility(
+  trx: Transaction<Database>,
+  o: { ctx: AppContext; actor: Actor; id: string; version: number; input: FacilityInput } & Meta,
+): Promise<{ id: string; version: number; changed: string[] }> {
+  const cur = await lockFacility(trx, o.id);
+  // Another organization's facility does not exist for the caller.
+  if (!cur || cur.organizationId !== o.actor.organizationId) throw notFound('Объект приёма не найден');
+  if (cur.archived) throw new AppError('register_archived', `Объект приёма ${cur.number} снят с учёта: изменить его нельзя`);
+  if (cur.version !== o.version) throw facilityVersionConflict(cur.version);
+  const merged: FacilityInput = { ...cur.fields };
+  for (const [k, v] of Object.entries(o.input)) if (v !== undefined) (merged as Record<string, unknown>)[k] = v;
+  const fields = checkFacilityInput(merged, moscowDate(o.ctx.now()));
+  const changes = diff(asRecord(cur.fields), asRecord(fields));
+  if (Object.keys(changes).length === 0) return { id: o.id, version: cur.version, changed: [] };
+  const version = cur.version + 1;
+  await trx.updateTable('facilities').set({ ...toRow(fields), version, updated_at: o.ctx.now() }).where('id', '=', o.id).execute();
+  if (changes.wasteCodes) await saveCodes(trx, o.id, cur.fields.wasteCodes, fields.wasteCodes);
+  await recordChange(trx, { entity: 'facility', entityId: o.id, version, action: 'updated', changes, organizationId: o.actor.organizationId, personId: o.actor.personId, ip: o.ip, userAgent: o.userAgent });
+  return { id: o.id, version, changed: Object.keys(changes) };
+}
+
+function checkReason(reason: string): string {
+  const r = reason.trim().replace(/\s+/g, ' ');
+  if (!r) throw invalid({ field: 'reason', message: 'Причина: обязательное поле' });
+  return r;
+}
+
+/** The operator suspends (`suspended`) or restores (`active`) a facility's access, with a reason; the facility organization is notified. */
+export async function setFacilityStatus(
+  trx: Transaction<Database>,
+  o: { ctx: AppContext; actor: Actor; id: string; status: 'active' | 'suspended'; reason: string } & Meta,
+): Promise<{ id: string; version: number; status: 'active' | 'suspended' }> {
+  const reason = checkReason(o.reason);
+  const cur = await lockFacility(trx, o.id);
+  if (!cur) throw notFound('Объект приёма не найден');
+  if (cur.status === o.status) {
+    throw new AppError('register_status', o.status === 'suspended' ? `Доступ объекта приёма ${cur.number} уже приостановлен` : `Доступ объекта приёма ${cur.number} не приостановлен`);
+  }
+  const version = cur.version + 1;
+  const now = o.ctx.now();
+  await trx.updateTable('facilities').set({ status: o.status, status_reason: reason, status_changed_at: now, version, updated_at: now }).where('id', '=', o.id).execute();
+  await recordChange(trx, {
+    entity: 'facility',
+    entityId: o.id,
+    version,
+    action: o.status === 'suspended' ? 'suspended' : 'reactivated',
+    reason,
+    changes: { status: [cur.status, o.status] },
+    organizationId: o.actor.organizationId,
+    personId: o.actor.personId,
+    ip: o.ip,
+    userAgent: o.userAgent,
+    details: { facilityOrganizationId: cur.organizationId, number: cur.number },
+  });
+  await trx
+    .insertInto('notifications')
+    .values({
+      organization_id: cur.organizationId,
+      person_id: null,
+      title: o.status === 'suspended' ? `Доступ объекта приёма ${cur.number} приостановлен оператором` : `Доступ объекта приёма ${cur.number} восстановлен`,
+      body:
+        o.status === 'suspended'
+          ? `Оператор приостановил доступ объекта приёма «${cur.name}» (${cur.number}). Причина: ${reason}. Пока доступ приостановлен, новые рейсы на этот объект не принимаются (1386-ПП п. 7.2).`
+          : `Оператор восстановил доступ объекта приёма «${cur.name}» (${cur.number}). Причина: ${reason}.`,
+      link: `/facilities/${cur.id}`,
+    })
+    .execute();
+  return { id: o.id, version, status: o.status };
+}
