@@ -34,6 +34,8 @@ export interface Config {
    * regulation — check it against the version in force and set it here.
    */
   readonly applicationReviewWorkingDays: number;
+  /** Days before a report's deadline when the reminder (task and notice) comes (REPORT_REMINDER_DAYS). */
+  readonly reportReminderDays: number;
   readonly sessionTtlHours: number;
   /** The trackers' receiver (ROLE=telemetry, and a child process of ROLE=all). */
   readonly telemetry: {
@@ -246,6 +248,7 @@ export function parseConfig(env: Env = process.env, overrides: Partial<Config> =
     tripFormationHours: int(env, 'TRIP_FORMATION_HOURS', 27, 0, 24 * 30),
     statementMaxDays: int(env, 'STATEMENT_MAX_DAYS', 366, 1, 3660),
     applicationReviewWorkingDays: int(env, 'APPLICATION_REVIEW_WORKING_DAYS', 7, 1, 60),
+    reportReminderDays: int(env, 'REPORT_REMINDER_DAYS', 5, 1, 60),
     sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 90),
     telemetry: {
       port: int(env, 'TELEMETRY_PORT', 5020, 0, 65535),

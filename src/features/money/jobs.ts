@@ -1,5 +1,6 @@
 /** Background jobs and schedules of money: the signed act files, and the reminders of overdue invoices. */
-import { defineJob } from '../../platform/jobs/index.js';
+import { defineJob, defineSchedule } from '../../platform/jobs/index.js';
+import { sendInvoiceReminders } from './reminders.js';
 import { failDocument, documentOf } from '../../platform/documents/index.js';
 import { renderAct } from './render-act.js';
 
@@ -30,5 +31,17 @@ export const renderActJob = defineJob<{ actId: string }>({
   },
 });
 
-export const MONEY_JOBS = [renderActJob] as const;
-export const MONEY_SCHEDULES = [] as const;
+export const invoiceRemindersJob = defineJob<Record<string, never>>({
+  name: 'money.invoice-reminders',
+  maxAttempts: 3,
+  parse: () => ({}),
+  async run(ctx) {
+    await sendInvoiceReminders(ctx);
+  },
+});
+
+/** Overdue invoices: looked for every hour; the payer hears once per invoice (invoices.reminded_at). */
+export const invoiceRemindersSchedule = defineSchedule({ name: 'money.invoice-reminders', everyMinutes: 60, job: invoiceRemindersJob, payload: {} });
+
+export const MONEY_JOBS = [renderActJob, invoiceRemindersJob] as const;
+export const MONEY_SCHEDULES = [invoiceRemindersSchedule] as const;

@@ -16,6 +16,7 @@ export const EMAIL_EVENTS = {
   'permit.volume': { label: 'Разрешённый объём почти выбран', roles: ['producer'] },
   'report.due': { label: 'Приближается срок сдачи отчёта', roles: ['producer', 'facility'] },
   'report.returned': { label: 'Отчёт возвращён оператором', roles: ['producer', 'facility'] },
+  'invoice.overdue': { label: 'Счёт объекта приёма просрочен', roles: ['producer'] },
 } as const satisfies Record<string, { label: string; roles: readonly string[] }>;
 
 /** An event a person may also receive by e-mail. */

@@ -305,6 +305,8 @@ export interface DueReport {
   deadline: string;
   overdue: boolean;
   reportId: string | null;
+  /** The first day of the period (the due key's part; not in the API answer). */
+  periodFrom?: string;
 }
 
 export interface ReportListItem {
@@ -334,7 +336,7 @@ export async function dueReports(db: Q, organizationId: string, orgRoles: readon
     if (f && f.filed_version > 0) return;
     const def = definitionFor(kind, from);
     const deadline = deadlineOf(def, to);
-    due.push({ kind, kindTitle: KIND_TITLES[kind], period, periodText: periodText(def, from, to), subjectId, subjectName, deadline, overdue: today > deadline, reportId: f?.id ?? null });
+    due.push({ kind, kindTitle: KIND_TITLES[kind], period, periodText: periodText(def, from, to), subjectId, subjectName, deadline, overdue: today > deadline, reportId: f?.id ?? null, periodFrom: from });
   };
   const lastMonth = (() => {
     const y = Number(today.slice(0, 4));

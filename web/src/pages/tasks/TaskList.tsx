@@ -13,6 +13,7 @@ const KIND_LABEL: Record<string, { label: string; color: string }> = {
   [APPLICATION_TASKS.needsInfo]: { label: 'Требуется дополнение', color: 'orange' },
   [APPLICATION_TASKS.decision]: { label: 'Решение', color: 'teal' },
   [APPLICATION_TASKS.review]: { label: 'Рассмотреть', color: 'blue' },
+  'report.due': { label: 'Подать отчёт', color: 'orange' },
 };
 
 export function TaskList({ status = 'open' }: { status?: 'open' | 'done' | 'all' }) {

@@ -9,6 +9,7 @@ import { ApplicationTask } from '../applications/ApplicationTask';
 import { StatementFormTask } from '../statements/StatementFormTask';
 import { StatementReadyTask } from '../statements/StatementReadyTask';
 import { MeetingTask } from '../meetings/MeetingTask';
+import { ReportDueTask } from '../reports/ReportDueTask';
 
 const BY_KIND: Record<string, (props: { task: Task }) => React.ReactNode> = {
   [TASK_KINDS.statementForm]: StatementFormTask,
@@ -18,6 +19,7 @@ const BY_KIND: Record<string, (props: { task: Task }) => React.ReactNode> = {
   [APPLICATION_TASKS.decision]: ApplicationTask,
   [APPLICATION_TASKS.review]: ApplicationTask,
   meeting: MeetingTask,
+  'report.due': ReportDueTask,
 };
 
 export function TaskPage() {
