@@ -5,15 +5,19 @@
  * (`globalThis.crypto.subtle`: the browser's, or Node's), so the same code runs in the cabinet — the
  * key is decrypted on the person's machine and never sent anywhere — and in tests.
  *
+ * GOST encryption as the gost engine writes it is read too: Кузнечик CTR-ACPKM (`-v2` / `-keypbe` /
+ * `-certpbe kuznyechik-ctr-acpkm`) and the Стрибог-512 MAC of Р 50.1.112-2016 (`-macalg md_gost12_512`).
+ *
  * Not read: CryptoPro containers (the `.000` folders with header.key/masks.key/primary.key, which
- * need CryptoPro CSP and its browser plug-in), PBES1/legacy PKCS#12 encryption (3DES, RC2), and
- * GOST encryption of the container (Кузнечик/Магма, `-keypbe kuznyechik-ctr-acpkm`): each gives
- * {@link KeyContainerError} with its code and a Russian message.
+ * need CryptoPro CSP and its browser plug-in), PBES1/legacy PKCS#12 encryption (3DES, RC2), Магма
+ * and the OMAC variant of Кузнечик: each gives {@link KeyContainerError} with its code and a Russian
+ * message.
  */
 import { Tag, child, decodeDer, fromPem, readBigInt, readOctetString, readOid, toPem, type DerNode } from './der.js';
 import { CertificateError, parseCertificate, readPrivateKey, type ParsedCertificate } from './certificates.js';
 import { publicFromPrivate } from './gost3410.js';
 import { streebog256, streebog512 } from './streebog.js';
+import { kuznyechikCtrAcpkm } from './kuznyechik.js';
 import { OID } from './oids.js';
 
 export type KeyContainerFailure =
@@ -35,7 +39,7 @@ export const KEY_CONTAINER_MESSAGES: Readonly<Record<KeyContainerFailure, string
   password_required: 'Ключ защищён паролем: введите пароль контейнера',
   wrong_password: 'Неверный пароль контейнера: ключ не расшифровывается',
   unsupported_encryption:
-    'Контейнер зашифрован алгоритмом, который браузер не расшифровывает. Поддерживается PBES2 (PBKDF2 с HMAC-SHA-1/256/384/512 или HMAC-Стрибог, AES-128/256-CBC) — так шифрует OpenSSL по умолчанию',
+    'Контейнер зашифрован алгоритмом, который браузер не расшифровывает. Поддерживается PBES2: PBKDF2 с HMAC-SHA-1/256/384/512 или HMAC-Стрибог, шифр AES-128/256-CBC (так шифрует OpenSSL по умолчанию) или Кузнечик CTR-ACPKM',
   not_gost_key: 'Это не ключ ГОСТ Р 34.10-2012: для входа нужна квалифицированная подпись по ГОСТ (256 или 512 бит)',
   no_key: 'В контейнере нет закрытого ключа',
   no_certificate: 'Нет сертификата: выберите файл сертификата (.cer, .crt, .pem) к этому ключу',
@@ -82,6 +86,9 @@ const PRF: Record<string, { hash: 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512' } 
   '1.2.643.7.1.1.4.2': { streebog: 512 },
 };
 const AES_CBC: Record<string, number> = { '2.16.840.1.101.3.4.1.2': 16, '2.16.840.1.101.3.4.1.42': 32 };
+/** kuznyechik-ctr-acpkm (TC26): parameters SEQUENCE { ukm OCTET STRING (16) }, the IV its first 8 octets. */
+const KUZNYECHIK_CTR_ACPKM = '1.2.643.7.1.1.5.2.1';
+const STREEBOG_512 = '1.2.643.7.1.1.2.3';
 const DIGESTS: Record<string, { name: 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512'; block: number; size: number }> = {
   '1.3.14.3.2.26': { name: 'SHA-1', block: 64, size: 20 },
   '2.16.840.1.101.3.4.2.1': { name: 'SHA-256', block: 64, size: 32 },
@@ -139,9 +146,11 @@ async function pbes2Decrypt(alg: DerNode, encrypted: Uint8Array, password: strin
   const enc = child(params, 1);
   if (readOid(child(kdf, 0)) !== P.pbkdf2) throw new KeyContainerError('unsupported_encryption', readOid(child(kdf, 0)));
   const encOid = readOid(child(enc, 0));
-  const keyLength = AES_CBC[encOid];
+  const kuznyechik = encOid === KUZNYECHIK_CTR_ACPKM;
+  const keyLength = kuznyechik ? 32 : AES_CBC[encOid];
   if (!keyLength) throw new KeyContainerError('unsupported_encryption', encOid);
-  const iv = readOctetString(child(enc, 1));
+  const iv = kuznyechik ? readOctetString(child(child(enc, 1), 0)).subarray(0, 8) : readOctetString(child(enc, 1));
+  if (kuznyechik && iv.length !== 8) throw new KeyContainerError('unsupported_encryption', `${encOid}: ukm`);
   const kp = child(kdf, 1);
   const salt = readOctetString(child(kp, 0));
   const iterations = Number(readBigInt(child(kp, 1)));
@@ -159,6 +168,7 @@ async function pbes2Decrypt(alg: DerNode, encrypted: Uint8Array, password: strin
   } else {
     keyBytes = await pbkdf2Streebog(prf.streebog, pw, salt, iterations, keyLength);
   }
+  if (kuznyechik) return Buffer.from(kuznyechikCtrAcpkm(keyBytes, iv, encrypted)); // no padding: a wrong password shows in the DER
   const key = await subtle().importKey('raw', ab(keyBytes), 'AES-CBC', false, ['decrypt']);
   try {
     return bytes(await subtle().decrypt({ name: 'AES-CBC', iv: ab(iv) }, key, ab(encrypted)));
@@ -199,12 +209,19 @@ function bmpPassword(password: string): Buffer {
 /** Checks the PFX MAC (RFC 7292 appendix B key, HMAC) when it uses a SHA digest; a mismatch is a wrong password. */
 async function checkPfxMac(macData: DerNode, authSafe: Uint8Array, password: string): Promise<void> {
   const digestInfo = child(macData, 0);
-  const digest = DIGESTS[readOid(child(child(digestInfo, 0), 0))];
-  if (!digest) return; // a GOST MAC: the decryption below tells a wrong password
+  const digestOid = readOid(child(child(digestInfo, 0), 0));
+  const digest = DIGESTS[digestOid];
   const expected = readOctetString(child(digestInfo, 1));
   const salt = readOctetString(child(macData, 1));
   const iterations = macData.children[2] ? Number(readBigInt(macData.children[2])) : 1;
   if (!(iterations >= 1 && iterations <= MAX_ITERATIONS)) throw new KeyContainerError('unsupported_encryption', `MAC iterations ${iterations}`);
+  if (digestOid === STREEBOG_512) {
+    // Р 50.1.112-2016: the MAC key is the last 32 of 96 octets of PBKDF2-HMAC-Стрибог-512; the MAC is HMAC-Стрибог-512.
+    const key = (await pbkdf2Streebog(512, Buffer.from(password, 'utf8'), salt, iterations, 96)).subarray(64);
+    if (!(await hmacStreebog(512, key, authSafe)).equals(expected)) throw new KeyContainerError(password ? 'wrong_password' : 'password_required');
+    return;
+  }
+  if (!digest) return; // another MAC: the decryption below tells a wrong password
   const v = digest.block;
   const fill = (b: Uint8Array): Buffer => {
     if (b.length === 0) return Buffer.alloc(0);

@@ -16,7 +16,7 @@ import { type BlockCompressor, createWasmCompressor } from './streebog-wasm.js';
 import { EARLY_SWITCHES } from '../config.js';
 
 /** Nonlinear bijection π (shared with Kuznyechik). */
-const PI = new Uint8Array([
+export const PI = new Uint8Array([
   252, 238, 221, 17, 207, 110, 49, 22, 251, 196, 250, 218, 35, 197, 4, 77, 233, 119, 240, 219, 147, 46,
   153, 186, 23, 54, 241, 187, 20, 205, 95, 193, 249, 24, 101, 90, 226, 92, 239, 33, 129, 28, 60, 66, 139,
   1, 142, 79, 5, 132, 2, 174, 227, 106, 143, 160, 6, 11, 237, 152, 127, 212, 211, 31, 235, 52, 44, 81,

@@ -164,7 +164,7 @@ function KeyFilePanel({ challenge, onSigned, busy, disabled }: SignPanelProps) {
           Поддерживаемые файлы ключа
         </Text>
         <List size="sm" spacing={2}>
-          <List.Item>PFX / PKCS#12 (.pfx, .p12) — ключ и сертификат в одном файле, с паролем (как выгружает OpenSSL с модулем gost).</List.Item>
+          <List.Item>PFX / PKCS#12 (.pfx, .p12) — ключ и сертификат в одном файле, с паролем; шифрование AES или Кузнечик (как выгружает OpenSSL с модулем gost).</List.Item>
           <List.Item>PKCS#8 (.pem, .key, .der) — открытый или зашифрованный паролем («ENCRYPTED PRIVATE KEY»); к нему нужен файл сертификата.</List.Item>
         </List>
         <Text size="xs" c="dimmed">
