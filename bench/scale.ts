@@ -14,6 +14,7 @@ import { boot } from '../src/platform/bootstrap.js';
 import { buildServer } from '../src/platform/http/server.js';
 import { ROUTES } from '../src/features/index.js';
 import { seedDemo, DEMO_PASSWORD } from '../src/features/demo/seed.js';
+import { encodeKey } from '../src/platform/db/keyset.js';
 import { measureIngest } from './ingest.js';
 import { moscowDate, addDays, parseIsoDate, formatIsoDate } from '../src/domain/period.js';
 
@@ -55,13 +56,18 @@ export async function benchScale(opts: { trips: number; seconds: number; clients
     const { site_id: siteId, permit_id: permitId } = site.rows[0];
     const today = moscowDate(new Date());
     const from = formatIsoDate(addDays((parseIsoDate(today) as { value: any }).value, -(ctx.config.statementMaxDays - 1)));
+    // The cursor of the deep page: the last row of the page before it (found once, here, by offset).
+    const deep = await sql<{ m: string; id: string }>`
+      select (extract(epoch from unloaded_at) * 1000000)::int8::text as m, id::text as id from trips
+       where site_id = ${siteId} order by unloaded_at desc, id desc offset ${(opts.deepPage - 1) * 50 - 1} limit 1`.execute(ctx.db);
+    const deepCursor = deep.rows[0] ? encodeKey([deep.rows[0].m, deep.rows[0].id]) : null;
     const screens: Array<{ name: string; url: string; cookie: string }> = [
       { name: 'site card', url: `/api/sites/${siteId}`, cookie: producer },
       { name: 'permit page', url: `/api/permits/${permitId}`, cookie: producer },
-      { name: 'trips first page', url: `/api/trips?siteId=${siteId}&page=1&pageSize=50`, cookie: producer },
-      { name: `trips page ${opts.deepPage}`, url: `/api/trips?siteId=${siteId}&page=${opts.deepPage}&pageSize=50`, cookie: producer },
+      { name: 'trips first page', url: `/api/trips?siteId=${siteId}&pageSize=50`, cookie: producer },
+      ...(deepCursor ? [{ name: `trips page ${opts.deepPage}`, url: `/api/trips?siteId=${siteId}&pageSize=50&after=${deepCursor}`, cookie: producer }] : []),
       { name: 'statement form permit list', url: `/api/sites/${siteId}/permits?from=${from}&to=${today}`, cookie: producer },
-      { name: 'receipts page', url: `/api/receipts?page=1&pageSize=50`, cookie: facility },
+      { name: 'receipts page', url: `/api/receipts?pageSize=50`, cookie: facility },
     ];
     for (const s of screens) {
       const probe = await fetch(base + s.url, { headers: { cookie: s.cookie } });

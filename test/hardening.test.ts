@@ -116,11 +116,19 @@ describe('bad input gets a clear 4xx naming the field', () => {
 
   it('a page number or trip id beyond any real one is a 422, not a database error', async () => {
     const producer = await signedIn(app, 'producer@ossig.test');
-    for (const url of ['/api/sites?page=1e300', '/api/trips?page=99999999999999999999', '/api/permits?page=-1', '/api/sites?page=1e400', '/api/sites?page=Infinity']) {
+    for (const url of ['/api/sites?page=1e300', '/api/permits?page=99999999999999999999', '/api/permits?page=-1', '/api/sites?page=1e400', '/api/sites?page=Infinity']) {
       const res = await producer.get(url);
       expect(res.status, url).toBe(422);
       expect(res.body.errors[0].field).toBe('page');
     }
+    for (const url of ['/api/trips?pageSize=99999999999999999999', '/api/trips?pageSize=1e400']) {
+      const res = await producer.get(url);
+      expect(res.status, url).toBe(422);
+      expect(res.body.errors[0].field).toBe('pageSize');
+    }
+    const cursor = await producer.get(`/api/trips?after=${Buffer.from('["99999999999999999999999","1"]').toString('base64url')}`);
+    expect(cursor.status).toBe(422);
+    expect(cursor.body.errors[0].field).toBe('after');
     const facility = await signedIn(app, 'facility@ossig.test');
     for (const id of ['1e400', 'Infinity', '1e308']) {
       const res = await facility.post(`/api/receipts/${id}/reject`, { reason: 'Проверка' });

@@ -12,7 +12,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Actor } from '../platform/http/auth.js';
 
-const isOperator = (actor: Actor): boolean => actor.orgRoles.includes('operator');
+export const isOperator = (actor: Actor): boolean => actor.orgRoles.includes('operator');
 
 /** Predicate on a `sites` row aliased `alias`. */
 export function siteVisible(actor: Actor, alias = 's'): Expression<SqlBool> {

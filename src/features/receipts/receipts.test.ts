@@ -45,7 +45,7 @@ describe('receipts', () => {
   it('lists the trips delivered to the facility, filtered by status', async () => {
     const res = await facility.get('/api/receipts?status=pending&pageSize=10');
     expect(res.status).toBe(200);
-    expect(res.body.total).toBeGreaterThan(0);
+    expect(res.body.total.value).toBeGreaterThan(0);
     expect(res.body.items.every((t: { receiptStatus: string }) => t.receiptStatus === 'pending')).toBe(true);
     const ids = res.body.items.map((t: { id: number }) => t.id);
     const own = await ctx.db.selectFrom('trips').select('facility_id').where('id', 'in', ids).execute();

@@ -30,13 +30,13 @@ export interface ReceiptFilter {
   status?: ReceiptStatus;
   from?: string;
   to?: string;
-  page: number;
+  after?: string;
   pageSize: number;
 }
 
 /** The trips delivered to the acting facility: the trips list, limited to its deliveries. */
 export async function listReceipts(ctx: AppContext, actor: Actor, f: ReceiptFilter) {
-  const page = await listTrips(ctx, actor, { facilityId: actor.organizationId, receiptStatus: f.status, from: f.from, to: f.to, page: f.page, pageSize: f.pageSize });
+  const page = await listTrips(ctx, actor, { facilityId: actor.organizationId, receiptStatus: f.status, from: f.from, to: f.to, after: f.after, pageSize: f.pageSize });
   return { ...page, items: page.items.map((t) => ({ ...t, receiptStatusText: RECEIPT_STATUS_TEXT[t.receiptStatus] })) };
 }
 

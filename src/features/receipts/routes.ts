@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { IsoDate, Page, Paging, ProblemSchema, errorResponses, uploadErrorResponses } from '../../platform/http/schemas.js';
+import { IsoDate, KeysetPage, KeysetPaging, ProblemSchema, errorResponses, uploadErrorResponses } from '../../platform/http/schemas.js';
 import { receiveUpload } from '../uploads/receive-file.js';
 import { decideOne, listReceipts } from './receipts.js';
 import { uploadReceipts } from './upload-receipts.js';
@@ -47,11 +47,11 @@ export const receiptRoutes: RoutesPlugin = (app, ctx) => {
       schema: {
         tags: ['Приём рейсов'],
         summary: 'Рейсы, доставленные на объект приёма (фильтр по статусу и периоду выгрузки; постранично)',
-        querystring: Type.Object({ status: Type.Optional(Status), from: Type.Optional(IsoDate), to: Type.Optional(IsoDate), ...Paging }),
-        response: { 200: Page(ReceiptRow), ...errorResponses },
+        querystring: Type.Object({ status: Type.Optional(Status), from: Type.Optional(IsoDate), to: Type.Optional(IsoDate), ...KeysetPaging }),
+        response: { 200: KeysetPage(ReceiptRow), ...errorResponses },
       },
     },
-    async (req) => listReceipts(ctx, actorOf(req), { ...req.query, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 50 }),
+    async (req) => listReceipts(ctx, actorOf(req), { ...req.query, pageSize: req.query.pageSize ?? 50 }),
   );
 
   app.post(

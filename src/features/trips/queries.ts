@@ -1,8 +1,28 @@
-import { sql } from 'kysely';
+/**
+ * The trips lists (a site's, a permit's, a vehicle's, a facility's receipts, the organization's
+ * own, the operator's): keyset pages ordered by (unloaded_at desc, id desc), a cursor of that
+ * key, and a total that never counts a whole history.
+ *
+ * `tripListQueries` builds the very SQL the route runs (test/explain.test.ts explains it). Indexes:
+ * - siteId     → trips_site_unloaded_idx (site_id, unloaded_at), scanned backwards from the cursor
+ * - permitId   → trips_permit_unloaded_idx (permit_id, unloaded_at)
+ * - facilityId → trips_facility_unloaded_idx (facility_id, unloaded_at) — the receipts page
+ * - vehicleId  → trips_vehicle_unloaded_idx (vehicle_id, unloaded_at) (migration 0170)
+ * - none, operator → trips_unloaded_idx (unloaded_at) (migration 0170)
+ * - none, another organization → the union of its three sides, each by its index:
+ *   trips_carrier_unloaded_idx, trips_facility_unloaded_idx, and per own site (sites_producer_idx)
+ *   trips_site_unloaded_idx — every branch stops after one page.
+ * Totals: from trip_totals (exact; trip_totals_pkey for a permit, trip_totals_site_day_idx,
+ * trip_totals_facility_day_idx) when the filters are those the aggregates keep; otherwise a count
+ * stopped at 1001 rows through the list's own index («более 1000»); for the operator's unfiltered
+ * list the planner's estimate of trips.
+ */
+import { sql, type Expression, type RawBuilder } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/http/auth.js';
+import { COUNT_CAP, cappedTotal, decodeKey, encodeKey, microsOf, tableEstimate, timeOfMicros, type ListTotal } from '../../platform/db/keyset.js';
 import { formationCutoff } from '../../domain/formation.js';
-import { tripVisible } from '../visibility.js';
+import { isOperator, tripVisible } from '../visibility.js';
 import { checkPeriod } from '../period-input.js';
 
 export interface TripFilter {
@@ -10,76 +30,145 @@ export interface TripFilter {
   /** Only trips delivered to this facility (its receipts). */
   facilityId?: string;
   permitId?: string;
+  vehicleId?: string;
   from?: string;
   to?: string;
   formed?: boolean;
   receiptStatus?: 'pending' | 'confirmed' | 'rejected';
-  page: number;
+  /** The cursor of the previous page (`nextCursor`). */
+  after?: string;
   pageSize: number;
 }
 
-export async function listTrips(ctx: AppContext, actor: Actor, f: TripFilter) {
+export interface TripListRow {
+  id: string;
+  permitId: string;
+  permitNumber: string;
+  permitVersion: number | null;
+  siteId: string;
+  siteName: string;
+  plate: string;
+  carrierName: string;
+  facilityName: string;
+  wasteCode: string;
+  wasteName: string;
+  loadedAt: Date;
+  unloadedAt: Date;
+  volume: string;
+  mass: string;
+  receiptStatus: 'pending' | 'confirmed' | 'rejected';
+  receivedMass: string | null;
+  receiptReason: string | null;
+  receivedAt: Date | null;
+  formed: boolean;
+  formedAt: Date;
+  sortMicros: string;
+}
+
+const ACCEPTANCE = { pending: 'awaiting', confirmed: 'accepted', rejected: 'rejected' } as const;
+
+export interface TripListQueries {
+  /** One page (pageSize + 1 rows: the extra one says there is a next page). */
+  items: RawBuilder<TripListRow>;
+  /** How the total is had: from the aggregates (exact), a capped count, or the planner's estimate. */
+  total: { kind: 'totals'; query: RawBuilder<{ n: string }> } | { kind: 'capped'; query: RawBuilder<{ n: number }> } | { kind: 'estimate' };
+}
+
+export function tripListQueries(ctx: AppContext, actor: Actor, f: TripFilter): TripListQueries {
   const cutoff = formationCutoff(ctx.now(), ctx.config.tripFormationHours);
-  let base = ctx.db.selectFrom('trips as t').where(tripVisible(actor, 't'));
-  if (f.siteId) base = base.where('t.site_id', '=', f.siteId);
-  if (f.facilityId) base = base.where('t.facility_id', '=', f.facilityId);
-  if (f.permitId) base = base.where('t.permit_id', '=', f.permitId);
-  if (f.from || f.to) {
-    const p = checkPeriod(ctx, f.from ?? f.to!, f.to ?? f.from!);
-    base = base.where('t.unloaded_at', '>=', p.start).where('t.unloaded_at', '<', p.endExclusive);
-  }
-  if (f.formed === true) base = base.where('t.unloaded_at', '<=', cutoff);
-  if (f.formed === false) base = base.where('t.unloaded_at', '>', cutoff);
-  if (f.receiptStatus) base = base.where('t.receipt_status', '=', f.receiptStatus);
   const hours = ctx.config.tripFormationHours;
-  const [items, total] = await Promise.all([
-    base
-      .innerJoin('permits as p', 'p.id', 't.permit_id')
-      .innerJoin('vehicles as v', 'v.id', 't.vehicle_id')
-      .innerJoin('organizations as c', 'c.id', 't.carrier_id')
-      .innerJoin('organizations as fa', 'fa.id', 't.facility_id')
-      .innerJoin('waste_types as w', 'w.code', 't.waste_code')
-      .innerJoin('sites as s', 's.id', 't.site_id')
-      .select([
-        't.id',
-        't.permit_id as permitId',
-        'p.number as permitNumber',
-        't.permit_version as permitVersion',
-        't.site_id as siteId',
-        's.name as siteName',
-        'v.plate',
-        'c.name as carrierName',
-        'fa.name as facilityName',
-        't.waste_code as wasteCode',
-        'w.name as wasteName',
-        't.loaded_at as loadedAt',
-        't.unloaded_at as unloadedAt',
-        sql<string>`t.volume::text`.as('volume'),
-        sql<string>`t.mass::text`.as('mass'),
-        't.receipt_status as receiptStatus',
-        sql<string | null>`t.received_mass::text`.as('receivedMass'),
-        't.receipt_reason as receiptReason',
-        't.received_at as receivedAt',
-        sql<boolean>`t.unloaded_at <= ${cutoff}`.as('formed'),
-        sql<Date>`t.unloaded_at + make_interval(hours => ${hours})`.as('formedAt'),
-      ])
-      .orderBy('t.unloaded_at', 'desc')
-      .orderBy('t.id', 'desc')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute(),
-    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  const key = decodeKey(f.after, ['micros', 'int']);
+  const period = f.from || f.to ? checkPeriod(ctx, f.from ?? f.to!, f.to ?? f.from!) : null;
+
+  /** The filters on a trips row aliased t (visibility apart). */
+  const conds: Expression<unknown>[] = [];
+  if (f.siteId) conds.push(sql`t.site_id = ${f.siteId}`);
+  if (f.permitId) conds.push(sql`t.permit_id = ${f.permitId}`);
+  if (f.facilityId) conds.push(sql`t.facility_id = ${f.facilityId}`);
+  if (f.vehicleId) conds.push(sql`t.vehicle_id = ${f.vehicleId}`);
+  if (period) conds.push(sql`t.unloaded_at >= ${period.start} and t.unloaded_at < ${period.endExclusive}`);
+  if (f.formed === true) conds.push(sql`t.unloaded_at <= ${cutoff}`);
+  if (f.formed === false) conds.push(sql`t.unloaded_at > ${cutoff}`);
+  if (f.receiptStatus) conds.push(sql`t.receipt_status = ${f.receiptStatus}`);
+  const driven = Boolean(f.siteId || f.permitId || f.facilityId || f.vehicleId);
+  const and = (parts: Expression<unknown>[]) => (parts.length ? sql.join(parts, sql` and `) : sql`true`);
+
+  /** The ids and sort keys of up to `limit` visible trips after `after`, newest first. */
+  const keys = (after: string[] | null, limit: number): RawBuilder<unknown> => {
+    const where = [...conds];
+    if (after) where.push(sql`(t.unloaded_at, t.id) < (${timeOfMicros(after[0])}, ${after[1]}::int8)`);
+    const page = (extra: Expression<unknown>[]) =>
+      sql`select t.id, t.unloaded_at from trips t where ${and([...extra, ...where])} order by t.unloaded_at desc, t.id desc limit ${limit}`;
+    if (driven || isOperator(actor)) return page([tripVisible(actor, 't')]);
+    const org = actor.organizationId;
+    return sql`select u.id, u.unloaded_at from (
+        (${page([sql`t.carrier_id = ${org}`])})
+        union
+        (${page([sql`t.facility_id = ${org}`])})
+        union
+        (select x.id, x.unloaded_at from sites vs cross join lateral (${page([sql`t.site_id = vs.id`])}) x where vs.producer_id = ${org})
+      ) u order by u.unloaded_at desc, u.id desc limit ${limit}`;
+  };
+
+  const items = sql<TripListRow>`
+    with k as (${keys(key, f.pageSize + 1)})
+    select t.id::text as "id", t.permit_id as "permitId", p.number as "permitNumber", t.permit_version as "permitVersion", t.site_id as "siteId", s.name as "siteName",
+           v.plate, c.name as "carrierName", fa.name as "facilityName", t.waste_code as "wasteCode", w.name as "wasteName",
+           t.loaded_at as "loadedAt", t.unloaded_at as "unloadedAt", t.volume::text as volume, t.mass::text as mass,
+           t.receipt_status as "receiptStatus", t.received_mass::text as "receivedMass", t.receipt_reason as "receiptReason",
+           t.received_at as "receivedAt", t.unloaded_at <= ${cutoff} as formed,
+           t.unloaded_at + make_interval(hours => ${hours}) as "formedAt", ${microsOf('t.unloaded_at')} as "sortMicros"
+      from k
+      join trips t on t.id = k.id
+      join permits p on p.id = t.permit_id
+      join vehicles v on v.id = t.vehicle_id
+      join organizations c on c.id = t.carrier_id
+      join organizations fa on fa.id = t.facility_id
+      join waste_types w on w.code = t.waste_code
+      join sites s on s.id = t.site_id
+     order by t.unloaded_at desc, t.id desc`;
+
+  let total: TripListQueries['total'];
+  if (driven && !f.vehicleId && f.formed === undefined) {
+    // The aggregates keep exactly these dimensions: an exact total from a handful of rows.
+    const tc: Expression<unknown>[] = [tripVisible(actor, 'tt')];
+    if (f.siteId) tc.push(sql`tt.site_id = ${f.siteId}`);
+    if (f.permitId) tc.push(sql`tt.permit_id = ${f.permitId}`);
+    if (f.facilityId) tc.push(sql`tt.facility_id = ${f.facilityId}`);
+    if (period) tc.push(sql`tt.day between ${period.from}::date and ${period.to}::date`);
+    if (f.receiptStatus) tc.push(sql`tt.acceptance = ${ACCEPTANCE[f.receiptStatus]}`);
+    total = { kind: 'totals', query: sql<{ n: string }>`select coalesce(sum(tt.trips), 0)::text as n from trip_totals tt where ${and(tc)}` };
+  } else if (isOperator(actor) && conds.length === 0) {
+    total = { kind: 'estimate' };
+  } else {
+    total = { kind: 'capped', query: sql<{ n: number }>`select count(*)::int as n from (${keys(null, COUNT_CAP + 1)}) capped` };
+  }
+  return { items, total };
+}
+
+export async function listTrips(ctx: AppContext, actor: Actor, f: TripFilter) {
+  const q = tripListQueries(ctx, actor, f);
+  const [rows, total] = await Promise.all([
+    q.items.execute(ctx.db).then((r) => r.rows),
+    (async (): Promise<ListTotal> => {
+      if (q.total.kind === 'totals') return { value: Number((await q.total.query.execute(ctx.db)).rows[0].n), exact: true };
+      if (q.total.kind === 'capped') return cappedTotal((await q.total.query.execute(ctx.db)).rows[0].n);
+      return tableEstimate(ctx.db, 'trips');
+    })(),
   ]);
+  const more = rows.length > f.pageSize;
+  const page = more ? rows.slice(0, f.pageSize) : rows;
+  const last = page[page.length - 1];
   return {
-    items: items.map((t) => ({
+    items: page.map(({ sortMicros: _, ...t }) => ({
       ...t,
+      id: Number(t.id),
       loadedAt: new Date(t.loadedAt).toISOString(),
       unloadedAt: new Date(t.unloadedAt).toISOString(),
       formedAt: new Date(t.formedAt).toISOString(),
       receivedAt: t.receivedAt ? new Date(t.receivedAt).toISOString() : null,
     })),
-    total: total.n,
-    page: f.page,
-    pageSize: f.pageSize,
+    nextCursor: more ? encodeKey([last.sortMicros, last.id]) : null,
+    total,
   };
 }

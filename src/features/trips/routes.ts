@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { IsoDate, Page, Paging, Uuid, errorResponses } from '../../platform/http/schemas.js';
+import { IsoDate, KeysetPage, KeysetPaging, Uuid, errorResponses } from '../../platform/http/schemas.js';
 import { checkKey, idempotent } from '../../platform/http/idempotency.js';
 import { audit } from '../../platform/audit.js';
 import { MAX_TRIPS_PER_BATCH, recordTrips, type RecordResult } from './record-trips.js';
@@ -74,20 +74,23 @@ export const tripRoutes: RoutesPlugin = (app, ctx) => {
       config: { access: { right: 'read' } },
       schema: {
         tags: ['Рейсы'],
-        summary: 'Рейсы (фильтр по объекту, разрешению, периоду; постранично)',
+        summary: 'Рейсы (фильтр по объекту, разрешению, ТС, периоду; страницы по курсору)',
+        description:
+          'Новые сверху (по времени выгрузки). Следующая страница — с after = nextCursor. total — точное число, когда его дают итоги (объект, разрешение, объект приёма, период, приёмка), иначе «более 1000» или оценка (exact = false).',
         querystring: Type.Object({
           siteId: Type.Optional(Uuid),
           permitId: Type.Optional(Uuid),
+          vehicleId: Type.Optional(Uuid),
           from: Type.Optional(IsoDate),
           to: Type.Optional(IsoDate),
           formed: Type.Optional(Type.Boolean()),
           receiptStatus: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('confirmed'), Type.Literal('rejected')])),
-          ...Paging,
+          ...KeysetPaging,
         }),
-        response: { 200: Page(TripRow), ...errorResponses },
+        response: { 200: KeysetPage(TripRow), ...errorResponses },
       },
     },
-    async (req) => listTrips(ctx, actorOf(req), { ...req.query, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 50 }),
+    async (req) => listTrips(ctx, actorOf(req), { ...req.query, pageSize: req.query.pageSize ?? 50 }),
   );
 
   app.post(

@@ -1,6 +1,7 @@
 /** Reads of uploads, always scoped to the acting organization (another's id → not found). */
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
+import { COUNT_CAP, cappedTotal, decodeKey, encodeKey, microsOf, timeOfMicros, type ListTotal } from '../../platform/db/keyset.js';
 import type { FileProblem, UploadStatus } from './tables.js';
 
 export interface UploadView {
@@ -104,26 +105,36 @@ export async function getUpload(ctx: AppContext, actor: { organizationId: string
   return row ? view(row as Row) : null;
 }
 
+/**
+ * The organization's upload log, newest first, by keyset (created_at desc, id desc) through
+ * uploads_org_created_idx (organization_id, created_at desc); the total counted up to 1001.
+ */
+export function uploadListQueries(ctx: AppContext, actor: { organizationId: string }, q: { after?: string; pageSize: number }) {
+  const key = decodeKey(q.after, ['micros', 'uuid']);
+  let items = ctx.db
+    .selectFrom('uploads')
+    .select(COLUMNS)
+    .select(microsOf('created_at').as('sort_micros'))
+    .where('organization_id', '=', actor.organizationId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(q.pageSize + 1);
+  if (key) items = items.where(sql<boolean>`(created_at, id) < (${timeOfMicros(key[0])}, ${key[1]}::uuid)`);
+  const count = ctx.db
+    .selectFrom((eb) => eb.selectFrom('uploads').select('id').where('organization_id', '=', actor.organizationId).limit(COUNT_CAP + 1).as('capped'))
+    .select(sql<number>`count(*)::int`.as('n'));
+  return { items, count };
+}
+
 export async function listUploads(
   ctx: AppContext,
   actor: { organizationId: string },
-  q: { page: number; pageSize: number },
-): Promise<{ items: UploadView[]; total: number; page: number; pageSize: number }> {
-  const [rows, total] = await Promise.all([
-    ctx.db
-      .selectFrom('uploads')
-      .select(COLUMNS)
-      .where('organization_id', '=', actor.organizationId)
-      .orderBy('created_at', 'desc')
-      .orderBy('id')
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-    ctx.db
-      .selectFrom('uploads')
-      .select(sql<number>`count(*)::int`.as('n'))
-      .where('organization_id', '=', actor.organizationId)
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map((r) => view(r as Row)), total: total.n, page: q.page, pageSize: q.pageSize };
+  q: { after?: string; pageSize: number },
+): Promise<{ items: UploadView[]; nextCursor: string | null; total: ListTotal }> {
+  const { items, count } = uploadListQueries(ctx, actor, q);
+  const [rows, total] = await Promise.all([items.execute(), count.executeTakeFirstOrThrow()]);
+  const more = rows.length > q.pageSize;
+  const page = more ? rows.slice(0, q.pageSize) : rows;
+  const last = page[page.length - 1];
+  return { items: page.map((r) => view(r as unknown as Row)), nextCursor: more ? encodeKey([last.sort_micros, last.id]) : null, total: cappedTotal(total.n) };
 }

@@ -15,7 +15,7 @@ import type { FastifyReply } from 'fastify';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
-import { IdParams, Page, Paging, ProblemSchema, Uuid, errorResponses, uploadErrorResponses } from '../../platform/http/schemas.js';
+import { IdParams, KeysetPage, KeysetPaging, ProblemSchema, Uuid, errorResponses, uploadErrorResponses } from '../../platform/http/schemas.js';
 import { checkKey } from '../../platform/http/idempotency.js';
 import { createUpload } from './create-upload.js';
 import { getUpload, listUploads } from './queries.js';
@@ -123,11 +123,11 @@ export const uploadRoutes: RoutesPlugin = (app, ctx) => {
       schema: {
         tags: ['Загрузки'],
         summary: 'Журнал загрузок: дата, файл, строк в файле, принято, отклонено, статус',
-        querystring: Type.Object({ ...Paging }),
-        response: { 200: Page(UploadSchema), ...errorResponses },
+        querystring: Type.Object({ ...KeysetPaging }),
+        response: { 200: KeysetPage(UploadSchema), ...errorResponses },
       },
     },
-    async (req) => listUploads(ctx, actorOf(req), { page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 50 }),
+    async (req) => listUploads(ctx, actorOf(req), { after: req.query.after, pageSize: req.query.pageSize ?? 50 }),
   );
 
   app.get(

@@ -70,3 +70,29 @@ export const uploadErrorResponses = {
   503: ProblemSchema,
   ...errorResponses,
 };
+
+/**
+ * Keyset paging (issue 13): `after` is the opaque cursor a previous page answered as
+ * `nextCursor` (the last row's sort key); no page numbers, so a deep page costs what the first does.
+ */
+export const KeysetPaging = {
+  after: Type.Optional(Type.String({ maxLength: 400, description: 'Курсор: nextCursor предыдущей страницы; без него — первая страница' })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+};
+
+/** How many rows the list holds: exact where cheap (aggregates, small sets), otherwise an estimate or a lower bound. */
+export const ListTotal = Type.Object(
+  {
+    value: Type.Integer({ minimum: 0 }),
+    exact: Type.Boolean({ description: 'true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound' }),
+    bound: Type.Optional(Type.Boolean({ description: 'true — строк больше, чем value (счёт остановлен на value)' })),
+  },
+  { description: 'Сколько всего строк по условиям' },
+);
+
+export const KeysetPage = <T extends TSchema>(item: T) =>
+  Type.Object({
+    items: Type.Array(item),
+    nextCursor: Nullable(Type.String({ description: 'Курсор следующей страницы; null — страница последняя' })),
+    total: ListTotal,
+  });

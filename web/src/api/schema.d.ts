@@ -3403,7 +3403,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Рейсы (фильтр по объекту, разрешению, периоду; постранично) */
+        /**
+         * Рейсы (фильтр по объекту, разрешению, ТС, периоду; страницы по курсору)
+         * @description Новые сверху (по времени выгрузки). Следующая страница — с after = nextCursor. total — точное число, когда его дают итоги (объект, разрешение, объект приёма, период, приёмка), иначе «более 1000» или оценка (exact = false).
+         */
         get: {
             parameters: {
                 query?: {
@@ -3411,13 +3414,16 @@ export interface paths {
                     siteId?: string;
                     /** @description Идентификатор (UUID) */
                     permitId?: string;
+                    /** @description Идентификатор (UUID) */
+                    vehicleId?: string;
                     /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
                     from?: string;
                     /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
                     to?: string;
                     formed?: boolean;
                     receiptStatus?: "pending" | "confirmed" | "rejected";
-                    page?: number;
+                    /** @description Курсор: nextCursor предыдущей страницы; без него — первая страница */
+                    after?: string;
                     pageSize?: number;
                 };
                 header?: never;
@@ -3470,9 +3476,16 @@ export interface paths {
                                 /** Format: date-time */
                                 formedAt: string;
                             }[];
-                            total: number;
-                            page: number;
-                            pageSize: number;
+                            /** @description Курсор следующей страницы; null — страница последняя */
+                            nextCursor: string | null;
+                            /** @description Сколько всего строк по условиям */
+                            total: {
+                                value: number;
+                                /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                exact: boolean;
+                                /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                bound?: boolean;
+                            };
                         };
                     };
                 };
@@ -6954,7 +6967,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    page?: number;
+                    /** @description Курсор: nextCursor предыдущей страницы; без него — первая страница */
+                    after?: string;
                     pageSize?: number;
                 };
                 header?: never;
@@ -7009,9 +7023,16 @@ export interface paths {
                                 /** @description Файл результатов (XLSX), когда готов */
                                 resultUrl: string | null;
                             }[];
-                            total: number;
-                            page: number;
-                            pageSize: number;
+                            /** @description Курсор следующей страницы; null — страница последняя */
+                            nextCursor: string | null;
+                            /** @description Сколько всего строк по условиям */
+                            total: {
+                                value: number;
+                                /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                exact: boolean;
+                                /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                bound?: boolean;
+                            };
                         };
                     };
                 };
@@ -9540,7 +9561,8 @@ export interface paths {
                     from?: string;
                     /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
                     to?: string;
-                    page?: number;
+                    /** @description Курсор: nextCursor предыдущей страницы; без него — первая страница */
+                    after?: string;
                     pageSize?: number;
                 };
                 header?: never;
@@ -9580,9 +9602,16 @@ export interface paths {
                                 /** Format: date-time */
                                 receivedAt: string | null;
                             }[];
-                            total: number;
-                            page: number;
-                            pageSize: number;
+                            /** @description Курсор следующей страницы; null — страница последняя */
+                            nextCursor: string | null;
+                            /** @description Сколько всего строк по условиям */
+                            total: {
+                                value: number;
+                                /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                exact: boolean;
+                                /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                bound?: boolean;
+                            };
                         };
                     };
                 };

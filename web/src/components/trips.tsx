@@ -1,4 +1,5 @@
 /** Pieces of the trip tables (a site's trips, a facility's receipts): the period filter, the count and the cells of a trip. */
+import { fmtTotal, type ListTotal } from './Keyset';
 import { Table, Text, Tooltip } from '@mantine/core';
 import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
 import { fmtDecimal, fmtInt, shortOrg } from '../lib/format';
@@ -25,10 +26,10 @@ export function periodQuery([from, to]: DatesRangeValue<string>): { from?: strin
   return from && to ? { from, to } : {};
 }
 
-export function TripCount({ total }: { total: number }) {
+export function TripCount({ total }: { total: ListTotal }) {
   return (
-    <Text size="sm" c="dimmed" ml="auto" aria-live="polite">
-      Всего рейсов: {fmtInt(total)}
+    <Text size="sm" c="dimmed" ml="auto" aria-live="polite" title={total.exact ? undefined : total.bound ? 'Счёт остановлен на этом числе' : 'Оценка по статистике базы данных'}>
+      Всего рейсов: {fmtTotal(total)}
     </Text>
   );
 }

@@ -13,7 +13,8 @@ import type { DatesRangeValue } from '@mantine/dates';
 import { api, call, errorMessage } from '../../api/client';
 import { sendFile, type FileAnswer } from '../../api/files';
 import type { Ok } from '../../api/types';
-import { Empty, ErrorAlert, Loading, PageTitle, Pager } from '../../components/PageState';
+import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
+import { KeysetPager, useKeyset } from '../../components/Keyset';
 import { ListTable } from '../../components/ListTable';
 import { CarrierAndPlate, periodQuery, TripCount, UnloadingPeriod, WasteAndQuantityCells } from '../../components/trips';
 import { RECEIPT_STATUS, fmtDateTime, fmtDecimal, fmtInt, shortOrg } from '../../lib/format';
@@ -32,7 +33,7 @@ const decisionText = (d: DecisionAnswer) =>
 
 export function ReceiptsPage() {
   const [status, setStatus] = useState<'pending' | 'confirmed' | 'rejected' | 'all'>('pending');
-  const [page, setPage] = useState(1);
+  const keyset = useKeyset();
   const [rejecting, setRejecting] = useState<Receipt | null>(null);
   const [fileResult, setFileResult] = useState<FileResult | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -40,7 +41,7 @@ export function ReceiptsPage() {
   const [period, setPeriod] = useState<DatesRangeValue<string>>([null, null]);
   const queryClient = useQueryClient();
   const phone = useMediaQuery('(max-width: 48em)');
-  const query = { page, pageSize: PAGE_SIZE, ...(status === 'all' ? {} : { status }), ...periodQuery(period) };
+  const query = { ...(keyset.after ? { after: keyset.after } : {}), pageSize: PAGE_SIZE, ...(status === 'all' ? {} : { status }), ...periodQuery(period) };
   const list = useQuery({
     queryKey: ['receipts', query],
     queryFn: () => call(api.GET('/api/receipts', { params: { query } })),
@@ -119,7 +120,7 @@ export function ReceiptsPage() {
           value={status}
           onChange={(v) => {
             setStatus(v as typeof status);
-            setPage(1);
+            keyset.reset();
           }}
           data={[
             { value: 'pending', label: 'Ожидают приёма' },
@@ -133,7 +134,7 @@ export function ReceiptsPage() {
           value={period}
           onChange={(v) => {
             setPeriod(v);
-            setPage(1);
+            keyset.reset();
           }}
         />
         {list.data && <TripCount total={list.data.total} />}
@@ -202,7 +203,7 @@ export function ReceiptsPage() {
           </ListTable>
         )}
       </Card>
-      {list.data && <Pager total={list.data.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} label="Страницы рейсов" />}
+      {list.data && <KeysetPager keyset={keyset} nextCursor={list.data.nextCursor} label="Страницы рейсов" />}
       <RejectModal trip={rejecting} onClose={() => setRejecting(null)} onDone={decided} />
     </>
   );

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { Badge, Card, Group, Select, Table, Text } from '@mantine/core';
 import type { DatesRangeValue } from '@mantine/dates';
 import { useTrips } from './queries';
-import { Empty, ErrorAlert, Loading, Pager } from '../../components/PageState';
+import { Empty, ErrorAlert, Loading } from '../../components/PageState';
+import { KeysetPager, useKeyset } from '../../components/Keyset';
 import { ListTable } from '../../components/ListTable';
 import { CarrierAndPlate, periodQuery, TripCount, UnloadingPeriod, WasteAndQuantityCells } from '../../components/trips';
 import { fmtDateTime, fmtDecimal, RECEIPT_STATUS, shortOrg } from '../../lib/format';
@@ -14,9 +15,9 @@ const PAGE_SIZES = ['25', '50', '100'];
 export function TripsTable({ siteId, permits }: { siteId: string; permits: ReadonlyArray<{ id: string; number: string }> }) {
   const [permitId, setPermitId] = useState<string | null>(null);
   const [period, setPeriod] = useState<DatesRangeValue<string>>([null, null]);
-  const [page, setPage] = useState(1);
+  const keyset = useKeyset();
   const [pageSize, setPageSize] = useState(25);
-  const trips = useTrips({ siteId, ...(permitId ? { permitId } : {}), ...periodQuery(period), page, pageSize });
+  const trips = useTrips({ siteId, ...(permitId ? { permitId } : {}), ...periodQuery(period), ...(keyset.after ? { after: keyset.after } : {}), pageSize });
 
   return (
     <Card component="section" aria-label="Рейсы объекта">
@@ -28,7 +29,7 @@ export function TripsTable({ siteId, permits }: { siteId: string; permits: Reado
           value={permitId}
           onChange={(v) => {
             setPermitId(v);
-            setPage(1);
+            keyset.reset();
           }}
           clearable
           w={240}
@@ -37,7 +38,7 @@ export function TripsTable({ siteId, permits }: { siteId: string; permits: Reado
           value={period}
           onChange={(v) => {
             setPeriod(v);
-            setPage(1);
+            keyset.reset();
           }}
         />
         <Select
@@ -46,7 +47,7 @@ export function TripsTable({ siteId, permits }: { siteId: string; permits: Reado
           value={String(pageSize)}
           onChange={(v) => {
             setPageSize(Number(v ?? 25));
-            setPage(1);
+            keyset.reset();
           }}
           allowDeselect={false}
           w={110}
@@ -133,7 +134,7 @@ export function TripsTable({ siteId, permits }: { siteId: string; permits: Reado
           })}
         </ListTable>
       )}
-      {trips.data && <Pager total={trips.data.total} pageSize={pageSize} page={page} onChange={setPage} label="Страницы рейсов" />}
+      {trips.data && <KeysetPager keyset={keyset} nextCursor={trips.data.nextCursor} label="Страницы рейсов" />}
     </Card>
   );
 }

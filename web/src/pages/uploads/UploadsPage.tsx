@@ -14,7 +14,8 @@ import { Dropzone } from '@mantine/dropzone';
 import '@mantine/dropzone/styles.css';
 import { ApiError, errorMessage } from '../../api/client';
 import { apiHref, sendFile } from '../../api/files';
-import { Empty, ErrorAlert, Loading, PageTitle, Pager } from '../../components/PageState';
+import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
+import { KeysetPager, useKeyset } from '../../components/Keyset';
 import { ListTable } from '../../components/ListTable';
 import { fmtDateTime, fmtInt } from '../../lib/format';
 import { isFinished, useUpload, useUploads, type Upload } from './queries';
@@ -230,8 +231,8 @@ function CurrentUpload({ id }: { id: string }) {
 }
 
 function Journal({ current, onPick }: { current: string | null; onPick: (id: string) => void }) {
-  const [page, setPage] = useState(1);
-  const list = useUploads(page, PAGE_SIZE);
+  const keyset = useKeyset();
+  const list = useUploads(keyset.after, PAGE_SIZE);
   return (
     <Card padding={0}>
       <Title order={2} size="h4" p="md">
@@ -287,7 +288,7 @@ function Journal({ current, onPick }: { current: string | null; onPick: (id: str
           ))}
         </ListTable>
       )}
-      {list.data && <Pager total={list.data.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} label="Страницы журнала" inset />}
+      {list.data && <KeysetPager keyset={keyset} nextCursor={list.data.nextCursor} label="Страницы журнала" inset />}
     </Card>
   );
 }

@@ -8,10 +8,10 @@ export type Upload = Ok<'/api/uploads/{id}', 'get'>;
 
 export const isFinished = (u: Upload) => u.status === 'done' || u.status === 'refused' || u.status === 'failed';
 
-export function useUploads(page: number, pageSize: number) {
+export function useUploads(after: string | undefined, pageSize: number) {
   return useQuery({
-    queryKey: ['uploads', page, pageSize],
-    queryFn: () => call(api.GET('/api/uploads', { params: { query: { page, pageSize } } })),
+    queryKey: ['uploads', after ?? '', pageSize],
+    queryFn: () => call(api.GET('/api/uploads', { params: { query: { ...(after ? { after } : {}), pageSize } } })),
     refetchInterval: (q) => (q.state.data?.items.some((u) => !isFinished(u)) ? 2000 : false),
   });
 }

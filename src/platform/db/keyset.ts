@@ -1,0 +1,71 @@
+/**
+ * Keyset paging (issue 13). A list is ordered by a sort key that ends in a unique column; the
+ * cursor is the last row's key, opaque to clients (base64url of a JSON array of strings). Times
+ * travel as epoch microseconds (text), so that no precision is lost between PostgreSQL and JS.
+ *
+ * Totals: `cappedCount` counts at most CAP + 1 rows of a query (through the same index the list
+ * uses) — exact up to CAP, «более CAP» beyond; `tableEstimate` is the planner's row estimate.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { invalid } from '../http/errors.js';
+
+export type KeyPart = 'micros' | 'int' | 'uuid';
+
+export interface ListTotal {
+  value: number;
+  exact: boolean;
+  /** There are more than `value` rows (the count stopped there). */
+  bound?: boolean;
+}
+
+export const COUNT_CAP = 1000;
+
+const PART: Record<KeyPart, RegExp> = {
+  micros: /^-?\d{1,19}$/,
+  int: /^\d{1,19}$/,
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+};
+
+export function encodeKey(values: ReadonlyArray<string | number | bigint>): string {
+  return Buffer.from(JSON.stringify(values.map(String))).toString('base64url');
+}
+
+/** The cursor's parts, checked against the list's key shape; a foreign or damaged cursor is a 422 on `after`. */
+export function decodeKey(cursor: string | undefined, shape: readonly KeyPart[]): string[] | null {
+  if (cursor === undefined || cursor === '') return null;
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === shape.length && v.every((x, i) => typeof x === 'string' && PART[shape[i]].test(x))) return v as string[];
+  } catch {
+    /* falls through */
+  }
+  throw invalid({ field: 'after', message: 'Курсор страницы: неверное значение, начните с первой страницы' });
+}
+
+/** SQL for a timestamptz column as epoch microseconds (text): the cursor's form of a time. */
+export function microsOf(column: string): RawBuilder<string> {
+  return sql<string>`(extract(epoch from ${sql.ref(column)}) * 1000000)::int8::text`;
+}
+
+/** SQL for a timestamptz from epoch microseconds (exact, no floating point). */
+export function timeOfMicros(micros: string): RawBuilder<Date> {
+  return sql<Date>`(timestamptz 'epoch' + ${micros}::int8 * interval '1 microsecond')`;
+}
+
+/** Counts the rows of `rows` (a select of anything) up to `cap` + 1: exact to `cap`, a bound beyond. */
+export function cappedCountQuery(rows: RawBuilder<unknown>, cap = COUNT_CAP): RawBuilder<{ n: number }> {
+  return sql<{ n: number }>`select count(*)::int as n from (${rows} limit ${cap + 1}) capped`;
+}
+
+export function cappedTotal(n: number, cap = COUNT_CAP): ListTotal {
+  return n > cap ? { value: cap, exact: false, bound: true } : { value: n, exact: true };
+}
+
+/** The planner's estimate of a table's rows (pg_class.reltuples, children of a partitioned table included). */
+export async function tableEstimate(db: Kysely<any>, table: string): Promise<ListTotal> {
+  const r = await sql<{ n: string | null }>`
+    select sum(greatest(c.reltuples, 0))::int8::text as n
+      from pg_class c
+     where c.oid = to_regclass(${table}) or c.oid in (select inhrelid from pg_inherits where inhparent = to_regclass(${table}))`.execute(db);
+  return { value: Number(r.rows[0]?.n ?? 0), exact: false };
+}

@@ -1,0 +1,153 @@
+/**
+ * Keyset paging (issue 13): walking every page of a list by `nextCursor` gives each row exactly
+ * once, in the order of the list, also across rows sharing the same time to the microsecond; the
+ * totals say whether they are exact; a foreign cursor is a 422 on `after`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestContext, type TestContext } from './helpers/db.js';
+import { buildTestApp, signedIn, type Client } from './helpers/http.js';
+import { makeOrganization, makePerson, makeTrips, makeVehicle, makeWorld, WASTE_CODE, type World } from './factories.js';
+import type { App } from '../src/platform/http/server.js';
+
+let ctx: TestContext;
+let app: App;
+let w: World;
+let producer: Client;
+let carrier: Client;
+let facility: Client;
+let operator: Client;
+let secondVehicle: string;
+
+const TRIPS = 1_010;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  w = await makeWorld(ctx);
+  await makeTrips(ctx, w, { count: TRIPS });
+  // Five trips unloaded at the same microsecond by another vehicle of the carrier: ties broken by id.
+  secondVehicle = (await makeVehicle(ctx, { carrierId: w.carrier.id })).id;
+  await sql`insert into trips (permit_id, site_id, carrier_id, vehicle_id, facility_id, facility_object_id, waste_code, loaded_at, unloaded_at, volume, mass, source)
+            select ${w.permit.id}, ${w.site.id}, ${w.carrier.id}, ${secondVehicle}, ${w.facility.id}, ${w.facility.objectId}, ${WASTE_CODE},
+                   timestamptz '2026-11-20 10:00:00.123456+03' - g * interval '1 minute', timestamptz '2026-11-20 12:00:00.123456+03', 5, 8, 'api'
+              from generate_series(1, 5) g`.execute(ctx.db);
+  const op = await makeOrganization(ctx, { roles: ['operator'] });
+  const opHead = await makePerson(ctx, { organizationId: op.id });
+  app = await buildTestApp(ctx);
+  producer = await signedIn(app, w.producer.head.email);
+  carrier = await signedIn(app, w.carrier.head.email);
+  facility = await signedIn(app, w.facility.head.email);
+  operator = await signedIn(app, opHead.email);
+});
+afterAll(async () => {
+  await app?.close();
+  await ctx?.close();
+});
+
+async function walk(client: Client, url: string, pageSize: number, maxPages = 1_000) {
+  const ids: number[] = [];
+  let after: string | null = null;
+  let first: any;
+  for (let i = 0; i < maxPages; i++) {
+    const res: any = await client.get(`${url}${url.includes('?') ? '&' : '?'}pageSize=${pageSize}${after ? `&after=${after}` : ''}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    first ??= res.body;
+    expect(res.body.items.length).toBeLessThanOrEqual(pageSize);
+    ids.push(...res.body.items.map((t: any) => t.id));
+    after = res.body.nextCursor;
+    if (!after) break;
+    expect(res.body.items.length).toBe(pageSize);
+  }
+  return { ids, first };
+}
+
+async function expected(where: ReturnType<typeof sql>) {
+  const r = await sql<{ id: string }>`select id from trips t where ${where} order by unloaded_at desc, id desc`.execute(ctx.db);
+  return r.rows.map((x) => Number(x.id));
+}
+
+describe('keyset pages of trips', () => {
+  it("a site's trips: every trip once, newest first, ties at one microsecond kept apart; the total exact from the aggregates", async () => {
+    const { ids, first } = await walk(producer, `/api/trips?siteId=${w.site.id}`, 97);
+    expect(ids).toEqual(await expected(sql`site_id = ${w.site.id}`));
+    expect(ids.length).toBe(TRIPS + 5);
+    expect(first.total).toEqual({ value: TRIPS + 5, exact: true });
+  });
+
+  it("the ties on one page boundary: pages of 2 through the five trips of one microsecond", async () => {
+    const { ids } = await walk(carrier, `/api/trips?vehicleId=${secondVehicle}`, 2);
+    expect(ids).toEqual(await expected(sql`vehicle_id = ${secondVehicle}`));
+    expect(ids.length).toBe(5);
+  });
+
+  it("the carrier's own trips without a filter (the union of its sides): every trip; the total «более 1000»", async () => {
+    const { ids, first } = await walk(carrier, '/api/trips', 250);
+    expect(ids).toEqual(await expected(sql`carrier_id = ${w.carrier.id}`));
+    expect(first.total).toEqual({ value: 1000, exact: false, bound: true });
+  });
+
+  it('a vehicle\'s trips and a period: capped count exact under 1000', async () => {
+    const res = await carrier.get(`/api/trips?vehicleId=${secondVehicle}`);
+    expect(res.body.total).toEqual({ value: 5, exact: true });
+    const period = await producer.get(`/api/trips?siteId=${w.site.id}&from=2026-11-20&to=2026-11-20`);
+    expect(period.body.total.exact).toBe(true);
+    expect(period.body.total.value).toBe((await expected(sql`site_id = ${w.site.id} and (unloaded_at at time zone 'Europe/Moscow')::date = '2026-11-20'`)).length);
+  });
+
+  it("the facility's receipts page by page; a status filter counted from the aggregates", async () => {
+    const { ids, first } = await walk(facility, '/api/receipts?status=pending', 500);
+    expect(ids).toEqual(await expected(sql`facility_id = ${w.facility.id} and receipt_status = 'pending'`));
+    expect(first.total).toEqual({ value: TRIPS + 5, exact: true });
+    expect(first.items[0].receiptStatusText).toBeTruthy();
+  });
+
+  it("another organization sees nothing of them; the operator's unfiltered list is an estimate", async () => {
+    const other = await signedIn(app, (await makePerson(ctx, { organizationId: (await makeOrganization(ctx, { roles: ['producer'] })).id })).email);
+    const res = await other.get(`/api/trips?siteId=${w.site.id}`);
+    expect(res.body.items).toEqual([]);
+    expect(res.body.total).toEqual({ value: 0, exact: true });
+    const mine = await other.get('/api/trips');
+    expect(mine.body).toMatchObject({ items: [], nextCursor: null, total: { value: 0, exact: true } });
+    await sql`analyze trips`.execute(ctx.db);
+    const all = await operator.get('/api/trips?pageSize=3');
+    expect(all.status).toBe(200);
+    expect(all.body.items.length).toBe(3);
+    expect(all.body.total.exact).toBe(false);
+    expect(all.body.total.bound).toBeUndefined();
+    expect(all.body.total.value).toBeGreaterThan(0);
+  });
+
+  it('a damaged or foreign cursor is a 422 naming «after»', async () => {
+    for (const after of ['garbage', Buffer.from('["x","y"]').toString('base64url'), Buffer.from('["1","not-a-number"]').toString('base64url')]) {
+      const res = await producer.get(`/api/trips?siteId=${w.site.id}&after=${after}`);
+      expect(res.status, after).toBe(422);
+      expect(res.body.errors[0].field).toBe('after');
+    }
+    // An upload log's cursor (time, uuid) does not fit the trips list (time, id).
+    const up = Buffer.from(JSON.stringify(['1', '7f1d1a5e-1111-4111-8111-111111111111'])).toString('base64url');
+    expect((await carrier.get(`/api/trips?after=${up}`)).status).toBe(422);
+  });
+});
+
+describe('keyset pages of the upload log', () => {
+  it('walks the log by cursor, newest first', async () => {
+    const org = w.carrier.id;
+    await sql`insert into uploads (organization_id, person_id, kind, file_name, file_type, size_bytes, sha256, status, created_at)
+              select ${org}, ${w.carrier.head.id}, 'trips', 'рейсы-' || g || '.csv', 'csv', 10, md5(g::text) || md5(g::text), 'done',
+                     timestamptz '2026-11-01 10:00:00.5+03' + (g / 3) * interval '1 hour'
+                from generate_series(1, 23) g`.execute(ctx.db);
+    const names: string[] = [];
+    let after: string | null = null;
+    let total: unknown;
+    do {
+      const res: any = await carrier.get(`/api/uploads?pageSize=4${after ? `&after=${after}` : ''}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      total ??= res.body.total;
+      names.push(...res.body.items.map((u: any) => u.fileName));
+      after = res.body.nextCursor;
+    } while (after);
+    const want = await sql<{ file_name: string }>`select file_name from uploads where organization_id = ${org} order by created_at desc, id desc`.execute(ctx.db);
+    expect(names).toEqual(want.rows.map((r) => r.file_name));
+    expect(total).toEqual({ value: 23, exact: true });
+  });
+});
