@@ -211,4 +211,56 @@ describe('meeting documents and counting', () => {
     expect(old.body.status).toBe('annulled');
     expect((await manager.post(`/api/meetings/${id}/stages/protocol`, { done: true })).status).toBe(200);
   });
+
+  it('ГИС ЖКХ (simulator): rights, upload → processing → loaded with a protocol GUID; the same transport GUID is one message; then «Собрание проведено»', async () => {
+    const early = await manager.post(`/api/meetings/${id}/gis/upload`, {});
+    expect(early.status).toBe(409);
+    expect(early.body.detail).toMatch(/подтвердите права доступа/);
+    const rights = await manager.post(`/api/meetings/${id}/gis/rights`, {});
+    expect(rights.status, rights.text).toBe(200);
+    expect(rights.body.gis.simulator).toBe(true);
+    const badFias = await manager.post(`/api/meetings/${id}/gis/upload`, { fiasHouseGuid: 'дом 7' });
+    expect(badFias.status).toBe(422);
+    expect(badFias.body.errors[0]).toMatchObject({ field: 'fiasHouseGuid' });
+    expect(badFias.body.errors[0].message).toMatch(/^Код дома по ФИАС: /);
+    const up = await manager.post(`/api/meetings/${id}/gis/upload`, { fiasHouseGuid: '5f3b6c2a-1d4e-4f5a-9b7c-0a1b2c3d4e5f' });
+    expect(up.status, up.text).toBe(202);
+    expect(up.body.gis.status).toBe('sending');
+    expect((await other.post(`/api/meetings/${id}/gis/upload`, {})).status).toBe(404);
+    const row = await ctx.db.selectFrom('meetings').select(['gis_request_guid']).where('id', '=', id).executeTakeFirstOrThrow();
+    // A retry of the send (the job run twice) is one message in ГИС ЖКХ.
+    const { gisClient, gisRequest } = await import('./gis.js');
+    const req = await gisRequest(ctx, id, row.gis_request_guid!);
+    expect(req.house).toMatchObject({ cadastralNumber: '77:06:0002001:77', fiasHouseGuid: '5f3b6c2a-1d4e-4f5a-9b7c-0a1b2c3d4e5f' });
+    expect(req.protocol.decisions.map((d) => d.accepted)).toEqual([true, false]);
+    const a1 = await gisClient(ctx).importVotingProtocol(req);
+    await runJobsOnce(ctx, JOBS);
+    const sent = await ctx.db.selectFrom('gis_simulator_messages').selectAll().where('transport_guid', '=', row.gis_request_guid!).execute();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.message_guid).toBe(a1.messageGuid);
+    const v = await manager.get(`/api/meetings/${id}`);
+    expect(v.body.gis).toMatchObject({ status: 'loaded', messageGuid: a1.messageGuid, error: null });
+    expect(v.body.gis.protocolGuid).toMatch(/^[0-9a-f-]{36}$/);
+    expect(v.body.stages[5].done).toBe(true);
+    const done = await manager.post(`/api/meetings/${id}/complete`, {});
+    expect(done.status, done.text).toBe(200);
+    expect(done.body.status).toBe('completed');
+  });
+
+  it('ГИС ЖКХ (simulator) refuses a house it does not know: the reason is recorded and shown', async () => {
+    const { gisClient } = await import('./gis.js');
+    const client = gisClient(ctx);
+    const ack = await client.importVotingProtocol({
+      transportGuid: '00000000-0000-4000-8000-0000000000aa',
+      company: { inn: '7701000001', ogrn: null, name: 'x' },
+      house: { fiasHouseGuid: null, cadastralNumber: '00:00:0000000:1', address: 'x' },
+      protocol: { number: '1', date: '2026-12-01', kind: 'annual', form: 'absentee', meetingStart: null, meetingEnd: null, quorum: true, totalVotes: '1.00', participatingVotes: '1.00', decisions: [] },
+      files: [],
+    });
+    expect(await client.getState(ack.messageGuid)).toEqual({ state: 'processing' });
+    const st = await client.getState(ack.messageGuid);
+    expect(st).toMatchObject({ state: 'processed', ok: false });
+    expect(JSON.stringify(st)).toContain('SRV007001');
+    expect(JSON.stringify(st)).toContain('INT004001');
+  });
 });

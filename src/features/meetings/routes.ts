@@ -18,6 +18,7 @@ import { MEETING_STAGES } from './texts.js';
 import { inTransaction } from './guard.js';
 import { deleteTemplate, listTemplates, saveTemplate } from './templates.js';
 import { documentFileKey, documentFileName, orderMeetingDocument } from './documents.js';
+import { confirmGisRights, uploadToGis } from './gis.js';
 import { countView, listBallots, recordBallot, withdrawBallot } from './voting.js';
 import { formatArea, ownerVotes } from './count.js';
 
@@ -87,6 +88,9 @@ const Meeting = Type.Object({
     company: Nullable(Type.Object({ id: Uuid, name: Type.String(), inn: Type.String() })),
     rightsConfirmedAt: Nullable(DateTime),
     sentAt: Nullable(DateTime),
+    stateAt: Nullable(DateTime),
+    simulator: Type.Boolean({ description: 'Обмен идёт с симулятором ГИС ЖКХ, а не с настоящей ГИС ЖКХ' }),
+    fiasHouseGuid: Nullable(Type.String()),
   }),
   completedAt: Nullable(DateTime),
   createdAt: DateTime,
@@ -329,6 +333,47 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
       const file = key ? await fileStore(ctx.config).get(key) : null;
       if (!file) throw notFound('Документ ещё не сформирован');
       return sendFile(reply, file, { name: documentFileName(m, req.params.doc, req.params.file), type: req.params.file === 'pdf' ? 'application/pdf' : 'application/pkcs7-signature' });
+    },
+  );
+
+  // --- Stage 6: ГИС ЖКХ (through its simulator) ------------------------------------------
+
+  app.post(
+    '/api/meetings/:id/gis/rights',
+    {
+      config: { access: SUBMIT },
+      schema: {
+        tags: TAGS,
+        summary: 'Этап 6: подтвердить права доступа к ГИС ЖКХ от имени организации (симулятор ГИС ЖКХ)',
+        params: IdParams,
+        response: { 200: Meeting, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      await tx((trx) => confirmGisRights(trx, { ctx, actor, id: req.params.id }));
+      return meetingView(ctx, actor, req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/meetings/:id/gis/upload',
+    {
+      config: { access: SUBMIT },
+      schema: {
+        tags: TAGS,
+        summary: 'Этап 6: загрузить протокол в ГИС ЖКХ (асинхронно; здесь — в симулятор ГИС ЖКХ)',
+        description:
+          'Статус в `gis.status`: sending («В процессе загрузки») → loaded («Загружен», с GUID протокола в ГИС ЖКХ) или error (с причиной). Запрос повторяется с тем же транспортным GUID, поэтому ГИС ЖКХ видит одно сообщение.',
+        params: IdParams,
+        body: Type.Object({ fiasHouseGuid: Type.Optional(Nullable(Type.String({ maxLength: 60, description: 'Код дома по ФИАС (GUID), если известен' }))) }),
+        response: { 202: Meeting, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      await tx((trx) => uploadToGis(trx, { ctx, actor, id: req.params.id, fiasHouseGuid: req.body.fiasHouseGuid }));
+      return reply.code(202).send(await meetingView(ctx, actor, req.params.id));
     },
   );
 

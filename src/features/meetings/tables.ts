@@ -30,6 +30,7 @@ export interface HousesTable {
   address: string;
   cadastral_number: string;
   total_area: Decimal;
+  fias_house_guid: string | null;
   created_at: Generated<Date>;
 }
 
@@ -156,7 +157,19 @@ export interface MeetingImportsTable {
   created_at: Generated<Date>;
 }
 
+/** The ГИС ЖКХ simulator's received messages (migration 0191; gis-simulator.ts). */
+export interface GisSimulatorMessagesTable {
+  transport_guid: string;
+  message_guid: string;
+  org_inn: string;
+  request: unknown;
+  polls: ColumnType<number, number | undefined, number>;
+  result: unknown;
+  received_at: Generated<Date>;
+}
+
 export interface MeetingTables {
+  gis_simulator_messages: GisSimulatorMessagesTable;
   meeting_templates: MeetingTemplatesTable;
   houses: HousesTable;
   meetings: MeetingsTable;

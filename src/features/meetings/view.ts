@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/http/auth.js';
 import { meetingOf, type MeetingRow } from './meetings.js';
 import { MEETING_STAGES } from './texts.js';
 import { documentsView } from './documents.js';
+import { gisClient } from './gis.js';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
@@ -56,6 +57,9 @@ export async function meetingView(ctx: AppContext, actor: Actor, id: string) {
       company: company ? { id: company.id, name: company.short_name ?? company.name, inn: company.inn } : null,
       rightsConfirmedAt: iso(m.gis_rights_confirmed_at),
       sentAt: iso(m.gis_sent_at),
+      stateAt: iso(m.gis_state_at),
+      simulator: gisClient(ctx).kind === 'simulator',
+      fiasHouseGuid: house.fias_house_guid,
     },
     completedAt: iso(m.completed_at),
     createdAt: iso(m.created_at)!,

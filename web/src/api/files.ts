@@ -93,7 +93,8 @@ export type HrefPath =
   | '/api/permits/{id}/versions/{versionId}/files/{kind}'
   | '/api/reports/{id}/files/{fileId}'
   | '/api/reports/{id}/export/{format}'
-  | '/api/acts/{id}/files/{kind}';
+  | '/api/acts/{id}/files/{kind}'
+  | '/api/meetings/{id}/documents/{doc}/{file}';
 
 type PathParams<P extends HrefPath> = paths[P]['get'] extends { parameters: { path: infer A } } ? A : never;
 

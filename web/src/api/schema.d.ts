@@ -19208,6 +19208,11 @@ export interface paths {
                                 rightsConfirmedAt: string | null;
                                 /** Format: date-time */
                                 sentAt: string | null;
+                                /** Format: date-time */
+                                stateAt: string | null;
+                                /** @description Обмен идёт с симулятором ГИС ЖКХ, а не с настоящей ГИС ЖКХ */
+                                simulator: boolean;
+                                fiasHouseGuid: string | null;
                             };
                             /** Format: date-time */
                             completedAt: string | null;
@@ -19431,6 +19436,11 @@ export interface paths {
                                 rightsConfirmedAt: string | null;
                                 /** Format: date-time */
                                 sentAt: string | null;
+                                /** Format: date-time */
+                                stateAt: string | null;
+                                /** @description Обмен идёт с симулятором ГИС ЖКХ, а не с настоящей ГИС ЖКХ */
+                                simulator: boolean;
+                                fiasHouseGuid: string | null;
                             };
                             /** Format: date-time */
                             completedAt: string | null;
@@ -19643,6 +19653,11 @@ export interface paths {
                                 rightsConfirmedAt: string | null;
                                 /** Format: date-time */
                                 sentAt: string | null;
+                                /** Format: date-time */
+                                stateAt: string | null;
+                                /** @description Обмен идёт с симулятором ГИС ЖКХ, а не с настоящей ГИС ЖКХ */
+                                simulator: boolean;
+                                fiasHouseGuid: string | null;
                             };
                             /** Format: date-time */
                             completedAt: string | null;
@@ -19844,6 +19859,11 @@ export interface paths {
                                 rightsConfirmedAt: string | null;
                                 /** Format: date-time */
                                 sentAt: string | null;
+                                /** Format: date-time */
+                                stateAt: string | null;
+                                /** @description Обмен идёт с симулятором ГИС ЖКХ, а не с настоящей ГИС ЖКХ */
+                                simulator: boolean;
+                                fiasHouseGuid: string | null;
                             };
                             /** Format: date-time */
                             completedAt: string | null;
@@ -20049,6 +20069,11 @@ export interface paths {
                                 rightsConfirmedAt: string | null;
                                 /** Format: date-time */
                                 sentAt: string | null;
+                                /** Format: date-time */
+                                stateAt: string | null;
+                                /** @description Обмен идёт с симулятором ГИС ЖКХ, а не с настоящей ГИС ЖКХ */
+                                simulator: boolean;
+                                fiasHouseGuid: string | null;
                             };
                             /** Format: date-time */
                             completedAt: string | null;
@@ -20261,6 +20286,11 @@ export interface paths {
                                 rightsConfirmedAt: string | null;
                                 /** Format: date-time */
                                 sentAt: string | null;
+                                /** Format: date-time */
+                                stateAt: string | null;
+                                /** @description Обмен идёт с симулятором ГИС ЖКХ, а не с настоящей ГИС ЖКХ */
+                                simulator: boolean;
+                                fiasHouseGuid: string | null;
                             };
                             /** Format: date-time */
                             completedAt: string | null;
@@ -20355,6 +20385,428 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/gis/rights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Этап 6: подтвердить права доступа к ГИС ЖКХ от имени организации (симулятор ГИС ЖКХ) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            number: string;
+                            status: "in_progress" | "completed";
+                            house: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                address: string;
+                                cadastralNumber: string;
+                                totalArea: string;
+                            };
+                            kind: "annual" | "extraordinary";
+                            form: "in_person" | "absentee" | "mixed";
+                            electronic: boolean;
+                            initiators: string;
+                            /** Format: date-time */
+                            startsAt: string | null;
+                            /** Format: date-time */
+                            endsAt: string | null;
+                            place: string;
+                            ballotsPlace: string;
+                            materialsPlace: string;
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                position: number;
+                                title: string;
+                                proposal: string;
+                                majority: "participants" | "more_than_half_all" | "two_thirds_all" | "all";
+                            }[];
+                            stages: {
+                                n: number;
+                                key: "notice" | "register" | "ballots" | "counting" | "protocol" | "gis";
+                                title: string;
+                                done: boolean;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                available: boolean;
+                            }[];
+                            notice: {
+                                ready: boolean;
+                            };
+                            documents: {
+                                notice: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                                ballots: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                                protocol: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                            };
+                            protocol: {
+                                number: string | null;
+                                date: string | null;
+                                chair: string;
+                                secretary: string;
+                                counters: string;
+                                ready: boolean;
+                                scan: {
+                                    name: string;
+                                    type: string;
+                                    bytes: number;
+                                } | null;
+                            };
+                            gis: {
+                                status: "none" | "sending" | "loaded" | "error";
+                                error: string | null;
+                                messageGuid: string | null;
+                                protocolGuid: string | null;
+                                company: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    name: string;
+                                    inn: string;
+                                } | null;
+                                /** Format: date-time */
+                                rightsConfirmedAt: string | null;
+                                /** Format: date-time */
+                                sentAt: string | null;
+                                /** Format: date-time */
+                                stateAt: string | null;
+                                /** @description Обмен идёт с симулятором ГИС ЖКХ, а не с настоящей ГИС ЖКХ */
+                                simulator: boolean;
+                                fiasHouseGuid: string | null;
+                            };
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/gis/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Этап 6: загрузить протокол в ГИС ЖКХ (асинхронно; здесь — в симулятор ГИС ЖКХ)
+         * @description Статус в `gis.status`: sending («В процессе загрузки») → loaded («Загружен», с GUID протокола в ГИС ЖКХ) или error (с причиной). Запрос повторяется с тем же транспортным GUID, поэтому ГИС ЖКХ видит одно сообщение.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Код дома по ФИАС (GUID), если известен */
+                        fiasHouseGuid?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            number: string;
+                            status: "in_progress" | "completed";
+                            house: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                address: string;
+                                cadastralNumber: string;
+                                totalArea: string;
+                            };
+                            kind: "annual" | "extraordinary";
+                            form: "in_person" | "absentee" | "mixed";
+                            electronic: boolean;
+                            initiators: string;
+                            /** Format: date-time */
+                            startsAt: string | null;
+                            /** Format: date-time */
+                            endsAt: string | null;
+                            place: string;
+                            ballotsPlace: string;
+                            materialsPlace: string;
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                position: number;
+                                title: string;
+                                proposal: string;
+                                majority: "participants" | "more_than_half_all" | "two_thirds_all" | "all";
+                            }[];
+                            stages: {
+                                n: number;
+                                key: "notice" | "register" | "ballots" | "counting" | "protocol" | "gis";
+                                title: string;
+                                done: boolean;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                available: boolean;
+                            }[];
+                            notice: {
+                                ready: boolean;
+                            };
+                            documents: {
+                                notice: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                                ballots: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                                protocol: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                            };
+                            protocol: {
+                                number: string | null;
+                                date: string | null;
+                                chair: string;
+                                secretary: string;
+                                counters: string;
+                                ready: boolean;
+                                scan: {
+                                    name: string;
+                                    type: string;
+                                    bytes: number;
+                                } | null;
+                            };
+                            gis: {
+                                status: "none" | "sending" | "loaded" | "error";
+                                error: string | null;
+                                messageGuid: string | null;
+                                protocolGuid: string | null;
+                                company: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    name: string;
+                                    inn: string;
+                                } | null;
+                                /** Format: date-time */
+                                rightsConfirmedAt: string | null;
+                                /** Format: date-time */
+                                sentAt: string | null;
+                                /** Format: date-time */
+                                stateAt: string | null;
+                                /** @description Обмен идёт с симулятором ГИС ЖКХ, а не с настоящей ГИС ЖКХ */
+                                simulator: boolean;
+                                fiasHouseGuid: string | null;
+                            };
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

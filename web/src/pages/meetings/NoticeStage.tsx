@@ -7,6 +7,7 @@ import { api, call, fieldError } from '../../api/client';
 import { FormError } from '../../components/forms';
 import { fmtArea, fromMoscowInput, meetingKey, toMoscowInput, type Meeting } from './queries';
 import { DateTimePicker } from '@mantine/dates';
+import { DocumentBlock } from './Documents';
 import { MAJORITY_RULES, MEETING_FORM_LABELS, MEETING_KIND_LABELS } from '../../lib/shared';
 
 type Item = Meeting['items'][number];
@@ -142,8 +143,9 @@ function NoticeFile({ m, templates }: { m: Meeting; templates: { id: string; nam
           <Select label="Текст по шаблону (необязательно)" data={templates.map((t) => ({ value: t.id, label: t.name }))} value={template} onChange={setTemplate} clearable />
         )}
         <Text size="sm">
-          Сообщение в PDF система пока не формирует: текст по шаблону{template ? '' : ' (выберите шаблон)'} можно взять из раздела «Шаблоны сообщений» для {m.number}.
+          PDF по данным сообщения и повестке дня, с кодом проверки и QR-кодом; текст по шаблону{template ? '' : ' (выберите шаблон)'} можно взять из раздела «Шаблоны сообщений».
         </Text>
+        <DocumentBlock m={m} doc="notice" orderLabel="Сформировать сообщение (PDF)" />
       </Stack>
     </Card>
   );

@@ -14,7 +14,11 @@ export function useMeeting(id: string, poll = false) {
   return useQuery({
     queryKey: meetingKey(id),
     queryFn: () => call(api.GET('/api/meetings/{id}', { params: { path: { id } } })),
-    refetchInterval: (q) => (poll || q.state.data?.gis.status === 'sending' ? 3000 : false),
+    refetchInterval: (q) => {
+      const d = q.state.data;
+      const queued = !!d && Object.values(d.documents).some((x) => x.status === 'queued');
+      return poll || queued || d?.gis.status === 'sending' ? 2000 : false;
+    },
   });
 }
 
