@@ -5,7 +5,7 @@
  * 200,000 messages; then the pages to measure under 20 concurrent clients:
  * the operator's queue (unfiltered, filtered by status and district, the
  * overdue ones, the specialist's own, a page deep in the keyset) and
- * «Мои заявки». The registers benchmark (bench/registers.ts, to be written)
+ * «Мои заявки». The registers benchmark (bench/registers.ts)
  * calls `registersBenchSeed` after its own data and measures these pages the
  * same way as its own.
  */
@@ -148,12 +148,13 @@ export async function seedApplications(ctx: AppContext, o: { applications?: numb
 }
 
 /** The hook the registers benchmark calls: seeds, then names the pages to measure. */
-export async function registersBenchSeed(env: { ctx: AppContext }): Promise<BenchScenario[]> {
+export async function registersBenchSeed(env: { ctx: AppContext; applications?: number }): Promise<BenchScenario[]> {
   const { ctx } = env;
-  await seedApplications(ctx);
-  // A page deep in the queue: the cursor of the 50,000th submitted application.
+  const total = env.applications ?? 100_000;
+  await seedApplications(ctx, { applications: total });
+  // A page deep in the queue: the cursor of the submitted application half-way (the 50,000th of 100,000).
   const mid = await sql<{ submitted_at: Date; id: string }>`select submitted_at, id from permit_applications where first_submitted_at is not null
-      order by submitted_at, id offset 50000 limit 1`.execute(ctx.db);
+      order by submitted_at, id offset ${Math.floor(total / 2)} limit 1`.execute(ctx.db);
   const deep = mid.rows[0] ? encodeCursor(mid.rows[0].submitted_at, mid.rows[0].id) : '';
   return [
     { name: "applications: the operator's queue, first page", login: 'operator@ossig.test', path: '/api/operator/applications?limit=50' },
@@ -161,7 +162,7 @@ export async function registersBenchSeed(env: { ctx: AppContext }): Promise<Benc
     { name: "applications: the operator's queue, overdue", login: 'operator@ossig.test', path: '/api/operator/applications?limit=50&age=overdue' },
     { name: "applications: the operator's queue, assigned to me, under review", login: 'operator@ossig.test', path: '/api/operator/applications?limit=50&assignee=me&status=submitted' },
     { name: "applications: the operator's queue, by applicant's ИНН", login: 'operator@ossig.test', path: `/api/operator/applications?limit=50&applicantInn=${makeValidInnLegal(640_007)}` },
-    { name: "applications: the operator's queue, a page 50,000 deep (keyset)", login: 'operator@ossig.test', path: `/api/operator/applications?limit=50&cursor=${deep}` },
+    { name: `applications: the operator's queue, a page ${Math.floor(total / 2)} deep (keyset)`, login: 'operator@ossig.test', path: `/api/operator/applications?limit=50&cursor=${deep}` },
     { name: 'applications: «Мои заявки» (2,000 of the producer)', login: 'producer@ossig.test', path: '/api/applications?limit=50' },
     { name: 'applications: «Мои заявки», needing more', login: 'producer@ossig.test', path: '/api/applications?limit=50&status=needs_info' },
   ];

@@ -4,7 +4,7 @@
  * JSON line: {"case","n","seconds","peakRssMb", ...}.
  *
  * Cases: trips (batch ingestion vs COPY), startup (cold `npm start` to
- * healthy), statement, upload, login.
+ * healthy), statement, upload, login; by name only (large seeds): scale, registers.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -93,6 +93,17 @@ const CASES: Record<string, Runner> = {
     const { benchLogin: fn } = await import('./login.js');
     return fn();
   },
+  // Not part of the default run (large seed): `npm run bench -- registers [--vehicles 20000] [--applications 100000]`.
+  registers: async () => {
+    const { benchRegisters } = await import('./registers.js');
+    return benchRegisters({
+      vehicles: intFlag(flags, 'vehicles', 20_000),
+      applications: intFlag(flags, 'applications', 100_000),
+      seconds: intFlag(flags, 'seconds', 5),
+      clients: intFlag(flags, 'clients', 20),
+      explain: flags.explain === true,
+    });
+  },
   // Not part of the default run (large seed): `npm run bench -- scale --trips 1000000`.
   scale: async () => {
     const { benchScale } = await import('./scale.js');
@@ -100,7 +111,7 @@ const CASES: Record<string, Runner> = {
   },
 };
 
-const selected = positional.length ? positional : Object.keys(CASES).filter((c) => c !== 'scale');
+const selected = positional.length ? positional : Object.keys(CASES).filter((c) => c !== 'scale' && c !== 'registers');
 for (const name of selected) {
   if (!CASES[name]) {
     console.error(`Неизвестный бенчмарк «${name}». Есть: ${Object.keys(CASES).join(', ')}`);
