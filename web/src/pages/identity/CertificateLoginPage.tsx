@@ -82,7 +82,7 @@ export function CertificateLoginPage() {
             <Text fw={600} size="sm">
               Запрос на подпись
             </Text>
-            <Code block data-testid="certificate-challenge">
+            <Code block data-testid="certificate-challenge" tabIndex={0} aria-label="Запрос на подпись">
               {challenge.data.challenge}
             </Code>
             <Text size="xs" c="dimmed">
@@ -306,7 +306,7 @@ function ProgramPanel({ challenge, onSigned, busy, disabled, error }: SignPanelP
         <Text fw={600} size="sm">
           1. Подпишите запрос ключом и сертификатом из файлов
         </Text>
-        <Code block data-testid="sign-command">
+        <Code block data-testid="sign-command" tabIndex={0} aria-label="Команда подписи">
           {signCommand(challenge)}
         </Code>
         <Group>
