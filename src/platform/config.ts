@@ -7,6 +7,47 @@ import path from 'node:path';
 
 export type Role = 'web' | 'worker' | 'telemetry' | 'all';
 
+export type StorageConfig =
+  | { readonly kind: 'local' }
+  | {
+      readonly kind: 's3';
+      readonly bucket: string;
+      /** Key prefix inside the bucket ('' or ending in '/'). */
+      readonly prefix: string;
+      readonly region: string;
+      /** A non-AWS endpoint (MinIO, Ceph, Yandex Object Storage…); path-style addressing is used with it. */
+      readonly endpoint: string | null;
+      readonly forcePathStyle: boolean;
+      /** Null: the SDK's default chain (instance role, profile…). */
+      readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string } | null;
+    };
+
+function storage(env: Env): StorageConfig {
+  const raw = optional(env, 'S3_URL');
+  if (raw === null) {
+    if (optional(env, 'S3_ENDPOINT') !== null) throw new ConfigError('S3_URL', 'S3_ENDPOINT задан, а S3_URL (s3://корзина[/префикс]) нет');
+    return { kind: 'local' };
+  }
+  const m = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(raw.trim());
+  if (!m) throw new ConfigError('S3_URL', `ожидается s3://корзина[/префикс], получено «${raw}»`);
+  const prefix = (m[2] ?? '').replace(/^\/+|\/+$/g, '');
+  const endpoint = url(env, 'S3_ENDPOINT', ['http:', 'https:']);
+  const accessKeyId = optional(env, 'AWS_ACCESS_KEY_ID');
+  const secretAccessKey = optional(env, 'AWS_SECRET_ACCESS_KEY');
+  if ((accessKeyId === null) !== (secretAccessKey === null)) {
+    throw new ConfigError(accessKeyId === null ? 'AWS_ACCESS_KEY_ID' : 'AWS_SECRET_ACCESS_KEY', 'ключ доступа и секрет задаются вместе');
+  }
+  return {
+    kind: 's3',
+    bucket: m[1],
+    prefix: prefix ? `${prefix}/` : '',
+    region: optional(env, 'AWS_REGION') ?? optional(env, 'AWS_DEFAULT_REGION') ?? 'us-east-1',
+    endpoint,
+    forcePathStyle: bool(env, 'S3_FORCE_PATH_STYLE', endpoint !== null),
+    credentials: accessKeyId !== null && secretAccessKey !== null ? { accessKeyId, secretAccessKey } : null,
+  };
+}
+
 export interface Config {
   readonly env: 'production' | 'development' | 'test';
   readonly port: number;
@@ -16,6 +57,11 @@ export interface Config {
   /** External PostgreSQL; when absent an embedded server is started. */
   readonly databaseUrl: string | null;
   readonly dataDir: string;
+  /**
+   * Where the files the system keeps live (statements, uploads, the file store): the local
+   * directory DATA_DIR, or an S3-compatible object storage (`S3_URL=s3://bucket[/prefix]`).
+   */
+  readonly storage: StorageConfig;
   readonly embeddedPgPort: number;
   readonly role: Role;
   /** Load the demo into an empty database at start. */
@@ -241,6 +287,7 @@ export function parseConfig(env: Env = process.env, overrides: Partial<Config> =
     publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/$/, ''),
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir,
+    storage: storage(env),
     embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
     role: oneOf(env, 'ROLE', ['web', 'worker', 'telemetry', 'all'] as const, 'all'),
     demo: bool(env, 'DEMO', nodeEnv !== 'production'),

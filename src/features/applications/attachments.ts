@@ -12,7 +12,7 @@ import type { Readable } from 'node:stream';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { AppError, invalid, notFound } from '../../platform/http/errors.js';
-import { CONTENT_TYPES, FileTooLargeError, fileStore, sniffDocument, type DocumentType } from '../../platform/files/index.js';
+import { CONTENT_TYPES, FileTooLargeError, fileStore, sniffDocument, withLocalCopy, type DocumentType } from '../../platform/files/index.js';
 import { MAX_UPLOAD_BYTES } from '../../platform/http/server.js';
 import { STATUS_LABELS, isEditable } from './state-machine.js';
 import { record } from './history.js';
@@ -63,7 +63,10 @@ export async function storeDocument(
     await store.delete(key);
     throw new AppError('payload_too_large', `${label} «${o.fileName}»: размер не должен превышать 50 МБ`, [{ field: 'file', message: `${label}: размер не должен превышать 50 МБ` }]);
   }
-  const judged = await sniffDocument(store.localPath(key), stored.head, o.fileName, label);
+  const judged = await withLocalCopy(store, key, (p) => sniffDocument(p, stored.head, o.fileName, label)).catch(async (e: unknown) => {
+    await store.delete(key).catch(() => {});
+    throw e;
+  });
   if (!judged.ok) {
     await store.delete(key);
     throw invalid({ field: 'file', message: judged.message });

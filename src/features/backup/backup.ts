@@ -24,7 +24,8 @@ import { pipeline } from 'node:stream/promises';
 import { to as copyTo } from 'pg-copy-streams';
 import type { AppContext } from '../../platform/context.js';
 import { ident, keyOf, listOutside, listSequences, listTables, presentSchemas, qualified } from './catalog.js';
-import { FILE_SETS, isTemporary, listFiles, type FileRef } from './file-sets.js';
+import { FILE_SETS, isTemporary, listFiles, listKeys, objectStoreOf, type FileRef } from './file-sets.js';
+import type { FileStore } from '../../platform/files/index.js';
 import { BackupError, FORMAT, MANIFEST, SUMS, hashTap, isSafeRelative, type BackupManifest, type FilePart, type TablePart } from './manifest.js';
 
 export type BackupEvent =
@@ -139,7 +140,8 @@ async function write(ctx: AppContext, work: string, opts: BackupOptions): Promis
     const root = path.resolve(set.dir(ctx));
     const relRoot = toPosix(path.relative(dataDir, root));
     if (!isSafeRelative(relRoot)) throw new BackupError(`Каталог файлов «${set.name}» (${root}) не внутри DATA_DIR`);
-    const onDisk = await listFiles(root);
+    const objects = objectStoreOf(ctx, set);
+    const onDisk = objects ? await listKeys(objects) : await listFiles(root);
     let wanted: FileRef[];
     if (set.referenced) {
       if (!refs.has(set.name)) continue;
@@ -157,7 +159,7 @@ async function write(ctx: AppContext, work: string, opts: BackupOptions): Promis
       const file = `data/${rel}`;
       let copied: { bytes: number; sha256: string; mode: number };
       try {
-        copied = await copyHashed(path.join(root, ref.path), path.join(work, file));
+        copied = objects ? await copyFromStore(objects, ref.path, path.join(work, file)) : await copyHashed(path.join(root, ref.path), path.join(work, file));
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
         missing.push({ set: set.name, path: rel, reason: 'файла нет' });
@@ -224,6 +226,16 @@ async function copyHashed(src: string, dest: string): Promise<{ bytes: number; s
   const h = hashTap();
   await pipeline(fs.createReadStream(src, { highWaterMark: 1 << 20 }), h.tap, fs.createWriteStream(dest, { flags: 'wx', flush: true, mode: 0o600 }));
   return { ...h.result(), mode: stat.mode & 0o777 };
+}
+
+/** Copies an object of the store into the backup (ENOENT when there is no such object). */
+async function copyFromStore(store: FileStore, key: string, dest: string): Promise<{ bytes: number; sha256: string; mode: number }> {
+  const f = await store.get(key);
+  if (!f) throw Object.assign(new Error(`no object ${key}`), { code: 'ENOENT' });
+  await fsp.mkdir(path.dirname(dest), { recursive: true, mode: 0o700 });
+  const h = hashTap();
+  await pipeline(f.stream, h.tap, fs.createWriteStream(dest, { flags: 'wx', flush: true, mode: 0o600 }));
+  return { ...h.result(), mode: 0o644 };
 }
 
 async function writeDurably(file: string, text: string): Promise<void> {

@@ -14,7 +14,7 @@ import { filesRoot } from '../statements/files.js';
 import { originalPath, resultPath, uploadsDir } from '../uploads/storage.js';
 import { DEMO_PKI_DIR } from '../identity/trust.js';
 import { checkpointsDir } from '../audit/checkpoints.js';
-import { storeRoot } from '../../platform/files/index.js';
+import { fileStore, storeRoot, type FileStore, type StoreArea } from '../../platform/files/index.js';
 
 /** A file named by a row: its path relative to the set's directory, and the SHA-256 the row keeps, if any. */
 export interface FileRef {
@@ -27,6 +27,13 @@ export type Query = <R>(text: string) => Promise<R[]>;
 export interface FileSet {
   name: string;
   dir(ctx: AppContext): string;
+  /**
+   * The file store area the set lives in (platform/files). With object storage configured
+   * (S3_URL) the backup reads the set's files from the bucket and a restore puts them back there;
+   * in the backup they sit where they would on local disk (`data/<area>/<key>`), so a backup of
+   * either kind restores into either kind.
+   */
+  area?: StoreArea;
   /** The table whose rows name the files (the set is skipped, and reported, when it does not exist). */
   table?: string;
   /** The files the rows of the snapshot name; absent: every file of the directory. */
@@ -39,6 +46,7 @@ export const FILE_SETS: readonly FileSet[] = [
   {
     name: 'statements',
     dir: (ctx) => filesRoot(ctx),
+    area: 'files',
     table: 'statement_files',
     referenced: async (query) =>
       (await query<{ path: string; sha256: string }>('select path, sha256 from statement_files order by path')).map((r) => ({ path: r.path, sha256: r.sha256 })),
@@ -46,6 +54,7 @@ export const FILE_SETS: readonly FileSet[] = [
   {
     name: 'uploads',
     dir: (ctx) => uploadsDir(ctx.config),
+    area: 'uploads',
     table: 'uploads',
     referenced: async (query, ctx) => {
       const root = uploadsDir(ctx.config);
@@ -70,6 +79,7 @@ export const FILE_SETS: readonly FileSet[] = [
     // The file store (src/platform/files): documents of permit applications and their messages, signed permit PDFs, reports' files and PDFs, acts of services.
     name: 'store',
     dir: (ctx) => storeRoot(ctx.config),
+    area: 'store',
     table: 'permit_application_files',
     referenced: async (query) => [
       ...(await query<{ storage_key: string; sha256: string }>('select storage_key, sha256 from permit_application_files order by storage_key')).map((r) => ({
@@ -109,6 +119,18 @@ export const FILE_SETS: readonly FileSet[] = [
   // The operator's test key and certificate, the demo CA and people's demo certificates: no row names them.
   { name: 'pki', dir: (ctx) => DEMO_PKI_DIR(ctx.config) },
 ];
+
+/** The object store a set's files live in, when object storage is configured; null: the set's local directory. */
+export function objectStoreOf(ctx: AppContext, set: FileSet): FileStore | null {
+  return set.area && ctx.config.storage.kind === 's3' ? fileStore(ctx.config, set.area) : null;
+}
+
+/** Every key of a store, sorted. */
+export async function listKeys(store: FileStore): Promise<string[]> {
+  const out: string[] = [];
+  for await (const o of store.list()) if (!isTemporary(o.key)) out.push(o.key);
+  return out.sort();
+}
 
 /** Files a writer leaves only while writing (written aside, then renamed). */
 export function isTemporary(relPath: string): boolean {

@@ -24,7 +24,9 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { AppContext } from '../../platform/context.js';
 import { MIGRATIONS_DIR, migrate } from '../../platform/db/migrate.js';
 import { STARTUP_TABLES, ident, keyOf, listSequences, listTables, loadOrder, presentSchemas, qualified } from './catalog.js';
-import { FILE_SETS, isTemporary, listFiles } from './file-sets.js';
+import { FILE_SETS, isTemporary, listFiles, listKeys, objectStoreOf } from './file-sets.js';
+import type { FileStore } from '../../platform/files/index.js';
+import { Writable } from 'node:stream';
 import { BackupError, hashFile, hashTap, readManifest, verifyParts, type BackupManifest } from './manifest.js';
 
 export interface RestoreOptions {
@@ -60,9 +62,14 @@ export async function restoreBackup(ctx: AppContext, dir: string, opts: RestoreO
   if (unknown.length) throw new BackupError(`Копия сделана более новой версией ОССиГ: в этой версии нет миграций ${list(unknown)}`);
 
   // Where each file goes; never outside DATA_DIR, never into PostgreSQL's own directory.
+  // With object storage configured (S3_URL), the files of the store's areas go to the bucket under the same keys.
   const dests = m.files.map((f) => {
     if (f.path.split('/')[0] === 'pg') throw new BackupError(`Копия подделана: файл ${f.path} в каталоге PostgreSQL`);
-    return { f, dest: path.join(dataDir, ...f.path.split('/')) };
+    const set = FILE_SETS.find((s) => s.name === f.set);
+    const objects = set ? objectStoreOf(ctx, set) : null;
+    const area = `${set?.area}/`;
+    if (objects && f.path.startsWith(area)) return { f, dest: path.join(dataDir, ...f.path.split('/')), objects, key: f.path.slice(area.length) };
+    return { f, dest: path.join(dataDir, ...f.path.split('/')), objects: null, key: '' };
   });
 
   // The target: empty, and not at a newer schema than the backup.
@@ -90,8 +97,8 @@ export async function restoreBackup(ctx: AppContext, dir: string, opts: RestoreO
   }
   const conflicts: string[] = [];
   const unchanged = new Set<string>();
-  for (const { f, dest } of dests) {
-    const h = await hashFile(dest).catch(() => null);
+  for (const { f, dest, objects, key } of dests) {
+    const h = objects ? await hashObject(objects, key) : await hashFile(dest).catch(() => null);
     if (!h) continue;
     if (h.sha256 === f.sha256) unchanged.add(f.path);
     else conflicts.push(f.path);
@@ -105,7 +112,8 @@ export async function restoreBackup(ctx: AppContext, dir: string, opts: RestoreO
   for (const set of FILE_SETS) {
     const root = path.resolve(set.dir(ctx));
     const rel = path.relative(dataDir, root).split(path.sep).join('/');
-    for (const f of await listFiles(root)) if (!isTemporary(f) && !inBackup.has(`${rel}/${f}`)) foreign.push(`${rel}/${f}`);
+    const objects = objectStoreOf(ctx, set);
+    for (const f of objects ? await listKeys(objects) : await listFiles(root)) if (!isTemporary(f) && !inBackup.has(`${rel}/${f}`)) foreign.push(`${rel}/${f}`);
   }
   if (foreign.length && !opts.force) {
     throw new BackupError(`В DATA_DIR (${dataDir}) есть файлы, которых нет в копии: ${list(foreign)}; восстановление — в новый DATA_DIR, или с --force (эти файлы останутся)`);
@@ -135,12 +143,15 @@ export async function restoreBackup(ctx: AppContext, dir: string, opts: RestoreO
     }
     if (problems.length) throw new BackupError(`Схема базы после миграций не принимает копию: ${list(problems)}`);
 
-    say(`Раскладываю файлы (${m.files.length}) в ${dataDir}…`);
+    say(`Раскладываю файлы (${m.files.length}) в ${dataDir}${ctx.config.storage.kind === 's3' ? ` и в хранилище s3://${ctx.config.storage.bucket}/${ctx.config.storage.prefix}` : ''}…`);
     let written = 0;
     let bytes = 0;
-    for (const { f, dest } of dests) {
+    for (const { f, dest, objects, key } of dests) {
       if (unchanged.has(f.path)) continue;
-      await placeFile(path.join(src, f.file), dest, f.sha256, f.mode);
+      if (objects) {
+        const put = await objects.putFile(key, path.join(src, f.file), { keep: true });
+        if (put.sha256 !== f.sha256) throw new BackupError(`Файл копии ${f.file} изменился во время восстановления`);
+      } else await placeFile(path.join(src, f.file), dest, f.sha256, f.mode);
       written++;
       bytes += f.bytes;
     }
@@ -196,6 +207,15 @@ async function migrateTo(ctx: AppContext, names: readonly string[]): Promise<voi
 }
 
 /** Copies a file of the backup to its place: checked again on the way, written aside, flushed, renamed. */
+/** SHA-256 of an object of the store; null when there is none. */
+async function hashObject(store: FileStore, key: string): Promise<{ bytes: number; sha256: string } | null> {
+  const f = await store.get(key);
+  if (!f) return null;
+  const h = hashTap();
+  await pipeline(f.stream, h.tap, new Writable({ write: (_c, _e, cb) => cb() }));
+  return h.result();
+}
+
 async function placeFile(from: string, dest: string, sha256: string, mode: number | undefined): Promise<void> {
   await fsp.mkdir(path.dirname(dest), { recursive: true });
   const tmp = `${dest}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;

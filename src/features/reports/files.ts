@@ -9,7 +9,7 @@ import type { Readable } from 'node:stream';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { AppError, invalid, notFound } from '../../platform/http/errors.js';
-import { FileTooLargeError, fileStore, sniffDocument } from '../../platform/files/index.js';
+import { FileTooLargeError, fileStore, sniffDocument, withLocalCopy } from '../../platform/files/index.js';
 import { MAX_UPLOAD_BYTES } from '../../platform/http/server.js';
 import { audit } from '../../platform/audit.js';
 import { loadRow, type Meta } from './reports.js';
@@ -38,7 +38,7 @@ export async function attachReportFile(ctx: AppContext, o: { actor: Actor; id: s
   }
   try {
     if (o.isTruncated()) throw tooLarge();
-    const judged = await sniffDocument(store.localPath(key), stored.head, o.fileName, 'Файл', { xml: true });
+    const judged = await withLocalCopy(store, key, (p) => sniffDocument(p, stored.head, o.fileName, 'Файл', { xml: true }));
     if (!judged.ok) throw invalid({ field: 'file', message: judged.message });
     const type = judged.type;
     if (type !== 'pdf' && type !== 'xml') throw invalid({ field: 'file', message: `Файл «${judged.fileName}»: по содержимому это не PDF и не XML; к отчёту прикладываются только PDF или XML` });

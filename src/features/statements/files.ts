@@ -1,10 +1,10 @@
 /**
- * Statement files on disk, under `<DATA_DIR>/files/statements/<id>/`.
- *
- * All processes of a deployment share DATA_DIR, so any web process serves a
- * file any worker wrote. A file is written under a temporary name, flushed,
- * and renamed into place; its `statement_files` row is written only after
- * that, in the transaction that marks the statement ready.
+ * Statement files: written by the worker into temporary files under
+ * `<DATA_DIR>/files/statements/<id>/` (local scratch of its machine), then
+ * given to the file store's area `files` (platform/files: renamed into place on
+ * local disk, uploaded to object storage) under `statements/<id>/statement.<kind>`,
+ * in the transaction that marks the statement ready and writes the
+ * `statement_files` rows — so any web process serves a file any worker wrote.
  *
  * `HashingFile` hashes what it writes (SHA-256 natively, Стрибог-256 in JS)
  * so that signing never reads the file again.
@@ -14,11 +14,17 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { once } from 'node:events';
 import type { AppContext } from '../../platform/context.js';
+import { fileStore, storeRoot, type FileStore } from '../../platform/files/index.js';
 import { createStreebog256, createStreebog512, type StreebogHasher } from '../../platform/signing/index.js';
 import type { StatementFileKind } from './tables.js';
 
 export function filesRoot(ctx: AppContext): string {
-  return path.join(ctx.config.dataDir, 'files');
+  return storeRoot(ctx.config, 'files');
+}
+
+/** The store of statement files (keys: `statementFilePath`). */
+export function statementStore(ctx: AppContext): FileStore {
+  return fileStore(ctx.config, 'files');
 }
 
 /** Path of a statement file relative to the files root. */
@@ -90,9 +96,9 @@ export class HashingFile {
     return { bytes: this.bytes, sha256: this.sha.digest('hex'), streebog: this.streebog.digest() };
   }
 
-  /** Moves the finished file into place (atomic on one file system). */
-  commit(): void {
-    fs.renameSync(this.tmpPath, this.finalPath);
+  /** Gives the finished file to the store under `key` (a rename on local disk, an upload to object storage). */
+  async commit(store: FileStore, key: string): Promise<void> {
+    await store.putFile(key, this.tmpPath);
   }
 
   discard(): void {
@@ -102,7 +108,10 @@ export class HashingFile {
 }
 
 /** Writes a small file atomically; returns bytes and SHA-256. */
-export function writeSmallFile(finalPath: string, data: Buffer): { tmpPath: string; bytes: number; sha256: string; commit(): void; discard(): void } {
+export function writeSmallFile(
+  finalPath: string,
+  data: Buffer,
+): { tmpPath: string; bytes: number; sha256: string; commit(): void; store(store: FileStore, key: string): Promise<void>; discard(): void } {
   fs.mkdirSync(path.dirname(finalPath), { recursive: true });
   const tmpPath = `${finalPath}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
   const fd = fs.openSync(tmpPath, 'w');
@@ -117,6 +126,9 @@ export function writeSmallFile(finalPath: string, data: Buffer): { tmpPath: stri
     bytes: data.length,
     sha256: crypto.createHash('sha256').update(data).digest('hex'),
     commit: () => fs.renameSync(tmpPath, finalPath),
+    store: async (store: FileStore, key: string) => {
+      await store.putFile(key, tmpPath);
+    },
     discard: () => fs.rmSync(tmpPath, { force: true }),
   };
 }

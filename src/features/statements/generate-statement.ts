@@ -24,7 +24,7 @@ import { formatDocumentCode } from '../../platform/documents/code.js';
 import { typesetQuotes } from '../../domain/typography.js';
 import { ACCEPTANCE_HEADINGS } from '../movement.js';
 import { loadHeader, loadTotals, scopeOf, snapshotParties, streamTrips, type HeaderData, type StatementParties, type StatementRow, type Totals } from './queries.js';
-import { HashingFile, absolutePath, removeTemporaries, statementFilePath, writeSmallFile, type HashStats } from './files.js';
+import { HashingFile, absolutePath, removeTemporaries, statementFilePath, statementStore, writeSmallFile, type HashStats } from './files.js';
 import { isoDateRu, movementLine, orgLine, renderStatementPdf, type StatementDocument } from './render-pdf.js';
 import { renderStatementXlsx } from './render-xlsx.js';
 import { tee } from './tee.js';
@@ -247,16 +247,18 @@ async function produce(ctx: AppContext, st: StatementRow, signal?: AbortSignal):
     lap('sign');
     const facts = registryFacts(input);
 
-    const files: { kind: StatementFileKind; bytes: number; sha256: string; tmp: { commit(): void } }[] = [
-      { kind: 'pdf', bytes: pdfDone.bytes, sha256: pdfDone.sha256, tmp: pdf },
-      { kind: 'xlsx', bytes: xlsxDone.bytes, sha256: xlsxDone.sha256, tmp: xlsx },
-      { kind: 'pdf.sig', bytes: pdfSig.bytes, sha256: pdfSig.sha256, tmp: pdfSig },
-      { kind: 'xlsx.sig', bytes: xlsxSig.bytes, sha256: xlsxSig.sha256, tmp: xlsxSig },
+    const store = statementStore(ctx);
+    const files: { kind: StatementFileKind; bytes: number; sha256: string; commit(): Promise<void> }[] = [
+      { kind: 'pdf', bytes: pdfDone.bytes, sha256: pdfDone.sha256, commit: () => pdf.commit(store, statementFilePath(st.id, 'pdf')) },
+      { kind: 'xlsx', bytes: xlsxDone.bytes, sha256: xlsxDone.sha256, commit: () => xlsx.commit(store, statementFilePath(st.id, 'xlsx')) },
+      { kind: 'pdf.sig', bytes: pdfSig.bytes, sha256: pdfSig.sha256, commit: () => pdfSig.store(store, statementFilePath(st.id, 'pdf.sig')) },
+      { kind: 'xlsx.sig', bytes: xlsxSig.bytes, sha256: xlsxSig.sha256, commit: () => xlsxSig.store(store, statementFilePath(st.id, 'xlsx.sig')) },
     ];
     const committed = await ctx.db.transaction().execute(async (trx) => {
       const row = await trx.selectFrom('statements').select('status').where('id', '=', st.id).forUpdate().executeTakeFirstOrThrow();
       if (row.status === 'ready') return false;
-      for (const f of files) f.tmp.commit();
+      // Stored under the row lock: a run that lost the race (the statement already ready) never replaces the files its rows name.
+      for (const f of files) await f.commit();
       for (const f of files) {
         await trx
           .insertInto('statement_files')

@@ -7,7 +7,10 @@ import { checkKey, idempotent } from '../../platform/http/idempotency.js';
 import { TaskSchema } from '../tasks/schemas.js';
 import { taskDto } from '../tasks/tasks.js';
 import { orderStatement, startStatementForm, type OrderedStatement } from './order-statement.js';
-import { contentDisposition, getStatement, listSiteStatements, openStatementFile } from './view.js';
+import { getStatement, listSiteStatements, openStatementFile } from './view.js';
+import { statementStore } from './files.js';
+import { sendStored } from '../../platform/files/index.js';
+import { AppError } from '../../platform/http/errors.js';
 
 const Status = Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('ready'), Type.Literal('failed')]);
 const FileKind = Type.Union([Type.Literal('pdf'), Type.Literal('xlsx'), Type.Literal('pdf.sig'), Type.Literal('xlsx.sig')]);
@@ -119,12 +122,9 @@ export const statementRoutes: RoutesPlugin = (app, ctx) => {
     },
     async (req, reply) => {
       const f = await openStatementFile(ctx, actorOf(req), req.params.id, req.params.kind);
-      return reply
-        .type(f.type)
-        .header('Content-Length', String(f.bytes))
-        .header('Content-Disposition', contentDisposition(f.name, f.asciiName))
-        .header('Cache-Control', 'private, max-age=3600')
-        .send(f.stream);
+      const sent = await sendStored(reply, statementStore(ctx), f.key, { name: f.name, asciiName: f.asciiName, type: f.type, cacheControl: 'private, max-age=3600' });
+      if (!sent) throw new AppError('unavailable', 'Файл временно недоступен: хранилище файлов не отвечает');
+      return sent;
     },
   );
 

@@ -1,11 +1,10 @@
 /** Reading statements: one, a site's list, a file; all scoped to the actor. */
-import fs from 'node:fs';
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { siteVisible } from '../visibility.js';
-import { absolutePath } from './files.js';
+import { statementStore } from './files.js';
 import { FILE_KINDS, statementVisibleTo } from './queries.js';
 import type { StatementFileKind } from './tables.js';
 
@@ -125,9 +124,7 @@ export async function openStatementFile(ctx: AppContext, actor: Actor, id: strin
   }
   const f = await ctx.db.selectFrom('statement_files').selectAll().where('statement_id', '=', id).where('kind', '=', kind).executeTakeFirst();
   if (!f) throw notFound('Файл не найден');
-  const abs = absolutePath(ctx, f.path);
-  if (!fs.existsSync(abs)) throw new AppError('unavailable', 'Файл временно недоступен: хранилище файлов не отвечает');
-  return { stream: fs.createReadStream(abs), bytes: Number(f.bytes), type: FILE_TYPES[kind], name: fileName(st.number, kind), asciiName: `statement-${st.number.replace(/^СП/, 'SP')}.${kind}` };
+  return { key: f.path, bytes: Number(f.bytes), type: FILE_TYPES[kind], name: fileName(st.number, kind), asciiName: `statement-${st.number.replace(/^СП/, 'SP')}.${kind}` };
 }
 
 /** RFC 6266 / RFC 5987 Content-Disposition with a Russian file name. */

@@ -15,7 +15,7 @@ import { enqueue } from '../../platform/jobs/index.js';
 import { audit } from '../../platform/audit.js';
 import { sniffFile } from '../../platform/spreadsheet/sniff.js';
 import { formatMoscowDateTime } from '../../domain/period.js';
-import { commitFile, originalPath } from './storage.js';
+import { originalKey, uploadStore } from './storage.js';
 import { processUploadJob } from './jobs.js';
 import { getUpload, type UploadView } from './queries.js';
 import type { ReceivedFile } from './receive-file.js';
@@ -49,8 +49,9 @@ export async function createUpload(ctx: AppContext, input: CreateUploadInput): P
     }
 
     const id = crypto.randomUUID();
-    const final = originalPath(ctx.config, id);
-    await commitFile(stored.path, final);
+    const store = uploadStore(ctx.config);
+    const removeStored = () => store.delete(originalKey(id)).catch(() => {});
+    await store.putFile(originalKey(id), stored.path);
     try {
       const inserted = await ctx.db.transaction().execute(async (trx) => {
         const row = await trx
@@ -84,7 +85,7 @@ export async function createUpload(ctx: AppContext, input: CreateUploadInput): P
       });
       if (!inserted) {
         // Another request with the same file committed first.
-        await fsp.rm(final, { force: true });
+        await removeStored();
         const other = await findEarlier(ctx, actor.organizationId, stored.sha256, input.idempotencyKey);
         if (other) return other;
         throw new AppError('conflict', 'Файл загружается параллельно другим запросом; обновите журнал загрузок');
@@ -92,11 +93,11 @@ export async function createUpload(ctx: AppContext, input: CreateUploadInput): P
     } catch (e) {
       if ((e as { code?: string }).code === '23505') {
         // Same Idempotency-Key committed concurrently.
-        await fsp.rm(final, { force: true });
+        await removeStored();
         const other = await findEarlier(ctx, actor.organizationId, stored.sha256, input.idempotencyKey);
         if (other) return other;
       }
-      if (!(e instanceof AppError)) await fsp.rm(final, { force: true });
+      if (!(e instanceof AppError)) await removeStored();
       throw e;
     }
     const view = (await getUpload(ctx, actor, id))!;

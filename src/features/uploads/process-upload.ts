@@ -27,7 +27,7 @@ import { notify } from '../notifications/notify.js';
 import { recordTrips } from '../trips/record-trips.js';
 import { MAX_DATA_ROWS, TRIPS_SHEET, TRIP_COLUMNS, mapHeader, normalizeRow, rowCapMessage, type ColumnMap, type NormalizedRow, type TripField } from './columns.js';
 import { ResultWriter } from './result-writer.js';
-import { originalPath, tempPath } from './storage.js';
+import { originalKey, tempPath, uploadStore } from './storage.js';
 import type { FileProblem, RowOutcome } from './tables.js';
 
 export const CHUNK_ROWS = 5_000;
@@ -52,17 +52,22 @@ export async function processUpload(ctx: AppContext, uploadId: string, opts: Pro
     .where('id', '=', uploadId)
     .execute();
 
-  const table = readTable(originalPath(ctx.config, uploadId), upload.file_type, {
-    maxRows: MAX_DATA_ROWS + 1,
-    rowCapMessage,
-    pickSheet: sheetNamed(TRIPS_SHEET),
-  });
+  // The original as a local file (itself on local disk, a copy from object storage) while it is spooled.
+  const original = await uploadStore(ctx.config).localCopy(originalKey(uploadId));
+  if (!original) throw new Error(`the file of upload ${uploadId} is not in the store`);
   let spool: Spool;
   try {
+    const table = readTable(original.path, upload.file_type, {
+      maxRows: MAX_DATA_ROWS + 1,
+      rowCapMessage,
+      pickSheet: sheetNamed(TRIPS_SHEET),
+    });
     spool = await spoolTable(table, `${tempPath(ctx.config)}.rows`, (r) => !isBlankRow(r.cells));
   } catch (e) {
     if (e instanceof FileRefusal) return finishRefused(ctx, upload, e.problems);
     throw e;
+  } finally {
+    await original.release();
   }
   try {
     await ctx.db.updateTable('uploads').set({ total_rows: Math.max(0, spool.rows - 1) }).where('id', '=', uploadId).execute();

@@ -13,7 +13,7 @@ import type { FileProblem } from '../../platform/spreadsheet/refusal.js';
 import type { AppContext } from '../../platform/context.js';
 import { formatMoscowDateTime, moscowOffsetMs } from '../../domain/period.js';
 import type { ColumnMap } from './columns.js';
-import { commitFile, fsyncFile, resultPath, tempPath } from './storage.js';
+import { fsyncFile, resultKey, tempPath, uploadStore } from './storage.js';
 import type { RowOutcome } from './tables.js';
 
 export const STATUS_ACCEPTED = 'Принято';
@@ -119,7 +119,7 @@ export class ResultWriter {
     }
     await this.book.finish();
     await fsyncFile(this.tmp);
-    await commitFile(this.tmp, resultPath(this.ctx.config, this.uploadId));
+    await uploadStore(this.ctx.config).putFile(resultKey(this.uploadId), this.tmp);
   }
 
   async abort(): Promise<void> {

@@ -9,7 +9,6 @@
  * answer is 503 with Retry-After — never a file accepted and then lost. A body
  * that stalls is cut off with 408, and a slot is released on every path.
  */
-import fs from 'node:fs';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import type { RoutesPlugin } from '../../platform/http/server.js';
@@ -21,7 +20,8 @@ import { createUpload } from './create-upload.js';
 import { getUpload, listUploads } from './queries.js';
 import { receiveUpload } from './receive-file.js';
 import { buildTemplate } from './template.js';
-import { originalPath, resultPath } from './storage.js';
+import { originalKey, resultKey, uploadStore } from './storage.js';
+import { sendStored, type FileStore } from '../../platform/files/index.js';
 
 const FileProblemSchema = Type.Object({ field: Type.String(), message: Type.String() });
 export const UploadSchema = Type.Object({
@@ -58,19 +58,10 @@ function contentDisposition(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-async function sendFile(reply: FastifyReply, file: string, name: string, type: string) {
-  let stat: fs.Stats;
-  try {
-    stat = await fs.promises.stat(file);
-  } catch {
-    throw notFound('Файл не найден');
-  }
-  return reply
-    .header('content-type', type)
-    .header('content-length', String(stat.size))
-    .header('content-disposition', contentDisposition(name))
-    .header('cache-control', 'private, no-store')
-    .send(fs.createReadStream(file));
+async function sendFile(reply: FastifyReply, store: FileStore, key: string, name: string, type: string) {
+  const sent = await sendStored(reply, store, key, { name, type });
+  if (!sent) throw notFound('Файл не найден');
+  return sent;
 }
 
 export const uploadRoutes: RoutesPlugin = (app, ctx) => {
@@ -157,7 +148,7 @@ export const uploadRoutes: RoutesPlugin = (app, ctx) => {
     async (req, reply) => {
       const u = await getUpload(ctx, actorOf(req), req.params.id);
       if (!u) throw notFound('Загрузка не найдена');
-      return sendFile(reply, originalPath(ctx.config, u.id), u.fileName, u.fileType === 'xlsx' ? XLSX : 'text/csv');
+      return sendFile(reply, uploadStore(ctx.config), originalKey(u.id), u.fileName, u.fileType === 'xlsx' ? XLSX : 'text/csv');
     },
   );
 
@@ -172,7 +163,7 @@ export const uploadRoutes: RoutesPlugin = (app, ctx) => {
       if (!u) throw notFound('Загрузка не найдена');
       if (!u.resultUrl) throw new AppError('conflict', 'Файл результатов ещё не готов: загрузка обрабатывается');
       const base = u.fileName.replace(/\.(xlsx|csv|txt)$/i, '');
-      return sendFile(reply, resultPath(ctx.config, u.id), `${base} — результат.xlsx`, XLSX);
+      return sendFile(reply, uploadStore(ctx.config), resultKey(u.id), `${base} — результат.xlsx`, XLSX);
     },
   );
 };

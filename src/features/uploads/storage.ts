@@ -1,8 +1,9 @@
 /**
- * Files of uploads on disk: `<dataDir>/uploads/<id>` (the original) and
- * `<dataDir>/uploads/<id>.result.xlsx`. A file is written under a temporary
- * name, fsynced, then renamed, so a crash never leaves half a file under the
- * final name. The SHA-256 is computed while streaming; nothing is buffered whole.
+ * Files of uploads, in the file store's area `uploads` (platform/files: `<dataDir>/uploads/`
+ * or object storage): `<id>` (the original) and `<id>.result.xlsx`. A file is received
+ * into a temporary file of this machine (`<dataDir>/uploads/.tmp-…`, fsynced, hashed while
+ * streaming; nothing is buffered whole), then given to the store (renamed into place, or
+ * uploaded), so a crash never leaves half a file under the final name.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -11,10 +12,18 @@ import path from 'node:path';
 import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Config } from '../../platform/config.js';
+import { fileStore, type FileStore } from '../../platform/files/index.js';
 
 export function uploadsDir(config: Config): string {
   return path.join(config.dataDir, 'uploads');
 }
+/** The store of uploads' files. */
+export function uploadStore(config: Config): FileStore {
+  return fileStore(config, 'uploads');
+}
+export const originalKey = (id: string): string => id;
+export const resultKey = (id: string): string => `${id}.result.xlsx`;
+
 export function originalPath(config: Config, id: string): string {
   return path.join(uploadsDir(config), id);
 }

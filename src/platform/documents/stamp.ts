@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import type { Config } from '../config.js';
-import type { FileStore } from '../files/index.js';
+import { withLocalCopy, type FileStore } from '../files/index.js';
 import { streebog256, streebog512, type ParsedCertificate } from '../signing/index.js';
 import { certificateOwner } from './operator-signer.js';
 import { signDocumentFile, type DocumentSigner } from './signer.js';
@@ -49,10 +49,12 @@ export async function signStoredFile(
   store: FileStore,
   f: { kind: string; key: string; stored: { bytes: number; sha256: string }; signedAt: Date },
 ): Promise<SignedStoredFile> {
-  const content = await fs.readFile(store.localPath(f.key));
-  const digest = signer.digestBits === 512 ? streebog512(content) : streebog256(content);
   const tsp = config.tsp.url ? { url: config.tsp.url, timeoutSeconds: config.tsp.timeoutSeconds } : null;
-  const signed = await signDocumentFile(signer, { path: store.localPath(f.key), digest, signingTime: f.signedAt }, tsp);
+  const { digest, signed } = await withLocalCopy(store, f.key, async (path) => {
+    const content = await fs.readFile(path);
+    const digest = signer.digestBits === 512 ? streebog512(content) : streebog256(content);
+    return { digest, signed: await signDocumentFile(signer, { path, digest, signingTime: f.signedAt }, tsp) };
+  });
   const sigKey = `${f.key}.sig`;
   await store.put(sigKey, signed.signature);
   return {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
 import { afterAll, describe, expect, it } from 'vitest';
-import { asciiFileName, contentDisposition, FileTooLargeError, localFileStore, sniffDocument } from './index.js';
+import { asciiFileName, contentDisposition, FileTooLargeError, localFileStore, sniffDocument, withLocalCopy } from './index.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ossig-files-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -48,7 +48,7 @@ function compound(streams: string[]): Buffer {
 async function judge(name: string, data: Buffer) {
   const key = `sniff/${crypto.randomUUID()}`;
   const stored = await store.put(key, data);
-  return sniffDocument(store.localPath(key), stored.head, name);
+  return withLocalCopy(store, key, (p) => sniffDocument(p, stored.head, name));
 }
 
 describe('the file store', () => {

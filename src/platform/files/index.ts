@@ -1,4 +1,5 @@
-/** Files: the atomic store, sending with a correct Content-Disposition, and judging a document's type by content. */
+/** Files: the store (local disk or S3-compatible object storage), sending with a correct Content-Disposition, and judging a document's type by content. */
 export * from './store.js';
+export * from './deployment.js';
 export * from './send.js';
 export * from './sniff.js';

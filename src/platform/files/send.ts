@@ -6,6 +6,7 @@
  */
 import type { FastifyReply } from 'fastify';
 import type { Readable } from 'node:stream';
+import type { ByteRange, FileStore } from './store.js';
 
 const TRANSLIT: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o',
@@ -63,4 +64,50 @@ export function sendFile(
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'private, no-store')
     .send(file.stream);
+}
+
+/**
+ * One byte range of a `Range: bytes=…` header (`a-b`, `a-`, `-n`) over a file of `total` bytes;
+ * null for none, several, or one that cannot be served — then the whole file is sent (RFC 9110 § 14.2 allows ignoring it).
+ */
+export function byteRange(header: string | undefined, total: number): ByteRange | null {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? '');
+  if (!m || (m[1] === '' && m[2] === '') || total === 0) return null;
+  let start: number;
+  let end: number;
+  if (m[1] === '') {
+    start = Math.max(0, total - Number(m[2]));
+    end = total - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === '' ? total - 1 : Math.min(Number(m[2]), total - 1);
+  }
+  if (!Number.isSafeInteger(start) || start > end || start >= total) return null;
+  return { start, end };
+}
+
+/**
+ * Sends a file of a store as a download, honouring one `Range` (206 with Content-Range); null when
+ * the store has no such file (the caller answers 404 or 503 as it knows best).
+ */
+export async function sendStored(
+  reply: FastifyReply,
+  store: FileStore,
+  key: string,
+  o: { name: string; type: string; inline?: boolean; asciiName?: string; cacheControl?: string },
+): Promise<FastifyReply | null> {
+  const st = await store.stat(key);
+  if (!st) return null;
+  const range = byteRange(reply.request.headers.range, st.bytes);
+  const file = await store.get(key, range ?? undefined);
+  if (!file) return null;
+  reply
+    .header('content-type', o.type)
+    .header('accept-ranges', 'bytes')
+    .header('content-length', String(file.bytes))
+    .header('content-disposition', contentDisposition(o.name, { inline: o.inline, asciiName: o.asciiName }))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', o.cacheControl ?? 'private, no-store');
+  if (range) reply.status(206).header('content-range', `bytes ${range.start}-${range.start + file.bytes - 1}/${st.bytes}`);
+  return reply.send(file.stream);
 }

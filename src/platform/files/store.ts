@@ -7,10 +7,12 @@
  * key or nothing; a reader never sees half a file. A size limit stops the
  * stream and removes the temporary file. `get` streams a file back.
  *
- * One interface (`FileStore`), one backend today (the local directory
- * `<DATA_DIR>/store`, which every process of a deployment shares; the
- * backup carries its files by the rows that name them, see FILE_SETS); an S3
- * backend can implement the same interface later.
+ * One interface (`FileStore`), two backends: the local directory
+ * `<DATA_DIR>/<area>` (every process of a deployment on one machine, or a
+ * shared volume) and S3-compatible object storage (s3.ts: a put is one
+ * PutObject, or a multipart upload completed only when every part is in —
+ * never a partial object). The backup carries the files by the rows that
+ * name them, from either backend (see FILE_SETS).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -28,15 +30,74 @@ export interface StoredFile {
 }
 
 export interface FileStore {
-  /** Writes `source` under `key` (replacing nothing: an existing key is an error). */
+  /** Where the files are: the local directory, or S3-compatible object storage. */
+  readonly kind: 'local' | 's3';
+  /** Writes `source` under `key` (replacing nothing: an existing key is an error); hashed while streaming. */
   put(key: string, source: Readable | Buffer, opts?: { maxBytes?: number }): Promise<StoredFile>;
-  /** A stream of the file, with its size; null when there is no such file. */
-  get(key: string): Promise<{ stream: Readable; bytes: number } | null>;
+  /**
+   * Moves a finished local file (a temporary file of this machine) under `key`, replacing what is
+   * there: a rename on local disk, an upload (multipart when large) to object storage, after
+   * which the local file is removed. `keep`: copy, leave the local file.
+   */
+  putFile(key: string, localFile: string, opts?: { keep?: boolean }): Promise<{ bytes: number; sha256: string }>;
+  /** A stream of the file (or of bytes `range.start`..`range.end`, inclusive), with its size; null when there is no such file. */
+  get(key: string, range?: ByteRange): Promise<OpenedFile | null>;
   /** Size of the file, or null. */
   stat(key: string): Promise<{ bytes: number } | null>;
-  /** A local path to read the file from (for checks that need random access, e.g. a ZIP's directory). */
-  localPath(key: string): string;
+  exists(key: string): Promise<boolean>;
+  /**
+   * A local path to read the file from (for checks that need random access, e.g. a ZIP's directory):
+   * the file itself on local disk, a temporary copy with object storage; `release` removes the copy.
+   * Null when there is no such file.
+   */
+  localCopy(key: string): Promise<{ path: string; release(): Promise<void> } | null>;
   delete(key: string): Promise<void>;
+  /** Every key under `prefix` ('' = all), in no particular order; temporary files left out. */
+  list(prefix?: string): AsyncIterable<{ key: string; bytes: number }>;
+}
+
+export interface ByteRange {
+  start: number;
+  /** Inclusive. */
+  end: number;
+}
+
+export interface OpenedFile {
+  stream: Readable;
+  /** Bytes in `stream` (the range's length when a range was asked). */
+  bytes: number;
+  /** The whole file's size. */
+  total: number;
+}
+
+/**
+ * The file store cannot be reached (object storage down, refusing, timing out). Requests answer
+ * 503 (nothing was recorded: a file's row is committed only after the file is stored), and the
+ * job queue retries a job that met it without counting it as the job's failure.
+ */
+export class StorageUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StorageUnavailableError';
+  }
+}
+
+export function isStorageUnavailable(e: unknown): boolean {
+  for (let x: unknown = e, i = 0; x && typeof x === 'object' && i < 5; x = (x as { cause?: unknown }).cause, i++) {
+    if (x instanceof StorageUnavailableError) return true;
+  }
+  return false;
+}
+
+/** Opens a file's content with a local path and gives it to `use`; the copy (object storage) is removed afterwards. */
+export async function withLocalCopy<T>(store: FileStore, key: string, use: (path: string) => Promise<T>): Promise<T> {
+  const copy = await store.localCopy(key);
+  if (!copy) throw new Error(`file ${key} is not in the store`);
+  try {
+    return await use(copy.path);
+  } finally {
+    await copy.release();
+  }
 }
 
 export class FileTooLargeError extends Error {
@@ -62,6 +123,26 @@ export function checkKey(key: string): string {
   return key;
 }
 
+async function fsyncPath(file: string): Promise<void> {
+  const fh = await fsp.open(file, 'r+');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/** SHA-256 and size of a local file. */
+export async function hashLocal(file: string): Promise<{ bytes: number; sha256: string }> {
+  const hash = crypto.createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of fs.createReadStream(file)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { bytes, sha256: hash.digest('hex') };
+}
+
 async function fsyncDir(dir: string): Promise<void> {
   const fh = await fsp.open(dir, 'r');
   try {
@@ -81,7 +162,7 @@ export function localFileStore(root: string): FileStore {
     return p;
   };
   return {
-    localPath: abs,
+    kind: 'local',
 
     async put(key, source, opts = {}) {
       const final = abs(key);
@@ -129,15 +210,78 @@ export function localFileStore(root: string): FileStore {
       return { key, bytes, sha256: hash.digest('hex'), head: Buffer.concat(headParts) };
     },
 
-    async get(key) {
+    async get(key, range) {
       const p = abs(key);
       try {
         const st = await fsp.stat(p);
-        return { stream: fs.createReadStream(p), bytes: st.size };
+        if (range) {
+          const end = Math.min(range.end, st.size - 1);
+          return { stream: fs.createReadStream(p, { start: range.start, end }), bytes: Math.max(0, end - range.start + 1), total: st.size };
+        }
+        return { stream: fs.createReadStream(p), bytes: st.size, total: st.size };
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw e;
       }
+    },
+
+    async putFile(key, localFile, opts = {}) {
+      const final = abs(key);
+      await fsp.mkdir(path.dirname(final), { recursive: true });
+      const h = await hashLocal(localFile);
+      if (opts.keep) {
+        const tmp = `${final}.tmp-${process.pid}-${crypto.randomBytes(6).toString('hex')}`;
+        await fsp.copyFile(localFile, tmp);
+        await fsyncPath(tmp);
+        await fsp.rename(tmp, final);
+      } else {
+        await fsyncPath(localFile);
+        try {
+          await fsp.rename(localFile, final);
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+          // another file system: copy beside the final name, then rename
+          const tmp = `${final}.tmp-${process.pid}-${crypto.randomBytes(6).toString('hex')}`;
+          await fsp.copyFile(localFile, tmp);
+          await fsyncPath(tmp);
+          await fsp.rename(tmp, final);
+          await fsp.rm(localFile, { force: true });
+        }
+      }
+      await fsyncDir(path.dirname(final));
+      return h;
+    },
+
+    async exists(key) {
+      return fs.existsSync(abs(key));
+    },
+
+    async localCopy(key) {
+      const p = abs(key);
+      if (!fs.existsSync(p)) return null;
+      return { path: p, release: async () => {} };
+    },
+
+    async *list(prefix = '') {
+      const base = path.resolve(root);
+      async function* walk(dir: string): AsyncGenerator<{ key: string; bytes: number }> {
+        let entries: fs.Dirent[];
+        try {
+          entries = await fsp.readdir(dir, { withFileTypes: true });
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+          throw e;
+        }
+        for (const e of entries) {
+          const p = path.join(dir, e.name);
+          if (e.isDirectory()) yield* walk(p);
+          else if (e.isFile() && !e.name.includes('.tmp-') && !e.name.startsWith('.tmp')) {
+            const key = path.relative(base, p).split(path.sep).join('/');
+            if (key.startsWith(prefix)) yield { key, bytes: (await fsp.stat(p)).size };
+          }
+        }
+      }
+      yield* walk(base);
     },
 
     async stat(key) {
@@ -155,20 +299,3 @@ export function localFileStore(root: string): FileStore {
   };
 }
 
-const stores = new Map<string, FileStore>();
-
-/** The directory of the deployment's store. */
-export function storeRoot(config: { dataDir: string }): string {
-  return path.join(config.dataDir, 'store');
-}
-
-/** The deployment's store: `<DATA_DIR>/store` (shared by every process). */
-export function fileStore(config: { dataDir: string }): FileStore {
-  const root = storeRoot(config);
-  let s = stores.get(root);
-  if (!s) {
-    s = localFileStore(root);
-    stores.set(root, s);
-  }
-  return s;
-}

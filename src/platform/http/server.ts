@@ -21,6 +21,7 @@ import { AppError, ajvToFieldErrors, type Problem } from './errors.js';
 import { authorize } from './auth.js';
 import { problemComponent } from './schemas.js';
 import { isDatabaseUnavailable } from '../db/errors.js';
+import { isStorageUnavailable } from '../files/store.js';
 import { queueHealth } from '../jobs/index.js';
 import { csrfGuard } from './csrf.js';
 import { installInputGuard } from './input-guard.js';
@@ -221,6 +222,11 @@ function toProblem(err: FastifyError | AppError | Error, req: FastifyRequest): P
   if (isDatabaseUnavailable(err)) {
     return new AppError('unavailable', 'Сервис временно недоступен: нет связи с базой данных. Повторите попытку через несколько секунд — ничего не потеряно', undefined, {
       retryAfter: 5,
+    }).toProblem(req.url);
+  }
+  if (isStorageUnavailable(err)) {
+    return new AppError('unavailable', 'Хранилище файлов временно недоступно. Повторите попытку через минуту — ничего не потеряно', undefined, {
+      retryAfter: 30,
     }).toProblem(req.url);
   }
   if (isDataException(err)) {

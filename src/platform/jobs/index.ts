@@ -22,6 +22,7 @@ import type pg from 'pg';
 import type { Db } from '../db/pool.js';
 import type { AppContext } from '../context.js';
 import { isDatabaseUnavailable } from '../db/errors.js';
+import { isStorageUnavailable } from '../files/store.js';
 
 export interface JobMeta {
   attempt: number;
@@ -206,7 +207,8 @@ async function execute(ctx: AppContext, defs: readonly JobDefinition<any>[], row
   } catch (e) {
     const text = errorText(e);
     // A database outage is passing: the database itself must be unreachable (an SMTP server refusing is the job's failure).
-    const passing = signal.aborted || (isDatabaseUnavailable(e) && !(await databaseReachable(ctx.db)));
+    // So is an outage of the file store (object storage): the job is retried later without using up an attempt.
+    const passing = signal.aborted || isStorageUnavailable(e) || (isDatabaseUnavailable(e) && !(await databaseReachable(ctx.db)));
     const exhausted = row.attempts >= row.max_attempts;
     const repeated = !passing && row.last_error === text;
     if (signal.aborted && !isStopping()) return; // another worker holds it now
