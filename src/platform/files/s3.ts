@@ -19,18 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import {
-  AbortMultipartUploadCommand,
-  CompleteMultipartUploadCommand,
-  CreateMultipartUploadCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-  UploadPartCommand,
-} from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { StorageConfig } from '../config.js';
 import { checkKey, FileExistsError, FileTooLargeError, StorageUnavailableError, type FileStore, type StoredFile } from './store.js';
 
@@ -42,11 +31,17 @@ type S3Storage = Extract<StorageConfig, { kind: 's3' }>;
 
 const clients = new Map<string, S3Client>();
 
-function clientOf(c: S3Storage): S3Client {
+/** The SDK, loaded only by a deployment that uses object storage (it is large, and warns on old Node versions). */
+type Sdk = typeof import('@aws-sdk/client-s3');
+let sdkLoaded: Promise<Sdk> | null = null;
+const loadSdk = (): Promise<Sdk> => (sdkLoaded ??= import('@aws-sdk/client-s3'));
+
+async function clientOf(c: S3Storage): Promise<{ client: S3Client; sdk: Sdk }> {
+  const sdk = await loadSdk();
   const id = `${c.endpoint ?? ''}|${c.region}|${c.credentials?.accessKeyId ?? ''}|${c.forcePathStyle}`;
   let client = clients.get(id);
   if (!client) {
-    client = new S3Client({
+    client = new sdk.S3Client({
       region: c.region,
       ...(c.endpoint ? { endpoint: c.endpoint } : {}),
       forcePathStyle: c.forcePathStyle,
@@ -59,7 +54,7 @@ function clientOf(c: S3Storage): S3Client {
     });
     clients.set(id, client);
   }
-  return client;
+  return { client, sdk };
 }
 
 function statusOf(e: unknown): number | undefined {
@@ -83,13 +78,17 @@ async function send<T>(what: string, run: () => Promise<T>): Promise<T> {
 }
 
 export function s3FileStore(c: S3Storage, prefix: string): FileStore {
-  const client = clientOf(c);
   const Bucket = c.bucket;
   const objectKey = (key: string) => `${prefix}${checkKey(key)}`;
+  /** Sends one command, made from the SDK once it is loaded. */
+  const call = async <T>(make: (sdk: Sdk) => unknown): Promise<T> => {
+    const { client, sdk } = await clientOf(c);
+    return (await client.send(make(sdk) as never)) as T;
+  };
 
   async function head(key: string): Promise<{ bytes: number } | null> {
     try {
-      const r = await send('head', () => client.send(new HeadObjectCommand({ Bucket, Key: objectKey(key) })));
+      const r = await send('head', () => call<any>((s) => new s.HeadObjectCommand({ Bucket, Key: objectKey(key) })));
       return { bytes: Number(r.ContentLength ?? 0) };
     } catch (e) {
       if (isNotFound(e)) return null;
@@ -110,15 +109,15 @@ export function s3FileStore(c: S3Storage, prefix: string): FileStore {
 
     const flushPart = async () => {
       if (!uploadId) {
-        const r = await send('create multipart upload', () => client.send(new CreateMultipartUploadCommand({ Bucket, Key })));
+        const r = await send('create multipart upload', () => call<any>((s) => new s.CreateMultipartUploadCommand({ Bucket, Key })));
         uploadId = r.UploadId!;
       }
       const body = Buffer.concat(part, partLen);
       part = [];
       partLen = 0;
       const PartNumber = parts.length + 1;
-      const id = uploadId;
-      const r = await send('upload part', () => client.send(new UploadPartCommand({ Bucket, Key, UploadId: id, PartNumber, Body: body, ContentLength: body.length })));
+      const id: string = uploadId!;
+      const r = await send('upload part', () => call<any>((s) => new s.UploadPartCommand({ Bucket, Key, UploadId: id, PartNumber, Body: body, ContentLength: body.length })));
       parts.push({ ETag: r.ETag!, PartNumber });
     };
 
@@ -143,18 +142,18 @@ export function s3FileStore(c: S3Storage, prefix: string): FileStore {
       await pipeline(input, sink);
       if (uploadId === null) {
         const body = Buffer.concat(part, partLen);
-        await send('put', () => client.send(new PutObjectCommand({ Bucket, Key, Body: body, ContentLength: body.length })));
+        await send('put', () => call<any>((s) => new s.PutObjectCommand({ Bucket, Key, Body: body, ContentLength: body.length })));
       } else {
         if (partLen > 0) await flushPart();
         const id: string = uploadId;
         await send('complete multipart upload', () =>
-          client.send(new CompleteMultipartUploadCommand({ Bucket, Key, UploadId: id, MultipartUpload: { Parts: parts } })),
+          call<any>((s) => new s.CompleteMultipartUploadCommand({ Bucket, Key, UploadId: id, MultipartUpload: { Parts: parts } })),
         );
       }
     } catch (e) {
       if (uploadId !== null) {
         const id: string = uploadId;
-        await client.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId: id })).catch(() => {});
+        await call<any>((s) => new s.AbortMultipartUploadCommand({ Bucket, Key, UploadId: id })).catch(() => {});
       }
       throw e;
     }
@@ -187,7 +186,7 @@ export function s3FileStore(c: S3Storage, prefix: string): FileStore {
     async get(key, range) {
       try {
         const r = await send('get', () =>
-          client.send(new GetObjectCommand({ Bucket, Key: objectKey(key), ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) })),
+          call<any>((s) => new s.GetObjectCommand({ Bucket, Key: objectKey(key), ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) })),
         );
         const bytes = Number(r.ContentLength ?? 0);
         const total = range && r.ContentRange ? Number(/\/(\d+)$/.exec(r.ContentRange)?.[1] ?? bytes) : bytes;
@@ -222,14 +221,14 @@ export function s3FileStore(c: S3Storage, prefix: string): FileStore {
     },
 
     async delete(key) {
-      await send('delete', () => client.send(new DeleteObjectCommand({ Bucket, Key: objectKey(key) })));
+      await send('delete', () => call<any>((s) => new s.DeleteObjectCommand({ Bucket, Key: objectKey(key) })));
     },
 
     async *list(sub = '') {
       let ContinuationToken: string | undefined;
       do {
         const token = ContinuationToken;
-        const r = await send('list', () => client.send(new ListObjectsV2Command({ Bucket, Prefix: `${prefix}${sub}`, ContinuationToken: token })));
+        const r = await send('list', () => call<any>((s) => new s.ListObjectsV2Command({ Bucket, Prefix: `${prefix}${sub}`, ContinuationToken: token })));
         for (const o of r.Contents ?? []) {
           if (!o.Key) continue;
           yield { key: o.Key.slice(prefix.length), bytes: Number(o.Size ?? 0) };

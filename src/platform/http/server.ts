@@ -219,14 +219,15 @@ function toProblem(err: FastifyError | AppError | Error, req: FastifyRequest): P
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return new AppError('bad_request', 'Запрос не может быть обработан').toProblem(req.url);
   }
-  if (isDatabaseUnavailable(err)) {
-    return new AppError('unavailable', 'Сервис временно недоступен: нет связи с базой данных. Повторите попытку через несколько секунд — ничего не потеряно', undefined, {
-      retryAfter: 5,
-    }).toProblem(req.url);
-  }
+  // Before the database's check: a storage failure may carry a network error (ECONNREFUSED) as its cause.
   if (isStorageUnavailable(err)) {
     return new AppError('unavailable', 'Хранилище файлов временно недоступно. Повторите попытку через минуту — ничего не потеряно', undefined, {
       retryAfter: 30,
+    }).toProblem(req.url);
+  }
+  if (isDatabaseUnavailable(err)) {
+    return new AppError('unavailable', 'Сервис временно недоступен: нет связи с базой данных. Повторите попытку через несколько секунд — ничего не потеряно', undefined, {
+      retryAfter: 5,
     }).toProblem(req.url);
   }
   if (isDataException(err)) {
