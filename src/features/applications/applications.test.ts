@@ -421,6 +421,12 @@ describe('the operator', () => {
     expect(all).toHaveLength(total.rows[0].n);
     expect(new Set(all).size).toBe(all.length);
     expect(all[0]).toBe(made[0]);
+    // By the applicant's ИНН: only that applicant's; an ИНН of nobody gives an empty page.
+    const inn = (await ctx.db.selectFrom('organizations').select('inn').where('id', '=', ids.producerOrg).executeTakeFirstOrThrow()).inn;
+    const byInn = (await operator.get(`/api/operator/applications?limit=200&applicantInn=${inn}`)).body.items;
+    expect(byInn.map((i: any) => i.id)).toEqual(expect.arrayContaining(made));
+    expect(byInn.every((i: any) => i.applicant.inn === inn)).toBe(true);
+    expect((await operator.get('/api/operator/applications?limit=200&applicantInn=7707083893')).body.items).toEqual([]);
     const bad = await operator.get('/api/operator/applications?cursor=garbage');
     expect(bad.status).toBe(422);
     // Drafts are the applicant's own.

@@ -285,7 +285,10 @@ export async function operatorQueue(ctx: AppContext, actor: Actor, f: QueueFilte
     .where('a.first_submitted_at', 'is not', null);
   if (f.status) q = q.where('a.status', '=', f.status);
   if (f.district) q = q.where('a.district', '=', f.district);
-  if (f.applicantInn) q = q.where('o.inn', '=', f.applicantInn);
+  // The applicant by its ИНН resolved first (a scalar subquery): the queue's (organization_id, submitted_at, id)
+  // index then reads only that applicant's applications, instead of the whole queue filtered by join (EXPLAIN in
+  // `npm run bench -- registers --explain`).
+  if (f.applicantInn) q = q.where('a.organization_id', '=', sql<string>`(select id from organizations where inn = ${f.applicantInn})`);
   if (f.assignee === 'none') q = q.where('a.assigned_to', 'is', null);
   else if (f.assignee === 'me') q = q.where('a.assigned_to', '=', actor.personId);
   else if (f.assignee) q = q.where('a.assigned_to', '=', f.assignee);
