@@ -6,25 +6,17 @@ import { AppError, notFound } from '../../platform/http/errors.js';
 import { CONTENT_TYPES, fileStore } from '../../platform/files/index.js';
 import { formationCutoff } from '../../domain/formation.js';
 import { permitVisible, siteVisible, tripVisible } from '../visibility.js';
-import { checkPeriod } from '../period-input.js';
+import { checkPeriod, type CheckedPeriod } from '../period-input.js';
 import { acceptanceSql, countedMassSql, movementOf, weighedMassSql, type MovementColumns } from '../movement.js';
 import { totalsColumns } from '../totals/queries.js';
 
 /**
- * Permits of a site under which trips finished in the period, with the counts
- * of formed trips, what of them counts as moved (accepted by the facility),
- * what awaits the facility's decision and what it rejected (../movement.ts),
- * and how many trips are not formed yet and when they will be.
+ * The statement form's permit list as the route runs it (test/explain.test.ts explains it): whole
+ * formed days from trip_totals by trip_totals_site_day_idx (site_id, day), the tail since the
+ * cutoff's day from trips by trips_site_unloaded_idx (site_id, unloaded_at), the permits by
+ * permits_site_idx.
  */
-export async function permitsWithMovement(ctx: AppContext, actor: Actor, siteId: string, from: string, to: string) {
-  const period = checkPeriod(ctx, from, to);
-  const site = await ctx.db
-    .selectFrom('sites as s')
-    .select('s.id')
-    .where('s.id', '=', siteId)
-    .where(siteVisible(actor, 's'))
-    .executeTakeFirst();
-  if (!site) throw notFound('Объект образования ОСС не найден');
+export function permitsWithMovementQuery(ctx: AppContext, actor: Actor, siteId: string, period: CheckedPeriod) {
   const now = ctx.now();
   const cutoff = formationCutoff(now, ctx.config.tripFormationHours);
   const hours = ctx.config.tripFormationHours;
@@ -33,7 +25,7 @@ export async function permitsWithMovement(ctx: AppContext, actor: Actor, siteId:
   // one by one, as formation splits that day. The cost does not grow with the history behind the site.
   const tailFrom = sql<Date>`greatest(${period.start}::timestamptz, (date_trunc('day', ${cutoff}::timestamptz at time zone 'Europe/Moscow') at time zone 'Europe/Moscow'))`;
   const cutoffDay = sql<string>`(${cutoff}::timestamptz at time zone 'Europe/Moscow')::date`;
-  const rows = await sql<
+  return sql<
     MovementColumns & {
       id: string;
       number: string;
@@ -69,7 +61,25 @@ export async function permitsWithMovement(ctx: AppContext, actor: Actor, siteId:
     where p.site_id = ${siteId} and ${permitVisible(actor, 'p')}
     group by p.id
     having sum(u.trips) > 0
-    order by p.number`.execute(ctx.db);
+    order by p.number`;
+}
+
+/**
+ * Permits of a site under which trips finished in the period, with the counts
+ * of formed trips, what of them counts as moved (accepted by the facility),
+ * what awaits the facility's decision and what it rejected (../movement.ts),
+ * and how many trips are not formed yet and when they will be.
+ */
+export async function permitsWithMovement(ctx: AppContext, actor: Actor, siteId: string, from: string, to: string) {
+  const period = checkPeriod(ctx, from, to);
+  const site = await ctx.db
+    .selectFrom('sites as s')
+    .select('s.id')
+    .where('s.id', '=', siteId)
+    .where(siteVisible(actor, 's'))
+    .executeTakeFirst();
+  if (!site) throw notFound('Объект образования ОСС не найден');
+  const rows = await permitsWithMovementQuery(ctx, actor, siteId, period).execute(ctx.db);
   return rows.rows.map((r) => {
     const mv = movementOf(r);
     return {
@@ -106,6 +116,27 @@ export async function listPermits(db: Db, actor: Actor, siteId: string | undefin
   return { items, total: total.n, page, pageSize };
 }
 
+/**
+ * A permit page's waste types with what moved under each, as the route runs it (explained by
+ * test/explain.test.ts): permit_waste_types_pkey, then trip_totals_pkey (permit_id, waste_code, …)
+ * twice — the organization's visible figures and the whole permit's moved volume. No trips are read.
+ * What counts as moved: accepted loads (../movement.ts); awaiting and rejected apart.
+ */
+export function permitWasteTypesQuery(actor: Actor, id: string) {
+  return sql<
+      MovementColumns & { code: string; name: string; hazardClass: number; permittedVolume: string; overLimit: boolean }
+    >`select pw.waste_code as code, w.name, w.hazard_class::int as "hazardClass", pw.permitted_volume::text as "permittedVolume", m.*,
+             coalesce(all_moved.v, 0) > pw.permitted_volume as "overLimit"
+      from permit_waste_types pw
+      join waste_types w on w.code = pw.waste_code
+      -- The figures of the trips the organization may see (a carrier: only its own), from the totals…
+      cross join lateral (select ${totalsColumns('u')} from trip_totals u where u.permit_id = pw.permit_id and u.waste_code = pw.waste_code and ${tripVisible(actor, 'u')}) m
+      -- …while the limit is judged by everything moved under the permit.
+      cross join lateral (select sum(a.volume) as v from trip_totals a where a.permit_id = pw.permit_id and a.waste_code = pw.waste_code and a.acceptance = 'accepted') all_moved
+      where pw.permit_id = ${id}
+      order by pw.waste_code`;
+}
+
 /** A permit with its waste types (permitted vs moved volume), carriers and facilities. */
 export async function getPermit(db: Db, actor: Actor, id: string) {
   const permit = await db
@@ -117,19 +148,7 @@ export async function getPermit(db: Db, actor: Actor, id: string) {
     .executeTakeFirst();
   if (!permit) throw notFound('Разрешение не найдено');
   const [wasteTypes, carriers, facilities] = await Promise.all([
-    // What counts as moved: accepted loads (../movement.ts); awaiting and rejected apart.
-    sql<
-      MovementColumns & { code: string; name: string; hazardClass: number; permittedVolume: string; overLimit: boolean }
-    >`select pw.waste_code as code, w.name, w.hazard_class::int as "hazardClass", pw.permitted_volume::text as "permittedVolume", m.*,
-             coalesce(all_moved.v, 0) > pw.permitted_volume as "overLimit"
-      from permit_waste_types pw
-      join waste_types w on w.code = pw.waste_code
-      -- The figures of the trips the organization may see (a carrier: only its own), from the totals…
-      cross join lateral (select ${totalsColumns('u')} from trip_totals u where u.permit_id = pw.permit_id and u.waste_code = pw.waste_code and ${tripVisible(actor, 'u')}) m
-      -- …while the limit is judged by everything moved under the permit.
-      cross join lateral (select sum(a.volume) as v from trip_totals a where a.permit_id = pw.permit_id and a.waste_code = pw.waste_code and a.acceptance = 'accepted') all_moved
-      where pw.permit_id = ${id}
-      order by pw.waste_code`
+    permitWasteTypesQuery(actor, id)
       .execute(db)
       .then((r) =>
         r.rows.map((w) => {

@@ -15,7 +15,7 @@ import { notify } from '../notifications/notify.js';
 import { parseMass } from '../../domain/quantity.js';
 import { formatMoscowDateTime } from '../../domain/period.js';
 import { MAX_TRIP_MASS_T } from '../trips/record-trips.js';
-import { listTrips } from '../trips/queries.js';
+import { listTrips, type TripFilter } from '../trips/queries.js';
 import { chargeLoads } from '../money/charges.js';
 
 export type ReceiptStatus = 'pending' | 'confirmed' | 'rejected';
@@ -34,9 +34,14 @@ export interface ReceiptFilter {
   pageSize: number;
 }
 
+/** The receipts page's trips filter: the trips list limited to the acting facility's deliveries (trips_facility_unloaded_idx). */
+export function receiptTripFilter(actor: Actor, f: ReceiptFilter): TripFilter {
+  return { facilityId: actor.organizationId, receiptStatus: f.status, from: f.from, to: f.to, after: f.after, pageSize: f.pageSize };
+}
+
 /** The trips delivered to the acting facility: the trips list, limited to its deliveries. */
 export async function listReceipts(ctx: AppContext, actor: Actor, f: ReceiptFilter) {
-  const page = await listTrips(ctx, actor, { facilityId: actor.organizationId, receiptStatus: f.status, from: f.from, to: f.to, after: f.after, pageSize: f.pageSize });
+  const page = await listTrips(ctx, actor, receiptTripFilter(actor, f));
   return { ...page, items: page.items.map((t) => ({ ...t, receiptStatusText: RECEIPT_STATUS_TEXT[t.receiptStatus] })) };
 }
 

@@ -36,8 +36,13 @@ export async function listSites(db: Db, actor: Actor, page: number, pageSize: nu
   return { items, total: total.n, page, pageSize };
 }
 
-export async function getSite(db: Db, actor: Actor, id: string) {
-  const site = await db
+/**
+ * The site card's queries, as the route runs them (test/explain.test.ts explains them):
+ * the site by sites_pkey (organizations_pkey for its producer), its permits by permits_site_idx.
+ * No trips are read: the card's figures come from the permit pages' totals.
+ */
+export function siteCardQueries(db: Db, actor: Actor, id: string) {
+  const site = db
     .selectFrom('sites as s')
     .innerJoin('organizations as o', 'o.id', 's.producer_id')
     .select([
@@ -61,16 +66,21 @@ export async function getSite(db: Db, actor: Actor, id: string) {
       'o.ogrn as producerOgrn',
     ])
     .where('s.id', '=', id)
-    .where(siteVisible(actor, 's'))
-    .executeTakeFirst();
-  if (!site) throw notFound('Объект образования ОСС не найден');
-  const permits = await db
+    .where(siteVisible(actor, 's'));
+  const permits = db
     .selectFrom('permits as p')
     .select(['p.id', 'p.number', 'p.valid_from as validFrom', 'p.valid_to as validTo', 'p.status'])
     .where('p.site_id', '=', id)
     .where(permitVisible(actor, 'p'))
-    .orderBy('p.valid_from', 'desc')
-    .execute();
+    .orderBy('p.valid_from', 'desc');
+  return { site, permits };
+}
+
+export async function getSite(db: Db, actor: Actor, id: string) {
+  const q = siteCardQueries(db, actor, id);
+  const site = await q.site.executeTakeFirst();
+  if (!site) throw notFound('Объект образования ОСС не найден');
+  const permits = await q.permits.execute();
   // The producer's head, employees and trusted persons with full access keep the register.
   const editable = site.producerId === actor.organizationId && actor.rights.has('submit') && site.archivedAt === null;
   return { ...site, editable, permits };
