@@ -170,7 +170,14 @@ describe('every page, every role, two screen sizes', () => {
   let statementId: string | null = null;
   // A facility's monthly report for the month before, so that the report's page is checked too.
   let reportId: string | null = null;
+  // The managing organization's pages that the walk reaches only through one meeting: the counting stage (entry and
+  // the live count) of the meeting in progress, and the completed meeting with its protocol and ГИС ЖКХ status.
+  let meetingPages: string[] = [];
   beforeAll(async () => {
+    const meetings = await env.server.ctx.db.selectFrom('meetings').select(['id', 'status']).orderBy('created_at').execute();
+    const open = meetings.find((m) => m.status === 'in_progress');
+    const done = meetings.find((m) => m.status === 'completed');
+    meetingPages = [...(open ? [`/meetings/${open.id}/stages/4`] : []), ...(done ? [`/meetings/${done.id}`] : [])];
     const facility = await signedIn(env.server.app, 'facility@ossig.test');
     const month = new Date(env.server.ctx.now());
     month.setUTCDate(1);
@@ -229,7 +236,7 @@ describe('every page, every role, two screen sizes', () => {
 
     await signIn(page, `${role}@ossig.test`);
     // Walk the cabinet at desktop size: the navigation, then one page of every kind linked from the pages seen.
-    const queue: string[] = ['/', ...(role === 'producer' && statementId ? [`/statements/${statementId}`] : []), ...(role === 'facility' && reportId ? [`/reports/${reportId}`] : [])];
+    const queue: string[] = ['/', ...(role === 'producer' && statementId ? [`/statements/${statementId}`] : []), ...(role === 'facility' && reportId ? [`/reports/${reportId}`] : []), ...(role === 'manager' ? meetingPages : [])];
     const seenPattern = new Set<string>();
     const urls: { pattern: string; url: string }[] = [];
     while (queue.length) {

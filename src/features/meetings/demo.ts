@@ -4,7 +4,9 @@
  * meeting at stage 4 and a completed one) and ООО «УК «Квартал» with
  * manager2@ossig.test. Made through the same use-cases as the cabinet.
  */
+import type { Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
+import type { Database } from '../../platform/db/schema.js';
 import { loadActor, type Actor } from '../../platform/http/auth.js';
 import { hashPassword } from '../identity/password.js';
 import { makeValidInnLegal, makeValidOgrn, makeValidSnils } from '../../domain/identifiers.js';
@@ -12,6 +14,9 @@ import { DEMO_PASSWORD, type DemoHook } from '../demo/types.js';
 import { createHouse, createMeeting, markStage, saveNotice } from './meetings.js';
 import { addPremise } from './register.js';
 import { recordBallot } from './voting.js';
+import { orderMeetingDocument, renderMeetingDocument, type MeetingDoc } from './documents.js';
+import { confirmGisRights, runGisExchange, uploadToGis } from './gis.js';
+import { completeMeeting } from './meetings.js';
 
 export const MANAGING_ORGS = [
   { key: 'manager', name: 'Общество с ограниченной ответственностью «Управляющая компания «Домовой»»', shortName: 'ООО «УК «Домовой»»', address: 'г. Москва, ул. Вавилова, д. 19, пом. 2', seed: 508, person: { email: 'manager@ossig.test', name: 'Лебедева Анна Викторовна', phone: '+79161000009' } },
@@ -88,7 +93,8 @@ async function fillManager(ctx: AppContext, actor: Actor) {
   const now = ctx.now();
   const day = 86_400_000;
   const h1 = await ctx.db.transaction().execute((trx) => createHouse(trx, actor, { address: 'г. Москва, ул. Вавилова, д. 21', cadastralNumber: '77:06:0002001:1101', totalArea: '600.00' }));
-  await ctx.db.transaction().execute((trx) => createHouse(trx, actor, { address: 'г. Москва, ул. Вавилова, д. 23, корп. 1', cadastralNumber: '77:06:0002001:1102', totalArea: '4830.40' }));
+  const h2 = await ctx.db.transaction().execute((trx) => createHouse(trx, actor, { address: 'г. Москва, ул. Вавилова, д. 23, корп. 1', cadastralNumber: '77:06:0002001:1102', totalArea: '4830.40' }));
+  await completedMeeting(ctx, actor, h2.id);
   // The meeting at stage 4: notice, register and ballots done; some decisions received.
   const m = await ctx.db.transaction().execute((trx) => createMeeting(trx, { ctx, actor, input: { houseId: h1.id, kind: 'annual', form: 'mixed' } }));
   await ctx.db.transaction().execute((trx) =>
@@ -123,6 +129,75 @@ async function fillManager(ctx: AppContext, actor: Actor) {
       recordBallot(trx, { ctx, actor, id: m.id, ownerId: o.id, choices: Object.fromEntries(items.map((it, k) => [it.id, k === 3 && i % 2 ? 'against' : 'for'])) }),
     );
   }
+}
+
+/** Makes a document at once (the demo runs before the worker; the job enqueued with it then finds it made). */
+async function makeDocument(ctx: AppContext, actor: Actor, id: string, doc: MeetingDoc, protocol?: { chair: string; secretary: string; counters: string }) {
+  await ctx.db.transaction().execute((trx) => orderMeetingDocument(trx, { ctx, actor, id, doc, protocol }));
+  const m = await ctx.db.selectFrom('meetings').select(['notice_document_id', 'ballots_document_id', 'protocol_document_id']).where('id', '=', id).executeTakeFirstOrThrow();
+  await renderMeetingDocument(ctx, { meetingId: id, doc, documentId: m[`${doc}_document_id`]!, replaces: null, personId: actor.personId });
+}
+
+const SURNAMES = ['Смирнов', 'Волков', 'Соколов', 'Попов', 'Лебедев', 'Козлов', 'Новиков', 'Морозов', 'Егоров', 'Павлов', 'Степанов', 'Николаев', 'Орлов', 'Андреев', 'Макаров', 'Захаров'];
+const NAMES = ['Алексей Иванович', 'Дмитрий Сергеевич', 'Михаил Петрович', 'Андрей Олегович'];
+
+/**
+ * The completed meeting of the second house: 63 flats of 75.00 m² and a non-residential premise of
+ * 105.40 m² (4 830.40 m² in all), 45 decisions, notice, ballots and protocol made and signed, the
+ * protocol loaded into the ГИС ЖКХ simulator, «Собрание проведено».
+ */
+async function completedMeeting(ctx: AppContext, actor: Actor, houseId: string) {
+  const day = 86_400_000;
+  const now = ctx.now();
+  const tx = <T>(fn: (trx: Transaction<Database>) => Promise<T>) => ctx.db.transaction().execute(fn);
+  const m = await tx((trx) => createMeeting(trx, { ctx, actor, input: { houseId, kind: 'extraordinary', form: 'absentee' } }));
+  await tx((trx) =>
+    saveNotice(trx, {
+      ctx,
+      actor,
+      id: m.id,
+      input: {
+        kind: 'extraordinary',
+        form: 'absentee',
+        electronic: false,
+        initiators: 'ООО «УК «Домовой»», ОГРН ' + makeValidOgrn(508),
+        startsAt: new Date(now.getTime() - 40 * day).toISOString(),
+        endsAt: new Date(now.getTime() - 30 * day).toISOString(),
+        place: '',
+        ballotsPlace: 'г. Москва, ул. Вавилова, д. 19, пом. 2 (офис управляющей компании)',
+        materialsPlace: 'Офис управляющей компании, пн–пт 9:00–18:00',
+        items: [
+          { title: 'Избрание председателя и секретаря собрания, наделение их полномочиями по подсчёту голосов', majority: 'participants' as const },
+          { title: 'Установка системы контроля доступа во дворе', majority: 'two_thirds_all' as const },
+          { title: 'Заключение прямых договоров с ресурсоснабжающими организациями', majority: 'more_than_half_all' as const },
+        ],
+      },
+    }),
+  );
+  for (let i = 1; i <= 63; i++) {
+    const name = `${SURNAMES[i % SURNAMES.length]} ${NAMES[i % NAMES.length]}`;
+    await tx((trx) => addPremise(trx, actor, m.id, { number: String(i), kind: 'residential', area: '75.00', owners: [{ name, share: '1', ownership: 'sole', ownerKind: 'person', inn: null }] }));
+  }
+  await tx((trx) => addPremise(trx, actor, m.id, { number: 'Н1', kind: 'non_residential', area: '105.40', owners: [{ name: 'Город Москва', share: '1', ownership: 'sole', ownerKind: 'city', inn: null }] }));
+  await tx((trx) => markStage(trx, { ctx, actor, id: m.id, stage: 'notice', done: true }));
+  await makeDocument(ctx, actor, m.id, 'notice');
+  await tx((trx) => markStage(trx, { ctx, actor, id: m.id, stage: 'register', done: true }));
+  await makeDocument(ctx, actor, m.id, 'ballots');
+  await tx((trx) => markStage(trx, { ctx, actor, id: m.id, stage: 'ballots', done: true }));
+  const owners = await ctx.db.selectFrom('meeting_owners').select('id').where('meeting_id', '=', m.id).orderBy('position').execute();
+  const items = await ctx.db.selectFrom('meeting_items').select('id').where('meeting_id', '=', m.id).orderBy('position').execute();
+  for (const [i, o] of owners.slice(0, 45).entries()) {
+    const choices = Object.fromEntries(items.map((it, k) => [it.id, k === 1 && i % 3 === 0 ? 'against' : k === 2 && i % 5 === 0 ? 'abstain' : 'for'] as const));
+    await tx((trx) => recordBallot(trx, { ctx, actor, id: m.id, ownerId: o.id, choices }));
+  }
+  await tx((trx) => markStage(trx, { ctx, actor, id: m.id, stage: 'counting', done: true }));
+  await makeDocument(ctx, actor, m.id, 'protocol', { chair: 'Смирнов Алексей Иванович', secretary: 'Волков Дмитрий Сергеевич', counters: 'Соколов Михаил Петрович' });
+  await tx((trx) => markStage(trx, { ctx, actor, id: m.id, stage: 'protocol', done: true }));
+  await tx((trx) => confirmGisRights(trx, { ctx, actor, id: m.id }));
+  await tx((trx) => uploadToGis(trx, { ctx, actor, id: m.id }));
+  const row = await ctx.db.selectFrom('meetings').select('gis_request_guid').where('id', '=', m.id).executeTakeFirstOrThrow();
+  await runGisExchange(ctx, { meetingId: m.id, transportGuid: row.gis_request_guid! }, { pollDelayMs: 10 });
+  await tx((trx) => completeMeeting(trx, { ctx, actor, id: m.id }));
 }
 
 async function fillOther(ctx: AppContext, actor: Actor) {

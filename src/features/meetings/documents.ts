@@ -219,7 +219,8 @@ export async function renderMeetingDocument(ctx: AppContext, p: RenderPayload): 
          where o.meeting_id = ${m.id} and o.voted_at is not null
          order by length(p.number), p.number, o.position`.execute(ctx.db)
     ).rows.map((r) => ({ premise: r.number, area: r.area, name: r.name, share: shareText(r.share_num, r.share_den), votes: formatArea(ownerVotes({ area: r.area, shareNum: r.share_num, shareDen: r.share_den })), votedAt: r.voted_at ? new Date(r.voted_at) : null }));
-    const others = await ctx.db.selectFrom('documents').select(['id', 'code', 'kind']).where('id', 'in', [m.notice_document_id, m.ballots_document_id].filter((x): x is string => !!x)).where('status', '=', 'valid').execute();
+    const otherIds = [m.notice_document_id, m.ballots_document_id].filter((x): x is string => !!x);
+    const others = otherIds.length ? await ctx.db.selectFrom('documents').select(['id', 'code', 'kind']).where('id', 'in', otherIds).where('status', '=', 'valid').execute() : [];
     const codeOf = (k: string) => others.find((x) => x.kind === k)?.code;
     const annexes = [
       `Реестр собственников помещений, принявших участие в собрании (${attendees.length}), — приложение № 1 (ниже).`,

@@ -170,7 +170,7 @@ function OwnerBallot({ m, o, locked, open, setOpen }: { m: Meeting; o: BallotRow
     onSuccess: refresh,
   });
   return (
-    <Card withBorder padding="sm" aria-label={`Собственник ${o.name}, помещение № ${o.premise}`}>
+    <Card withBorder padding="sm" component="article" aria-label={`Собственник ${o.name}, помещение № ${o.premise}`}>
       <Stack gap={6}>
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Stack gap={0} style={{ minWidth: 0 }}>
@@ -262,8 +262,8 @@ export function ProtocolStage({ m }: { m: Meeting }) {
             <Text size="sm" c="dimmed">
               По требованиям приказа Минстроя России № 44/пр: реквизиты собрания, кворум, результаты по каждому вопросу, приложение — реестр принявших участие. PDF подписывается электронной подписью оператора и проверяется по QR-коду.
             </Text>
-            <TextInput label="Председатель собрания" value={chair} onChange={(e) => setChair(e.currentTarget.value)} error={fieldError(order.error, 'chair')} disabled={locked} required />
-            <TextInput label="Секретарь собрания" value={secretary} onChange={(e) => setSecretary(e.currentTarget.value)} error={fieldError(order.error, 'secretary')} disabled={locked} required />
+            <TextInput label="Председатель собрания" value={chair} onChange={(e) => setChair(e.currentTarget.value)} error={fieldError(order.error, 'chair')} disabled={locked} withAsterisk />
+            <TextInput label="Секретарь собрания" value={secretary} onChange={(e) => setSecretary(e.currentTarget.value)} error={fieldError(order.error, 'secretary')} disabled={locked} withAsterisk />
             <TextInput label="Лица, проводившие подсчёт голосов" value={counters} onChange={(e) => setCounters(e.currentTarget.value)} error={fieldError(order.error, 'counters')} disabled={locked} />
             <DocumentState m={m} doc="protocol" />
             {!locked && (
