@@ -64,6 +64,7 @@ import { paymentRoutes } from './money/payment-routes.js';
 import { MONEY_PROBLEMS } from './money/problems.js';
 import { MONEY_JOBS, MONEY_SCHEDULES } from './money/jobs.js';
 import { meetingRoutes } from './meetings/routes.js';
+import { analyticsRoutes } from './analytics/routes.js';
 import { MEETING_JOBS } from './meetings/jobs.js';
 import { MEETING_PROBLEMS } from './meetings/problems.js';
 
@@ -74,6 +75,7 @@ export const ROUTES: readonly RoutesPlugin[] = [
   reportRoutes,
   telemetryRoutes,
   moneyRoutes, paymentRoutes,
+  analyticsRoutes,
   meetingRoutes,
   profileRoutes,
 ];

@@ -55,3 +55,14 @@ export function reportVisible(actor: Actor, alias = 'r'): Expression<SqlBool> {
   if (isOperator(actor)) return sql<SqlBool>`(${sql.ref(`${alias}.organization_id`)} = ${actor.organizationId} or ${sql.ref(`${alias}.filed_version`)} > 0)`;
   return sql<SqlBool>`${sql.ref(`${alias}.organization_id`)} = ${actor.organizationId}`;
 }
+
+/** Predicate on a `trip_totals` row aliased `alias`: the same rows as `tripVisible` over the trips behind them. */
+export function totalsVisible(actor: Actor, alias = 'tt'): Expression<SqlBool> {
+  if (isOperator(actor)) return sql<SqlBool>`true`;
+  const org = actor.organizationId;
+  if (actor.orgRoles.length === 1 && actor.orgRoles[0] === 'carrier') return sql<SqlBool>`${sql.ref(`${alias}.carrier_id`)} = ${org}`;
+  if (actor.orgRoles.length === 1 && actor.orgRoles[0] === 'facility') return sql<SqlBool>`${sql.ref(`${alias}.facility_id`)} = ${org}`;
+  return sql<SqlBool>`(${sql.ref(`${alias}.carrier_id`)} = ${org}
+    or ${sql.ref(`${alias}.facility_id`)} = ${org}
+    or ${sql.ref(`${alias}.site_id`)} in (select vs.id from sites vs where vs.producer_id = ${org}))`;
+}

@@ -26,6 +26,7 @@ export const NAV: NavItem[] = [
   { to: '/receipts', label: 'Приём рейсов', orgRoles: ['facility'] },
   { to: '/reports', label: 'Отчётность', orgRoles: ['producer', 'facility'] },
   { to: '/operator/reports', label: 'Отчёты организаций', orgRoles: ['operator'] },
+  { to: '/analytics', label: 'Аналитика', orgRoles: ['producer', 'carrier', 'facility', 'operator'] },
   { to: '/tariffs', label: 'Тарифы', orgRoles: ['producer', 'carrier', 'facility'] },
   { to: '/settlements', label: 'Расчёты', orgRoles: ['producer', 'carrier', 'facility'] },
   { to: '/meetings', label: 'Собрания собственников', orgRoles: ['managing'] },

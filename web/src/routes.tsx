@@ -27,6 +27,7 @@ import { VehiclesPage } from './pages/vehicles/VehiclesPage';
 import { VehicleCardPage } from './pages/vehicles/VehicleCardPage';
 import { HelpPage } from './pages/help/HelpPage';
 import { TariffsPage } from './pages/money/TariffsPage';
+import { AnalyticsPage } from './pages/analytics/AnalyticsPage';
 import { SettlementsPage } from './pages/money/SettlementsPage';
 import { MeetingsPage } from './pages/meetings/MeetingsPage';
 import { NewMeetingPage } from './pages/meetings/NewMeetingPage';
@@ -62,6 +63,7 @@ export const ROUTES: PageRoute[] = [
   { path: '/vehicles', element: <VehiclesPage /> },
   { path: '/vehicles/:id', element: <VehicleCardPage /> },
   { path: '/help', element: <HelpPage /> },
+  { path: '/analytics', element: <AnalyticsPage /> },
   { path: '/tariffs', element: <TariffsPage /> },
   { path: '/settlements', element: <SettlementsPage /> },
   { path: '/meetings', element: <MeetingsPage /> },

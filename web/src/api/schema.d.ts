@@ -18604,6 +18604,285 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Аналитика: объёмы по месяцам, кодам ФККО, объектам приёма и перевозчикам, приёмка, использование разрешений (оператору — по округам и организациям)
+         * @description Считается по итогам рейсов (trip_totals) в пределах видимости организации.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Первый месяц, ГГГГ-ММ (по умолчанию — 11 месяцев до последнего) */
+                    from?: string;
+                    /** @description Последний месяц, ГГГГ-ММ (по умолчанию — текущий) */
+                    to?: string;
+                    /** @description Код ФККО */
+                    wasteCode?: string;
+                    /** @description Идентификатор (UUID) */
+                    facilityId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            wasteCode: string | null;
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            facilityId: string | null;
+                            totals: {
+                                trips: number;
+                                volume: string;
+                                mass: string;
+                                accepted: {
+                                    trips: number;
+                                    volume: string;
+                                };
+                                awaiting: {
+                                    trips: number;
+                                    volume: string;
+                                };
+                                rejected: {
+                                    trips: number;
+                                    volume: string;
+                                };
+                            };
+                            byMonth: {
+                                month: string;
+                                trips: number;
+                                volume: string;
+                                acceptedVolume: string;
+                                acceptedTrips: number;
+                                awaitingTrips: number;
+                                rejectedTrips: number;
+                            }[];
+                            byCode: {
+                                code: string;
+                                name: string;
+                                trips: number;
+                                volume: string;
+                                acceptedVolume: string;
+                                mass: string;
+                            }[];
+                            byFacility: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                trips: number;
+                                volume: string;
+                                acceptedVolume: string;
+                            }[];
+                            byCarrier: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                trips: number;
+                                volume: string;
+                            }[];
+                            permits: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                number: string;
+                                code: string;
+                                permitted: string;
+                                accepted: string;
+                                share: string;
+                                /** @description ok; near — 90 % и больше; over — 100 % и больше */
+                                state: "ok" | "near" | "over";
+                            }[];
+                            /** @description Только оператору */
+                            byDistrict: {
+                                district: string;
+                                trips: number;
+                                volume: string;
+                            }[] | null;
+                            /** @description Только оператору: по отходопроизводителям */
+                            byOrganization: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                trips: number;
+                                volume: string;
+                                inn: string;
+                            }[] | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Аналитика в XLSX (лист на каждую таблицу) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Первый месяц, ГГГГ-ММ (по умолчанию — 11 месяцев до последнего) */
+                    from?: string;
+                    /** @description Последний месяц, ГГГГ-ММ (по умолчанию — текущий) */
+                    to?: string;
+                    /** @description Код ФККО */
+                    wasteCode?: string;
+                    /** @description Идентификатор (UUID) */
+                    facilityId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Файл XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/houses": {
         parameters: {
             query?: never;

@@ -1,0 +1,118 @@
+/**
+ * Analytics: the dashboard's figures (from trip_totals) equal independent sums over the trips the
+ * organization may see, for each role; the operator also by district and organization; filters; a bad
+ * month names its field; the XLSX holds the same figures; the plan reads the totals, not the trips.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import ExcelJS from 'exceljs';
+import { createTestContext, type TestContext } from '../../../test/helpers/db.js';
+import { buildTestApp, signedIn } from '../../../test/helpers/http.js';
+import type { App } from '../../platform/http/server.js';
+import { seedDemo } from '../demo/seed.js';
+import { moscowDate } from '../../domain/period.js';
+
+let ctx: TestContext;
+let app: App;
+let month: string;
+let since: string;
+
+const orgOf = async (email: string) =>
+  (await sql<{ id: string }>`select m.organization_id as id from memberships m join persons p on p.id = m.person_id where p.email = ${email} and m.revoked_at is null limit 1`.execute(ctx.db)).rows[0].id;
+
+/** Independent sums over the trips (movement.ts's acceptance rule), by ФККО code. */
+async function tripSums(scope: 'producer' | 'carrier' | 'facility' | 'operator', org: string, from: string, to: string) {
+  const where =
+    scope === 'operator' ? sql`true` : scope === 'carrier' ? sql`t.carrier_id = ${org}` : scope === 'facility' ? sql`t.facility_id = ${org}` : sql`s.producer_id = ${org}`;
+  const r = await sql<{ code: string; trips: number; volume: string; accepted: string }>`
+    select t.waste_code as code, count(*)::int as trips, sum(t.volume)::numeric(14,2)::text as volume,
+           coalesce(sum(t.volume) filter (where t.receipt_status = 'confirmed' and t.received_at is not null), 0)::numeric(14,2)::text as accepted
+      from trips t join sites s on s.id = t.site_id
+     where ${where} and (t.unloaded_at at time zone 'Europe/Moscow')::date between ${`${from}-01`}::date and (${`${to}-01`}::date + interval '1 month' - interval '1 day')::date
+     group by 1 order by 1`.execute(ctx.db);
+  return r.rows;
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await seedDemo(ctx, { trips: 400, days: 70 });
+  app = await buildTestApp(ctx);
+  month = moscowDate(ctx.now()).slice(0, 7);
+  since = `${Number(month.slice(0, 4)) - 1}-${month.slice(5)}`;
+});
+
+afterAll(async () => {
+  await app?.close();
+  await ctx?.close();
+});
+
+describe('analytics dashboard', () => {
+  for (const role of ['producer', 'carrier', 'facility', 'operator'] as const) {
+    it(`${role}: figures by code equal sums over the visible trips`, async () => {
+      const c = await signedIn(app, `${role}@ossig.test`);
+      const org = await orgOf(`${role}@ossig.test`);
+      const from = since;
+      const r = await c.get(`/api/analytics?from=${from}&to=${month}`);
+      expect(r.status, r.text).toBe(200);
+      const expected = await tripSums(role, org, from, month);
+      const got = [...r.body.byCode].sort((a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code)).map((x: { code: string; trips: number; volume: string; acceptedVolume: string }) => ({ code: x.code, trips: x.trips, volume: Number(x.volume).toFixed(2), accepted: Number(x.acceptedVolume).toFixed(2) }));
+      expect(got).toEqual(expected.map((e) => ({ code: e.code, trips: e.trips, volume: Number(e.volume).toFixed(2), accepted: Number(e.accepted).toFixed(2) })));
+      expect(r.body.totals.trips).toBe(expected.reduce((n, e) => n + e.trips, 0));
+      expect(r.body.byMonth.reduce((n: number, m: { trips: number }) => n + m.trips, 0)).toBe(r.body.totals.trips);
+      expect(r.body.totals.accepted.trips + r.body.totals.awaiting.trips + r.body.totals.rejected.trips).toBe(r.body.totals.trips);
+      if (role === 'operator') {
+        expect(r.body.byDistrict.reduce((n: number, d: { trips: number }) => n + d.trips, 0)).toBe(r.body.totals.trips);
+        expect(r.body.byOrganization.length).toBeGreaterThan(0);
+      } else {
+        expect(r.body.byDistrict).toBeNull();
+      }
+    });
+  }
+
+  it('another producer sees none of the producer\'s figures', async () => {
+    const other = await signedIn(app, 'producer2@ossig.test');
+    const mine = await signedIn(app, 'producer@ossig.test');
+    const a = (await mine.get(`/api/analytics?from=${since}&to=${month}`)).body;
+    const b = (await other.get(`/api/analytics?from=${since}&to=${month}`)).body;
+    const ids = new Set(a.permits.map((p: { id: string }) => p.id));
+    expect(b.permits.some((p: { id: string }) => ids.has(p.id))).toBe(false);
+    const org2 = await orgOf('producer2@ossig.test');
+    expect(b.totals.trips).toBe((await tripSums('producer', org2, since, month)).reduce((n, e) => n + e.trips, 0));
+  });
+
+  it('filters by code and facility; a bad month names its field', async () => {
+    const c = await signedIn(app, 'operator@ossig.test');
+    const all = (await c.get(`/api/analytics?from=${since}&to=${month}`)).body;
+    const code = all.byCode[0].code;
+    const one = (await c.get(`/api/analytics?from=${since}&to=${month}&wasteCode=${code}`)).body;
+    expect(one.totals.trips).toBe(all.byCode[0].trips);
+    const fac = all.byFacility[0];
+    const byFac = (await c.get(`/api/analytics?from=${since}&to=${month}&facilityId=${fac.id}`)).body;
+    expect(byFac.totals.trips).toBe(fac.trips);
+    const bad = await c.get('/api/analytics?from=2026-13&to=2026-01');
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors[0]).toMatchObject({ field: 'from' });
+    const reversed = await c.get('/api/analytics?from=2026-05&to=2026-01');
+    expect(reversed.body.errors[0].message).toMatch(/^Период с:/);
+  });
+
+  it('XLSX: a sheet per table with the page\'s figures', async () => {
+    const c = await signedIn(app, 'operator@ossig.test');
+    const page = (await c.get(`/api/analytics?from=${since}&to=${month}`)).body;
+    const r = await app.inject({ method: 'GET', url: `/api/analytics/xlsx?from=${since}&to=${month}`, headers: { cookie: (c as unknown as { cookie: string }).cookie } });
+    expect(r.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['По месяцам', 'По кодам ФККО', 'По объектам приёма', 'По перевозчикам', 'Разрешения', 'По округам', 'По организациям']);
+    const months = wb.getWorksheet('По месяцам')!;
+    const last = months.getRow(months.rowCount);
+    expect(last.getCell(1).value).toBe('Итого');
+    expect(last.getCell(2).value).toBe(page.totals.trips);
+  });
+
+  it('reads the totals, not the trips', async () => {
+    const org = await orgOf('facility@ossig.test');
+    const plan = await sql<{ 'QUERY PLAN': string }>`explain select sum(tt.trips) from trip_totals tt where tt.facility_id = ${org} and tt.day between '2026-01-01' and '2026-12-31' group by grouping sets ((tt.waste_code), (tt.carrier_id))`.execute(ctx.db);
+    expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).not.toMatch(/on trips\b/);
+  });
+});
