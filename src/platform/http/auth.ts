@@ -107,16 +107,16 @@ export async function resolvePerson(db: Db, req: FastifyRequest): Promise<Person
   const cookie = req.cookies?.[SESSION_COOKIE];
   if (!cookie) return null;
   const row = await db
-    .updateTable('sessions as s')
-    .from('persons as p')
-    .set({ last_seen_at: sql`now()` })
-    .whereRef('p.id', '=', 's.person_id')
+    .selectFrom('sessions as s')
+    .innerJoin('persons as p', 'p.id', 's.person_id')
+    .select(['s.id', 's.person_id', 's.organization_id', 'p.full_name', sql<boolean>`s.last_seen_at < now() - interval '1 minute'`.as('stale')])
     .where('s.token_hash', '=', hashToken(cookie))
     .where('s.ended_at', 'is', null)
     .where('s.expires_at', '>', sql<Date>`now()`)
     .where('p.deleted_at', 'is', null)
-    .returning(['s.id', 's.person_id', 's.organization_id', 'p.full_name'])
     .executeTakeFirst();
+  // «Last seen» to the minute: a write per request would queue every request of one session on its row.
+  if (row?.stale) await db.updateTable('sessions').set({ last_seen_at: sql`now()` }).where('id', '=', row.id).execute();
   if (!row) return null;
   return { personId: row.person_id, personName: row.full_name, sessionId: row.id, tokenId: null, organizationId: row.organization_id };
 }
