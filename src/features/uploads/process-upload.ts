@@ -27,7 +27,7 @@ import { notify } from '../notifications/notify.js';
 import { recordTrips } from '../trips/record-trips.js';
 import { MAX_DATA_ROWS, TRIPS_SHEET, TRIP_COLUMNS, mapHeader, normalizeRow, rowCapMessage, type ColumnMap, type NormalizedRow, type TripField } from './columns.js';
 import { ResultWriter } from './result-writer.js';
-import { originalKey, tempPath, uploadStore } from './storage.js';
+import { originalKey, tempPath, uploadStore, uploadsDir } from './storage.js';
 import type { FileProblem, RowOutcome } from './tables.js';
 
 export const CHUNK_ROWS = 5_000;
@@ -52,6 +52,9 @@ export async function processUpload(ctx: AppContext, uploadId: string, opts: Pro
     .where('id', '=', uploadId)
     .execute();
 
+  // Scratch files (the spool, the result being written) go to this machine's uploads directory, which a
+  // worker with object storage has never needed before.
+  await fsp.mkdir(uploadsDir(ctx.config), { recursive: true });
   // The original as a local file (itself on local disk, a copy from object storage) while it is spooled.
   const original = await uploadStore(ctx.config).localCopy(originalKey(uploadId));
   if (!original) throw new Error(`the file of upload ${uploadId} is not in the store`);
