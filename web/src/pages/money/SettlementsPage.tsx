@@ -71,9 +71,9 @@ function Invoices({ side }: { side: 'owed' | 'owing' }) {
         {list.data && (
           <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
             <Figure label="Выставлено" value={fmtRub(list.data.summary.invoiced)} />
-            <Figure label="Оплачено" value={fmtRub(list.data.summary.paid)} color="teal.8" />
+            <Figure label="Оплачено" value={fmtRub(list.data.summary.paid)} />
             <Figure label={side === 'owed' ? 'Вам должны' : 'К оплате'} value={fmtRub(list.data.summary.due)} />
-            <Figure label={`Просрочено (${fmtInt(list.data.summary.overdueInvoices)})`} value={fmtRub(list.data.summary.overdue)} color={list.data.summary.overdueInvoices ? 'red.8' : undefined} />
+            <Figure label={`Просрочено (${fmtInt(list.data.summary.overdueInvoices)})`} value={fmtRub(list.data.summary.overdue)} color={list.data.summary.overdueInvoices ? 'red.9' : undefined} />
           </SimpleGrid>
         )}
         <NativeSelect
