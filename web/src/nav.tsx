@@ -34,6 +34,8 @@ export const NAV: NavItem[] = [
   { to: '/trusted', label: 'Доверенные лица' },
   { to: '/outbox', label: 'Исходящая почта', orgRoles: ['operator'], demoOnly: true },
   { to: '/tokens', label: 'Доступ по API', fullAccess: true },
+  { to: '/profile', label: 'Профиль' },
+  { to: '/organization', label: 'Профиль организации' },
   { to: '/security', label: 'Безопасность' },
   { to: '/help', label: 'Справка' },
 ];

@@ -33,6 +33,8 @@ import { MeetingsPage } from './pages/meetings/MeetingsPage';
 import { NewMeetingPage } from './pages/meetings/NewMeetingPage';
 import { MeetingPage } from './pages/meetings/MeetingPage';
 import { StagePage } from './pages/meetings/StagePage';
+import { ProfilePage } from './pages/profile/ProfilePage';
+import { OrganizationPage } from './pages/profile/OrganizationPage';
 
 export interface PageRoute {
   path: string;
@@ -46,6 +48,8 @@ export const ROUTES: PageRoute[] = [
   { path: '/services', element: <ServicesPage /> },
   { path: '/tasks/:id', element: <TaskPage /> },
   { path: '/statements/:id', element: <StatementPage /> },
+  { path: '/profile', element: <ProfilePage /> },
+  { path: '/organization', element: <OrganizationPage /> },
   { path: '/security', element: <SecurityPage /> },
   { path: '/trusted', element: <TrustedPage /> },
   { path: '/account/delete', element: <AccountDeletionPage /> },

@@ -7,12 +7,14 @@ import { useAuth } from '../../auth';
 import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
 import { fmtDateTime, fmtInt } from '../../lib/format';
 import { TaskList } from '../tasks/TaskList';
+import { OrganizationPrompt } from '../profile/OrganizationPrompt';
 
 export function DesktopPage() {
   const { me, organization } = useAuth();
   return (
     <>
       <PageTitle subtitle={organization?.name}>Рабочий стол</PageTitle>
+      <OrganizationPrompt />
       <Counters />
       <Grid mt="lg" gutter="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
