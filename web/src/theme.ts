@@ -46,6 +46,9 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': t.colors.gray[7],
+    // A field's error text and an empty picker's placeholder (Mantine: red 6 — 3.28:1, gray 5 — 2.07:1 on white).
+    '--mantine-color-error': t.colors.red[8],
+    '--mantine-color-placeholder': '#6c757d',
     // Text of «light» buttons, badges and the active navigation item: the darkest shade, readable on the tinted background.
     ...Object.fromEntries(LIGHT_TEXT.map((c) => [`--mantine-color-${c}-light-color`, t.colors[c]![9]])),
     // Coloured text (`c="red"`, anchors) and white text on filled buttons: shades that keep 4.5:1.

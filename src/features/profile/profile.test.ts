@@ -154,6 +154,22 @@ describe('e-mail and phone with a code', () => {
   });
 });
 
+describe('the organization profile', () => {
+  it('only the head changes it; an employee reads it and is refused the change, with the field named in Russian for the head', async () => {
+    const them = await signedIn(app, other.email);
+    expect((await them.get('/api/organization')).status).toBe(200);
+    const refused = await them.request('PATCH', '/api/organization', { phone: '+7 495 123-45-67' });
+    expect(refused.status).toBe(403);
+    expect((await them.post('/api/organization/register-lookup')).status).toBe(403);
+    const bad = await me.request('PATCH', '/api/organization', { kpp: '12', email: 'нет' });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors.map((e: { message: string }) => e.message.split(':')[0]).sort()).toEqual(['КПП', 'Электронная почта']);
+    const ok = await me.request('PATCH', '/api/organization', { phone: '8 495 123 45 67' });
+    expect(ok.status, ok.text).toBe(200);
+    expect(ok.body.phone).toBe('+74951234567');
+  });
+});
+
 describe('notification settings', () => {
   it('an event switched off sends no e-mail but still appears in the cabinet', async () => {
     const settings = await me.get('/api/notifications/settings');

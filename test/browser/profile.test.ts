@@ -1,0 +1,101 @@
+/**
+ * «Профиль» and «Профиль организации» in a real browser, on a desktop and on a
+ * phone: the person sees their СНИЛС, a wrong one is refused with the field's
+ * Russian message, a new e-mail is confirmed with the code from the letter
+ * (read where only the send job reads it: the page never shows it), an event
+ * is switched off; the head completes the organization's profile, which
+ * marks the detail as typed by hand; a trusted person only reads it.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserServer } from './server.js';
+import { newPage, shot, signIn } from './browser.js';
+
+/** Nothing wider than the screen (the page does not scroll sideways). */
+const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1);
+
+describe('the profiles in the browser', () => {
+  const env = useBrowserServer({ trips: 20, worker: false, config: { demo: true } });
+
+  for (const size of [
+    { name: 'desktop', width: 1440, height: 900 },
+    { name: 'phone', width: 390, height: 844 },
+  ]) {
+    it(`«Профиль» on a ${size.name}: СНИЛС, a wrong СНИЛС refused, e-mail confirmed by the code, an event switched off`, async () => {
+      const { context, page } = await newPage(env.browser, env.server.url);
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await signIn(page, 'producer@ossig.test');
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await page.goto('/profile');
+      await page.getByRole('heading', { name: 'Профиль', exact: true }).waitFor();
+      const person = await env.server.ctx.db.selectFrom('persons').select(['id', 'snils']).where('email', '=', 'producer@ossig.test').executeTakeFirstOrThrow();
+      const shown = await page.getByTestId('profile-snils').textContent();
+      expect(shown?.replace(/\D/g, '')).toBe(person.snils);
+      expect(await fitsWidth(page)).toBe(true);
+
+      // A СНИЛС with a wrong control number: the field says so in Russian.
+      const snilsInput = page.getByLabel('СНИЛС');
+      if (await snilsInput.isEnabled()) {
+        await snilsInput.fill('112-233-445 96');
+        await page.getByRole('button', { name: 'Сохранить' }).first().click();
+        await page.getByText('СНИЛС: неверное контрольное число').waitFor();
+      }
+
+      // A new e-mail: the code comes by letter; the page shows where it went, never the code.
+      const address = `producer.${size.name}@ossig.test`;
+      const emailCard = page.getByRole('region', { name: 'Электронная почта' });
+      await emailCard.getByLabel('Новый адрес').fill(address);
+      await emailCard.getByRole('button', { name: 'Отправить код' }).click();
+      await emailCard.getByText(`Код отправлен (письмо) на ${address}`, { exact: false }).waitFor();
+      const message = await env.server.ctx.db.selectFrom('mail_messages').select('id').where('to_address', '=', address).executeTakeFirstOrThrow();
+      const secrets = await env.server.ctx.db.selectFrom('mail_secrets').select('secrets').where('message_id', '=', message.id).executeTakeFirstOrThrow();
+      const code = Object.values(secrets.secrets)[0]!;
+      expect(await page.content()).not.toContain(code);
+      await emailCard.getByLabel('Код из сообщения').fill(code);
+      await emailCard.getByRole('button', { name: 'Подтвердить' }).click();
+      await emailCard.getByText(address, { exact: true }).waitFor();
+      await emailCard.getByText('подтверждён', { exact: true }).waitFor();
+      expect(await fitsWidth(page)).toBe(true);
+
+      // An event switched off: stored at once.
+      const box = page.getByRole('checkbox', { name: /Сведения о результатах перемещения ОСС сформированы/ });
+      if (await box.isChecked()) await box.uncheck();
+      await expect
+        .poll(async () => (await env.server.ctx.db.selectFrom('notification_settings').select('email').where('person_id', '=', person.id).where('event', '=', 'statement.ready').executeTakeFirst())?.email)
+        .toBe(false);
+      await shot(page, `profile-${size.name}`);
+
+      // Sign-in methods lead to «Безопасность».
+      await page.getByRole('link', { name: 'в разделе «Безопасность»' }).click();
+      await page.getByRole('heading', { name: 'Безопасность' }).waitFor();
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('«Профиль организации»: the head completes it (marked as typed by hand); a trusted person only reads it', async () => {
+    const { context, page } = await newPage(env.browser, env.server.url);
+    await signIn(page, 'producer@ossig.test');
+    await page.goto('/organization');
+    await page.getByRole('heading', { name: 'Профиль организации' }).waitFor();
+    await page.getByLabel('Телефон').fill('+7 495 123-45-67');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    const details = page.getByRole('region', { name: 'Сведения об организации' });
+    await details.getByText('+74951234567').waitFor();
+    await page.getByLabel('КПП').fill('12');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByText(/^КПП: /).first().waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, 'organization-phone');
+    await context.close();
+
+    const trusted = await newPage(env.browser, env.server.url);
+    await signIn(trusted.page, 'trusted@ossig.test');
+    await trusted.page.goto('/organization');
+    await trusted.page.getByText('Изменять профиль организации может только её руководитель.').waitFor();
+    expect(await trusted.page.getByRole('button', { name: 'Сохранить' }).count()).toBe(0);
+    await trusted.context.close();
+  });
+});
