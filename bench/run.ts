@@ -89,6 +89,11 @@ const CASES: Record<string, Runner> = {
     }
     return out;
   },
+  money: async () => {
+    const { benchMoneyImport } = await import('./money.js');
+    resetPeak();
+    return benchMoneyImport({ lines: intFlag(flags, 'lines', 50_000), sampleRss });
+  },
   login: async () => {
     const { benchLogin: fn } = await import('./login.js');
     return fn();
@@ -111,7 +116,7 @@ const CASES: Record<string, Runner> = {
   },
 };
 
-const selected = positional.length ? positional : Object.keys(CASES).filter((c) => c !== 'scale' && c !== 'registers');
+const selected = positional.length ? positional : Object.keys(CASES).filter((c) => c !== 'scale' && c !== 'registers' && c !== 'money');
 for (const name of selected) {
   if (!CASES[name]) {
     console.error(`Неизвестный бенчмарк «${name}». Есть: ${Object.keys(CASES).join(', ')}`);
