@@ -121,6 +121,7 @@ export async function requestContactCode(ctx: AppContext, o: { personId: string;
 export async function confirmContact(ctx: AppContext, o: { personId: string; channel: Channel; code: string } & Meta): Promise<MyProfile> {
   const now = ctx.now();
   const code = o.code.replace(/\s+/g, '');
+  // Two people confirming the same address at once: the second meets the unique index, and is told the address is taken.
   const outcome = await ctx.db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('contact_confirmations')
@@ -164,6 +165,9 @@ export async function confirmContact(ctx: AppContext, o: { personId: string; cha
       details: { changed: old !== row.value },
     });
     return { ok: true as const };
+  }).catch((e: { code?: string }) => {
+    if (e.code === '23505') return { taken: true as const };
+    throw e;
   });
   if ('error' in outcome) throw invalid({ field: 'code', message: outcome.error! });
   if ('taken' in outcome) throw takenError(o.channel);
