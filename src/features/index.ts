@@ -13,6 +13,7 @@ import type { PermitTables } from './permits/tables.js';
 import type { TelemetryTables } from './telemetry/tables.js';
 import { telemetryRoutes } from './telemetry/routes.js';
 import { telemetryMaintainJob, telemetryMaintainSchedule } from './telemetry/jobs.js';
+import { telemetryDetectJob, telemetryDetectSchedule } from './telemetry/detect-job.js';
 import type { TotalsTables } from './totals/tables.js';
 import type { ReportTables } from './reports/tables.js';
 import type { MoneyTables } from './money/tables.js';
@@ -80,10 +81,10 @@ export const ROUTES: readonly RoutesPlugin[] = [
   profileRoutes,
 ];
 
-export const JOBS: readonly JobDefinition<any>[] = [...UPLOAD_JOBS, mailSendJob, passwordResetRequestJob, generateStatementJob, auditCheckpointJob, ...PERMIT_JOBS, ...REPORT_JOBS, telemetryMaintainJob, ...MONEY_JOBS, ...MEETING_JOBS];
+export const JOBS: readonly JobDefinition<any>[] = [...UPLOAD_JOBS, mailSendJob, passwordResetRequestJob, generateStatementJob, auditCheckpointJob, ...PERMIT_JOBS, ...REPORT_JOBS, telemetryMaintainJob, telemetryDetectJob, ...MONEY_JOBS, ...MEETING_JOBS];
 
 /** Jobs enqueued on a schedule by whichever worker comes first. */
-export const SCHEDULES: readonly ScheduleDefinition<any>[] = [auditCheckpointSchedule, ...PERMIT_SCHEDULES, ...REPORT_SCHEDULES, telemetryMaintainSchedule, ...MONEY_SCHEDULES];
+export const SCHEDULES: readonly ScheduleDefinition<any>[] = [auditCheckpointSchedule, ...PERMIT_SCHEDULES, ...REPORT_SCHEDULES, telemetryMaintainSchedule, telemetryDetectSchedule, ...MONEY_SCHEDULES];
 
 /** The features' tables join the core ones in `Database` (declaration merging: platform never imports features). */
 declare module '../platform/db/schema.js' {

@@ -26,6 +26,11 @@ export const MAX_TRIPS_PER_BATCH = 10_000;
 export const MAX_TRIP_VOLUME_M3 = 60;
 export const MAX_TRIP_MASS_T = 80;
 export const MAX_TRIP_HOURS = 48;
+/**
+ * A declared trip and a trip formed from the vehicle's telemetry are the same trip when they are of the
+ * same vehicle and their times overlap, give or take this much: it is counted once.
+ */
+export const SAME_TRIP_SLACK_MS = 10 * 60_000;
 /** Clock skew allowed for a trip's times in the future. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
@@ -39,6 +44,8 @@ export interface TripInput {
   unloadedAt?: unknown;
   volume?: unknown;
   mass?: unknown;
+  /** Only from telemetry: the facility object where the body was raised (narrows `facilityInn`). */
+  facilityObjectId?: unknown;
 }
 
 export type TripOutcome =
@@ -89,7 +96,14 @@ export interface PermitJudgement {
  */
 export function judgeTripPermit(
   permit: PermitOnRecord,
-  trip: { carrierId: string; loadedAt: Date | null; wasteCode: string | null; facilityInn: string | null },
+  trip: {
+    carrierId: string;
+    loadedAt: Date | null;
+    wasteCode: string | null;
+    facilityInn: string | null;
+    /** The facility object itself when known (a trip formed from telemetry knows where the body was raised). */
+    facilityObjectId?: string | null;
+  },
 ): PermitJudgement {
   const errors: PermitJudgement['errors'] = [];
   const n = permit.number;
@@ -134,7 +148,7 @@ export function judgeTripPermit(
   let facility: PermitJudgement['facility'];
   const inn = trip.facilityInn;
   if (inn !== null) {
-    const named = t.facilities.filter((f) => f.inn === inn);
+    const named = t.facilities.filter((f) => f.inn === inn && (!trip.facilityObjectId || f.objectId === trip.facilityObjectId));
     const forCode = lineOk ? named.filter((f) => f.wasteCode === code) : named;
     if (!named.length) errors.push({ field: 'facilityInn', message: `ИНН объекта приёма: объект приёма с ИНН ${inn} не указан в разрешении ${n}${inVersion}` });
     else if (!forCode.length) {
@@ -216,7 +230,7 @@ export async function recordTrips(
   opts: {
     carrierId: string;
     trips: readonly TripInput[];
-    source: 'api' | 'upload' | 'demo';
+    source: 'api' | 'upload' | 'demo' | 'telemetry';
     now: Date;
     fieldPrefix?: (i: number) => string;
     /**
@@ -322,6 +336,7 @@ export async function recordTrips(
           loadedAt,
           wasteCode: code && knownWaste.has(code) ? code : null,
           facilityInn: checkedInn,
+          facilityObjectId: opts.source === 'telemetry' && typeof t.facilityObjectId === 'string' ? t.facilityObjectId : null,
         })
       : null;
     for (const e of judged?.errors ?? []) f(e.field, e.message);
@@ -373,6 +388,37 @@ export async function recordTrips(
       externalId,
     });
   });
+
+  // A trip the vehicle's telemetry already formed is not declared a second time.
+  if (rows.length && opts.source !== 'telemetry') {
+    const formed = await sql<{ i: number; id: number; loaded_at: Date }>`
+      select u.i, t.id, t.loaded_at
+        from unnest(${rows.map((r) => r.index)}::int[], ${rows.map((r) => r.vehicleId)}::uuid[],
+                    ${rows.map((r) => r.loadedAt.toISOString())}::timestamptz[], ${rows.map((r) => r.unloadedAt.toISOString())}::timestamptz[])
+             as u(i, vehicle_id, loaded_at, unloaded_at)
+        join lateral (
+          select t.id, t.loaded_at from trips t
+           where t.vehicle_id = u.vehicle_id and t.source = 'telemetry'
+             and t.loaded_at > u.loaded_at - make_interval(hours => ${MAX_TRIP_HOURS})
+             and t.loaded_at < u.unloaded_at + make_interval(secs => ${SAME_TRIP_SLACK_MS / 1000})
+             and t.unloaded_at > u.loaded_at - make_interval(secs => ${SAME_TRIP_SLACK_MS / 1000})
+           order by abs(extract(epoch from t.loaded_at - u.loaded_at)), t.id limit 1) t on true`.execute(trx);
+    const taken = new Set<number>();
+    for (const f of formed.rows) {
+      taken.add(f.i);
+      results[f.i] = {
+        index: f.i,
+        status: 'duplicate',
+        errors: [
+          {
+            field: `${prefix(f.i)}loadedAt`,
+            message: `Рейс уже сформирован по данным трекера ТС: рейс № ${f.id}, погрузка ${formatMoscowDateTime(new Date(f.loaded_at))}`,
+          },
+        ],
+      };
+    }
+    if (taken.size) rows.splice(0, rows.length, ...rows.filter((r) => !taken.has(r.index)));
+  }
 
   if (rows.length) {
     const inserted = await sql<{ id: number; vehicle_id: string; loaded_at: Date }>`

@@ -193,7 +193,7 @@ export interface TripsTable {
   receipt_reason: string | null;
   received_at: Timestamp | null;
   external_id: string | null;
-  source: ColumnType<'api' | 'upload' | 'demo' | 'tracker', 'api' | 'upload' | 'demo' | 'tracker' | undefined, never>;
+  source: ColumnType<'api' | 'upload' | 'demo' | 'tracker' | 'telemetry', 'api' | 'upload' | 'demo' | 'tracker' | 'telemetry' | undefined, never>;
   created_at: Generated<Date>;
 }
 

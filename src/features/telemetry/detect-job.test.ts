@@ -1,0 +1,221 @@
+/**
+ * End to end: EGTS packets from our encoder over TCP → receiver → detection job → a trip with source
+ * 'telemetry', counted once when the job runs twice and when the carrier declares it too; a declared
+ * trip first is linked, not doubled; a body raised outside every facility lands in the review list.
+ */
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../../test/helpers/db.js';
+import { makeWorld, type World } from '../../../test/factories.js';
+import { EGTS_PT, EGTS_SERVICE, EGTS_SR, encodePacket, readPacket, type PosData } from '../../platform/egts/codec.js';
+import { startReceiver, type Receiver } from './receiver.js';
+import { detectTelemetryTrips } from './detect-job.js';
+import { recordTrips } from '../trips/record-trips.js';
+
+let ctx: TestContext;
+let rx: Receiver;
+let w: World;
+const TERMINAL = 7712345;
+const SITE = { lat: 55.7, lon: 37.5 };
+const FACILITY = { lat: 55.6, lon: 37.7 };
+const square = (c: { lat: number; lon: number }, d = 0.003) => ({
+  type: 'Polygon',
+  coordinates: [[[c.lon - d, c.lat - d], [c.lon + d, c.lat - d], [c.lon + d, c.lat + d], [c.lon - d, c.lat + d], [c.lon - d, c.lat - d]]],
+});
+
+beforeAll(async () => {
+  ctx = await createTestContext({}, { TELEMETRY_FLUSH_MS: '20' });
+  w = await makeWorld(ctx);
+  await ctx.pool.query(`update sites set boundary = $2 where id = $1`, [w.site.id, JSON.stringify(square(SITE))]);
+  await ctx.pool.query(`update facilities set boundary = $2 where id = $1`, [w.facility.objectId, JSON.stringify(square(FACILITY))]);
+  await ctx.pool.query(`update vehicles set terminal_number = $2 where id = $1`, [w.vehicle.id, String(TERMINAL)]);
+  rx = await startReceiver(ctx, { port: 0, host: '127.0.0.1' });
+});
+afterAll(async () => {
+  await rx?.close();
+  await ctx?.close();
+});
+
+const pos = (at: Date, lat: number, lon: number, body: boolean): PosData => ({
+  time: at,
+  latitude: lat,
+  longitude: lon,
+  valid: true,
+  moving: true,
+  blackBox: false,
+  fix3d: true,
+  speed: 30,
+  course: 90,
+  odometer: 0,
+  digitalInputs: body ? 1 : 0,
+  source: 0,
+});
+
+/** A truck's day as points: dwell at the site, drive, body raised at `dump`, body down, drive off. */
+function tripTrack(start: Date, dump: { lat: number; lon: number }): PosData[] {
+  const out: PosData[] = [];
+  let t = start.getTime();
+  const step = 60_000;
+  for (let i = 0; i < 12; i++, t += step) out.push(pos(new Date(t), SITE.lat + (i % 3) * 0.0005, SITE.lon, false)); // loading, 11 min
+  for (let i = 1; i <= 20; i++, t += step) out.push(pos(new Date(t), SITE.lat + ((dump.lat - SITE.lat) * i) / 21, SITE.lon + ((dump.lon - SITE.lon) * i) / 21, false));
+  out.push(pos(new Date(t), dump.lat, dump.lon, false));
+  t += step;
+  out.push(pos(new Date(t), dump.lat, dump.lon, true)); // body raised
+  t += step;
+  out.push(pos(new Date(t), dump.lat, dump.lon, false));
+  t += step;
+  out.push(pos(new Date(t), dump.lat + 0.01, dump.lon + 0.01, false));
+  return out;
+}
+
+/** Sends the points over EGTS (authenticated, 10 records per packet) and waits for every answer. */
+async function send(points: PosData[]): Promise<void> {
+  const sock = net.connect(rx.port, '127.0.0.1');
+  let buf = Buffer.alloc(0);
+  let answers = 0;
+  let expected = 1;
+  const done = new Promise<void>((resolve) => {
+    sock.on('data', (d) => {
+      buf = Buffer.concat([buf, d]);
+      for (;;) {
+        const r = readPacket(buf);
+        if (r.kind !== 'packet') break;
+        buf = buf.subarray(r.length);
+        if (r.header.packetType === EGTS_PT.RESPONSE) answers++;
+        if (answers >= expected) resolve();
+      }
+    });
+  });
+  let pid = 1;
+  let rn = 1;
+  sock.write(encodePacket({ packetId: pid++, packetType: EGTS_PT.APPDATA, records: [{ recordNumber: rn++, sourceService: EGTS_SERVICE.AUTH, subrecords: [{ type: EGTS_SR.TERM_IDENTITY, data: { terminalId: TERMINAL } }] }] }));
+  for (let i = 0; i < points.length; i += 10) {
+    expected++;
+    sock.write(
+      encodePacket({
+        packetId: pid++,
+        packetType: EGTS_PT.APPDATA,
+        records: points.slice(i, i + 10).map((p) => ({ recordNumber: rn++, sourceService: EGTS_SERVICE.TELEDATA, subrecords: [{ type: EGTS_SR.POS_DATA, data: p }] })),
+      }),
+    );
+  }
+  await done;
+  sock.destroy();
+  // Stored by the writer's next flush.
+  const last = points[points.length - 1]!.time;
+  for (let i = 0; i < 200; i++) {
+    const r = await ctx.pool.query(`select 1 from telemetry_points where terminal = $1 and at = $2`, [String(TERMINAL), last]);
+    if (r.rowCount) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('points not stored');
+}
+
+/** Whole minutes (EGTS carries whole seconds), `hours` ago. */
+const minute = (hours: number) => new Date(Math.floor((ctx.now().getTime() - hours * 3_600_000) / 60_000) * 60_000);
+
+const trips = async () =>
+  (await ctx.pool.query(`select id, source, loaded_at, unloaded_at, telemetry_check, volume::text, facility_object_id from trips where vehicle_id = $1 order by loaded_at`, [w.vehicle.id])).rows;
+
+describe('trips formed from telemetry', () => {
+  it('a loaded departure and a tipping inside the facility make one trip with source telemetry, however often the job runs', async () => {
+    const start = minute(40);
+    await send(tripTrack(start, FACILITY));
+    const first = await detectTelemetryTrips(ctx);
+    expect(first).toMatchObject({ detections: 1, recorded: 1, review: 0 });
+    expect(first.points).toBeGreaterThan(30);
+    const second = await detectTelemetryTrips(ctx, { vehicleIds: [w.vehicle.id] });
+    expect(second.detections).toBe(0);
+    // Even re-reading from the beginning adds nothing: the detection's key.
+    await ctx.pool.query(`update telemetry_detect_state set resume_from = '2000-01-01', scanned_to = '2000-01-01'`);
+    expect((await detectTelemetryTrips(ctx)).detections).toBe(0);
+
+    const t = await trips();
+    expect(t).toHaveLength(1);
+    expect(t[0]).toMatchObject({ source: 'telemetry', facility_object_id: w.facility.objectId, volume: '20.00' });
+    expect(new Date(t[0].loaded_at).getTime()).toBe(start.getTime() + 12 * 60_000); // the first point outside the site
+    // Counted once in the totals, like any trip.
+    const totals = await ctx.pool.query(`select coalesce(sum(trips), 0)::int as n from trip_totals where permit_id = $1`, [w.permit.id]);
+    expect(totals.rows[0].n).toBe(1);
+
+    // The carrier declares the same trip afterwards (times roughly): refused as the same trip.
+    const r = await ctx.db.transaction().execute((trx) =>
+      recordTrips(trx, {
+        carrierId: w.carrier.id,
+        source: 'api',
+        now: ctx.now(),
+        trips: [
+          {
+            permitNumber: w.permit.number,
+            plate: w.vehicle.plate,
+            wasteCode: '81110001495',
+            facilityInn: w.facility.inn,
+            loadedAt: new Date(start.getTime() + 10 * 60_000).toISOString(),
+            unloadedAt: new Date(start.getTime() + 40 * 60_000).toISOString(),
+            volume: '18',
+            mass: '30',
+          },
+        ],
+      }),
+    );
+    expect(r.results[0]).toMatchObject({ status: 'duplicate' });
+    expect(JSON.stringify(r.results[0])).toContain('сформирован по данным трекера');
+    expect(await trips()).toHaveLength(1);
+  });
+
+  it('a trip the carrier declared first is linked, not doubled, and marked confirmed; a declared trip the track does not show is unsupported', async () => {
+    const start = minute(30);
+    const declare = (loaded: Date, unloaded: Date) =>
+      ctx.db.transaction().execute((trx) =>
+        recordTrips(trx, {
+          carrierId: w.carrier.id,
+          source: 'api',
+          now: ctx.now(),
+          trips: [
+            {
+              permitNumber: w.permit.number,
+              plate: w.vehicle.plate,
+              wasteCode: '81110001495',
+              facilityInn: w.facility.inn,
+              loadedAt: loaded.toISOString(),
+              unloadedAt: unloaded.toISOString(),
+              volume: '18',
+              mass: '30',
+            },
+          ],
+        }),
+      );
+    const ok = await declare(new Date(start.getTime() + 5 * 60_000), new Date(start.getTime() + 45 * 60_000));
+    expect(ok.accepted).toBe(1);
+    // A declared trip two hours later that the truck never made.
+    expect((await declare(new Date(start.getTime() + 3 * 3_600_000), new Date(start.getTime() + 4 * 3_600_000))).accepted).toBe(1);
+    const track = tripTrack(start, FACILITY);
+    // Then the truck stands in the street for five hours (the track covers the false trip's time).
+    const parked = track[track.length - 1]!;
+    for (let i = 1; i <= 30; i++) track.push(pos(new Date(parked.time.getTime() + i * 10 * 60_000), parked.latitude, parked.longitude, false));
+    await send(track);
+    const run = await detectTelemetryTrips(ctx);
+    expect(run).toMatchObject({ detections: 1, linked: 1, recorded: 0 });
+    const t = (await trips()).filter((x) => new Date(x.loaded_at) >= start);
+    expect(t.map((x) => [x.source, x.telemetry_check])).toEqual([
+      ['api', 'confirmed'],
+      ['api', 'unsupported'],
+    ]);
+    const d = await ctx.pool.query(`select outcome, trip_id::int from telemetry_detections where loaded_at >= $1`, [start]);
+    expect(d.rows).toEqual([{ outcome: 'linked', trip_id: t[0].id }]);
+  });
+
+  it('a body raised outside every facility goes to the review list with the reason, never lost', async () => {
+    const start = minute(20);
+    await send(tripTrack(start, { lat: 55.65, lon: 37.6 }));
+    const before = (await trips()).length;
+    const run = await detectTelemetryTrips(ctx);
+    expect(run).toMatchObject({ detections: 1, review: 1, recorded: 0 });
+    expect((await trips()).length).toBe(before);
+    const r = await ctx.pool.query(`select reason_code, reason, status, carrier_id from telemetry_reviews`);
+    expect(r.rows).toHaveLength(1);
+    expect(r.rows[0]).toMatchObject({ reason_code: 'dump_outside', status: 'open', carrier_id: w.carrier.id });
+    expect(r.rows[0].reason).toContain('вне объектов приёма');
+    expect((await detectTelemetryTrips(ctx)).detections).toBe(0);
+  });
+});

@@ -1,0 +1,337 @@
+/**
+ * Trips formed from telemetry: a scheduled job reads each vehicle's new points, runs the pure
+ * `detectTrips` against the sites' and facilities' boundaries, and for each detection (once: unique
+ * per vehicle and loading moment) either
+ *   - links it to the carrier's declared trip of the same vehicle at the same time (`SAME_TRIP_SLACK`:
+ *     the intervals overlap), which is then `telemetry_check = 'confirmed'` — no second trip;
+ *   - or records a trip with source 'telemetry' through `recordTrips` (the same rules, totals and
+ *     27-hour formation as declared trips), under the one permit in force that names the site, the
+ *     carrier and the facility object (`judgeTripPermit`);
+ *   - or, when it cannot (a body raised outside every facility, no permit or several, refused by the
+ *     trip rules), puts it on the review list with the reason in Russian.
+ * Declared trips of a tracked vehicle that the finished part of its track does not show are marked
+ * 'unsupported' ('no_data' when the track has no points around them).
+ *
+ * Safe with several workers: each vehicle is processed in one transaction under a transaction-level
+ * advisory lock (another worker skips it), and a detection's unique key makes a rerun add nothing.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { AppContext } from '../../platform/context.js';
+import type { Database } from '../../platform/db/schema.js';
+import { defineJob, defineSchedule } from '../../platform/jobs/index.js';
+import { formatMoscowDateTime } from '../../domain/period.js';
+import { judgeTripPermit, recordTrips, SAME_TRIP_SLACK_MS, MAX_TRIP_VOLUME_M3, MAX_TRIP_MASS_T, type PermitOnRecord } from '../trips/record-trips.js';
+import { loadPermitTerms, termsAt } from '../permits/terms.js';
+import { detectTrips, type Boundary, type Place, type TrackPoint } from './detect-trips.js';
+
+/** A trip lasts at most 48 h (MAX_TRIP_HOURS) plus the dwell at the site: a run never reads further back. */
+const LOOKBACK_MS = 49 * 3_600_000;
+/** Points read per vehicle and run; the rest the next run. */
+const MAX_POINTS_PER_RUN = 200_000;
+/** A declared trip is judged against the track once the track runs this long past its unloading. */
+const JUDGE_AFTER_MS = 30 * 60_000;
+/** When the vehicles register gives no load capacity: tonnes per m³ of construction waste (an estimate; the facility's weighing confirms). */
+export const TELEMETRY_DENSITY_T_PER_M3 = 1.6;
+
+export type ReviewReason = 'dump_outside' | 'no_permit' | 'ambiguous_permit' | 'rejected' | 'facility_differs' | 'no_volume';
+
+export interface DetectionRun {
+  vehicles: number;
+  points: number;
+  detections: number;
+  recorded: number;
+  linked: number;
+  review: number;
+}
+
+interface Geofences {
+  sites: Place[];
+  facilities: Place[];
+  siteNames: Map<string, string>;
+  facilityInfo: Map<string, { name: string; orgId: string; inn: string }>;
+}
+
+function asBoundary(v: unknown): Boundary | null {
+  const b = typeof v === 'string' ? (JSON.parse(v) as unknown) : v;
+  if (!b || typeof b !== 'object') return null;
+  const t = (b as { type?: unknown }).type;
+  const c = (b as { coordinates?: unknown }).coordinates;
+  if ((t === 'Polygon' || t === 'MultiPolygon') && Array.isArray(c)) return b as Boundary;
+  return null;
+}
+
+async function loadGeofences(ctx: AppContext): Promise<Geofences> {
+  const [s, f] = await Promise.all([
+    sql<{ id: string; name: string; boundary: unknown }>`select id, name, boundary from sites where boundary is not null and archived_at is null`.execute(ctx.db),
+    sql<{ id: string; name: string; boundary: unknown; organization_id: string; inn: string }>`
+      select f.id, f.name, f.boundary, f.organization_id, o.inn from facilities f join organizations o on o.id = f.organization_id
+       where f.boundary is not null and f.archived_at is null`.execute(ctx.db),
+  ]);
+  const g: Geofences = { sites: [], facilities: [], siteNames: new Map(), facilityInfo: new Map() };
+  for (const r of s.rows) {
+    const b = asBoundary(r.boundary);
+    if (b) g.sites.push({ id: r.id, boundary: b });
+    g.siteNames.set(r.id, r.name);
+  }
+  for (const r of f.rows) {
+    const b = asBoundary(r.boundary);
+    if (b) g.facilities.push({ id: r.id, boundary: b });
+    g.facilityInfo.set(r.id, { name: r.name, orgId: r.organization_id, inn: r.inn });
+  }
+  return g;
+}
+
+/** Vehicles with points newer than what their last run saw. */
+async function vehiclesWithNewPoints(ctx: AppContext, only?: readonly string[]): Promise<string[]> {
+  const r = await sql<{ id: string }>`
+    select v.id from vehicles v left join telemetry_detect_state s on s.vehicle_id = v.id
+     where (${only ?? null}::uuid[] is null or v.id = any(${only ?? null}::uuid[]))
+       and exists (select 1 from telemetry_points p where p.vehicle_id = v.id and p.at > coalesce(s.scanned_to, '-infinity'))
+     order by v.id`.execute(ctx.db);
+  return r.rows.map((x) => x.id);
+}
+
+/** The permits of this site that name the carrier (now or in any version), with every version. */
+async function sitePermits(trx: Transaction<Database>, siteId: string, carrierId: string): Promise<PermitOnRecord[]> {
+  const r = await sql<{ id: string; number: string; site_id: string; status: PermitOnRecord['status']; revoked_at: Date | null }>`
+    select p.id, p.number, p.site_id, p.status, p.revoked_at from permits p
+     where p.site_id = ${siteId}
+       and (exists (select 1 from permit_carriers c where c.permit_id = p.id and c.carrier_id = ${carrierId})
+            or exists (select 1 from permit_versions v join permit_version_carriers c on c.version_id = v.id
+                        where v.permit_id = p.id and c.carrier_id = ${carrierId}))
+     order by p.number`.execute(trx);
+  const versions = await loadPermitTerms(trx, r.rows.map((p) => p.id));
+  return r.rows.map((p) => ({
+    id: p.id,
+    number: p.number,
+    siteId: p.site_id,
+    status: p.status,
+    revokedAt: p.revoked_at ? new Date(p.revoked_at) : null,
+    versions: versions.get(p.id) ?? [],
+  }));
+}
+
+interface Vehicle {
+  id: string;
+  carrier_id: string;
+  plate: string;
+  capacity_m3: string | null;
+  load_capacity_t: string | null;
+}
+
+async function review(trx: Transaction<Database>, detectionId: number, v: Vehicle, code: ReviewReason, reason: string): Promise<void> {
+  await sql`insert into telemetry_reviews (detection_id, reason_code, reason, carrier_id, vehicle_id)
+            values (${detectionId}, ${code}, ${reason.slice(0, 2000)}, ${v.carrier_id}, ${v.id})
+            on conflict (detection_id, reason_code) do nothing`.execute(trx);
+}
+
+const fmtPlace = (lat: number, lon: number) => `${lat.toFixed(5)}, ${lon.toFixed(5)}`;
+
+/** Turns one new detected trip into a linked or recorded trip, or a review case. Returns the outcome. */
+async function settleTrip(
+  trx: Transaction<Database>,
+  ctx: AppContext,
+  g: Geofences,
+  v: Vehicle,
+  detectionId: number,
+  t: { siteId: string; facilityId: string; loadedAt: Date; unloadedAt: Date },
+): Promise<{ outcome: 'recorded' | 'linked' | 'review'; tripId: number | null }> {
+  const site = g.siteNames.get(t.siteId) ?? t.siteId;
+  const fac = g.facilityInfo.get(t.facilityId)!;
+  // The carrier declared it: the same vehicle at the same time (the closest such trip not yet linked).
+  const declared = await sql<{ id: number; facility_object_id: string; facility_name: string }>`
+    select t.id, t.facility_object_id, f.name as facility_name from trips t join facilities f on f.id = t.facility_object_id
+     where t.vehicle_id = ${v.id} and t.source <> 'telemetry'
+       and t.loaded_at > ${t.loadedAt}::timestamptz - interval '48 hours'
+       and t.loaded_at < ${t.unloadedAt}::timestamptz + make_interval(secs => ${SAME_TRIP_SLACK_MS / 1000})
+       and t.unloaded_at > ${t.loadedAt}::timestamptz - make_interval(secs => ${SAME_TRIP_SLACK_MS / 1000})
+       and not exists (select 1 from telemetry_detections d where d.trip_id = t.id)
+     order by abs(extract(epoch from t.loaded_at - ${t.loadedAt}::timestamptz)) + abs(extract(epoch from t.unloaded_at - ${t.unloadedAt}::timestamptz)), t.id
+     limit 1`.execute(trx);
+  const d = declared.rows[0];
+  if (d) {
+    await sql`update trips set telemetry_check = 'confirmed' where id = ${d.id} and telemetry_check is distinct from 'confirmed'`.execute(trx);
+    if (d.facility_object_id !== t.facilityId) {
+      await review(
+        trx,
+        detectionId,
+        v,
+        'facility_differs',
+        `Объект приёма по данным трекера («${fac.name}») отличается от заявленного перевозчиком в рейсе № ${d.id} («${d.facility_name}»)`,
+      );
+    }
+    return { outcome: 'linked', tripId: Number(d.id) };
+  }
+
+  // The permit in force that names this site, this carrier and this facility object.
+  const permits = await sitePermits(trx, t.siteId, v.carrier_id);
+  if (!permits.length) {
+    await review(trx, detectionId, v, 'no_permit', `Нет разрешения на перемещение ОСС с объекта «${site}», где перевозчик ТС ${v.plate} указан перевозчиком`);
+    return { outcome: 'review', tripId: null };
+  }
+  const fits: Array<{ permit: PermitOnRecord; wasteCode: string }> = [];
+  const why: string[] = [];
+  for (const p of permits) {
+    const terms = termsAt(p.versions, t.loadedAt) ?? p.versions[0];
+    const codes = [...new Set((terms?.facilities ?? []).filter((f) => f.objectId === t.facilityId).map((f) => f.wasteCode))];
+    if (!terms || !codes.length) {
+      why.push(`объект приёма «${fac.name}» не указан в разрешении ${p.number}`);
+      continue;
+    }
+    // The trucks do not say what they carry: the permit's only code for this facility, or its main one (the largest permitted volume).
+    const wasteCode = codes.sort((a, b) => Number(terms.lines.get(b)?.volume ?? 0) - Number(terms.lines.get(a)?.volume ?? 0) || a.localeCompare(b))[0]!;
+    const judged = judgeTripPermit(p, { carrierId: v.carrier_id, loadedAt: t.loadedAt, wasteCode, facilityInn: fac.inn, facilityObjectId: t.facilityId });
+    if (judged.errors.length) why.push(...judged.errors.map((e) => e.message));
+    else fits.push({ permit: p, wasteCode });
+  }
+  if (!fits.length) {
+    await review(trx, detectionId, v, 'no_permit', `Нет действующего разрешения для рейса с объекта «${site}» на объект приёма «${fac.name}»: ${why.join('; ')}`);
+    return { outcome: 'review', tripId: null };
+  }
+  if (fits.length > 1) {
+    await review(
+      trx,
+      detectionId,
+      v,
+      'ambiguous_permit',
+      `Рейс подходит под несколько разрешений (${fits.map((f) => f.permit.number).join(', ')}): отнести его к одному нельзя`,
+    );
+    return { outcome: 'review', tripId: null };
+  }
+  const volume = v.capacity_m3 === null ? null : Math.min(Number(v.capacity_m3), MAX_TRIP_VOLUME_M3);
+  if (!volume || !(volume > 0)) {
+    await review(trx, detectionId, v, 'no_volume', `В реестре ТС у ${v.plate} не указан объём кузова: объём рейса не определить`);
+    return { outcome: 'review', tripId: null };
+  }
+  const estimate = volume * TELEMETRY_DENSITY_T_PER_M3;
+  const mass = Math.min(v.load_capacity_t !== null ? Math.min(Number(v.load_capacity_t), estimate) : estimate, MAX_TRIP_MASS_T);
+  const fit = fits[0]!;
+  const r = await recordTrips(trx, {
+    carrierId: v.carrier_id,
+    source: 'telemetry',
+    now: ctx.now(),
+    trips: [
+      {
+        permitNumber: fit.permit.number,
+        plate: v.plate,
+        wasteCode: fit.wasteCode,
+        facilityInn: fac.inn,
+        facilityObjectId: t.facilityId,
+        loadedAt: t.loadedAt.toISOString(),
+        unloadedAt: t.unloadedAt.toISOString(),
+        volume: volume.toFixed(2),
+        mass: mass.toFixed(3),
+      },
+    ],
+  });
+  const res = r.results[0]!;
+  if (res.status === 'accepted') return { outcome: 'recorded', tripId: res.id };
+  if (res.status === 'duplicate') {
+    const same = await sql<{ id: number }>`select id from trips where vehicle_id = ${v.id} and loaded_at = ${t.loadedAt}`.execute(trx);
+    if (same.rows[0]) return { outcome: 'linked', tripId: Number(same.rows[0].id) };
+  }
+  await review(trx, detectionId, v, 'rejected', `Рейс по разрешению ${fit.permit.number} не принят: ${res.errors.map((e) => e.message).join('; ')}`);
+  return { outcome: 'review', tripId: null };
+}
+
+/** One vehicle in one transaction; false when another worker holds it. */
+async function detectForVehicle(ctx: AppContext, g: Geofences, vehicleId: string, run: DetectionRun): Promise<boolean> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const lock = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(hashtext('telemetry.detect'), hashtext(${vehicleId})) as ok`.execute(trx);
+    if (!lock.rows[0]?.ok) return false;
+    const v = (
+      await sql<Vehicle>`select id, carrier_id, plate, capacity_m3::text as capacity_m3, load_capacity_t::text as load_capacity_t from vehicles where id = ${vehicleId}`.execute(trx)
+    ).rows[0];
+    if (!v) return true;
+    const state = (
+      await sql<{ tracked_since: Date; resume_from: Date }>`select tracked_since, resume_from from telemetry_detect_state where vehicle_id = ${vehicleId}`.execute(trx)
+    ).rows[0];
+    const pts = await sql<{ at: Date; latitude: number; longitude: number; body_raised: boolean | null }>`
+      select at, latitude, longitude, body_raised from telemetry_points
+       where vehicle_id = ${vehicleId} and at >= ${state?.resume_from ?? new Date(0)} and valid
+       order by at limit ${MAX_POINTS_PER_RUN}`.execute(trx);
+    if (!pts.rows.length) return true;
+    run.vehicles++;
+    run.points += pts.rows.length;
+    const track: TrackPoint[] = pts.rows.map((p) => ({ at: new Date(p.at), latitude: p.latitude, longitude: p.longitude, bodyRaised: p.body_raised }));
+    const first = track[0]!.at;
+    const last = track[track.length - 1]!.at;
+    const { trips, dumpsOutside } = detectTrips(track, g.sites, g.facilities);
+    let lastEvent = 0;
+
+    for (const t of trips) {
+      lastEvent = Math.max(lastEvent, t.unloadedAt.getTime());
+      const end = track.find((p) => p.at.getTime() === t.unloadedAt.getTime())!;
+      const ins = await sql<{ id: number }>`
+        insert into telemetry_detections (vehicle_id, carrier_id, kind, site_id, facility_object_id, loaded_at, unloaded_at, latitude, longitude, distance_km, points, outcome)
+        values (${v.id}, ${v.carrier_id}, 'trip', ${t.siteId}, ${t.facilityId}, ${t.loadedAt}, ${t.unloadedAt}, ${end.latitude}, ${end.longitude}, ${t.distanceKm}, ${t.points}, 'review')
+        on conflict (vehicle_id, loaded_at) do nothing returning id`.execute(trx);
+      const id = ins.rows[0]?.id;
+      if (id === undefined) continue;
+      run.detections++;
+      const s = await settleTrip(trx, ctx, g, v, Number(id), t);
+      run[s.outcome]++;
+      await sql`update telemetry_detections set outcome = ${s.outcome}, trip_id = ${s.tripId} where id = ${id}`.execute(trx);
+    }
+    for (const dmp of dumpsOutside) {
+      lastEvent = Math.max(lastEvent, dmp.at.getTime());
+      const ins = await sql<{ id: number }>`
+        insert into telemetry_detections (vehicle_id, carrier_id, kind, site_id, loaded_at, unloaded_at, latitude, longitude, outcome)
+        values (${v.id}, ${v.carrier_id}, 'dump_outside', ${dmp.siteId}, ${dmp.loadedAt}, ${dmp.at}, ${dmp.latitude}, ${dmp.longitude}, 'review')
+        on conflict (vehicle_id, loaded_at) do nothing returning id`.execute(trx);
+      const id = ins.rows[0]?.id;
+      if (id === undefined) continue;
+      run.detections++;
+      run.review++;
+      await review(
+        trx,
+        Number(id),
+        v,
+        'dump_outside',
+        `Кузов ТС ${v.plate} поднят вне объектов приёма (${fmtPlace(dmp.latitude, dmp.longitude)}, ${formatMoscowDateTime(dmp.at)}) после погрузки на объекте «${g.siteNames.get(dmp.siteId) ?? dmp.siteId}» — возможный несанкционированный сброс`,
+      );
+    }
+
+    // The next run starts at the last finished event (what follows is unfinished), at most LOOKBACK back.
+    const resume = new Date(Math.max(lastEvent, state?.resume_from.getTime() ?? first.getTime(), last.getTime() - LOOKBACK_MS));
+    const trackedSince = state?.tracked_since ?? first;
+    await sql`
+      insert into telemetry_detect_state (vehicle_id, tracked_since, resume_from, scanned_to)
+      values (${v.id}, ${trackedSince}, ${resume}, ${last})
+      on conflict (vehicle_id) do update set resume_from = excluded.resume_from, scanned_to = greatest(telemetry_detect_state.scanned_to, excluded.scanned_to), updated_at = now()`.execute(trx);
+
+    // Declared trips the finished track has judged: confirmed by a detection, else unsupported (or no data).
+    await sql`
+      update trips t set telemetry_check = case
+          when exists (select 1 from telemetry_detections d where d.vehicle_id = t.vehicle_id and d.kind = 'trip'
+                        and d.loaded_at < t.unloaded_at + make_interval(secs => ${SAME_TRIP_SLACK_MS / 1000})
+                        and d.unloaded_at > t.loaded_at - make_interval(secs => ${SAME_TRIP_SLACK_MS / 1000})) then 'confirmed'
+          when exists (select 1 from telemetry_points p where p.vehicle_id = t.vehicle_id
+                        and p.at between t.loaded_at - interval '30 minutes' and t.unloaded_at + interval '30 minutes') then 'unsupported'
+          else 'no_data' end
+       where t.vehicle_id = ${v.id} and t.source <> 'telemetry' and t.telemetry_check is null
+         and t.loaded_at >= ${trackedSince} and t.unloaded_at < ${new Date(last.getTime() - JUDGE_AFTER_MS)}`.execute(trx);
+    return true;
+  });
+}
+
+/** One pass over every vehicle with new points (or only `vehicleIds`). */
+export async function detectTelemetryTrips(ctx: AppContext, o: { vehicleIds?: readonly string[] } = {}): Promise<DetectionRun> {
+  const run: DetectionRun = { vehicles: 0, points: 0, detections: 0, recorded: 0, linked: 0, review: 0 };
+  const ids = await vehiclesWithNewPoints(ctx, o.vehicleIds);
+  if (!ids.length) return run;
+  const g = await loadGeofences(ctx);
+  for (const id of ids) await detectForVehicle(ctx, g, id, run);
+  return run;
+}
+
+export const telemetryDetectJob = defineJob<Record<string, never>>({
+  name: 'telemetry.detect',
+  maxAttempts: 3,
+  parse: () => ({}),
+  async run(ctx) {
+    await detectTelemetryTrips(ctx);
+  },
+});
+
+export const telemetryDetectSchedule = defineSchedule({ name: 'telemetry.detect', everyMinutes: 1, job: telemetryDetectJob, payload: {} });
