@@ -39,8 +39,17 @@ export class LocalGate implements Gate {
   }
 }
 
-/** Lease of a slot: a process that dies without releasing frees its slot after this long. */
-const SLOT_LEASE_MINUTES = 30;
+/**
+ * A slot's lease: the holder renews it every `heartbeatSeconds` while its upload runs, so a long
+ * upload keeps its slot however long it takes, and the slot of a process that died (SIGKILL, a lost
+ * machine) lapses `leaseSeconds` after its last heartbeat.
+ */
+export interface SlotLease {
+  leaseSeconds: number;
+  heartbeatSeconds: number;
+}
+const DEFAULT_LEASE: SlotLease = { leaseSeconds: 30, heartbeatSeconds: 10 };
+
 /** An arbitrary advisory-lock key serializing the count-and-take of a slot. */
 const GATE_LOCK = 727013;
 
@@ -49,6 +58,7 @@ export class PgGate implements Gate {
   constructor(
     private readonly pool: pg.Pool,
     private readonly max: () => number,
+    private readonly lease: () => SlotLease = () => DEFAULT_LEASE,
   ) {}
 
   async inFlight(): Promise<number> {
@@ -65,7 +75,7 @@ export class PgGate implements Gate {
       await client.query('delete from upload_gate_slots where expires_at <= now()');
       const taken = await client.query<{ n: number }>('select count(*)::int as n from upload_gate_slots');
       if (taken.rows[0].n < this.max()) {
-        const r = await client.query<{ id: string }>(`insert into upload_gate_slots (expires_at) values (now() + make_interval(mins => $1)) returning id`, [SLOT_LEASE_MINUTES]);
+        const r = await client.query<{ id: string }>(`insert into upload_gate_slots (expires_at) values (now() + make_interval(secs => $1)) returning id`, [this.lease().leaseSeconds]);
         id = r.rows[0].id;
       }
       await client.query('commit');
@@ -76,10 +86,32 @@ export class PgGate implements Gate {
       client.release();
     }
     if (id === null) return null;
+    // The heartbeat: while the upload runs, its slot's lease is renewed; if it lapsed meanwhile (the
+    // database was away longer than a lease), the slot is taken again under the same id.
+    const { leaseSeconds, heartbeatSeconds } = this.lease();
+    let beating = false;
+    const beat = setInterval(() => {
+      if (beating) return;
+      beating = true;
+      this.pool
+        .query(
+          `insert into upload_gate_slots (id, expires_at) values ($1, now() + make_interval(secs => $2))
+           on conflict (id) do update set expires_at = excluded.expires_at`,
+          [id, leaseSeconds],
+        )
+        .catch(() => {
+          /* the next beat tries again; the lease covers several */
+        })
+        .finally(() => {
+          beating = false;
+        });
+    }, heartbeatSeconds * 1000);
+    beat.unref();
     let released = false;
     return async () => {
       if (released) return;
       released = true;
+      clearInterval(beat);
       await this.pool.query('delete from upload_gate_slots where id = $1', [id]);
     };
   }
@@ -88,12 +120,15 @@ export class PgGate implements Gate {
 /** The shared gate, one `PgGate` per database pool this process serves; `inFlight()` counts them all. */
 export class SharedGate implements Gate {
   private readonly gates = new Map<pg.Pool, PgGate>();
-  constructor(private readonly max: () => number) {}
+  constructor(
+    private readonly max: () => number,
+    private readonly lease: () => SlotLease = () => DEFAULT_LEASE,
+  ) {}
 
   forPool(pool: pg.Pool): PgGate {
     let g = this.gates.get(pool);
     if (!g) {
-      g = new PgGate(pool, this.max);
+      g = new PgGate(pool, this.max, this.lease);
       this.gates.set(pool, g);
     }
     return g;
@@ -124,6 +159,8 @@ export interface UploadGate {
   /** Free disk space kept in reserve. */
   minFreeBytes: number;
   retryAfterSeconds: number;
+  /** A slot's lease and its renewal while the upload runs. */
+  slotLease: SlotLease;
   /** The slots, shared through PostgreSQL by every process on the database. */
   slots: SharedGate;
 }
@@ -134,5 +171,9 @@ export const uploadGate: UploadGate = {
   maxPoolWaiting: 100,
   minFreeBytes: 512 * 1024 * 1024,
   retryAfterSeconds: 10,
-  slots: new SharedGate(() => uploadGate.maxInFlight),
+  slotLease: { ...DEFAULT_LEASE },
+  slots: new SharedGate(
+    () => uploadGate.maxInFlight,
+    () => uploadGate.slotLease,
+  ),
 };
