@@ -13,7 +13,7 @@ import type { AppContext } from '../../platform/context.js';
 import { loadActor, type Actor } from '../../platform/http/auth.js';
 import { moscowDate } from '../../domain/period.js';
 import { shiftDate } from '../../domain/working-days.js';
-import { FONT_REGULAR } from '../statements/render-pdf.js';
+import { FONT_REGULAR } from '../../platform/documents/index.js';
 import type { DemoSeedInfo } from '../demo/types.js';
 import { createDraft, patchApplication } from './draft.js';
 import { decideApplication, requestInfo, submitApplication, withdrawApplication } from './transitions.js';

@@ -15,7 +15,7 @@
 import { drawSignatureStamp, formatDocumentCode, signatureStampHeight, type SignatureStamp } from '../../platform/documents/index.js';
 import { formatMoscowDate, formatMoscowDateTime } from '../../domain/period.js';
 import { typesetQuotes } from '../../domain/typography.js';
-import { footerWithCode, newPdf, ruNumber, type Pdf } from './pdf.js';
+import { footerWithCode, newPdf, ruNumber, type Pdf } from '../../platform/documents/index.js';
 import { CHOICE_LABELS, MAJORITY_RULES, MEETING_FORM_LABELS, OWNER_KIND_LABELS, OWNERSHIP_LABELS, PREMISE_KIND_LABELS, QUORUM_RULE } from './texts.js';
 import type { CountResult } from './count.js';
 import type { Majority, MeetingForm, MeetingKind, OwnerKind, Ownership } from './tables.js';

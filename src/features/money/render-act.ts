@@ -13,11 +13,10 @@
  */
 import crypto from 'node:crypto';
 import { PassThrough } from 'node:stream';
-import PDFDocument from 'pdfkit';
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import { fileStore } from '../../platform/files/index.js';
-import { completeDocument, documentOf, formatDocumentCode, operatorSigner, signStoredFile, signatureStamp, drawSignatureStamp, signatureStampHeight, verificationUrl, type DocumentFact } from '../../platform/documents/index.js';
+import { completeDocument, documentOf, formatDocumentCode, operatorSigner, signStoredFile, signatureStamp, drawSignatureStamp, signatureStampHeight, verificationUrl, type DocumentFact, newPdf } from '../../platform/documents/index.js';
 import { releaseClient, streamQuery } from '../../platform/db/cursor.js';
 import { createXlsxWriter, xlsxDecimal } from '../../platform/spreadsheet/writer.js';
 import { typesetQuotes } from '../../domain/typography.js';
@@ -25,7 +24,7 @@ import { formatFkkoCode } from '../../domain/fkko.js';
 import { formatRu } from '../../domain/quantity.js';
 import { formatMoscowDate, formatMoscowDateTime } from '../../domain/period.js';
 import { formatRubles, formatVatRate, kopToRubles, vatKop } from '../../domain/money.js';
-import { FONT_BOLD, FONT_REGULAR, supportLine } from '../statements/render-pdf.js';
+import { supportLine } from '../statements/render-pdf.js';
 import { monthRange, monthText, ruDate, type OrgSnapshot } from './month.js';
 import { notify } from '../notifications/notify.js';
 import { UNIT_LABELS, type TariffUnit } from './tariffs.js';
@@ -83,28 +82,9 @@ export function actTitle(d: Pick<ActDocument, 'number' | 'month' | 'seq'>): stri
 }
 
 export async function renderActPdf(d: ActDocument): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 40, bottom: 40, left: 40, right: 40 },
-    pdfVersion: '1.7',
-    lang: 'ru-RU',
-    displayTitle: true,
-    info: { Title: actTitle(d), Author: d.facility.name, Subject: d.payer.name, Creator: 'ОССиГ', CreationDate: d.issuedAt },
-  });
-  doc.registerFont('R', FONT_REGULAR);
-  doc.registerFont('B', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  const L = 40;
-  const W = doc.page.width - 80;
-  const field = (label: string, value: string) => {
-    doc.font('B').fontSize(9).text(`${label}: `, L, undefined, { continued: true, width: W });
-    doc.font('R').fontSize(9).text(value, { width: W });
-  };
+  const pdf = newPdf({ title: actTitle(d), author: d.facility.name, subject: d.payer.name, createdAt: d.issuedAt, margins: { x: 40, y: 40 } });
+  const { doc, L, W } = pdf;
+  const field = (label: string, value: string) => pdf.field(label, value, 9);
   doc.font('B').fontSize(12).text(`АКТ № ${d.number}${d.seq > 1 ? ' (дополнительный)' : ''}`, { align: 'center', width: W });
   doc.font('B').fontSize(10).text(`оказанных услуг по приёму отходов строительства и сноса за ${monthText(d.month)}`, { align: 'center', width: W });
   doc.font('R').fontSize(9).text(`от ${formatMoscowDate(d.issuedAt)}`, { align: 'center', width: W });
@@ -181,9 +161,7 @@ export async function renderActPdf(d: ActDocument): Promise<Buffer> {
   doc.font('R').fontSize(7.5).text(`Адрес проверки: ${d.verifyUrl}`, L, undefined, { width: W });
   doc.font('R').fontSize(7).fillColor('#555555').text(`Служба поддержки: ${supportLine(d.support)}`, L, undefined, { width: W }).fillColor('black');
   doc.font('R').fontSize(7).fillColor('#555555').text(`Сформировано ${formatMoscowDateTime(d.issuedAt)} (МСК)`, L, undefined, { width: W }).fillColor('black');
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
+  return pdf.finish();
 }
 
 type DetailRow = [number, string, string, string, string, TariffUnit, string, string, string, string];

@@ -14,7 +14,6 @@
  * `renderPermitVersion` is the job's body: safe to run twice (the files are
  * written under fresh keys and recorded only if the version has none yet).
  */
-import PDFDocument from 'pdfkit';
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import { fileStore } from '../../platform/files/index.js';
@@ -27,13 +26,11 @@ import {
   reserveDocument,
   storeSignedPdf, signatureStamp, drawSignatureStamp, signatureStampHeight,
   verificationUrl,
-  type DocumentFact,
-} from '../../platform/documents/index.js';
+  type DocumentFact, newPdf } from '../../platform/documents/index.js';
 import { typesetQuotes } from '../../domain/typography.js';
 import { formatFkkoCode } from '../../domain/fkko.js';
 import { formatRu } from '../../domain/quantity.js';
 import { formatMoscowDate, formatMoscowDateTime } from '../../domain/period.js';
-import { FONT_BOLD, FONT_REGULAR } from '../statements/render-pdf.js';
 import { supportLine } from '../statements/render-pdf.js';
 import { permitParties, type PermitParties } from './parties.js';
 
@@ -77,39 +74,20 @@ function showChange(v: unknown): string {
 
 /** Renders the PDF into memory (a permit is a few pages). */
 export async function renderPermitPdf(d: PermitDocument): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 48, bottom: 48, left: 50, right: 50 },
-    pdfVersion: '1.7',
-    lang: 'ru-RU',
-    displayTitle: true,
-    info: {
-      Title: `Разрешение на перемещение ОСС № ${d.number}${d.version > 1 ? ` (версия ${d.version})` : ''}`,
-      Author: d.operator.name,
-      Subject: d.site.name,
-      Creator: 'ОССиГ',
-      CreationDate: d.issuedAt,
-    },
+  const pdf = newPdf({
+    title: `Разрешение на перемещение ОСС № ${d.number}${d.version > 1 ? ` (версия ${d.version})` : ''}`,
+    author: d.operator.name,
+    subject: d.site.name,
+    createdAt: d.issuedAt,
+    margins: { x: 50, y: 48 },
   });
-  doc.registerFont('R', FONT_REGULAR);
-  doc.registerFont('B', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  const W = doc.page.width - 100;
-  const L = 50;
+  const { doc, L, W } = pdf;
   const heading = (t: string) => {
     doc.moveDown(0.6);
     doc.font('B').fontSize(11).text(t, L, undefined, { width: W });
     doc.moveDown(0.2);
   };
-  const field = (label: string, value: string) => {
-    doc.font('B').fontSize(9).text(`${label}: `, L, undefined, { continued: true, width: W });
-    doc.font('R').fontSize(9).text(value, { width: W });
-  };
+  const field = (label: string, value: string) => pdf.field(label, value, 9);
 
   doc.font('B').fontSize(13).text('РАЗРЕШЕНИЕ', { align: 'center', width: W });
   doc.font('B').fontSize(11).text('на перемещение отходов строительства, сноса зданий и сооружений, в том числе грунтов', { align: 'center', width: W });
@@ -154,9 +132,7 @@ export async function renderPermitPdf(d: PermitDocument): Promise<Buffer> {
   doc.font('R').fontSize(7.5).text(`Адрес проверки: ${d.verifyUrl}`, L, undefined, { width: W });
   doc.font('R').fontSize(7).fillColor('#555555').text(`Служба поддержки: ${supportLine(d.support)}`, L, undefined, { width: W }).fillColor('black');
   doc.font('R').fontSize(7).fillColor('#555555').text(`Сформировано ${formatMoscowDateTime(d.issuedAt)} (МСК)`, L, undefined, { width: W }).fillColor('black');
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
+  return pdf.finish();
 }
 
 /** What the registry shows of a permit version: its facts and permitted volumes, as printed. */

@@ -12,15 +12,14 @@
  * the code and the QR code. Safe to run twice (files under fresh keys,
  * recorded only when the version has none yet).
  */
-import PDFDocument from 'pdfkit';
 import type { AppContext } from '../../platform/context.js';
 import { fileStore } from '../../platform/files/index.js';
-import { completeDocument, documentOf, formatDocumentCode, operatorSigner, storeSignedPdf, signatureStamp, drawSignatureStamp, signatureStampHeight, verificationUrl, type DocumentFact } from '../../platform/documents/index.js';
+import { completeDocument, documentOf, formatDocumentCode, operatorSigner, storeSignedPdf, signatureStamp, drawSignatureStamp, signatureStampHeight, verificationUrl, type DocumentFact, newPdf } from '../../platform/documents/index.js';
 import { typesetQuotes } from '../../domain/typography.js';
 import { formatFkkoCode } from '../../domain/fkko.js';
 import { formatRu } from '../../domain/quantity.js';
 import { formatMoscowDate, formatMoscowDateTime } from '../../domain/period.js';
-import { FONT_BOLD, FONT_REGULAR, supportLine } from '../statements/render-pdf.js';
+import { supportLine } from '../statements/render-pdf.js';
 import { definitionFor, periodText, type ReportData, type ReportDefinition, type ReportKind } from './definitions.js';
 
 export interface ReportDocument {
@@ -46,30 +45,10 @@ const fig = (v: string | null | undefined) => (v === null || v === undefined ? '
 
 export async function renderReportPdf(d: ReportDocument): Promise<Buffer> {
   const title = `${d.def.title} № ${d.number}${d.version > 1 ? ` (версия ${d.version})` : ''}`;
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: 'landscape',
-    margins: { top: 40, bottom: 40, left: 40, right: 40 },
-    pdfVersion: '1.7',
-    lang: 'ru-RU',
-    displayTitle: true,
-    info: { Title: title, Author: d.filer.name, Subject: d.periodText, Creator: 'ОССиГ', CreationDate: d.submittedAt },
-  });
-  doc.registerFont('R', FONT_REGULAR);
-  doc.registerFont('B', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  const L = 40;
-  const W = doc.page.width - 80;
+  const pdf = newPdf({ title, author: d.filer.name, subject: d.periodText, createdAt: d.submittedAt, margins: { x: 40, y: 40 }, layout: 'landscape' });
+  const { doc, L, W } = pdf;
   const bottom = doc.page.height - 40;
-  const field = (label: string, value: string) => {
-    doc.font('B').fontSize(9).text(`${label}: `, L, undefined, { continued: true, width: W });
-    doc.font('R').fontSize(9).text(value, { width: W });
-  };
+  const field = (label: string, value: string) => pdf.field(label, value, 9);
   doc.font('B').fontSize(12).text(d.def.title.toUpperCase(), L, undefined, { align: 'center', width: W });
   doc.font('R').fontSize(10).text(`Регистрационный № ${d.number}${d.version > 1 ? `, версия ${d.version} (исправление)` : ''} от ${formatMoscowDate(d.submittedAt)}`, { align: 'center', width: W });
   doc.font('R').fontSize(8.5).fillColor('#555555').text(`Код проверки ${formatDocumentCode(d.code)}`, { align: 'center', width: W }).fillColor('black');
@@ -124,9 +103,7 @@ export async function renderReportPdf(d: ReportDocument): Promise<Buffer> {
   doc.font('R').fontSize(7.5).text(`Код проверки ${formatDocumentCode(d.code)}: наведите камеру на QR-код или откройте адрес ниже — там запись реестра выданных документов; подпись — файл .sig рядом с документом (CMS, DER).`, L, y + stampH + 6, { width: W });
   doc.font('R').fontSize(7.5).text(`Адрес проверки: ${d.verifyUrl}`, L, undefined, { width: W });
   doc.font('R').fontSize(7).fillColor('#555555').text(`Служба поддержки: ${supportLine(d.support)}`, L, undefined, { width: W }).fillColor('black');
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
+  return pdf.finish();
 }
 
 export function reportFacts(d: ReportDocument): { facts: DocumentFact[]; totals: DocumentFact[] } {

@@ -15,8 +15,7 @@
  * every page draws the number M through one form XObject whose content is
  * written last — one pass over the trips.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { FONT_BOLD, FONT_REGULAR } from '../../platform/documents/pdf.js';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { formatRu } from '../../domain/quantity.js';
@@ -30,10 +29,6 @@ import { detailsSourceNote, type OrganizationDetails } from '../organizations/de
 import { FastText, type Cell } from './pdf-text.js';
 import { displayName, type HeaderData, type Totals, type TripTuple } from './queries.js';
 
-const require = createRequire(import.meta.url);
-const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-export const FONT_REGULAR = path.join(FONT_DIR, 'DejaVuSans.ttf');
-export const FONT_BOLD = path.join(FONT_DIR, 'DejaVuSans-Bold.ttf');
 
 const PAGE_W = 841.89;
 const PAGE_H = 595.28;

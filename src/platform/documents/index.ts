@@ -6,3 +6,4 @@ export * from './operator-signer.js';
 export type { DocumentTables, DocumentFact, DocumentStatus } from './tables.js';
 export * from './stamp.js';
 export * from './pdf-stamp.js';
+export * from './pdf.js';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import PDFDocument from 'pdfkit';
 import { extractText } from 'unpdf';
-import { FONT_BOLD, FONT_REGULAR } from '../../features/statements/render-pdf.js';
+import { FONT_BOLD, FONT_REGULAR } from './pdf.js';
 import { drawSignatureStamp, signatureStampHeight } from './pdf-stamp.js';
 import type { SignatureStamp } from './stamp.js';
 

@@ -1,18 +1,17 @@
 /**
- * What the meeting documents (render-notice.ts, render-ballots.ts,
- * render-protocol.ts) share: a pdfkit A4 document with DejaVu fonts ('R',
- * 'B'), fields and framed tables whose cells wrap (never cut) and whose
- * header row repeats on a new page, and the footer with the verification code.
+ * What every pdfkit document shares (permits, reports, acts, the meeting documents): an A4 page
+ * with DejaVu fonts ('R', 'B'), fields and framed tables whose cells wrap (never cut) and whose
+ * header row repeats on a new page, and a footer (the verification code) on every page.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { formatDocumentCode } from '../../platform/documents/index.js';
+import { formatDocumentCode } from './code.js';
 
 const require = createRequire(import.meta.url);
 const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const FONT_REGULAR = path.join(FONT_DIR, 'DejaVuSans.ttf');
-const FONT_BOLD = path.join(FONT_DIR, 'DejaVuSans-Bold.ttf');
+export const FONT_REGULAR = path.join(FONT_DIR, 'DejaVuSans.ttf');
+export const FONT_BOLD = path.join(FONT_DIR, 'DejaVuSans-Bold.ttf');
 
 export const MARGIN = 42;
 
@@ -33,14 +32,28 @@ export interface Pdf {
   finish(): Promise<Buffer>;
 }
 
-export function newPdf(info: { title: string; author: string; createdAt: Date; footer?: (page: number) => string }): Pdf {
+export interface PdfInfo {
+  title: string;
+  author: string;
+  subject?: string;
+  createdAt: Date;
+  footer?: (page: number) => string;
+  /** Margins left/right (x) and top/bottom (y); MARGIN by default. */
+  margins?: { x: number; y: number };
+  layout?: 'portrait' | 'landscape';
+}
+
+export function newPdf(info: PdfInfo): Pdf {
+  const mx = info.margins?.x ?? MARGIN;
+  const my = info.margins?.y ?? MARGIN;
   const doc = new PDFDocument({
     size: 'A4',
-    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    layout: info.layout ?? 'portrait',
+    margins: { top: my, bottom: my, left: mx, right: mx },
     pdfVersion: '1.7',
     lang: 'ru-RU',
     displayTitle: true,
-    info: { Title: info.title, Author: info.author, Creator: 'ОССиГ', CreationDate: info.createdAt },
+    info: { Title: info.title, Author: info.author, ...(info.subject ? { Subject: info.subject } : {}), Creator: 'ОССиГ', CreationDate: info.createdAt },
   });
   doc.registerFont('R', FONT_REGULAR);
   doc.registerFont('B', FONT_BOLD);
@@ -50,9 +63,9 @@ export function newPdf(info: { title: string; author: string; createdAt: Date; f
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  const L = MARGIN;
-  const W = doc.page.width - 2 * MARGIN;
-  const bottom = doc.page.height - MARGIN - (info.footer ? 14 : 0);
+  const L = mx;
+  const W = doc.page.width - 2 * mx;
+  const bottom = doc.page.height - my - (info.footer ? 14 : 0);
   const room = (h: number) => {
     if (doc.y + h > bottom) doc.addPage();
   };
@@ -120,7 +133,7 @@ export function newPdf(info: { title: string; author: string; createdAt: Date; f
     const { x, y } = doc;
     const m = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('R').fontSize(7).fillColor('#555555').text(info.footer(page), L, doc.page.height - MARGIN - 4, { width: W, align: 'center', lineBreak: false });
+    doc.font('R').fontSize(7).fillColor('#555555').text(info.footer(page), L, doc.page.height - my - 4, { width: W, align: 'center', lineBreak: false });
     doc.fillColor('black');
     doc.page.margins.bottom = m;
     doc.x = x;
