@@ -22,6 +22,8 @@ export const NAV: NavItem[] = [
   { to: '/applications', label: 'Мои заявки', orgRoles: ['producer'] },
   { to: '/operator/applications', label: 'Очередь заявлений', orgRoles: ['operator'] },
   { to: '/vehicles', label: 'Транспортные средства', orgRoles: ['carrier'] },
+  { to: '/facilities', label: 'Объекты приёма', orgRoles: ['facility'] },
+  { to: '/operator/registers', label: 'Реестры', orgRoles: ['operator'] },
   { to: '/uploads', label: 'Загрузки', orgRoles: ['carrier'] },
   { to: '/receipts', label: 'Приём рейсов', orgRoles: ['facility'] },
   { to: '/reports', label: 'Отчётность', orgRoles: ['producer', 'facility'] },

@@ -25,6 +25,10 @@ import { ReportPage } from './pages/reports/ReportPage';
 import { OperatorReportsPage } from './pages/reports/OperatorReportsPage';
 import { VehiclesPage } from './pages/vehicles/VehiclesPage';
 import { VehicleCardPage } from './pages/vehicles/VehicleCardPage';
+import { FacilitiesPage } from './pages/facilities/FacilitiesPage';
+import { FacilityCardPage } from './pages/facilities/FacilityCardPage';
+import { OperatorRegistersPage } from './pages/operator/OperatorRegistersPage';
+import { OrganizationCardPage } from './pages/operator/OrganizationCardPage';
 import { HelpPage } from './pages/help/HelpPage';
 import { TariffsPage } from './pages/money/TariffsPage';
 import { AnalyticsPage } from './pages/analytics/AnalyticsPage';
@@ -66,6 +70,10 @@ export const ROUTES: PageRoute[] = [
   { path: '/operator/reports', element: <OperatorReportsPage /> },
   { path: '/vehicles', element: <VehiclesPage /> },
   { path: '/vehicles/:id', element: <VehicleCardPage /> },
+  { path: '/facilities', element: <FacilitiesPage /> },
+  { path: '/facilities/:id', element: <FacilityCardPage /> },
+  { path: '/operator/registers', element: <OperatorRegistersPage /> },
+  { path: '/operator/organizations/:id', element: <OrganizationCardPage /> },
   { path: '/help', element: <HelpPage /> },
   { path: '/analytics', element: <AnalyticsPage /> },
   { path: '/tariffs', element: <TariffsPage /> },

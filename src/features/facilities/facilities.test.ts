@@ -182,6 +182,9 @@ describe('the operator suspends a facility', () => {
       { field: 'trips[0].facilityInn', message: expect.stringMatching(/^ИНН объекта приёма: доступ объекта приёма «.+» \(ОП-\d{6}\) приостановлен оператором/) },
     ]);
     expect(await options()).not.toContain(w.facility.objectId);
+    // The permit naming it is flagged for its producer.
+    const permit = await producer.get(`/api/permits/${w.permit.id}`);
+    expect(permit.body.suspended).toEqual([{ kind: 'facility', name: expect.stringContaining('ОП-'), reason: 'Предписание Росприроднадзора № 12' }]);
 
     // The facility organization sees why: the card, the history, a notification.
     const card = await facility.get(`/api/facilities/${w.facility.objectId}`);
@@ -241,5 +244,26 @@ describe('the operator suspends an organization', () => {
       expect((await producer.get(path)).status).toBe(403);
     }
     expect((await operator.get('/api/operator/sites?after=garbage')).status).toBe(422);
+  });
+});
+
+describe('demo', () => {
+  it('holds a suspended facility with its history and a vehicle moved between carriers', async () => {
+    const demo = await createTestContext();
+    try {
+      const { seedDemo } = await import('../demo/seed.js');
+      await seedDemo(demo, { trips: 10 });
+      const f = await demo.db.selectFrom('facilities').select(['id', 'status', 'status_reason']).where('status', '=', 'suspended').execute();
+      expect(f).toHaveLength(1);
+      const steps = await demo.db.selectFrom('register_changes').select('action').where('entity_id', '=', f[0].id).orderBy('id').execute();
+      expect(steps.map((s) => s.action)).toEqual(['created', 'suspended']);
+      const moved = await demo.db.selectFrom('vehicle_transfers').select('vehicle_id').execute();
+      expect(moved.length).toBeGreaterThanOrEqual(1);
+      // The demo sign-ins are the same (their organizations are not suspended).
+      const orgs = await demo.db.selectFrom('organizations').select('status').where('status', '=', 'suspended').execute();
+      expect(orgs).toEqual([]);
+    } finally {
+      await demo.close();
+    }
   });
 });

@@ -158,3 +158,22 @@ export async function closedFacilities(db: Db, facilityObjectIds: readonly strin
     ]),
   );
 }
+
+/**
+ * What a permit names whose access the operator suspended — its facilities
+ * (or their organizations) and its carriers — for the flag on the permit's
+ * pages: no trips go to such a facility, a suspended carrier cannot record any.
+ */
+export async function suspendedPartiesOfPermit(db: Db, permitId: string): Promise<Array<{ kind: 'facility' | 'carrier'; name: string; reason: string | null }>> {
+  const r = await sql<{ kind: 'facility' | 'carrier'; name: string; reason: string | null }>`
+    select 'facility' as kind, f.number || ' «' || f.name || '»' as name,
+           case when f.status = 'suspended' then f.status_reason else o.status_reason end as reason
+      from permit_facilities pf join facilities f on f.id = pf.facility_object_id join organizations o on o.id = f.organization_id
+     where pf.permit_id = ${permitId} and (f.status = 'suspended' or o.status = 'suspended')
+    union all
+    select 'carrier', coalesce(o.short_name, o.name), o.status_reason
+      from permit_carriers pc join organizations o on o.id = pc.carrier_id
+     where pc.permit_id = ${permitId} and o.status = 'suspended'
+     order by 1, 2`.execute(db);
+  return r.rows;
+}

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { suspendedPartiesOfPermit } from '../facilities/queries.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/pool.js';
 import type { Actor } from '../../platform/http/auth.js';
@@ -147,7 +148,7 @@ export async function getPermit(db: Db, actor: Actor, id: string) {
     .where(permitVisible(actor, 'p'))
     .executeTakeFirst();
   if (!permit) throw notFound('Разрешение не найдено');
-  const [wasteTypes, carriers, facilities] = await Promise.all([
+  const [wasteTypes, carriers, facilities, suspended] = await Promise.all([
     permitWasteTypesQuery(actor, id)
       .execute(db)
       .then((r) =>
@@ -182,12 +183,15 @@ export async function getPermit(db: Db, actor: Actor, id: string) {
       .where('pf.permit_id', '=', id)
       .orderBy('o.name')
       .execute(),
+    // Parties whose access the operator suspended (1386-ПП п. 7.2): flagged on the permit's pages.
+    suspendedPartiesOfPermit(db, id),
   ]);
   return {
     ...permit,
     wasteTypes,
     carriers,
     facilities,
+    suspended,
   };
 }
 

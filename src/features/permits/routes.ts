@@ -37,6 +37,10 @@ const PermitCard = Type.Intersect([
     ),
     carriers: Type.Array(Org),
     facilities: Type.Array(Type.Intersect([Org, Type.Object({ address: Type.Union([Type.String(), Type.Null()]) })])),
+    suspended: Type.Array(
+      Type.Object({ kind: Type.Union([Type.Literal('facility'), Type.Literal('carrier')]), name: Type.String(), reason: Type.Union([Type.String(), Type.Null()]) }),
+      { description: 'Объекты приёма и перевозчики разрешения, доступ которых приостановлен оператором (1386-ПП п. 7.2)' },
+    ),
   }),
 ]);
 

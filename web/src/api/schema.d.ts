@@ -3152,6 +3152,12 @@ export interface paths {
                             } & {
                                 address: string | null;
                             })[];
+                            /** @description Объекты приёма и перевозчики разрешения, доступ которых приостановлен оператором (1386-ПП п. 7.2) */
+                            suspended: {
+                                kind: "facility" | "carrier";
+                                name: string;
+                                reason: string | null;
+                            }[];
                         };
                     };
                 };

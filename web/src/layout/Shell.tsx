@@ -123,6 +123,12 @@ export function Shell({ children }: { children: ReactNode }) {
             Выберите организацию в меню «Сменить профиль», чтобы работать от её имени.
           </Alert>
         )}
+        {organization?.suspended && (
+          <Alert color="red" mb="md" role="alert" title="Доступ организации приостановлен оператором" data-testid="organization-suspended">
+            Причина: {organization.suspendedReason ?? 'не указана'}. До восстановления доступа сведения можно только просматривать: подавать заявления, вносить записи в реестры
+            и рейсы от имени организации нельзя (1386-ПП п. 7.2). Чтобы восстановить доступ, обратитесь к оператору.
+          </Alert>
+        )}
         <div style={{ maxWidth: 1280, margin: '0 auto' }}>{children}</div>
         <Group component="footer" justify="space-between" gap="xs" mt="xl" pt="md" style={{ borderTop: '1px solid var(--mantine-color-gray-3)', maxWidth: 1280, marginInline: 'auto' }}>
           <SupportContacts />

@@ -289,7 +289,20 @@ function LinesCard({ app, s, editable }: { app: Application; s: Autosave<Line[]>
                   <Table.Td>{l.wasteName ?? '—'}</Table.Td>
                   <Table.Td className="ossig-num">{fmtDecimal(l.volume)}</Table.Td>
                   <Table.Td className="ossig-num">{fmtDecimal(l.mass)}</Table.Td>
-                  <Table.Td>{l.facilities.map((f) => `${f.number} «${f.name}»`).join('; ') || '—'}</Table.Td>
+                  <Table.Td>
+                    {l.facilities.length === 0
+                      ? '—'
+                      : l.facilities.map((f) => (
+                          <Text size="sm" key={f.id}>
+                            {f.number} «{f.name}»
+                            {!f.active && (
+                              <Badge color="red" variant="light" ml="xs">
+                                доступ приостановлен
+                              </Badge>
+                            )}
+                          </Text>
+                        ))}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -305,7 +318,7 @@ function FacilityPicker({ line, index, onChange, error, app }: { line: Line; ind
   const known = app.lines[index]?.facilities ?? [];
   const data = new Map<string, string>();
   for (const f of options.data?.items ?? []) data.set(f.id, `${f.number} «${f.name}» — ${f.organizationName}`);
-  for (const f of known) if (!data.has(f.id)) data.set(f.id, `${f.number} «${f.name}»${f.accepts ? '' : ' (не принимает этот код)'}`);
+  for (const f of known) if (!data.has(f.id)) data.set(f.id, `${f.number} «${f.name}»${!f.active ? ' (доступ приостановлен)' : f.accepts ? '' : ' (не принимает этот код)'}`);
   return (
     <MultiSelect
       label="Объекты приёма"

@@ -12,7 +12,7 @@ import { ListTable } from '../../components/ListTable';
 /** Whether the person may change the organization's registers (standard access: read and drafts only). */
 export function useCanSubmit(): boolean {
   const { organization } = useAuth();
-  return !!organization && !(organization.role === 'trusted' && organization.access === 'standard');
+  return !!organization && !organization.suspended && !(organization.role === 'trusted' && organization.access === 'standard');
 }
 
 export function Field({ label, children, span = 4 }: { label: string; children: ReactNode; span?: number }) {

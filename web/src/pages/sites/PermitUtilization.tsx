@@ -1,6 +1,6 @@
 /** A permit: validity, carriers, facilities, and per waste type permitted vs moved (over-limit in red). */
 import { Link } from 'react-router-dom';
-import { Anchor, Badge, Card, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { usePermit } from './queries';
 import { ErrorAlert, Loading } from '../../components/PageState';
 import { ListTable } from '../../components/ListTable';
@@ -31,6 +31,11 @@ export function PermitUtilization({ permitId }: { permitId: string }) {
           </Text>
         </Stack>
         <Group gap="xs">
+          {p.suspended.length > 0 && (
+            <Badge color="red" variant="light">
+              Есть приостановленные участники
+            </Badge>
+          )}
           {over && (
             <Badge color="red" variant="filled">
               Превышен разрешённый объём
@@ -41,6 +46,12 @@ export function PermitUtilization({ permitId }: { permitId: string }) {
           </Badge>
         </Group>
       </Group>
+      {p.suspended.length > 0 && (
+        <Alert color="red" mb="sm" role="status" title="Доступ участников разрешения приостановлен оператором" data-testid="permit-suspended-parties">
+          {p.suspended.map((x) => `${x.kind === 'facility' ? 'Объект приёма' : 'Перевозчик'} ${x.name}${x.reason ? ` — ${x.reason}` : ''}`).join('; ')}. Передавать отходы приостановленному
+          объекту приёма нельзя: такие рейсы не принимаются (1386-ПП п. 7.2).
+        </Alert>
+      )}
       <ListTable
         minWidth={720}
         aria-label={`Использование разрешённых объёмов по разрешению ${p.number}`}
