@@ -204,6 +204,12 @@ async function fillParam(segment: string, param: string, ownerId: string, access
       where a.organization_id = ${ownerId} order by exists (select 1 from permit_application_files g where g.application_id = a.id) desc limit 1`.execute(ctx.db);
     if (r.rows[0]) return r.rows[0].id;
   }
+  if (segment === 'reviews') {
+    // A case on the telemetry review list: the carrier's own; for the operator, any.
+    const r = await sql<{ id: number }>`select id::int as id from telemetry_reviews
+      where carrier_id = ${ownerId} or ${ownerId} in (select id from organizations where 'operator' = any(roles)) order by id limit 1`.execute(ctx.db);
+    if (r.rows[0]) return String(r.rows[0].id);
+  }
   if (segment === 'versions') {
     const r = await sql<{ id: string }>`select v.id from permit_versions v join permits p on p.id = v.permit_id where p.producer_id = ${ownerId} order by v.version desc limit 1`.execute(ctx.db);
     if (r.rows[0]) return r.rows[0].id;

@@ -4,8 +4,9 @@ import { operatorKeyDemoHook } from '../../platform/documents/operator-signer.js
 import { applicationsDemoHook } from '../applications/demo.js';
 import { meetingsDemoHook } from '../meetings/demo.js';
 import { registersDemoHook } from '../facilities/demo.js';
+import { telemetryDemoHook } from '../telemetry/demo.js';
 import type { DemoHook } from './types.js';
 
 export type { DemoHook, DemoSeedInfo } from './types.js';
 
-export const AFTER_DEMO_SEED: DemoHook[] = [operatorKeyDemoHook, identityDemoHook, applicationsDemoHook, registersDemoHook, meetingsDemoHook];
+export const AFTER_DEMO_SEED: DemoHook[] = [operatorKeyDemoHook, identityDemoHook, applicationsDemoHook, registersDemoHook, meetingsDemoHook, telemetryDemoHook];

@@ -11,6 +11,8 @@ import { EGTS_PT, EGTS_SERVICE, EGTS_SR, encodePacket, readPacket, type PosData 
 import { startReceiver, type Receiver } from './receiver.js';
 import { detectTelemetryTrips } from './detect-job.js';
 import { recordTrips } from '../trips/record-trips.js';
+import { buildTestApp, signedIn } from '../../../test/helpers/http.js';
+import { makeOrganization, makePerson } from '../../../test/factories.js';
 
 let ctx: TestContext;
 let rx: Receiver;
@@ -217,5 +219,34 @@ describe('trips formed from telemetry', () => {
     expect(r.rows[0]).toMatchObject({ reason_code: 'dump_outside', status: 'open', carrier_id: w.carrier.id });
     expect(r.rows[0].reason).toContain('вне объектов приёма');
     expect((await detectTelemetryTrips(ctx)).detections).toBe(0);
+  });
+
+  it('the review list: the carrier sees its own cases, another carrier none; the operator sees all and dismisses one with a reason, once', async () => {
+    const app = await buildTestApp(ctx);
+    try {
+      const other = await makeOrganization(ctx, { roles: ['carrier'] });
+      const op = await makeOrganization(ctx, { roles: ['operator'] });
+      const otherHead = await makePerson(ctx, { organizationId: other.id });
+      const opHead = await makePerson(ctx, { organizationId: op.id });
+      const carrier = await signedIn(app, w.carrier.head.email);
+      const mine = await carrier.get('/api/telemetry/reviews');
+      expect(mine.status).toBe(200);
+      expect(mine.body.total).toBe(1);
+      expect(mine.body.items[0]).toMatchObject({ reasonCode: 'dump_outside', plate: w.vehicle.plate, siteName: w.site.name, status: 'open', kind: 'dump_outside' });
+      expect((await (await signedIn(app, otherHead.email)).get('/api/telemetry/reviews')).body.total).toBe(0);
+      const id = mine.body.items[0].id;
+      expect((await carrier.post(`/api/telemetry/reviews/${id}/dismiss`, { reason: 'x' })).status).toBe(403);
+      const operator = await signedIn(app, opHead.email);
+      expect((await operator.get('/api/telemetry/reviews?status=open')).body.total).toBeGreaterThanOrEqual(1);
+      expect((await operator.post(`/api/telemetry/reviews/${id}/dismiss`, { reason: '  ' })).status).toBe(422);
+      const d = await operator.post(`/api/telemetry/reviews/${id}/dismiss`, { reason: 'Выгрузка на временной площадке по согласованию' });
+      expect(d.status).toBe(200);
+      expect(d.body.status).toBe('dismissed');
+      expect((await operator.post(`/api/telemetry/reviews/${id}/dismiss`, { reason: 'ещё раз' })).status).toBe(409);
+      expect((await carrier.get('/api/telemetry/reviews?status=dismissed')).body.items[0]).toMatchObject({ id, dismissReason: 'Выгрузка на временной площадке по согласованию' });
+      expect((await operator.post(`/api/telemetry/reviews/999999/dismiss`, { reason: 'нет' })).status).toBe(404);
+    } finally {
+      await app.close();
+    }
   });
 });
