@@ -9,6 +9,7 @@
  */
 import net from 'node:net';
 import { parseArgs, intFlag } from './args.js';
+import { parseConfig } from '../platform/config.js';
 import { EGTS_PT, EGTS_SERVICE, EGTS_SR, encodePacket, readPacket } from '../platform/egts/codec.js';
 import { DEMO_PLACES, truckTrip, type SimPoint } from '../features/telemetry/simulated-track.js';
 import { DEMO_TERMINAL_BASE } from '../features/telemetry/demo.js';
@@ -18,7 +19,7 @@ const trucks = Math.min(100, Math.max(1, intFlag(flags, 'trucks', 4)));
 const tripsEach = Math.min(20, Math.max(1, intFlag(flags, 'trips', 2)));
 const hoursAgo = Math.min(24 * 30, intFlag(flags, 'hours-ago', 28));
 const dumps = Math.min(trucks, intFlag(flags, 'dumps', 0));
-const port = intFlag(flags, 'port', Number(process.env.TELEMETRY_PORT ?? 5020));
+const port = intFlag(flags, 'port', parseConfig().telemetry.port);
 
 // Routes the demo's permits allow: s2 → facility, s3 → facility2, s1 → facility2.
 const ROUTES = [
