@@ -48,7 +48,7 @@ export function FacilityCardPage() {
               </Button>
             )}
             {f.canSuspend && (
-              <Button variant={suspended ? 'light' : 'subtle'} color={suspended ? 'green' : 'red'} size="sm" onClick={() => setChanging(true)}>
+              <Button variant={suspended ? 'light' : 'subtle'} color={suspended ? 'teal' : 'red'} size="sm" onClick={() => setChanging(true)}>
                 {suspended ? 'Восстановить доступ' : 'Приостановить доступ'}
               </Button>
             )}

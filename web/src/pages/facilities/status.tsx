@@ -5,7 +5,7 @@ import { fmtDecimal } from '../../lib/format';
 export function FacilityStatusBadge({ status, organizationSuspended = false }: { status: string; organizationSuspended?: boolean }) {
   if (status === 'suspended') return <Badge color="red" variant="light">Доступ приостановлен</Badge>;
   if (organizationSuspended) return <Badge color="red" variant="light">Доступ организации приостановлен</Badge>;
-  return <Badge color="green" variant="light">Действует</Badge>;
+  return <Badge color="teal" variant="light">Действует</Badge>;
 }
 
 export function capacityText(t: string | null, m3: string | null): string {

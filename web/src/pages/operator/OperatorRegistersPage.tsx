@@ -118,7 +118,7 @@ export function OperatorRegistersPage() {
                   <Table.Td>
                     <Text size="sm">{o.roles.map((r) => ORG_ROLE_LABELS[r as keyof typeof ORG_ROLE_LABELS] ?? r).join(', ')}</Text>
                   </Table.Td>
-                  <Table.Td>{o.status === 'suspended' ? suspendedBadge : <Badge color="green" variant="light">Действует</Badge>}</Table.Td>
+                  <Table.Td>{o.status === 'suspended' ? suspendedBadge : <Badge color="teal" variant="light">Действует</Badge>}</Table.Td>
                 </Table.Tr>
               ))}
             </ListTable>

@@ -31,7 +31,7 @@ export function OrganizationCardPage() {
         subtitle={o.roles.map((r) => ORG_ROLE_LABELS[r as keyof typeof ORG_ROLE_LABELS] ?? r).join(', ')}
         right={
           o.canSuspend && (
-            <Button variant={suspended ? 'light' : 'subtle'} color={suspended ? 'green' : 'red'} size="sm" onClick={() => setChanging(true)}>
+            <Button variant={suspended ? 'light' : 'subtle'} color={suspended ? 'teal' : 'red'} size="sm" onClick={() => setChanging(true)}>
               {suspended ? 'Восстановить доступ' : 'Приостановить доступ'}
             </Button>
           )
@@ -64,7 +64,7 @@ export function OrganizationCardPage() {
       <Card component="section" aria-label="Сведения об организации" mb="lg">
         <Grid gutter="md">
           <Field label="Статус" span={4}>
-            <Badge color={suspended ? 'red' : 'green'} variant="light">
+            <Badge color={suspended ? 'red' : 'teal'} variant="light">
               {REGISTER_STATUS_LABELS[o.status as keyof typeof REGISTER_STATUS_LABELS]}
             </Badge>
           </Field>
