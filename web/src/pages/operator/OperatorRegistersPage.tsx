@@ -77,15 +77,15 @@ export function OperatorRegistersPage() {
   return (
     <>
       <PageTitle subtitle="Организации, объекты образования ОСС, транспортные средства и объекты приёма всех участников; приостановление доступа (1386-ПП п. 7.2)">Реестры</PageTitle>
-      <Tabs value={tab} onChange={(v) => setParams(v ? { tab: v } : {}, { replace: true })} mb="sm" keepMounted={false}>
-        <Tabs.List>
+      <Tabs value={tab} onChange={(v) => setParams(v ? { tab: v } : {}, { replace: true })}>
+        <Tabs.List mb="sm">
           {(Object.keys(TABS) as Tab[]).map((t) => (
             <Tabs.Tab key={t} value={t}>
               {TABS[t].label}
             </Tabs.Tab>
           ))}
         </Tabs.List>
-      </Tabs>
+        <Tabs.Panel value={tab}>
       <Group mb="sm" gap="sm" wrap="wrap">
         <TextInput placeholder={TABS[tab].search} aria-label={`Поиск: ${TABS[tab].label}`} value={text} onChange={(e) => setText(e.currentTarget.value)} style={{ flex: 1, minWidth: 220 }} />
         {(tab === 'organizations' || tab === 'facilities') && (
@@ -218,6 +218,16 @@ export function OperatorRegistersPage() {
           )}
         />
       )}
+        </Tabs.Panel>
+        {/* Every tab controls a panel that exists (aria-controls); only the open tab's panel holds the list. */}
+        {(Object.keys(TABS) as Tab[])
+          .filter((t) => t !== tab)
+          .map((t) => (
+            <Tabs.Panel key={t} value={t}>
+              {null}
+            </Tabs.Panel>
+          ))}
+      </Tabs>
     </>
   );
 }
