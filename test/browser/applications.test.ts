@@ -109,6 +109,7 @@ describe('permit application chain in the browser', () => {
     await page.goto('/');
     await page.getByRole('link', { name: 'Вход по электронной подписи' }).click();
     const challenge = (await page.getByTestId('certificate-challenge').textContent())!.trim();
+    await page.getByRole('tab', { name: 'Подпись из программы' }).click();
     await page.getByLabel('Подпись', { exact: true }).fill(cmsToPem(signAttached({ data: Buffer.from(challenge, 'utf8'), keyPem: signer.keyPem, certPem: signer.certPem })));
     await page.getByRole('button', { name: 'Войти', exact: true }).click();
     await page.getByRole('heading', { name: 'Рабочий стол' }).waitFor();

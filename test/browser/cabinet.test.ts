@@ -65,7 +65,7 @@ describe('web cabinet', () => {
 
     // The next page of trips.
     const before = await rows.first().textContent();
-    await page.getByRole('button', { name: '2' }).first().click();
+    await page.getByRole('button', { name: 'Далее' }).first().click();
     await expect.poll(() => rows.first().textContent()).not.toBe(before);
 
     await page.getByRole('tab', { name: 'Сведения о результатах перемещения ОСС' }).click();

@@ -52,8 +52,8 @@ export function CertificateLoginPage() {
           ? `${org?.name ?? 'Организация'}: ${profileFromRegister ? 'профиль заполнен из ЕГРЮЛ/ЕГРИП' : 'профиль заполнен из сертификата — дополните его'}`
           : (org?.name ?? ''),
       });
-      // A new cabinet whose profile came from the certificate alone leads to the organization's profile to complete it.
-      navigate(createdOrganization && !profileFromRegister ? '/organization' : '/', { replace: true });
+      // The desktop: a new cabinet whose profile came from the certificate alone finds «Дополните профиль организации» there.
+      navigate('/', { replace: true });
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
       qc.setQueryData(ME_KEY, rest);
     },
