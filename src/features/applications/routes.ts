@@ -5,12 +5,11 @@
  * once, as the first time).
  */
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { invalid } from '../../platform/http/errors.js';
 import { IdParams, IsoDate, ProblemSchema, Uuid, errorResponses } from '../../platform/http/schemas.js';
-import { checkKey, idempotent } from '../../platform/http/idempotency.js';
+import { idempotentRequest } from '../../platform/http/idempotency.js';
 import { sendFile } from '../../platform/files/index.js';
 import { createDraft, saveDraft } from './draft.js';
 import { applicationHistory, getApplicationCard, listMyApplications, operatorQueue, operatorSpecialists, type ApplicationCard } from './queries.js';
@@ -31,11 +30,6 @@ const Limit = Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50
 const Conflict = { 409: ProblemSchema };
 
 export const applicationRoutes: RoutesPlugin = (app, ctx) => {
-  const once = async <T>(req: FastifyRequest, status: number, fn: Parameters<typeof idempotent<T>>[2]) => {
-    const actor = actorOf(req);
-    const key = checkKey(req.headers['idempotency-key'] as string | undefined);
-    return idempotent<T>(ctx.db, { organizationId: actor.organizationId, key, body: { url: req.url, body: req.body ?? null }, status }, fn);
-  };
 
   app.get(
     '/api/applications/reference',
@@ -129,7 +123,7 @@ export const applicationRoutes: RoutesPlugin = (app, ctx) => {
       },
     },
     async (req, reply) => {
-      const out = await once<ApplicationCard>(req, 201, (trx) =>
+      const out = await idempotentRequest<ApplicationCard>(ctx.db, req, 201, (trx) =>
         createDraft(trx, { ctx, actor: actorOf(req), input: { kind: req.body.kind ?? 'permit', siteId: req.body.siteId, permitId: req.body.permitId }, ...meta(req) }),
       );
       if (out.replayed) reply.header('Idempotent-Replayed', 'true');
@@ -198,7 +192,7 @@ export const applicationRoutes: RoutesPlugin = (app, ctx) => {
       },
     },
     async (req, reply) => {
-      const out = await once<ApplicationCard>(req, 200, (trx) => submitApplication(trx, { ctx, actor: actorOf(req), id: req.params.id, version: req.body.version, ...meta(req) }));
+      const out = await idempotentRequest<ApplicationCard>(ctx.db, req, 200, (trx) => submitApplication(trx, { ctx, actor: actorOf(req), id: req.params.id, version: req.body.version, ...meta(req) }));
       if (out.replayed) reply.header('Idempotent-Replayed', 'true');
       return out.body;
     },
@@ -218,7 +212,7 @@ export const applicationRoutes: RoutesPlugin = (app, ctx) => {
       },
     },
     async (req, reply) => {
-      const out = await once<ApplicationCard>(req, 200, (trx) => withdrawApplication(trx, { ctx, actor: actorOf(req), id: req.params.id, reason: req.body.reason, ...meta(req) }));
+      const out = await idempotentRequest<ApplicationCard>(ctx.db, req, 200, (trx) => withdrawApplication(trx, { ctx, actor: actorOf(req), id: req.params.id, reason: req.body.reason, ...meta(req) }));
       if (out.replayed) reply.header('Idempotent-Replayed', 'true');
       return out.body;
     },
@@ -436,7 +430,7 @@ export const applicationRoutes: RoutesPlugin = (app, ctx) => {
     },
     async (req, reply) => {
       if (req.body.dueOn && req.body.workingDays) throw invalid({ field: 'dueOn', message: 'Срок: укажите либо дату, либо число рабочих дней' });
-      const out = await once<ApplicationCard & { dueMoved: boolean }>(req, 200, (trx) => requestInfo(trx, { ctx, actor: actorOf(req), id: req.params.id, input: req.body, ...meta(req) }));
+      const out = await idempotentRequest<ApplicationCard & { dueMoved: boolean }>(ctx.db, req, 200, (trx) => requestInfo(trx, { ctx, actor: actorOf(req), id: req.params.id, input: req.body, ...meta(req) }));
       if (out.replayed) reply.header('Idempotent-Replayed', 'true');
       return out.body;
     },
@@ -461,7 +455,7 @@ export const applicationRoutes: RoutesPlugin = (app, ctx) => {
       },
     },
     async (req, reply) => {
-      const out = await once<ApplicationCard>(req, 200, (trx) => decideApplication(trx, { ctx, actor: actorOf(req), id: req.params.id, input: req.body, ...meta(req) }));
+      const out = await idempotentRequest<ApplicationCard>(ctx.db, req, 200, (trx) => decideApplication(trx, { ctx, actor: actorOf(req), id: req.params.id, input: req.body, ...meta(req) }));
       if (out.replayed) reply.header('Idempotent-Replayed', 'true');
       return out.body;
     },

@@ -8,7 +8,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { checkKey, idempotent } from '../../platform/http/idempotency.js';
+import { idempotentRequest } from '../../platform/http/idempotency.js';
 import { IdParams, IsoDate, Nullable, Uuid, errorResponses } from '../../platform/http/schemas.js';
 import { Conflict, Enum, HistorySchema, KeyHeader, KeysetPage, KeysetQuery, OptText, ReasonBody, VersionField } from '../registers/schemas.js';
 import { FACILITY_KIND_LABELS, REGISTER_STATUS_LABELS } from '../registers/labels.js';
@@ -85,11 +85,6 @@ const FieldsBody = {
 };
 
 export const facilityRoutes: RoutesPlugin = (app, ctx) => {
-  const once = async <T>(req: FastifyRequest, status: number, fn: Parameters<typeof idempotent<T>>[2]) => {
-    const actor = actorOf(req);
-    const key = checkKey(req.headers['idempotency-key'] as string | undefined);
-    return idempotent<T>(ctx.db, { organizationId: actor.organizationId, key, body: { url: req.url, body: req.body ?? null }, status }, fn);
-  };
 
   app.get(
     '/api/facilities',
@@ -121,7 +116,7 @@ export const facilityRoutes: RoutesPlugin = (app, ctx) => {
       },
     },
     async (req, reply) => {
-      const out = await once(req, 201, (trx) => createFacility(trx, { ctx, actor: actorOf(req), input: req.body, ...meta(req) }));
+      const out = await idempotentRequest(ctx.db, req, 201, (trx) => createFacility(trx, { ctx, actor: actorOf(req), input: req.body, ...meta(req) }));
       if (out.replayed) reply.header('Idempotent-Replayed', 'true');
       reply.header('Location', `/api/facilities/${out.body.id}`);
       return reply.status(201).send(out.body);
@@ -153,7 +148,7 @@ export const facilityRoutes: RoutesPlugin = (app, ctx) => {
     },
     async (req) => {
       const { version, ...input } = req.body;
-      return (await once(req, 200, (trx) => editFacility(trx, { ctx, actor: actorOf(req), id: req.params.id, version, input, ...meta(req) }))).body;
+      return (await idempotentRequest(ctx.db, req, 200, (trx) => editFacility(trx, { ctx, actor: actorOf(req), id: req.params.id, version, input, ...meta(req) }))).body;
     },
   );
 
@@ -198,7 +193,7 @@ export const facilityRoutes: RoutesPlugin = (app, ctx) => {
           response: { 200: Type.Object({ id: Uuid, version: Type.Integer(), status: Status }), ...Conflict, ...errorResponses },
         },
       },
-      async (req) => (await once(req, 200, (trx) => setFacilityStatus(trx, { ctx, actor: actorOf(req), id: req.params.id, status, reason: req.body.reason, ...meta(req) }))).body,
+      async (req) => (await idempotentRequest(ctx.db, req, 200, (trx) => setFacilityStatus(trx, { ctx, actor: actorOf(req), id: req.params.id, status, reason: req.body.reason, ...meta(req) }))).body,
     );
   }
 };

@@ -7,7 +7,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf, type RouteAccess } from '../../platform/http/auth.js';
-import { IdParams, Nullable, ProblemSchema, Uuid, errorResponses, uploadErrorResponses } from '../../platform/http/schemas.js';
+import { IdParams, Nullable, Uuid, errorResponses, uploadErrorResponses } from '../../platform/http/schemas.js';
 import { fileStore, sendFile } from '../../platform/files/index.js';
 import { invalid, notFound } from '../../platform/http/errors.js';
 import { receiveUpload } from '../uploads/receive-file.js';

@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { IsoDate, KeysetPage, KeysetPaging, ProblemSchema, errorResponses, uploadErrorResponses } from '../../platform/http/schemas.js';
+import { IsoDate, KeysetPage, KeysetPaging, errorResponses, uploadErrorResponses } from '../../platform/http/schemas.js';
 import { receiveUpload } from '../uploads/receive-file.js';
 import { decideOne, listReceipts } from './receipts.js';
 import { uploadReceipts } from './upload-receipts.js';

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { MovementByStateSchema } from '../movement.js';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { checkKey, idempotent } from '../../platform/http/idempotency.js';
+import { idempotentRequest } from '../../platform/http/idempotency.js';
 import { IdParams, Nullable, Page, Paging, Uuid, IsoDate, errorResponses } from '../../platform/http/schemas.js';
 import { listSites, getSite, siteHistory } from './queries.js';
 import { permitsWithMovement } from '../permits/queries.js';
@@ -96,11 +96,6 @@ export const PermitMovement = Type.Object({
 });
 
 export const siteRoutes: RoutesPlugin = (app, ctx) => {
-  const once = async <T>(req: FastifyRequest, status: number, fn: Parameters<typeof idempotent<T>>[2]) => {
-    const actor = actorOf(req);
-    const key = checkKey(req.headers['idempotency-key'] as string | undefined);
-    return idempotent<T>(ctx.db, { organizationId: actor.organizationId, key, body: { url: req.url, body: req.body ?? null }, status }, fn);
-  };
 
   app.get(
     '/api/sites',
@@ -132,7 +127,7 @@ export const siteRoutes: RoutesPlugin = (app, ctx) => {
       },
     },
     async (req, reply) => {
-      const out = await once(req, 201, (trx) => createSite(trx, { ctx, actor: actorOf(req), input: req.body, ...meta(req) }));
+      const out = await idempotentRequest(ctx.db, req, 201, (trx) => createSite(trx, { ctx, actor: actorOf(req), input: req.body, ...meta(req) }));
       if (out.replayed) reply.header('Idempotent-Replayed', 'true');
       reply.header('Location', `/api/sites/${out.body.id}`);
       return reply.status(201).send(out.body);
@@ -169,7 +164,7 @@ export const siteRoutes: RoutesPlugin = (app, ctx) => {
     },
     async (req) => {
       const { version, ...input } = req.body;
-      return (await once(req, 200, (trx) => editSite(trx, { ctx, actor: actorOf(req), id: req.params.id, version, input, ...meta(req) }))).body;
+      return (await idempotentRequest(ctx.db, req, 200, (trx) => editSite(trx, { ctx, actor: actorOf(req), id: req.params.id, version, input, ...meta(req) }))).body;
     },
   );
 
@@ -189,7 +184,7 @@ export const siteRoutes: RoutesPlugin = (app, ctx) => {
     },
     async (req) =>
       (
-        await once(req, 200, (trx) =>
+        await idempotentRequest(ctx.db, req, 200, (trx) =>
           archiveSite(trx, { ctx, actor: actorOf(req), id: req.params.id, version: req.body.version, reason: req.body.reason?.trim() || null, ...meta(req) }),
         )
       ).body,

@@ -14,7 +14,7 @@ import type { FastifyReply } from 'fastify';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
-import { IdParams, KeysetPage, KeysetPaging, ProblemSchema, Uuid, errorResponses, uploadErrorResponses } from '../../platform/http/schemas.js';
+import { IdParams, KeysetPage, KeysetPaging, Uuid, errorResponses, uploadErrorResponses } from '../../platform/http/schemas.js';
 import { checkKey } from '../../platform/http/idempotency.js';
 import { createUpload } from './create-upload.js';
 import { getUpload, listUploads } from './queries.js';

@@ -8,7 +8,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { checkKey, idempotent } from '../../platform/http/idempotency.js';
+import { idempotentRequest } from '../../platform/http/idempotency.js';
 import { IdParams, IsoDate, Nullable, Uuid, errorResponses } from '../../platform/http/schemas.js';
 import { ArchiveBody, Conflict, Enum, HistorySchema, KeyHeader, KeysetPage, KeysetQuery, OptText, VersionField } from '../registers/schemas.js';
 import { OWNERSHIP_LABELS } from '../registers/labels.js';
@@ -69,11 +69,6 @@ const FieldsBody = {
 };
 
 export const vehicleRoutes: RoutesPlugin = (app, ctx) => {
-  const once = async <T>(req: FastifyRequest, status: number, fn: Parameters<typeof idempotent<T>>[2]) => {
-    const actor = actorOf(req);
-    const key = checkKey(req.headers['idempotency-key'] as string | undefined);
-    return idempotent<T>(ctx.db, { organizationId: actor.organizationId, key, body: { url: req.url, body: req.body ?? null }, status }, fn);
-  };
 
   app.get(
     '/api/vehicles',
@@ -105,7 +100,7 @@ export const vehicleRoutes: RoutesPlugin = (app, ctx) => {
       },
     },
     async (req, reply) => {
-      const out = await once(req, 201, (trx) => registerVehicle(trx, { ctx, actor: actorOf(req), input: req.body, ...meta(req) }));
+      const out = await idempotentRequest(ctx.db, req, 201, (trx) => registerVehicle(trx, { ctx, actor: actorOf(req), input: req.body, ...meta(req) }));
       if (out.replayed) reply.header('Idempotent-Replayed', 'true');
       reply.header('Location', `/api/vehicles/${out.body.id}`);
       return reply.status(201).send(out.body);
@@ -137,7 +132,7 @@ export const vehicleRoutes: RoutesPlugin = (app, ctx) => {
     },
     async (req) => {
       const { version, ...input } = req.body;
-      return (await once(req, 200, (trx) => editVehicle(trx, { ctx, actor: actorOf(req), id: req.params.id, version, input, ...meta(req) }))).body;
+      return (await idempotentRequest(ctx.db, req, 200, (trx) => editVehicle(trx, { ctx, actor: actorOf(req), id: req.params.id, version, input, ...meta(req) }))).body;
     },
   );
 
@@ -155,7 +150,7 @@ export const vehicleRoutes: RoutesPlugin = (app, ctx) => {
       },
     },
     async (req) =>
-      (await once(req, 200, (trx) => releaseVehicle(trx, { ctx, actor: actorOf(req), id: req.params.id, version: req.body.version, reason: req.body.reason?.trim() || null, ...meta(req) }))).body,
+      (await idempotentRequest(ctx.db, req, 200, (trx) => releaseVehicle(trx, { ctx, actor: actorOf(req), id: req.params.id, version: req.body.version, reason: req.body.reason?.trim() || null, ...meta(req) }))).body,
   );
 
   app.get(
@@ -196,6 +191,6 @@ export const vehicleRoutes: RoutesPlugin = (app, ctx) => {
       },
     },
     async (req) =>
-      (await once(req, 200, (trx) => transferVehicle(trx, { ctx, actor: actorOf(req), id: req.params.id, toInn: req.body.toInn, reason: req.body.reason, ...meta(req) }))).body,
+      (await idempotentRequest(ctx.db, req, 200, (trx) => transferVehicle(trx, { ctx, actor: actorOf(req), id: req.params.id, toInn: req.body.toInn, reason: req.body.reason, ...meta(req) }))).body,
   );
 };

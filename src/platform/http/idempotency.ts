@@ -5,10 +5,12 @@
  * transaction as the change, so a crash leaves either both or neither.
  */
 import crypto from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Db } from '../db/pool.js';
 import { AppError, invalid } from './errors.js';
+import { actorOf } from './auth.js';
 
 export function requestHash(body: unknown): string {
   return crypto.createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex');
@@ -66,4 +68,18 @@ export async function idempotent<T>(
     }
     throw e;
   }
+}
+
+/**
+ * `idempotent` for a route's request: the acting organization, the `Idempotency-Key` header (checked), and the
+ * URL with the body as what a replay must repeat.
+ */
+export function idempotentRequest<T>(
+  db: Db,
+  req: FastifyRequest,
+  status: number,
+  fn: (trx: Transaction<Database>) => Promise<T>,
+): Promise<{ status: number; body: T; replayed: boolean }> {
+  const key = checkKey(req.headers['idempotency-key'] as string | undefined);
+  return idempotent<T>(db, { organizationId: actorOf(req).organizationId, key, body: { url: req.url, body: req.body ?? null }, status }, fn);
 }
