@@ -24,7 +24,6 @@ import { requestMeta } from '../../platform/http/request-meta.js';
 
 const TAG = 'Заявления на разрешение';
 const OPS = 'Рассмотрение заявлений (оператор)';
-const meta = requestMeta;
 const KeyHeader = Type.Object({ 'idempotency-key': Type.Optional(Type.String()) });
 const Limit = Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 }));
 const Conflict = { 409: ProblemSchema };
@@ -124,7 +123,7 @@ export const applicationRoutes: RoutesPlugin = (app, ctx) => {
     },
     async (req, reply) => {
       const out = await idempotentRequest<ApplicationCard>(ctx.db, req, 201, (trx) =>
-        createDraft(trx, { ctx, actor: actorOf(req), input: { kind: req.body.kind ?? 'permit', siteId: req.body.siteId, permitId: req.body.permitId }, ...meta(req) }),
+        createDraft(trx, { ctx, actor: actorOf(req), input: { kind: req.body.kind ?? 'permit', siteId: req.body.siteId, permitId: req.body.permitId }, ...requestMeta(req) }),
       );
       if (out.replayed) reply.header('Idempotent-Replayed', 'true');
       reply.header('Location', `/api/applications/${out.body.id}`);
@@ -174,7 +173,7 @@ export const applicationRoutes: RoutesPlugin = (app, ctx) => {
         response: { 200: ApplicationCardSchema, ...Conflict, ...errorResponses },
       },
     },
-    async (req) => saveDraft({ ctx, actor: actorOf(req), id: req.params.id, input: req.body, ...meta(req) }),
+    async (req) => saveDraft({ ctx, actor: actorOf(req), id: req.params.id, input: req.body, ...requestMeta(req) }),
   );
 
   app.post(
@@ -192,7 +191,7 @@ export const applicationRoutes: RoutesPlugin = (app, ctx) => {
       },
     },
     async (req, reply) => {
-      const out = await idempotentRequest<ApplicationCard>(ctx.db, req, 200, (trx) => submitApplication(trx, { ctx, actor: actorOf(req), id: req.params.id, version: req.body.version, ...meta(req) }));
+      const out = await idempotentRequest<ApplicationCard>(ctx.db, req, 200, (trx) => submitApplication(trx, { ctx, actor: actorOf(req), id: req.params.id, version: req.body.version, ...requestMeta(req) }));
       if (out.replayed) reply.header('Idempotent-Replayed', 'true');
       return out.body;
     },
@@ -212,7 +211,7 @@ export const applicationRoutes: RoutesPlugin = (app, ctx) => {
       },
     },
     async (req, reply) => {
-      const out = await idempotentRequest<ApplicationCard>(ctx.db, req, 200, (trx) => withdrawApplication(trx, { ctx, actor: actorOf(req), id: req.params.id, reason: req.body.reason, ...meta(req) }));
+      const out = await idempotentRequest<ApplicationCard>(ctx.db, req, 200, (trx) => withdrawApplication(trx, { ctx, actor: actorOf(req), id: req.params.id, reason: req.body.reason, ...requestMeta(req) }));
       if (out.replayed) reply.header('Idempotent-Replayed', 'true');
       return out.body;
     },
@@ -251,7 +250,7 @@ export const applicationRoutes: RoutesPlugin = (app, ctx) => {
       const kind = checkAttachmentKind(req.query.kind);
       const file = await receiveUpload(ctx, req, reply, async (received) => {
         const doc = await adoptDocument(ctx, { applicationId: row.id, file: received });
-        return addAttachment(ctx, { actor, id: row.id, kind, doc, ...meta(req) });
+        return addAttachment(ctx, { actor, id: row.id, kind, doc, ...requestMeta(req) });
       });
       return reply.status(201).send(file);
     },
@@ -264,7 +263,7 @@ export const applicationRoutes: RoutesPlugin = (app, ctx) => {
       schema: { tags: [TAG], summary: 'Удалить приложенный файл', params: Type.Object({ id: Uuid, fileId: Uuid }), response: { 204: Type.Null(), ...Conflict, ...errorResponses } },
     },
     async (req, reply) => {
-      await removeAttachment(ctx, { actor: actorOf(req), id: req.params.id, fileId: req.params.fileId, ...meta(req) });
+      await removeAttachment(ctx, { actor: actorOf(req), id: req.params.id, fileId: req.params.fileId, ...requestMeta(req) });
       return reply.status(204).send(null);
     },
   );
@@ -328,7 +327,7 @@ export const applicationRoutes: RoutesPlugin = (app, ctx) => {
           text = (req.body as { text?: unknown } | null)?.text;
         }
         const body = checkMessageText(text, files.length);
-        const m = await postMessage(ctx, { actor, id: row.id, text: body, files, ...meta(req) });
+        const m = await postMessage(ctx, { actor, id: row.id, text: body, files, ...requestMeta(req) });
         return reply.status(201).send(m);
       } catch (e) {
         await discardStored(ctx, files);
@@ -406,7 +405,7 @@ export const applicationRoutes: RoutesPlugin = (app, ctx) => {
         response: { 200: ApplicationCardSchema, ...Conflict, ...errorResponses },
       },
     },
-    async (req) => assignSpecialist({ ctx, actor: actorOf(req), id: req.params.id, assigneeId: req.body.assigneeId, ...meta(req) }),
+    async (req) => assignSpecialist({ ctx, actor: actorOf(req), id: req.params.id, assigneeId: req.body.assigneeId, ...requestMeta(req) }),
   );
 
   app.post(
@@ -430,7 +429,7 @@ export const applicationRoutes: RoutesPlugin = (app, ctx) => {
     },
     async (req, reply) => {
       if (req.body.dueOn && req.body.workingDays) throw invalid({ field: 'dueOn', message: 'Срок: укажите либо дату, либо число рабочих дней' });
-      const out = await idempotentRequest<ApplicationCard & { dueMoved: boolean }>(ctx.db, req, 200, (trx) => requestInfo(trx, { ctx, actor: actorOf(req), id: req.params.id, input: req.body, ...meta(req) }));
+      const out = await idempotentRequest<ApplicationCard & { dueMoved: boolean }>(ctx.db, req, 200, (trx) => requestInfo(trx, { ctx, actor: actorOf(req), id: req.params.id, input: req.body, ...requestMeta(req) }));
       if (out.replayed) reply.header('Idempotent-Replayed', 'true');
       return out.body;
     },
@@ -455,7 +454,7 @@ export const applicationRoutes: RoutesPlugin = (app, ctx) => {
       },
     },
     async (req, reply) => {
-      const out = await idempotentRequest<ApplicationCard>(ctx.db, req, 200, (trx) => decideApplication(trx, { ctx, actor: actorOf(req), id: req.params.id, input: req.body, ...meta(req) }));
+      const out = await idempotentRequest<ApplicationCard>(ctx.db, req, 200, (trx) => decideApplication(trx, { ctx, actor: actorOf(req), id: req.params.id, input: req.body, ...requestMeta(req) }));
       if (out.replayed) reply.header('Idempotent-Replayed', 'true');
       return out.body;
     },

@@ -5,9 +5,9 @@
  * and restoration of a facility's access with a reason.
  */
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
+import { requestMeta } from '../../platform/http/request-meta.js';
 import { idempotentRequest } from '../../platform/http/idempotency.js';
 import { IdParams, IsoDate, Nullable, Uuid, errorResponses } from '../../platform/http/schemas.js';
 import { Conflict, Enum, HistorySchema, KeyHeader, KeysetPage, KeysetQuery, OptText, ReasonBody, VersionField } from '../registers/schemas.js';
@@ -17,7 +17,6 @@ import { createFacility, editFacility, setFacilityStatus } from './register-faci
 import { MAX_WASTE_CODES } from './facility-input.js';
 
 const TAG = 'Объекты приёма';
-const meta = (req: FastifyRequest) => ({ ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null });
 const Kind = Enum(FACILITY_KIND_LABELS, 'Вид деятельности: переработка, утилизация, обезвреживание, размещение');
 const Status = Enum(REGISTER_STATUS_LABELS, 'active — действует, suspended — доступ приостановлен оператором');
 const Quantity = Type.Optional(Nullable(Type.String({ maxLength: 20 })));
@@ -116,7 +115,7 @@ export const facilityRoutes: RoutesPlugin = (app, ctx) => {
       },
     },
     async (req, reply) => {
-      const out = await idempotentRequest(ctx.db, req, 201, (trx) => createFacility(trx, { ctx, actor: actorOf(req), input: req.body, ...meta(req) }));
+      const out = await idempotentRequest(ctx.db, req, 201, (trx) => createFacility(trx, { ctx, actor: actorOf(req), input: req.body, ...requestMeta(req) }));
       if (out.replayed) reply.header('Idempotent-Replayed', 'true');
       reply.header('Location', `/api/facilities/${out.body.id}`);
       return reply.status(201).send(out.body);
@@ -148,7 +147,7 @@ export const facilityRoutes: RoutesPlugin = (app, ctx) => {
     },
     async (req) => {
       const { version, ...input } = req.body;
-      return (await idempotentRequest(ctx.db, req, 200, (trx) => editFacility(trx, { ctx, actor: actorOf(req), id: req.params.id, version, input, ...meta(req) }))).body;
+      return (await idempotentRequest(ctx.db, req, 200, (trx) => editFacility(trx, { ctx, actor: actorOf(req), id: req.params.id, version, input, ...requestMeta(req) }))).body;
     },
   );
 
@@ -193,7 +192,7 @@ export const facilityRoutes: RoutesPlugin = (app, ctx) => {
           response: { 200: Type.Object({ id: Uuid, version: Type.Integer(), status: Status }), ...Conflict, ...errorResponses },
         },
       },
-      async (req) => (await idempotentRequest(ctx.db, req, 200, (trx) => setFacilityStatus(trx, { ctx, actor: actorOf(req), id: req.params.id, status, reason: req.body.reason, ...meta(req) }))).body,
+      async (req) => (await idempotentRequest(ctx.db, req, 200, (trx) => setFacilityStatus(trx, { ctx, actor: actorOf(req), id: req.params.id, status, reason: req.body.reason, ...requestMeta(req) }))).body,
     );
   }
 };

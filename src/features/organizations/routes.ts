@@ -6,7 +6,6 @@ import { getProfile, refreshFromRegister, setSecondFactorPolicy, updateProfileBy
 import { acceptInvitation, inviteTrustedPerson, listTrusted, myInvitations, removeTrusted } from './trusted.js';
 import { requestMeta } from '../../platform/http/request-meta.js';
 
-const meta = requestMeta;
 
 const Source = Type.Union([Type.Literal('register'), Type.Literal('certificate'), Type.Literal('manual')], {
   description: 'register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата электронной подписи, manual — введено вручную',
@@ -87,7 +86,7 @@ export const organizationRoutes: RoutesPlugin = (app, ctx) => {
         response: { 200: Profile, ...errorResponses },
       },
     },
-    async (req) => updateProfileByHand(ctx, { actor: actorOf(req), patch: req.body, ...meta(req) }),
+    async (req) => updateProfileByHand(ctx, { actor: actorOf(req), patch: req.body, ...requestMeta(req) }),
   );
 
   app.post(
@@ -100,7 +99,7 @@ export const organizationRoutes: RoutesPlugin = (app, ctx) => {
         response: { 200: Type.Object({ found: Type.Boolean(), reason: Type.Optional(Type.String()), profile: Profile }), ...errorResponses },
       },
     },
-    async (req) => refreshFromRegister(ctx, { actor: actorOf(req), ...meta(req) }),
+    async (req) => refreshFromRegister(ctx, { actor: actorOf(req), ...requestMeta(req) }),
   );
 
   app.put(
@@ -114,7 +113,7 @@ export const organizationRoutes: RoutesPlugin = (app, ctx) => {
         response: { 200: Profile, ...errorResponses },
       },
     },
-    async (req) => setSecondFactorPolicy(ctx, { actor: actorOf(req), requireSecondFactor: req.body.requireSecondFactor, ...meta(req) }),
+    async (req) => setSecondFactorPolicy(ctx, { actor: actorOf(req), requireSecondFactor: req.body.requireSecondFactor, ...requestMeta(req) }),
   );
 
   app.get(
@@ -150,7 +149,7 @@ export const organizationRoutes: RoutesPlugin = (app, ctx) => {
       },
     },
     async (req, reply) => {
-      const out = await inviteTrustedPerson(ctx, { actor: actorOf(req), ...req.body, ...meta(req) });
+      const out = await inviteTrustedPerson(ctx, { actor: actorOf(req), ...req.body, ...requestMeta(req) });
       return reply.status(201).send(out);
     },
   );
@@ -162,7 +161,7 @@ export const organizationRoutes: RoutesPlugin = (app, ctx) => {
       schema: { tags: ['Доверенные лица'], summary: 'Удалить доверенное лицо (или отозвать приглашение)', params: IdParams, response: { 204: Type.Null(), ...errorResponses } },
     },
     async (req, reply) => {
-      await removeTrusted(ctx, { actor: actorOf(req), id: req.params.id, ...meta(req) });
+      await removeTrusted(ctx, { actor: actorOf(req), id: req.params.id, ...requestMeta(req) });
       return reply.status(204).send(null);
     },
   );
@@ -205,7 +204,7 @@ export const organizationRoutes: RoutesPlugin = (app, ctx) => {
         response: { 200: Type.Object({ organizationId: Uuid }), ...errorResponses },
       },
     },
-    async (req) => acceptInvitation(ctx, { personId: personOf(req).personId, id: req.params.id, ...meta(req) }),
+    async (req) => acceptInvitation(ctx, { personId: personOf(req).personId, id: req.params.id, ...requestMeta(req) }),
   );
 
 };

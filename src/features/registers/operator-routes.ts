@@ -5,9 +5,9 @@
  * producer's sites. The vehicles and facilities lists are in their features.
  */
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
+import { requestMeta } from '../../platform/http/request-meta.js';
 import { checkKey, idempotent } from '../../platform/http/idempotency.js';
 import { IdParams, Nullable, Uuid, errorResponses } from '../../platform/http/schemas.js';
 import { ORG_ROLE_LABELS } from '../../platform/http/labels.js';
@@ -61,7 +61,6 @@ const SiteRow = Type.Object({
 });
 
 export const operatorRegisterRoutes: RoutesPlugin = (app, ctx) => {
-  const meta = (req: FastifyRequest) => ({ ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null });
 
   app.get(
     '/api/operator/organizations',
@@ -117,7 +116,7 @@ export const operatorRegisterRoutes: RoutesPlugin = (app, ctx) => {
         const actor = actorOf(req);
         const key = checkKey(req.headers['idempotency-key'] as string | undefined);
         const out = await idempotent(ctx.db, { organizationId: actor.organizationId, key, body: { url: req.url, body: req.body }, status: 200 }, (trx) =>
-          setOrganizationStatus(trx, { ctx, actor, id: req.params.id, status, reason: req.body.reason, ...meta(req) }),
+          setOrganizationStatus(trx, { ctx, actor, id: req.params.id, status, reason: req.body.reason, ...requestMeta(req) }),
         );
         return out.body;
       },

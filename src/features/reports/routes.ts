@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
+import { requestMeta } from '../../platform/http/request-meta.js';
 import { IdParams, IsoDate, Nullable, ProblemSchema, Uuid, errorResponses } from '../../platform/http/schemas.js';
 import { sendFile } from '../../platform/files/index.js';
 import { receiveUpload } from '../uploads/receive-file.js';
@@ -14,7 +14,6 @@ import { exportTp2 } from './export-tp2.js';
 import { Readable } from 'node:stream';
 
 const TAG = 'Отчётность';
-const meta = (req: FastifyRequest) => ({ ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null });
 
 const Kind = Type.Union(REPORT_KINDS.map((k) => Type.Literal(k)), { description: 'Вид отчёта: facility_monthly — ежемесячный отчёт объекта приёма; permit_closing — итоговый по разрешению; tp2_waste — 2-ТП (отходы)' });
 const Status = Type.Union([Type.Literal('draft'), Type.Literal('submitted'), Type.Literal('correction')]);
@@ -136,7 +135,7 @@ export const reportRoutes: RoutesPlugin = (app, ctx) => {
       },
     },
     async (req, reply) => {
-      const { card, created } = await createReport(ctx, { actor: actorOf(req), input: req.body as { kind: ReportKind; period?: string; subjectId?: string }, ...meta(req) });
+      const { card, created } = await createReport(ctx, { actor: actorOf(req), input: req.body as { kind: ReportKind; period?: string; subjectId?: string }, ...requestMeta(req) });
       return reply.status(created ? 201 : 200).send(card);
     },
   );
@@ -165,7 +164,7 @@ export const reportRoutes: RoutesPlugin = (app, ctx) => {
         response: { 200: Card, ...Conflict, ...errorResponses },
       },
     },
-    async (req) => saveReport(ctx, { actor: actorOf(req), id: req.params.id, input: req.body, ...meta(req) }),
+    async (req) => saveReport(ctx, { actor: actorOf(req), id: req.params.id, input: req.body, ...requestMeta(req) }),
   );
 
   app.post(
@@ -184,7 +183,7 @@ export const reportRoutes: RoutesPlugin = (app, ctx) => {
         },
       },
     },
-    async (req) => submitReport(ctx, { actor: actorOf(req), id: req.params.id, input: req.body, ...meta(req) }),
+    async (req) => submitReport(ctx, { actor: actorOf(req), id: req.params.id, input: req.body, ...requestMeta(req) }),
   );
 
   app.post(
@@ -193,7 +192,7 @@ export const reportRoutes: RoutesPlugin = (app, ctx) => {
       config: { access: { right: 'submit' } },
       schema: { tags: [TAG], summary: 'Начать исправление поданного отчёта (новая версия); после срока — только если оператор вернул отчёт', params: IdParams, response: { 200: Card, ...Conflict, ...errorResponses } },
     },
-    async (req) => openCorrection(ctx, { actor: actorOf(req), id: req.params.id, ...meta(req) }),
+    async (req) => openCorrection(ctx, { actor: actorOf(req), id: req.params.id, ...requestMeta(req) }),
   );
 
   app.post(
@@ -212,7 +211,7 @@ export const reportRoutes: RoutesPlugin = (app, ctx) => {
       const actor = actorOf(req);
       await getReport(ctx, actor, req.params.id);
       const f = await receiveUpload(ctx, req, reply, (received) =>
-        attachReportFile(ctx, { actor, id: req.params.id, fileName: received.fileName, stream: fs.createReadStream(received.path), isTruncated: () => received.truncated, ...meta(req) }),
+        attachReportFile(ctx, { actor, id: req.params.id, fileName: received.fileName, stream: fs.createReadStream(received.path), isTruncated: () => received.truncated, ...requestMeta(req) }),
       );
       return reply.status(201).send(f);
     },
@@ -237,7 +236,7 @@ export const reportRoutes: RoutesPlugin = (app, ctx) => {
       schema: { tags: [TAG], summary: 'Удалить документ из рабочей копии отчёта', params: Type.Object({ id: Uuid, fileId: Uuid }), response: { 204: Type.Null(), ...Conflict, ...errorResponses } },
     },
     async (req, reply) => {
-      await removeReportFile(ctx, { actor: actorOf(req), id: req.params.id, fileId: req.params.fileId, ...meta(req) });
+      await removeReportFile(ctx, { actor: actorOf(req), id: req.params.id, fileId: req.params.fileId, ...requestMeta(req) });
       return reply.status(204).send(null);
     },
   );
@@ -347,6 +346,6 @@ export const reportRoutes: RoutesPlugin = (app, ctx) => {
         response: { 200: Card, ...Conflict, ...errorResponses },
       },
     },
-    async (req) => returnReport(ctx, { actor: actorOf(req), id: req.params.id, reason: req.body.reason, ...meta(req) }),
+    async (req) => returnReport(ctx, { actor: actorOf(req), id: req.params.id, reason: req.body.reason, ...requestMeta(req) }),
   );
 };

@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
 import { MovementByStateSchema } from '../movement.js';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
+import { requestMeta } from '../../platform/http/request-meta.js';
 import { idempotentRequest } from '../../platform/http/idempotency.js';
 import { IdParams, Nullable, Page, Paging, Uuid, IsoDate, errorResponses } from '../../platform/http/schemas.js';
 import { listSites, getSite, siteHistory } from './queries.js';
@@ -13,7 +13,6 @@ import { MAX_CADASTRAL_NUMBERS } from './site-input.js';
 import { WORKS_DOCUMENT_LABELS, WORKS_KIND_LABELS } from '../registers/labels.js';
 
 const TAG = 'Объекты';
-const meta = (req: FastifyRequest) => ({ ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null });
 const WorksKind = Enum(WORKS_KIND_LABELS, 'Вид работ');
 const WorksDocumentKind = Enum(WORKS_DOCUMENT_LABELS, 'Вид разрешительного документа');
 
@@ -127,7 +126,7 @@ export const siteRoutes: RoutesPlugin = (app, ctx) => {
       },
     },
     async (req, reply) => {
-      const out = await idempotentRequest(ctx.db, req, 201, (trx) => createSite(trx, { ctx, actor: actorOf(req), input: req.body, ...meta(req) }));
+      const out = await idempotentRequest(ctx.db, req, 201, (trx) => createSite(trx, { ctx, actor: actorOf(req), input: req.body, ...requestMeta(req) }));
       if (out.replayed) reply.header('Idempotent-Replayed', 'true');
       reply.header('Location', `/api/sites/${out.body.id}`);
       return reply.status(201).send(out.body);
@@ -164,7 +163,7 @@ export const siteRoutes: RoutesPlugin = (app, ctx) => {
     },
     async (req) => {
       const { version, ...input } = req.body;
-      return (await idempotentRequest(ctx.db, req, 200, (trx) => editSite(trx, { ctx, actor: actorOf(req), id: req.params.id, version, input, ...meta(req) }))).body;
+      return (await idempotentRequest(ctx.db, req, 200, (trx) => editSite(trx, { ctx, actor: actorOf(req), id: req.params.id, version, input, ...requestMeta(req) }))).body;
     },
   );
 
@@ -185,7 +184,7 @@ export const siteRoutes: RoutesPlugin = (app, ctx) => {
     async (req) =>
       (
         await idempotentRequest(ctx.db, req, 200, (trx) =>
-          archiveSite(trx, { ctx, actor: actorOf(req), id: req.params.id, version: req.body.version, reason: req.body.reason?.trim() || null, ...meta(req) }),
+          archiveSite(trx, { ctx, actor: actorOf(req), id: req.params.id, version: req.body.version, reason: req.body.reason?.trim() || null, ...requestMeta(req) }),
         )
       ).body,
   );

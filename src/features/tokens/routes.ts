@@ -14,7 +14,6 @@ const TokenRow = Type.Object({
   revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 
-const meta = requestMeta;
 
 export const tokenRoutes: RoutesPlugin = (app, ctx) => {
   app.get(
@@ -41,7 +40,7 @@ export const tokenRoutes: RoutesPlugin = (app, ctx) => {
         response: { 201: Type.Object({ id: Uuid, name: Type.String(), token: Type.String() }), ...errorResponses },
       },
     },
-    async (req, reply) => reply.status(201).send(await issueToken(ctx, actorOf(req), req.body.name, meta(req))),
+    async (req, reply) => reply.status(201).send(await issueToken(ctx, actorOf(req), req.body.name, requestMeta(req))),
   );
 
   app.delete(
@@ -51,7 +50,7 @@ export const tokenRoutes: RoutesPlugin = (app, ctx) => {
       schema: { tags: ['Доступ по API'], summary: 'Отозвать токен', params: IdParams, response: { 204: Type.Null(), ...errorResponses } },
     },
     async (req, reply) => {
-      await revokeToken(ctx, actorOf(req), req.params.id, meta(req));
+      await revokeToken(ctx, actorOf(req), req.params.id, requestMeta(req));
       return reply.status(204).send(null);
     },
   );

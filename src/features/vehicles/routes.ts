@@ -5,9 +5,9 @@
  * operator's transfer of a vehicle to another carrier.
  */
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
+import { requestMeta } from '../../platform/http/request-meta.js';
 import { idempotentRequest } from '../../platform/http/idempotency.js';
 import { IdParams, IsoDate, Nullable, Uuid, errorResponses } from '../../platform/http/schemas.js';
 import { ArchiveBody, Conflict, Enum, HistorySchema, KeyHeader, KeysetPage, KeysetQuery, OptText, VersionField } from '../registers/schemas.js';
@@ -16,7 +16,6 @@ import { getVehicle, listVehicles, vehicleHistory } from './queries.js';
 import { editVehicle, registerVehicle, releaseVehicle, transferVehicle } from './register-vehicle.js';
 
 const TAG = 'Транспортные средства';
-const meta = (req: FastifyRequest) => ({ ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null });
 const Ownership = Enum(OWNERSHIP_LABELS, 'Основание владения: собственность или аренда (лизинг)');
 const Quantity = Type.Optional(Nullable(Type.String({ maxLength: 20 })));
 
@@ -100,7 +99,7 @@ export const vehicleRoutes: RoutesPlugin = (app, ctx) => {
       },
     },
     async (req, reply) => {
-      const out = await idempotentRequest(ctx.db, req, 201, (trx) => registerVehicle(trx, { ctx, actor: actorOf(req), input: req.body, ...meta(req) }));
+      const out = await idempotentRequest(ctx.db, req, 201, (trx) => registerVehicle(trx, { ctx, actor: actorOf(req), input: req.body, ...requestMeta(req) }));
       if (out.replayed) reply.header('Idempotent-Replayed', 'true');
       reply.header('Location', `/api/vehicles/${out.body.id}`);
       return reply.status(201).send(out.body);
@@ -132,7 +131,7 @@ export const vehicleRoutes: RoutesPlugin = (app, ctx) => {
     },
     async (req) => {
       const { version, ...input } = req.body;
-      return (await idempotentRequest(ctx.db, req, 200, (trx) => editVehicle(trx, { ctx, actor: actorOf(req), id: req.params.id, version, input, ...meta(req) }))).body;
+      return (await idempotentRequest(ctx.db, req, 200, (trx) => editVehicle(trx, { ctx, actor: actorOf(req), id: req.params.id, version, input, ...requestMeta(req) }))).body;
     },
   );
 
@@ -150,7 +149,7 @@ export const vehicleRoutes: RoutesPlugin = (app, ctx) => {
       },
     },
     async (req) =>
-      (await idempotentRequest(ctx.db, req, 200, (trx) => releaseVehicle(trx, { ctx, actor: actorOf(req), id: req.params.id, version: req.body.version, reason: req.body.reason?.trim() || null, ...meta(req) }))).body,
+      (await idempotentRequest(ctx.db, req, 200, (trx) => releaseVehicle(trx, { ctx, actor: actorOf(req), id: req.params.id, version: req.body.version, reason: req.body.reason?.trim() || null, ...requestMeta(req) }))).body,
   );
 
   app.get(
@@ -191,6 +190,6 @@ export const vehicleRoutes: RoutesPlugin = (app, ctx) => {
       },
     },
     async (req) =>
-      (await idempotentRequest(ctx.db, req, 200, (trx) => transferVehicle(trx, { ctx, actor: actorOf(req), id: req.params.id, toInn: req.body.toInn, reason: req.body.reason, ...meta(req) }))).body,
+      (await idempotentRequest(ctx.db, req, 200, (trx) => transferVehicle(trx, { ctx, actor: actorOf(req), id: req.params.id, toInn: req.body.toInn, reason: req.body.reason, ...requestMeta(req) }))).body,
   );
 };
