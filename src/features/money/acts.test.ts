@@ -20,6 +20,8 @@ import { seedDemo } from '../demo/seed.js';
 import { JOBS } from '../index.js';
 import { chargeKop, kopToRubles, vatKop } from '../../domain/money.js';
 import { insertLoad, loadBase, type LoadBase } from '../../../test/helpers/loads.js';
+import { invoiceNumbersIn } from './payments.js';
+import { multipart } from '../../../test/helpers/applications.js';
 
 let ctx: TestContext;
 let app: App;
@@ -157,6 +159,42 @@ describe('money: acts and invoices', () => {
     // The payer is told.
     const notes = await ctx.db.selectFrom('notifications').select('title').where('organization_id', '=', producerId).where('title', 'like', `Акт № ${act.number}%`).execute();
     expect(notes).toHaveLength(1);
+  });
+
+  it('the invoice is a signed PDF of its own in the registry; its purpose of payment is what the bank statement matcher reads', async () => {
+    const inv = (await producer.get('/api/invoices?side=owing')).body.items.find((i: { act: { id: string } }) => i.act.id === actId);
+    expect(inv).toMatchObject({ fileStatus: 'ready' });
+    expect(inv.code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    expect(inv.code).not.toBe((await producer.get(`/api/acts/${actId}`)).body.code);
+    const pdf = await download(producer, `/api/invoices/${inv.id}/files/pdf`);
+    const text = (await extractText(new Uint8Array(pdf), { mergePages: true })).text.replace(/\s+/g, ' ');
+    const ru = (rub: string) => rub.replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+    expect(text).toContain(`СЧЁТ НА ОПЛАТУ № ${inv.number} от ${inv.issuedOn.split('-').reverse().join('.')}`);
+    expect(text).toContain(`акт № ${inv.act.number}`);
+    expect(text).toContain(`Оплатить до: ${inv.dueOn.split('-').reverse().join('.')}`);
+    expect(text).toContain(`Всего к оплате: ${ru(inv.total)} ₽`);
+    expect(text).toContain(`Итого без НДС: ${ru(inv.net)} ₽`);
+    expect(text).toContain(`Код проверки ${inv.code}`);
+    expect(text).toContain('Документ подписан электронной подписью');
+    const purpose = /Назначение платежа: (Оплата по счёту № \S+ от [\d.]+)/.exec(text)?.[1];
+    expect(purpose).toBeTruthy();
+    expect(invoiceNumbersIn(purpose!)).toEqual([inv.number]);
+    // The signature verifies against the PDF and the registry finds the invoice by its code and by the file.
+    const sig = await download(facility, `/api/invoices/${inv.id}/files/pdf.sig`);
+    const mp = multipart([
+      { name: 'file', filename: 'invoice.pdf', data: pdf },
+      { name: 'signature', filename: 'invoice.pdf.sig', data: sig },
+    ]);
+    const verify = await app.inject({ method: 'POST', url: '/api/signatures/verify', payload: mp.body, headers: mp.headers });
+    expect(verify.statusCode, verify.body).toBe(200);
+    expect(JSON.parse(verify.body).valid).toBe(true);
+    const reg = await facility.get(`/api/documents/${inv.code.replace(/-/g, '')}`);
+    expect(reg.status, reg.text).toBe(200);
+    expect(reg.body).toMatchObject({ kindName: 'Счёт на оплату', status: 'valid' });
+    expect(JSON.stringify(reg.body).replace(/\u00a0/g, ' ')).toContain(`Всего к оплате","value":"${ru(inv.total)} ₽`);
+    // Another organization gets nothing of it.
+    const other = await signedIn(app, 'producer2@ossig.test');
+    expect((await other.get(`/api/invoices/${inv.id}/files/pdf`)).status).toBe(404);
   });
 
   it('the payer sees the invoice it owes; another organization sees nothing of it', async () => {

@@ -1,8 +1,9 @@
-/** Background jobs and schedules of money: the signed act files, and the reminders of overdue invoices. */
+/** Background jobs and schedules of money: the signed act files, the signed invoice PDF, and the reminders of overdue invoices. */
 import { defineJob, defineSchedule } from '../../platform/jobs/index.js';
 import { sendInvoiceReminders } from './reminders.js';
 import { failDocument, documentOf } from '../../platform/documents/index.js';
 import { renderAct } from './render-act.js';
+import { renderInvoice } from './render-invoice.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -31,6 +32,27 @@ export const renderActJob = defineJob<{ actId: string }>({
   },
 });
 
+export const renderInvoiceJob = defineJob<{ invoiceId: string }>({
+  name: 'money.invoice',
+  maxAttempts: 5,
+  parse(payload) {
+    const id = (payload as { invoiceId?: unknown } | null)?.invoiceId;
+    if (typeof id !== 'string' || !UUID.test(id)) throw new Error('money.invoice: payload.invoiceId must be a uuid');
+    return { invoiceId: id };
+  },
+  async run(ctx, payload) {
+    await renderInvoice(ctx, payload.invoiceId);
+  },
+  async giveUp(ctx, payload) {
+    await ctx.db.transaction().execute(async (trx) => {
+      const updated = await trx.updateTable('invoices').set({ file_status: 'failed' }).where('id', '=', payload.invoiceId).where('file_status', '=', 'queued').executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0) return;
+      const doc = await documentOf(trx, 'invoice', payload.invoiceId);
+      if (doc) await failDocument(trx, doc.id);
+    });
+  },
+});
+
 export const invoiceRemindersJob = defineJob<Record<string, never>>({
   name: 'money.invoice-reminders',
   maxAttempts: 3,
@@ -43,5 +65,5 @@ export const invoiceRemindersJob = defineJob<Record<string, never>>({
 /** Overdue invoices: looked for every hour; the payer hears once per invoice (invoices.reminded_at). */
 export const invoiceRemindersSchedule = defineSchedule({ name: 'money.invoice-reminders', everyMinutes: 60, job: invoiceRemindersJob, payload: {} });
 
-export const MONEY_JOBS = [renderActJob, invoiceRemindersJob] as const;
+export const MONEY_JOBS = [renderActJob, renderInvoiceJob, invoiceRemindersJob] as const;
 export const MONEY_SCHEDULES = [invoiceRemindersSchedule] as const;

@@ -2,7 +2,7 @@
  * A facility orders the monthly acts of services (акт оказанных услуг) for a month that has ended:
  * one act per payer with priced charges of that month not yet in an act, and with it the invoice
  * (счёт на оплату, same number). In one transaction: the acts and invoices, the charges bound to
- * their act (the act's content is fixed when ordered), the registry records (parties as of now), the
+ * their act (the act's content is fixed when ordered), the registry records of both (parties as of now), the
  * render jobs and the audit event. Loads accepted later for that month go into the next act of the
  * same month (seq 2, …). Loads without a tariff are not billed; the answer says how many there are.
  */
@@ -17,7 +17,7 @@ import { reserveDocument } from '../../platform/documents/index.js';
 import { moscowDate } from '../../domain/period.js';
 import { addWorkingDays } from '../../domain/working-days.js';
 import { vatKop } from '../../domain/money.js';
-import { renderActJob } from './jobs.js';
+import { renderActJob, renderInvoiceJob } from './jobs.js';
 import { monthRange, monthText, orgSnapshot } from './month.js';
 
 /** Invoices are due this many working days after they are issued. */
@@ -92,21 +92,16 @@ export async function orderActs(
        where facility_id = ${facilityId} and payer_id = ${payerId} and act_id is null and status = 'priced'
          and unloaded_on >= ${first}::date and unloaded_on < ${next}::date`.execute(trx);
     if (Number(bound.numAffectedRows) !== p.loads) throw new Error(`acts: bound ${bound.numAffectedRows} charges, counted ${p.loads}`);
-    await trx
+    const invoice = await trx
       .insertInto('invoices')
       .values({ number, facility_id: facilityId, payer_id: payerId, act_id: act.id, issued_on: today, due_on: addWorkingDays(today, PAYMENT_TERM_WORKING_DAYS), net_kop: p.net.toString(), vat_kop: p.vat.toString(), total_kop: total.toString() })
-      .execute();
-    await reserveDocument(trx, {
-      kind: 'service_act',
-      subjectId: act.id,
-      number: `Акт № ${number}`,
-      issuedAt: now,
-      organizationId: payerId,
-      parties: { facility, payer: await orgSnapshot(trx, payerId) } as unknown as Record<string, unknown>,
-      periodFrom: first,
-      periodTo: last,
-    });
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const parties = { facility, payer: await orgSnapshot(trx, payerId) } as unknown as Record<string, unknown>;
+    await reserveDocument(trx, { kind: 'service_act', subjectId: act.id, number: `Акт № ${number}`, issuedAt: now, organizationId: payerId, parties, periodFrom: first, periodTo: last });
+    await reserveDocument(trx, { kind: 'invoice', subjectId: invoice.id, number: `Счёт № ${number}`, issuedAt: now, organizationId: payerId, parties, periodFrom: first, periodTo: last });
     await enqueue(trx, renderActJob, { actId: act.id }, { jobKey: `money.act:${act.id}` });
+    await enqueue(trx, renderInvoiceJob, { invoiceId: invoice.id }, { jobKey: `money.invoice:${invoice.id}` });
     acts.push({ id: act.id, number, payerId, loads: p.loads, netKop: p.net, vatKop: p.vat, totalKop: total });
   }
   await audit(trx, {

@@ -188,14 +188,16 @@ export function invoiceState(totalKop: bigint, paidKop: bigint, dueOn: string, t
 type InvoiceRow = {
   id: string; number: string; issued_on: string; due_on: string; net: string; vat: string; total: string; paid: string; act_id: string; act_number: string; month: string;
   facility_id: string; facility_name: string; facility_inn: string; payer_id: string; payer_name: string; payer_inn: string;
+  file_status: 'queued' | 'ready' | 'failed'; code: string | null;
 };
 
 const invoiceSelect = sql`
   select i.id, i.number, i.issued_on, i.due_on, i.net_kop::text as net, i.vat_kop::text as vat, i.total_kop::text as total, i.paid_kop::text as paid,
          i.act_id, a.number as act_number, a.month::text as month,
          i.facility_id, coalesce(fo.short_name, fo.name) as facility_name, fo.inn as facility_inn,
-         i.payer_id, coalesce(po.short_name, po.name) as payer_name, po.inn as payer_inn
-    from invoices i join acts a on a.id = i.act_id join organizations fo on fo.id = i.facility_id join organizations po on po.id = i.payer_id`;
+         i.payer_id, coalesce(po.short_name, po.name) as payer_name, po.inn as payer_inn, i.file_status, d.code
+    from invoices i join acts a on a.id = i.act_id join organizations fo on fo.id = i.facility_id join organizations po on po.id = i.payer_id
+    left join documents d on d.kind = 'invoice' and d.subject_id = i.id`;
 
 function invoiceView(r: InvoiceRow, today: string) {
   const state = invoiceState(BigInt(r.total), BigInt(r.paid), r.due_on, today);
@@ -214,6 +216,8 @@ function invoiceView(r: InvoiceRow, today: string) {
     act: { id: r.act_id, number: r.act_number, month: r.month.slice(0, 7) },
     facility: { id: r.facility_id, name: orgName(r.facility_name, null), inn: r.facility_inn },
     payer: { id: r.payer_id, name: orgName(r.payer_name, null), inn: r.payer_inn },
+    fileStatus: r.file_status,
+    code: r.code ? formatDocumentCode(r.code) : null,
   };
 }
 export type InvoiceView = ReturnType<typeof invoiceView>;
@@ -259,4 +263,21 @@ export async function getInvoice(ctx: AppContext, actor: Actor, id: string) {
     ...invoiceView(r.rows[0], moscowDate(ctx.now())),
     payments: payments.rows.map((p) => ({ id: p.id, docNumber: p.doc_number, docDate: p.doc_date, amount: kopToRubles(p.amount), source: p.source as 'manual' | 'bank', match: p.match as 'auto' | 'manual' })),
   };
+}
+
+export type InvoiceFileKind = 'pdf' | 'pdf.sig';
+
+/** The invoice's signed PDF or its signature, for the facility that issued it or the payer. */
+export async function openInvoiceFile(ctx: AppContext, actor: Actor, id: string, kind: InvoiceFileKind) {
+  const i = await ctx.db
+    .selectFrom('invoices')
+    .select(['number', 'file_status', 'pdf_key', 'pdf_sig_key'])
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('facility_id', '=', actor.organizationId), eb('payer_id', '=', actor.organizationId)]))
+    .executeTakeFirst();
+  if (!i) throw notFound('Счёт не найден');
+  if (i.file_status !== 'ready') throw new AppError('conflict', i.file_status === 'failed' ? 'Файл счёта не сформирован' : 'Файл счёта ещё формируется');
+  const file = await fileStore(ctx.config).get(kind === 'pdf' ? i.pdf_key! : i.pdf_sig_key!);
+  if (!file) throw new AppError('unavailable', 'Файл временно недоступен: хранилище файлов не отвечает');
+  return { ...file, type: CONTENT_TYPES[kind === 'pdf' ? 'pdf' : 'sig'], name: `Счёт ${i.number}.${kind}`, asciiName: `invoice-${i.number}.${kind}` };
 }

@@ -74,11 +74,24 @@ export function actTotals(lines: ActLine[]): ActTotals {
   return { byRate, netKop, vatKop: vat, totalKop: netKop + vat };
 }
 
-const orgLine = (o: OrgSnapshot) =>
+export const orgLine = (o: OrgSnapshot) =>
   `${typesetQuotes(o.name)}, ИНН ${o.inn}${o.kpp ? `, КПП ${o.kpp}` : ''}${o.ogrn ? `, ${o.ogrn.length === 15 ? 'ОГРНИП' : 'ОГРН'} ${o.ogrn}` : ''}${o.address ? `, ${o.address}` : ''}`;
 
 export function actTitle(d: Pick<ActDocument, 'number' | 'month' | 'seq'>): string {
   return `Акт № ${d.number} оказанных услуг по приёму отходов строительства и сноса за ${monthText(d.month)}${d.seq > 1 ? ' (дополнительный)' : ''}`;
+}
+
+/** The signature stamp with the QR code, the verification code and address, support and time: the end of a money document. */
+export function drawSignedEnd(doc: PDFKit.PDFDocument, L: number, W: number, d: Pick<ActDocument, 'signer' | 'code' | 'verifyUrl' | 'support' | 'issuedAt'>): void {
+  const stampBox = { width: 340, height: 112, rowsTop: 26, rowStep: 13 };
+  const stampH = signatureStampHeight(doc, stampBox, d.signer);
+  if (doc.y + stampH + 60 > doc.page.height - 40) doc.addPage();
+  const y = doc.y + 14;
+  drawSignatureStamp(doc, { x: L, y, ...stampBox }, d.signer, d.verifyUrl);
+  doc.font('R').fontSize(7.5).text(`Код проверки ${formatDocumentCode(d.code)}: запись реестра выданных документов по QR-коду или адресу ниже; подпись — файл .sig рядом с документом (CMS, DER).`, L, y + stampH + 6, { width: W });
+  doc.font('R').fontSize(7.5).text(`Адрес проверки: ${d.verifyUrl}`, L, undefined, { width: W });
+  doc.font('R').fontSize(7).fillColor('#555555').text(`Служба поддержки: ${supportLine(d.support)}`, L, undefined, { width: W }).fillColor('black');
+  doc.font('R').fontSize(7).fillColor('#555555').text(`Сформировано ${formatMoscowDateTime(d.issuedAt)} (МСК)`, L, undefined, { width: W }).fillColor('black');
 }
 
 export async function renderActPdf(d: ActDocument): Promise<Buffer> {
@@ -150,17 +163,7 @@ export async function renderActPdf(d: ActDocument): Promise<Buffer> {
     { width: W },
   );
 
-  // Signature stamp and QR code.
-  const sw = 340;
-  const stampBox = { width: sw, height: 112, rowsTop: 26, rowStep: 13 };
-  const stampH = signatureStampHeight(doc, stampBox, d.signer);
-  if (doc.y + stampH + 60 > doc.page.height - 40) doc.addPage();
-  const y = doc.y + 14;
-  drawSignatureStamp(doc, { x: L, y, ...stampBox }, d.signer, d.verifyUrl);
-  doc.font('R').fontSize(7.5).text(`Код проверки ${formatDocumentCode(d.code)}: запись реестра выданных документов по QR-коду или адресу ниже; подпись — файл .sig рядом с документом (CMS, DER).`, L, y + stampH + 6, { width: W });
-  doc.font('R').fontSize(7.5).text(`Адрес проверки: ${d.verifyUrl}`, L, undefined, { width: W });
-  doc.font('R').fontSize(7).fillColor('#555555').text(`Служба поддержки: ${supportLine(d.support)}`, L, undefined, { width: W }).fillColor('black');
-  doc.font('R').fontSize(7).fillColor('#555555').text(`Сформировано ${formatMoscowDateTime(d.issuedAt)} (МСК)`, L, undefined, { width: W }).fillColor('black');
+  drawSignedEnd(doc, L, W, d);
   return pdf.finish();
 }
 

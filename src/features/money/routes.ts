@@ -6,7 +6,7 @@ import { IdParams, IsoDate, Nullable, Page, Paging, ProblemSchema, Uuid, errorRe
 import { sendFile } from '../../platform/files/send.js';
 import { inTransaction } from './tx.js';
 import { orderActs } from './order-acts.js';
-import { getAct, getInvoice, listActs, listCharges, listInvoices, openActFile } from './queries.js';
+import { getAct, getInvoice, listActs, listCharges, listInvoices, openActFile, openInvoiceFile } from './queries.js';
 import { kopToRubles } from '../../domain/money.js';
 import { addVatRate, changeTariffPeriod, createTariff, deleteTariff, listApplicableTariffs, listTariffs, listVatRates } from './tariffs.js';
 
@@ -83,7 +83,10 @@ const Invoice = Type.Object({
   act: Type.Object({ id: Uuid, number: Type.String(), month: Type.String() }),
   facility: Org,
   payer: Org,
+  fileStatus: Type.Union([Type.Literal('queued'), Type.Literal('ready'), Type.Literal('failed')], { description: 'Подписанный PDF счёта: queued — формируется, ready — готов, failed — не сформирован' }),
+  code: Nullable(Type.String({ description: 'Код проверки счёта в реестре документов' })),
 });
+const InvoiceFileKind = Type.Union([Type.Literal('pdf'), Type.Literal('pdf.sig')]);
 const InvoicePayment = Type.Object({ id: Uuid, docNumber: Type.String(), docDate: IsoDate, amount: Rubles, source: Type.Union([Type.Literal('manual'), Type.Literal('bank')]), match: Type.Union([Type.Literal('auto'), Type.Literal('manual')]) });
 
 export const moneyRoutes: RoutesPlugin = (app, ctx) => {
@@ -293,5 +296,22 @@ export const moneyRoutes: RoutesPlugin = (app, ctx) => {
       schema: { tags: TAGS, summary: 'Счёт с платежами по нему', params: IdParams, response: { 200: Type.Intersect([Invoice, Type.Object({ payments: Type.Array(InvoicePayment) })]), ...errorResponses } },
     },
     async (req) => getInvoice(ctx, actorOf(req), req.params.id),
+  );
+
+  app.get(
+    '/api/invoices/:id/files/:kind',
+    {
+      config: { access: { right: 'read', orgRoles: [...MONEY_ROLES] } },
+      schema: {
+        tags: TAGS,
+        summary: 'Счёт на оплату: подписанный PDF или его подпись (.sig, CMS DER)',
+        params: Type.Object({ id: Uuid, kind: InvoiceFileKind }),
+        response: { 200: Type.Any({ description: 'Файл' }), ...conflict, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const f = await openInvoiceFile(ctx, actorOf(req), req.params.id, req.params.kind);
+      return sendFile(reply, f, { name: f.name, type: f.type, asciiName: f.asciiName });
+    },
   );
 };

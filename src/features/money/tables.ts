@@ -83,6 +83,13 @@ export interface InvoicesTable {
   paid_kop: ColumnType<string | number, bigint | string | number | undefined, bigint | string | number>;
   reminded_at: Timestamp | null;
   created_at: Generated<Date>;
+  file_status: ColumnType<'queued' | 'ready' | 'failed', 'queued' | 'ready' | 'failed' | undefined, 'queued' | 'ready' | 'failed'>;
+  document_id: string | null;
+  pdf_key: string | null;
+  pdf_sig_key: string | null;
+  pdf_bytes: Kop | null;
+  pdf_sha256: string | null;
+  ready_at: Timestamp | null;
 }
 
 export interface BankImportsTable {

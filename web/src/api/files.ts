@@ -94,6 +94,7 @@ export type HrefPath =
   | '/api/reports/{id}/files/{fileId}'
   | '/api/reports/{id}/export/{format}'
   | '/api/acts/{id}/files/{kind}'
+  | '/api/invoices/{id}/files/{kind}'
   | '/api/meetings/{id}/documents/{doc}/{file}';
 
 type PathParams<P extends HrefPath> = paths[P]['get'] extends { parameters: { path: infer A } } ? A : never;

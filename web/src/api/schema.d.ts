@@ -17868,6 +17868,10 @@ export interface paths {
                                     name: string;
                                     inn: string;
                                 };
+                                /** @description Подписанный PDF счёта: queued — формируется, ready — готов, failed — не сформирован */
+                                fileStatus: "queued" | "ready" | "failed";
+                                /** @description Код проверки счёта в реестре документов */
+                                code: string | null;
                             }[];
                             total: number;
                             page: number;
@@ -18019,6 +18023,10 @@ export interface paths {
                                 name: string;
                                 inn: string;
                             };
+                            /** @description Подписанный PDF счёта: queued — формируется, ready — готов, failed — не сформирован */
+                            fileStatus: "queued" | "ready" | "failed";
+                            /** @description Код проверки счёта в реестре документов */
+                            code: string | null;
                         } & {
                             payments: {
                                 /**
@@ -18066,6 +18074,100 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem+json */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}/files/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Счёт на оплату: подписанный PDF или его подпись (.sig, CMS DER) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                    kind: "pdf" | "pdf.sig";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Файл */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };

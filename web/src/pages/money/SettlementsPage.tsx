@@ -111,6 +111,23 @@ function Invoices({ side }: { side: 'owed' | 'owing' }) {
                   </Badge>
                 ),
               },
+              {
+                label: 'Файл',
+                cell: (i) =>
+                  i.fileStatus === 'ready' ? (
+                    <Group gap={8} wrap="nowrap" justify="flex-end">
+                      {(['pdf', 'pdf.sig'] as const).map((kind) => (
+                        <Anchor key={kind} size="sm" href={apiHref('/api/invoices/{id}/files/{kind}', { id: i.id, kind })} download aria-label={`Счёт № ${i.number}: ${kind.toUpperCase()}`}>
+                          {kind.toUpperCase()}
+                        </Anchor>
+                      ))}
+                    </Group>
+                  ) : i.fileStatus === 'failed' ? (
+                    'не сформирован'
+                  ) : (
+                    'формируется'
+                  ),
+              },
             ]}
           />
         )}
