@@ -9,7 +9,7 @@ import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { invalid } from '../../platform/http/errors.js';
 import { IdParams, IsoDate, ProblemSchema, Uuid, errorResponses } from '../../platform/http/schemas.js';
-import { idempotentRequest } from '../../platform/http/idempotency.js';
+import { idempotentRequest, sendIdempotent } from '../../platform/http/idempotency.js';
 import { sendFile } from '../../platform/files/index.js';
 import { createDraft, saveDraft } from './draft.js';
 import { applicationHistory, getApplicationCard, listMyApplications, operatorQueue, operatorSpecialists, type ApplicationCard } from './queries.js';
@@ -125,9 +125,7 @@ export const applicationRoutes: RoutesPlugin = (app, ctx) => {
       const out = await idempotentRequest<ApplicationCard>(ctx.db, req, 201, (trx) =>
         createDraft(trx, { ctx, actor: actorOf(req), input: { kind: req.body.kind ?? 'permit', siteId: req.body.siteId, permitId: req.body.permitId }, ...requestMeta(req) }),
       );
-      if (out.replayed) reply.header('Idempotent-Replayed', 'true');
-      reply.header('Location', `/api/applications/${out.body.id}`);
-      return reply.status(201).send(out.body);
+      return sendIdempotent(reply, out, `/api/applications/${out.body.id}`);
     },
   );
 
@@ -192,8 +190,7 @@ export const applicationRoutes: RoutesPlugin = (app, ctx) => {
     },
     async (req, reply) => {
       const out = await idempotentRequest<ApplicationCard>(ctx.db, req, 200, (trx) => submitApplication(trx, { ctx, actor: actorOf(req), id: req.params.id, version: req.body.version, ...requestMeta(req) }));
-      if (out.replayed) reply.header('Idempotent-Replayed', 'true');
-      return out.body;
+      return sendIdempotent(reply, out);
     },
   );
 
@@ -212,8 +209,7 @@ export const applicationRoutes: RoutesPlugin = (app, ctx) => {
     },
     async (req, reply) => {
       const out = await idempotentRequest<ApplicationCard>(ctx.db, req, 200, (trx) => withdrawApplication(trx, { ctx, actor: actorOf(req), id: req.params.id, reason: req.body.reason, ...requestMeta(req) }));
-      if (out.replayed) reply.header('Idempotent-Replayed', 'true');
-      return out.body;
+      return sendIdempotent(reply, out);
     },
   );
 
@@ -430,8 +426,7 @@ export const applicationRoutes: RoutesPlugin = (app, ctx) => {
     async (req, reply) => {
       if (req.body.dueOn && req.body.workingDays) throw invalid({ field: 'dueOn', message: 'Срок: укажите либо дату, либо число рабочих дней' });
       const out = await idempotentRequest<ApplicationCard & { dueMoved: boolean }>(ctx.db, req, 200, (trx) => requestInfo(trx, { ctx, actor: actorOf(req), id: req.params.id, input: req.body, ...requestMeta(req) }));
-      if (out.replayed) reply.header('Idempotent-Replayed', 'true');
-      return out.body;
+      return sendIdempotent(reply, out);
     },
   );
 
@@ -455,8 +450,7 @@ export const applicationRoutes: RoutesPlugin = (app, ctx) => {
     },
     async (req, reply) => {
       const out = await idempotentRequest<ApplicationCard>(ctx.db, req, 200, (trx) => decideApplication(trx, { ctx, actor: actorOf(req), id: req.params.id, input: req.body, ...requestMeta(req) }));
-      if (out.replayed) reply.header('Idempotent-Replayed', 'true');
-      return out.body;
+      return sendIdempotent(reply, out);
     },
   );
 

@@ -9,8 +9,9 @@ import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { requestMeta } from '../../platform/http/request-meta.js';
 import { idempotentRequest } from '../../platform/http/idempotency.js';
+import { createRecord, editRecord } from '../registers/requests.js';
 import { IdParams, IsoDate, Nullable, Uuid, errorResponses } from '../../platform/http/schemas.js';
-import { Conflict, Enum, HistorySchema, KeyHeader, KeysetPage, KeysetQuery, OptText, ReasonBody, VersionField } from '../registers/schemas.js';
+import { Conflict, Enum, KeyHeader, KeysetPage, KeysetQuery, OptText, ReasonBody, editSchema, historySchema } from '../registers/schemas.js';
 import { FACILITY_KIND_LABELS, REGISTER_STATUS_LABELS } from '../registers/labels.js';
 import { facilityHistory, getFacility, listFacilities } from './queries.js';
 import { createFacility, editFacility, setFacilityStatus } from './register-facility.js';
@@ -114,12 +115,7 @@ export const facilityRoutes: RoutesPlugin = (app, ctx) => {
         response: { 201: Type.Object({ id: Uuid, number: Type.String(), version: Type.Integer() }), ...errorResponses },
       },
     },
-    async (req, reply) => {
-      const out = await idempotentRequest(ctx.db, req, 201, (trx) => createFacility(trx, { ctx, actor: actorOf(req), input: req.body, ...requestMeta(req) }));
-      if (out.replayed) reply.header('Idempotent-Replayed', 'true');
-      reply.header('Location', `/api/facilities/${out.body.id}`);
-      return reply.status(201).send(out.body);
-    },
+    async (req, reply) => createRecord(ctx, req, reply, '/api/facilities', createFacility),
   );
 
   app.get(
@@ -135,27 +131,16 @@ export const facilityRoutes: RoutesPlugin = (app, ctx) => {
     '/api/facilities/:id',
     {
       config: { access: { right: 'submit', orgRoles: ['facility'] } },
-      schema: {
-        tags: [TAG],
-        summary: 'Изменить сведения об объекте приёма',
-        description: 'version — версия, на которой сделано изменение (иначе 409 register_version_conflict). Не указанные поля не меняются.',
-        params: IdParams,
-        headers: KeyHeader,
-        body: Type.Object({ version: VersionField, ...FieldsBody }, { additionalProperties: false }),
-        response: { 200: Type.Object({ id: Uuid, version: Type.Integer(), changed: Type.Array(Type.String()) }), ...Conflict, ...errorResponses },
-      },
+      schema: editSchema(TAG, 'Изменить сведения об объекте приёма', 'version — версия, на которой сделано изменение (иначе 409 register_version_conflict). Не указанные поля не меняются.', FieldsBody),
     },
-    async (req) => {
-      const { version, ...input } = req.body;
-      return (await idempotentRequest(ctx.db, req, 200, (trx) => editFacility(trx, { ctx, actor: actorOf(req), id: req.params.id, version, input, ...requestMeta(req) }))).body;
-    },
+    async (req) => editRecord(ctx, req, editFacility),
   );
 
   app.get(
     '/api/facilities/:id/history',
     {
       config: { access: { right: 'read', orgRoles: ['facility', 'operator'] } },
-      schema: { tags: [TAG], summary: 'История изменений объекта приёма', params: IdParams, response: { 200: HistorySchema, ...errorResponses } },
+      schema: historySchema(TAG, 'История изменений объекта приёма'),
     },
     async (req) => ({ items: await facilityHistory(ctx.db, actorOf(req), req.params.id) }),
   );

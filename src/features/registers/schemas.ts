@@ -1,6 +1,6 @@
 /** Route schemas the registers share: history, version, reason, keyset pages. */
-import { Type, type TSchema } from '@sinclair/typebox';
-import { Nullable, ProblemSchema } from '../../platform/http/schemas.js';
+import { Type, type TProperties, type TSchema } from '@sinclair/typebox';
+import { IdParams, Nullable, ProblemSchema, Uuid, errorResponses } from '../../platform/http/schemas.js';
 import { REGISTER_ACTION_LABELS } from './labels.js';
 
 /** A string from a fixed list (the keys of a labels table). */
@@ -41,3 +41,20 @@ export const KeysetQuery = {
 };
 
 export const OptText = (maxLength: number) => Type.Optional(Nullable(Type.String({ maxLength })));
+
+/** The answer to an edit: the new version and the fields it changed. */
+export const Edited = Type.Object({ id: Uuid, version: Type.Integer(), changed: Type.Array(Type.String()) });
+
+/** The schema of a register's PATCH …/:id: the version the change was made on and the fields (those not given stay). */
+export const editSchema = <F extends TProperties>(tag: string, summary: string, description: string, fields: F) => ({
+  tags: [tag],
+  summary,
+  description,
+  params: IdParams,
+  headers: KeyHeader,
+  body: Type.Object({ version: VersionField, ...fields }, { additionalProperties: false }),
+  response: { 200: Edited, ...Conflict, ...errorResponses },
+});
+
+/** The schema of a register's GET …/:id/history. */
+export const historySchema = (tag: string, summary: string) => ({ tags: [tag], summary, params: IdParams, response: { 200: HistorySchema, ...errorResponses } });

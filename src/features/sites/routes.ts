@@ -4,11 +4,12 @@ import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { requestMeta } from '../../platform/http/request-meta.js';
 import { idempotentRequest } from '../../platform/http/idempotency.js';
+import { createRecord, editRecord } from '../registers/requests.js';
 import { IdParams, Nullable, Page, Paging, Uuid, IsoDate, errorResponses } from '../../platform/http/schemas.js';
 import { listSites, getSite, siteHistory } from './queries.js';
 import { permitsWithMovement } from '../permits/queries.js';
 import { archiveSite, createSite, editSite } from './register-site.js';
-import { ArchiveBody, Conflict, Enum, HistorySchema, KeyHeader, OptText, VersionField } from '../registers/schemas.js';
+import { ArchiveBody, Conflict, Enum, KeyHeader, OptText, editSchema, historySchema } from '../registers/schemas.js';
 import { MAX_CADASTRAL_NUMBERS } from './site-input.js';
 import { WORKS_DOCUMENT_LABELS, WORKS_KIND_LABELS } from '../registers/labels.js';
 
@@ -125,12 +126,7 @@ export const siteRoutes: RoutesPlugin = (app, ctx) => {
         response: { 201: Saved, ...errorResponses },
       },
     },
-    async (req, reply) => {
-      const out = await idempotentRequest(ctx.db, req, 201, (trx) => createSite(trx, { ctx, actor: actorOf(req), input: req.body, ...requestMeta(req) }));
-      if (out.replayed) reply.header('Idempotent-Replayed', 'true');
-      reply.header('Location', `/api/sites/${out.body.id}`);
-      return reply.status(201).send(out.body);
-    },
+    async (req, reply) => createRecord(ctx, req, reply, '/api/sites', createSite),
   );
 
   app.get(
@@ -151,20 +147,14 @@ export const siteRoutes: RoutesPlugin = (app, ctx) => {
     '/api/sites/:id',
     {
       config: { access: { right: 'submit', orgRoles: ['producer'] } },
-      schema: {
-        tags: [TAG],
-        summary: 'Изменить объект образования ОСС',
-        description: 'version — версия, на которой сделано изменение; если объект уже изменён, ответ 409 register_version_conflict. Не указанные поля не меняются.',
-        params: IdParams,
-        headers: KeyHeader,
-        body: Type.Object({ version: VersionField, ...SiteFieldsBody }, { additionalProperties: false }),
-        response: { 200: Type.Object({ id: Uuid, version: Type.Integer(), changed: Type.Array(Type.String()) }), ...Conflict, ...errorResponses },
-      },
+      schema: editSchema(
+        TAG,
+        'Изменить объект образования ОСС',
+        'version — версия, на которой сделано изменение; если объект уже изменён, ответ 409 register_version_conflict. Не указанные поля не меняются.',
+        SiteFieldsBody,
+      ),
     },
-    async (req) => {
-      const { version, ...input } = req.body;
-      return (await idempotentRequest(ctx.db, req, 200, (trx) => editSite(trx, { ctx, actor: actorOf(req), id: req.params.id, version, input, ...requestMeta(req) }))).body;
-    },
+    async (req) => editRecord(ctx, req, editSite),
   );
 
   app.post(
@@ -193,12 +183,7 @@ export const siteRoutes: RoutesPlugin = (app, ctx) => {
     '/api/sites/:id/history',
     {
       config: { access: { right: 'read' } },
-      schema: {
-        tags: [TAG],
-        summary: 'История изменений объекта образования ОСС: кто, когда, что изменил',
-        params: IdParams,
-        response: { 200: HistorySchema, ...errorResponses },
-      },
+      schema: historySchema(TAG, 'История изменений объекта образования ОСС: кто, когда, что изменил'),
     },
     async (req) => ({ items: await siteHistory(ctx.db, actorOf(req), req.params.id) }),
   );

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { IdParams, IsoDate, Page, Paging, Uuid, errorResponses } from '../../platform/http/schemas.js';
-import { checkKey, idempotent } from '../../platform/http/idempotency.js';
+import { checkKey, idempotent, sendIdempotent } from '../../platform/http/idempotency.js';
 import { TaskSchema } from '../tasks/schemas.js';
 import { taskDto } from '../tasks/tasks.js';
 import { orderStatement, startStatementForm, type OrderedStatement } from './order-statement.js';
@@ -79,9 +79,7 @@ export const statementRoutes: RoutesPlugin = (app, ctx) => {
       const out = await idempotent<OrderedStatement>(ctx.db, { organizationId: actor.organizationId, key, body: req.body, status: 202 }, (trx) =>
         orderStatement(trx, { ctx, actor, input: req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null }),
       );
-      if (out.replayed) reply.header('Idempotent-Replayed', 'true');
-      reply.header('Location', `/api/statements/${out.body.id}`);
-      return reply.status(202).send(out.body);
+      return sendIdempotent(reply, out, `/api/statements/${out.body.id}`);
     },
   );
 

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { IsoDate, KeysetPage, KeysetPaging, Uuid, errorResponses } from '../../platform/http/schemas.js';
-import { checkKey, idempotent } from '../../platform/http/idempotency.js';
+import { checkKey, idempotent, sendIdempotent } from '../../platform/http/idempotency.js';
 import { audit } from '../../platform/audit.js';
 import { MAX_TRIPS_PER_BATCH, recordTrips, type RecordResult } from './record-trips.js';
 import { listTrips } from './queries.js';
@@ -126,8 +126,7 @@ export const tripRoutes: RoutesPlugin = (app, ctx) => {
           return result;
         },
       );
-      if (out.replayed) reply.header('Idempotent-Replayed', 'true');
-      return reply.status(out.status).send(out.body);
+      return sendIdempotent(reply, out);
     },
   );
 };

@@ -9,8 +9,9 @@ import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { requestMeta } from '../../platform/http/request-meta.js';
 import { idempotentRequest } from '../../platform/http/idempotency.js';
+import { createRecord, editRecord } from '../registers/requests.js';
 import { IdParams, IsoDate, Nullable, Uuid, errorResponses } from '../../platform/http/schemas.js';
-import { ArchiveBody, Conflict, Enum, HistorySchema, KeyHeader, KeysetPage, KeysetQuery, OptText, VersionField } from '../registers/schemas.js';
+import { ArchiveBody, Conflict, Enum, KeyHeader, KeysetPage, KeysetQuery, OptText, editSchema, historySchema } from '../registers/schemas.js';
 import { OWNERSHIP_LABELS } from '../registers/labels.js';
 import { getVehicle, listVehicles, vehicleHistory } from './queries.js';
 import { editVehicle, registerVehicle, releaseVehicle, transferVehicle } from './register-vehicle.js';
@@ -98,12 +99,7 @@ export const vehicleRoutes: RoutesPlugin = (app, ctx) => {
         response: { 201: Type.Object({ id: Uuid, version: Type.Integer(), outcome: Type.Union([Type.Literal('created'), Type.Literal('restored'), Type.Literal('transferred')]) }), ...Conflict, ...errorResponses },
       },
     },
-    async (req, reply) => {
-      const out = await idempotentRequest(ctx.db, req, 201, (trx) => registerVehicle(trx, { ctx, actor: actorOf(req), input: req.body, ...requestMeta(req) }));
-      if (out.replayed) reply.header('Idempotent-Replayed', 'true');
-      reply.header('Location', `/api/vehicles/${out.body.id}`);
-      return reply.status(201).send(out.body);
-    },
+    async (req, reply) => createRecord(ctx, req, reply, '/api/vehicles', registerVehicle),
   );
 
   app.get(
@@ -119,20 +115,9 @@ export const vehicleRoutes: RoutesPlugin = (app, ctx) => {
     '/api/vehicles/:id',
     {
       config: { access: { right: 'submit', orgRoles: ['carrier'] } },
-      schema: {
-        tags: [TAG],
-        summary: 'Изменить сведения о транспортном средстве',
-        description: 'Госномер не меняется. version — версия, на которой сделано изменение (иначе 409 register_version_conflict).',
-        params: IdParams,
-        headers: KeyHeader,
-        body: Type.Object({ version: VersionField, ...FieldsBody }, { additionalProperties: false }),
-        response: { 200: Type.Object({ id: Uuid, version: Type.Integer(), changed: Type.Array(Type.String()) }), ...Conflict, ...errorResponses },
-      },
+      schema: editSchema(TAG, 'Изменить сведения о транспортном средстве', 'Госномер не меняется. version — версия, на которой сделано изменение (иначе 409 register_version_conflict).', FieldsBody),
     },
-    async (req) => {
-      const { version, ...input } = req.body;
-      return (await idempotentRequest(ctx.db, req, 200, (trx) => editVehicle(trx, { ctx, actor: actorOf(req), id: req.params.id, version, input, ...requestMeta(req) }))).body;
-    },
+    async (req) => editRecord(ctx, req, editVehicle),
   );
 
   app.post(
@@ -156,7 +141,7 @@ export const vehicleRoutes: RoutesPlugin = (app, ctx) => {
     '/api/vehicles/:id/history',
     {
       config: { access: { right: 'read', orgRoles: ['carrier', 'operator'] } },
-      schema: { tags: [TAG], summary: 'История изменений транспортного средства', params: IdParams, response: { 200: HistorySchema, ...errorResponses } },
+      schema: historySchema(TAG, 'История изменений транспортного средства'),
     },
     async (req) => ({ items: await vehicleHistory(ctx.db, actorOf(req), req.params.id) }),
   );

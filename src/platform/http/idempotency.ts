@@ -5,7 +5,7 @@
  * transaction as the change, so a crash leaves either both or neither.
  */
 import crypto from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Db } from '../db/pool.js';
@@ -82,4 +82,11 @@ export function idempotentRequest<T>(
 ): Promise<{ status: number; body: T; replayed: boolean }> {
   const key = checkKey(req.headers['idempotency-key'] as string | undefined);
   return idempotent<T>(db, { organizationId: actorOf(req).organizationId, key, body: { url: req.url, body: req.body ?? null }, status }, fn);
+}
+
+/** Sends the answer of an idempotent write: `Idempotent-Replayed: true` when it is a replay, `Location` when given. */
+export function sendIdempotent<T>(reply: FastifyReply, out: { status: number; body: T; replayed: boolean }, location?: string): FastifyReply {
+  if (out.replayed) reply.header('Idempotent-Replayed', 'true');
+  if (location) reply.header('Location', location);
+  return reply.status(out.status).send(out.body);
 }
