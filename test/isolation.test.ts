@@ -210,6 +210,12 @@ async function fillParam(segment: string, param: string, ownerId: string, access
       where carrier_id = ${ownerId} or ${ownerId} in (select id from organizations where 'operator' = any(roles)) order by id limit 1`.execute(ctx.db);
     if (r.rows[0]) return String(r.rows[0].id);
   }
+  if (segment === 'detections') {
+    // A trip seen on a truck's track: the carrier's own vehicle's; for the operator, any.
+    const r = await sql<{ id: number }>`select id::int as id from telemetry_detections
+      where carrier_id = ${ownerId} or ${ownerId} in (select id from organizations where 'operator' = any(roles)) order by id limit 1`.execute(ctx.db);
+    if (r.rows[0]) return String(r.rows[0].id);
+  }
   if (segment === 'versions') {
     const r = await sql<{ id: string }>`select v.id from permit_versions v join permits p on p.id = v.permit_id where p.producer_id = ${ownerId} order by v.version desc limit 1`.execute(ctx.db);
     if (r.rows[0]) return r.rows[0].id;

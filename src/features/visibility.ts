@@ -66,3 +66,16 @@ export function totalsVisible(actor: Actor, alias = 'tt'): Expression<SqlBool> {
     or ${sql.ref(`${alias}.facility_id`)} = ${org}
     or ${sql.ref(`${alias}.site_id`)} in (select vs.id from sites vs where vs.producer_id = ${org}))`;
 }
+
+/**
+ * Predicate on a `telemetry_detections` row aliased `alias` (a trip seen on a truck's track): the
+ * carrier whose vehicle it was, the producer of the site it loaded at, the organization of the
+ * facility object it unloaded at; the operator all.
+ */
+export function detectionVisible(actor: Actor, alias = 'd'): Expression<SqlBool> {
+  if (isOperator(actor)) return sql<SqlBool>`true`;
+  const org = actor.organizationId;
+  return sql<SqlBool>`(${sql.ref(`${alias}.carrier_id`)} = ${org}
+    or exists (select 1 from sites vs where vs.id = ${sql.ref(`${alias}.site_id`)} and vs.producer_id = ${org})
+    or exists (select 1 from facilities vf where vf.id = ${sql.ref(`${alias}.facility_object_id`)} and vf.organization_id = ${org}))`;
+}

@@ -1,7 +1,8 @@
 /**
  * End to end: EGTS packets from our encoder over TCP → receiver → detection job → a trip with source
  * 'telemetry', counted once when the job runs twice and when the carrier declares it too; a declared
- * trip first is linked, not doubled; a body raised outside every facility lands in the review list.
+ * trip first is linked, not doubled; a body raised outside every facility lands in the review list;
+ * points that come late or out of order (a black box after a gap in coverage) are detected once.
  */
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -130,7 +131,8 @@ describe('trips formed from telemetry', () => {
     expect(second.detections).toBe(0);
     // Even re-reading from the beginning adds nothing: the detection's key.
     await ctx.pool.query(`update telemetry_detect_state set resume_from = '2000-01-01', scanned_to = '2000-01-01'`);
-    expect((await detectTelemetryTrips(ctx)).detections).toBe(0);
+    await ctx.pool.query(`insert into telemetry_detect_inbox (vehicle_id, min_at, max_at) values ($1, '2000-01-01', now())`, [w.vehicle.id]);
+    expect(await detectTelemetryTrips(ctx)).toMatchObject({ vehicles: 1, detections: 0 });
 
     const t = await trips();
     expect(t).toHaveLength(1);
@@ -248,5 +250,78 @@ describe('trips formed from telemetry', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('late and out-of-order points', () => {
+  const declare = (loaded: Date, unloaded: Date) =>
+    ctx.db.transaction().execute((trx) =>
+      recordTrips(trx, {
+        carrierId: w.carrier.id,
+        source: 'api',
+        now: ctx.now(),
+        trips: [
+          {
+            permitNumber: w.permit.number,
+            plate: w.vehicle.plate,
+            wasteCode: '81110001495',
+            facilityInn: w.facility.inn,
+            loadedAt: loaded.toISOString(),
+            unloadedAt: unloaded.toISOString(),
+            volume: '18',
+            mass: '30',
+          },
+        ],
+      }),
+    );
+  const since = async (from: Date) => (await trips()).filter((x) => new Date(x.loaded_at) >= from);
+
+  it('a trip whose points come hours late and reversed, between trips already formed, is detected once with its own times; the declared trip judged without data is then confirmed', async () => {
+    const a = minute(16);
+    const b = minute(14);
+    const c = minute(12);
+    expect((await declare(new Date(b.getTime() + 10 * 60_000), new Date(b.getTime() + 40 * 60_000))).accepted).toBe(1);
+    await send(tripTrack(a, FACILITY));
+    await send(tripTrack(c, FACILITY));
+    expect(await detectTelemetryTrips(ctx)).toMatchObject({ detections: 2, recorded: 2 });
+    const before = await since(a);
+    expect(before.map((x) => [x.source, x.telemetry_check])).toEqual([
+      ['telemetry', null],
+      ['api', 'no_data'],
+      ['telemetry', null],
+    ]);
+
+    // The black box sends the middle trip afterwards, newest point first.
+    await send(tripTrack(b, FACILITY).reverse());
+    expect(await detectTelemetryTrips(ctx)).toMatchObject({ vehicles: 1, detections: 1, linked: 1, recorded: 0 });
+    const after = await since(a);
+    expect(after.map((x) => [x.source, x.telemetry_check])).toEqual([
+      ['telemetry', null],
+      ['api', 'confirmed'],
+      ['telemetry', null],
+    ]);
+    const d = await ctx.pool.query(`select loaded_at, trip_id::int from telemetry_detections where loaded_at >= $1 and loaded_at < $2`, [b, c]);
+    expect(d.rows).toHaveLength(1);
+    expect(new Date(d.rows[0].loaded_at).getTime()).toBe(b.getTime() + 12 * 60_000);
+    expect(d.rows[0].trip_id).toBe(after[1].id);
+
+    // Sent again (a tracker resending its black box): nothing stored, nothing detected.
+    await send(tripTrack(b, FACILITY));
+    expect((await detectTelemetryTrips(ctx)).detections).toBe(0);
+    expect(await since(a)).toHaveLength(3);
+  });
+
+  it('a late point that moves the loading moment of a trip already detected adds no second trip', async () => {
+    const start = minute(10);
+    await send(tripTrack(start, FACILITY));
+    expect(await detectTelemetryTrips(ctx)).toMatchObject({ detections: 1, recorded: 1 });
+    // 30 s after the point the departure was taken from, the truck was still inside the site.
+    await send([pos(new Date(start.getTime() + 12 * 60_000 + 30_000), SITE.lat, SITE.lon, false)]);
+    expect(await detectTelemetryTrips(ctx)).toMatchObject({ vehicles: 1, detections: 0 });
+    const t = await since(start);
+    expect(t).toHaveLength(1);
+    expect(new Date(t[0].loaded_at).getTime()).toBe(start.getTime() + 12 * 60_000);
+    const d = await ctx.pool.query(`select count(*)::int as n from telemetry_detections where loaded_at >= $1`, [start]);
+    expect(d.rows[0].n).toBe(1);
   });
 });

@@ -22,7 +22,8 @@ import { defineJob, defineSchedule } from '../../platform/jobs/index.js';
 import { formatMoscowDateTime } from '../../domain/period.js';
 import { judgeTripPermit, recordTrips, SAME_TRIP_SLACK_MS, MAX_TRIP_VOLUME_M3, MAX_TRIP_MASS_T, type PermitOnRecord } from '../trips/record-trips.js';
 import { loadPermitTerms, termsAt } from '../permits/terms.js';
-import { detectTrips, type Boundary, type Place, type TrackPoint } from './detect-trips.js';
+import { detectTrips, type Place, type TrackPoint } from './detect-trips.js';
+import { storedBoundary } from '../../domain/boundary.js';
 
 /** A trip lasts at most 48 h (MAX_TRIP_HOURS) plus the dwell at the site: a run never reads further back. */
 const LOOKBACK_MS = 49 * 3_600_000;
@@ -51,15 +52,6 @@ interface Geofences {
   facilityInfo: Map<string, { name: string; orgId: string; inn: string }>;
 }
 
-function asBoundary(v: unknown): Boundary | null {
-  const b = typeof v === 'string' ? (JSON.parse(v) as unknown) : v;
-  if (!b || typeof b !== 'object') return null;
-  const t = (b as { type?: unknown }).type;
-  const c = (b as { coordinates?: unknown }).coordinates;
-  if ((t === 'Polygon' || t === 'MultiPolygon') && Array.isArray(c)) return b as Boundary;
-  return null;
-}
-
 async function loadGeofences(ctx: AppContext): Promise<Geofences> {
   const [s, f] = await Promise.all([
     sql<{ id: string; name: string; boundary: unknown }>`select id, name, boundary from sites where boundary is not null and archived_at is null`.execute(ctx.db),
@@ -69,26 +61,25 @@ async function loadGeofences(ctx: AppContext): Promise<Geofences> {
   ]);
   const g: Geofences = { sites: [], facilities: [], siteNames: new Map(), facilityInfo: new Map() };
   for (const r of s.rows) {
-    const b = asBoundary(r.boundary);
+    const b = storedBoundary(r.boundary);
     if (b) g.sites.push({ id: r.id, boundary: b });
     g.siteNames.set(r.id, r.name);
   }
   for (const r of f.rows) {
-    const b = asBoundary(r.boundary);
+    const b = storedBoundary(r.boundary);
     if (b) g.facilities.push({ id: r.id, boundary: b });
     g.facilityInfo.set(r.id, { name: r.name, orgId: r.organization_id, inn: r.inn });
   }
   return g;
 }
 
-/** Vehicles with points newer than what their last run saw. */
+/** Vehicles with points stored since their last run (the note the points' trigger leaves, migration 0250). */
 async function vehiclesWithNewPoints(ctx: AppContext, only?: readonly string[]): Promise<string[]> {
-  const r = await sql<{ id: string }>`
-    select v.id from vehicles v left join telemetry_detect_state s on s.vehicle_id = v.id
-     where (${only ?? null}::uuid[] is null or v.id = any(${only ?? null}::uuid[]))
-       and exists (select 1 from telemetry_points p where p.vehicle_id = v.id and p.at > coalesce(s.scanned_to, '-infinity'))
-     order by v.id`.execute(ctx.db);
-  return r.rows.map((x) => x.id);
+  const r = await sql<{ vehicle_id: string }>`
+    select vehicle_id from telemetry_detect_inbox
+     where (${only ?? null}::uuid[] is null or vehicle_id = any(${only ?? null}::uuid[]))
+     order by vehicle_id`.execute(ctx.db);
+  return r.rows.map((x) => x.vehicle_id);
 }
 
 /** The permits of this site that name the carrier (now or in any version), with every version. */
@@ -234,6 +225,15 @@ async function settleTrip(
   return { outcome: 'review', tripId: null };
 }
 
+/**
+ * A detection found again with late points: the same trip when it overlaps one already made (its
+ * loading moment may have moved with a point that came late) — the first one stands.
+ */
+async function overlapsDetection(trx: Transaction<Database>, vehicleId: string, loadedAt: Date, unloadedAt: Date): Promise<boolean> {
+  const r = await sql`select 1 from telemetry_detections where vehicle_id = ${vehicleId} and loaded_at <= ${unloadedAt} and unloaded_at >= ${loadedAt} limit 1`.execute(trx);
+  return r.rows.length > 0;
+}
+
 /** One vehicle in one transaction; false when another worker holds it. */
 async function detectForVehicle(ctx: AppContext, g: Geofences, vehicleId: string, run: DetectionRun): Promise<boolean> {
   return ctx.db.transaction().execute(async (trx) => {
@@ -243,14 +243,35 @@ async function detectForVehicle(ctx: AppContext, g: Geofences, vehicleId: string
       await sql<Vehicle>`select id, carrier_id, plate, capacity_m3::text as capacity_m3, load_capacity_t::text as load_capacity_t from vehicles where id = ${vehicleId}`.execute(trx)
     ).rows[0];
     if (!v) return true;
-    const state = (
-      await sql<{ tracked_since: Date; resume_from: Date }>`select tracked_since, resume_from from telemetry_detect_state where vehicle_id = ${vehicleId}`.execute(trx)
+    // Take the vehicle's note: a writer storing its points now waits for this transaction and leaves a new one.
+    const note = (
+      await sql<{ min_at: Date; max_at: Date }>`delete from telemetry_detect_inbox where vehicle_id = ${vehicleId} returning min_at, max_at`.execute(trx)
     ).rows[0];
+    if (!note) return true;
+    const state = (
+      await sql<{ tracked_since: Date; resume_from: Date }>`select tracked_since, resume_from from telemetry_detect_state where vehicle_id = ${vehicleId} for update`.execute(trx)
+    ).rows[0];
+    // Late or out-of-order points before where the last run got to: read again from the end of the
+    // last detection before them (the detector starts afresh after an unloading), at most LOOKBACK back.
+    let readFrom = state?.resume_from ?? new Date(0);
+    const late = state !== undefined && note.min_at.getTime() < state.resume_from.getTime();
+    if (late) {
+      const prev = (
+        await sql<{ at: Date | null }>`select max(unloaded_at) as at from telemetry_detections where vehicle_id = ${vehicleId} and unloaded_at <= ${note.min_at}`.execute(trx)
+      ).rows[0]?.at;
+      readFrom = new Date(Math.max(note.min_at.getTime() - LOOKBACK_MS, prev ? new Date(prev).getTime() : 0));
+    }
     const pts = await sql<{ at: Date; latitude: number; longitude: number; body_raised: boolean | null }>`
       select at, latitude, longitude, body_raised from telemetry_points
-       where vehicle_id = ${vehicleId} and at >= ${state?.resume_from ?? new Date(0)} and valid
+       where vehicle_id = ${vehicleId} and at >= ${readFrom} and valid
        order by at limit ${MAX_POINTS_PER_RUN}`.execute(trx);
     if (!pts.rows.length) return true;
+    if (pts.rows.length === MAX_POINTS_PER_RUN) {
+      // The rest next run.
+      const lastRead = pts.rows[pts.rows.length - 1]!.at;
+      await sql`insert into telemetry_detect_inbox (vehicle_id, min_at, max_at) values (${vehicleId}, ${lastRead}, ${note.max_at})
+                on conflict (vehicle_id) do update set min_at = least(telemetry_detect_inbox.min_at, excluded.min_at), max_at = greatest(telemetry_detect_inbox.max_at, excluded.max_at)`.execute(trx);
+    }
     run.vehicles++;
     run.points += pts.rows.length;
     const track: TrackPoint[] = pts.rows.map((p) => ({ at: new Date(p.at), latitude: p.latitude, longitude: p.longitude, bodyRaised: p.body_raised }));
@@ -261,6 +282,7 @@ async function detectForVehicle(ctx: AppContext, g: Geofences, vehicleId: string
 
     for (const t of trips) {
       lastEvent = Math.max(lastEvent, t.unloadedAt.getTime());
+      if (late && (await overlapsDetection(trx, v.id, t.loadedAt, t.unloadedAt))) continue;
       const end = track.find((p) => p.at.getTime() === t.unloadedAt.getTime())!;
       const ins = await sql<{ id: number }>`
         insert into telemetry_detections (vehicle_id, carrier_id, kind, site_id, facility_object_id, loaded_at, unloaded_at, latitude, longitude, distance_km, points, outcome)
@@ -275,6 +297,7 @@ async function detectForVehicle(ctx: AppContext, g: Geofences, vehicleId: string
     }
     for (const dmp of dumpsOutside) {
       lastEvent = Math.max(lastEvent, dmp.at.getTime());
+      if (late && (await overlapsDetection(trx, v.id, dmp.loadedAt, dmp.at))) continue;
       const ins = await sql<{ id: number }>`
         insert into telemetry_detections (vehicle_id, carrier_id, kind, site_id, loaded_at, unloaded_at, latitude, longitude, outcome)
         values (${v.id}, ${v.carrier_id}, 'dump_outside', ${dmp.siteId}, ${dmp.loadedAt}, ${dmp.at}, ${dmp.latitude}, ${dmp.longitude}, 'review')
@@ -294,11 +317,11 @@ async function detectForVehicle(ctx: AppContext, g: Geofences, vehicleId: string
 
     // The next run starts at the last finished event (what follows is unfinished), at most LOOKBACK back.
     const resume = new Date(Math.max(lastEvent, state?.resume_from.getTime() ?? first.getTime(), last.getTime() - LOOKBACK_MS));
-    const trackedSince = state?.tracked_since ?? first;
+    const trackedSince = state && state.tracked_since.getTime() <= first.getTime() ? state.tracked_since : first;
     await sql`
       insert into telemetry_detect_state (vehicle_id, tracked_since, resume_from, scanned_to)
       values (${v.id}, ${trackedSince}, ${resume}, ${last})
-      on conflict (vehicle_id) do update set resume_from = excluded.resume_from, scanned_to = greatest(telemetry_detect_state.scanned_to, excluded.scanned_to), updated_at = now()`.execute(trx);
+      on conflict (vehicle_id) do update set tracked_since = least(telemetry_detect_state.tracked_since, excluded.tracked_since), resume_from = excluded.resume_from, scanned_to = greatest(telemetry_detect_state.scanned_to, excluded.scanned_to), updated_at = now()`.execute(trx);
 
     // Declared trips the finished track has judged: confirmed by a detection, else unsupported (or no data).
     await sql`
@@ -309,7 +332,8 @@ async function detectForVehicle(ctx: AppContext, g: Geofences, vehicleId: string
           when exists (select 1 from telemetry_points p where p.vehicle_id = t.vehicle_id
                         and p.at between t.loaded_at - interval '30 minutes' and t.unloaded_at + interval '30 minutes') then 'unsupported'
           else 'no_data' end
-       where t.vehicle_id = ${v.id} and t.source <> 'telemetry' and t.telemetry_check is null
+       where t.vehicle_id = ${v.id} and t.source <> 'telemetry'
+         and (t.telemetry_check is null or (${late} and t.telemetry_check <> 'confirmed' and t.unloaded_at >= ${readFrom}))
          and t.loaded_at >= ${trackedSince} and t.unloaded_at < ${new Date(last.getTime() - JUDGE_AFTER_MS)}`.execute(trx);
     return true;
   });

@@ -7,9 +7,9 @@
  * rule, holes included) — no PostGIS.
  */
 
-export type Boundary =
-  | { type: 'Polygon'; coordinates: number[][][] }
-  | { type: 'MultiPolygon'; coordinates: number[][][][] };
+import type { Boundary } from '../../domain/boundary.js';
+
+export type { Boundary };
 
 export interface TrackPoint {
   at: Date;

@@ -1,10 +1,18 @@
-/** Telemetry for the operator: terminals that send data while no vehicle names them. */
+/**
+ * Telemetry in the cabinet: unknown terminals (operator), the review list, trips seen on the tracks with
+ * their route for the map, declared trips against the tracks, and the boundaries of sites and facility
+ * objects (read by whoever sees the entry, set by its owner).
+ */
 import { Type } from '@sinclair/typebox';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { Nullable, Page, Paging, ProblemSchema, errorResponses } from '../../platform/http/schemas.js';
 import { listUnknownTerminals } from './queries.js';
 import { dismissReview, listReviews } from './reviews.js';
 import { actorOf } from '../../platform/http/auth.js';
+import { IdParams, Uuid } from '../../platform/http/schemas.js';
+import { idempotentRequest } from '../../platform/http/idempotency.js';
+import { getDetectionTrack, listDeclaredChecks, listDetections } from './detections.js';
+import { readBoundary, saveBoundary, type BoundaryEntity } from './boundaries.js';
 
 const Review = Type.Object({
   id: Type.Integer(),
@@ -37,7 +45,176 @@ const UnknownTerminal = Type.Object({
   lastLongitude: Nullable(Type.Number()),
 });
 
+const Position = Type.Array(Type.Number(), { minItems: 2, maxItems: 2, description: '[долгота, широта], WGS 84' });
+const BoundarySchema = Type.Union(
+  [
+    Type.Object({ type: Type.Literal('Polygon'), coordinates: Type.Array(Type.Array(Position)) }),
+    Type.Object({ type: Type.Literal('MultiPolygon'), coordinates: Type.Array(Type.Array(Type.Array(Position))) }),
+  ],
+  { description: 'GeoJSON Polygon или MultiPolygon (WGS 84)' },
+);
+
+const Detection = Type.Object({
+  id: Type.Integer(),
+  kind: Type.Union([Type.Literal('trip'), Type.Literal('dump_outside')], { description: 'trip — кузов поднят на объекте приёма; dump_outside — вне объектов приёма' }),
+  outcome: Type.Union([Type.Literal('recorded'), Type.Literal('linked'), Type.Literal('review')], {
+    description: 'recorded — рейс сформирован по данным трекера; linked — подтверждён заявленный перевозчиком рейс; review — случай на проверке',
+  }),
+  carrierName: Type.String(),
+  plate: Type.String(),
+  siteName: Type.String(),
+  facilityName: Nullable(Type.String()),
+  loadedAt: Type.String({ format: 'date-time', description: 'Выезд с объекта образования' }),
+  unloadedAt: Type.String({ format: 'date-time', description: 'Подъём кузова' }),
+  distanceKm: Nullable(Type.Number()),
+  tripId: Nullable(Type.Integer()),
+  tripSource: Nullable(Type.String({ description: 'Источник связанного рейса: telemetry — сформирован по трекеру; api, upload — заявлен перевозчиком' })),
+  openReviews: Type.Integer({ description: 'Открытых случаев на проверке' }),
+  reasons: Type.Array(Type.String(), { description: 'Причины постановки на проверку' }),
+});
+
+const DetectionTrack = Type.Intersect([
+  Detection,
+  Type.Object({
+    track: Type.Array(Type.Object({ longitude: Type.Number(), latitude: Type.Number(), at: Type.String({ format: 'date-time' }), bodyRaised: Nullable(Type.Boolean()) })),
+    unloadLatitude: Type.Number(),
+    unloadLongitude: Type.Number(),
+    siteBoundary: Nullable(BoundarySchema),
+    facilityBoundary: Nullable(BoundarySchema),
+  }),
+]);
+
+const DeclaredCheck = Type.Union([Type.Literal('confirmed'), Type.Literal('unsupported'), Type.Literal('no_data')]);
+
+const BoundaryView = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  boundary: Nullable(BoundarySchema),
+  version: Type.Integer(),
+  editable: Type.Boolean({ description: 'Может ли пользователь менять границу' }),
+});
+
+const BoundaryBody = Type.Object(
+  {
+    boundary: Type.Union([Type.Null(), Type.Object({}, { additionalProperties: true })], {
+      description: 'GeoJSON Polygon или MultiPolygon (также Feature или FeatureCollection из одного объекта) в WGS 84; null — убрать границу',
+    }),
+  },
+  { additionalProperties: false },
+);
+
 export const telemetryRoutes: RoutesPlugin = (app, ctx) => {
+  const boundaryRoutes = (entity: BoundaryEntity, base: string, tag: string, orgRoles: ['producer'] | ['facility'], readRoles?: Array<'facility' | 'operator'>) => {
+    app.get(
+      `${base}/:id/boundary`,
+      {
+        config: { access: { right: 'read', ...(readRoles ? { orgRoles: readRoles } : {}) } },
+        schema: {
+          tags: [tag],
+          summary: 'Граница объекта (геозона для рейсов по данным трекеров)',
+          params: IdParams,
+          response: { 200: BoundaryView, ...errorResponses },
+        },
+      },
+      async (req) => readBoundary(ctx, actorOf(req), entity, req.params.id),
+    );
+    app.put(
+      `${base}/:id/boundary`,
+      {
+        config: { access: { right: 'submit', orgRoles } },
+        schema: {
+          tags: [tag],
+          summary: 'Задать границу объекта (нарисованную или из файла GeoJSON) или убрать её',
+          description:
+            'Принимает Polygon или MultiPolygon в WGS 84 (или Feature / FeatureCollection из одного объекта): контуры замкнуты, не менее 4 точек, долгота −180…180, широта −90…90. Изменение попадает в историю объекта. Принимает Idempotency-Key.',
+          params: IdParams,
+          body: BoundaryBody,
+          response: { 200: Type.Object({ id: Uuid, version: Type.Integer(), boundary: Nullable(BoundarySchema) }), ...errorResponses },
+        },
+      },
+      async (req) =>
+        (
+          await idempotentRequest(ctx.db, req, 200, (trx) =>
+            saveBoundary(trx, { ctx, actor: actorOf(req), entity, id: req.params.id, boundary: req.body.boundary, ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null }),
+          )
+        ).body,
+    );
+  };
+  boundaryRoutes('site', '/api/sites', 'Объекты', ['producer']);
+  boundaryRoutes('facility', '/api/facilities', 'Объекты приёма', ['facility'], ['facility', 'operator']);
+
+  app.get(
+    '/api/telemetry/detections',
+    {
+      config: { access: { right: 'read', orgRoles: ['carrier', 'operator', 'producer', 'facility'] } },
+      schema: {
+        tags: ['Телематика'],
+        summary: 'Рейсы по данным трекеров и что с ними стало: сформирован, подтверждён заявленный, на проверке',
+        description: 'Перевозчик видит рейсы своих ТС, образователь — со своих объектов, объект приёма — на свои объекты, оператор — все.',
+        querystring: Type.Object({ ...Paging, outcome: Type.Optional(Type.Union([Type.Literal('recorded'), Type.Literal('linked'), Type.Literal('review')])) }),
+        response: { 200: Page(Detection), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const page = req.query.page ?? 1;
+      const pageSize = req.query.pageSize ?? 50;
+      const r = await listDetections(ctx, actorOf(req), { outcome: req.query.outcome, limit: pageSize, offset: (page - 1) * pageSize });
+      return { ...r, page, pageSize };
+    },
+  );
+
+  app.get(
+    '/api/telemetry/detections/:id',
+    {
+      config: { access: { right: 'read', orgRoles: ['carrier', 'operator', 'producer', 'facility'] } },
+      schema: {
+        tags: ['Телематика'],
+        summary: 'Рейс по данным трекера: трек (для карты) и границы объекта образования и объекта приёма',
+        params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) }),
+        response: { 200: DetectionTrack, ...errorResponses },
+      },
+    },
+    async (req) => getDetectionTrack(ctx, actorOf(req), req.params.id),
+  );
+
+  app.get(
+    '/api/telemetry/declared',
+    {
+      config: { access: { right: 'read', orgRoles: ['carrier', 'operator', 'producer', 'facility'] } },
+      schema: {
+        tags: ['Телематика'],
+        summary: 'Заявленные рейсы, сверенные с треками: подтверждены, не подтверждены треком, нет данных трекера',
+        querystring: Type.Object({ ...Paging, check: Type.Optional(DeclaredCheck) }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Type.Integer(),
+                check: DeclaredCheck,
+                plate: Type.String(),
+                siteName: Type.String(),
+                facilityName: Type.String(),
+                loadedAt: Type.String({ format: 'date-time' }),
+                unloadedAt: Type.String({ format: 'date-time' }),
+              }),
+            ),
+            total: Type.Integer(),
+            page: Type.Integer(),
+            pageSize: Type.Integer(),
+            counts: Type.Object({ confirmed: Type.Integer(), unsupported: Type.Integer(), no_data: Type.Integer() }),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => {
+      const page = req.query.page ?? 1;
+      const pageSize = req.query.pageSize ?? 50;
+      const r = await listDeclaredChecks(ctx, actorOf(req), { check: req.query.check ?? 'unsupported', limit: pageSize, offset: (page - 1) * pageSize });
+      return { ...r, page, pageSize };
+    },
+  );
+
   app.get(
     '/api/telemetry/unknown-terminals',
     {
