@@ -1,7 +1,9 @@
-/** Pieces the cabinet's forms share: a titled section card, the general error of a request, a copy button. */
+/** Pieces the cabinet's forms share: a titled section card, the general error of a request, a copy button, a дд.мм.гггг date field. */
 import type { ReactNode } from 'react';
 import { Alert, Button, Card, CopyButton, Group, Stack, Title } from '@mantine/core';
+import { DateInput, type DateInputProps } from '@mantine/dates';
 import { errorMessage, hasFieldErrors } from '../api/client';
+import { parseRuDate } from '../lib/dates';
 
 /** A titled card of a settings page (its title is also its accessible name unless `label` says otherwise). */
 export function Section({ title, label, right, children }: { title: ReactNode; label?: string; right?: ReactNode; children: ReactNode }) {
@@ -31,10 +33,10 @@ export function Section({ title, label, right, children }: { title: ReactNode; l
  * The message of a failed request above a form — unless the server named the
  * fields at fault, which then show their own messages.
  */
-export function FormError({ error, title, variant }: { error: unknown; title?: string; variant?: 'light' | 'filled' }) {
+export function FormError({ error, title, variant, color = 'red' }: { error: unknown; title?: string; variant?: 'light' | 'filled'; color?: string }) {
   if (!error || hasFieldErrors(error)) return null;
   return (
-    <Alert color="red" variant={variant} role="alert" title={title}>
+    <Alert color={color} variant={variant} role="alert" title={title}>
       {errorMessage(error)}
     </Alert>
   );
@@ -51,4 +53,9 @@ export function CopyValueButton({ value, label }: { value: string; label: string
       )}
     </CopyButton>
   );
+}
+
+/** A date field typed as дд.мм.гггг (also д.м.гггг or гггг-мм-дд). */
+export function RuDateInput(props: DateInputProps) {
+  return <DateInput placeholder="дд.мм.гггг" valueFormat="DD.MM.YYYY" dateParser={parseRuDate} {...props} />;
 }

@@ -1,13 +1,12 @@
 /** The form of a receiving facility (объект приёма): register a new one or edit one. ФККО codes come from the catalogue. */
 import { useState } from 'react';
-import { Alert, Button, Grid, Group, MultiSelect, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, call, ApiError, errorMessage, fieldError } from '../../api/client';
+import { Grid, MultiSelect, NativeSelect, Text, TextInput } from '@mantine/core';
+import { api, call, ApiError } from '../../api/client';
 import type { Ok } from '../../api/types';
-import { parseRuDate } from '../../lib/dates';
 import { FACILITY_KIND_LABELS } from '../../lib/shared';
 import { useFkko } from '../applications/queries';
+import { RuDateInput } from '../../components/forms';
+import { EntryForm, useEntrySave } from '../registers/EntryForm';
 
 type Card = Ok<'/api/facilities/{id}', 'get'>;
 type Kind = keyof typeof FACILITY_KIND_LABELS;
@@ -29,9 +28,9 @@ export function FacilityForm({ facility, onDone, onCancel }: { facility?: Card; 
   });
   const set = (patch: Partial<typeof v>) => setV((x) => ({ ...x, ...patch }));
   const fkko = useFkko();
-  const qc = useQueryClient();
-  const save = useMutation({
-    mutationFn: async () => {
+  const { save, err } = useEntrySave(
+    'facilities',
+    async () => {
       const body = {
         ...v,
         dailyCapacityT: v.dailyCapacityT || null,
@@ -41,111 +40,80 @@ export function FacilityForm({ facility, onDone, onCancel }: { facility?: Card; 
       if (facility) return call(api.PATCH('/api/facilities/{id}', { params: { path: { id: facility.id } }, body: { ...body, version: facility.version } }));
       return call(api.POST('/api/facilities', { body }));
     },
-    onSuccess: async (r) => {
-      await qc.invalidateQueries({ queryKey: ['facilities'] });
-      onDone(r.id);
-    },
-  });
-  const err = (f: string) => fieldError(save.error, f);
+    onDone,
+  );
   const codeErrors = save.error instanceof ApiError ? save.error.errors.filter((e) => e.field.startsWith('wasteCodes[')).map((e) => e.message) : [];
-  const generic = save.error && !(save.error instanceof ApiError && save.error.errors.length) ? errorMessage(save.error) : null;
   const needsLicence = v.wasteCodes.some((c) => Number(c[10]) <= 4);
   return (
-    <form
-      aria-label={facility ? 'Изменение объекта приёма' : 'Новый объект приёма'}
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-    >
-      <Stack gap="sm">
-        {generic && (
-          <Alert color="red" role="alert">
-            {generic}
-          </Alert>
-        )}
-        <Grid gutter="sm">
-          <Grid.Col span={12}>
-            <TextInput label="Наименование" required value={v.name} onChange={(e) => set({ name: e.currentTarget.value })} error={err('name')} maxLength={500} />
-          </Grid.Col>
-          <Grid.Col span={12}>
-            <TextInput label="Адрес" required value={v.address} onChange={(e) => set({ address: e.currentTarget.value })} error={err('address')} maxLength={1000} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <NativeSelect
-              label="Вид деятельности"
-              data={Object.entries(FACILITY_KIND_LABELS).map(([value, label]) => ({ value, label }))}
-              value={v.kind}
-              onChange={(e) => set({ kind: e.currentTarget.value as Kind })}
-              error={err('kind')}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TextInput label="Режим работы" required placeholder="круглосуточно" value={v.workingHours} onChange={(e) => set({ workingHours: e.currentTarget.value })} error={err('workingHours')} maxLength={200} />
-          </Grid.Col>
-          <Grid.Col span={12}>
-            <MultiSelect
-              label="Принимаемые коды ФККО"
-              required
-              searchable
-              placeholder={v.wasteCodes.length ? undefined : 'Код или наименование отходов'}
-              nothingFoundMessage="Нет такого кода в каталоге"
-              data={(fkko.data?.items ?? []).map((t) => ({ value: t.code, label: `${spaced(t.code)} — ${t.name}` }))}
-              value={v.wasteCodes}
-              onChange={(x) => set({ wasteCodes: x })}
-              error={err('wasteCodes') ?? (codeErrors.length ? codeErrors.join('; ') : undefined)}
-              maxDropdownHeight={280}
-            />
-          </Grid.Col>
-          <Grid.Col span={6}>
-            <TextInput label="Мощность в сутки, т" inputMode="decimal" value={v.dailyCapacityT} onChange={(e) => set({ dailyCapacityT: e.currentTarget.value })} error={err('dailyCapacityT')} maxLength={20} />
-          </Grid.Col>
-          <Grid.Col span={6}>
-            <TextInput label="Мощность в сутки, м³" inputMode="decimal" value={v.dailyCapacityM3} onChange={(e) => set({ dailyCapacityM3: e.currentTarget.value })} error={err('dailyCapacityM3')} maxLength={20} />
-          </Grid.Col>
-          <Grid.Col span={12}>
-            <Text size="sm" c="dimmed">
-              {needsLicence ? 'Среди кодов есть отходы I–IV класса опасности: укажите лицензию.' : 'Лицензия нужна, если объект принимает отходы I–IV класса опасности.'}
-            </Text>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 4 }}>
-            <TextInput label="Номер лицензии" required={needsLicence} value={v.licenceNumber} onChange={(e) => set({ licenceNumber: e.currentTarget.value })} error={err('licenceNumber')} maxLength={100} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 4 }}>
-            <DateInput
-              label="Дата выдачи лицензии"
-              required={needsLicence}
-              placeholder="дд.мм.гггг"
-              valueFormat="DD.MM.YYYY"
-              dateParser={parseRuDate}
-              value={v.licenceIssuedOn}
-              onChange={(x) => set({ licenceIssuedOn: x })}
-              error={err('licenceIssuedOn')}
-              clearable
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 4 }}>
-            <DateInput
-              label="Срок действия лицензии"
-              placeholder="бессрочная"
-              valueFormat="DD.MM.YYYY"
-              dateParser={parseRuDate}
-              value={v.licenceValidUntil}
-              onChange={(x) => set({ licenceValidUntil: x })}
-              error={err('licenceValidUntil')}
-              clearable
-            />
-          </Grid.Col>
-        </Grid>
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onCancel}>
-            Отмена
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {facility ? 'Сохранить изменения' : 'Внести в реестр'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <EntryForm label={facility ? 'Изменение объекта приёма' : 'Новый объект приёма'} editing={!!facility} save={save} onCancel={onCancel}>
+      <Grid gutter="sm">
+        <Grid.Col span={12}>
+          <TextInput label="Наименование" required value={v.name} onChange={(e) => set({ name: e.currentTarget.value })} error={err('name')} maxLength={500} />
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <TextInput label="Адрес" required value={v.address} onChange={(e) => set({ address: e.currentTarget.value })} error={err('address')} maxLength={1000} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <NativeSelect
+            label="Вид деятельности"
+            data={Object.entries(FACILITY_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+            value={v.kind}
+            onChange={(e) => set({ kind: e.currentTarget.value as Kind })}
+            error={err('kind')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <TextInput label="Режим работы" required placeholder="круглосуточно" value={v.workingHours} onChange={(e) => set({ workingHours: e.currentTarget.value })} error={err('workingHours')} maxLength={200} />
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <MultiSelect
+            label="Принимаемые коды ФККО"
+            required
+            searchable
+            placeholder={v.wasteCodes.length ? undefined : 'Код или наименование отходов'}
+            nothingFoundMessage="Нет такого кода в каталоге"
+            data={(fkko.data?.items ?? []).map((t) => ({ value: t.code, label: `${spaced(t.code)} — ${t.name}` }))}
+            value={v.wasteCodes}
+            onChange={(x) => set({ wasteCodes: x })}
+            error={err('wasteCodes') ?? (codeErrors.length ? codeErrors.join('; ') : undefined)}
+            maxDropdownHeight={280}
+          />
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <TextInput label="Мощность в сутки, т" inputMode="decimal" value={v.dailyCapacityT} onChange={(e) => set({ dailyCapacityT: e.currentTarget.value })} error={err('dailyCapacityT')} maxLength={20} />
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <TextInput label="Мощность в сутки, м³" inputMode="decimal" value={v.dailyCapacityM3} onChange={(e) => set({ dailyCapacityM3: e.currentTarget.value })} error={err('dailyCapacityM3')} maxLength={20} />
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <Text size="sm" c="dimmed">
+            {needsLicence ? 'Среди кодов есть отходы I–IV класса опасности: укажите лицензию.' : 'Лицензия нужна, если объект принимает отходы I–IV класса опасности.'}
+          </Text>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 4 }}>
+          <TextInput label="Номер лицензии" required={needsLicence} value={v.licenceNumber} onChange={(e) => set({ licenceNumber: e.currentTarget.value })} error={err('licenceNumber')} maxLength={100} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 4 }}>
+          <RuDateInput
+            label="Дата выдачи лицензии"
+            required={needsLicence}
+            value={v.licenceIssuedOn}
+            onChange={(x) => set({ licenceIssuedOn: x })}
+            error={err('licenceIssuedOn')}
+            clearable
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 4 }}>
+          <RuDateInput
+            label="Срок действия лицензии"
+            placeholder="бессрочная"
+            value={v.licenceValidUntil}
+            onChange={(x) => set({ licenceValidUntil: x })}
+            error={err('licenceValidUntil')}
+            clearable
+          />
+        </Grid.Col>
+      </Grid>
+    </EntryForm>
   );
 }

@@ -1,6 +1,7 @@
-/** How a receiving facility's status and capacity read in the cabinet. */
-import { Badge } from '@mantine/core';
+/** How a receiving facility's name, status and capacity read in the cabinet. */
+import { Badge, Text } from '@mantine/core';
 import { fmtDecimal } from '../../lib/format';
+import { EntryLink } from '../registers/common';
 
 export function FacilityStatusBadge({ status, organizationSuspended = false }: { status: string; organizationSuspended?: boolean }) {
   if (status === 'suspended') return <Badge color="red" variant="light">Доступ приостановлен</Badge>;
@@ -11,4 +12,16 @@ export function FacilityStatusBadge({ status, organizationSuspended = false }: {
 export function capacityText(t: string | null, m3: string | null): string {
   const parts = [t ? `${fmtDecimal(t)} т` : null, m3 ? `${fmtDecimal(m3)} м³` : null].filter(Boolean);
   return parts.length ? parts.join(' / ') : '—';
+}
+
+/** The facility's name (opening its card) over its register number and address. */
+export function FacilityTitle({ f }: { f: { id: string; name: string; number: string; address: string } }) {
+  return (
+    <>
+      <EntryLink to={`/facilities/${f.id}`}>{f.name}</EntryLink>
+      <Text size="xs" c="dimmed">
+        {f.number} · {f.address}
+      </Text>
+    </>
+  );
 }

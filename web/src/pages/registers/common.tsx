@@ -1,6 +1,7 @@
-/** Pieces the register pages share: who may change the register, the history of an entry, a labelled value, the dialog that takes an entry off the register with a reason. */
+/** Pieces the register pages share: who may change the register, the link to an entry's card, the history of an entry, a labelled value, the dialog that takes an entry off the register with a reason. */
 import { useState, type ReactNode } from 'react';
-import { Alert, Badge, Button, Card, Grid, Group, Modal, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Link } from 'react-router-dom';
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Modal, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../api/client';
 import { useAuth } from '../../auth';
@@ -13,6 +14,15 @@ import { ListTable } from '../../components/ListTable';
 export function useCanSubmit(): boolean {
   const { organization } = useAuth();
   return !!organization && !organization.suspended && !(organization.role === 'trusted' && organization.access === 'standard');
+}
+
+/** An entry's name in a register's list, opening its card. */
+export function EntryLink({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <Anchor component={Link} to={to} fw={500} size="sm">
+      {children}
+    </Anchor>
+  );
 }
 
 export function Field({ label, children, span = 4 }: { label: string; children: ReactNode; span?: number }) {

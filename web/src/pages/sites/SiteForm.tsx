@@ -3,13 +3,12 @@
  * checks every field; its messages are shown under the fields they name.
  */
 import { useState } from 'react';
-import { Alert, Button, Grid, Group, NativeSelect, Stack, TextInput, Textarea, ActionIcon, Text } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, call, ApiError, errorMessage, fieldError } from '../../api/client';
+import { Button, Grid, Group, NativeSelect, Stack, TextInput, Textarea, ActionIcon, Text } from '@mantine/core';
+import { api, call, ApiError } from '../../api/client';
 import type { SiteCard } from '../../api/types';
-import { parseRuDate } from '../../lib/dates';
 import { WORKS_DOCUMENT_LABELS, WORKS_KIND_LABELS } from '../../lib/shared';
+import { RuDateInput } from '../../components/forms';
+import { EntryForm, useEntrySave } from '../registers/EntryForm';
 
 type WorksKind = keyof typeof WORKS_KIND_LABELS;
 type WorksDocumentKind = keyof typeof WORKS_DOCUMENT_LABELS;
@@ -40,10 +39,10 @@ const fromCard = (s?: SiteCard): Values => ({
 
 export function SiteForm({ site, onDone, onCancel }: { site?: SiteCard; onDone: (id: string) => void; onCancel: () => void }) {
   const [v, setV] = useState<Values>(() => fromCard(site));
-  const qc = useQueryClient();
   const set = (patch: Partial<Values>) => setV((x) => ({ ...x, ...patch }));
-  const save = useMutation({
-    mutationFn: async () => {
+  const { save, err } = useEntrySave(
+    'sites',
+    async () => {
       const body = {
         name: v.name,
         address: v.address,
@@ -58,20 +57,12 @@ export function SiteForm({ site, onDone, onCancel }: { site?: SiteCard; onDone: 
       if (site) return call(api.PATCH('/api/sites/{id}', { params: { path: { id: site.id } }, body: { ...body, version: site.version } }));
       return call(api.POST('/api/sites', { body }));
     },
-    onSuccess: async (r) => {
-      await qc.invalidateQueries({ queryKey: ['sites'] });
-      onDone(r.id);
-    },
-  });
-  const err = (f: string) => fieldError(save.error, f);
+    onDone,
+  );
   const conflict = save.error instanceof ApiError && save.error.status === 409;
-  const generic = save.error && !(save.error instanceof ApiError && save.error.errors.length) ? errorMessage(save.error) : null;
   const date = (label: string, key: 'worksDocumentDate' | 'plannedFrom' | 'plannedTo') => (
-    <DateInput
+    <RuDateInput
       label={label}
-      placeholder="дд.мм.гггг"
-      valueFormat="DD.MM.YYYY"
-      dateParser={parseRuDate}
       value={v[key]}
       onChange={(x) => set({ [key]: x } as Partial<Values>)}
       error={err(key)}
@@ -80,89 +71,68 @@ export function SiteForm({ site, onDone, onCancel }: { site?: SiteCard; onDone: 
     />
   );
   return (
-    <form
-      aria-label={site ? 'Изменение объекта' : 'Новый объект образования ОСС'}
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-    >
-      <Stack gap="sm">
-        {generic && (
-          <Alert color={conflict ? 'orange' : 'red'} role="alert">
-            {generic}
-          </Alert>
-        )}
-        <TextInput label="Наименование" required value={v.name} onChange={(e) => set({ name: e.currentTarget.value })} error={err('name')} maxLength={500} />
-        <Textarea label="Адрес" required autosize minRows={1} value={v.address} onChange={(e) => set({ address: e.currentTarget.value })} error={err('address')} maxLength={1000} />
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>
-            Кадастровые номера
+    <EntryForm label={site ? 'Изменение объекта' : 'Новый объект образования ОСС'} editing={!!site} save={save} onCancel={onCancel} alertColor={conflict ? 'orange' : 'red'}>
+      <TextInput label="Наименование" required value={v.name} onChange={(e) => set({ name: e.currentTarget.value })} error={err('name')} maxLength={500} />
+      <Textarea label="Адрес" required autosize minRows={1} value={v.address} onChange={(e) => set({ address: e.currentTarget.value })} error={err('address')} maxLength={1000} />
+      <Stack gap={4}>
+        <Text size="sm" fw={500}>
+          Кадастровые номера
+        </Text>
+        {v.cadastralNumbers.map((n, i) => (
+          <Group key={i} gap="xs" wrap="nowrap" align="flex-start">
+            <TextInput
+              aria-label={`Кадастровый номер ${i + 1}`}
+              placeholder="77:01:0001001:1234"
+              value={n}
+              onChange={(e) => set({ cadastralNumbers: v.cadastralNumbers.map((x, j) => (j === i ? e.currentTarget.value : x)) })}
+              error={err(`cadastralNumbers[${i}]`)}
+              style={{ flex: 1 }}
+              maxLength={40}
+            />
+            {v.cadastralNumbers.length > 1 && (
+              <ActionIcon variant="subtle" color="red" size="lg" aria-label={`Убрать кадастровый номер ${i + 1}`} onClick={() => set({ cadastralNumbers: v.cadastralNumbers.filter((_, j) => j !== i) })}>
+                ×
+              </ActionIcon>
+            )}
+          </Group>
+        ))}
+        {err('cadastralNumbers') && !v.cadastralNumbers.some((_, i) => err(`cadastralNumbers[${i}]`)) && (
+          <Text size="xs" c="red">
+            {err('cadastralNumbers')}
           </Text>
-          {v.cadastralNumbers.map((n, i) => (
-            <Group key={i} gap="xs" wrap="nowrap" align="flex-start">
-              <TextInput
-                aria-label={`Кадастровый номер ${i + 1}`}
-                placeholder="77:01:0001001:1234"
-                value={n}
-                onChange={(e) => set({ cadastralNumbers: v.cadastralNumbers.map((x, j) => (j === i ? e.currentTarget.value : x)) })}
-                error={fieldError(save.error, `cadastralNumbers[${i}]`)}
-                style={{ flex: 1 }}
-                maxLength={40}
-              />
-              {v.cadastralNumbers.length > 1 && (
-                <ActionIcon variant="subtle" color="red" size="lg" aria-label={`Убрать кадастровый номер ${i + 1}`} onClick={() => set({ cadastralNumbers: v.cadastralNumbers.filter((_, j) => j !== i) })}>
-                  ×
-                </ActionIcon>
-              )}
-            </Group>
-          ))}
-          {err('cadastralNumbers') && !v.cadastralNumbers.some((_, i) => fieldError(save.error, `cadastralNumbers[${i}]`)) && (
-            <Text size="xs" c="red">
-              {err('cadastralNumbers')}
-            </Text>
-          )}
-          <Button variant="subtle" size="xs" w="fit-content" onClick={() => set({ cadastralNumbers: [...v.cadastralNumbers, ''] })}>
-            + Ещё кадастровый номер
-          </Button>
-        </Stack>
-        <Grid gutter="sm">
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <NativeSelect
-              label="Вид работ"
-              required
-              data={[{ value: '', label: 'Выберите вид работ' }, ...Object.entries(WORKS_KIND_LABELS).map(([value, label]) => ({ value, label }))]}
-              value={v.worksKind}
-              onChange={(e) => set({ worksKind: e.currentTarget.value as WorksKind })}
-              error={err('worksKind')}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <NativeSelect
-              label="Разрешительный документ"
-              required
-              data={[{ value: '', label: 'Выберите вид документа' }, ...Object.entries(WORKS_DOCUMENT_LABELS).map(([value, label]) => ({ value, label }))]}
-              value={v.worksDocumentKind}
-              onChange={(e) => set({ worksDocumentKind: e.currentTarget.value as WorksDocumentKind })}
-              error={err('worksDocumentKind')}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TextInput label="Номер документа" required value={v.worksDocumentNumber} onChange={(e) => set({ worksDocumentNumber: e.currentTarget.value })} error={err('worksDocumentNumber')} maxLength={100} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6 }}>{date('Дата документа', 'worksDocumentDate')}</Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6 }}>{date('Плановое начало работ', 'plannedFrom')}</Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6 }}>{date('Плановое окончание работ', 'plannedTo')}</Grid.Col>
-        </Grid>
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onCancel}>
-            Отмена
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {site ? 'Сохранить изменения' : 'Внести в реестр'}
-          </Button>
-        </Group>
+        )}
+        <Button variant="subtle" size="xs" w="fit-content" onClick={() => set({ cadastralNumbers: [...v.cadastralNumbers, ''] })}>
+          + Ещё кадастровый номер
+        </Button>
       </Stack>
-    </form>
+      <Grid gutter="sm">
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <NativeSelect
+            label="Вид работ"
+            required
+            data={[{ value: '', label: 'Выберите вид работ' }, ...Object.entries(WORKS_KIND_LABELS).map(([value, label]) => ({ value, label }))]}
+            value={v.worksKind}
+            onChange={(e) => set({ worksKind: e.currentTarget.value as WorksKind })}
+            error={err('worksKind')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <NativeSelect
+            label="Разрешительный документ"
+            required
+            data={[{ value: '', label: 'Выберите вид документа' }, ...Object.entries(WORKS_DOCUMENT_LABELS).map(([value, label]) => ({ value, label }))]}
+            value={v.worksDocumentKind}
+            onChange={(e) => set({ worksDocumentKind: e.currentTarget.value as WorksDocumentKind })}
+            error={err('worksDocumentKind')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <TextInput label="Номер документа" required value={v.worksDocumentNumber} onChange={(e) => set({ worksDocumentNumber: e.currentTarget.value })} error={err('worksDocumentNumber')} maxLength={100} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>{date('Дата документа', 'worksDocumentDate')}</Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>{date('Плановое начало работ', 'plannedFrom')}</Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>{date('Плановое окончание работ', 'plannedTo')}</Grid.Col>
+      </Grid>
+    </EntryForm>
   );
 }
