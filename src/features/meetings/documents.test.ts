@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractText } from 'unpdf';
 import { createTestContext, type TestContext } from '../../../test/helpers/db.js';
+import { docxText } from '../../../test/helpers/docx.js';
 import { buildTestApp, Client } from '../../../test/helpers/http.js';
 import type { App } from '../../platform/http/server.js';
 import { runJobsOnce } from '../../platform/jobs/index.js';
@@ -184,6 +185,18 @@ describe('meeting documents and counting', () => {
     expect(text).toContain('Приложение № 1');
     expect(text).toContain('Дымов Глеб; Дымова Дина');
     expect(text).toContain('Документ подписан электронной подписью');
+    // The same protocol as DOCX: a well-formed Office Open XML package with every item's result.
+    expect(v.body.protocol.docx).toBe(true);
+    const docx = docxText(await download(manager, `/api/meetings/${id}/documents/protocol/docx`));
+    expect(docx.parts).toEqual(expect.arrayContaining(['word/styles.xml', 'docProps/core.xml']));
+    expect(docx.text).toContain(`ПРОТОКОЛ № ${v.body.protocol.number}`);
+    expect(docx.text).toContain('Решение по вопросу 1: РЕШЕНИЕ ПРИНЯТО');
+    expect(docx.text).toContain('Решение по вопросу 2: РЕШЕНИЕ НЕ ПРИНЯТО');
+    expect(docx.text).toContain('120,00 голосов — 40,00 %');
+    expect(docx.text).toContain('Председатель собрания: Акимов А. А.');
+    expect(docx.text).toContain('Дымов Глеб; Дымова Дина');
+    expect(docx.text).toContain(`код проверки ${v.body.documents.protocol.code}`);
+    expect((await manager.get(`/api/meetings/${id}/documents/notice/docx`)).status).toBe(404);
     const sig = await download(manager, `/api/meetings/${id}/documents/protocol/sig`);
     const boundary = '----meetdocs';
     const body = Buffer.concat([

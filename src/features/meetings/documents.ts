@@ -40,7 +40,7 @@ import { stageBlockers } from './meetings.js';
 import { countMeeting } from './voting.js';
 import { formatArea, ownerVotes } from './count.js';
 import { shareText } from './register.js';
-import { renderBallotsPdf, renderNoticePdf, renderProtocolPdf, type BallotOwner, type MeetingDocBase } from './render.js';
+import { renderBallotsPdf, renderNoticePdf, renderProtocolDocx, renderProtocolPdf, type BallotOwner, type MeetingDocBase } from './render.js';
 import { MEETING_KIND_LABELS } from './texts.js';
 import type { DocStatus } from './tables.js';
 
@@ -194,6 +194,8 @@ export async function renderMeetingDocument(ctx: AppContext, p: RenderPayload): 
   const op = await operatorSigner(ctx);
   const signer = signatureStamp(op.certificate, op.signer.digestBits);
   let pdf: Buffer;
+  /** The protocol's DOCX (unsigned: the organization edits, prints and signs it by hand). */
+  let docx: Buffer | null = null;
   let facts: DocumentFact[] = [
     { label: 'Документ', value: `${MEETING_DOC_TITLES[p.doc]} № ${rec.number}` },
     { label: 'Дата', value: formatMoscowDate(base.issuedAt) },
@@ -228,7 +230,7 @@ export async function renderMeetingDocument(ctx: AppContext, p: RenderPayload): 
       `Решения собственников (бюллетени), ${count.participants}${codeOf('meeting_ballots') ? ` (бланки: код проверки ${formatDocumentCode(codeOf('meeting_ballots')!)})` : ''}.`,
       'Реестр собственников помещений в доме.',
     ];
-    pdf = await renderProtocolPdf({
+    const data = {
       ...base,
       protocolNumber: rec.number,
       protocolDate: m.protocol_date ? `${String(m.protocol_date).slice(8, 10)}.${String(m.protocol_date).slice(5, 7)}.${String(m.protocol_date).slice(0, 4)}` : formatMoscowDate(base.issuedAt),
@@ -238,8 +240,9 @@ export async function renderMeetingDocument(ctx: AppContext, p: RenderPayload): 
       count,
       attendees,
       annexes,
-      signer,
-    });
+    };
+    pdf = await renderProtocolPdf({ ...data, signer });
+    docx = await renderProtocolDocx(data);
     facts = [
       ...facts,
       { label: 'Кворум', value: `${count.quorum ? 'имеется' : 'отсутствует'}: ${count.participatingPercent} % голосов (${count.participatingVotes} из ${count.totalVotes} м²)` },
@@ -260,11 +263,13 @@ export async function renderMeetingDocument(ctx: AppContext, p: RenderPayload): 
     await store.delete(key);
     throw e;
   }
-  const old = { key: m[c.key], sig: m[c.sig] };
+  const docxKey = docx ? `meetings/${m.id}/protocol-${crypto.randomBytes(4).toString('hex')}.docx` : null;
+  if (docx && docxKey) await store.put(docxKey, docx);
+  const old = { key: m[c.key], sig: m[c.sig], docx: p.doc === 'protocol' ? m.protocol_docx_key : null };
   const recorded = await ctx.db.transaction().execute(async (trx) => {
     const u = await trx
       .updateTable('meetings')
-      .set({ [c.status]: 'ready', [c.error]: null, [c.key]: key, [c.sig]: signed.sigKey, [c.bytes]: stored.bytes, [c.sha]: stored.sha256 })
+      .set({ [c.status]: 'ready', [c.error]: null, [c.key]: key, [c.sig]: signed.sigKey, [c.bytes]: stored.bytes, [c.sha]: stored.sha256, ...(docxKey ? { protocol_docx_key: docxKey } : {}) })
       .where('id', '=', m.id)
       .where(c.doc, '=', p.documentId)
       .where(c.status, '=', 'queued')
@@ -280,10 +285,10 @@ export async function renderMeetingDocument(ctx: AppContext, p: RenderPayload): 
   if (!recorded) {
     await store.delete(key);
     await store.delete(signed.sigKey);
+    if (docxKey) await store.delete(docxKey);
     return 'stale';
   }
-  if (old.key) await store.delete(old.key);
-  if (old.sig) await store.delete(old.sig);
+  for (const k of [old.key, old.sig, old.docx]) if (k && k !== docxKey) await store.delete(k);
   return 'done';
 }
 
@@ -339,14 +344,23 @@ export async function documentsView(ctx: AppContext, m: MeetingRow) {
   return { notice: one('notice'), ballots: one('ballots'), protocol: one('protocol') };
 }
 
-/** The stored key of a ready document's PDF or its signature. */
-export function documentFileKey(m: MeetingRow, doc: MeetingDoc, file: 'pdf' | 'sig'): string | null {
+export type MeetingDocFile = 'pdf' | 'sig' | 'docx';
+
+export const MEETING_FILE_TYPES: Record<MeetingDocFile, string> = {
+  pdf: 'application/pdf',
+  sig: 'application/pkcs7-signature',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+/** The stored key of a ready document's PDF, its signature, or (the protocol only) its DOCX. */
+export function documentFileKey(m: MeetingRow, doc: MeetingDoc, file: MeetingDocFile): string | null {
   const c = COLS[doc];
   if (m[c.status] !== 'ready') return null;
+  if (file === 'docx') return doc === 'protocol' ? m.protocol_docx_key : null;
   return file === 'pdf' ? m[c.key] : m[c.sig];
 }
 
-export function documentFileName(m: MeetingRow, doc: MeetingDoc, file: 'pdf' | 'sig'): string {
+export function documentFileName(m: MeetingRow, doc: MeetingDoc, file: MeetingDocFile): string {
   const base = doc === 'protocol' ? `Протокол ${m.protocol_number ?? m.number}` : doc === 'notice' ? `Сообщение о собрании ${m.number}` : `Бюллетени ${m.number}`;
-  return file === 'pdf' ? `${base}.pdf` : `${base}.pdf.sig`;
+  return file === 'pdf' ? `${base}.pdf` : file === 'docx' ? `${base}.docx` : `${base}.pdf.sig`;
 }

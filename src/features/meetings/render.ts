@@ -15,7 +15,7 @@
 import { drawSignatureStamp, formatDocumentCode, signatureStampHeight, type SignatureStamp } from '../../platform/documents/index.js';
 import { formatMoscowDate, formatMoscowDateTime } from '../../domain/period.js';
 import { typesetQuotes } from '../../domain/typography.js';
-import { footerWithCode, newPdf, ruNumber, type Pdf } from '../../platform/documents/index.js';
+import { footerWithCode, newDocx, newPdf, ruNumber, type DocFlow, type Pdf } from '../../platform/documents/index.js';
 import { CHOICE_LABELS, MAJORITY_RULES, MEETING_FORM_LABELS, OWNER_KIND_LABELS, OWNERSHIP_LABELS, PREMISE_KIND_LABELS, QUORUM_RULE } from './texts.js';
 import type { CountResult } from './count.js';
 import type { Majority, MeetingForm, MeetingKind, OwnerKind, Ownership } from './tables.js';
@@ -167,14 +167,17 @@ export interface ProtocolData extends MeetingDocBase {
   signer: SignatureStamp;
 }
 
-export async function renderProtocolPdf(d: ProtocolData): Promise<Buffer> {
-  const p = newPdf({ title: `Протокол № ${d.protocolNumber} общего собрания собственников`, author: d.organization.name, createdAt: d.issuedAt, footer: footerWithCode(d.code, d.verifyUrl) });
+/**
+ * The protocol's content, once for both forms: the signed PDF (with the signature stamp) and the
+ * DOCX the organization edits, prints and signs by hand (`electronicCopy` — the PDF's stamp and code line).
+ */
+function writeProtocol(p: DocFlow, d: Omit<ProtocolData, 'signer'>, electronicCopy: (() => void) | null) {
   const c = d.count;
   p.heading(`ПРОТОКОЛ № ${d.protocolNumber}`, 14);
   p.heading(`${KIND_GENITIVE[d.kind]} общего собрания собственников помещений в многоквартирном доме, расположенном по адресу: ${d.house.address}, проведённого в форме ${FORM_INSTR[d.form]}`.replace(/^./, (x) => x.toUpperCase()));
-  p.doc.moveDown(0.3);
+  p.gap(0.3);
   p.para(`г. Москва${' '.repeat(10)}Дата составления протокола: ${d.protocolDate}`, { align: 'center', size: 9 });
-  p.doc.moveDown(0.5);
+  p.gap(0.5);
   p.field('Собрание', d.number);
   p.field('Кадастровый номер дома', d.house.cadastralNumber);
   p.field('Вид общего собрания', d.kind === 'annual' ? 'Годовое' : 'Внеочередное');
@@ -188,16 +191,16 @@ export async function renderProtocolPdf(d: ProtocolData): Promise<Buffer> {
   p.field('Председатель собрания', d.chair);
   p.field('Секретарь собрания', d.secretary);
   p.field('Лица, проводившие подсчёт голосов', d.counters || `${d.chair}, ${d.secretary}`);
-  p.doc.moveDown(0.4);
+  p.gap(0.4);
   p.para('Голоса и кворум', { bold: true, size: 10.5 });
   p.field('Общая площадь помещений в доме (общее количество голосов собственников)', `${ruNumber(c.totalVotes)} м² — 100 %`);
   p.field('Приняли участие', `${c.participants} из ${c.owners} собственников, обладающих ${ruNumber(c.participatingVotes)} голосами (м²) — ${ruNumber(c.participatingPercent)} % от общего количества голосов`);
   p.field('Кворум', c.quorum ? 'имеется — собрание правомочно' : 'отсутствует — собрание неправомочно, решения не приняты');
   p.para(QUORUM_RULE + '.', { size: 8, color: '#333333' });
-  p.doc.moveDown(0.4);
+  p.gap(0.4);
   p.para('Повестка дня', { bold: true, size: 10.5 });
   for (const it of d.items) p.para(`${it.position}. ${typesetQuotes(it.title)}`);
-  p.doc.moveDown(0.4);
+  p.gap(0.4);
   p.para('Результаты голосования по вопросам повестки дня', { bold: true, size: 10.5 });
   const W = p.W;
   for (const it of d.items) {
@@ -216,31 +219,46 @@ export async function renderProtocolPdf(d: ProtocolData): Promise<Buffer> {
     );
     p.para(`Проценты — ${base}.`, { size: 7.5, color: '#555555' });
     p.para(`Решение по вопросу ${it.position}: ${r.accepted ? 'РЕШЕНИЕ ПРИНЯТО' : 'РЕШЕНИЕ НЕ ПРИНЯТО'}${!c.quorum ? ' (нет кворума)' : ''}.`, { bold: true, size: 9.5 });
-    p.doc.moveDown(0.3);
+    p.gap(0.3);
   }
   p.para('Приложения к протоколу', { bold: true, size: 10.5 });
   d.annexes.forEach((a, i) => p.para(`${i + 1}. ${a}`, { size: 9 }));
-  p.doc.moveDown(0.8);
+  p.gap(0.8);
   p.room(60);
   p.para(`Председатель собрания ____________________ / ${d.chair}      Дата ${d.protocolDate}`, { size: 9.5 });
-  p.doc.moveDown(0.6);
+  p.gap(0.6);
   p.para(`Секретарь собрания     ____________________ / ${d.secretary}      Дата ${d.protocolDate}`, { size: 9.5 });
-  p.doc.moveDown(0.4);
-  p.para('Электронная копия протокола заверена электронной подписью информационного оператора:', { size: 8.5 });
-  stamp(p, d.signer, d.verifyUrl);
-  codeLine(p, d);
+  p.gap(0.4);
+  if (electronicCopy) electronicCopy();
+  else p.para(`Электронная копия протокола, заверенная электронной подписью информационного оператора: код проверки ${formatDocumentCode(d.code)}, ${d.verifyUrl}`, { size: 8.5, color: '#555555' });
 
   // Annex 1: the owners who took part.
-  p.doc.addPage();
+  p.pageBreak();
   p.heading(`Приложение № 1 к протоколу № ${d.protocolNumber} от ${d.protocolDate}`, 10.5);
   p.heading('Реестр собственников помещений, принявших участие в общем собрании', 10.5);
   p.para(`Всего: ${d.attendees.length} собственников, ${ruNumber(c.participatingVotes)} голосов (м²) — ${ruNumber(c.participatingPercent)} % от ${ruNumber(c.totalVotes)}.`, { size: 9 });
-  p.doc.moveDown(0.3);
+  p.gap(0.3);
   p.table(
     [28, 56, 56, W - 28 - 56 - 56 - 50 - 62 - 70, 50, 62, 70],
     ['№', 'Помещение', 'Площадь, м²', 'Собственник', 'Доля', 'Голосов, м²', 'Решение получено'],
     d.attendees.map((a, i) => [String(i + 1), a.premise, ruNumber(a.area), typesetQuotes(a.name), a.share, ruNumber(a.votes), a.votedAt ? formatMoscowDate(a.votedAt) : '—']),
     { size: 7.5, align: ['right', 'left', 'right', 'left', 'center', 'right', 'center'] },
   );
+}
+
+export async function renderProtocolPdf(d: ProtocolData): Promise<Buffer> {
+  const p = newPdf({ title: `Протокол № ${d.protocolNumber} общего собрания собственников`, author: d.organization.name, createdAt: d.issuedAt, footer: footerWithCode(d.code, d.verifyUrl) });
+  writeProtocol(p, d, () => {
+    p.para('Электронная копия протокола заверена электронной подписью информационного оператора:', { size: 8.5 });
+    stamp(p, d.signer, d.verifyUrl);
+    codeLine(p, d);
+  });
+  return p.finish();
+}
+
+/** The protocol as DOCX (Office Open XML) with the same content, to edit, print and sign by hand. */
+export async function renderProtocolDocx(d: Omit<ProtocolData, 'signer'>): Promise<Buffer> {
+  const p = newDocx({ title: `Протокол № ${d.protocolNumber} общего собрания собственников`, author: d.organization.name, createdAt: d.issuedAt });
+  writeProtocol(p, d, null);
   return p.finish();
 }

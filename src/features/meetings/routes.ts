@@ -17,7 +17,7 @@ import { addPremise, deletePremise, importRegister, importResultFile, listImport
 import { MEETING_STAGES } from './texts.js';
 import { inTransaction } from './guard.js';
 import { deleteTemplate, listTemplates, saveTemplate } from './templates.js';
-import { documentFileKey, documentFileName, orderMeetingDocument } from './documents.js';
+import { MEETING_FILE_TYPES, documentFileKey, documentFileName, orderMeetingDocument } from './documents.js';
 import { confirmGisRights, uploadToGis } from './gis.js';
 import { countView, listBallots, recordBallot, withdrawBallot } from './voting.js';
 import { formatArea, ownerVotes } from './count.js';
@@ -78,6 +78,7 @@ const Meeting = Type.Object({
     secretary: Type.String(),
     counters: Type.String(),
     ready: Type.Boolean(),
+    docx: Type.Boolean({ description: 'Есть протокол в формате DOCX (для печати и подписи)' }),
     scan: Nullable(Type.Object({ name: Type.String(), type: Type.String(), bytes: Type.Integer() })),
   }),
   gis: Type.Object({
@@ -323,8 +324,8 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
       config: { access: READ },
       schema: {
         tags: TAGS,
-        summary: 'Файл документа собрания: PDF или его открепленная подпись (.sig, CMS DER)',
-        params: Type.Object({ id: Uuid, doc: lit(['notice', 'ballots', 'protocol'] as const), file: lit(['pdf', 'sig'] as const) }),
+        summary: 'Файл документа собрания: PDF, его открепленная подпись (.sig, CMS DER) или — для протокола — DOCX для печати и подписи',
+        params: Type.Object({ id: Uuid, doc: lit(['notice', 'ballots', 'protocol'] as const), file: lit(['pdf', 'sig', 'docx'] as const) }),
       },
     },
     async (req, reply) => {
@@ -332,7 +333,7 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
       const key = documentFileKey(m, req.params.doc, req.params.file);
       const file = key ? await fileStore(ctx.config).get(key) : null;
       if (!file) throw notFound('Документ ещё не сформирован');
-      return sendFile(reply, file, { name: documentFileName(m, req.params.doc, req.params.file), type: req.params.file === 'pdf' ? 'application/pdf' : 'application/pkcs7-signature' });
+      return sendFile(reply, file, { name: documentFileName(m, req.params.doc, req.params.file), type: MEETING_FILE_TYPES[req.params.file] });
     },
   );
 

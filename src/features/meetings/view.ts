@@ -47,6 +47,7 @@ export async function meetingView(ctx: AppContext, actor: Actor, id: string) {
       secretary: m.secretary,
       counters: m.counters,
       ready: m.protocol_status === 'ready' && !!m.protocol_key,
+      docx: m.protocol_status === 'ready' && !!m.protocol_docx_key,
       scan: m.scan_key ? { name: m.scan_name ?? 'scan', type: m.scan_type ?? '', bytes: Number(m.scan_bytes ?? 0) } : null,
     },
     gis: {

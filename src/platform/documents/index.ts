@@ -7,3 +7,4 @@ export type { DocumentTables, DocumentFact, DocumentStatus } from './tables.js';
 export * from './stamp.js';
 export * from './pdf-stamp.js';
 export * from './pdf.js';
+export * from './docx.js';

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { formatDocumentCode } from './code.js';
+import type { DocFlow } from './docx.js';
 
 const require = createRequire(import.meta.url);
 const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -15,7 +16,7 @@ export const FONT_BOLD = path.join(FONT_DIR, 'DejaVuSans-Bold.ttf');
 
 export const MARGIN = 42;
 
-export interface Pdf {
+export interface Pdf extends DocFlow {
   doc: PDFKit.PDFDocument;
   /** Left edge and usable width. */
   L: number;
@@ -93,6 +94,12 @@ export function newPdf(info: PdfInfo): Pdf {
       if (o.color) doc.fillColor('black');
     },
     room,
+    gap(lines) {
+      doc.moveDown(lines);
+    },
+    pageBreak() {
+      doc.addPage();
+    },
     table(widths, header, rows, o = {}) {
       const size = o.size ?? 8;
       const heightOf = (cells: string[], bold: boolean) =>

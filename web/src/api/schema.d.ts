@@ -20564,6 +20564,8 @@ export interface paths {
                                 secretary: string;
                                 counters: string;
                                 ready: boolean;
+                                /** @description Есть протокол в формате DOCX (для печати и подписи) */
+                                docx: boolean;
                                 scan: {
                                     name: string;
                                     type: string;
@@ -20792,6 +20794,8 @@ export interface paths {
                                 secretary: string;
                                 counters: string;
                                 ready: boolean;
+                                /** @description Есть протокол в формате DOCX (для печати и подписи) */
+                                docx: boolean;
                                 scan: {
                                     name: string;
                                     type: string;
@@ -21009,6 +21013,8 @@ export interface paths {
                                 secretary: string;
                                 counters: string;
                                 ready: boolean;
+                                /** @description Есть протокол в формате DOCX (для печати и подписи) */
+                                docx: boolean;
                                 scan: {
                                     name: string;
                                     type: string;
@@ -21215,6 +21221,8 @@ export interface paths {
                                 secretary: string;
                                 counters: string;
                                 ready: boolean;
+                                /** @description Есть протокол в формате DOCX (для печати и подписи) */
+                                docx: boolean;
                                 scan: {
                                     name: string;
                                     type: string;
@@ -21425,6 +21433,8 @@ export interface paths {
                                 secretary: string;
                                 counters: string;
                                 ready: boolean;
+                                /** @description Есть протокол в формате DOCX (для печати и подписи) */
+                                docx: boolean;
                                 scan: {
                                     name: string;
                                     type: string;
@@ -21642,6 +21652,8 @@ export interface paths {
                                 secretary: string;
                                 counters: string;
                                 ready: boolean;
+                                /** @description Есть протокол в формате DOCX (для печати и подписи) */
+                                docx: boolean;
                                 scan: {
                                     name: string;
                                     type: string;
@@ -21739,7 +21751,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Файл документа собрания: PDF или его открепленная подпись (.sig, CMS DER) */
+        /** Файл документа собрания: PDF, его открепленная подпись (.sig, CMS DER) или — для протокола — DOCX для печати и подписи */
         get: {
             parameters: {
                 query?: never;
@@ -21748,7 +21760,7 @@ export interface paths {
                     /** @description Идентификатор (UUID) */
                     id: string;
                     doc: "notice" | "ballots" | "protocol";
-                    file: "pdf" | "sig";
+                    file: "pdf" | "sig" | "docx";
                 };
                 cookie?: never;
             };
@@ -21887,6 +21899,8 @@ export interface paths {
                                 secretary: string;
                                 counters: string;
                                 ready: boolean;
+                                /** @description Есть протокол в формате DOCX (для печати и подписи) */
+                                docx: boolean;
                                 scan: {
                                     name: string;
                                     type: string;
@@ -22103,6 +22117,8 @@ export interface paths {
                                 secretary: string;
                                 counters: string;
                                 ready: boolean;
+                                /** @description Есть протокол в формате DOCX (для печати и подписи) */
+                                docx: boolean;
                                 scan: {
                                     name: string;
                                     type: string;

@@ -22,6 +22,11 @@ export function DocumentDownloads({ m, doc }: { m: Meeting; doc: MeetingDoc }) {
         <Button component="a" size="sm" variant="default" href={apiHref('/api/meetings/{id}/documents/{doc}/{file}', { id: m.id, doc, file: 'sig' })}>
           Подпись (.sig)
         </Button>
+        {doc === 'protocol' && m.protocol.docx && (
+          <Button component="a" size="sm" variant="default" href={apiHref('/api/meetings/{id}/documents/{doc}/{file}', { id: m.id, doc, file: 'docx' })}>
+            Скачать протокол (DOCX)
+          </Button>
+        )}
       </Group>
       {d.code && (
         <Text size="xs" c="dimmed">

@@ -260,7 +260,7 @@ export function ProtocolStage({ m }: { m: Meeting }) {
               Протокол общего собрания{m.protocol.number ? ` № ${m.protocol.number}` : ''}
             </Title>
             <Text size="sm" c="dimmed">
-              По требованиям приказа Минстроя России № 44/пр: реквизиты собрания, кворум, результаты по каждому вопросу, приложение — реестр принявших участие. PDF подписывается электронной подписью оператора и проверяется по QR-коду.
+              По требованиям приказа Минстроя России № 44/пр: реквизиты собрания, кворум, результаты по каждому вопросу, приложение — реестр принявших участие. PDF подписывается электронной подписью оператора и проверяется по QR-коду; DOCX с тем же текстом — чтобы распечатать, подписать и приложить скан на этапе 6.
             </Text>
             <TextInput label="Председатель собрания" value={chair} onChange={(e) => setChair(e.currentTarget.value)} error={fieldError(order.error, 'chair')} disabled={locked} withAsterisk />
             <TextInput label="Секретарь собрания" value={secretary} onChange={(e) => setSecretary(e.currentTarget.value)} error={fieldError(order.error, 'secretary')} disabled={locked} withAsterisk />
