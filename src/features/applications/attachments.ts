@@ -12,7 +12,7 @@ import type { Readable } from 'node:stream';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { AppError, invalid, notFound } from '../../platform/http/errors.js';
-import { CONTENT_TYPES, FileTooLargeError, fileStore, sniffDocument, withLocalCopy, type DocumentType } from '../../platform/files/index.js';
+import { CONTENT_TYPES, fileStore, storeJudgedDocument, type StoredDocument } from '../../platform/files/index.js';
 import { MAX_UPLOAD_BYTES } from '../../platform/http/server.js';
 import { STATUS_LABELS, isEditable } from './state-machine.js';
 import { record } from './history.js';
@@ -25,13 +25,7 @@ export const MAX_FILE_BYTES = MAX_UPLOAD_BYTES;
 
 export type AttachmentKind = keyof typeof ATTACHMENT_KINDS;
 
-export interface StoredDocument {
-  key: string;
-  fileName: string;
-  type: DocumentType;
-  bytes: number;
-  sha256: string;
-}
+export type { StoredDocument };
 
 /** Cleans a file name from a browser: no path, no control characters, at most 255 characters. */
 export function cleanFileName(raw: string | undefined): string {
@@ -49,29 +43,7 @@ export async function storeDocument(
   ctx: AppContext,
   o: { applicationId: string; fileName: string; stream: Readable; isTruncated: () => boolean; label?: string },
 ): Promise<StoredDocument> {
-  const store = fileStore(ctx.config);
-  const key = `applications/${o.applicationId}/${crypto.randomUUID()}`;
-  const label = o.label ?? 'Файл';
-  let stored;
-  try {
-    stored = await store.put(key, o.stream, { maxBytes: MAX_FILE_BYTES });
-  } catch (e) {
-    if (e instanceof FileTooLargeError) throw new AppError('payload_too_large', `${label} «${o.fileName}»: размер не должен превышать 50 МБ`, [{ field: 'file', message: `${label}: размер не должен превышать 50 МБ` }]);
-    throw e;
-  }
-  if (o.isTruncated()) {
-    await store.delete(key);
-    throw new AppError('payload_too_large', `${label} «${o.fileName}»: размер не должен превышать 50 МБ`, [{ field: 'file', message: `${label}: размер не должен превышать 50 МБ` }]);
-  }
-  const judged = await withLocalCopy(store, key, (p) => sniffDocument(p, stored.head, o.fileName, label)).catch(async (e: unknown) => {
-    await store.delete(key).catch(() => {});
-    throw e;
-  });
-  if (!judged.ok) {
-    await store.delete(key);
-    throw invalid({ field: 'file', message: judged.message });
-  }
-  return { key, fileName: judged.fileName, type: judged.type, bytes: stored.bytes, sha256: stored.sha256 };
+  return storeJudgedDocument(ctx.config, { key: `applications/${o.applicationId}/${crypto.randomUUID()}`, fileName: o.fileName, stream: o.stream, isTruncated: o.isTruncated, maxBytes: MAX_FILE_BYTES, label: o.label });
 }
 
 export async function discardStored(ctx: AppContext, docs: readonly StoredDocument[]): Promise<void> {

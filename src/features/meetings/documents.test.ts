@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractText } from 'unpdf';
 import { createTestContext, type TestContext } from '../../../test/helpers/db.js';
 import { docxText } from '../../../test/helpers/docx.js';
+import { multipart } from '../../../test/helpers/applications.js';
 import { buildTestApp, Client } from '../../../test/helpers/http.js';
 import type { App } from '../../platform/http/server.js';
 import { runJobsOnce } from '../../platform/jobs/index.js';
@@ -225,6 +226,68 @@ describe('meeting documents and counting', () => {
     expect((await manager.post(`/api/meetings/${id}/stages/protocol`, { done: true })).status).toBe(200);
   });
 
+  it('the signed scan of the protocol: judged by content, replaced, removed; sent with the protocol', async () => {
+    const scan = (name: string, data: Buffer, c = manager) => {
+      const mp = multipart([{ name: 'file', filename: name, data }]);
+      return c.request('POST', `/api/meetings/${id}/protocol/scan`, mp.body, mp.headers);
+    };
+    const png = await scan('Протокол.png', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]));
+    expect(png.status).toBe(422);
+    expect(png.body.errors[0].field).toBe('file');
+    expect(png.body.errors[0].message).toMatch(/^Файл протокола «Протокол\.png»: по содержимому это изображение PNG; допустимые форматы: PDF, RTF, DOC, DOCX, XLS, XLSX, JPEG, JPG, TIFF/);
+    const jpegAsPdf = await scan('Протокол.pdf', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64)]));
+    expect(jpegAsPdf.status).toBe(422);
+    expect(jpegAsPdf.body.errors[0].message).toMatch(/по содержимому это изображение JPEG, а расширение имени — \.pdf/);
+    expect((await scan('Протокол.pdf', Buffer.from('%PDF-1.7\n'), other)).status).toBe(404);
+    const pdf = await download(manager, `/api/meetings/${id}/documents/protocol/pdf`);
+    const ok = await scan('Протокол подписанный', pdf);
+    expect(ok.status, ok.text).toBe(200);
+    expect(ok.body.protocol.scan).toEqual({ name: 'Протокол подписанный.pdf', type: 'pdf', bytes: pdf.length });
+    expect(Buffer.compare(await download(manager, `/api/meetings/${id}/protocol/scan`), pdf)).toBe(0);
+    const firstKey = (await ctx.db.selectFrom('meetings').select('scan_key').where('id', '=', id).executeTakeFirstOrThrow()).scan_key!;
+    // Replaced by a DOCX (the protocol's own), then removed, then attached again.
+    const docx = await download(manager, `/api/meetings/${id}/documents/protocol/docx`);
+    const replaced = await scan('Протокол.docx', docx);
+    expect(replaced.body.protocol.scan).toMatchObject({ name: 'Протокол.docx', type: 'docx' });
+    const { fileStore } = await import('../../platform/files/index.js');
+    expect(await fileStore(ctx.config).get(firstKey)).toBeNull();
+    const removed = await manager.request('DELETE', `/api/meetings/${id}/protocol/scan`);
+    expect(removed.status).toBe(200);
+    expect(removed.body.protocol.scan).toBeNull();
+    expect((await manager.get(`/api/meetings/${id}/protocol/scan`)).status).toBe(404);
+    expect((await scan('Протокол.pdf', pdf)).status).toBe(200);
+  });
+
+  it('«Выбор компании»: the managing organizations the person may act for, with ИНН; rights confirmed for the one chosen', async () => {
+    const person = await ctx.db.selectFrom('persons').select('id').where('email', '=', 'head831@meetdocs.test').executeTakeFirstOrThrow();
+    const mk = async (seed: number, roles: ('managing' | 'producer')[]) =>
+      ctx.db.insertInto('organizations').values({ kind: 'legal', inn: makeValidInnLegal(seed), ogrn: makeValidOgrn(seed), name: `ООО «Компания ${seed}»`, roles }).returning(['id', 'inn']).executeTakeFirstOrThrow();
+    const second = await mk(834, ['managing']);
+    const standard = await mk(835, ['managing']);
+    const waste = await mk(836, ['producer']);
+    const inAYear = new Date(Date.now() + 365 * 86400_000);
+    await ctx.db.insertInto('memberships').values({ person_id: person.id, organization_id: second.id, role: 'employee', access: 'full', valid_until: null }).execute();
+    await ctx.db.insertInto('memberships').values({ person_id: person.id, organization_id: standard.id, role: 'trusted', access: 'standard', valid_until: inAYear }).execute();
+    await ctx.db.insertInto('memberships').values({ person_id: person.id, organization_id: waste.id, role: 'head', access: 'full', valid_until: null }).execute();
+    const list = await manager.get(`/api/meetings/${id}/gis/companies`);
+    expect(list.status, list.text).toBe(200);
+    expect(list.body.items.map((c: { inn: string; current: boolean }) => [c.inn, c.current])).toEqual([
+      [makeValidInnLegal(831), true],
+      [second.inn, false],
+    ]);
+    expect((await other.get(`/api/meetings/${id}/gis/companies`)).status).toBe(404);
+    const refused = await manager.post(`/api/meetings/${id}/gis/rights`, { companyId: standard.id });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors[0]).toMatchObject({ field: 'companyId' });
+    expect(refused.body.errors[0].message).toMatch(/^Компания: /);
+    const chosen = await manager.post(`/api/meetings/${id}/gis/rights`, { companyId: second.id });
+    expect(chosen.status, chosen.text).toBe(200);
+    expect(chosen.body.gis.company).toMatchObject({ id: second.id, inn: second.inn });
+    expect(chosen.body.gis.rightsConfirmedAt).not.toBeNull();
+    // The next test starts stage 6 afresh (its upload before «Подтвердить» is refused).
+    await ctx.db.updateTable('meetings').set({ gis_company_id: null, gis_rights_confirmed_at: null }).where('id', '=', id).execute();
+  });
+
   it('ГИС ЖКХ (simulator): rights, upload → processing → loaded with a protocol GUID; the same transport GUID is one message; then «Собрание проведено»', async () => {
     const early = await manager.post(`/api/meetings/${id}/gis/upload`, {});
     expect(early.status).toBe(409);
@@ -246,6 +309,10 @@ describe('meeting documents and counting', () => {
     const req = await gisRequest(ctx, id, row.gis_request_guid!);
     expect(req.house).toMatchObject({ cadastralNumber: '77:06:0002001:77', fiasHouseGuid: '5f3b6c2a-1d4e-4f5a-9b7c-0a1b2c3d4e5f' });
     expect(req.protocol.decisions.map((d) => d.accepted)).toEqual([true, false]);
+    expect(req.company.inn).toBe(makeValidInnLegal(831));
+    expect(req.files.map((f) => f.kind)).toEqual(['protocol', 'signature', 'scan']);
+    expect(req.files[2]).toMatchObject({ name: 'Протокол.pdf', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect((await manager.request('DELETE', `/api/meetings/${id}/protocol/scan`)).status).toBe(409);
     const a1 = await gisClient(ctx).importVotingProtocol(req);
     await runJobsOnce(ctx, JOBS);
     const sent = await ctx.db.selectFrom('gis_simulator_messages').selectAll().where('transport_guid', '=', row.gis_request_guid!).execute();

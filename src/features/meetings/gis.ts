@@ -13,10 +13,11 @@
  *    A job given up leaves the reason too. Safe to run twice.
  */
 import crypto from 'node:crypto';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { Db } from '../../platform/db/pool.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
-import type { Actor } from '../../platform/http/auth.js';
+import { rightsOf, type Actor } from '../../platform/http/auth.js';
 import { AppError, invalid } from '../../platform/http/errors.js';
 import { audit } from '../../platform/audit.js';
 import { defineJob, enqueue } from '../../platform/jobs/index.js';
@@ -31,11 +32,36 @@ export function gisClient(ctx: AppContext): GisHousingClient {
   return gisSimulator(ctx.db);
 }
 
-/** «Подтвердить»: the access rights of the acting organization in ГИС ЖКХ. */
-export async function confirmGisRights(trx: Transaction<Database>, o: { ctx: AppContext; actor: Actor; id: string }): Promise<void> {
+/**
+ * «Выбор компании»: the managing organizations the person acts for with the right to submit
+ * (head, employee, trusted person with full access; not suspended) — the acting one first.
+ */
+export async function gisCompanies(db: Db, actor: Actor): Promise<{ id: string; name: string; inn: string; current: boolean }[]> {
+  const rows = await db
+    .selectFrom('memberships as m')
+    .innerJoin('organizations as o', 'o.id', 'm.organization_id')
+    .select(['o.id', 'o.name', 'o.short_name', 'o.inn', 'o.status', 'm.role', 'm.access'])
+    .where('m.person_id', '=', actor.personId)
+    .where('m.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('m.valid_until', 'is', null), eb('m.valid_until', '>', sql<Date>`now()`)]))
+    .where(sql<boolean>`'managing' = any(o.roles)`)
+    .orderBy('o.name')
+    .execute();
+  return rows
+    .filter((r) => r.status !== 'suspended' && rightsOf(r.role, r.access).includes('submit'))
+    .map((r) => ({ id: r.id, name: r.short_name ?? r.name, inn: r.inn, current: r.id === actor.organizationId }))
+    .sort((a, b) => Number(b.current) - Number(a.current));
+}
+
+/** «Подтвердить»: the access rights in ГИС ЖКХ of the company chosen (by default the acting organization). */
+export async function confirmGisRights(trx: Transaction<Database>, o: { ctx: AppContext; actor: Actor; id: string; companyId?: string }): Promise<void> {
   const m = await meetingOf(trx, o.actor, o.id, true);
   assertReached(m, 'gis');
-  const org = await trx.selectFrom('organizations').select(['id', 'inn']).where('id', '=', o.actor.organizationId).executeTakeFirstOrThrow();
+  if (m.gis_status === 'sending' || m.gis_status === 'loaded') throw new AppError('meeting_stage', 'Протокол уже отправлен в ГИС ЖКХ: компания не меняется');
+  const companyId = o.companyId ?? o.actor.organizationId;
+  const company = (await gisCompanies(trx, o.actor)).find((c) => c.id === companyId);
+  if (!company) throw invalid({ field: 'companyId', message: 'Компания: выберите управляющую организацию, от имени которой вы вправе действовать (руководитель, сотрудник или доверенное лицо с полным доступом)' });
+  const org = { id: company.id, inn: company.inn };
   const rights = await gisClient(o.ctx).checkAccessRights({ inn: org.inn });
   if (!rights.granted) {
     throw new AppError('meeting_stage', `Права доступа не подтверждены: ${rights.reason ?? 'ГИС ЖКХ не подтвердила права'}. Предоставьте права оператору информационной системы в личном кабинете организации в ГИС ЖКХ и нажмите «Подтвердить» ещё раз`);

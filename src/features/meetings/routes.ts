@@ -18,7 +18,8 @@ import { MEETING_STAGES } from './texts.js';
 import { inTransaction } from './guard.js';
 import { deleteTemplate, listTemplates, saveTemplate } from './templates.js';
 import { MEETING_FILE_TYPES, documentFileKey, documentFileName, orderMeetingDocument } from './documents.js';
-import { confirmGisRights, uploadToGis } from './gis.js';
+import { confirmGisRights, gisCompanies, uploadToGis } from './gis.js';
+import { attachScan, openScan, removeScan } from './scan.js';
 import { countView, listBallots, recordBallot, withdrawBallot } from './voting.js';
 import { formatArea, ownerVotes } from './count.js';
 
@@ -345,15 +346,75 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
       config: { access: SUBMIT },
       schema: {
         tags: TAGS,
-        summary: 'Этап 6: подтвердить права доступа к ГИС ЖКХ от имени организации (симулятор ГИС ЖКХ)',
+        summary: 'Этап 6: «Выбор компании» и «Подтвердить» — права доступа к ГИС ЖКХ от имени выбранной управляющей организации (симулятор ГИС ЖКХ)',
+        description: 'Компания — одна из управляющих организаций, за которые действует пользователь (GET …/gis/companies); без `companyId` — организация, за которую он действует сейчас.',
         params: IdParams,
+        body: Type.Optional(Type.Object({ companyId: Type.Optional(Uuid) })),
         response: { 200: Meeting, ...errorResponses },
       },
     },
     async (req) => {
       const actor = actorOf(req);
-      await tx((trx) => confirmGisRights(trx, { ctx, actor, id: req.params.id }));
+      await tx((trx) => confirmGisRights(trx, { ctx, actor, id: req.params.id, companyId: req.body?.companyId }));
       return meetingView(ctx, actor, req.params.id);
+    },
+  );
+
+  app.get(
+    '/api/meetings/:id/gis/companies',
+    {
+      config: { access: READ },
+      schema: {
+        tags: TAGS,
+        summary: 'Этап 6: «Выбор компании» — управляющие организации, от имени которых пользователь вправе загрузить протокол (с ИНН)',
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Uuid, name: Type.String(), inn: Type.String(), current: Type.Boolean() })) }), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      await meetingOf(ctx.db, actor, req.params.id);
+      return { items: await gisCompanies(ctx.db, actor) };
+    },
+  );
+
+  app.post(
+    '/api/meetings/:id/protocol/scan',
+    {
+      config: { access: SUBMIT },
+      schema: {
+        tags: TAGS,
+        summary: 'Этап 6: приложить подписанный организацией скан протокола (multipart, поле «file»; PDF, RTF, DOC, DOCX, XLS, XLSX, JPEG, JPG, TIFF до 50 МБ; тип определяется по содержимому)',
+        description: 'После того как протокол сформирован и до отправки в ГИС ЖКХ; новый файл заменяет прежний. Скан отправляется в ГИС ЖКХ вместе с протоколом.',
+        params: IdParams,
+        consumes: ['multipart/form-data'],
+        response: { 200: Meeting, ...uploadErrorResponses },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const m = await meetingOf(ctx.db, actor, req.params.id);
+      await receiveUpload(ctx, req, reply, (file) => attachScan(ctx, actor, m.id, file));
+      return meetingView(ctx, actor, m.id);
+    },
+  );
+
+  app.delete(
+    '/api/meetings/:id/protocol/scan',
+    { config: { access: SUBMIT }, schema: { tags: TAGS, summary: 'Этап 6: «Удалить файл» — убрать приложенный скан протокола', params: IdParams, response: { 200: Meeting, ...errorResponses } } },
+    async (req) => {
+      const actor = actorOf(req);
+      await removeScan(ctx, actor, req.params.id);
+      return meetingView(ctx, actor, req.params.id);
+    },
+  );
+
+  app.get(
+    '/api/meetings/:id/protocol/scan',
+    { config: { access: READ }, schema: { tags: TAGS, summary: 'Скачать приложенный скан протокола', params: IdParams } },
+    async (req, reply) => {
+      const f = await openScan(ctx, actorOf(req), req.params.id);
+      return sendFile(reply, f.file, { name: f.name, type: f.type });
     },
   );
 

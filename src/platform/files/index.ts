@@ -4,3 +4,4 @@ export * from './deployment.js';
 export { PART_BYTES, closeS3Clients } from './s3.js';
 export * from './send.js';
 export * from './sniff.js';
+export * from './judged.js';

@@ -95,7 +95,8 @@ export type HrefPath =
   | '/api/reports/{id}/export/{format}'
   | '/api/acts/{id}/files/{kind}'
   | '/api/invoices/{id}/files/{kind}'
-  | '/api/meetings/{id}/documents/{doc}/{file}';
+  | '/api/meetings/{id}/documents/{doc}/{file}'
+  | '/api/meetings/{id}/protocol/scan';
 
 type PathParams<P extends HrefPath> = paths[P]['get'] extends { parameters: { path: infer A } } ? A : never;
 

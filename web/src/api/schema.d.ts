@@ -21792,8 +21792,577 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Этап 6: подтвердить права доступа к ГИС ЖКХ от имени организации (симулятор ГИС ЖКХ) */
+        /**
+         * Этап 6: «Выбор компании» и «Подтвердить» — права доступа к ГИС ЖКХ от имени выбранной управляющей организации (симулятор ГИС ЖКХ)
+         * @description Компания — одна из управляющих организаций, за которые действует пользователь (GET …/gis/companies); без `companyId` — организация, за которую он действует сейчас.
+         */
         post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Идентификатор (UUID)
+                         */
+                        companyId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            number: string;
+                            status: "in_progress" | "completed";
+                            house: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                address: string;
+                                cadastralNumber: string;
+                                totalArea: string;
+                            };
+                            kind: "annual" | "extraordinary";
+                            form: "in_person" | "absentee" | "mixed";
+                            electronic: boolean;
+                            initiators: string;
+                            /** Format: date-time */
+                            startsAt: string | null;
+                            /** Format: date-time */
+                            endsAt: string | null;
+                            place: string;
+                            ballotsPlace: string;
+                            materialsPlace: string;
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                position: number;
+                                title: string;
+                                proposal: string;
+                                majority: "participants" | "more_than_half_all" | "two_thirds_all" | "all";
+                            }[];
+                            stages: {
+                                n: number;
+                                key: "notice" | "register" | "ballots" | "counting" | "protocol" | "gis";
+                                title: string;
+                                done: boolean;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                available: boolean;
+                            }[];
+                            notice: {
+                                ready: boolean;
+                            };
+                            documents: {
+                                notice: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                                ballots: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                                protocol: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                            };
+                            protocol: {
+                                number: string | null;
+                                date: string | null;
+                                chair: string;
+                                secretary: string;
+                                counters: string;
+                                ready: boolean;
+                                /** @description Есть протокол в формате DOCX (для печати и подписи) */
+                                docx: boolean;
+                                scan: {
+                                    name: string;
+                                    type: string;
+                                    bytes: number;
+                                } | null;
+                            };
+                            gis: {
+                                status: "none" | "sending" | "loaded" | "error";
+                                error: string | null;
+                                messageGuid: string | null;
+                                protocolGuid: string | null;
+                                company: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    name: string;
+                                    inn: string;
+                                } | null;
+                                /** Format: date-time */
+                                rightsConfirmedAt: string | null;
+                                /** Format: date-time */
+                                sentAt: string | null;
+                                /** Format: date-time */
+                                stateAt: string | null;
+                                /** @description Обмен идёт с симулятором ГИС ЖКХ, а не с настоящей ГИС ЖКХ */
+                                simulator: boolean;
+                                fiasHouseGuid: string | null;
+                            };
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/gis/companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Этап 6: «Выбор компании» — управляющие организации, от имени которых пользователь вправе загрузить протокол (с ИНН) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                inn: string;
+                                current: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/protocol/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Скачать приложенный скан протокола */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Этап 6: приложить подписанный организацией скан протокола (multipart, поле «file»; PDF, RTF, DOC, DOCX, XLS, XLSX, JPEG, JPG, TIFF до 50 МБ; тип определяется по содержимому)
+         * @description После того как протокол сформирован и до отправки в ГИС ЖКХ; новый файл заменяет прежний. Скан отправляется в ГИС ЖКХ вместе с протоколом.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            number: string;
+                            status: "in_progress" | "completed";
+                            house: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                address: string;
+                                cadastralNumber: string;
+                                totalArea: string;
+                            };
+                            kind: "annual" | "extraordinary";
+                            form: "in_person" | "absentee" | "mixed";
+                            electronic: boolean;
+                            initiators: string;
+                            /** Format: date-time */
+                            startsAt: string | null;
+                            /** Format: date-time */
+                            endsAt: string | null;
+                            place: string;
+                            ballotsPlace: string;
+                            materialsPlace: string;
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Идентификатор (UUID)
+                                 */
+                                id: string;
+                                position: number;
+                                title: string;
+                                proposal: string;
+                                majority: "participants" | "more_than_half_all" | "two_thirds_all" | "all";
+                            }[];
+                            stages: {
+                                n: number;
+                                key: "notice" | "register" | "ballots" | "counting" | "protocol" | "gis";
+                                title: string;
+                                done: boolean;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                available: boolean;
+                            }[];
+                            notice: {
+                                ready: boolean;
+                            };
+                            documents: {
+                                notice: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                                ballots: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                                protocol: {
+                                    status: "none" | "queued" | "ready" | "failed";
+                                    error: string | null;
+                                    ready: boolean;
+                                    /** @description Код проверки документа в реестре выданных документов */
+                                    code: string | null;
+                                    verifyUrl: string | null;
+                                    bytes: number | null;
+                                };
+                            };
+                            protocol: {
+                                number: string | null;
+                                date: string | null;
+                                chair: string;
+                                secretary: string;
+                                counters: string;
+                                ready: boolean;
+                                /** @description Есть протокол в формате DOCX (для печати и подписи) */
+                                docx: boolean;
+                                scan: {
+                                    name: string;
+                                    type: string;
+                                    bytes: number;
+                                } | null;
+                            };
+                            gis: {
+                                status: "none" | "sending" | "loaded" | "error";
+                                error: string | null;
+                                messageGuid: string | null;
+                                protocolGuid: string | null;
+                                company: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Идентификатор (UUID)
+                                     */
+                                    id: string;
+                                    name: string;
+                                    inn: string;
+                                } | null;
+                                /** Format: date-time */
+                                rightsConfirmedAt: string | null;
+                                /** Format: date-time */
+                                sentAt: string | null;
+                                /** Format: date-time */
+                                stateAt: string | null;
+                                /** @description Обмен идёт с симулятором ГИС ЖКХ, а не с настоящей ГИС ЖКХ */
+                                simulator: boolean;
+                                fiasHouseGuid: string | null;
+                            };
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Этап 6: «Удалить файл» — убрать приложенный скан протокола */
+        delete: {
             parameters: {
                 query?: never;
                 header?: never;
@@ -21985,7 +22554,6 @@ export interface paths {
                 };
             };
         };
-        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

@@ -131,3 +131,10 @@ export function fmtRub(value: string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '—';
   return `${fmtDecimal(value, 2)} ₽`;
 }
+
+/** A file's size: «512 байт», «34 КБ», «1,5 МБ». */
+export function fmtBytes(n: number): string {
+  if (n < 1024) return `${n.toLocaleString('ru-RU')} байт`;
+  if (n < 1024 * 1024) return `${(n / 1024).toLocaleString('ru-RU', { maximumFractionDigits: 0 })} КБ`;
+  return `${(n / 1024 / 1024).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} МБ`;
+}

@@ -5,16 +5,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { api, call, errorMessage } from '../../api/client';
 import { sendApplicationFile, type ApplicationFileKind } from '../../api/files';
 import type { Application } from '../../api/types';
-import { fmtDateTime } from '../../lib/format';
+import { fmtBytes, fmtDateTime } from '../../lib/format';
 import { appKey, useReference } from './queries';
 
 const ACCEPT = '.pdf,.rtf,.doc,.docx,.xls,.xlsx,.jpeg,.jpg,.tif,.tiff';
 const MAX = 50 * 1024 * 1024;
-
-function size(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} МБ`;
-  return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('ru-RU')} КБ`;
-}
 
 
 export function Files({ app }: { app: Application }) {
@@ -113,7 +108,7 @@ export function Files({ app }: { app: Application }) {
                       {f.fileName}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td className="ossig-num">{size(f.sizeBytes)}</Table.Td>
+                  <Table.Td className="ossig-num">{fmtBytes(f.sizeBytes)}</Table.Td>
                   <Table.Td>
                     <Text size="xs">{fmtDateTime(f.uploadedAt)}</Text>
                     <Text size="xs" c="dimmed">

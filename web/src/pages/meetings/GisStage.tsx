@@ -1,12 +1,12 @@
 /** Stage 6: the company, the access-rights check, the protocol's data and «Загрузить протокол в ГИС»; the status (ГИС ЖКХ simulator). */
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Anchor, Badge, Button, Card, FileButton, Group, List, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiHref, sendMeetingFile } from '../../api/files';
 import { api, call, fieldError } from '../../api/client';
 import { FormError } from '../../components/forms';
-import { useAuth } from '../../auth';
-import { fmtDateTime } from '../../lib/format';
-import { GIS_SIMULATOR_NOTICE, GIS_STATUS_LABELS } from '../../lib/shared';
+import { fmtBytes, fmtDateTime } from '../../lib/format';
+import { GIS_SIMULATOR_NOTICE, GIS_STATUS_LABELS, SCAN_KINDS_TEXT } from '../../lib/shared';
 import { meetingKey, type Meeting } from './queries';
 import { DocumentDownloads } from './Documents';
 
@@ -14,10 +14,19 @@ const STATUS_COLOR = { none: 'gray', sending: 'blue', loaded: 'teal', error: 're
 
 export function GisStage({ m }: { m: Meeting }) {
   const qc = useQueryClient();
-  const { organization: org } = useAuth();
   const [fias, setFias] = useState(m.gis.fiasHouseGuid ?? '');
   const set = (r: Meeting) => qc.setQueryData(meetingKey(m.id), r);
-  const rights = useMutation({ mutationFn: () => call(api.POST('/api/meetings/{id}/gis/rights', { params: { path: { id: m.id } } })), onSuccess: set });
+  const locked = m.status === 'completed' || m.gis.status === 'sending' || m.gis.status === 'loaded';
+  const companies = useQuery({ queryKey: ['meetings', m.id, 'gis-companies'], queryFn: () => call(api.GET('/api/meetings/{id}/gis/companies', { params: { path: { id: m.id } } })) });
+  const [chosen, setCompanyId] = useState<string | null>(null);
+  const companyId = chosen ?? m.gis.company?.id ?? companies.data?.items.find((c) => c.current)?.id ?? null;
+  const rights = useMutation({
+    mutationFn: () => call(api.POST('/api/meetings/{id}/gis/rights', { params: { path: { id: m.id } }, body: companyId ? { companyId } : {} })),
+    onSuccess: set,
+  });
+  const scanUrl = apiHref('/api/meetings/{id}/protocol/scan', { id: m.id });
+  const attach = useMutation({ mutationFn: (f: File) => sendMeetingFile(scanUrl, f) as Promise<Meeting>, onSuccess: set });
+  const detach = useMutation({ mutationFn: () => call(api.DELETE('/api/meetings/{id}/protocol/scan', { params: { path: { id: m.id } } })), onSuccess: set });
   const upload = useMutation({
     mutationFn: () => call(api.POST('/api/meetings/{id}/gis/upload', { params: { path: { id: m.id } }, body: { fiasHouseGuid: fias.trim() || null } })),
     onSuccess: set,
@@ -31,24 +40,33 @@ export function GisStage({ m }: { m: Meeting }) {
           <Title order={2} size="h5">
             Выбор компании
           </Title>
-          <Text size="sm">Протокол загружается от имени управляющей организации, за которую вы действуете: {org ? `${org.name}, ИНН ${org.inn}` : '…'}. Чтобы загрузить от имени другой компании, смените профиль.</Text>
+          <Text size="sm">Выберите управляющую компанию, от имени которой загрузить протокол ОСС, и нажмите «Подтвердить», чтобы проверить права доступа сервиса к её личному кабинету ГИС ЖКХ.</Text>
+          <Select
+            label="Выберите компанию"
+            data={(companies.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name} ИНН: ${c.inn}` }))}
+            value={companyId}
+            onChange={(v) => v && setCompanyId(v)}
+            disabled={locked}
+            allowDeselect={false}
+            error={fieldError(rights.error, 'companyId')}
+            maw={560}
+          />
           <Text size="sm" c="dimmed">
             Права доступа предоставляются в личном кабинете организации на dom.gosuslugi.ru: «Администрирование» → «Предоставление прав доступа» → «Заявки» → «Выбор оператора ИС», затем «Отметить все виды информации» и «Отправить заявку».
           </Text>
-          {m.gis.rightsConfirmedAt ? (
+          {m.gis.rightsConfirmedAt && m.gis.company && (
             <Text size="sm" role="status">
-              Права доступа подтверждены {fmtDateTime(m.gis.rightsConfirmedAt)}.
+              Права доступа {m.gis.company.name} (ИНН {m.gis.company.inn}) подтверждены {fmtDateTime(m.gis.rightsConfirmedAt)}.
             </Text>
-          ) : (
-            !done && (
-              <Group>
-                <Button onClick={() => rights.mutate()} loading={rights.isPending}>
-                  Подтвердить
-                </Button>
-              </Group>
-            )
           )}
-          <FormError error={rights.error} />
+          {!locked && (!m.gis.rightsConfirmedAt || m.gis.company?.id !== companyId) && (
+            <Group>
+              <Button onClick={() => rights.mutate()} loading={rights.isPending} disabled={!companyId}>
+                Подтвердить
+              </Button>
+            </Group>
+          )}
+          {rights.error && !fieldError(rights.error, 'companyId') ? <FormError error={rights.error} /> : null}
         </Stack>
       </Card>
       <Card withBorder component="section" aria-label="Загрузка протокола в ГИС">
@@ -65,6 +83,38 @@ export function GisStage({ m }: { m: Meeting }) {
             <List.Item>Файлы: протокол (PDF) и его электронная подпись{m.protocol.scan ? `, скан «${m.protocol.scan.name}»` : ''}</List.Item>
           </List>
           <DocumentDownloads m={m} doc="protocol" />
+          <Title order={3} size="h6">
+            Загрузка файла протокола
+          </Title>
+          <Text size="sm">Прикрепите электронный образ протокола общего собрания, подписанный председателем и секретарём. {SCAN_KINDS_TEXT}; тип определяется по содержимому файла.</Text>
+          {m.protocol.scan ? (
+            <Group gap="xs">
+              <Anchor href={scanUrl} size="sm">
+                {m.protocol.scan.name}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {fmtBytes(m.protocol.scan.bytes)}
+              </Text>
+              {!locked && (
+                <Button size="xs" variant="subtle" color="red" onClick={() => detach.mutate()} loading={detach.isPending}>
+                  Удалить файл
+                </Button>
+              )}
+            </Group>
+          ) : null}
+          {!locked && (
+            <Group>
+              <FileButton onChange={(f) => f && attach.mutate(f)} accept=".pdf,.rtf,.doc,.docx,.xls,.xlsx,.jpeg,.jpg,.tif,.tiff">
+                {(props) => (
+                  <Button {...props} variant="default" loading={attach.isPending} disabled={!m.protocol.ready}>
+                    {m.protocol.scan ? 'Заменить файл' : 'Загрузить файл'}
+                  </Button>
+                )}
+              </FileButton>
+            </Group>
+          )}
+          {attach.error && fieldError(attach.error, 'file') ? <Alert color="red">{fieldError(attach.error, 'file')}</Alert> : <FormError error={attach.error} />}
+          <FormError error={detach.error} />
           {!done && m.gis.status !== 'loaded' && (
             <TextInput label="Код дома по ФИАС (необязательно)" placeholder="GUID дома" value={fias} onChange={(e) => setFias(e.currentTarget.value)} error={fieldError(upload.error, 'fiasHouseGuid')} maw={460} />
           )}

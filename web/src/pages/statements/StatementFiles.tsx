@@ -2,6 +2,7 @@
 import { Button, Group } from '@mantine/core';
 import { apiHref } from '../../api/files';
 import type { StatementFile, StatementFileKind } from '../../api/types';
+import { fmtBytes } from '../../lib/format';
 
 const FILES: Array<{ kind: StatementFileKind; label: string; sig: boolean }> = [
   { kind: 'pdf', label: 'PDF', sig: false },
@@ -9,12 +10,6 @@ const FILES: Array<{ kind: StatementFileKind; label: string; sig: boolean }> = [
   { kind: 'xlsx', label: 'XLSX', sig: false },
   { kind: 'xlsx.sig', label: 'подпись XLSX', sig: true },
 ];
-
-function fmtBytes(n: number): string {
-  if (n < 1024) return `${n.toLocaleString('ru-RU')} байт`;
-  if (n < 1024 * 1024) return `${(n / 1024).toLocaleString('ru-RU', { maximumFractionDigits: 0 })} КБ`;
-  return `${(n / 1024 / 1024).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} МБ`;
-}
 
 export function StatementFiles({
   id,
