@@ -4,6 +4,8 @@
  *    with the amount in «1 234,56 ₽», the signed act PDF downloaded, a 1C statement (Windows-1251) paying
  *    the invoice imported with its result line by line, the invoice then «Оплачен»; on a phone as cards,
  *    without sideways scrolling;
+ *  - the invoice's signed PDF; «Записать платёж» with a wrong ИНН named under its field, fixed and recorded;
+ *    «Акт сверки» for the producer: invoices and payments of the period, the overpayment, kept in the address;
  *  - «Аналитика» of the producer: the monthly chart and tables, a filter kept in the address (survives a
  *    reload), on a phone without sideways scrolling.
  */
@@ -101,6 +103,54 @@ describe('money and analytics pages (issue 14)', () => {
     await page.getByRole('heading', { level: 1, name: 'Расчёты' }).waitFor();
     await page.getByRole('region', { name: 'Счета' }).getByRole('article').first().waitFor();
     await expect(page.getByRole('region', { name: 'Счета' }).getByRole('article').first().textContent()).resolves.toContain(`№ ${inv.number}`);
+    await expect(noSidewaysScroll(page)).resolves.toBe(true);
+    await context.close();
+  });
+
+  it('«Записать платёж» and «Акт сверки»: a wrong field named in Russian under it, fixed, recorded; the act of the period with the invoice PDF beside', async () => {
+    const { ctx } = env.server;
+    const producer = (await sql<{ id: string; inn: string }>`select o.id, o.inn from memberships m join persons p on p.id = m.person_id join organizations o on o.id = m.organization_id where p.email = 'producer@ossig.test' and m.revoked_at is null limit 1`.execute(ctx.db)).rows[0];
+    const inv = (await sql<{ number: string }>`select number from invoices where payer_id = ${producer.id} order by created_at desc limit 1`.execute(ctx.db)).rows[0];
+    const { context, page } = await newPage(env.browser, env.server.url);
+    await signIn(page, 'facility@ossig.test');
+    await page.getByRole('navigation', { name: 'Разделы кабинета' }).getByRole('link', { name: 'Расчёты' }).click();
+    // The invoice's own signed PDF, made by the worker.
+    const invPdf = page.getByRole('region', { name: 'Счета' }).getByRole('link', { name: `Счёт № ${inv.number}: PDF`, exact: true });
+    await invPdf.waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), invPdf.click()]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+
+    await page.getByRole('link', { name: 'Записать платёж' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Записать платёж' }).waitFor();
+    const inn = page.getByRole('textbox', { name: 'ИНН плательщика' });
+    await inn.fill('1234567890');
+    await page.getByRole('textbox', { name: 'Сумма, ₽' }).fill('1 500,25');
+    await page.getByRole('textbox', { name: 'Номер платёжного документа' }).fill('88');
+    await page.getByRole('button', { name: 'Записать платёж' }).click();
+    await page.getByText(/^ИНН плательщика: /).first().waitFor();
+    await expect(inn.getAttribute('aria-invalid')).resolves.toBe('true');
+    await inn.fill(producer.inn);
+    await page.getByRole('button', { name: 'Записать платёж' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Расчёты' }).waitFor();
+    await page.getByText('Платёж № 88 записан').waitFor();
+
+    await page.getByRole('link', { name: 'Акт сверки' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Акт сверки' }).waitFor();
+    await page.getByRole('button', { name: 'Сформировать акт сверки' }).click();
+    await page.getByText('Контрагент: выберите организацию').waitFor();
+    await page.getByRole('combobox', { name: 'Контрагент' }).selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Сформировать акт сверки' }).click();
+    const act = page.getByRole('region', { name: 'Акт сверки взаимных расчётов' });
+    await act.getByText(`Счёт № ${inv.number}`).waitFor();
+    await act.getByText('Оплата, п/п № 88').waitFor();
+    await act.getByText('Оплата, п/п № 731').waitFor();
+    // Paid in full, then 1 500,25 more: an overpayment of exactly that.
+    await expect(act.getByLabel('Итог сверки').textContent()).resolves.toMatch(/^Переплата .*: 1\s500,25\s₽$/);
+    // The choice is in the address: a reload shows the same act.
+    expect(page.url()).toMatch(/with=.*from=.*to=/);
+    await page.reload();
+    await act.getByText('Оплата, п/п № 88').waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
     await expect(noSidewaysScroll(page)).resolves.toBe(true);
     await context.close();
   });

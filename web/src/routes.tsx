@@ -33,6 +33,8 @@ import { HelpPage } from './pages/help/HelpPage';
 import { TariffsPage } from './pages/money/TariffsPage';
 import { AnalyticsPage } from './pages/analytics/AnalyticsPage';
 import { SettlementsPage } from './pages/money/SettlementsPage';
+import { ReconciliationPage } from './pages/money/ReconciliationPage';
+import { NewPaymentPage } from './pages/money/NewPaymentPage';
 import { MeetingsPage } from './pages/meetings/MeetingsPage';
 import { NewMeetingPage } from './pages/meetings/NewMeetingPage';
 import { MeetingPage } from './pages/meetings/MeetingPage';
@@ -78,6 +80,8 @@ export const ROUTES: PageRoute[] = [
   { path: '/analytics', element: <AnalyticsPage /> },
   { path: '/tariffs', element: <TariffsPage /> },
   { path: '/settlements', element: <SettlementsPage /> },
+  { path: '/settlements/reconciliation', element: <ReconciliationPage /> },
+  { path: '/settlements/payment', element: <NewPaymentPage /> },
   { path: '/meetings', element: <MeetingsPage /> },
   { path: '/meetings/new', element: <NewMeetingPage /> },
   { path: '/meetings/:id', element: <MeetingPage /> },

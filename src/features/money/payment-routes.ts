@@ -7,7 +7,7 @@ import { sendFile } from '../../platform/files/send.js';
 import { receiveUpload } from '../uploads/receive-file.js';
 import { inTransaction } from './tx.js';
 import { importBankStatement, listPayments, recordPayment, setPaymentMatch } from './payments.js';
-import { reconciliation, reconciliationXlsx } from './reconciliation.js';
+import { counterparties, reconciliation, reconciliationXlsx } from './reconciliation.js';
 
 const TAGS = ['Расчёты за обращение с ОСС'];
 const Rubles = Type.String({ pattern: '^-?\\d+\\.\\d{2}$', description: 'Сумма, ₽ (точное десятичное, копейки)' });
@@ -141,6 +141,19 @@ export const paymentRoutes: RoutesPlugin = (app, ctx) => {
       },
     },
     async (req) => reconciliation(ctx, actorOf(req), req.query),
+  );
+
+  app.get(
+    '/api/reconciliation/counterparties',
+    {
+      config: { access: { right: 'read', orgRoles: ['facility', 'producer', 'carrier'] } },
+      schema: {
+        tags: TAGS,
+        summary: 'С кем есть расчёты: организации, с которыми у вашей есть счета или платежи (для акта сверки)',
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Uuid, name: Type.String(), inn: Type.String() })) }), ...errorResponses },
+      },
+    },
+    async (req) => ({ items: await counterparties(ctx, actorOf(req)) }),
   );
 
   app.get(

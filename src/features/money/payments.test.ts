@@ -245,5 +245,13 @@ describe('money: payments', () => {
     const xlsx = await app.inject({ method: 'GET', url: `/api/reconciliation/xlsx?counterpartyId=${producerId}&from=2026-01-01&to=2026-12-31`, headers: { cookie: (facility as any).cookie } });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // Whom each side may reconcile with: the facility its payer, the payer its facility, a stranger nobody of theirs.
+    expect((await facility.get('/api/reconciliation/counterparties')).body.items.map((o: { id: string }) => o.id)).toContain(producerId);
+    expect((await producer.get('/api/reconciliation/counterparties')).body.items.map((o: { id: string }) => o.id)).toEqual([facilityId]);
+    expect((await other.get('/api/reconciliation/counterparties')).body.items.map((o: { id: string }) => o.id)).not.toContain(facilityId);
+    // A period that ends before it starts is refused, naming the field.
+    const back = await facility.get(`/api/reconciliation?counterpartyId=${producerId}&from=2026-12-31&to=2026-01-01`);
+    expect(back.status).toBe(422);
+    expect(back.body.errors[0]).toMatchObject({ field: 'to', message: expect.stringMatching(/^Конец периода: /) });
   });
 });

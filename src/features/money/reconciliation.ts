@@ -3,7 +3,8 @@
  * the balance at the start (invoices issued before it less payments received before it), the invoices
  * (debit) and payments (credit) of the period by date, and the balance at the end — from the facility's
  * books. Payments marked «не относится к счетам» are left out. Either side asks for it; a pair of
- * organizations with no invoice and no payment between them is "not found".
+ * organizations with no invoice and no payment between them is "not found". `counterparties` lists whom
+ * the actor may ask about.
  */
 import { PassThrough, Readable } from 'node:stream';
 import { sql } from 'kysely';
@@ -21,6 +22,17 @@ export interface ReconciliationQuery {
   counterpartyId: string;
   from: string;
   to: string;
+}
+
+/** The organizations the actor has invoices or payments with (the facility's payers, the payer's facilities), by name. */
+export async function counterparties(ctx: AppContext, actor: Actor): Promise<{ id: string; name: string; inn: string }[]> {
+  const me = actor.organizationId;
+  const r = await sql<{ id: string; name: string; inn: string }>`
+    select o.id, coalesce(o.short_name, o.name) as name, o.inn from organizations o
+     where o.id in (select payer_id from invoices where facility_id = ${me} union select facility_id from invoices where payer_id = ${me}
+                    union select payer_id from payments where facility_id = ${me} and payer_id is not null union select facility_id from payments where payer_id = ${me})
+     order by 2, 3`.execute(ctx.db);
+  return r.rows;
 }
 
 export async function reconciliation(ctx: AppContext, actor: Actor, q: ReconciliationQuery) {

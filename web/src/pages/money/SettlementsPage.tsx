@@ -1,9 +1,11 @@
 /**
  * «Расчёты»: acts of services and invoices with their state (owed / paid / overdue), the signed files
  * of the acts; for a receiving facility also the payments received, the 1C bank statement import with
- * its result line by line, matching by hand and ordering the month's acts.
+ * its result line by line, matching by hand and ordering the month's acts. Links to the reconciliation act
+ * (ReconciliationPage) and, for a facility, to recording a payment by hand (NewPaymentPage).
  */
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { Anchor, Badge, Button, Card, FileButton, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { MonthPickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
@@ -24,7 +26,23 @@ export function SettlementsPage() {
   const facility = hasRole('facility');
   return (
     <>
-      <PageTitle subtitle={facility ? 'Акты оказанных услуг, счета заказчикам, поступившие платежи и банковские выписки' : 'Акты оказанных услуг и счета объектов приёма: что начислено, оплачено и к оплате'}>Расчёты</PageTitle>
+      <PageTitle
+        subtitle={facility ? 'Акты оказанных услуг, счета заказчикам, поступившие платежи и банковские выписки' : 'Акты оказанных услуг и счета объектов приёма: что начислено, оплачено и к оплате'}
+        right={
+          <Group gap="sm">
+            {facility && (
+              <Button component={Link} to="/settlements/payment" variant="light">
+                Записать платёж
+              </Button>
+            )}
+            <Button component={Link} to="/settlements/reconciliation" variant="light">
+              Акт сверки
+            </Button>
+          </Group>
+        }
+      >
+        Расчёты
+      </PageTitle>
       <Stack gap="md">
         <Invoices side={facility ? 'owed' : 'owing'} />
         {facility && <OrderActs />}
