@@ -1,29 +1,37 @@
 /**
- * The chain of issue 9 in a real browser, as new users would go through it:
- *   a new organization signs in by e-signature → its site is registered →
- *   it drafts an application (a reload in the middle loses nothing) →
- *   submits → the operator asks for more → the producer answers in the
- *   thread and resubmits → the operator approves → the carrier sees the permit.
- * Every page of the chain is also looked at 390×844 (no sideways scrolling).
+ * The whole chain of issue 9 in a real browser, at 1440×900, as new users would go through it:
+ *   a new organization signs in by e-signature → registers its site on «Объекты» →
+ *   drafts an application (a reload in the middle loses nothing; two tabs) → submits →
+ *   the operator asks for more → the producer answers in the thread and resubmits →
+ *   the operator approves → the carrier sees the permit, registers a vehicle and uploads
+ *   trips against the permit (the downloaded template filled in the test, dropped on
+ *   «Загрузки») → the facility confirms the receipts → the producer orders a statement,
+ *   whose XLSX lists exactly those trips.
+ * The application's pages are also looked at 390×844 (no sideways scrolling).
  *
- * The site is registered through the database: the registers' pages and API
- * (branch `registers`) are not on main yet.
+ * Time: a trip may not be loaded before its permit was issued, and a statement holds only
+ * trips formed 27 h after they ended; so once the permit is issued the server's clock
+ * (`ctx.setNow`) moves 30 h ahead, and the trips are loaded just after the issue.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startBrowserServer, type BrowserServer } from './server.js';
 import { launchBrowser, newPage, shot, signIn } from './browser.js';
-import { cmsToPem, createCertificateAuthority, issueEndEntityCertificate, signAttached } from '../../src/platform/signing/index.js';
+import { confirmReceipt, dropUpload, fillSiteForm, fillTripsTemplate, fillVehicleForm, noSidewaysScroll, openSection, orderStatement, signInByCertificate } from './steps.js';
+import { createCertificateAuthority, issueEndEntityCertificate } from '../../src/platform/signing/index.js';
 import { makeValidInnLegal, makeValidOgrn, makeValidSnils } from '../../src/domain/identifiers.js';
-import { moscowDate } from '../../src/domain/period.js';
+import { formatMoscowDateTime, moscowDate } from '../../src/domain/period.js';
 import { shiftDate } from '../../src/domain/working-days.js';
 import { demoPdf } from '../../src/features/applications/demo.js';
 
 const NEW_ORG = { name: 'ООО «Фундамент-Строй Тест»', inn: makeValidInnLegal(6543), ogrn: makeValidOgrn(6543), snils: makeValidSnils(65430) };
 const ru = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 describe('permit application chain in the browser', () => {
   let server: BrowserServer;
@@ -60,16 +68,11 @@ describe('permit application chain in the browser', () => {
     if (pkiDir) fs.rmSync(pkiDir, { recursive: true, force: true });
   });
 
-  async function noSidewaysScroll(page: Page, name: string) {
-    const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(wide, `${name}: the page scrolls sideways by ${wide}px at 390 px`).toBeLessThanOrEqual(1);
-  }
-
   /** The same page at 390×844, then back to 1440×900. */
   async function narrow(page: Page, name: string) {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(300);
-    await noSidewaysScroll(page, name);
+    await noSidewaysScroll(page, `${name} at 390 px`);
     await shot(page, `${name}-390`);
     await page.setViewportSize({ width: 1440, height: 900 });
   }
@@ -90,13 +93,15 @@ describe('permit application chain in the browser', () => {
     await page.waitForFunction((g) => document.querySelector(`[data-testid="save-${g}"]`)?.getAttribute('data-status') === 'saved', group, { timeout: 15_000 });
   }
 
-  it('goes from an e-signature sign-in to a permit the carrier sees', async () => {
+  it('goes from an e-signature sign-in to a statement holding the trips uploaded under the permit', async () => {
     let current: Page | null = null;
     try {
       await chain((p) => (current = p));
     } catch (e) {
       if (current) await shot(current, 'browser-application-failure');
       throw e;
+    } finally {
+      server.ctx.setNow(null);
     }
   });
 
@@ -106,20 +111,25 @@ describe('permit application chain in the browser', () => {
     const producer = await newPage(browser, server.url);
     const page = producer.page;
     track(page);
-    await page.goto('/');
-    await page.getByRole('link', { name: 'Вход по электронной подписи' }).click();
-    const challenge = (await page.getByTestId('certificate-challenge').textContent())!.trim();
-    await page.getByRole('tab', { name: 'Подпись из программы' }).click();
-    await page.getByLabel('Подпись', { exact: true }).fill(cmsToPem(signAttached({ data: Buffer.from(challenge, 'utf8'), keyPem: signer.keyPem, certPem: signer.certPem })));
-    await page.getByRole('button', { name: 'Войти', exact: true }).click();
-    await page.getByRole('heading', { name: 'Рабочий стол' }).waitFor();
-    const org = await ctx.db.selectFrom('organizations').select(['id']).where('inn', '=', NEW_ORG.inn).executeTakeFirstOrThrow();
+    await signInByCertificate(page, signer);
 
-    // 2. Its site (through the database: the registers' pages are not on main yet).
-    await ctx.db
-      .insertInto('sites')
-      .values({ producer_id: org.id, name: 'Жилой дом на Кантемировской, 18', address: 'г. Москва, ул. Кантемировская, вл. 18', cadastral_numbers: ['77:05:0004008:1190'] })
-      .execute();
+    // 2. It registers its site on «Объекты».
+    const today = moscowDate(ctx.now());
+    const siteForm = await fillSiteForm(page, {
+      name: 'Жилой дом на Кантемировской, 18',
+      address: 'г. Москва, ул. Кантемировская, вл. 18',
+      cadastral: '77:05:0004008:1190',
+      kind: 'construction',
+      document: 'building_permit',
+      documentNumber: '77-226000-018818-2026',
+      documentDate: ru(shiftDate(today, -30)),
+      plannedStart: ru(today),
+      plannedEnd: ru(shiftDate(today, 365)),
+    });
+    await siteForm.getByRole('button', { name: 'Внести в реестр' }).click();
+    await page.getByRole('heading', { name: 'Жилой дом на Кантемировской, 18' }).waitFor();
+    await page.getByText('77:05:0004008:1190').first().waitFor();
+    await shot(page, 'browser-application-0-site');
 
     // 3. «Госуслуги и функции» → «Выдача разрешения на перемещение ОСС» → the draft.
     await page.getByRole('navigation', { name: 'Разделы кабинета' }).getByRole('link', { name: 'Госуслуги и функции' }).click();
@@ -132,7 +142,6 @@ describe('permit application chain in the browser', () => {
     await expect(page.locator('[data-stage="fill"]').getAttribute('data-done')).resolves.toBe('false');
     await shot(page, 'browser-application-1-draft');
 
-    const today = moscowDate(new Date());
     await page.getByRole('textbox', { name: 'Объект образования ОСС' }).click();
     await page.getByRole('option', { name: /Кантемировской/ }).click();
     await page.getByRole('textbox', { name: 'Начало работ' }).fill(ru(today));
@@ -296,18 +305,84 @@ describe('permit application chain in the browser', () => {
     await shot(page, 'browser-application-8-permit');
     await narrow(page, 'browser-application-8-permit');
     const permitNumber = (await page.getByRole('heading', { name: /^Разрешение № РП-77-/, level: 1 }).first().textContent())!.replace('Разрешение № ', '').trim();
-    await producer.context.close();
+
+    // The trips are loaded just after the permit was issued; the server's clock moves 30 h on so they can be formed.
+    const issued = await ctx.db
+      .selectFrom('permit_versions as v')
+      .innerJoin('permits as p', 'p.id', 'v.permit_id')
+      .select(['v.in_force_from', 'p.site_id'])
+      .where('p.number', '=', permitNumber)
+      .executeTakeFirstOrThrow();
+    const issuedAt = new Date(issued.in_force_from);
+    const at = (minutes: number) => new Date(Math.ceil(issuedAt.getTime() / MINUTE) * MINUTE + minutes * MINUTE);
+    ctx.setNow(new Date(issuedAt.getTime() + 30 * HOUR));
 
     // 8. The carrier sees the permit: the site appears among its objects, the permit in the site's card.
     const carrier = await newPage(browser, server.url);
     track(carrier.page);
     await signIn(carrier.page, 'carrier@ossig.test');
-    await carrier.page.getByRole('navigation', { name: 'Разделы кабинета' }).getByRole('link', { name: 'Объекты' }).click();
+    await openSection(carrier.page, 'Объекты', 'Объекты образования ОСС');
     await carrier.page.getByRole('link', { name: /Кантемировской/ }).click();
     await carrier.page.getByRole('link', { name: `Разрешение № ${permitNumber}` }).click();
     await carrier.page.getByRole('heading', { name: `Разрешение № ${permitNumber}`, level: 1 }).waitFor();
     await carrier.page.getByRole('region', { name: 'Версии разрешения' }).getByText('Версия 1').waitFor();
     await shot(carrier.page, 'browser-application-9-carrier');
+
+    // 9. It registers a vehicle on «Транспортные средства».
+    await openSection(carrier.page, 'Транспортные средства');
+    const vehicleForm = await fillVehicleForm(carrier.page, { plate: 'т 318 км 799', terminal: 'GLN-3180', make: 'КАМАЗ', model: '6520', volume: '16', capacity: '25' });
+    await vehicleForm.getByRole('button', { name: 'Внести в реестр' }).click();
+    await carrier.page.getByRole('heading', { name: 'Т318КМ799' }).waitFor();
+
+    // 10. «Загрузки»: the template downloaded, two trips under the permit written into it, the file dropped.
+    await openSection(carrier.page, 'Загрузки');
+    const [templateDownload] = await Promise.all([carrier.page.waitForEvent('download'), carrier.page.getByRole('link', { name: 'Скачать шаблон' }).click()]);
+    const template = fs.readFileSync(await templateDownload.path());
+    const facility = await ctx.db.selectFrom('organizations').select(['id', 'inn']).where('email', '=', 'info@facility.ossig.test').executeTakeFirstOrThrow();
+    const trip = { permit: permitNumber, plate: 'Т318КМ799', wasteCode: '8 11 100 01 49 5', facilityInn: facility.inn };
+    const filled = await fillTripsTemplate(template, [
+      { ...trip, loaded: formatMoscowDateTime(at(2)), unloaded: formatMoscowDateTime(at(50)), volume: '14,5', mass: '24,65', externalId: 'К-1' },
+      { ...trip, loaded: formatMoscowDateTime(at(70)), unloaded: formatMoscowDateTime(at(118)), volume: '15', mass: '25,5', externalId: 'К-2' },
+    ]);
+    const current = await dropUpload(carrier.page, 'Рейсы Кантемировская.xlsx', filled);
+    await expect(current.textContent()).resolves.toMatch(/принято 2, отклонено 0/);
+    await shot(carrier.page, 'browser-application-10-upload');
     await carrier.context.close();
+    const trips = await ctx.db
+      .selectFrom('trips')
+      .select(['id', 'permit_version'])
+      .where('site_id', '=', issued.site_id)
+      .orderBy('external_id')
+      .execute();
+    expect(trips.map((t) => t.permit_version)).toEqual([1, 1]);
+    const tripIds = trips.map((t) => String(t.id));
+
+    // 11. The facility confirms both receipts on «Приём рейсов».
+    const fac = await newPage(browser, server.url);
+    track(fac.page);
+    await signIn(fac.page, 'facility@ossig.test');
+    await openSection(fac.page, 'Приём рейсов');
+    await confirmReceipt(fac.page, tripIds[0], '24,71');
+    await confirmReceipt(fac.page, tripIds[1], '25,48');
+    await shot(fac.page, 'browser-application-11-receipts');
+    await fac.context.close();
+
+    // 12. The producer orders a statement of the site for the trips' days; it holds exactly those trips, accepted.
+    track(page);
+    await orderStatement(page, { site: /Кантемировской/, from: ru(moscowDate(at(2))), to: ru(moscowDate(at(118))) });
+    const statementId = page.url().split('/').pop()!;
+    await page.getByText(/Сведения сформированы/).waitFor({ timeout: 150_000 });
+    await shot(page, 'browser-application-12-statement');
+    const xlsx = await page.request.get(`/api/statements/${statementId}/files/xlsx`);
+    expect(xlsx.status()).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await xlsx.body()) as unknown as ExcelJS.Buffer);
+    const rows: unknown[][] = [];
+    wb.getWorksheet('Рейсы')!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    const head = rows[0].map(String);
+    const listed = rows.slice(1).map((r) => ({ id: String(r[head.indexOf('ID рейса')]), plate: r[head.indexOf('Госномер ТС')] }));
+    expect(listed.map((r) => r.id).sort()).toEqual([...tripIds].sort());
+    expect(listed.every((r) => r.plate === 'Т318КМ799')).toBe(true);
+    await producer.context.close();
   }
 });

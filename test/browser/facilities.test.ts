@@ -6,14 +6,9 @@
  * the facility organization then sees why on the card.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { useBrowserServer } from './server.js';
 import { newPage, shot, signIn } from './browser.js';
-
-async function noSidewaysScroll(page: Page, name: string) {
-  const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(wide, `${name}: the page scrolls sideways by ${wide}px`).toBeLessThanOrEqual(1);
-}
+import { noSidewaysScroll } from './steps.js';
 
 const NAME = 'Комплекс переработки строительных отходов «Сосенское»';
 

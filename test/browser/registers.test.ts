@@ -5,20 +5,9 @@
  * screen (390×844, no sideways scrolling) and finds it in the register.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { useBrowserServer } from './server.js';
 import { newPage, shot, signIn } from './browser.js';
-
-async function noSidewaysScroll(page: Page, name: string) {
-  const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(wide, `${name}: the page scrolls sideways by ${wide}px`).toBeLessThanOrEqual(1);
-}
-
-async function fillDate(page: Page, label: string, value: string) {
-  const input = page.getByRole('textbox', { name: label });
-  await input.fill(value);
-  await input.press('Tab');
-}
+import { fillSiteForm, fillVehicleForm, noSidewaysScroll } from './steps.js';
 
 describe('registers in the cabinet', () => {
   const env = useBrowserServer({ trips: 50 });
@@ -26,19 +15,17 @@ describe('registers in the cabinet', () => {
   it('the producer registers a site at 1440×900: field messages, the card, the history', async () => {
     const { context, page } = await newPage(env.browser, env.server.url);
     await signIn(page, 'producer@ossig.test');
-    await page.getByRole('navigation', { name: 'Разделы кабинета' }).getByRole('link', { name: 'Объекты' }).click();
-    await page.getByRole('heading', { name: 'Объекты образования ОСС' }).waitFor();
-    await page.getByRole('button', { name: 'Внести объект' }).click();
-    const form = page.getByRole('form', { name: 'Новый объект образования ОСС' });
-    await form.getByLabel('Наименование').fill('Детский сад на 220 мест');
-    await form.getByLabel('Адрес').fill('г. Москва, ул. Академика Янгеля, вл. 3');
-    await form.getByRole('textbox', { name: 'Кадастровый номер 1' }).fill('77:5:0001:1');
-    await form.getByLabel('Вид работ').selectOption('construction');
-    await form.getByLabel('Разрешительный документ').selectOption('building_permit');
-    await form.getByLabel('Номер документа').fill('77-226000-015501-2026');
-    await fillDate(page, 'Дата документа', '12.01.2026');
-    await fillDate(page, 'Плановое начало работ', '01.02.2026');
-    await fillDate(page, 'Плановое окончание работ', '30.09.2027');
+    const form = await fillSiteForm(page, {
+      name: 'Детский сад на 220 мест',
+      address: 'г. Москва, ул. Академика Янгеля, вл. 3',
+      cadastral: '77:5:0001:1',
+      kind: 'construction',
+      document: 'building_permit',
+      documentNumber: '77-226000-015501-2026',
+      documentDate: '12.01.2026',
+      plannedStart: '01.02.2026',
+      plannedEnd: '30.09.2027',
+    });
     await form.getByRole('button', { name: 'Внести в реестр' }).click();
     await form.getByText(/Кадастровый номер «77:5:0001:1»: должен иметь вид/).waitFor();
     await shot(page, 'registers-site-error');
@@ -60,14 +47,7 @@ describe('registers in the cabinet', () => {
     await page.goto('/vehicles');
     await page.getByRole('heading', { name: 'Транспортные средства' }).waitFor();
     await noSidewaysScroll(page, 'vehicles');
-    await page.getByRole('button', { name: 'Внести ТС' }).click();
-    const form = page.getByRole('form', { name: 'Новое транспортное средство' });
-    await form.getByLabel('Госномер ТС').fill('м 512 ор 799');
-    await form.getByLabel('Номер терминала ГЛОНАСС/GPS').fill('GLN-5120');
-    await form.getByLabel('Марка').fill('Volvo');
-    await form.getByLabel('Модель').fill('FMX 8x4');
-    await form.getByLabel('Объём кузова, м³').fill('18,5');
-    await form.getByLabel('Грузоподъёмность, т').fill('32');
+    const form = await fillVehicleForm(page, { plate: 'м 512 ор 799', terminal: 'GLN-5120', make: 'Volvo', model: 'FMX 8x4', volume: '18,5', capacity: '32' });
     await noSidewaysScroll(page, 'vehicle form');
     await shot(page, 'registers-vehicle-form-390');
     await form.getByRole('button', { name: 'Внести в реестр' }).click();
@@ -79,14 +59,7 @@ describe('registers in the cabinet', () => {
     await page.getByRole('table', { name: 'Транспортные средства' }).getByRole('link', { name: 'М512ОР799' }).waitFor();
     await shot(page, 'registers-vehicles-390');
     // The same plate again is refused with the server's message under the field.
-    await page.getByRole('button', { name: 'Внести ТС' }).click();
-    const again = page.getByRole('form', { name: 'Новое транспортное средство' });
-    await again.getByLabel('Госномер ТС').fill('М512ОР799');
-    await again.getByLabel('Номер терминала ГЛОНАСС/GPS').fill('GLN-5121');
-    await again.getByLabel('Марка').fill('Volvo');
-    await again.getByLabel('Модель').fill('FMX');
-    await again.getByLabel('Объём кузова, м³').fill('18');
-    await again.getByLabel('Грузоподъёмность, т').fill('30');
+    const again = await fillVehicleForm(page, { plate: 'М512ОР799', terminal: 'GLN-5121', make: 'Volvo', model: 'FMX', volume: '18', capacity: '30' });
     await again.getByRole('button', { name: 'Внести в реестр' }).click();
     await again.getByText('Госномер ТС: М512ОР799 уже есть в вашем реестре').waitFor();
     await context.close();

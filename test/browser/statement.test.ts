@@ -6,12 +6,10 @@
  * statement stays in the site's card.
  */
 import { describe, expect, it } from 'vitest';
-import type { Download, Page } from 'playwright-core';
+import type { Download } from 'playwright-core';
 import { useBrowserServer } from './server.js';
 import { newPage, shot, signIn } from './browser.js';
-
-const FORM_TASK = 'Формирование сведений о результатах перемещения ОСС';
-const READY_TASK = 'Уведомление о сформированных сведениях о результатах перемещения ОСС';
+import { STATEMENT_READY_TASK as READY_TASK, openTask, orderStatement } from './steps.js';
 
 /** `YYYY-MM-DD` of Moscow today, shifted by days, as `dd.mm.yyyy`. */
 function moscowDate(shiftDays: number): string {
@@ -27,21 +25,6 @@ async function bytesOf(download: Download): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Waits for a task link in «Мои задачи» (the list polls; reload to be quick). */
-async function openTask(page: Page, title: string | RegExp): Promise<void> {
-  const list = page.getByRole('list', { name: 'Мои задачи' });
-  for (let i = 0; i < 60; i++) {
-    const link = list.getByRole('link', { name: title }).first();
-    if (await link.isVisible().catch(() => false)) {
-      await link.click();
-      return;
-    }
-    await page.waitForTimeout(1000);
-    if (i % 5 === 4) await page.reload();
-  }
-  throw new Error(`Задача «${String(title)}» не появилась в «Мои задачи»`);
-}
-
 describe('statement flow (seed 000)', () => {
   const env = useBrowserServer({ trips: 400 });
 
@@ -49,39 +32,20 @@ describe('statement flow (seed 000)', () => {
     const { context, page } = await newPage(env.browser, env.server.url);
     await signIn(page, 'producer@ossig.test');
 
-    // 1. «Госуслуги и функции» → «Возможности» → the function → «Подтвердить».
-    await page.getByRole('navigation', { name: 'Разделы кабинета' }).getByRole('link', { name: 'Госуслуги и функции' }).click();
-    await page.getByRole('tab', { name: 'Возможности' }).click();
-    await page.getByRole('article', { name: FORM_TASK }).getByRole('button', { name: /Выбрать/ }).click();
-    const modal = page.getByRole('dialog', { name: FORM_TASK });
-    await modal.waitFor();
-    await shot(page, 'browser-statement-1-confirm');
-    await modal.getByRole('button', { name: 'Подтвердить' }).click();
-    await modal.waitFor({ state: 'hidden' });
-
-    // 2. The task in «Мои задачи»; its form: the site, then the period.
-    await openTask(page, FORM_TASK);
-    await page.getByRole('heading', { name: FORM_TASK, level: 1 }).waitFor();
-    await page.getByRole('textbox', { name: 'Объект образования ОСС' }).click();
-    await page.getByRole('option', { name: /Профсоюзная/ }).click();
-    await page.getByRole('textbox', { name: 'Начало периода' }).fill(moscowDate(-60));
-    await page.keyboard.press('Escape');
-    await page.getByRole('textbox', { name: 'Конец периода' }).fill(moscowDate(0));
-    await page.keyboard.press('Escape');
-
-    // 3. Permits with movement in the period; the plain notice about trips not formed yet.
-    const permits = page.getByRole('table', { name: 'Разрешения с перемещением в периоде' });
-    await permits.waitFor();
-    await expect(permits.locator('tbody tr').count()).resolves.toBeGreaterThan(0);
-    const notice = page.getByRole('status').filter({ hasText: 'ещё не' });
-    await expect(notice.textContent()).resolves.toMatch(/время формирования рейса — 27 часов после его завершения; (они|он) сформиру/);
-    await page.getByRole('checkbox', { name: 'Выбрать все разрешения' }).check();
-    await shot(page, 'browser-statement-2-form');
-    await page.getByRole('button', { name: 'Сформировать документ' }).click();
+    // 1–3. «Госуслуги и функции» → «Возможности» → the function → «Подтвердить»; the task's form:
+    // the site, the period, the permits with movement in it and the plain notice about trips not formed yet.
+    const statementId = await orderStatement(page, {
+      site: /Профсоюзная/,
+      from: moscowDate(-60),
+      to: moscowDate(0),
+      beforeSubmit: async () => {
+        const notice = page.getByRole('status').filter({ hasText: 'ещё не' });
+        await expect(notice.textContent()).resolves.toMatch(/время формирования рейса — 27 часов после его завершения; (они|он) сформиру/);
+        await shot(page, 'browser-statement-2-form');
+      },
+    });
 
     // 4. Progress; the page may be closed.
-    await page.waitForURL(/\/statements\/[0-9a-f-]{36}$/);
-    const statementId = page.url().split('/').pop()!;
     await page.getByText('Страницу можно закрыть').or(page.getByText('Сведения сформированы')).first().waitFor();
     await shot(page, 'browser-statement-3-progress');
     await page.getByText(/Сведения сформированы/).waitFor({ timeout: 150_000 });

@@ -14,6 +14,7 @@ import { sql } from 'kysely';
 import type { Download, Page } from 'playwright-core';
 import { useBrowserServer, type BrowserServer } from './server.js';
 import { SHOTS_DIR, newPage, shot, signIn } from './browser.js';
+import { XLSX_MIME, confirmReceipt, fillTripsTemplate, openSection, receiptRow } from './steps.js';
 import { formatMoscowDateTime } from '../../src/domain/period.js';
 
 const UPLOADS = 'uploads';
@@ -34,10 +35,6 @@ async function viewShot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`) });
 }
 
-async function openSection(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Разделы кабинета' }).getByRole('link', { name }).click();
-  await page.getByRole('heading', { name, level: 1 }).waitFor();
-}
 
 describe('uploads and receipts in the cabinet', () => {
   const env = useBrowserServer({ trips: 400 });
@@ -78,35 +75,30 @@ describe('uploads and receipts in the cabinet', () => {
     expect(templateDownload.suggestedFilename()).toMatch(/\.xlsx$/);
 
     // Fill three rows: two valid, one with a Latin «D» (no Cyrillic twin) in the plate.
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(template as unknown as ExcelJS.Buffer);
-    const ws = wb.getWorksheet('Рейсы')!;
-    const headers = (ws.getRow(1).values as unknown[]).slice(1).map(String);
-    const col = (h: string) => headers.indexOf(h) + 1;
     const now = env.server.ctx.now();
     const rows = [
       { plate: plates[0], loaded: 200, unloaded: 140, volume: '12,5', mass: '21,875', ext: 'Б-1' },
       { plate: plates[1], loaded: 190, unloaded: 130, volume: '11,25', mass: '19,6', ext: 'Б-2' },
       { plate: plates[0].replace(/^./, 'D'), loaded: 100, unloaded: 40, volume: '10', mass: '17', ext: 'Б-3' },
     ];
-    rows.forEach((r, i) => {
-      const row = ws.getRow(i + 2);
-      row.getCell(col('Номер разрешения')).value = permit.number;
-      row.getCell(col('Госномер ТС')).value = r.plate;
-      row.getCell(col('Код ФККО')).value = permit.wasteCode;
-      row.getCell(col('ИНН объекта приёма')).value = permit.facilityInn;
-      row.getCell(col('Время погрузки')).value = moscowAgo(now, r.loaded);
-      row.getCell(col('Время выгрузки')).value = moscowAgo(now, r.unloaded);
-      row.getCell(col('Объём, м³')).value = r.volume;
-      row.getCell(col('Масса, т')).value = r.mass;
-      row.getCell(col('Номер рейса перевозчика')).value = r.ext;
-      row.commit();
-    });
-    const filled = Buffer.from(await wb.xlsx.writeBuffer());
+    const filled = await fillTripsTemplate(
+      template,
+      rows.map((r) => ({
+        permit: permit.number,
+        plate: r.plate,
+        wasteCode: permit.wasteCode,
+        facilityInn: permit.facilityInn,
+        loaded: moscowAgo(now, r.loaded),
+        unloaded: moscowAgo(now, r.unloaded),
+        volume: r.volume,
+        mass: r.mass,
+        externalId: r.ext,
+      })),
+    );
     const fileName = 'Рейсы ТрансГрунт.xlsx';
 
     const dropzoneInput = page.locator('[data-testid="upload-dropzone"] input[type=file]');
-    await dropzoneInput.setInputFiles({ name: fileName, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: filled });
+    await dropzoneInput.setInputFiles({ name: fileName, mimeType: XLSX_MIME, buffer: filled });
     const current = page.getByRole('region', { name: 'Текущая загрузка' });
     await current.getByTestId('upload-done').waitFor();
     await expect(current.textContent()).resolves.toMatch(/принято 2, отклонено 1/);
@@ -149,7 +141,7 @@ describe('uploads and receipts in the cabinet', () => {
     expect(uploadedTripIds).toHaveLength(2);
 
     // The same file again: said so, nothing recorded twice.
-    await dropzoneInput.setInputFiles({ name: 'копия.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: filled });
+    await dropzoneInput.setInputFiles({ name: 'копия.xlsx', mimeType: XLSX_MIME, buffer: filled });
     await page.getByText(/Этот файл уже загружался .*; повторно ничего не записано/).waitFor();
     await shot(page, `${UPLOADS}-repeated`);
     expect(await tripCount(env.server, carrier.id)).toBe(tripsBefore + 2);
@@ -166,16 +158,12 @@ describe('uploads and receipts in the cabinet', () => {
     const { context, page } = await newPage(env.browser, env.server.url);
     await signIn(page, 'facility@ossig.test');
     await openSection(page, 'Приём рейсов');
-    const table = page.getByRole('table', { name: 'Рейсы на приём' });
-    await table.waitFor();
-    const row = (id: number) => table.locator('tbody tr').filter({ has: page.getByText(`№ ${id}`, { exact: true }) });
+    const row = (id: number) => receiptRow(page, id);
     await row(confirmId).waitFor();
     await viewShot(page, 'receipts-pending');
 
     // Confirm with the weighed mass (decimal comma).
-    await row(confirmId).getByLabel(`Масса по весам, т, рейс ${confirmId}`).fill('21,904');
-    await row(confirmId).getByRole('button', { name: 'Принять' }).click();
-    await page.getByRole('status').filter({ hasText: `Рейс № ${confirmId} принят` }).waitFor();
+    await confirmReceipt(page, confirmId, '21,904');
 
     // Reject with a reason.
     await row(rejectId).getByRole('button', { name: 'Отклонить' }).click();
