@@ -57,6 +57,7 @@ import { reportRoutes } from './reports/routes.js';
 import { REPORT_JOBS, REPORT_SCHEDULES } from './reports/jobs.js';
 import { REPORT_PROBLEMS } from './reports/problems.js';
 import { REGISTER_PROBLEMS } from './registers/problems.js';
+import { PERMIT_PROBLEMS } from './permits/problems.js';
 import { vehicleRoutes } from './vehicles/routes.js';
 import { facilityRoutes } from './facilities/routes.js';
 import { operatorRegisterRoutes } from './registers/operator-routes.js';
@@ -95,4 +96,4 @@ declare module '../platform/db/schema.js' {
  * Every problem code the API answers with: the generic ones (src/platform/http/errors.ts) and each
  * feature's `problems.ts`. The OpenAPI `Problem.code` is the union of these.
  */
-export const PROBLEMS = registerProblems(IDENTITY_PROBLEMS, ORGANIZATION_PROBLEMS, APPLICATION_PROBLEMS, REPORT_PROBLEMS, REGISTER_PROBLEMS, MONEY_PROBLEMS, MEETING_PROBLEMS);
+export const PROBLEMS = registerProblems(IDENTITY_PROBLEMS, ORGANIZATION_PROBLEMS, APPLICATION_PROBLEMS, PERMIT_PROBLEMS, REPORT_PROBLEMS, REGISTER_PROBLEMS, MONEY_PROBLEMS, MEETING_PROBLEMS);

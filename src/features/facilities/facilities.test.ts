@@ -5,7 +5,8 @@
  * facility organizations; the operator suspending and restoring a facility
  * and an organization — trips to a suspended facility refused by field,
  * applications' facility options without it, a suspended organization's
- * people reading only and seeing why; non-operators cannot suspend.
+ * people reading only and seeing why; non-operators cannot suspend; the
+ * facility organization archiving a facility nothing in force names.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/helpers/db.js';
@@ -155,6 +156,51 @@ describe('receiving facilities register', () => {
     expect(card.body).toMatchObject({ editable: false, canSuspend: true });
     expect((await operator.get(`/api/facilities/${body.id}/history`)).status).toBe(200);
     expect((await operator.request('PATCH', `/api/facilities/${body.id}`, { version: 1, name: 'x' })).status).toBe(403);
+  });
+});
+
+describe('taking a facility off the register', () => {
+  it('archives with the version and a reason; refused while a permit in force names it; gone from the list, kept under «Архив» with its history; nothing changes it after', async () => {
+    // The world's facility is named by a permit in force.
+    const cur = (await facility.get(`/api/facilities/${w.facility.objectId}`)).body;
+    const inUse = await facility.post(`/api/facilities/${w.facility.objectId}/archive`, { version: cur.version, reason: 'Закрываем площадку' });
+    expect(inUse.status).toBe(409);
+    expect(inUse.body.code).toBe('register_in_use');
+    expect(inUse.body.detail).toContain(w.permit.number);
+
+    const made = await facility.post('/api/facilities', { ...good(), name: 'Площадка временного накопления «Южная»' });
+    expect(made.status, made.text).toBe(201);
+    const id = made.body.id;
+    // Other roles, another facility organization, standard access: not theirs to archive.
+    expect((await carrier.post(`/api/facilities/${id}/archive`, { version: 1 })).status).toBe(403);
+    expect((await facilityStandard.post(`/api/facilities/${id}/archive`, { version: 1 })).status).toBe(403);
+    expect((await facility2.post(`/api/facilities/${id}/archive`, { version: 1 })).status).toBe(404);
+    const stale = await facility.post(`/api/facilities/${id}/archive`, { version: 7 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('register_version_conflict');
+
+    const done = await facility.post(`/api/facilities/${id}/archive`, { version: 1, reason: 'Площадка закрыта' }, { 'Idempotency-Key': 'archive-south-1' });
+    expect(done.status, done.text).toBe(200);
+    expect(done.body).toEqual({ id, version: 2 });
+    const replay = await facility.post(`/api/facilities/${id}/archive`, { version: 1, reason: 'Площадка закрыта' }, { 'Idempotency-Key': 'archive-south-1' });
+    expect(replay.body).toEqual(done.body);
+    const twice = await facility.post(`/api/facilities/${id}/archive`, { version: 2 });
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('register_archived');
+
+    const card = await facility.get(`/api/facilities/${id}`);
+    expect(card.body.archivedAt).not.toBeNull();
+    expect(card.body.editable).toBe(false);
+    const edit = await facility.request('PATCH', `/api/facilities/${id}`, { version: 2, workingHours: 'с 8 до 20' });
+    expect(edit.status).toBe(409);
+    expect(edit.body.code).toBe('register_archived');
+    expect((await facility.get('/api/facilities?q=Южная')).body.items).toEqual([]);
+    expect((await facility.get('/api/facilities?q=Южная&archived=true')).body.items.map((f: any) => f.id)).toEqual([id]);
+    const h = await facility.get(`/api/facilities/${id}/history`);
+    expect(h.body.items[0]).toMatchObject({ action: 'archived', reason: 'Площадка закрыта' });
+    // Applications cannot choose it.
+    const options = (await producer.get(`/api/applications/facility-options?wasteCode=${WASTE_CODE}`)).body.items.map((f: any) => f.id);
+    expect(options).not.toContain(id);
   });
 });
 

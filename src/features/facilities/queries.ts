@@ -15,6 +15,8 @@ export interface FacilityListOptions {
   after?: string;
   limit?: number;
   status?: 'active' | 'suspended';
+  /** Only the facilities taken off the register (снятые с учёта); without it only those on it. */
+  archived?: boolean;
   /** The operator's register: every facility organization's facilities. */
   allOrganizations?: boolean;
 }
@@ -43,7 +45,7 @@ export async function listFacilities(db: Db, actor: Actor, o: FacilityListOption
       'org.inn as organizationInn',
       sql<boolean>`org.status = 'suspended'`.as('organizationSuspended'),
     ])
-    .where('f.archived_at', 'is', null)
+    .where('f.archived_at', o.archived ? 'is not' : 'is', null)
     .orderBy('f.name')
     .orderBy('f.id')
     .limit(limit + 1);

@@ -3,7 +3,8 @@
  * приёма): create, edit with the version it was made on (a newer one on the
  * server is a conflict), and the operator's suspension and restoration of a
  * facility's access with a reason (1386-ПП п. 7.2: nothing may be handed to
- * a suspended receiver). Each step writes its history row and audit event in
+ * a suspended receiver); archiving (снять с учёта) while nothing in force
+ * names it. Each step writes its history row and audit event in
  * the caller's transaction.
  */
 import { sql, type Transaction } from 'kysely';
@@ -147,6 +148,48 @@ export async function editFacility(
   if (changes.wasteCodes) await saveCodes(trx, o.id, cur.fields.wasteCodes, fields.wasteCodes);
   await recordChange(trx, { entity: 'facility', entityId: o.id, version, action: 'updated', changes, organizationId: o.actor.organizationId, personId: o.actor.personId, ip: o.ip, userAgent: o.userAgent });
   return { id: o.id, version, changed: Object.keys(changes) };
+}
+
+/**
+ * The facility organization takes a facility off its register (archive): refused while a permit in force
+ * names it or an application under way chooses it. Nothing is deleted; the history stays.
+ */
+export async function archiveFacility(
+  trx: Transaction<Database>,
+  o: { ctx: AppContext; actor: Actor; id: string; version: number; reason: string | null } & Meta,
+): Promise<{ id: string; version: number }> {
+  const cur = await lockFacility(trx, o.id);
+  if (!cur || cur.organizationId !== o.actor.organizationId) throw notFound('Объект приёма не найден');
+  if (cur.archived) throw new AppError('register_archived', `Объект приёма ${cur.number} уже снят с учёта`);
+  if (cur.version !== o.version) throw facilityVersionConflict(cur.version);
+  const today = moscowDate(o.ctx.now());
+  const inForce = await sql<{ number: string }>`select distinct p.number from permits p join permit_facilities f on f.permit_id = p.id
+     where f.facility_object_id = ${o.id} and p.status = 'active' and p.valid_to >= ${today}::date order by p.number`.execute(trx);
+  if (inForce.rows.length) {
+    const list = inForce.rows.map((p) => p.number).join(', ');
+    throw new AppError('register_in_use', `Объект приёма нельзя снять с учёта: он указан в ${inForce.rows.length === 1 ? 'действующем разрешении' : 'действующих разрешениях'} ${list}`);
+  }
+  const open = await sql<{ number: string }>`select distinct a.number from permit_applications a join permit_application_line_facilities f on f.application_id = a.id
+     where f.facility_object_id = ${o.id} and a.status in ('submitted', 'needs_info') order by a.number`.execute(trx);
+  if (open.rows.length) {
+    throw new AppError('register_in_use', `Объект приёма нельзя снять с учёта: он выбран в заявлениях на рассмотрении ${open.rows.map((a) => a.number).join(', ')}`);
+  }
+  const version = cur.version + 1;
+  const now = o.ctx.now();
+  await trx.updateTable('facilities').set({ archived_at: now, version, updated_at: now }).where('id', '=', o.id).execute();
+  await recordChange(trx, {
+    entity: 'facility',
+    entityId: o.id,
+    version,
+    action: 'archived',
+    reason: o.reason,
+    organizationId: o.actor.organizationId,
+    personId: o.actor.personId,
+    ip: o.ip,
+    userAgent: o.userAgent,
+    details: { number: cur.number },
+  });
+  return { id: o.id, version };
 }
 
 function checkReason(reason: string): string {

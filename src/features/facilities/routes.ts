@@ -1,7 +1,7 @@
 /**
  * HTTP of the register of receiving facilities (объекты приёма): the facility
  * organization's own (keyset pages by name), creating (Idempotency-Key),
- * editing with the version, the card and history; the operator's suspension
+ * editing with the version, archiving (снять с учёта), the card and history; the operator's suspension
  * and restoration of a facility's access with a reason.
  */
 import { Type } from '@sinclair/typebox';
@@ -9,12 +9,12 @@ import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { requestMeta } from '../../platform/http/request-meta.js';
 import { idempotentRequest } from '../../platform/http/idempotency.js';
-import { createRecord, editRecord } from '../registers/requests.js';
+import { archiveRecord, createRecord, editRecord } from '../registers/requests.js';
 import { IdParams, IsoDate, Nullable, Uuid, errorResponses } from '../../platform/http/schemas.js';
-import { Conflict, Enum, KeyHeader, KeysetPage, KeysetQuery, OptText, ReasonBody, editSchema, historySchema } from '../registers/schemas.js';
+import { ArchiveBody, Conflict, Enum, KeyHeader, KeysetPage, KeysetQuery, OptText, ReasonBody, editSchema, historySchema } from '../registers/schemas.js';
 import { FACILITY_KIND_LABELS, REGISTER_STATUS_LABELS } from '../registers/labels.js';
 import { facilityHistory, getFacility, listFacilities } from './queries.js';
-import { createFacility, editFacility, setFacilityStatus } from './register-facility.js';
+import { archiveFacility, createFacility, editFacility, setFacilityStatus } from './register-facility.js';
 import { MAX_WASTE_CODES } from './facility-input.js';
 
 const TAG = 'Объекты приёма';
@@ -93,12 +93,13 @@ export const facilityRoutes: RoutesPlugin = (app, ctx) => {
       schema: {
         tags: [TAG],
         summary: 'Объекты приёма организации (реестр)',
-        description: 'Страницы по наименованию: nextCursor передайте в after. q ищет по наименованию, адресу, номеру в реестре и коду ФККО.',
-        querystring: Type.Object({ ...KeysetQuery, status: Type.Optional(Status) }),
+        description:
+          'Страницы по наименованию: nextCursor передайте в after. q ищет по наименованию, адресу, номеру в реестре и коду ФККО. Без archived — объекты на учёте; archived=true — снятые с учёта.',
+        querystring: Type.Object({ ...KeysetQuery, status: Type.Optional(Status), archived: Type.Optional(Type.Boolean()) }),
         response: { 200: KeysetPage(FacilityRow), ...errorResponses },
       },
     },
-    async (req) => listFacilities(ctx.db, actorOf(req), { q: req.query.q, after: req.query.after, limit: req.query.limit, status: req.query.status }),
+    async (req) => listFacilities(ctx.db, actorOf(req), { q: req.query.q, after: req.query.after, limit: req.query.limit, status: req.query.status, archived: req.query.archived }),
   );
 
   app.post(
@@ -134,6 +135,24 @@ export const facilityRoutes: RoutesPlugin = (app, ctx) => {
       schema: editSchema(TAG, 'Изменить сведения об объекте приёма', 'version — версия, на которой сделано изменение (иначе 409 register_version_conflict). Не указанные поля не меняются.', FieldsBody),
     },
     async (req) => editRecord(ctx, req, editFacility),
+  );
+
+  app.post(
+    '/api/facilities/:id/archive',
+    {
+      config: { access: { right: 'submit', orgRoles: ['facility'] } },
+      schema: {
+        tags: [TAG],
+        summary: 'Снять объект приёма с учёта (в архив)',
+        description:
+          'Недоступно, пока объект указан в действующем разрешении или выбран в заявлении на рассмотрении (409 register_in_use). version — версия карточки (иначе 409 register_version_conflict). Принимает Idempotency-Key.',
+        params: IdParams,
+        headers: KeyHeader,
+        body: ArchiveBody,
+        response: { 200: Type.Object({ id: Uuid, version: Type.Integer() }), ...Conflict, ...errorResponses },
+      },
+    },
+    async (req) => archiveRecord(ctx, req, archiveFacility),
   );
 
   app.get(

@@ -143,7 +143,17 @@ export async function getPermit(db: Db, actor: Actor, id: string) {
   const permit = await db
     .selectFrom('permits as p')
     .innerJoin('sites as s', 's.id', 'p.site_id')
-    .select(['p.id', 'p.number', 'p.site_id as siteId', 's.name as siteName', 'p.valid_from as validFrom', 'p.valid_to as validTo', 'p.status'])
+    .select([
+      'p.id',
+      'p.number',
+      'p.site_id as siteId',
+      's.name as siteName',
+      'p.valid_from as validFrom',
+      'p.valid_to as validTo',
+      'p.status',
+      'p.revoked_at as revokedAt',
+      'p.revoked_reason as revokedReason',
+    ])
     .where('p.id', '=', id)
     .where(permitVisible(actor, 'p'))
     .executeTakeFirst();
@@ -192,6 +202,8 @@ export async function getPermit(db: Db, actor: Actor, id: string) {
     carriers,
     facilities,
     suspended,
+    revokedAt: permit.revokedAt ? new Date(permit.revokedAt).toISOString() : null,
+    canRevoke: permit.status !== 'revoked' && actor.orgRoles.includes('operator') && actor.rights.has('submit'),
   };
 }
 

@@ -1,9 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
+import { idempotentRequest } from '../../platform/http/idempotency.js';
 import { IdParams, IsoDate, Page, Paging, Uuid, errorResponses } from '../../platform/http/schemas.js';
 import { getPermit, listPermits, openPermitFile, permitVersions } from './queries.js';
+import { revokePermit } from './revoke.js';
 import { sendFile } from '../../platform/files/index.js';
+import { Conflict, KeyHeader } from '../registers/schemas.js';
 
 const PermitRow = Type.Object({
   id: Uuid,
@@ -41,6 +44,9 @@ const PermitCard = Type.Intersect([
       Type.Object({ kind: Type.Union([Type.Literal('facility'), Type.Literal('carrier')]), name: Type.String(), reason: Type.Union([Type.String(), Type.Null()]) }),
       { description: 'Объекты приёма и перевозчики разрешения, доступ которых приостановлен оператором (1386-ПП п. 7.2)' },
     ),
+    revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'Когда разрешение аннулировано: рейсы, погруженные с этого момента, не принимаются' }),
+    revokedReason: Type.Union([Type.String(), Type.Null()], { description: 'Причина аннулирования (от оператора)' }),
+    canRevoke: Type.Boolean({ description: 'Может ли пользователь (оператор) аннулировать разрешение' }),
   }),
 ]);
 
@@ -129,5 +135,32 @@ export const permitRoutes: RoutesPlugin = (app, ctx) => {
       const f = await openPermitFile(ctx, actorOf(req), req.params.id, req.params.versionId, req.params.kind);
       return sendFile(reply, f.file, { name: f.name, type: f.type });
     },
+  );
+
+  app.post(
+    '/api/operator/permits/:id/revoke',
+    {
+      config: { access: { right: 'submit', orgRoles: ['operator'] } },
+      schema: {
+        tags: ['Разрешения'],
+        summary: 'Аннулировать разрешение (действие оператора, с причиной)',
+        description:
+          'С момента аннулирования рейсы по разрешению не принимаются (погруженные раньше проверяются по версии, действовавшей при погрузке). Заявитель, перевозчики и объекты приёма разрешения получают уведомление. Уже аннулированное — 409 permit_status. Принимает Idempotency-Key.',
+        params: IdParams,
+        headers: KeyHeader,
+        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000, description: 'Причина аннулирования' }) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({ id: Uuid, number: Type.String(), status: Type.Literal('revoked'), revokedAt: Type.String({ format: 'date-time' }) }),
+          ...Conflict,
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) =>
+      (
+        await idempotentRequest(ctx.db, req, 200, (trx) =>
+          revokePermit(trx, { ctx, actor: actorOf(req), id: req.params.id, reason: req.body.reason, ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null }),
+        )
+      ).body,
   );
 };

@@ -62,6 +62,10 @@ declare module '../../platform/db/schema.js' {
     version: ColumnType<number, number | undefined, number>;
     /** When the permit was revoked (0155): trips loaded from then on are refused. */
     revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+    /** The operator's reason for revoking (0215). */
+    revoked_reason: ColumnType<string | null, string | null | undefined, string | null>;
+    /** The operator's person who revoked it (0215). */
+    revoked_by: ColumnType<string | null, string | null | undefined, string | null>;
   }
   interface TripsTable {
     /** The permit version the trip was judged under (0155); null for trips written without judging. */

@@ -1,7 +1,7 @@
 /**
  * The writes every register (sites, vehicles, facilities) answers the same way:
- * creating a record under an Idempotency-Key (201 with its Location) and
- * editing it at a version. A route passes its request and its use-case.
+ * creating a record under an Idempotency-Key (201 with its Location),
+ * editing it at a version and archiving it (снять с учёта) at a version with an optional reason. A route passes its request and its use-case.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
@@ -33,4 +33,14 @@ export async function editRecord<B extends { version: number }, R>(
 ): Promise<R> {
   const { version, ...input } = req.body;
   return (await idempotentRequest(ctx.db, req, 200, (trx) => edit(trx, { ctx, actor: actorOf(req), id: req.params.id, version, input, ...requestMeta(req) }))).body;
+}
+
+/** Takes the record `:id` off the register at the body's `version`, with the reason when given (once per Idempotency-Key). */
+export async function archiveRecord<R>(
+  ctx: AppContext,
+  req: FastifyRequest & { params: { id: string }; body: { version: number; reason?: string | null } },
+  archive: (trx: Trx, o: { ctx: AppContext; actor: Actor; id: string; version: number; reason: string | null } & RequestMeta) => Promise<R>,
+): Promise<R> {
+  const reason = req.body.reason?.trim() || null;
+  return (await idempotentRequest(ctx.db, req, 200, (trx) => archive(trx, { ctx, actor: actorOf(req), id: req.params.id, version: req.body.version, reason, ...requestMeta(req) }))).body;
 }

@@ -2,9 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { MovementByStateSchema } from '../movement.js';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { requestMeta } from '../../platform/http/request-meta.js';
-import { idempotentRequest } from '../../platform/http/idempotency.js';
-import { createRecord, editRecord } from '../registers/requests.js';
+import { archiveRecord, createRecord, editRecord } from '../registers/requests.js';
 import { IdParams, Nullable, Page, Paging, Uuid, IsoDate, errorResponses } from '../../platform/http/schemas.js';
 import { listSites, getSite, siteHistory } from './queries.js';
 import { permitsWithMovement } from '../permits/queries.js';
@@ -171,12 +169,7 @@ export const siteRoutes: RoutesPlugin = (app, ctx) => {
         response: { 200: Saved, ...Conflict, ...errorResponses },
       },
     },
-    async (req) =>
-      (
-        await idempotentRequest(ctx.db, req, 200, (trx) =>
-          archiveSite(trx, { ctx, actor: actorOf(req), id: req.params.id, version: req.body.version, reason: req.body.reason?.trim() || null, ...requestMeta(req) }),
-        )
-      ).body,
+    async (req) => archiveRecord(ctx, req, archiveSite),
   );
 
   app.get(

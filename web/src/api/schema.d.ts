@@ -3158,6 +3158,15 @@ export interface paths {
                                 name: string;
                                 reason: string | null;
                             }[];
+                            /**
+                             * Format: date-time
+                             * @description Когда разрешение аннулировано: рейсы, погруженные с этого момента, не принимаются
+                             */
+                            revokedAt: string | null;
+                            /** @description Причина аннулирования (от оператора) */
+                            revokedReason: string | null;
+                            /** @description Может ли пользователь (оператор) аннулировать разрешение */
+                            canRevoke: boolean;
                         };
                     };
                 };
@@ -3396,6 +3405,122 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/permits/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Аннулировать разрешение (действие оператора, с причиной)
+         * @description С момента аннулирования рейсы по разрешению не принимаются (погруженные раньше проверяются по версии, действовавшей при погрузке). Заявитель, перевозчики и объекты приёма разрешения получают уведомление. Уже аннулированное — 409 permit_status. Принимает Idempotency-Key.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Причина аннулирования */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "revoked";
+                            /** Format: date-time */
+                            revokedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4651,7 +4776,7 @@ export interface paths {
         };
         /**
          * Объекты приёма организации (реестр)
-         * @description Страницы по наименованию: nextCursor передайте в after. q ищет по наименованию, адресу, номеру в реестре и коду ФККО.
+         * @description Страницы по наименованию: nextCursor передайте в after. q ищет по наименованию, адресу, номеру в реестре и коду ФККО. Без archived — объекты на учёте; archived=true — снятые с учёта.
          */
         get: {
             parameters: {
@@ -4661,6 +4786,7 @@ export interface paths {
                     limit?: number;
                     /** @description active — действует, suspended — доступ приостановлен оператором */
                     status?: "active" | "suspended";
+                    archived?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -5137,6 +5263,119 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/facilities/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Снять объект приёма с учёта (в архив)
+         * @description Недоступно, пока объект указан в действующем разрешении или выбран в заявлении на рассмотрении (409 register_in_use). version — версия карточки (иначе 409 register_version_conflict). Принимает Idempotency-Key.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Версия записи, на которой сделано изменение (оптимистическая блокировка) */
+                        version: number;
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/facilities/{id}/history": {
@@ -25023,7 +25262,7 @@ export interface components {
             status: number;
             detail?: string;
             /** @enum {string} */
-            code: "validation" | "bad_request" | "malformed_json" | "unsupported_media_type" | "multipart_invalid" | "payload_too_large" | "request_timeout" | "unauthenticated" | "forbidden" | "cross_site_request" | "no_organization" | "second_factor_required" | "not_found" | "conflict" | "idempotency_mismatch" | "idempotency_in_progress" | "too_many_requests" | "overloaded" | "unavailable" | "internal" | "invalid_credentials" | "account_locked" | "second_factor_invalid" | "challenge_used" | "challenge_expired" | "certificate_rejected" | "signature_invalid" | "reset_invalid" | "external_login_failed" | "invitation_used" | "invitation_expired" | "application_status" | "version_conflict" | "application_incomplete" | "report_status" | "report_conflict" | "report_invalid" | "report_deadline" | "register_version_conflict" | "register_archived" | "register_in_use" | "plate_taken" | "terminal_taken" | "register_status" | "tariff_overlap" | "tariff_in_use" | "nothing_to_bill" | "payment_matched" | "overpayment" | "meeting_stage" | "meeting_completed" | "register_invalid";
+            code: "validation" | "bad_request" | "malformed_json" | "unsupported_media_type" | "multipart_invalid" | "payload_too_large" | "request_timeout" | "unauthenticated" | "forbidden" | "cross_site_request" | "no_organization" | "second_factor_required" | "not_found" | "conflict" | "idempotency_mismatch" | "idempotency_in_progress" | "too_many_requests" | "overloaded" | "unavailable" | "internal" | "invalid_credentials" | "account_locked" | "second_factor_invalid" | "challenge_used" | "challenge_expired" | "certificate_rejected" | "signature_invalid" | "reset_invalid" | "external_login_failed" | "invitation_used" | "invitation_expired" | "application_status" | "version_conflict" | "application_incomplete" | "permit_status" | "report_status" | "report_conflict" | "report_invalid" | "report_deadline" | "register_version_conflict" | "register_archived" | "register_in_use" | "plate_taken" | "terminal_taken" | "register_status" | "tariff_overlap" | "tariff_in_use" | "nothing_to_bill" | "payment_matched" | "overpayment" | "meeting_stage" | "meeting_completed" | "register_invalid";
             errors?: {
                 field: string;
                 message: string;

@@ -14,10 +14,22 @@ import { FacilityStatusBadge, FacilityTitle, capacityText } from './status';
 
 export function FacilitiesPage() {
   const [q, setQ] = useState('');
-  const [status, setStatus] = useState<'all' | 'active' | 'suspended'>('all');
+  const [status, setStatus] = useState<'all' | 'active' | 'suspended' | 'archived'>('all');
   const [debounced] = useDebouncedValue(q, 300);
   const list = useKeysetPages(['facilities', 'list', debounced.trim(), status], (after) =>
-    call(api.GET('/api/facilities', { params: { query: { q: debounced.trim() || undefined, status: status === 'all' ? undefined : status, after, limit: 50 } } })),
+    call(
+      api.GET('/api/facilities', {
+        params: {
+          query: {
+            q: debounced.trim() || undefined,
+            status: status === 'all' || status === 'archived' ? undefined : status,
+            archived: status === 'archived' || undefined,
+            after,
+            limit: 50,
+          },
+        },
+      }),
+    ),
   );
   return (
     <RegisterList
@@ -38,6 +50,7 @@ export function FacilitiesPage() {
           { value: 'all', label: 'Все' },
           { value: 'active', label: 'Действуют' },
           { value: 'suspended', label: 'Приостановлены' },
+          { value: 'archived', label: 'Архив' },
         ],
       }}
     >

@@ -1,4 +1,4 @@
-/** The card of a receiving facility: details, accepted ФККО codes, permits in force naming it, «Изменить»; for the operator «Приостановить доступ» / «Восстановить доступ»; the history. */
+/** The card of a receiving facility: details, accepted ФККО codes, permits in force naming it, «Изменить», «Снять с учёта»; for the operator «Приостановить доступ» / «Восстановить доступ»; the history. */
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, Anchor, Breadcrumbs, Button, Card, Grid, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
@@ -23,6 +23,7 @@ export function FacilityCardPage() {
   const q = useQuery({ queryKey: ['facilities', 'one', id], queryFn: () => call(api.GET('/api/facilities/{id}', { params: { path: { id } } })) });
   const [editing, setEditing] = useState(false);
   const [changing, setChanging] = useState(false);
+  const [archiving, setArchiving] = useState(false);
   const phone = useMediaQuery('(max-width: 600px)');
   if (q.isPending) return <Loading label="Загрузка объекта приёма…" />;
   if (q.isError) return <ErrorAlert error={q.error} title="Не удалось открыть объект приёма" />;
@@ -43,9 +44,14 @@ export function FacilityCardPage() {
         right={
           <Group gap="xs">
             {f.editable && (
-              <Button variant="light" size="sm" onClick={() => setEditing(true)}>
-                Изменить
-              </Button>
+              <>
+                <Button variant="light" size="sm" onClick={() => setEditing(true)}>
+                  Изменить
+                </Button>
+                <Button variant="subtle" color="red" size="sm" onClick={() => setArchiving(true)}>
+                  Снять с учёта
+                </Button>
+              </>
             )}
             {f.canSuspend && (
               <Button variant={suspended ? 'light' : 'subtle'} color={suspended ? 'teal' : 'red'} size="sm" onClick={() => setChanging(true)}>
@@ -57,6 +63,11 @@ export function FacilityCardPage() {
       >
         {f.name}
       </PageTitle>
+      {f.archivedAt && (
+        <Alert color="gray" mb="md" role="status">
+          Объект приёма снят с учёта {fmtDateTime(f.archivedAt)}
+        </Alert>
+      )}
       {suspended && (
         <Alert color="red" mb="md" role="status" title="Доступ объекта приёма приостановлен оператором">
           {f.statusChangedAt ? `С ${fmtDateTime(f.statusChangedAt)}. ` : ''}Причина: {f.statusReason ?? '—'}. Пока доступ приостановлен, новые рейсы на этот объект не принимаются, а в заявлениях его выбрать нельзя (1386-ПП п. 7.2).
@@ -70,6 +81,15 @@ export function FacilityCardPage() {
       <Modal opened={editing} onClose={() => setEditing(false)} title="Изменение объекта приёма" size="xl" fullScreen={phone}>
         <FacilityForm facility={f} onCancel={() => setEditing(false)} onDone={() => setEditing(false)} />
       </Modal>
+      <ReasonDialog
+        opened={archiving}
+        onClose={() => setArchiving(false)}
+        title="Снять объект приёма с учёта"
+        consequence="Объект перейдёт в архив: изменить его и выбрать в заявлениях будет нельзя. Пока он указан в действующем разрешении или в заявлении на рассмотрении, снять его нельзя. История сохранится."
+        confirmLabel="Снять с учёта"
+        invalidate={['facilities']}
+        run={(reason) => call(api.POST('/api/facilities/{id}/archive', { params: { path: { id: f.id } }, body: { version: f.version, reason } }))}
+      />
       <ReasonDialog
         opened={changing}
         onClose={() => setChanging(false)}

@@ -1,9 +1,10 @@
-/** A permit: its present terms with utilization, every version with its signed PDF, and «Внести изменения». */
+/** A permit: its present terms with utilization, every version with its signed PDF, «Внести изменения»; for the operator «Аннулировать разрешение». */
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Anchor, Badge, Breadcrumbs, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Breadcrumbs, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { ApiError, errorMessage } from '../../api/client';
+import { ApiError, api, call, errorMessage } from '../../api/client';
+import { ReasonDialog } from '../registers/common';
 import { useAuth } from '../../auth';
 import { ErrorAlert, Loading, PageTitle } from '../../components/PageState';
 import { fmtDate, fmtDateTime, fmtDecimal, PERMIT_STATUS } from '../../lib/format';
@@ -33,6 +34,7 @@ export function PermitPage() {
   const { hasRole, organization } = useAuth();
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
+  const [revoking, setRevoking] = useState(false);
   if (permit.isPending) return <Loading label="Загрузка разрешения…" />;
   if (permit.isError) return <ErrorAlert error={permit.error} title="Не удалось открыть разрешение" />;
   const p = permit.data;
@@ -62,15 +64,36 @@ export function PermitPage() {
       <PageTitle
         subtitle={`Срок действия: ${fmtDate(p.validFrom)} — ${fmtDate(p.validTo)} · ${PERMIT_STATUS[p.status] ?? p.status}`}
         right={
-          mayAmend && (
-            <Button variant="light" onClick={() => void amend()} loading={busy}>
-              Внести изменения
-            </Button>
-          )
+          <Group gap="xs">
+            {mayAmend && (
+              <Button variant="light" onClick={() => void amend()} loading={busy}>
+                Внести изменения
+              </Button>
+            )}
+            {p.canRevoke && (
+              <Button variant="subtle" color="red" onClick={() => setRevoking(true)}>
+                Аннулировать разрешение
+              </Button>
+            )}
+          </Group>
         }
       >
         Разрешение № {p.number}
       </PageTitle>
+      {p.revokedAt && (
+        <Alert color="red" mb="md" role="status" title="Разрешение аннулировано оператором">
+          С {fmtDateTime(p.revokedAt)} рейсы по разрешению не принимаются; погруженные раньше сохраняются. Причина: {p.revokedReason ?? '—'}.
+        </Alert>
+      )}
+      <ReasonDialog
+        opened={revoking}
+        onClose={() => setRevoking(false)}
+        title={`Аннулировать разрешение № ${p.number}`}
+        consequence="С этого момента рейсы по разрешению не будут приниматься. Заявитель, перевозчики и объекты приёма получат уведомление с причиной. Отменить аннулирование нельзя."
+        confirmLabel="Аннулировать"
+        invalidate={['permits']}
+        run={(reason) => call(api.POST('/api/operator/permits/{id}/revoke', { params: { path: { id: p.id } }, body: { reason: reason ?? '' } }))}
+      />
       <Stack gap="md">
         <PermitUtilization permitId={p.id} />
         <Card component="section" aria-label="Версии разрешения">
