@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { idempotentRequest } from '../../platform/http/idempotency.js';
+import { requestMeta } from '../../platform/http/request-meta.js';
 import { IdParams, IsoDate, Page, Paging, Uuid, errorResponses } from '../../platform/http/schemas.js';
 import { getPermit, listPermits, openPermitFile, permitVersions } from './queries.js';
 import { revokePermit } from './revoke.js';
@@ -159,7 +160,7 @@ export const permitRoutes: RoutesPlugin = (app, ctx) => {
     async (req) =>
       (
         await idempotentRequest(ctx.db, req, 200, (trx) =>
-          revokePermit(trx, { ctx, actor: actorOf(req), id: req.params.id, reason: req.body.reason, ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null }),
+          revokePermit(trx, { ctx, actor: actorOf(req), id: req.params.id, reason: req.body.reason, ...requestMeta(req) }),
         )
       ).body,
   );
