@@ -13,8 +13,7 @@
  * the invoice has none yet).
  */
 import type { AppContext } from '../../platform/context.js';
-import { fileStore } from '../../platform/files/index.js';
-import { completeDocument, documentOf, formatDocumentCode, newPdf, operatorSigner, signatureStamp, storeSignedPdf, verificationUrl, type DocumentFact } from '../../platform/documents/index.js';
+import { documentOf, formatDocumentCode, newPdf, operatorSigner, publishSignedPdf, signatureStamp, verificationUrl, type DocumentFact } from '../../platform/documents/index.js';
 import { typesetQuotes } from '../../domain/typography.js';
 import { formatFkkoCode } from '../../domain/fkko.js';
 import { formatRu } from '../../domain/quantity.js';
@@ -126,24 +125,15 @@ export async function renderInvoice(ctx: AppContext, invoiceId: string): Promise
     verifyUrl: verificationUrl(ctx.config, record.code),
     support: ctx.config.support,
   };
-  const store = fileStore(ctx.config);
-  const signedAt = ctx.now();
-  const signed = await storeSignedPdf(ctx.config, op.signer, store, { prefix: `invoices/${invoiceId}/invoice`, pdf: await renderInvoicePdf(d), signedAt });
   const { facts, totals: shown } = invoiceFacts(d);
-  const recorded = await ctx.db.transaction().execute(async (trx) => {
+  const signedAt = ctx.now();
+  return publishSignedPdf(ctx, op, { documentId: record.id, prefix: `invoices/${invoiceId}/invoice`, pdf: await renderInvoicePdf(d), signedAt, facts, totals: shown }, async (trx, signed) => {
     const updated = await trx
       .updateTable('invoices')
       .set({ file_status: 'ready', document_id: record.id, pdf_key: signed.key, pdf_sig_key: signed.sigKey, pdf_bytes: signed.stored.bytes, pdf_sha256: signed.stored.sha256, ready_at: ctx.now() })
       .where('id', '=', invoiceId)
       .where('file_status', '<>', 'ready')
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) return false;
-    await completeDocument(trx, { id: record.id, facts, totals: shown, files: [signed.file], certificate: op.certificate, signedAt, timestampedAt: signed.timestampedAt });
-    return true;
+    return Number(updated.numUpdatedRows) > 0;
   });
-  if (!recorded) {
-    for (const k of [signed.key, signed.sigKey]) await store.delete(k).catch(() => {});
-    return 'already';
-  }
-  return 'done';
 }

@@ -16,15 +16,13 @@
  */
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
-import { fileStore } from '../../platform/files/index.js';
 import {
   OPERATOR_FALLBACK,
-  completeDocument,
   documentOf,
   formatDocumentCode,
   operatorSigner,
   reserveDocument,
-  storeSignedPdf, signatureStamp, drawSignatureStamp, signatureStampHeight,
+  publishSignedPdf, signatureStamp, drawSignatureStamp, signatureStampHeight,
   verificationUrl,
   type DocumentFact, newPdf } from '../../platform/documents/index.js';
 import { typesetQuotes } from '../../domain/typography.js';
@@ -214,35 +212,15 @@ export async function renderPermitVersion(ctx: AppContext, versionId: string): P
     verifyUrl: verificationUrl(ctx.config, record.code),
     support: ctx.config.support,
   };
-  const pdf = await renderPermitPdf(docData);
-  const store = fileStore(ctx.config);
-  const signedAt = ctx.now();
-  const signed = await storeSignedPdf(ctx.config, op.signer, store, { prefix: `permits/${p.id}/v${v.version}`, pdf, signedAt });
-  const { key: pdfKey, sigKey, stored } = signed;
   const { facts, totals } = permitFacts(docData);
-  const recorded = await ctx.db.transaction().execute(async (trx) => {
+  const signedAt = ctx.now();
+  return publishSignedPdf(ctx, op, { documentId: record.id, prefix: `permits/${p.id}/v${v.version}`, pdf: await renderPermitPdf(docData), signedAt, facts, totals }, async (trx, signed) => {
     const updated = await trx
       .updateTable('permit_versions')
-      .set({ pdf_key: pdfKey, sig_key: sigKey, pdf_bytes: stored.bytes, pdf_sha256: stored.sha256, signer_serial: cert.serialNumber, signed_at: signedAt })
+      .set({ pdf_key: signed.key, sig_key: signed.sigKey, pdf_bytes: signed.stored.bytes, pdf_sha256: signed.stored.sha256, signer_serial: cert.serialNumber, signed_at: signedAt })
       .where('id', '=', versionId)
       .where('pdf_key', 'is', null)
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) return false;
-    await completeDocument(trx, {
-      id: record.id,
-      facts,
-      totals,
-      files: [signed.file],
-      certificate: cert,
-      signedAt,
-      timestampedAt: signed.timestampedAt,
-    });
-    return true;
+    return Number(updated.numUpdatedRows) > 0;
   });
-  if (!recorded) {
-    await store.delete(pdfKey);
-    await store.delete(sigKey);
-    return 'already';
-  }
-  return 'done';
 }

@@ -13,8 +13,7 @@
  * recorded only when the version has none yet).
  */
 import type { AppContext } from '../../platform/context.js';
-import { fileStore } from '../../platform/files/index.js';
-import { completeDocument, documentOf, formatDocumentCode, operatorSigner, storeSignedPdf, signatureStamp, drawSignatureStamp, signatureStampHeight, verificationUrl, type DocumentFact, newPdf } from '../../platform/documents/index.js';
+import { documentOf, formatDocumentCode, operatorSigner, publishSignedPdf, signatureStamp, drawSignatureStamp, signatureStampHeight, verificationUrl, type DocumentFact, newPdf } from '../../platform/documents/index.js';
 import { typesetQuotes } from '../../domain/typography.js';
 import { formatFkkoCode } from '../../domain/fkko.js';
 import { formatRu } from '../../domain/quantity.js';
@@ -177,35 +176,15 @@ export async function renderReportVersion(ctx: AppContext, versionId: string): P
     verifyUrl: verificationUrl(ctx.config, record.code),
     support: ctx.config.support,
   };
-  const pdf = await renderReportPdf(d);
-  const store = fileStore(ctx.config);
-  const signedAt = ctx.now();
-  const signed = await storeSignedPdf(ctx.config, op.signer, store, { prefix: `reports/${r.id}/v${v.version}`, pdf, signedAt });
-  const { key: pdfKey, sigKey, stored } = signed;
   const { facts, totals } = reportFacts(d);
-  const recorded = await ctx.db.transaction().execute(async (trx) => {
+  const signedAt = ctx.now();
+  return publishSignedPdf(ctx, op, { documentId: record.id, prefix: `reports/${r.id}/v${v.version}`, pdf: await renderReportPdf(d), signedAt, facts, totals }, async (trx, signed) => {
     const updated = await trx
       .updateTable('report_versions')
-      .set({ pdf_key: pdfKey, sig_key: sigKey, pdf_bytes: stored.bytes, pdf_sha256: stored.sha256, signed_at: signedAt })
+      .set({ pdf_key: signed.key, sig_key: signed.sigKey, pdf_bytes: signed.stored.bytes, pdf_sha256: signed.stored.sha256, signed_at: signedAt })
       .where('id', '=', versionId)
       .where('pdf_key', 'is', null)
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) return false;
-    await completeDocument(trx, {
-      id: record.id,
-      facts,
-      totals,
-      files: [signed.file],
-      certificate: cert,
-      signedAt,
-      timestampedAt: signed.timestampedAt,
-    });
-    return true;
+    return Number(updated.numUpdatedRows) > 0;
   });
-  if (!recorded) {
-    await store.delete(pdfKey);
-    await store.delete(sigKey);
-    return 'already';
-  }
-  return 'done';
 }

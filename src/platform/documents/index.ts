@@ -8,3 +8,4 @@ export * from './stamp.js';
 export * from './pdf-stamp.js';
 export * from './pdf.js';
 export * from './docx.js';
+export * from './publish.js';
