@@ -1,0 +1,156 @@
+/**
+ * One owners' meeting (issue 15) from nothing to «Собрание проведено», in a real browser, as
+ * manager@ossig.test: a new house and meeting → «1.» the notice (dates picked, one agenda item)
+ * → «2.» the register imported from an Excel file made here (a bad row refused with its reason)
+ * → «3.» the ballots PDF → «4.» three owners' decisions, the live count → «5.» the protocol:
+ * its PDF holds the item's result, its DOCX too → «6.» «Выбор компании», «Подтвердить», the
+ * signed scan attached, «Загрузить протокол в ГИС» → «Загружен» from the ГИС ЖКХ simulator
+ * (the worker runs the exchange) → «Собрание проведено».
+ */
+import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import type { Download, Page } from 'playwright-core';
+import { extractText } from 'unpdf';
+import { useBrowserServer } from './server.js';
+import { newPage, shot, signIn } from './browser.js';
+import { docxText } from '../helpers/docx.js';
+import { REGISTER_COLUMNS } from '../../src/features/meetings/texts.js';
+
+async function bytesOf(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of await download.createReadStream()) chunks.push(Buffer.from(c));
+  return Buffer.concat(chunks);
+}
+const pdfText = async (b: Buffer) => (await extractText(new Uint8Array(b), { mergePages: true })).text.replace(/\s+/g, ' ');
+
+/** The register: 4 premises, 200 м² in all; row 6 names an owner type the import does not know. */
+async function registerXlsx(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Реестр');
+  ws.addRow([...REGISTER_COLUMNS]);
+  ws.addRow(['1', 'жилое', '100.00', '', 'Антонов Антон Антонович', 'физическое лицо', '', 'единоличная', '1', 'Выписка ЕГРН № 1']);
+  ws.addRow(['2', 'жилое', '60.00', '', 'Борисова Бэла Борисовна', 'физическое лицо', '', 'долевая', '1/2', 'Выписка ЕГРН № 2']);
+  ws.addRow(['2', 'жилое', '60.00', '', 'Борисов Богдан Борисович', 'физическое лицо', '', 'долевая', '1/2', 'Выписка ЕГРН № 3']);
+  ws.addRow(['3', 'нежилое', '40.00', '', 'Город Москва', 'город', '', 'единоличная', '1', 'Выписка ЕГРН № 4']);
+  ws.addRow(['4', 'жилое', '10.00', '', 'Котов Кот', 'кошка', '', 'единоличная', '1', '']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function pickDay(page: Page, label: string, day: number) {
+  await page.getByRole('button', { name: label }).click();
+  await page.locator('button.mantine-DateTimePicker-day:not([data-outside])').filter({ hasText: new RegExp(`^${day}$`) }).first().click();
+  await page.keyboard.press('Escape');
+}
+
+describe('an owners’ meeting walked through in the browser (issue 15)', () => {
+  const env = useBrowserServer({ trips: 0 });
+
+  it('notice → register import → ballots → votes → count → protocol (PDF, DOCX) → scan → ГИС ЖКХ simulator → «Собрание проведено»', async () => {
+    const { context, page } = await newPage(env.browser, env.server.url);
+    await signIn(page, 'manager@ossig.test');
+    await page.goto('/meetings');
+    await page.getByRole('link', { name: 'Новое собрание' }).click();
+    const house = page.getByRole('form', { name: 'Новый дом' });
+    await house.getByLabel('Адрес дома').fill('г. Москва, ул. Проверочная, д. 7');
+    await house.getByLabel('Кадастровый номер дома').fill('77:06:0002001:7777');
+    await house.getByLabel('Общая площадь помещений, м²').fill('200,00');
+    await house.getByRole('button', { name: 'Добавить дом' }).click();
+    await house.getByLabel('Адрес дома').and(page.locator('[value=""]')).waitFor();
+    await page.getByRole('button', { name: 'Начать собрание' }).click();
+    const stages = page.getByRole('navigation', { name: 'Этапы ОСС' });
+    await stages.waitFor();
+    const openStage = async (n: number) => {
+      if (!(await stages.isVisible())) await page.getByRole('link', { name: '← К списку этапов ОСС' }).first().click();
+      await stages.getByRole('link', { name: new RegExp(`^${n}\\. `) }).click();
+      await page.getByRole('heading', { level: 1, name: new RegExp(`^${n}\\. `) }).waitFor();
+    };
+    const markDone = async () => {
+      await page.getByRole('button', { name: 'Этап выполнен' }).click();
+      await page.getByRole('button', { name: 'Снять отметку о выполнении' }).waitFor();
+    };
+
+    // 1. The notice.
+    await openStage(1);
+    const notice = page.getByRole('form', { name: 'Сообщение о проведении ОСС' });
+    await notice.getByLabel('Инициаторы собрания').fill('ООО «Управляющая компания»');
+    await pickDay(page, 'Дата и время начала собрания (МСК)', 10);
+    await pickDay(page, 'Окончание приёма решений (МСК)', 20);
+    await notice.getByLabel('Место проведения собрания').fill('Двор дома 7');
+    await notice.getByLabel('Место (адрес) передачи решений собственников').fill('Офис управляющей компании');
+    const items = notice.getByLabel('Формулировка вопроса');
+    if ((await items.count()) === 0) await notice.getByRole('button', { name: 'Добавить вопрос' }).click();
+    while ((await items.count()) > 1) await notice.getByRole('button', { name: `Удалить вопрос ${await items.count()}` }).click();
+    await items.first().fill('Ремонт подъезда за счёт средств на содержание');
+    await notice.getByRole('button', { name: 'Сохранить сообщение' }).click();
+    await page.getByText('Сообщение сохранено').waitFor();
+    await markDone();
+
+    // 2. The register from the Excel file: the bad row refused with its reason, the rest accepted.
+    await openStage(2);
+    const load = page.getByRole('region', { name: 'Загрузка реестра из файла' });
+    await load.locator('input[type=file]').setInputFiles({ name: 'Реестр дом 7.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await registerXlsx() });
+    const result = load.getByRole('status');
+    await result.getByText('Строк: 5; загружено: 4; отклонено: 1').waitFor();
+    await expect(result.textContent()).resolves.toMatch(/Строка 6.*«Тип собственника».*«кошка» — укажите «физическое лицо», «юридическое лицо» или «город»/);
+    await shot(page, 'browser-meeting-walk-1-register');
+    await markDone();
+
+    // 3. The ballots PDF.
+    await openStage(3);
+    await page.getByRole('button', { name: 'Сформировать бюллетени (PDF)' }).click();
+    await page.getByRole('link', { name: 'Скачать бюллетени (PDF)' }).waitFor({ timeout: 60_000 });
+    await markDone();
+
+    // 4. Decisions of three owners: 100 + 30 «за», 30 «против» of 200 — quorum 80 %, the item accepted.
+    await openStage(4);
+    for (const [name, choice] of [['Антонов', 'За'], ['Борисова', 'За'], ['Борисов Богдан', 'Против']] as const) {
+      await page.getByLabel('Помещение или собственник').fill(name);
+      const owner = page.getByRole('article', { name: new RegExp(`^Собственник ${name}`) });
+      await owner.getByRole('button', { name: 'Внести решение' }).click();
+      await owner.getByRole('radiogroup').first().getByRole('radio', { name: choice }).check();
+      await owner.getByRole('button', { name: 'Сохранить решение' }).click();
+      await owner.getByText(/^Решение внесено/).waitFor();
+    }
+    await page.getByRole('region', { name: 'Итоги голосования' }).getByText(/Приняли участие 3 из 4 собственников/).waitFor();
+    await markDone();
+
+    // 5. The protocol: PDF and DOCX, each with the item's result.
+    await openStage(5);
+    const protocol = page.getByRole('region', { name: 'Протокол' });
+    await protocol.getByLabel('Председатель собрания').fill('Антонов Антон Антонович');
+    await protocol.getByLabel('Секретарь собрания').fill('Борисова Бэла Борисовна');
+    await protocol.getByRole('button', { name: 'Сформировать протокол' }).click();
+    const pdfLink = protocol.getByRole('link', { name: 'Скачать протокол (PDF)' });
+    await pdfLink.waitFor({ timeout: 60_000 });
+    const [pdfDownload] = await Promise.all([page.waitForEvent('download'), pdfLink.click()]);
+    const pdf = await bytesOf(pdfDownload);
+    const text = await pdfText(pdf);
+    expect(text).toContain('Ремонт подъезда за счёт средств на содержание');
+    expect(text).toContain('Решение по вопросу 1: РЕШЕНИЕ ПРИНЯТО');
+    const [docxDownload] = await Promise.all([page.waitForEvent('download'), protocol.getByRole('link', { name: 'Скачать протокол (DOCX)' }).click()]);
+    expect(docxDownload.suggestedFilename()).toMatch(/\.docx$/);
+    const docx = docxText(await bytesOf(docxDownload));
+    expect(docx.text).toContain('Решение по вопросу 1: РЕШЕНИЕ ПРИНЯТО');
+    await markDone();
+
+    // 6. «Выбор компании», «Подтвердить», the signed scan, «Загрузить протокол в ГИС» → «Загружен».
+    await openStage(6);
+    const company = page.getByRole('region', { name: 'Выбор компании' });
+    await expect.poll(() => company.getByRole('textbox', { name: 'Выберите компанию' }).inputValue(), { timeout: 10_000 }).toMatch(/ИНН: \d{10}/);
+    await company.getByRole('button', { name: 'Подтвердить' }).click();
+    await company.getByRole('status').getByText(/Права доступа .* подтверждены/).waitFor();
+    const gis = page.getByRole('region', { name: 'Загрузка протокола в ГИС' });
+    await gis.locator('input[type=file]').setInputFiles({ name: 'Протокол подписанный.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await gis.getByRole('link', { name: 'Протокол подписанный.pdf' }).waitFor();
+    await gis.getByRole('button', { name: 'Загрузить протокол в ГИС' }).click();
+    await gis.getByText('Загружен', { exact: true }).waitFor({ timeout: 60_000 });
+    await shot(page, 'browser-meeting-walk-2-gis');
+    await page.getByRole('link', { name: '← К списку этапов ОСС' }).first().click();
+    await page.getByRole('button', { name: 'Собрание проведено' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Собрание проведено' }).count(), { timeout: 10_000 }).toBe(0);
+    await expect(stages.getByRole('checkbox', { name: /^6\. .*: выполнен$/ }).isChecked()).resolves.toBe(true);
+    await page.goto('/meetings?tab=completed');
+    await page.getByRole('list', { name: 'Собрания' }).getByText(/Проверочная, д\. 7/).waitFor();
+    await context.close();
+  });
+});
