@@ -57,6 +57,19 @@ export const XLSX_TRIP_HEADERS = [
   'Источник учтённой массы',
 ] as const;
 
+const col = (header: string, type: XlsxColumn['type'], width: number, numFmt?: string): XlsxColumn => ({ header, type, width, ...(numFmt ? { numFmt } : {}) });
+/** Columns several sheets carry. */
+const PERMIT_COL = col('Разрешение', 'string', 20);
+const FKKO_COL = col('Код ФККО', 'string', 17);
+const WASTE_COL = col('Вид отходов', 'string', 60);
+const PERMITTED_COL = col('Разрешено, м³', 'number', 14, '0.00');
+
+/** Adds a row, waiting when the writer asks to (backpressure). */
+async function put(sheet: XlsxSheet, values: XlsxCellValue[], style?: 'bold' | 'alert'): Promise<void> {
+  const w = sheet.addRow(values, style ? { style } : undefined);
+  if (w) await w;
+}
+
 const TRIP_COLUMNS: XlsxColumn[] = (
   [
     ['integer', 8],
@@ -130,37 +143,37 @@ export async function renderStatementXlsx(opts: {
   // Tab order = declaration order; rows go to each sheet in that order.
   const info = wb.addSheet(INFO_SHEET, {
     columns: [
-      { header: 'Поле', type: 'string', width: 42 },
-      { header: 'Значение', type: 'auto', width: 90 },
-      { header: 'Дата', type: 'date', width: 12 },
-      { header: 'Дата и время (МСК)', type: 'datetime', width: 17 },
-      { header: 'Число', type: 'number', width: 14 },
+      col('Поле', 'string', 42),
+      col('Значение', 'auto', 90),
+      col('Дата', 'date', 12),
+      col('Дата и время (МСК)', 'datetime', 17),
+      col('Число', 'number', 14),
     ],
   });
   const permits = wb.addSheet(PERMITS_SHEET, {
     columns: [
-      { header: 'Разрешение', type: 'string', width: 20 },
-      { header: 'Действует с', type: 'date', width: 12 },
-      { header: 'Действует по', type: 'date', width: 12 },
-      { header: 'Статус', type: 'string', width: 12 },
-      { header: 'Перевозчики', type: 'string', width: 40 },
-      { header: 'Объекты приёма', type: 'string', width: 40 },
-      { header: 'Код ФККО', type: 'string', width: 17 },
-      { header: 'Вид отходов', type: 'string', width: 60 },
-      { header: 'Разрешено, м³', type: 'number', width: 14, numFmt: '0.00' },
+      PERMIT_COL,
+      col('Действует с', 'date', 12),
+      col('Действует по', 'date', 12),
+      col('Статус', 'string', 12),
+      col('Перевозчики', 'string', 40),
+      col('Объекты приёма', 'string', 40),
+      FKKO_COL,
+      WASTE_COL,
+      PERMITTED_COL,
     ],
     frozenHeader: true,
   });
   const parties = wb.addSheet(PARTIES_SHEET, {
     columns: [
-      { header: 'Роль', type: 'string', width: 22 },
-      { header: 'Наименование', type: 'string', width: 60 },
-      { header: 'Сокращённое наименование', type: 'string', width: 30 },
-      { header: 'ИНН', type: 'string', width: 14 },
-      { header: 'КПП', type: 'string', width: 11 },
-      { header: 'ОГРН / ОГРНИП', type: 'string', width: 17 },
-      { header: 'Адрес', type: 'string', width: 50 },
-      { header: 'Откуда сведения', type: 'string', width: 60 },
+      col('Роль', 'string', 22),
+      col('Наименование', 'string', 60),
+      col('Сокращённое наименование', 'string', 30),
+      col('ИНН', 'string', 14),
+      col('КПП', 'string', 11),
+      col('ОГРН / ОГРНИП', 'string', 17),
+      col('Адрес', 'string', 50),
+      col('Откуда сведения', 'string', 60),
     ],
     frozenHeader: true,
   });
@@ -169,44 +182,43 @@ export async function renderStatementXlsx(opts: {
   const sheetCount = Math.max(1, Math.ceil(t.trips / perSheet));
   const tripSheets = Array.from({ length: sheetCount }, (_, i) => wb.addSheet(i === 0 ? TRIP_SHEET : `${TRIP_SHEET} (${i + 1})`, { columns: TRIP_COLUMNS, frozenHeader: true }));
   const totals = wb.addSheet(TOTALS_SHEET, {
-    columns: [{ header: 'Разрез', type: 'string', width: 22 }, { header: 'Значение', type: 'string', width: 50 }, { header: 'Код / ИНН', type: 'string', width: 17 }, ...STATE_COLUMNS],
+    columns: [col('Разрез', 'string', 22), col('Значение', 'string', 50), col('Код / ИНН', 'string', 17), ...STATE_COLUMNS],
     frozenHeader: true,
   });
   const utilization = wb.addSheet(UTILIZATION_SHEET, {
     columns: [
-      { header: 'Разрешение', type: 'string', width: 20 },
-      { header: 'Код ФККО', type: 'string', width: 17 },
-      { header: 'Вид отходов', type: 'string', width: 60 },
-      { header: 'Разрешено, м³', type: 'number', width: 14, numFmt: '0.00' },
-      { header: 'Перемещено за период, м³', type: 'number', width: 16, numFmt: '0.00' },
-      { header: 'Перемещено всего на конец периода, м³', type: 'number', width: 18, numFmt: '0.00' },
-      { header: 'Ожидают решения, м³', type: 'number', width: 14, numFmt: '0.00' },
-      { header: 'Использовано, %', type: 'number', width: 12, numFmt: '0.0' },
-      { header: 'Превышение', type: 'string', width: 12 },
+      PERMIT_COL,
+      FKKO_COL,
+      WASTE_COL,
+      PERMITTED_COL,
+      col('Перемещено за период, м³', 'number', 16, '0.00'),
+      col('Перемещено всего на конец периода, м³', 'number', 18, '0.00'),
+      col('Ожидают решения, м³', 'number', 14, '0.00'),
+      col('Использовано, %', 'number', 12, '0.0'),
+      col('Превышение', 'string', 12),
     ],
     frozenHeader: true,
   });
   const rejected = wb.addSheet(REJECTED_SHEET, {
     columns: [
-      { header: 'ID рейса', type: 'integer', width: 10 },
-      { header: 'Разрешение', type: 'string', width: 20 },
-      { header: 'Выгрузка (МСК)', type: 'datetime', width: 17 },
-      { header: 'Госномер ТС', type: 'string', width: 12 },
-      { header: 'Перевозчик', type: 'string', width: 28 },
-      { header: 'Объект приёма', type: 'string', width: 30 },
-      { header: 'Код ФККО', type: 'string', width: 17 },
-      { header: 'Объём, м³', type: 'number', width: 11, numFmt: '0.00' },
-      { header: 'Масса заявленная, т', type: 'number', width: 12, numFmt: '0.000' },
-      { header: 'Отклонён (МСК)', type: 'datetime', width: 17 },
-      { header: 'Причина отказа', type: 'string', width: 60 },
+      col('ID рейса', 'integer', 10),
+      PERMIT_COL,
+      col('Выгрузка (МСК)', 'datetime', 17),
+      col('Госномер ТС', 'string', 12),
+      col('Перевозчик', 'string', 28),
+      col('Объект приёма', 'string', 30),
+      FKKO_COL,
+      col('Объём, м³', 'number', 11, '0.00'),
+      col('Масса заявленная, т', 'number', 12, '0.000'),
+      col('Отклонён (МСК)', 'datetime', 17),
+      col('Причина отказа', 'string', 60),
     ],
     frozenHeader: true,
   });
 
   // «Сведения»
   const kv = async (sheet: XlsxSheet, field: string, value: XlsxCellValue, date?: Date | string | null, dateTime?: Date | null, num?: string | number | null, bold = false) => {
-    const w = sheet.addRow([field, value ?? null, date ?? null, dateTime ?? null, num ?? null], bold ? { style: 'bold' } : undefined);
-    if (w) await w;
+    await put(sheet, [field, value ?? null, date ?? null, dateTime ?? null, num ?? null], bold ? 'bold' : undefined);
   };
   const org = async (role: string, o: OrganizationDetails | HeaderOperator) => {
     await kv(info, role, typesetQuotes(o.name), null, null, null, true);
@@ -254,8 +266,7 @@ export async function renderStatementXlsx(opts: {
     const carriers = p.carrierIds.map((id) => names.get(id) ?? id).join('; ');
     const facilities = p.facilityIds.map((id) => names.get(id) ?? id).join('; ');
     for (const w of p.wasteTypes.length ? p.wasteTypes : [null]) {
-      const wait = permits.addRow([p.number, p.validFrom, p.validTo, p.status, carriers, facilities, w ? formatFkkoCode(w.code) : null, w?.name ?? null, w?.permitted ?? null]);
-      if (wait) await wait;
+      await put(permits, [p.number, p.validFrom, p.validTo, p.status, carriers, facilities, w ? formatFkkoCode(w.code) : null, w?.name ?? null, w?.permitted ?? null]);
     }
   }
   await permits.end();
@@ -263,8 +274,7 @@ export async function renderStatementXlsx(opts: {
   // «Участники»
   for (const [role, list] of [['Перевозчик', h.carriers], ['Объект приёма', h.facilities]] as const) {
     for (const o of list) {
-      const wait = parties.addRow([role, typesetQuotes(o.name), o.shortName ? typesetQuotes(o.shortName) : null, o.inn, o.kpp, o.ogrn, o.address, detailsSourceNote(o)]);
-      if (wait) await wait;
+      await put(parties, [role, typesetQuotes(o.name), o.shortName ? typesetQuotes(o.shortName) : null, o.inn, o.kpp, o.ogrn, o.address, detailsSourceNote(o)]);
     }
   }
   await parties.end();
@@ -310,10 +320,7 @@ export async function renderStatementXlsx(opts: {
   for (const sheet of tripSheets) await sheet.end();
 
   // «Итоги»
-  const row = async (values: XlsxCellValue[], bold = false) => {
-    const w = totals.addRow(values, bold ? { style: 'bold' } : undefined);
-    if (w) await w;
-  };
+  const row = (values: XlsxCellValue[], bold = false) => put(totals, values, bold ? 'bold' : undefined);
   await row(['Всего', 'Рейсов в сведениях: ' + t.trips, null, ...stateValues(t.movement)], true);
   for (const r of t.byPermit) await row(['Разрешение', r.number, null, ...stateValues(r)]);
   for (const r of t.byWaste) await row(['Вид отходов', r.name, formatFkkoCode(r.code), ...stateValues(r)]);
@@ -323,18 +330,17 @@ export async function renderStatementXlsx(opts: {
 
   // «Использование»
   for (const u of t.utilization) {
-    const w = utilization.addRow(
+    await put(
+      utilization,
       [u.permitNumber, formatFkkoCode(u.code), u.name, u.permitted, u.movedInPeriod, u.movedTotal, u.awaitingTotal, xlsxDecimal(u.sharePercent).text, u.over ? 'да' : 'нет'],
-      u.over ? { style: 'alert' } : undefined,
+      u.over ? 'alert' : undefined,
     );
-    if (w) await w;
   }
   await utilization.end();
 
   // «Отклонённые»
   for (const r of t.rejected) {
-    const w = rejected.addRow([r.tripId, r.permitNumber, r.unloaded, r.plate, names.get(r.carrierId) ?? r.carrierId, names.get(r.facilityId) ?? r.facilityId, formatFkkoCode(r.wasteCode), r.volume, r.mass, r.decided, r.reason]);
-    if (w) await w;
+    await put(rejected, [r.tripId, r.permitNumber, r.unloaded, r.plate, names.get(r.carrierId) ?? r.carrierId, names.get(r.facilityId) ?? r.facilityId, formatFkkoCode(r.wasteCode), r.volume, r.mass, r.decided, r.reason]);
   }
   await wb.finish();
 }
