@@ -7,13 +7,14 @@
  * totals kept, as a share of the same COPY without them.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { parseConfig } from '../src/platform/config.js';
 import { boot } from '../src/platform/bootstrap.js';
 import { buildServer } from '../src/platform/http/server.js';
 import { ROUTES } from '../src/features/index.js';
-import { seedDemo, DEMO_PASSWORD } from '../src/features/demo/seed.js';
+import { isDatabaseEmpty, seedDemo, DEMO_PASSWORD } from '../src/features/demo/seed.js';
 import { encodeKey } from '../src/platform/db/keyset.js';
 import { measureIngest } from './ingest.js';
 import { moscowDate, addDays, parseIsoDate, formatIsoDate } from '../src/domain/period.js';
@@ -23,19 +24,25 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-export async function benchScale(opts: { trips: number; seconds: number; clients: number; deepPage: number }) {
+export async function benchScale(opts: { trips: number; seconds: number; clients: number[]; deepPage: number; reuse: boolean }) {
   const dataDir = path.resolve(`.tmp/bench-scale-${process.pid}`);
   fs.rmSync(dataDir, { recursive: true, force: true });
   const started = await boot(parseConfig({ ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(55400 + (process.pid % 400)), LOG_LEVEL: 'silent' }));
   const { ctx } = started;
   const out: object[] = [];
   try {
-    const t0 = performance.now();
-    await seedDemo(ctx, { trips: opts.trips });
-    const seedSeconds = (performance.now() - t0) / 1000;
-    await sql`analyze`.execute(ctx.db);
-    const groups = await sql<{ n: number }>`select count(*)::int as n from trip_totals`.execute(ctx.db);
-    out.push({ case: 'scale-seed', n: opts.trips, seconds: +seedSeconds.toFixed(1), totalsRows: groups.rows[0].n, peakRssMb: null });
+    // --reuse: a database already seeded (DATABASE_URL, e.g. by `npm run demo -- --trips N`) is measured as it is.
+    if (opts.reuse && !(await isDatabaseEmpty(ctx))) {
+      const n = await sql<{ n: number }>`select count(*)::int as n from trips`.execute(ctx.db);
+      opts.trips = n.rows[0].n;
+    } else {
+      const t0 = performance.now();
+      await seedDemo(ctx, { trips: opts.trips });
+      const seedSeconds = (performance.now() - t0) / 1000;
+      await sql`analyze`.execute(ctx.db);
+      const groups = await sql<{ n: number }>`select count(*)::int as n from trip_totals`.execute(ctx.db);
+      out.push({ case: 'scale-seed', n: opts.trips, seconds: +seedSeconds.toFixed(1), totalsRows: groups.rows[0].n, peakRssMb: null });
+    }
 
     const app = await buildServer(ctx, ROUTES, { logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -47,6 +54,7 @@ export async function benchScale(opts: { trips: number; seconds: number; clients
     };
     const producer = await login('producer@ossig.test');
     const facility = await login('facility@ossig.test');
+    const operator = await login('operator@ossig.test');
     // The producer's busiest site and its busiest permit.
     const site = await sql<{ site_id: string; permit_id: string }>`
       select s.id as site_id, (select tt.permit_id from trip_totals tt where tt.site_id = s.id group by 1 order by sum(tt.trips) desc limit 1) as permit_id
@@ -68,8 +76,12 @@ export async function benchScale(opts: { trips: number; seconds: number; clients
       ...(deepCursor ? [{ name: `trips page ${opts.deepPage}`, url: `/api/trips?siteId=${siteId}&pageSize=50&after=${deepCursor}`, cookie: producer }] : []),
       { name: 'statement form permit list', url: `/api/sites/${siteId}/permits?from=${from}&to=${today}`, cookie: producer },
       { name: 'receipts page', url: `/api/receipts?pageSize=50`, cookie: facility },
+      { name: 'sites list', url: `/api/sites?pageSize=50`, cookie: producer },
+      { name: 'permits list', url: `/api/permits?pageSize=50`, cookie: producer },
+      { name: "site's statements", url: `/api/sites/${siteId}/statements?pageSize=50`, cookie: producer },
+      { name: "operator's trips", url: `/api/trips?pageSize=50`, cookie: operator },
     ];
-    for (const s of screens) {
+    for (const [clients, s] of opts.clients.flatMap((c) => screens.map((x) => [c, x] as const))) {
       const probe = await fetch(base + s.url, { headers: { cookie: s.cookie } });
       if (!probe.ok) throw new Error(`${s.name}: ${probe.status} ${(await probe.text()).slice(0, 200)}`);
       const times: number[] = [];
@@ -77,7 +89,7 @@ export async function benchScale(opts: { trips: number; seconds: number; clients
       const until = performance.now() + opts.seconds * 1000;
       const startedAt = performance.now();
       await Promise.all(
-        Array.from({ length: opts.clients }, async () => {
+        Array.from({ length: clients }, async () => {
           while (performance.now() < until) {
             const a = performance.now();
             const r = await fetch(base + s.url, { headers: { cookie: s.cookie } });
@@ -93,7 +105,8 @@ export async function benchScale(opts: { trips: number; seconds: number; clients
         case: 'scale-screen',
         screen: s.name,
         n: opts.trips,
-        clients: opts.clients,
+        clients,
+        load: os.loadavg()[0],
         seconds: +elapsed.toFixed(1),
         requests: times.length,
         errors,
@@ -105,6 +118,7 @@ export async function benchScale(opts: { trips: number; seconds: number; clients
       });
     }
     await app.close();
+    if (opts.reuse) return out;
     const ingest = await measureIngest(ctx.pool, { rows: Math.min(opts.trips, 100_000), batch: 10_000, variants: ['none', 'statement'] });
     out.push({
       case: 'scale-ingest',

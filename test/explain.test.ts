@@ -14,8 +14,9 @@ import { RIGHTS_BY_MEMBERSHIP, type Right } from '../src/platform/http/auth.js';
 import { encodeKey } from '../src/platform/db/keyset.js';
 import { tripListQueries, type TripFilter } from '../src/features/trips/queries.js';
 import { receiptTripFilter } from '../src/features/receipts/receipts.js';
-import { siteCardQueries } from '../src/features/sites/queries.js';
-import { permitWasteTypesQuery, permitsWithMovementQuery } from '../src/features/permits/queries.js';
+import { siteCardQueries, siteListQueries } from '../src/features/sites/queries.js';
+import { siteStatementQueries } from '../src/features/statements/view.js';
+import { permitListQueries, permitWasteTypesQuery, permitsWithMovementQuery } from '../src/features/permits/queries.js';
 import { uploadListQueries } from '../src/features/uploads/queries.js';
 import { checkPeriod } from '../src/features/period-input.js';
 import { moscowDate, addDays, parseIsoDate, formatIsoDate } from '../src/domain/period.js';
@@ -170,4 +171,48 @@ describe('EXPLAIN of the cabinet queries at ~300,000 trips', () => {
     const q = uploadListQueries(ctx, { organizationId: w.carrier.id }, { pageSize: 50 });
     await expectIndexed('uploads', q.items.compile(), []);
   });
+});
+
+describe('EXPLAIN of the register lists at 20,000 sites', () => {
+  beforeAll(async () => {
+    // A city of registers (after the trips' tests, whose plans it would shift): 20,000 more sites of 2,000 producers, a permit each, and 5,000 statements of the first site.
+    await sql`insert into organizations (kind, name, inn, roles)
+              select 'legal', 'Застройщик ' || g, lpad((7700000000 + g)::text, 10, '0'), array['producer'] from generate_series(1, 2000) g`.execute(ctx.db);
+    await sql`insert into sites (producer_id, name, address, cadastral_numbers)
+              select o.id, 'Объект ' || g, 'г. Москва, д. ' || g, array['77:01:0001001:' || g]
+                from generate_series(1, 20000) g join (select id, row_number() over () as k from organizations where name like 'Застройщик %') o on o.k = 1 + g % 2000`.execute(ctx.db);
+    await sql`insert into permits (number, site_id, producer_id, valid_from, valid_to)
+              select 'ГОР-' || row_number() over (), s.id, s.producer_id, date '2025-01-01' + (random() * 600)::int, date '2027-12-31'
+                from sites s where s.name like 'Объект %' and s.address like 'г. Москва, д. %'`.execute(ctx.db);
+    await sql`insert into statements (number, organization_id, site_id, period_from, period_to, permit_ids, ordered_by, ordered_at, formation_cutoff, snapshot_max_trip_id)
+              select 'СП-EX-' || g, ${w.producer.id}, ${w.site.id}, '2026-10-01', '2026-10-31', array[${w.permit.id}::uuid], ${w.producer.head.id},
+                     now() - g * interval '1 hour', now(), 0 from generate_series(1, 5000) g`.execute(ctx.db);
+    await sql`analyze`.execute(ctx.db);
+  }, 120_000);
+
+    it('the sites list: the producer\'s and the operator\'s, first page and by cursor', async () => {
+      const producer = siteListQueries(ctx.db, actor(w.producer.id, ['producer']), { pageSize: 50 });
+      await expectIndexed('producer sites', producer.items.compile(), []);
+      await expectIndexed('producer sites count', producer.count.compile(), []);
+      const op = siteListQueries(ctx.db, actor(operatorOrg, ['operator']), { pageSize: 50, after: encodeKey(['Объект 5', '00000000-0000-4000-8000-000000000000']) });
+      await expectIndexed('operator sites by cursor', op.items.compile(), ['sites_name_idx']);
+    });
+
+    it("the permits list: a site's and the operator's, by cursor", async () => {
+      const op = actor(operatorOrg, ['operator']);
+      const all = permitListQueries(ctx.db, op, { pageSize: 50, after: encodeKey(['2026-01-01', '00000000-0000-4000-8000-000000000000']) });
+      await expectIndexed('operator permits', all.items.compile(), ['permits_from_idx']);
+      const site = permitListQueries(ctx.db, actor(w.producer.id, ['producer']), { siteId: w.site.id, pageSize: 50 });
+      await expectIndexed("a site's permits", site.items.compile(), ['permits_site_from_idx']);
+    });
+
+    it("a site's statements, first page and by cursor", async () => {
+      const producer = actor(w.producer.id, ['producer']);
+      const first = siteStatementQueries(ctx, producer, w.site.id, { pageSize: 50 });
+      await expectIndexed('statements', first.items.compile(), ['statements_site_ordered_idx']);
+      await expectIndexed('statements count', first.count.compile(), []);
+      const micros = String((Date.now() - 1000 * 3_600_000) * 1000);
+      const deep = siteStatementQueries(ctx, producer, w.site.id, { pageSize: 50, after: encodeKey([micros, '00000000-0000-4000-8000-000000000000']) });
+      await expectIndexed('statements by cursor', deep.items.compile(), ['statements_site_ordered_idx']);
+    });
 });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestContext, type TestContext } from './helpers/db.js';
 import { buildTestApp, signedIn, type Client } from './helpers/http.js';
-import { makeOrganization, makePerson, makeTrips, makeVehicle, makeWorld, WASTE_CODE, type World } from './factories.js';
+import { makeOrganization, makePermit, makePerson, makeSite, makeTrips, makeVehicle, makeWorld, WASTE_CODE, type World } from './factories.js';
 import type { App } from '../src/platform/http/server.js';
 
 let ctx: TestContext;
@@ -149,5 +149,77 @@ describe('keyset pages of the upload log', () => {
     const want = await sql<{ file_name: string }>`select file_name from uploads where organization_id = ${org} order by created_at desc, id desc`.execute(ctx.db);
     expect(names).toEqual(want.rows.map((r) => r.file_name));
     expect(total).toEqual({ value: 23, exact: true });
+  });
+});
+
+/** Walks a keyset list by `nextCursor`; each page's `total` is the first page's. */
+async function walkAll(client: Client, url: string, pageSize: number, pick: (x: any) => string) {
+  const got: string[] = [];
+  let after: string | null = null;
+  let total: unknown;
+  for (let i = 0; i < 500; i++) {
+    const res: any = await client.get(`${url}${url.includes('?') ? '&' : '?'}pageSize=${pageSize}${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    total ??= res.body.total;
+    got.push(...res.body.items.map(pick));
+    after = res.body.nextCursor;
+    if (!after) break;
+  }
+  return { got, total };
+}
+
+describe('keyset pages of sites, permits and statements', () => {
+  it("the producer's sites by name, twins of one name kept apart; the total exact to 1000", async () => {
+    // Sites of the same long Cyrillic name (ties broken by id) and names sorting around them.
+    const twin = 'Жилой комплекс «Северное сияние», корпус 1, очередь строительства 2 (снос зданий и вывоз грунта)';
+    for (let i = 0; i < 7; i++) await makeSite(ctx, { producerId: w.producer.id, name: twin });
+    for (let i = 0; i < 9; i++) await makeSite(ctx, { producerId: w.producer.id, name: `Объект ${String.fromCharCode(0x410 + i)}` });
+    const { got, total } = await walkAll(producer, '/api/sites', 3, (s) => s.id);
+    const want = await sql<{ id: string }>`select id from sites where producer_id = ${w.producer.id} and archived_at is null order by name, id`.execute(ctx.db);
+    expect(got).toEqual(want.rows.map((r) => r.id));
+    expect(total).toEqual({ value: want.rows.length, exact: true });
+    // A search pages the same way.
+    const found = await walkAll(producer, `/api/sites?q=${encodeURIComponent('Северное')}`, 2, (s) => s.id);
+    expect(found.got.length).toBe(7);
+    expect(found.total).toEqual({ value: 7, exact: true });
+  });
+
+  it('the permits of a site, newest validity first, by cursor; a carrier sees only the permits naming it', async () => {
+    for (let i = 0; i < 11; i++) {
+      await makePermit(ctx, {
+        siteId: w.site.id,
+        producerId: w.producer.id,
+        carrierIds: i % 2 ? [w.carrier.id] : [],
+        facilities: [{ organizationId: w.facility.id, objectId: w.facility.objectId }],
+        validFrom: `2026-0${1 + (i % 4)}-01`,
+      });
+    }
+    const { got, total } = await walkAll(producer, `/api/permits?siteId=${w.site.id}`, 4, (p) => p.id);
+    const want = await sql<{ id: string }>`select id from permits where site_id = ${w.site.id} order by valid_from desc, id desc`.execute(ctx.db);
+    expect(got).toEqual(want.rows.map((r) => r.id));
+    expect(total).toEqual({ value: 12, exact: true });
+    const mine = await walkAll(carrier, `/api/permits?siteId=${w.site.id}`, 2, (p) => p.id);
+    const named = await sql<{ id: string }>`select p.id from permits p join permit_carriers c on c.permit_id = p.id and c.carrier_id = ${w.carrier.id}
+                                              where p.site_id = ${w.site.id} order by p.valid_from desc, p.id desc`.execute(ctx.db);
+    expect(mine.got).toEqual(named.rows.map((r) => r.id));
+    expect(mine.total).toEqual({ value: named.rows.length, exact: true });
+  });
+
+  it("a site's statements, newest first, ties at one microsecond kept apart; another producer gets 404", async () => {
+    await sql`insert into statements (number, organization_id, site_id, period_from, period_to, permit_ids, ordered_by, ordered_at, formation_cutoff, snapshot_max_trip_id)
+              select 'СП-КС-' || g, ${w.producer.id}, ${w.site.id}, '2026-10-01', '2026-10-31', array[${w.permit.id}::uuid], ${w.producer.head.id},
+                     timestamptz '2026-11-02 09:00:00.654321+03' + (g / 4) * interval '1 hour', now(), 0
+                from generate_series(1, 13) g`.execute(ctx.db);
+    const { got, total } = await walkAll(producer, `/api/sites/${w.site.id}/statements`, 3, (s) => s.number);
+    const want = await sql<{ number: string }>`select number from statements where site_id = ${w.site.id} order by ordered_at desc, id desc`.execute(ctx.db);
+    expect(got).toEqual(want.rows.map((r) => r.number));
+    expect(total).toEqual({ value: 13, exact: true });
+    const other = await signedIn(app, (await makePerson(ctx, { organizationId: (await makeOrganization(ctx, { roles: ['producer'] })).id })).email);
+    expect((await other.get(`/api/sites/${w.site.id}/statements`)).status).toBe(404);
+    // A sites cursor (text, uuid) does not fit the statements list (time, uuid).
+    const foreign = Buffer.from(JSON.stringify(['Объект', '7f1d1a5e-1111-4111-8111-111111111111'])).toString('base64url');
+    const res = await producer.get(`/api/sites/${w.site.id}/statements?after=${foreign}`);
+    expect(res.status).toBe(422);
+    expect(res.body.errors[0].field).toBe('after');
   });
 });

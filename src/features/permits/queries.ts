@@ -10,6 +10,7 @@ import { permitVisible, siteVisible, tripVisible } from '../visibility.js';
 import { checkPeriod, type CheckedPeriod } from '../period-input.js';
 import { acceptanceSql, countedMassSql, movementOf, weighedMassSql, type MovementColumns } from '../movement.js';
 import { totalsColumns } from '../totals/queries.js';
+import { COUNT_CAP, cappedTotal, decodeKey, keysetPage } from '../../platform/db/keyset.js';
 
 /**
  * The statement form's permit list as the route runs it (test/explain.test.ts explains it): whole
@@ -100,21 +101,32 @@ export async function permitsWithMovement(ctx: AppContext, actor: Actor, siteId:
   });
 }
 
-export async function listPermits(db: Db, actor: Actor, siteId: string | undefined, page: number, pageSize: number) {
+/**
+ * The permits list, newest validity first, by keyset on (valid_from desc, id desc): a site's through
+ * permits_site_from_idx (site_id, valid_from desc, id desc), all the operator's through
+ * permits_from_idx; the total counted up to 1001.
+ */
+export function permitListQueries(db: Db, actor: Actor, o: { siteId?: string; after?: string; pageSize: number }) {
+  const key = decodeKey(o.after, ['date', 'uuid']);
   let base = db.selectFrom('permits as p').where(permitVisible(actor, 'p'));
-  if (siteId) base = base.where('p.site_id', '=', siteId);
-  const [items, total] = await Promise.all([
-    base
-      .innerJoin('sites as s', 's.id', 'p.site_id')
-      .select(['p.id', 'p.number', 'p.site_id as siteId', 's.name as siteName', 'p.valid_from as validFrom', 'p.valid_to as validTo', 'p.status'])
-      .orderBy('p.valid_from', 'desc')
-      .orderBy('p.id')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: total.n, page, pageSize };
+  if (o.siteId) base = base.where('p.site_id', '=', o.siteId);
+  let items = base
+    .innerJoin('sites as s', 's.id', 'p.site_id')
+    .select(['p.id', 'p.number', 'p.site_id as siteId', 's.name as siteName', 'p.valid_from as validFrom', 'p.valid_to as validTo', 'p.status'])
+    .select(sql<string>`p.valid_from::text`.as('sortFrom'))
+    .orderBy('p.valid_from', 'desc')
+    .orderBy('p.id', 'desc')
+    .limit(o.pageSize + 1);
+  if (key) items = items.where(sql<boolean>`(p.valid_from, p.id) < (${key[0]}::date, ${key[1]}::uuid)`);
+  const count = db.selectFrom(base.select('p.id').limit(COUNT_CAP + 1).as('capped')).select(sql<number>`count(*)::int`.as('n'));
+  return { items, count };
+}
+
+export async function listPermits(db: Db, actor: Actor, o: { siteId?: string; after?: string; pageSize: number }) {
+  const { items, count } = permitListQueries(db, actor, o);
+  const [rows, total] = await Promise.all([items.execute(), count.executeTakeFirstOrThrow()]);
+  const page = keysetPage(rows, o.pageSize, (r) => [r.sortFrom, r.id]);
+  return { items: page.items.map(({ sortFrom: _, ...r }) => r), nextCursor: page.nextCursor, total: cappedTotal(total.n) };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { idempotentRequest } from '../../platform/http/idempotency.js';
 import { requestMeta } from '../../platform/http/request-meta.js';
-import { IdParams, IsoDate, Page, Paging, Uuid, errorResponses } from '../../platform/http/schemas.js';
+import { IdParams, IsoDate, KeysetPage, KeysetPaging, Uuid, errorResponses } from '../../platform/http/schemas.js';
 import { getPermit, listPermits, openPermitFile, permitVersions } from './queries.js';
 import { revokePermit } from './revoke.js';
 import { sendFile } from '../../platform/files/index.js';
@@ -87,11 +87,12 @@ export const permitRoutes: RoutesPlugin = (app, ctx) => {
       schema: {
         tags: ['Разрешения'],
         summary: 'Разрешения на перемещение ОСС, доступные организации',
-        querystring: Type.Object({ siteId: Type.Optional(Uuid), ...Paging }),
-        response: { 200: Page(PermitRow), ...errorResponses },
+        description: 'Новые сверху (по началу действия). Следующая страница — с after = nextCursor; total точен до 1000, дальше «более 1000».',
+        querystring: Type.Object({ siteId: Type.Optional(Uuid), ...KeysetPaging }),
+        response: { 200: KeysetPage(PermitRow), ...errorResponses },
       },
     },
-    async (req) => listPermits(ctx.db, actorOf(req), req.query.siteId, req.query.page ?? 1, req.query.pageSize ?? 50),
+    async (req) => listPermits(ctx.db, actorOf(req), { siteId: req.query.siteId, after: req.query.after, pageSize: req.query.pageSize ?? 50 }),
   );
 
   app.get(

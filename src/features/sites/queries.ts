@@ -4,36 +4,45 @@ import type { Actor } from '../../platform/http/auth.js';
 import { notFound } from '../../platform/http/errors.js';
 import { siteVisible, permitVisible } from '../visibility.js';
 import { registerHistory } from '../registers/changes.js';
+import { COUNT_CAP, cappedTotal, decodeKey, keysetPage } from '../../platform/db/keyset.js';
 
-export async function listSites(db: Db, actor: Actor, page: number, pageSize: number, opts: { archived?: boolean; q?: string } = {}) {
-  let base = db.selectFrom('sites as s').where(siteVisible(actor, 's')).where('s.archived_at', opts.archived ? 'is not' : 'is', null);
-  const q = opts.q?.trim().replace(/[%_\\]/g, '');
+/**
+ * The sites list, by keyset on (name, id) — a producer's through sites_producer_name_idx
+ * (producer_id, name, id), the operator's through sites_name_idx; the total counted up to 1001.
+ */
+export function siteListQueries(db: Db, actor: Actor, o: { after?: string; pageSize: number; archived?: boolean; q?: string }) {
+  const key = decodeKey(o.after, ['text', 'uuid']);
+  let base = db.selectFrom('sites as s').where(siteVisible(actor, 's')).where('s.archived_at', o.archived ? 'is not' : 'is', null);
+  const q = o.q?.trim().replace(/[%_\\]/g, '');
   if (q) base = base.where((eb) => eb.or([eb('s.name', 'ilike', `%${q}%`), eb('s.address', 'ilike', `%${q}%`), eb(sql<string>`array_to_string(s.cadastral_numbers, ' ')`, 'like', `%${q}%`)]));
-  const [items, total] = await Promise.all([
-    base
-      .innerJoin('organizations as o', 'o.id', 's.producer_id')
-      .select([
-        's.id',
-        's.name',
-        's.address',
-        's.cadastral_numbers as cadastralNumbers',
-        's.works_kind as worksKind',
-        sql<string | null>`s.planned_from::text`.as('plannedFrom'),
-        sql<string | null>`s.planned_to::text`.as('plannedTo'),
-        sql<boolean>`s.archived_at is not null`.as('archived'),
-        'o.id as producerId',
-        'o.name as producerName',
-        // Only the permits the organization may see (a carrier: those naming it).
-        sql<number>`(select count(*) from permits p where p.site_id = s.id and ${permitVisible(actor, 'p')})::int`.as('permitCount'),
-      ])
-      .orderBy('s.name')
-      .orderBy('s.id')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: total.n, page, pageSize };
+  let items = base
+    .innerJoin('organizations as o', 'o.id', 's.producer_id')
+    .select([
+      's.id',
+      's.name',
+      's.address',
+      's.cadastral_numbers as cadastralNumbers',
+      's.works_kind as worksKind',
+      sql<string | null>`s.planned_from::text`.as('plannedFrom'),
+      sql<string | null>`s.planned_to::text`.as('plannedTo'),
+      sql<boolean>`s.archived_at is not null`.as('archived'),
+      'o.id as producerId',
+      'o.name as producerName',
+      // Only the permits the organization may see (a carrier: those naming it).
+      sql<number>`(select count(*) from permits p where p.site_id = s.id and ${permitVisible(actor, 'p')})::int`.as('permitCount'),
+    ])
+    .orderBy('s.name')
+    .orderBy('s.id')
+    .limit(o.pageSize + 1);
+  if (key) items = items.where(sql<boolean>`(s.name, s.id) > (${key[0]}, ${key[1]}::uuid)`);
+  const count = db.selectFrom(base.select('s.id').limit(COUNT_CAP + 1).as('capped')).select(sql<number>`count(*)::int`.as('n'));
+  return { items, count };
+}
+
+export async function listSites(db: Db, actor: Actor, o: { after?: string; pageSize: number; archived?: boolean; q?: string }) {
+  const { items, count } = siteListQueries(db, actor, o);
+  const [rows, total] = await Promise.all([items.execute(), count.executeTakeFirstOrThrow()]);
+  return { ...keysetPage(rows, o.pageSize, (r) => [r.name, r.id]), total: cappedTotal(total.n) };
 }
 
 /**

@@ -3,7 +3,7 @@ import { MovementByStateSchema } from '../movement.js';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { archiveRecord, createRecord, editRecord } from '../registers/requests.js';
-import { IdParams, Nullable, Page, Paging, Uuid, IsoDate, errorResponses } from '../../platform/http/schemas.js';
+import { IdParams, Nullable, KeysetPage, KeysetPaging, Uuid, IsoDate, errorResponses } from '../../platform/http/schemas.js';
 import { listSites, getSite, siteHistory } from './queries.js';
 import { permitsWithMovement } from '../permits/queries.js';
 import { archiveSite, createSite, editSite } from './register-site.js';
@@ -102,12 +102,13 @@ export const siteRoutes: RoutesPlugin = (app, ctx) => {
       schema: {
         tags: [TAG],
         summary: 'Объекты образования ОСС, доступные организации',
-        description: 'Без archived — действующие объекты; archived=true — снятые с учёта. q ищет по наименованию, адресу и кадастровому номеру.',
-        querystring: Type.Object({ ...Paging, archived: Type.Optional(Type.Boolean()), q: Type.Optional(Type.String({ maxLength: 200 })) }),
-        response: { 200: Page(SiteSummary), ...errorResponses },
+        description:
+          'Без archived — действующие объекты; archived=true — снятые с учёта. q ищет по наименованию, адресу и кадастровому номеру. По наименованию; следующая страница — с after = nextCursor; total точен до 1000, дальше «более 1000».',
+        querystring: Type.Object({ ...KeysetPaging, archived: Type.Optional(Type.Boolean()), q: Type.Optional(Type.String({ maxLength: 200 })) }),
+        response: { 200: KeysetPage(SiteSummary), ...errorResponses },
       },
     },
-    async (req) => listSites(ctx.db, actorOf(req), req.query.page ?? 1, req.query.pageSize ?? 50, { archived: req.query.archived, q: req.query.q }),
+    async (req) => listSites(ctx.db, actorOf(req), { after: req.query.after, pageSize: req.query.pageSize ?? 50, archived: req.query.archived, q: req.query.q }),
   );
 
   app.post(

@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { IdParams, IsoDate, Page, Paging, Uuid, errorResponses } from '../../platform/http/schemas.js';
+import { IdParams, IsoDate, KeysetPage, KeysetPaging, Uuid, errorResponses } from '../../platform/http/schemas.js';
 import { checkKey, idempotent, sendIdempotent } from '../../platform/http/idempotency.js';
 import { TaskSchema } from '../tasks/schemas.js';
 import { taskDto } from '../tasks/tasks.js';
@@ -100,11 +100,12 @@ export const statementRoutes: RoutesPlugin = (app, ctx) => {
         tags: ['Сведения'],
         summary: 'Сведения о результатах перемещения ОСС по объекту',
         params: IdParams,
-        querystring: Type.Object(Paging),
-        response: { 200: Page(Statement), ...errorResponses },
+        description: 'Новые сверху. Следующая страница — с after = nextCursor; total точен до 1000, дальше «более 1000».',
+        querystring: Type.Object(KeysetPaging),
+        response: { 200: KeysetPage(Statement), ...errorResponses },
       },
     },
-    async (req) => listSiteStatements(ctx, actorOf(req), req.params.id, req.query.page ?? 1, req.query.pageSize ?? 50),
+    async (req) => listSiteStatements(ctx, actorOf(req), req.params.id, { after: req.query.after, pageSize: req.query.pageSize ?? 50 }),
   );
 
   app.get(

@@ -7,6 +7,7 @@ import { siteVisible } from '../visibility.js';
 import { statementStore } from './files.js';
 import { FILE_KINDS, statementVisibleTo } from './queries.js';
 import type { StatementFileKind } from './tables.js';
+import { COUNT_CAP, cappedTotal, decodeKey, keysetPage, microsOf, timeOfMicros } from '../../platform/db/keyset.js';
 
 export const FILE_TYPES: Record<StatementFileKind, string> = {
   pdf: 'application/pdf',
@@ -96,25 +97,32 @@ export async function getStatement(ctx: AppContext, actor: Actor, id: string): P
   return present(r);
 }
 
-export async function listSiteStatements(ctx: AppContext, actor: Actor, siteId: string, page: number, pageSize: number) {
+/**
+ * A site's statements, newest first, by keyset on (ordered_at desc, id desc) through
+ * statements_site_ordered_idx (site_id, ordered_at, id); the total counted up to 1001.
+ */
+export function siteStatementQueries(ctx: AppContext, actor: Actor, siteId: string, o: { after?: string; pageSize: number }) {
+  const key = decodeKey(o.after, ['micros', 'uuid']);
+  let items = baseQuery(ctx, actor)
+    .where('st.site_id', '=', siteId)
+    .select(microsOf('st.ordered_at').as('sort_micros'))
+    .orderBy('st.ordered_at', 'desc')
+    .orderBy('st.id', 'desc')
+    .limit(o.pageSize + 1);
+  if (key) items = items.where(sql<boolean>`(st.ordered_at, st.id) < (${timeOfMicros(key[0])}, ${key[1]}::uuid)`);
+  const count = ctx.db
+    .selectFrom((eb) => eb.selectFrom('statements as st').select('st.id').where('st.site_id', '=', siteId).where(statementVisibleTo(actor)).limit(COUNT_CAP + 1).as('capped'))
+    .select(sql<number>`count(*)::int`.as('n'));
+  return { items, count };
+}
+
+export async function listSiteStatements(ctx: AppContext, actor: Actor, siteId: string, o: { after?: string; pageSize: number }) {
   const site = await ctx.db.selectFrom('sites as s').select('s.id').where('s.id', '=', siteId).where(siteVisible(actor, 's')).executeTakeFirst();
   if (!site) throw notFound('Объект образования ОСС не найден');
-  const [rows, total] = await Promise.all([
-    baseQuery(ctx, actor)
-      .where('st.site_id', '=', siteId)
-      .orderBy('st.ordered_at', 'desc')
-      .orderBy('st.number', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    ctx.db
-      .selectFrom('statements as st')
-      .where('st.site_id', '=', siteId)
-      .where(statementVisibleTo(actor))
-      .select(sql<number>`count(*)::int`.as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(present), total: total.n, page, pageSize };
+  const { items, count } = siteStatementQueries(ctx, actor, siteId, o);
+  const [rows, total] = await Promise.all([items.execute(), count.executeTakeFirstOrThrow()]);
+  const page = keysetPage(rows, o.pageSize, (r) => [r.sort_micros, r.id]);
+  return { items: page.items.map(present), nextCursor: page.nextCursor, total: cappedTotal(total.n) };
 }
 
 export async function openStatementFile(ctx: AppContext, actor: Actor, id: string, kind: StatementFileKind) {

@@ -9,7 +9,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { invalid } from '../http/errors.js';
 
-export type KeyPart = 'micros' | 'int' | 'uuid';
+export type KeyPart = 'micros' | 'int' | 'uuid' | 'date' | 'text';
 
 export interface ListTotal {
   value: number;
@@ -24,6 +24,9 @@ const PART: Record<KeyPart, RegExp> = {
   micros: /^-?\d{1,19}$/,
   int: /^\d{1,19}$/,
   uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  date: /^\d{4}-\d{2}-\d{2}$/,
+  /** A name or other text sort key (the cursor's length is bounded by the route's schema). */
+  text: /^[^\u0000]{0,600}$/,
 };
 
 export function encodeKey(values: ReadonlyArray<string | number | bigint>): string {
@@ -40,6 +43,16 @@ export function decodeKey(cursor: string | undefined, shape: readonly KeyPart[])
     /* falls through */
   }
   throw invalid({ field: 'after', message: 'Курсор страницы: неверное значение, начните с первой страницы' });
+}
+
+/**
+ * The page of `pageSize` rows out of a query that asked for `pageSize + 1` (the extra row says
+ * whether there is a next page), and the cursor of its last row.
+ */
+export function keysetPage<R>(rows: R[], pageSize: number, keyOf: (last: R) => ReadonlyArray<string | number | bigint>): { items: R[]; nextCursor: string | null } {
+  const more = rows.length > pageSize;
+  const items = more ? rows.slice(0, pageSize) : rows;
+  return { items, nextCursor: more ? encodeKey(keyOf(items[items.length - 1])) : null };
 }
 
 /** SQL for a timestamptz column as epoch microseconds (text): the cursor's form of a time. */

@@ -76,7 +76,7 @@ export const uploadErrorResponses = {
  * `nextCursor` (the last row's sort key); no page numbers, so a deep page costs what the first does.
  */
 export const KeysetPaging = {
-  after: Type.Optional(Type.String({ maxLength: 400, description: 'Курсор: nextCursor предыдущей страницы; без него — первая страница' })),
+  after: Type.Optional(Type.String({ maxLength: 2000, description: 'Курсор: nextCursor предыдущей страницы; без него — первая страница' })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
 };
 

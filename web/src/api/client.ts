@@ -4,7 +4,7 @@
  * problem+json answers turned into `ApiError`. Every call of the cabinet goes
  * through it (files: `sendFile` and `apiHref` in ./files.ts).
  *
- *   const sites = await call(api.GET('/api/sites', { params: { query: { page: 1 } } }));
+ *   const sites = await call(api.GET('/api/sites', { params: { query: { pageSize: 50 } } }));
  */
 import createClient from 'openapi-fetch';
 import type { components, paths } from './schema';

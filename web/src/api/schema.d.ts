@@ -2120,12 +2120,13 @@ export interface paths {
         };
         /**
          * Объекты образования ОСС, доступные организации
-         * @description Без archived — действующие объекты; archived=true — снятые с учёта. q ищет по наименованию, адресу и кадастровому номеру.
+         * @description Без archived — действующие объекты; archived=true — снятые с учёта. q ищет по наименованию, адресу и кадастровому номеру. По наименованию; следующая страница — с after = nextCursor; total точен до 1000, дальше «более 1000».
          */
         get: {
             parameters: {
                 query?: {
-                    page?: number;
+                    /** @description Курсор: nextCursor предыдущей страницы; без него — первая страница */
+                    after?: string;
                     pageSize?: number;
                     archived?: boolean;
                     q?: string;
@@ -2171,9 +2172,16 @@ export interface paths {
                                 producerName: string;
                                 permitCount: number;
                             }[];
-                            total: number;
-                            page: number;
-                            pageSize: number;
+                            /** @description Курсор следующей страницы; null — страница последняя */
+                            nextCursor: string | null;
+                            /** @description Сколько всего строк по условиям */
+                            total: {
+                                value: number;
+                                /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                exact: boolean;
+                                /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                bound?: boolean;
+                            };
                         };
                     };
                 };
@@ -2968,13 +2976,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Разрешения на перемещение ОСС, доступные организации */
+        /**
+         * Разрешения на перемещение ОСС, доступные организации
+         * @description Новые сверху (по началу действия). Следующая страница — с after = nextCursor; total точен до 1000, дальше «более 1000».
+         */
         get: {
             parameters: {
                 query?: {
                     /** @description Идентификатор (UUID) */
                     siteId?: string;
-                    page?: number;
+                    /** @description Курсор: nextCursor предыдущей страницы; без него — первая страница */
+                    after?: string;
                     pageSize?: number;
                 };
                 header?: never;
@@ -3009,9 +3021,16 @@ export interface paths {
                                 validTo: string;
                                 status: string;
                             }[];
-                            total: number;
-                            page: number;
-                            pageSize: number;
+                            /** @description Курсор следующей страницы; null — страница последняя */
+                            nextCursor: string | null;
+                            /** @description Сколько всего строк по условиям */
+                            total: {
+                                value: number;
+                                /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                exact: boolean;
+                                /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                bound?: boolean;
+                            };
                         };
                     };
                 };
@@ -9086,11 +9105,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Сведения о результатах перемещения ОСС по объекту */
+        /**
+         * Сведения о результатах перемещения ОСС по объекту
+         * @description Новые сверху. Следующая страница — с after = nextCursor; total точен до 1000, дальше «более 1000».
+         */
         get: {
             parameters: {
                 query?: {
-                    page?: number;
+                    /** @description Курсор: nextCursor предыдущей страницы; без него — первая страница */
+                    after?: string;
                     pageSize?: number;
                 };
                 header?: never;
@@ -9158,9 +9181,16 @@ export interface paths {
                                     bytes: number;
                                 }[] | null;
                             }[];
-                            total: number;
-                            page: number;
-                            pageSize: number;
+                            /** @description Курсор следующей страницы; null — страница последняя */
+                            nextCursor: string | null;
+                            /** @description Сколько всего строк по условиям */
+                            total: {
+                                value: number;
+                                /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                exact: boolean;
+                                /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                bound?: boolean;
+                            };
                         };
                     };
                 };

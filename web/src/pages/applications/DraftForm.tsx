@@ -100,7 +100,7 @@ function GeneralCard({ app, s, editable }: { app: Application; s: Autosave<Gener
   const ref = useReference();
   const sites = useQuery({
     queryKey: ['sites', 'list', 1, 500],
-    queryFn: () => call(api.GET('/api/sites', { params: { query: { page: 1, pageSize: 500 } } })),
+    queryFn: () => call(api.GET('/api/sites', { params: { query: { pageSize: 500 } } })),
     enabled: editable,
   });
   const v = s.value;

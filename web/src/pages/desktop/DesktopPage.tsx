@@ -5,7 +5,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../auth';
 import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
-import { fmtDateTime, fmtInt } from '../../lib/format';
+import { fmtDateTime } from '../../lib/format';
+import { fmtTotal, type ListTotal } from '../../components/Keyset';
 import { TaskList } from '../tasks/TaskList';
 import { OrganizationPrompt } from '../profile/OrganizationPrompt';
 
@@ -45,10 +46,10 @@ function Counters() {
   const { organization, hasRole } = useAuth();
   // Ordering a statement is the producer's, and submits on its behalf (not for a trusted person with standard access).
   const canOrder = hasRole('producer') && !(organization?.role === 'trusted' && organization.access === 'standard');
-  const sites = useQuery({ queryKey: ['sites', 'count'], queryFn: () => call(api.GET('/api/sites', { params: { query: { page: 1, pageSize: 1 } } })) });
+  const sites = useQuery({ queryKey: ['sites', 'count'], queryFn: () => call(api.GET('/api/sites', { params: { query: { pageSize: 1 } } })) });
   const permits = useQuery({
     queryKey: ['permits', 'count'],
-    queryFn: () => call(api.GET('/api/permits', { params: { query: { page: 1, pageSize: 1 } } })),
+    queryFn: () => call(api.GET('/api/permits', { params: { query: { pageSize: 1 } } })),
   });
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
@@ -68,14 +69,14 @@ function Counters() {
   );
 }
 
-function Counter({ label, value, loading, to }: { label: string; value?: number; loading: boolean; to: string }) {
+function Counter({ label, value, loading, to }: { label: string; value?: ListTotal; loading: boolean; to: string }) {
   return (
     <Card component={Link} to={to} style={{ textDecoration: 'none' }}>
       <Text size="sm" c="dimmed">
         {label}
       </Text>
       <Text fz={32} fw={600} c="ossig.8">
-        {loading ? '…' : fmtInt(value ?? 0)}
+        {loading ? '…' : fmtTotal(value ?? { value: 0, exact: true })}
       </Text>
     </Card>
   );

@@ -8,21 +8,22 @@ import { RegisterList } from '../registers/RegisterList';
 import { SiteForm } from './SiteForm';
 import { WORKS_KIND_LABELS } from '../../lib/shared';
 import { useSites } from './queries';
-import { Empty, ErrorAlert, Loading, Pager } from '../../components/PageState';
+import { Empty, ErrorAlert, Loading } from '../../components/PageState';
+import { KeysetPager, fmtTotal, useKeyset } from '../../components/Keyset';
 import { ListTable } from '../../components/ListTable';
 import { fmtInt } from '../../lib/format';
 
 const PAGE_SIZE = 50;
 
 export function SitesPage() {
-  const [page, setPage] = useState(1);
+  const keyset = useKeyset();
   const [q, setQ] = useState('');
   const [archived, setArchived] = useState(false);
   const [debounced] = useDebouncedValue(q, 300);
   const { hasRole } = useAuth();
   const canSubmit = useCanSubmit();
   const canAdd = hasRole('producer') && canSubmit;
-  const sites = useSites(page, PAGE_SIZE, { q: debounced.trim() || undefined, archived: archived || undefined });
+  const sites = useSites(keyset.after, PAGE_SIZE, { q: debounced.trim() || undefined, archived: archived || undefined });
   return (
     <RegisterList
       title="Объекты образования ОСС"
@@ -39,7 +40,7 @@ export function SitesPage() {
         value: q,
         onChange: (v) => {
           setQ(v);
-          setPage(1);
+          keyset.reset();
         },
       }}
       filter={{
@@ -47,7 +48,7 @@ export function SitesPage() {
         value: archived ? 'archived' : 'active',
         onChange: (x) => {
           setArchived(x === 'archived');
-          setPage(1);
+          keyset.reset();
         },
         data: [
           { value: 'active', label: 'Действующие' },
@@ -91,7 +92,12 @@ export function SitesPage() {
           </ListTable>
         )}
       </Card>
-      {sites.data && <Pager total={sites.data.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} label="Страницы объектов" />}
+      {sites.data && sites.data.items.length > 0 && (
+        <Text size="sm" c="dimmed" mt="xs">
+          Всего: {fmtTotal(sites.data.total)}
+        </Text>
+      )}
+      <KeysetPager keyset={keyset} nextCursor={sites.data?.nextCursor} label="Страницы объектов" />
     </RegisterList>
   );
 }

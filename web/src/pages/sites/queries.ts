@@ -2,10 +2,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, call, isNotFound } from '../../api/client';
 import type { Query, Statement } from '../../api/types';
 
-export function useSites(page = 1, pageSize = 50, filter: { q?: string; archived?: boolean } = {}) {
+export function useSites(after: string | undefined, pageSize = 50, filter: { q?: string; archived?: boolean } = {}) {
   return useQuery({
-    queryKey: ['sites', 'list', page, pageSize, filter],
-    queryFn: () => call(api.GET('/api/sites', { params: { query: { page, pageSize, ...filter } } })),
+    queryKey: ['sites', 'list', after, pageSize, filter],
+    queryFn: () => call(api.GET('/api/sites', { params: { query: { after, pageSize, ...filter } } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -32,7 +32,7 @@ export function useSiteStatements(siteId: string) {
     queryKey: ['statements', 'site', siteId],
     queryFn: async (): Promise<Statement[] | null> => {
       try {
-        const r = await call(api.GET('/api/sites/{id}/statements', { params: { path: { id: siteId }, query: { page: 1, pageSize: 200 } } }));
+        const r = await call(api.GET('/api/sites/{id}/statements', { params: { path: { id: siteId }, query: { pageSize: 200 } } }));
         return r.items;
       } catch (e) {
         if (isNotFound(e)) return null;

@@ -51,7 +51,7 @@ function StatementForm({ taskId }: { taskId: string }) {
 
   const sites = useQuery({
     queryKey: ['sites', 'list', 1, 500],
-    queryFn: () => call(api.GET('/api/sites', { params: { query: { page: 1, pageSize: 500 } } })),
+    queryFn: () => call(api.GET('/api/sites', { params: { query: { pageSize: 500 } } })),
   });
 
   const periodOk = !!from && !!to && from <= to;
