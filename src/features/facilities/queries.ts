@@ -6,9 +6,22 @@ import { notFound } from '../../platform/http/errors.js';
 import { moscowDate } from '../../domain/period.js';
 import { normalizeFkkoCode } from '../../domain/fkko.js';
 import { registerHistory } from '../registers/changes.js';
-import { decodeCursor, encodeCursor } from '../registers/input.js';
+import { decodeCursor, keysetPageOf } from '../registers/input.js';
 
 const isOperator = (a: Actor) => a.orgRoles.includes('operator');
+
+/** What the list and the card both show of a facility. */
+const FACILITY_FIELDS = [
+  'f.id',
+  'f.number',
+  'f.name',
+  'f.address',
+  'f.kind',
+  sql<string | null>`f.daily_capacity_t::text`.as('dailyCapacityT'),
+  sql<string | null>`f.daily_capacity_m3::text`.as('dailyCapacityM3'),
+  'f.working_hours as workingHours',
+  'f.licence_number as licenceNumber',
+] as const;
 
 export interface FacilityListOptions {
   q?: string;
@@ -28,15 +41,7 @@ export async function listFacilities(db: Db, actor: Actor, o: FacilityListOption
     .selectFrom('facilities as f')
     .innerJoin('organizations as org', 'org.id', 'f.organization_id')
     .select([
-      'f.id',
-      'f.number',
-      'f.name',
-      'f.address',
-      'f.kind',
-      sql<string | null>`f.daily_capacity_t::text`.as('dailyCapacityT'),
-      sql<string | null>`f.daily_capacity_m3::text`.as('dailyCapacityM3'),
-      'f.working_hours as workingHours',
-      'f.licence_number as licenceNumber',
+      ...FACILITY_FIELDS,
       sql<string[]>`array(select fw.waste_code from facility_waste_types fw where fw.facility_id = f.id order by fw.waste_code)`.as('wasteCodes'),
       'f.status',
       'f.status_reason as statusReason',
@@ -66,9 +71,7 @@ export async function listFacilities(db: Db, actor: Actor, o: FacilityListOption
     );
   }
   const rows = await q.execute();
-  const more = rows.length > limit;
-  const items = more ? rows.slice(0, limit) : rows;
-  return { items, nextCursor: more ? encodeCursor(items[items.length - 1].name, items[items.length - 1].id) : null };
+  return keysetPageOf(rows, limit, (r) => r.name);
 }
 
 export async function getFacility(db: Db, actor: Actor, id: string, now: Date) {
@@ -76,15 +79,7 @@ export async function getFacility(db: Db, actor: Actor, id: string, now: Date) {
     .selectFrom('facilities as f')
     .innerJoin('organizations as org', 'org.id', 'f.organization_id')
     .select([
-      'f.id',
-      'f.number',
-      'f.name',
-      'f.address',
-      'f.kind',
-      sql<string | null>`f.daily_capacity_t::text`.as('dailyCapacityT'),
-      sql<string | null>`f.daily_capacity_m3::text`.as('dailyCapacityM3'),
-      'f.working_hours as workingHours',
-      'f.licence_number as licenceNumber',
+      ...FACILITY_FIELDS,
       sql<string | null>`f.licence_issued_on::text`.as('licenceIssuedOn'),
       sql<string | null>`f.licence_valid_until::text`.as('licenceValidUntil'),
       'f.status',

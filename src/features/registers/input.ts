@@ -102,3 +102,10 @@ export function decodeCursor(cursor: string | undefined): { key: string; id: str
   }
   throw invalid({ field: 'after', message: 'Курсор страницы: неверное значение, начните с первой страницы' });
 }
+
+/** A keyset page from a query of `limit + 1` rows: the first `limit`, and the cursor after the last when there were more. */
+export function keysetPageOf<R extends { id: string }>(rows: R[], limit: number, key: (r: R) => string): { items: R[]; nextCursor: string | null } {
+  const more = rows.length > limit;
+  const items = more ? rows.slice(0, limit) : rows;
+  return { items, nextCursor: more ? encodeCursor(key(items[items.length - 1]), items[items.length - 1].id) : null };
+}

@@ -13,7 +13,7 @@ import type { Db } from '../../platform/db/pool.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { AppError, invalid, notFound } from '../../platform/http/errors.js';
 import { registerHistory, recordChange } from './changes.js';
-import { decodeCursor, encodeCursor } from './input.js';
+import { decodeCursor, keysetPageOf } from './input.js';
 
 const clean = (q: string | undefined) => q?.trim().replace(/[%_\\]/g, '') ?? '';
 
@@ -43,9 +43,7 @@ export async function listOrganizations(db: Db, o: { q?: string; after?: string;
   const term = clean(o.q);
   if (term) q = q.where((eb) => eb.or([eb('o.name', 'ilike', `%${term}%`), eb('o.short_name', 'ilike', `%${term}%`), eb('o.inn', '=', term), eb('o.ogrn', '=', term)]));
   const rows = await q.execute();
-  const more = rows.length > limit;
-  const items = more ? rows.slice(0, limit) : rows;
-  return { items, nextCursor: more ? encodeCursor(items[items.length - 1].name, items[items.length - 1].id) : null };
+  return keysetPageOf(rows, limit, (r) => r.name);
 }
 
 export async function getOrganizationCard(db: Db, actor: Actor, id: string) {
@@ -159,7 +157,5 @@ export async function listAllSites(db: Db, o: { q?: string; after?: string; limi
     );
   }
   const rows = await q.execute();
-  const more = rows.length > limit;
-  const items = more ? rows.slice(0, limit) : rows;
-  return { items, nextCursor: more ? encodeCursor(items[items.length - 1].name, items[items.length - 1].id) : null };
+  return keysetPageOf(rows, limit, (r) => r.name);
 }

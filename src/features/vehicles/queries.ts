@@ -5,9 +5,21 @@ import type { Actor } from '../../platform/http/auth.js';
 import { notFound } from '../../platform/http/errors.js';
 import { normalizePlate } from '../../domain/identifiers.js';
 import { registerHistory } from '../registers/changes.js';
-import { decodeCursor, encodeCursor } from '../registers/input.js';
+import { decodeCursor, keysetPageOf } from '../registers/input.js';
 
 const isOperator = (a: Actor) => a.orgRoles.includes('operator');
+
+/** What the list and the card both show of a vehicle. */
+const VEHICLE_FIELDS = [
+  'v.id',
+  'v.plate',
+  'v.make',
+  'v.model',
+  sql<string | null>`v.capacity_m3::text`.as('capacityM3'),
+  sql<string | null>`v.load_capacity_t::text`.as('loadCapacityT'),
+  'v.terminal_number as terminalNumber',
+  'v.ownership',
+] as const;
 
 export interface VehicleListOptions {
   q?: string;
@@ -25,14 +37,7 @@ export async function listVehicles(db: Db, actor: Actor, o: VehicleListOptions) 
     .selectFrom('vehicles as v')
     .innerJoin('organizations as c', 'c.id', 'v.carrier_id')
     .select([
-      'v.id',
-      'v.plate',
-      'v.make',
-      'v.model',
-      sql<string | null>`v.capacity_m3::text`.as('capacityM3'),
-      sql<string | null>`v.load_capacity_t::text`.as('loadCapacityT'),
-      'v.terminal_number as terminalNumber',
-      'v.ownership',
+      ...VEHICLE_FIELDS,
       sql<string | null>`v.lease_until::text`.as('leaseUntil'),
       sql<boolean>`v.archived_at is not null`.as('archived'),
       'c.id as carrierId',
@@ -59,9 +64,7 @@ export async function listVehicles(db: Db, actor: Actor, o: VehicleListOptions) 
     );
   }
   const rows = await q.execute();
-  const more = rows.length > limit;
-  const items = more ? rows.slice(0, limit) : rows;
-  return { items, nextCursor: more ? encodeCursor(items[items.length - 1].plate, items[items.length - 1].id) : null };
+  return keysetPageOf(rows, limit, (r) => r.plate);
 }
 
 export async function getVehicle(db: Db, actor: Actor, id: string) {
@@ -69,14 +72,7 @@ export async function getVehicle(db: Db, actor: Actor, id: string) {
     .selectFrom('vehicles as v')
     .innerJoin('organizations as c', 'c.id', 'v.carrier_id')
     .select([
-      'v.id',
-      'v.plate',
-      'v.make',
-      'v.model',
-      sql<string | null>`v.capacity_m3::text`.as('capacityM3'),
-      sql<string | null>`v.load_capacity_t::text`.as('loadCapacityT'),
-      'v.terminal_number as terminalNumber',
-      'v.ownership',
+      ...VEHICLE_FIELDS,
       'v.lease_document as leaseDocument',
       sql<string | null>`v.lease_until::text`.as('leaseUntil'),
       'v.version',
