@@ -80,6 +80,7 @@ export async function benchScale(opts: { trips: number; seconds: number; clients
       { name: 'permits list', url: `/api/permits?pageSize=50`, cookie: producer },
       { name: "site's statements", url: `/api/sites/${siteId}/statements?pageSize=50`, cookie: producer },
       { name: "operator's trips", url: `/api/trips?pageSize=50`, cookie: operator },
+      { name: "operator's overview", url: `/api/operator/overview`, cookie: operator },
     ];
     for (const [clients, s] of opts.clients.flatMap((c) => screens.map((x) => [c, x] as const))) {
       const probe = await fetch(base + s.url, { headers: { cookie: s.cookie } });

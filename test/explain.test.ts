@@ -17,6 +17,7 @@ import { receiptTripFilter } from '../src/features/receipts/receipts.js';
 import { siteCardQueries, siteListQueries } from '../src/features/sites/queries.js';
 import { siteStatementQueries } from '../src/features/statements/view.js';
 import { permitListQueries, permitWasteTypesQuery, permitsWithMovementQuery } from '../src/features/permits/queries.js';
+import { OVERVIEW_DAYS, overviewCountQueries, overviewDaysQuery } from '../src/features/analytics/overview.js';
 import { uploadListQueries } from '../src/features/uploads/queries.js';
 import { checkPeriod } from '../src/features/period-input.js';
 import { moscowDate, addDays, parseIsoDate, formatIsoDate } from '../src/domain/period.js';
@@ -165,6 +166,15 @@ describe('EXPLAIN of the cabinet queries at ~300,000 trips', () => {
     const from = formatIsoDate(addDays((parseIsoDate(today) as { value: any }).value, -(ctx.config.statementMaxDays - 1)));
     const q = permitsWithMovementQuery(ctx, actor(w.producer.id, ['producer']), w.site.id, checkPeriod(ctx, from, today));
     await expectIndexed('statement form permit list', q.compile(ctx.db), ['trips_site_unloaded_idx', 'trip_totals_site_day_idx']);
+  });
+
+  it("the operator's overview: the last days from trip_totals by day, the last 24 hours by trips_unloaded_idx, queues by their indexes", async () => {
+    const today = moscowDate(new Date());
+    const from = formatIsoDate(addDays((parseIsoDate(today) as { value: any }).value, -(OVERVIEW_DAYS - 1)));
+    await expectIndexed('overview days', overviewDaysQuery(from, today).compile(ctx.db), ['trip_totals_day_idx']);
+    const q = overviewCountQueries();
+    await expectIndexed('overview trips 24h', q.trips24h.compile(ctx.db), ['trips_unloaded_idx']);
+    for (const [name, query] of Object.entries(q)) await expectIndexed(`overview ${name}`, query.compile(ctx.db), []);
   });
 
   it('the upload log', async () => {

@@ -20,6 +20,7 @@ export const NAV: NavItem[] = [
   { to: '/sites', label: 'Объекты', orgRoles: ['producer', 'carrier', 'facility', 'operator'] },
   { to: '/services', label: 'Госуслуги и функции' },
   { to: '/applications', label: 'Мои заявки', orgRoles: ['producer'] },
+  { to: '/operator/overview', label: 'Обзор города', orgRoles: ['operator'] },
   { to: '/operator/applications', label: 'Очередь заявлений', orgRoles: ['operator'] },
   { to: '/vehicles', label: 'Транспортные средства', orgRoles: ['carrier'] },
   { to: '/facilities', label: 'Объекты приёма', orgRoles: ['facility'] },

@@ -28,6 +28,7 @@ import { VehicleCardPage } from './pages/vehicles/VehicleCardPage';
 import { FacilitiesPage } from './pages/facilities/FacilitiesPage';
 import { FacilityCardPage } from './pages/facilities/FacilityCardPage';
 import { OperatorRegistersPage } from './pages/operator/OperatorRegistersPage';
+import { OverviewPage } from './pages/operator/OverviewPage';
 import { OrganizationCardPage } from './pages/operator/OrganizationCardPage';
 import { HelpPage } from './pages/help/HelpPage';
 import { TariffsPage } from './pages/money/TariffsPage';
@@ -75,6 +76,7 @@ export const ROUTES: PageRoute[] = [
   { path: '/facilities', element: <FacilitiesPage /> },
   { path: '/facilities/:id', element: <FacilityCardPage /> },
   { path: '/operator/registers', element: <OperatorRegistersPage /> },
+  { path: '/operator/overview', element: <OverviewPage /> },
   { path: '/operator/organizations/:id', element: <OrganizationCardPage /> },
   { path: '/help', element: <HelpPage /> },
   { path: '/analytics', element: <AnalyticsPage /> },

@@ -2,10 +2,11 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { Nullable, Uuid, errorResponses } from '../../platform/http/schemas.js';
+import { IsoDate, ListTotal, Nullable, Uuid, errorResponses } from '../../platform/http/schemas.js';
 import { sendFile } from '../../platform/files/send.js';
 import { dashboard } from './dashboard.js';
 import { dashboardXlsx } from './export.js';
+import { operatorOverview } from './overview.js';
 
 const TAGS = ['Аналитика'];
 const Decimal = Type.String({ pattern: '^-?\\d+\\.\\d+$' });
@@ -48,7 +49,48 @@ const Dashboard = Type.Object({
   byOrganization: Nullable(Type.Array(Type.Object({ ...Named, inn: Type.String() }), { description: 'Только оператору: по отходопроизводителям' })),
 });
 
+const Overview = Type.Object({
+  generatedAt: Type.String({ format: 'date-time' }),
+  organizations: Type.Object({ producers: Type.Integer(), carriers: Type.Integer(), facilities: Type.Integer(), suspended: Type.Integer() }),
+  registers: Type.Object(
+    { trips: ListTotal, sites: ListTotal, permits: ListTotal, vehicles: ListTotal },
+    { description: 'Оценка планировщика PostgreSQL (exact = false): без просмотра всей истории' },
+  ),
+  trips24h: ListTotal,
+  days: Type.Array(Type.Object({ day: IsoDate, trips: Type.Integer(), volume: Decimal, acceptedVolume: Decimal }), { description: 'Последние 14 дней (по дате выгрузки, Москва), по итогам рейсов' }),
+  waiting: Type.Object({
+    applications: ListTotal,
+    telemetryReviews: ListTotal,
+    unknownTerminals: ListTotal,
+    statementsInProgress: ListTotal,
+    mailQueued: ListTotal,
+  }),
+  jobs: Type.Object({
+    workers: Type.Integer(),
+    ready: Type.Integer(),
+    running: Type.Integer(),
+    parked: Type.Integer(),
+    oldestReadySeconds: Nullable(Type.Integer()),
+    failedDay: ListTotal,
+  }),
+});
+
 export const analyticsRoutes: RoutesPlugin = (app, ctx) => {
+  app.get(
+    '/api/operator/overview',
+    {
+      config: { access: { right: 'read', orgRoles: ['operator'] } },
+      schema: {
+        tags: TAGS,
+        summary: 'Обзор города для информационного оператора: реестры, рейсы за сутки и 14 дней, очереди, фоновые задачи',
+        description:
+          'Ничего не считает по всей истории: размеры реестров — оценка (exact = false), рейсы за 14 дней — по итогам рейсов, очереди — точные до 1000, дальше «более 1000».',
+        response: { 200: Overview, ...errorResponses },
+      },
+    },
+    async () => operatorOverview(ctx),
+  );
+
   app.get(
     '/api/analytics',
     {

@@ -20065,6 +20065,207 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/operator/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Обзор города для информационного оператора: реестры, рейсы за сутки и 14 дней, очереди, фоновые задачи
+         * @description Ничего не считает по всей истории: размеры реестров — оценка (exact = false), рейсы за 14 дней — по итогам рейсов, очереди — точные до 1000, дальше «более 1000».
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            generatedAt: string;
+                            organizations: {
+                                producers: number;
+                                carriers: number;
+                                facilities: number;
+                                suspended: number;
+                            };
+                            /** @description Оценка планировщика PostgreSQL (exact = false): без просмотра всей истории */
+                            registers: {
+                                /** @description Сколько всего строк по условиям */
+                                trips: {
+                                    value: number;
+                                    /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                    exact: boolean;
+                                    /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                    bound?: boolean;
+                                };
+                                /** @description Сколько всего строк по условиям */
+                                sites: {
+                                    value: number;
+                                    /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                    exact: boolean;
+                                    /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                    bound?: boolean;
+                                };
+                                /** @description Сколько всего строк по условиям */
+                                permits: {
+                                    value: number;
+                                    /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                    exact: boolean;
+                                    /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                    bound?: boolean;
+                                };
+                                /** @description Сколько всего строк по условиям */
+                                vehicles: {
+                                    value: number;
+                                    /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                    exact: boolean;
+                                    /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                    bound?: boolean;
+                                };
+                            };
+                            /** @description Сколько всего строк по условиям */
+                            trips24h: {
+                                value: number;
+                                /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                exact: boolean;
+                                /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                bound?: boolean;
+                            };
+                            /** @description Последние 14 дней (по дате выгрузки, Москва), по итогам рейсов */
+                            days: {
+                                /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                                day: string;
+                                trips: number;
+                                volume: string;
+                                acceptedVolume: string;
+                            }[];
+                            waiting: {
+                                /** @description Сколько всего строк по условиям */
+                                applications: {
+                                    value: number;
+                                    /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                    exact: boolean;
+                                    /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                    bound?: boolean;
+                                };
+                                /** @description Сколько всего строк по условиям */
+                                telemetryReviews: {
+                                    value: number;
+                                    /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                    exact: boolean;
+                                    /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                    bound?: boolean;
+                                };
+                                /** @description Сколько всего строк по условиям */
+                                unknownTerminals: {
+                                    value: number;
+                                    /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                    exact: boolean;
+                                    /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                    bound?: boolean;
+                                };
+                                /** @description Сколько всего строк по условиям */
+                                statementsInProgress: {
+                                    value: number;
+                                    /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                    exact: boolean;
+                                    /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                    bound?: boolean;
+                                };
+                                /** @description Сколько всего строк по условиям */
+                                mailQueued: {
+                                    value: number;
+                                    /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                    exact: boolean;
+                                    /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                    bound?: boolean;
+                                };
+                            };
+                            jobs: {
+                                workers: number;
+                                ready: number;
+                                running: number;
+                                parked: number;
+                                oldestReadySeconds: number | null;
+                                /** @description Сколько всего строк по условиям */
+                                failedDay: {
+                                    value: number;
+                                    /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                    exact: boolean;
+                                    /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                    bound?: boolean;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/analytics": {
         parameters: {
             query?: never;
