@@ -30,6 +30,7 @@ import { orderActs } from '../src/features/money/order-acts.js';
 import { renderAct } from '../src/features/money/render-act.js';
 import { renderInvoice } from '../src/features/money/render-invoice.js';
 import type { Actor } from '../src/platform/http/auth.js';
+import { hammer } from './http-load.js';
 
 export interface MoneyBenchOptions {
   lines: number;
@@ -47,7 +48,6 @@ const addMonths = (month: string, n: number) => {
 };
 /** The month of the act's loads: the first of the dashboard's default twelve months, before the demo's 180 days. */
 const actMonth = () => addMonths(new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 7), -11);
-const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
 const mb = (bytes: number) => Math.round(bytes / 1048576);
 const actorOf = (personId: string, organizationId: string, role: string) =>
   ({ personId, personName: 'Бенч', sessionId: null, tokenId: null, organizationId, organizationName: 'Бенч', orgRoles: [role], memberRole: 'head', access: 'full', rights: new Set() }) as unknown as Actor;
@@ -189,38 +189,8 @@ async function benchDashboard(ctx: AppContext, opts: MoneyBenchOptions): Promise
       for (const [view, url] of [['12 months', '/api/analytics'], ['60 months', `/api/analytics?from=${addMonths(actMonth(), -48)}&to=${addMonths(actMonth(), 11)}`]] as const) {
         const probe = await fetch(base + url, { headers: { cookie } });
         if (!probe.ok) throw new Error(`analytics ${who}: ${probe.status} ${(await probe.text()).slice(0, 200)}`);
-        const times: number[] = [];
-        let errors = 0;
-        const startedAt = performance.now();
-        const until = startedAt + opts.seconds * 1000;
-        await Promise.all(
-          Array.from({ length: opts.clients }, async () => {
-            while (performance.now() < until) {
-              const a = performance.now();
-              const r = await fetch(base + url, { headers: { cookie } });
-              await r.arrayBuffer();
-              if (!r.ok) errors++;
-              times.push(performance.now() - a);
-            }
-          }),
-        );
-        const elapsed = (performance.now() - startedAt) / 1000;
-        times.sort((x, y) => x - y);
-        out.push({
-          case: 'money-dashboard',
-          role: who,
-          view,
-          n: counts.rows[0]!.trips,
-          totalsRows: counts.rows[0]!.totals,
-          clients: opts.clients,
-          seconds: +elapsed.toFixed(1),
-          requests: times.length,
-          errors,
-          p50ms: Math.round(quantile(times, 0.5)),
-          p95ms: Math.round(quantile(times, 0.95)),
-          p99ms: Math.round(quantile(times, 0.99)),
-          peakRssMb: null,
-        });
+        const load = await hammer({ base, url, cookies: Array.from({ length: opts.clients }, () => cookie), seconds: opts.seconds });
+        out.push({ case: 'money-dashboard', role: who, view, n: counts.rows[0]!.trips, totalsRows: counts.rows[0]!.totals, clients: opts.clients, ...load, peakRssMb: null });
       }
     }
   } finally {

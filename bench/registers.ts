@@ -31,11 +31,7 @@ import { encodeCursor } from '../src/features/registers/input.js';
 import { SESSION_COOKIE, hashToken } from '../src/platform/http/auth.js';
 import type { AppContext } from '../src/platform/context.js';
 import { registersBenchSeed, type BenchScenario } from './applications.js';
-
-function quantile(sorted: number[], q: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
+import { hammer } from './http-load.js';
 
 const LETTERS = 'АВЕКМНОРСТУХ';
 const REGIONS = ['77', '97', '99', '177', '197', '199', '777', '799', '50', '150', '190', '750'];
@@ -212,36 +208,14 @@ export async function benchRegisters(opts: { vehicles: number; applications: num
       const probe = await fetch(base + s.path, { headers: { cookie } });
       if (!probe.ok) throw new Error(`${s.name}: ${probe.status} ${(await probe.text()).slice(0, 200)}`);
       const probeBody = (await probe.json()) as { items?: unknown[] };
-      const times: number[] = [];
-      let errors = 0;
-      const startedAt = performance.now();
-      const until = startedAt + opts.seconds * 1000;
-      await Promise.all(
-        clientCookies.map(async (own) => {
-          while (performance.now() < until) {
-            const a = performance.now();
-            const r = await fetch(base + s.path, { headers: { cookie: own } });
-            await r.arrayBuffer();
-            if (!r.ok) errors++;
-            times.push(performance.now() - a);
-          }
-        }),
-      );
-      const elapsed = (performance.now() - startedAt) / 1000;
-      times.sort((x, y) => x - y);
+      const load = await hammer({ base, url: s.path, cookies: clientCookies, seconds: opts.seconds });
       out.push({
         case: 'registers-page',
         page: s.name,
         n: s.name.startsWith('vehicles') ? counts.rows[0].v : counts.rows[0].a,
         items: Array.isArray(probeBody.items) ? probeBody.items.length : null,
         clients: opts.clients,
-        seconds: +elapsed.toFixed(1),
-        requests: times.length,
-        errors,
-        rps: +(times.length / elapsed).toFixed(1),
-        p50ms: Math.round(quantile(times, 0.5)),
-        p95ms: Math.round(quantile(times, 0.95)),
-        p99ms: Math.round(quantile(times, 0.99)),
+        ...load,
         peakRssMb: null,
       });
     }

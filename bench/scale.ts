@@ -17,12 +17,8 @@ import { ROUTES } from '../src/features/index.js';
 import { isDatabaseEmpty, seedDemo, DEMO_PASSWORD } from '../src/features/demo/seed.js';
 import { encodeKey } from '../src/platform/db/keyset.js';
 import { measureIngest } from './ingest.js';
+import { hammer } from './http-load.js';
 import { moscowDate, addDays, parseIsoDate, formatIsoDate } from '../src/domain/period.js';
-
-function quantile(sorted: number[], q: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
 
 export async function benchScale(opts: { trips: number; seconds: number; clients: number[]; deepPage: number; reuse: boolean }) {
   const dataDir = path.resolve(`.tmp/bench-scale-${process.pid}`);
@@ -85,38 +81,8 @@ export async function benchScale(opts: { trips: number; seconds: number; clients
     for (const [clients, s] of opts.clients.flatMap((c) => screens.map((x) => [c, x] as const))) {
       const probe = await fetch(base + s.url, { headers: { cookie: s.cookie } });
       if (!probe.ok) throw new Error(`${s.name}: ${probe.status} ${(await probe.text()).slice(0, 200)}`);
-      const times: number[] = [];
-      let errors = 0;
-      const until = performance.now() + opts.seconds * 1000;
-      const startedAt = performance.now();
-      await Promise.all(
-        Array.from({ length: clients }, async () => {
-          while (performance.now() < until) {
-            const a = performance.now();
-            const r = await fetch(base + s.url, { headers: { cookie: s.cookie } });
-            await r.arrayBuffer();
-            if (!r.ok) errors++;
-            times.push(performance.now() - a);
-          }
-        }),
-      );
-      const elapsed = (performance.now() - startedAt) / 1000;
-      times.sort((x, y) => x - y);
-      out.push({
-        case: 'scale-screen',
-        screen: s.name,
-        n: opts.trips,
-        clients,
-        load: os.loadavg()[0],
-        seconds: +elapsed.toFixed(1),
-        requests: times.length,
-        errors,
-        rps: +(times.length / elapsed).toFixed(1),
-        p50ms: Math.round(quantile(times, 0.5)),
-        p95ms: Math.round(quantile(times, 0.95)),
-        p99ms: Math.round(quantile(times, 0.99)),
-        peakRssMb: null,
-      });
+      const measured = await hammer({ base, url: s.url, cookies: Array.from({ length: clients }, () => s.cookie), seconds: opts.seconds });
+      out.push({ case: 'scale-screen', screen: s.name, n: opts.trips, clients, load: os.loadavg()[0], ...measured, peakRssMb: null });
     }
     await app.close();
     if (opts.reuse) return out;

@@ -1,0 +1,38 @@
+/**
+ * The load loop the screen benchmarks share (scale, registers, money): each client (one cookie each)
+ * requests `url` one request after another for `seconds`; the answer is the latency quantiles and
+ * throughput as the benchmarks print them.
+ */
+function quantile(sorted: number[], q: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+export async function hammer(o: { base: string; url: string; cookies: string[]; seconds: number }) {
+  const times: number[] = [];
+  let errors = 0;
+  const startedAt = performance.now();
+  const until = startedAt + o.seconds * 1000;
+  await Promise.all(
+    o.cookies.map(async (cookie) => {
+      while (performance.now() < until) {
+        const a = performance.now();
+        const r = await fetch(o.base + o.url, { headers: { cookie } });
+        await r.arrayBuffer();
+        if (!r.ok) errors++;
+        times.push(performance.now() - a);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - startedAt) / 1000;
+  times.sort((x, y) => x - y);
+  return {
+    seconds: +elapsed.toFixed(1),
+    requests: times.length,
+    errors,
+    rps: +(times.length / elapsed).toFixed(1),
+    p50ms: Math.round(quantile(times, 0.5)),
+    p95ms: Math.round(quantile(times, 0.95)),
+    p99ms: Math.round(quantile(times, 0.99)),
+  };
+}
