@@ -42,6 +42,8 @@ import { MeetingPage } from './pages/meetings/MeetingPage';
 import { StagePage } from './pages/meetings/StagePage';
 import { ProfilePage } from './pages/profile/ProfilePage';
 import { OrganizationPage } from './pages/profile/OrganizationPage';
+import { TelemetryPage } from './pages/telemetry/TelemetryPage';
+import { DetectionPage } from './pages/telemetry/DetectionPage';
 
 export interface PageRoute {
   path: string;
@@ -77,6 +79,8 @@ export const ROUTES: PageRoute[] = [
   { path: '/facilities/:id', element: <FacilityCardPage /> },
   { path: '/operator/registers', element: <OperatorRegistersPage /> },
   { path: '/operator/overview', element: <OverviewPage /> },
+  { path: '/telemetry', element: <TelemetryPage /> },
+  { path: '/telemetry/:id', element: <DetectionPage /> },
   { path: '/operator/organizations/:id', element: <OrganizationCardPage /> },
   { path: '/help', element: <HelpPage /> },
   { path: '/analytics', element: <AnalyticsPage /> },

@@ -58,6 +58,20 @@ export async function telemetryDemoHook(ctx: AppContext, info: DemoSeedInfo): Pr
       [terminal, vehicleId, pts.map((p) => p.at), pts.map((p) => p.latitude), pts.map((p) => p.longitude), pts.map((p) => p.speed), pts.map((p) => p.bodyRaised)],
     );
   }
+  // A tracker no vehicle names yet: its points are kept apart and shown to the operator.
+  const stray = truckTrip(S.s2!, F.facility!, new Date(t0 + 5 * 3_600_000), { stepSeconds: 60, rand }).slice(0, 20);
+  await ctx.pool.query(
+    `insert into telemetry_points (terminal, at, received_at, latitude, longitude, speed, body_raised, protocol)
+     select $1, u.at, u.at + interval '2 seconds', u.lat, u.lon, 0, false, 'wialon' from unnest($2::timestamptz[], $3::float8[], $4::float8[]) as u(at, lat, lon)
+     on conflict do nothing`,
+    [String(DEMO_TERMINAL_BASE + 9999), stray.map((p) => p.at), stray.map((p) => p.latitude), stray.map((p) => p.longitude)],
+  );
+  const last = stray[stray.length - 1]!;
+  await ctx.pool.query(
+    `insert into telemetry_unknown_terminals (terminal, protocol, first_seen, last_seen, points, last_remote, last_latitude, last_longitude)
+     values ($1, 'wialon', $2, $3, $4, '127.0.0.1', $5, $6) on conflict (terminal) do nothing`,
+    [String(DEMO_TERMINAL_BASE + 9999), stray[0]!.at, last.at, stray.length, last.latitude, last.longitude],
+  );
   const run = await detectTelemetryTrips(ctx, { vehicleIds: [...vehicles] });
   info.log(`телематика: рейсов по трекерам ${run.recorded}, связано с заявленными ${run.linked}, на проверку ${run.review}`);
 }

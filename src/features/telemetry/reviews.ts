@@ -10,6 +10,7 @@ import { AppError, invalid, notFound } from '../../platform/http/errors.js';
 
 export interface ReviewItem {
   id: number;
+  detectionId: number;
   reasonCode: string;
   reason: string;
   status: 'open' | 'dismissed';
@@ -39,7 +40,7 @@ export async function listReviews(
   const scope = isOperator(actor) ? sql`true` : sql`r.carrier_id = ${actor.organizationId}`;
   const status = o.status ? sql`r.status = ${o.status}` : sql`true`;
   const r = await sql<any>`
-    select r.id::int as id, r.reason_code, r.reason, r.status, d.kind, coalesce(c.short_name, c.name) as carrier_name, v.plate,
+    select r.id::int as id, d.id::int as detection_id, r.reason_code, r.reason, r.status, d.kind, coalesce(c.short_name, c.name) as carrier_name, v.plate,
            s.name as site_name, f.name as facility_name, d.loaded_at, d.unloaded_at, d.latitude, d.longitude, d.distance_km::float8 as distance_km,
            d.trip_id::int as trip_id, r.created_at, r.dismissed_at, r.dismiss_reason, count(*) over ()::int as total
       from telemetry_reviews r
@@ -55,6 +56,7 @@ export async function listReviews(
     total: r.rows[0]?.total ?? 0,
     items: r.rows.map((x) => ({
       id: x.id,
+      detectionId: x.detection_id,
       reasonCode: x.reason_code,
       reason: x.reason,
       status: x.status,

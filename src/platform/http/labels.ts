@@ -36,6 +36,7 @@ export const FIELD_LABELS = {
   pageSize: 'Размер страницы',
   cadastralNumber: 'Кадастровый номер',
   cadastralNumbers: 'Кадастровые номера',
+  boundary: 'Граница',
   name: 'Наименование',
   address: 'Адрес',
   email: 'Электронная почта',

@@ -17293,6 +17293,8 @@ export interface paths {
                         "application/json": {
                             items: {
                                 id: number;
+                                /** @description Рейс по данным трекера (GET /api/telemetry/detections/{id}: трек на карте) */
+                                detectionId: number;
                                 /** @description dump_outside, no_permit, ambiguous_permit, rejected, facility_differs, no_volume */
                                 reasonCode: string;
                                 /** @description Причина, по-русски */

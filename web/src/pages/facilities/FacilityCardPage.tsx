@@ -11,6 +11,7 @@ import { fmtDate, fmtDateTime } from '../../lib/format';
 import { FACILITY_KIND_LABELS, REGISTER_STATUS_LABELS } from '../../lib/shared';
 import { useAuth } from '../../auth';
 import { Field, ReasonDialog, RegisterHistory } from '../registers/common';
+import { BoundaryCard } from '../telemetry/BoundaryCard';
 import { FacilityForm } from './FacilityForm';
 import { FacilityStatusBadge, capacityText } from './status';
 
@@ -174,6 +175,7 @@ export function FacilityCardPage() {
             </ListTable>
           )}
         </Card>
+        <BoundaryCard entity="facility" id={f.id} invalidate={['facilities']} />
         <RegisterHistory
           queryKey={['facilities', 'history', f.id, f.version]}
           load={() => call(api.GET('/api/facilities/{id}/history', { params: { path: { id: f.id } } }))}

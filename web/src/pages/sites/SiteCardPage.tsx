@@ -13,9 +13,10 @@ import { ErrorAlert, Loading, PageTitle, Empty } from '../../components/PageStat
 import { PermitUtilization } from './PermitUtilization';
 import { TripsTable } from './TripsTable';
 import { SiteStatements } from './SiteStatements';
+import { BoundaryCard } from '../telemetry/BoundaryCard';
 import { useAuth } from '../../auth';
 
-const TABS = ['permits', 'trips', 'statements', 'history'] as const;
+const TABS = ['permits', 'trips', 'statements', 'boundary', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
 export function SiteCardPage() {
@@ -126,6 +127,7 @@ export function SiteCardPage() {
           <Tabs.Tab value="permits">Разрешения</Tabs.Tab>
           <Tabs.Tab value="trips">Рейсы</Tabs.Tab>
           <Tabs.Tab value="statements">Сведения о результатах перемещения ОСС</Tabs.Tab>
+          <Tabs.Tab value="boundary">Граница</Tabs.Tab>
           {(hasRole('producer') || hasRole('operator')) && <Tabs.Tab value="history">История изменений</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="permits">
@@ -145,6 +147,9 @@ export function SiteCardPage() {
         </Tabs.Panel>
         <Tabs.Panel value="statements">
           <SiteStatements siteId={s.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="boundary">
+          <BoundaryCard entity="site" id={s.id} invalidate={['sites']} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <RegisterHistory
