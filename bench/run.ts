@@ -4,7 +4,7 @@
  * JSON line: {"case","n","seconds","peakRssMb", ...}.
  *
  * Cases: trips (batch ingestion vs COPY), startup (cold `npm start` to
- * healthy), statement, upload, login; by name only (large seeds): scale, registers.
+ * healthy), statement, upload, login; by name only (large seeds, load): scale, registers, money, telemetry.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -118,6 +118,17 @@ const CASES: Record<string, Runner> = {
       explain: flags.explain === true,
     });
   },
+  // Not part of the default run (a minute of load): `npm run bench -- telemetry [--trackers 10000] [--period 5000] [--seconds 30] [--points 100000]`.
+  telemetry: async () => {
+    const { benchTelemetry } = await import('./telemetry.js');
+    return benchTelemetry({
+      trackers: intFlag(flags, 'trackers', 10_000),
+      periodMs: intFlag(flags, 'period', 5000),
+      seconds: intFlag(flags, 'seconds', 30),
+      points: intFlag(flags, 'points', 100_000),
+      sampleRss,
+    });
+  },
   // Not part of the default run (large seed): `npm run bench -- scale --trips 1000000 [--clients 1,8] [--seconds S]`;
   // `--reuse` with DATABASE_URL measures a database seeded before (`npm run demo -- --trips N`) without seeding again.
   scale: async () => {
@@ -128,7 +139,7 @@ const CASES: Record<string, Runner> = {
   },
 };
 
-const selected = positional.length ? positional : Object.keys(CASES).filter((c) => c !== 'scale' && c !== 'registers' && c !== 'money');
+const selected = positional.length ? positional : Object.keys(CASES).filter((c) => c !== 'scale' && c !== 'registers' && c !== 'money' && c !== 'telemetry');
 for (const name of selected) {
   if (!CASES[name]) {
     console.error(`Неизвестный бенчмарк «${name}». Есть: ${Object.keys(CASES).join(', ')}`);

@@ -1,60 +1,151 @@
 /**
- * Telemetry load: N EGTS trackers over loopback, each authenticating and then sending one point every PERIOD_MS
- * for SECONDS; prints points/s stored, lag from sending a packet to its answer (the answer leaves once the point is
- * committed) p50/p99, CPU of this process (clients and receiver together) and peak RSS. Not yet a case of
- * `npm run bench`.
+ * `npm run bench -- telemetry [--trackers 10000] [--period 5000] [--seconds 30] [--points 100000]`:
+ *  1. receiver: N trackers (a child process, bench/telemetry-clients.ts) over loopback EGTS, each
+ *     authenticating as a vehicle's terminal and sending one point every PERIOD ms for SECONDS; points/s
+ *     stored, nothing lost (stored = sent = answered), lag from packet to its answer — sent once the point
+ *     is committed — p50/p99, the receiver process's CPU and peak RSS (the database server's CPU not included);
+ *  2. detection: simulated trucks' tracks of about POINTS points (loading, drive, tipping inside the
+ *     facility; one trip an hour per truck) through the telemetry.detect job: seconds, trips, per 100k points and per 1,000 trips.
+ * Each line carries the machine's `uptime` load averages before and after. Runs in a scratch database
+ * made on the server of DATABASE_URL (dropped after), or in the embedded one.
  */
-import net from 'node:net';
+import { spawn } from 'node:child_process';
+import os from 'node:os';
+import pg from 'pg';
 import { parseConfig } from '../src/platform/config.js';
-import { createContext } from '../src/platform/bootstrap.js';
+import { boot } from '../src/platform/bootstrap.js';
 import { startReceiver } from '../src/features/telemetry/receiver.js';
-import { EGTS_PT, EGTS_SR, encodePacket, readPacket } from '../src/platform/egts/codec.js';
+import { detectTelemetryTrips } from '../src/features/telemetry/detect-job.js';
+import { squareAround, truckTrip } from '../src/features/telemetry/simulated-track.js';
+import { makeVehicle, makeWorld } from '../test/factories.js';
+import { FKKO_CONSTRUCTION } from '../src/domain/fkko.js';
 
-const N = Number(process.argv[2] ?? 2000), SECONDS = Number(process.argv[3] ?? 30), PERIOD = Number(process.argv[4] ?? 1000);
-// usage: node --import tsx bench/telemetry.ts TRACKERS SECONDS PERIOD_MS DATABASE_URL (a migrated scratch database: its telemetry tables are emptied)
-const url = process.argv[5] ?? 'postgres://postgres@127.0.0.1:5432/tel_smoke';
-const config = parseConfig({ DATABASE_URL: url, DEMO: 'false', LOG_LEVEL: 'silent' });
-const ctx = createContext(config, url, 8) as any;
-await ctx.pool.query('truncate telemetry_points, telemetry_raw_packets, telemetry_unknown_terminals');
-const rx = await startReceiver(ctx, { port: 0, host: '127.0.0.1' });
-const lags: number[] = [];
-let answered = 0, sent = 0;
-const cpu0 = process.cpuUsage();
-const clients = await Promise.all(Array.from({ length: N }, (_, i) => new Promise<net.Socket>((res) => {
-  const s = net.connect(rx.port, '127.0.0.1', () => res(s));
-  let buf = Buffer.alloc(0);
-  const pending = new Map<number, number>();
-  (s as any).pend = pending;
-  s.on('data', (d) => { buf = Buffer.concat([buf, d]); for (;;) { const r = readPacket(buf); if (r.kind !== 'packet') break; buf = buf.subarray(r.length);
-    if (r.header.packetType === 0) { const rp = r.frame[0]! | (r.frame[1]! << 8); const st = pending.get(rp); if (st !== undefined) { lags.push(Date.now() - st); pending.delete(rp); answered++; } } } });
-  s.write(encodePacket({ packetId: 0, packetType: 1, records: [{ recordNumber: 0, sourceService: 1, subrecords: [{ type: EGTS_SR.TERM_IDENTITY, data: { terminalId: 1_000_000 + i } }] }] }));
-})));
-let peakRss = 0;
-await new Promise((r) => setTimeout(r, 3000));
-const end = Date.now() + SECONDS * 1000;
-let pid = 1;
-const start = Date.now();
-await new Promise<void>((done) => {
-  clients.forEach((s, i) => {
-    let k = 0;
-    const tick = () => {
-      if (Date.now() >= end) return;
-      const id = (pid++ & 0xffff) || 1;
-      (s as any).pend.set(id, Date.now());
-      s.write(encodePacket({ packetId: id, packetType: EGTS_PT.APPDATA, records: [{ recordNumber: k++ & 0xffff, sourceService: 2, subrecords: [{ type: EGTS_SR.POS_DATA, data: { time: new Date(Date.UTC(2026, 11, 4, 8) + k * 1000), latitude: 55.7 + i / 1e5, longitude: 37.6, valid: true, moving: true, blackBox: false, fix3d: true, speed: 30, course: 0, odometer: 0, digitalInputs: 0, source: 0 } }] }] }));
-      sent++;
-      setTimeout(tick, PERIOD);
-    };
-    setTimeout(tick, (i * PERIOD) / N);
-  });
-  const iv = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); if (Date.now() >= end + 5000) { clearInterval(iv); done(); } }, 200);
-});
-const secs = (end - start) / 1000;
-const cpu = process.cpuUsage(cpu0);
-lags.sort((a, b) => a - b);
-const stored = (await ctx.pool.query('select count(*)::int n from telemetry_points')).rows[0].n;
-console.log(JSON.stringify({ case: 'telemetry', trackers: N, periodMs: PERIOD, seconds: secs, sent, answered, stored, pointsPerSecond: +(stored / secs).toFixed(0), lagP50Ms: lags[Math.floor(lags.length * 0.5)], lagP99Ms: lags[Math.floor(lags.length * 0.99)], lagMaxMs: lags.at(-1), cpuSecondsClientAndServer: +((cpu.user + cpu.system) / 1e6).toFixed(1), peakRssMb: Math.round(peakRss / 1e6), batches: rx.writer.stats.batches }));
-clients.forEach((s) => s.destroy());
-await rx.close();
-await ctx.pool.end?.();
-process.exit(0);
+const load = () => os.loadavg().map((x) => +x.toFixed(2));
+
+async function scratchDatabase(): Promise<{ env: NodeJS.ProcessEnv; drop: () => Promise<void> }> {
+  const base = process.env.DATABASE_URL;
+  if (!base) return { env: process.env, drop: async () => {} };
+  const name = `bench_tel_${process.pid}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  return {
+    env: { ...process.env, DATABASE_URL: u.toString() },
+    drop: async () => {
+      const a = new pg.Client({ connectionString: base });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+export async function benchTelemetry(o: { trackers: number; periodMs: number; seconds: number; points: number; sampleRss: () => number }): Promise<object[]> {
+  const scratch = await scratchDatabase();
+  const started = await boot(parseConfig(scratch.env, { logLevel: 'silent' } as never));
+  const ctx = started.ctx;
+  const out: object[] = [];
+  try {
+    for (const t of FKKO_CONSTRUCTION) await ctx.pool.query('insert into waste_types (code, name) values ($1, $2) on conflict do nothing', [t.code, t.name]);
+    const w = await makeWorld(ctx);
+    const BASE = 7_000_000;
+    // The trackers' vehicles, each with its terminal number.
+    await ctx.pool.query(
+      `insert into vehicles (carrier_id, plate, model, capacity_m3, terminal_number)
+       select $1, 'БЕНЧ' || g, 'КАМАЗ-6520', 20, ($2 + g)::text from generate_series(0, $3 - 1) g`,
+      [w.carrier.id, BASE, o.trackers],
+    );
+
+    // 1. The receiver under N trackers.
+    const rx = await startReceiver(ctx, { port: 0, host: '127.0.0.1' });
+    const load0 = load();
+    const cpu0 = process.cpuUsage();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/telemetry-clients.ts', String(rx.port), String(o.trackers), String(o.seconds), String(o.periodMs), String(BASE)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let text = '';
+    child.stdout.on('data', (d) => (text += d));
+    const t0 = performance.now();
+    await new Promise((r) => child.once('exit', r));
+    const wall = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const clients = JSON.parse(text.trim().split('\n').pop() ?? '{}');
+    await rx.close();
+    const stored = (await ctx.pool.query(`select count(*)::int as n from telemetry_points where vehicle_id is not null`)).rows[0].n as number;
+    out.push({
+      case: 'telemetry-receiver',
+      n: o.trackers,
+      trackers: o.trackers,
+      periodMs: o.periodMs,
+      seconds: o.seconds,
+      offeredPointsPerSecond: Math.round(o.trackers / (o.periodMs / 1000)),
+      sent: clients.sent,
+      answered: clients.answered,
+      refused: clients.refused,
+      stored,
+      lost: clients.sent - stored,
+      pointsPerSecond: Math.round(stored / o.seconds),
+      lagP50Ms: clients.lagP50Ms,
+      lagP99Ms: clients.lagP99Ms,
+      lagMaxMs: clients.lagMaxMs,
+      receiverCpuSeconds: +((cpu.user + cpu.system) / 1e6).toFixed(1),
+      receiverCpuShare: +((cpu.user + cpu.system) / 1e6 / wall).toFixed(2),
+      batches: rx.writer.stats.batches,
+      peakRssMb: Math.round(o.sampleRss() / 1048576),
+      loadBefore: load0,
+      loadAfter: load(),
+    });
+
+    // 2. Detection over simulated trucks' tracks.
+    await ctx.pool.query(`update sites set boundary = $2 where id = $1`, [w.site.id, JSON.stringify(squareAround({ lat: 55.7, lon: 37.5 }, 0.003))]);
+    await ctx.pool.query(`update facilities set boundary = $2 where id = $1`, [w.facility.objectId, JSON.stringify(squareAround({ lat: 55.6, lon: 37.7 }, 0.003))]);
+    const perTrip = truckTrip({ lat: 55.7, lon: 37.5 }, { lat: 55.6, lon: 37.7 }, new Date(0), { stepSeconds: 30, rand: () => 0.5 }).length;
+    const tripsPerTruck = 20;
+    const trucks = Math.max(1, Math.round(o.points / perTrip / tripsPerTruck));
+    let seed = 7;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const from = Math.floor((ctx.now().getTime() - 3 * 86_400_000) / 60_000) * 60_000;
+    let points = 0;
+    const vehicleIds: string[] = [];
+    for (let v = 0; v < trucks; v++) {
+      const vehicle = await makeVehicle(ctx, { carrierId: w.carrier.id });
+      vehicleIds.push(vehicle.id);
+      const pts = [];
+      for (let k = 0; k < tripsPerTruck; k++) pts.push(...truckTrip({ lat: 55.7, lon: 37.5 }, { lat: 55.6, lon: 37.7 }, new Date(from + k * 3_600_000), { stepSeconds: 30, rand }));
+      points += pts.length;
+      await ctx.pool.query(
+        `insert into telemetry_points (terminal, at, vehicle_id, received_at, latitude, longitude, speed, body_raised, protocol)
+         select $1, u.at, $2, now(), u.lat, u.lon, u.speed, u.body, 'egts' from unnest($3::timestamptz[], $4::float8[], $5::float8[], $6::real[], $7::bool[]) u(at, lat, lon, speed, body)`,
+        [`bench-${v}`, vehicle.id, pts.map((p) => p.at), pts.map((p) => p.latitude), pts.map((p) => p.longitude), pts.map((p) => p.speed), pts.map((p) => p.bodyRaised)],
+      );
+    }
+    const load1 = load();
+    const d0 = performance.now();
+    const run = await detectTelemetryTrips(ctx, { vehicleIds });
+    const seconds = (performance.now() - d0) / 1000;
+    out.push({
+      case: 'telemetry-detect',
+      n: points,
+      points,
+      trucks,
+      trips: trucks * tripsPerTruck,
+      detections: run.detections,
+      recorded: run.recorded,
+      linked: run.linked,
+      review: run.review,
+      seconds: +seconds.toFixed(2),
+      secondsPer100kPoints: +((seconds * 100_000) / points).toFixed(2),
+      secondsPer1000Trips: +((seconds * 1000) / Math.max(1, run.detections)).toFixed(2),
+      peakRssMb: Math.round(o.sampleRss() / 1048576),
+      loadBefore: load1,
+      loadAfter: load(),
+    });
+  } finally {
+    await started.close();
+    await scratch.drop();
+  }
+  return out;
+}
