@@ -5,12 +5,11 @@
  */
 import { useEffect, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Card, Grid, Group, Loader, MultiSelect, NativeSelect, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
 import type { Application } from '../../api/types';
 import { fmtDate, fmtDecimal } from '../../lib/format';
-import { parseRuDate } from '../../lib/dates';
+import { RuDateInput } from '../../components/forms';
 import { useAutosave, type Autosave, type SaveStatus } from './useAutosave';
 import { useFacilityOptions, useFkko, useReference } from './queries';
 
@@ -134,11 +133,8 @@ function GeneralCard({ app, s, editable }: { app: Application; s: Autosave<Gener
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <DateInput
+            <RuDateInput
               label="Начало работ"
-              placeholder="дд.мм.гггг"
-              valueFormat="DD.MM.YYYY"
-              dateParser={parseRuDate}
               value={v.worksFrom}
               onChange={(x) => set({ worksFrom: x })}
               disabled={amendment}
@@ -147,11 +143,8 @@ function GeneralCard({ app, s, editable }: { app: Application; s: Autosave<Gener
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <DateInput
+            <RuDateInput
               label="Окончание работ"
-              placeholder="дд.мм.гггг"
-              valueFormat="DD.MM.YYYY"
-              dateParser={parseRuDate}
               value={v.worksTo}
               onChange={(x) => set({ worksTo: x })}
               error={s.fieldError('worksTo')}
