@@ -93,7 +93,8 @@ export function AnalyticsPage() {
   );
 }
 
-function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
+/** One figure in a card: its label, the value, an optional hint under it (the overview uses it too). */
+export function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
   return (
     <Card withBorder padding="sm">
       <Text size="sm" c="dimmed">

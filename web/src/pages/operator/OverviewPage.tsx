@@ -10,24 +10,7 @@ import { ErrorAlert, Loading, PageTitle } from '../../components/PageState';
 import { fmtTotal, type ListTotal } from '../../components/Keyset';
 import { fmtDate, fmtDateTime, fmtDecimal, fmtInt } from '../../lib/format';
 import { MonthBars } from '../analytics/Charts';
-
-function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
-  return (
-    <Card withBorder>
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text fz={26} fw={600} c="ossig.8">
-        {value}
-      </Text>
-      {hint && (
-        <Text size="xs" c="dimmed">
-          {hint}
-        </Text>
-      )}
-    </Card>
-  );
-}
+import { Figure } from '../analytics/AnalyticsPage';
 
 const total = (t: ListTotal) => fmtTotal(t);
 
