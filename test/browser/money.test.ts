@@ -171,6 +171,14 @@ describe('money and analytics pages (issue 14)', () => {
     await page.getByRole('img', { name: /Объём по месяцам/ }).waitFor();
     await expect(page.getByLabel('Код ФККО').inputValue()).resolves.toBe(value);
     await expect(page.getByRole('link', { name: 'Выгрузить в XLSX' }).getAttribute('href')).resolves.toContain(`wasteCode=${value}`);
+    await page.getByRole('button', { name: 'Таблица в CSV' }).click();
+    await expect(page.getByRole('menuitem', { name: 'По округам' }).count()).resolves.toBe(0);
+    const csv = await page.getByRole('menuitem', { name: 'По кодам ФККО' }).getAttribute('href');
+    expect(csv).toContain(`wasteCode=${value}`);
+    const file = await page.request.get(csv!);
+    expect(file.status()).toBe(200);
+    expect((await file.text()).replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('Код ФККО;Вид отходов;Рейсов;Объём, м³;Принято, м³;Масса, т');
+    await page.keyboard.press('Escape');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
     await page.getByRole('img', { name: /Объём по месяцам/ }).waitFor();

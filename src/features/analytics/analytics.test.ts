@@ -110,6 +110,31 @@ describe('analytics dashboard', () => {
     expect(last.getCell(2).value).toBe(page.totals.trips);
   });
 
+  it('CSV: one table as Russian Excel opens it, the same figures; the city tables only for the operator', async () => {
+    const op = await signedIn(app, 'operator@ossig.test');
+    const cookie = (op as unknown as { cookie: string }).cookie;
+    const page = (await op.get(`/api/analytics?from=${since}&to=${month}`)).body;
+    const r = await app.inject({ method: 'GET', url: `/api/analytics/csv?from=${since}&to=${month}&table=months`, headers: { cookie } });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toMatch(/^text\/csv/);
+    expect(r.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const lines = r.payload.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('Месяц;Рейсов;Объём, м³;Принято, м³;Ожидают приёмки;Отклонено');
+    expect(lines).toHaveLength(page.byMonth.length + 2);
+    expect(lines.at(-1)).toBe(`Итого;${page.totals.trips};${page.totals.volume.replace('.', ',')};${page.totals.accepted.volume.replace('.', ',')};${page.totals.awaiting.trips};${page.totals.rejected.trips}`);
+    const orgs = await app.inject({ method: 'GET', url: `/api/analytics/csv?from=${since}&to=${month}&table=organizations`, headers: { cookie } });
+    expect(orgs.statusCode).toBe(200);
+    expect(orgs.payload.split('\r\n')).toHaveLength(page.byOrganization.length + 2);
+    const producer = await signedIn(app, 'producer@ossig.test');
+    const pcookie = (producer as unknown as { cookie: string }).cookie;
+    const refused = await app.inject({ method: 'GET', url: `/api/analytics/csv?from=${since}&to=${month}&table=organizations`, headers: { cookie: pcookie } });
+    expect(refused.statusCode).toBe(403);
+    const bad = await app.inject({ method: 'GET', url: `/api/analytics/csv?table=all`, headers: { cookie: pcookie } });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0]).toMatchObject({ field: 'table' });
+    expect(bad.json().errors[0].message).toMatch(/^Таблица:/);
+  });
+
   it('reads the totals, not the trips', async () => {
     const org = await orgOf('facility@ossig.test');
     const plan = await sql<{ 'QUERY PLAN': string }>`explain select sum(tt.trips) from trip_totals tt where tt.facility_id = ${org} and tt.day between '2026-01-01' and '2026-12-31' group by grouping sets ((tt.waste_code), (tt.carrier_id))`.execute(ctx.db);

@@ -2,10 +2,11 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
+import { forbidden } from '../../platform/http/errors.js';
 import { IsoDate, ListTotal, Nullable, Uuid, errorResponses } from '../../platform/http/schemas.js';
 import { sendFile } from '../../platform/files/send.js';
 import { dashboard } from './dashboard.js';
-import { dashboardXlsx } from './export.js';
+import { TABLE_KEYS, dashboardCsv, dashboardXlsx } from './export.js';
 import { operatorOverview } from './overview.js';
 
 const TAGS = ['Аналитика'];
@@ -114,6 +115,25 @@ export const analyticsRoutes: RoutesPlugin = (app, ctx) => {
     },
     async (req, reply) => {
       const f = await dashboardXlsx(ctx, actorOf(req), req.query);
+      return sendFile(reply, f, { name: f.name, type: f.type, asciiName: f.asciiName });
+    },
+  );
+
+  app.get(
+    '/api/analytics/csv',
+    {
+      config: { access: { right: 'read', orgRoles: ['producer', 'carrier', 'facility', 'operator'] } },
+      schema: {
+        tags: TAGS,
+        summary: 'Одна таблица аналитики в CSV («;», UTF-8 с BOM, десятичная запятая — как открывает Excel)',
+        description: 'table: months, codes, facilities, carriers, permits; оператору также districts и organizations.',
+        querystring: Type.Object({ ...Query.properties, table: Type.Union(TABLE_KEYS.map((k) => Type.Literal(k))) }),
+        response: { 200: Type.Any({ description: 'Файл CSV' }), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const f = await dashboardCsv(ctx, actorOf(req), req.query, req.query.table);
+      if (!f) throw forbidden('Эта таблица — только для оператора');
       return sendFile(reply, f, { name: f.name, type: f.type, asciiName: f.asciiName });
     },
   );

@@ -28,6 +28,7 @@ export const FIELD_LABELS = {
   loadedAt: 'Время погрузки',
   unloadedAt: 'Время выгрузки',
   volume: 'Объём, м³',
+  table: 'Таблица',
   mass: 'Масса, т',
   externalId: 'Номер рейса перевозчика',
   trips: 'Рейсы',

@@ -20547,6 +20547,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analytics/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Одна таблица аналитики в CSV («;», UTF-8 с BOM, десятичная запятая — как открывает Excel)
+         * @description table: months, codes, facilities, carriers, permits; оператору также districts и organizations.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Первый месяц, ГГГГ-ММ (по умолчанию — 11 месяцев до последнего) */
+                    from?: string;
+                    /** @description Последний месяц, ГГГГ-ММ (по умолчанию — текущий) */
+                    to?: string;
+                    /** @description Код ФККО */
+                    wasteCode?: string;
+                    /** @description Идентификатор (UUID) */
+                    facilityId?: string;
+                    table: "months" | "codes" | "facilities" | "carriers" | "permits" | "districts" | "organizations";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Файл CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/houses": {
         parameters: {
             query?: never;

@@ -1,10 +1,10 @@
 /**
  * «Аналитика»: the organization's (the operator's: the city's) volumes by month, ФККО code, facility and
  * carrier, acceptance, permits near their limits; for the operator by district and organization. Filters
- * live in the address (?from=ГГГГ-ММ&to=…&wasteCode=…&facilityId=…) so a view can be shared; XLSX export.
+ * live in the address (?from=ГГГГ-ММ&to=…&wasteCode=…&facilityId=…) so a view can be shared; XLSX export (a sheet per table) and CSV of one table.
  */
 import { useSearchParams } from 'react-router-dom';
-import { Anchor, Badge, Button, Card, Grid, Group, NativeSelect, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Grid, Group, Menu, NativeSelect, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { MonthPickerInput } from '@mantine/dates';
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
@@ -20,6 +20,15 @@ const MONTHS = ['янв', 'фев', 'мар', 'апр', 'май', 'июн', 'и�
 const monthShort = (m: string) => `${MONTHS[Number(m.slice(5, 7)) - 1]} ${m.slice(2, 4)}`;
 const fkko = (c: string) => (c.length === 11 ? `${c[0]} ${c.slice(1, 3)} ${c.slice(3, 6)} ${c.slice(6, 8)} ${c.slice(8, 10)} ${c[10]}` : c);
 const m3 = (v: string) => `${fmtDecimal(v, 2)} м³`;
+const CSV_TABLES: Array<{ table: string; label: string; operator?: boolean }> = [
+  { table: 'months', label: 'По месяцам' },
+  { table: 'codes', label: 'По кодам ФККО' },
+  { table: 'facilities', label: 'По объектам приёма' },
+  { table: 'carriers', label: 'По перевозчикам' },
+  { table: 'permits', label: 'Разрешения' },
+  { table: 'districts', label: 'По округам', operator: true },
+  { table: 'organizations', label: 'По организациям', operator: true },
+];
 
 export function AnalyticsPage() {
   const [params, setParams] = useSearchParams();
@@ -44,9 +53,27 @@ export function AnalyticsPage() {
       <PageTitle
         subtitle={hasRole('operator') ? 'Перемещение ОСС по городу: по итогам рейсов, обновляется сразу' : 'Перемещение ОСС вашей организации: по итогам рейсов, обновляется сразу'}
         right={
-          <Button component="a" href={xlsx} download variant="light">
-            Выгрузить в XLSX
-          </Button>
+          <Group gap="xs">
+            <Button component="a" href={xlsx} download variant="light">
+              Выгрузить в XLSX
+            </Button>
+            <Menu position="bottom-end">
+              <Menu.Target>
+                <Button variant="subtle">Таблица в CSV</Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                {CSV_TABLES.filter((t) => !t.operator || hasRole('operator')).map((t) => {
+                  const p = new URLSearchParams(params);
+                  p.set('table', t.table);
+                  return (
+                    <Menu.Item key={t.table} component="a" href={`/api/analytics/csv?${p.toString()}`} download>
+                      {t.label}
+                    </Menu.Item>
+                  );
+                })}
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
         }
       >
         Аналитика
