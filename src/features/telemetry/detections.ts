@@ -35,11 +35,10 @@ export interface DetectionItem {
 /** Track points shown on the map at most (evenly thinned; the first and the last kept). */
 export const MAX_TRACK_POINTS = 1500;
 
-function item(x: any): DetectionItem {
+/** A detection's own fields from a row joined with its vehicle, carrier, site and facility (the review list shows them too). */
+export function detectionFields(x: any) {
   return {
-    id: x.id,
     kind: x.kind,
-    outcome: x.outcome,
     carrierName: x.carrier_name,
     plate: x.plate,
     siteName: x.site_name,
@@ -48,6 +47,14 @@ function item(x: any): DetectionItem {
     unloadedAt: new Date(x.unloaded_at).toISOString(),
     distanceKm: x.distance_km,
     tripId: x.trip_id,
+  };
+}
+
+function item(x: any): DetectionItem {
+  return {
+    id: x.id,
+    outcome: x.outcome,
+    ...detectionFields(x),
     tripSource: x.trip_source,
     openReviews: x.open_reviews,
     reasons: x.reasons ?? [],

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { AppError, invalid, notFound } from '../../platform/http/errors.js';
+import { detectionFields } from './detections.js';
 
 export interface ReviewItem {
   id: number;
@@ -60,17 +61,9 @@ export async function listReviews(
       reasonCode: x.reason_code,
       reason: x.reason,
       status: x.status,
-      kind: x.kind,
-      carrierName: x.carrier_name,
-      plate: x.plate,
-      siteName: x.site_name,
-      facilityName: x.facility_name,
-      loadedAt: new Date(x.loaded_at).toISOString(),
-      unloadedAt: new Date(x.unloaded_at).toISOString(),
+      ...detectionFields(x),
       latitude: x.latitude,
       longitude: x.longitude,
-      distanceKm: x.distance_km,
-      tripId: x.trip_id,
       createdAt: new Date(x.created_at).toISOString(),
       dismissedAt: x.dismissed_at ? new Date(x.dismissed_at).toISOString() : null,
       dismissReason: x.dismiss_reason,
