@@ -10,11 +10,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import pg from 'pg';
 import { sql } from 'kysely';
-import { parseConfig } from '../src/platform/config.js';
-import { boot } from '../src/platform/bootstrap.js';
-import { createCertificateAuthority, issueEndEntityCertificate } from '../src/platform/signing/index.js';
+import { bootProductionBench } from './production-boot.js';
 import { createXlsxWriter } from '../src/platform/spreadsheet/writer.js';
 import { loadActor } from '../src/platform/http/auth.js';
 import { makeValidInnLegal, makeValidOgrn } from '../src/domain/identifiers.js';
@@ -42,48 +39,8 @@ async function step<T>(name: string, n: number, fn: () => Promise<T>, extra: (r:
   return r;
 }
 
-const stamp = `${Date.now()}-${process.pid}`;
-const dataDir = path.resolve(`.tmp/bench-meetings-${stamp}`);
-let dbUrl = process.env.DATABASE_URL || undefined;
-let dropDb: (() => Promise<void>) | null = null;
-if (dbUrl) {
-  const name = `ossig_bench_meet_${process.pid}_${Date.now() % 1e6}`;
-  const admin = new pg.Client({ connectionString: dbUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const base = dbUrl;
-  const u = new URL(dbUrl);
-  u.pathname = `/${name}`;
-  dbUrl = u.toString();
-  dropDb = async () => {
-    const a = new pg.Client({ connectionString: base });
-    await a.connect();
-    await a.query(`drop database if exists ${name} with (force)`);
-    await a.end();
-  };
-}
-const pki = path.join(dataDir, 'bench-pki');
-fs.mkdirSync(pki, { recursive: true });
-const ca = createCertificateAuthority({ subject: { commonName: 'УЦ бенчмарка', country: 'RU' } });
-const op = issueEndEntityCertificate({ ca, subject: { commonName: 'ГКУ «Информационный оператор ОССиГ»', organization: 'ГКУ «ИО ОССиГ»', country: 'RU', innLe: '7701000014', ogrn: '1027700000012' } });
-fs.writeFileSync(path.join(pki, 'operator.key'), op.keyPem, { mode: 0o600 });
-fs.writeFileSync(path.join(pki, 'operator.pem'), op.certPem);
-fs.writeFileSync(path.join(pki, 'ca.pem'), ca.certPem);
-const config = parseConfig({
-  NODE_ENV: 'production',
-  LOG_LEVEL: 'silent',
-  DEMO: 'false',
-  PUBLIC_URL: 'https://ossig.example',
-  SIGNING_KEY_PATH: path.join(pki, 'operator.key'),
-  SIGNING_CERT_PATH: path.join(pki, 'operator.pem'),
-  TRUSTED_CA_PATHS: path.join(pki, 'ca.pem'),
-  DATA_DIR: dataDir,
-  EMBEDDED_PG_PORT: String(55_000 + (process.pid % 2000)),
-  ...(dbUrl ? { DATABASE_URL: dbUrl } : {}),
-});
-const started = await boot(config);
-const ctx = started.ctx;
+const bench = await bootProductionBench('meetings');
+const { ctx, dataDir } = bench;
 try {
   const org = await ctx.db.insertInto('organizations').values({ kind: 'legal', inn: makeValidInnLegal(901), ogrn: makeValidOgrn(901), name: 'ООО «УК бенчмарка»', roles: ['managing'] }).returning('id').executeTakeFirstOrThrow();
   const person = await ctx.db.insertInto('persons').values({ full_name: 'Руководитель УК', email: 'bench@meetings.test', phone: null, snils: null, password_hash: 'x' }).returning('id').executeTakeFirstOrThrow();
@@ -157,8 +114,6 @@ try {
   await tx((trx) => markStage(trx, { ctx, actor, id: m.id, stage: 'counting', done: true }));
   await step('protocol-pdf', OWNERS, () => make('protocol', { chair: 'Собственник 1-1', secretary: 'Собственник 2-1', counters: '' }), (r) => r);
 } finally {
-  await started.close();
-  await dropDb?.();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await bench.close();
 }
 process.exit(0);

@@ -11,14 +11,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { parseConfig } from '../src/platform/config.js';
-import { boot } from '../src/platform/bootstrap.js';
 import { seedDemo } from '../src/features/demo/seed.js';
 import { generateStatement, loadStatement } from '../src/features/statements/generate-statement.js';
 import { scopeOf, tripRowsQuery } from '../src/features/statements/queries.js';
-import { createCertificateAuthority, createStreebog256, issueEndEntityCertificate } from '../src/platform/signing/index.js';
+import { createStreebog256 } from '../src/platform/signing/index.js';
+import { bootProductionBench } from './production-boot.js';
 import { findOpenSslGost } from '../test/helpers/openssl.js';
 import { orderBusiestStatement } from '../test/helpers/statements.js';
 import { commandSigner, signDocumentFile } from '../src/platform/documents/signer.js';
@@ -47,48 +45,8 @@ const lit = (v: unknown): string => {
 
 export async function benchStatement(opts: { trips: number; days?: number; env?: Record<string, string | undefined> }): Promise<Record<string, unknown>> {
   const env = opts.env ?? process.env;
-  const stamp = `${Date.now()}-${process.pid}`;
-  const dataDir = path.resolve(`.tmp/bench-statement-${stamp}`);
-  let dbUrl = env.DATABASE_URL || undefined;
-  let dropDb: (() => Promise<void>) | null = null;
-  if (dbUrl) {
-    const name = `ossig_bench_${process.pid}_${Date.now() % 1e6}`;
-    const admin = new pg.Client({ connectionString: dbUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(dbUrl);
-    u.pathname = `/${name}`;
-    dbUrl = u.toString();
-    dropDb = async () => {
-      const a = new pg.Client({ connectionString: env.DATABASE_URL });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    };
-  }
-  // Production refuses to start without a key and PUBLIC_URL: the benchmark brings its own (a test CA and operator key).
-  const pki = path.join(dataDir, 'bench-pki');
-  fs.mkdirSync(pki, { recursive: true });
-  const ca = createCertificateAuthority({ subject: { commonName: 'УЦ бенчмарка', country: 'RU' } });
-  const op = issueEndEntityCertificate({ ca, subject: { commonName: 'ГКУ «Информационный оператор ОССиГ»', organization: 'ГКУ «ИО ОССиГ»', country: 'RU', innLe: '7701000014', ogrn: '1027700000012' } });
-  fs.writeFileSync(path.join(pki, 'operator.key'), op.keyPem, { mode: 0o600 });
-  fs.writeFileSync(path.join(pki, 'operator.pem'), op.certPem);
-  fs.writeFileSync(path.join(pki, 'ca.pem'), ca.certPem);
-  const config = parseConfig({
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
-    DEMO: 'false',
-    PUBLIC_URL: 'https://ossig.example',
-    SIGNING_KEY_PATH: path.join(pki, 'operator.key'),
-    SIGNING_CERT_PATH: path.join(pki, 'operator.pem'),
-    TRUSTED_CA_PATHS: path.join(pki, 'ca.pem'),
-    DATA_DIR: dataDir,
-    EMBEDDED_PG_PORT: String(55_000 + (process.pid % 2000)),
-    ...(dbUrl ? { DATABASE_URL: dbUrl } : {}),
-  });
-  const started = await boot(config);
-  const ctx = started.ctx;
+  const bench = await bootProductionBench('statement', env);
+  const { ctx, dataDir, pki } = bench;
   const rss = rssSampler();
   try {
     const t0 = performance.now();
@@ -172,13 +130,11 @@ export async function benchStatement(opts: { trips: number; days?: number; env?:
       timingsMs: r.timings,
       externalSignerMsPerDocument,
       seedSeconds: Number(seedSeconds.toFixed(1)),
-      database: dbUrl ? 'postgresql' : 'embedded',
+      database: bench.database,
     };
   } finally {
     rss.stop();
-    await started.close();
-    if (dropDb) await dropDb().catch(() => {});
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 
