@@ -17,23 +17,26 @@ import { decodeCursor, keysetPageOf } from './input.js';
 
 const clean = (q: string | undefined) => q?.trim().replace(/[%_\\]/g, '') ?? '';
 
+/** An organization's columns in the operator's register list and card. */
+const ORGANIZATION_COLUMNS = [
+  'o.id',
+  'o.name',
+  'o.short_name as shortName',
+  'o.inn',
+  'o.ogrn',
+  'o.kind',
+  'o.roles',
+  'o.status',
+  'o.status_reason as statusReason',
+  sql<string | null>`to_json(o.status_changed_at)#>>'{}'`.as('statusChangedAt'),
+] as const;
+
 export async function listOrganizations(db: Db, o: { q?: string; after?: string; limit?: number; role?: OrgRole; status?: 'active' | 'suspended' }) {
   const limit = o.limit ?? 50;
   const cursor = decodeCursor(o.after);
   let q = db
     .selectFrom('organizations as o')
-    .select([
-      'o.id',
-      'o.name',
-      'o.short_name as shortName',
-      'o.inn',
-      'o.ogrn',
-      'o.kind',
-      'o.roles',
-      'o.status',
-      'o.status_reason as statusReason',
-      sql<string | null>`to_json(o.status_changed_at)#>>'{}'`.as('statusChangedAt'),
-    ])
+    .select(ORGANIZATION_COLUMNS)
     .orderBy('o.name')
     .orderBy('o.id')
     .limit(limit + 1);
@@ -49,21 +52,12 @@ export async function listOrganizations(db: Db, o: { q?: string; after?: string;
 export async function getOrganizationCard(db: Db, actor: Actor, id: string) {
   const o = await db
     .selectFrom('organizations as o')
+    .select(ORGANIZATION_COLUMNS)
     .select([
-      'o.id',
-      'o.name',
-      'o.short_name as shortName',
-      'o.inn',
-      'o.ogrn',
       'o.kpp',
-      'o.kind',
       'o.address',
       'o.email',
       'o.phone',
-      'o.roles',
-      'o.status',
-      'o.status_reason as statusReason',
-      sql<string | null>`to_json(o.status_changed_at)#>>'{}'`.as('statusChangedAt'),
       'o.register_version as version',
       sql<string>`to_json(o.created_at)#>>'{}'`.as('createdAt'),
       sql<number>`(select count(*) from sites s where s.producer_id = o.id and s.archived_at is null)::int`.as('sites'),
