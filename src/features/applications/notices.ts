@@ -63,14 +63,7 @@ export async function tellOperator(
   n: { title: string; body: string; email?: NotificationEvent },
 ): Promise<void> {
   if (row.assigned_to) {
-    const org = await trx
-      .selectFrom('memberships as m')
-      .innerJoin('organizations as o', 'o.id', 'm.organization_id')
-      .select('o.id')
-      .where('m.person_id', '=', row.assigned_to)
-      .where('m.revoked_at', 'is', null)
-      .where(sql<boolean>`'operator' = any(o.roles)`)
-      .executeTakeFirst();
+    const org = await assigneeOperatorOrg(trx, row.assigned_to);
     if (org) {
       await notify(trx, ctx, { organizationId: org.id, personId: row.assigned_to, title: n.title, body: n.body, link: applicationLink(row.id), email: n.email ?? 'application.status' });
       return;
@@ -81,20 +74,25 @@ export async function tellOperator(
   }
 }
 
+/** The operator's organization of the assigned specialist (none when the person is no longer the operator's). */
+function assigneeOperatorOrg(trx: Transaction<Database>, personId: string) {
+  return trx
+    .selectFrom('memberships as m')
+    .innerJoin('organizations as o', 'o.id', 'm.organization_id')
+    .select('o.id')
+    .where('m.person_id', '=', personId)
+    .where('m.revoked_at', 'is', null)
+    .where(sql<boolean>`'operator' = any(o.roles)`)
+    .executeTakeFirst();
+}
+
 /** The operator's review task: for the assigned specialist, or for every specialist while nobody is assigned. */
 export async function openReviewTask(trx: Transaction<Database>, row: ApplicationRow, applicantName: string, now: Date): Promise<void> {
   await closeTasksAbout(trx, { kind: TASK_KINDS.review, ref: { applicationId: row.id }, now, status: 'cancelled' });
   const title = `Рассмотреть заявление № ${row.number} (${applicantName})${row.review_due_on ? ` до ${ruDate(row.review_due_on)}` : ''}`;
   const payload = { applicationId: row.id, number: row.number, dueOn: row.review_due_on };
   if (row.assigned_to) {
-    const org = await trx
-      .selectFrom('memberships as m')
-      .innerJoin('organizations as o', 'o.id', 'm.organization_id')
-      .select('o.id')
-      .where('m.person_id', '=', row.assigned_to)
-      .where('m.revoked_at', 'is', null)
-      .where(sql<boolean>`'operator' = any(o.roles)`)
-      .executeTakeFirst();
+    const org = await assigneeOperatorOrg(trx, row.assigned_to);
     if (org) {
       await createTask(trx, { organizationId: org.id, personId: row.assigned_to, kind: TASK_KINDS.review, title, payload });
       return;
