@@ -14,6 +14,7 @@ import type { Database } from '../../platform/db/schema.js';
 import { notify, type NotificationEvent } from '../notifications/notify.js';
 import { closeTasksAbout, createTask } from '../tasks/tasks.js';
 import type { ApplicationRow } from './load.js';
+import { formatDateRu as ruDate } from '../../domain/period.js';
 
 export const TASK_KINDS = {
   draft: 'application_draft',
@@ -24,7 +25,6 @@ export const TASK_KINDS = {
 
 export const APPLICANT_TASKS = [TASK_KINDS.draft, TASK_KINDS.needsInfo] as const;
 
-const ruDate = (d: string) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
 export { ruDate };
 
 export const applicationLink = (id: string) => `/applications/${id}`;

@@ -1,6 +1,7 @@
 /** Months of acts, and the organizations as printed on money documents (snapshots taken when ordered). */
 import type { Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
+import { formatDateRu } from '../../domain/period.js';
 
 export const MONTHS_RU = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
 export const monthText = (month: string) => `${MONTHS_RU[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)} г.`;
@@ -29,4 +30,4 @@ export async function orgSnapshot(trx: Transaction<Database>, id: string): Promi
   return { name: o.name, shortName: o.short_name, inn: o.inn, kpp: o.kpp, ogrn: o.ogrn, address: o.address };
 }
 
-export const ruDate = (d: string) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
+export const ruDate = formatDateRu;

@@ -6,11 +6,10 @@
  */
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
-import { moscowDate } from '../../domain/period.js';
+import { moscowDate, formatDateRu as ruDate } from '../../domain/period.js';
 import { formatRubles } from '../../domain/money.js';
 import { notify } from '../notifications/notify.js';
 
-const ruDate = (d: string) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
 
 export async function sendInvoiceReminders(ctx: AppContext): Promise<number> {
   const today = moscowDate(ctx.now());

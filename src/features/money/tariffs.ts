@@ -14,14 +14,13 @@ import type { Database } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { AppError, invalid, notFound, type FieldError } from '../../platform/http/errors.js';
 import { audit } from '../../platform/audit.js';
-import { parseIsoDate, moscowDate } from '../../domain/period.js';
+import { parseIsoDate, moscowDate, formatDateRu as ruDate } from '../../domain/period.js';
 import { formatFkkoCode, isFkkoCodeShape, normalizeFkkoCode } from '../../domain/fkko.js';
 import { kopToRubles, parseRubles, formatVatRate } from '../../domain/money.js';
 import { rechargeUnbilled } from './charges.js';
 
 export type TariffUnit = 'm3' | 't';
 export const UNIT_LABELS: Record<TariffUnit, string> = { m3: 'м³', t: 'т' };
-const ruDate = (d: string) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
 const periodText = (from: string, to: string | null) => (to ? `с ${ruDate(from)} по ${ruDate(to)}` : `с ${ruDate(from)} без срока окончания`);
 
 export interface TariffView {

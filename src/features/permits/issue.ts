@@ -19,7 +19,7 @@ import type { Actor } from '../../platform/http/auth.js';
 import { AppError, type FieldError } from '../../platform/http/errors.js';
 import { audit } from '../../platform/audit.js';
 import { enqueue } from '../../platform/jobs/index.js';
-import { moscowDate } from '../../domain/period.js';
+import { moscowDate, formatDateRu as ruDate } from '../../domain/period.js';
 import { formatFkkoCode } from '../../domain/fkko.js';
 import { notify } from '../notifications/notify.js';
 import { renderPermitJob } from './jobs.js';
@@ -53,7 +53,6 @@ interface LineRow {
   facilities: Array<{ id: string; orgId: string; number: string; name: string; accepts: boolean; active: boolean }>;
 }
 
-const ruDate = (d: string) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
 
 async function terms(trx: Transaction<Database>, applicationId: string) {
   const lines = await sql<LineRow>`

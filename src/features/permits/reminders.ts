@@ -14,7 +14,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
-import { moscowDate } from '../../domain/period.js';
+import { moscowDate, formatDateRu as ruDate } from '../../domain/period.js';
 import { formatFkkoCode } from '../../domain/fkko.js';
 import { formatRu } from '../../domain/quantity.js';
 import { shiftDate } from '../../domain/working-days.js';
@@ -23,7 +23,6 @@ import { notify } from '../notifications/notify.js';
 export const EXPIRY_DAYS = [14, 3] as const;
 export const VOLUME_THRESHOLDS = [90, 100] as const;
 
-const ruDate = (d: string) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
 
 /** Who of the producer hears: who submitted the permit's latest application (while still a member), else the heads. */
 async function recipients(trx: Transaction<Database>, permitId: string, producerId: string): Promise<string[]> {

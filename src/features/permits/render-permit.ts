@@ -28,11 +28,10 @@ import {
 import { typesetQuotes } from '../../domain/typography.js';
 import { formatFkkoCode } from '../../domain/fkko.js';
 import { formatRu } from '../../domain/quantity.js';
-import { formatMoscowDate, formatMoscowDateTime } from '../../domain/period.js';
+import { formatMoscowDate, formatMoscowDateTime, formatDateRu as ruDate } from '../../domain/period.js';
 import { supportLine } from '../statements/render-pdf.js';
 import { permitParties, type PermitParties } from './parties.js';
 
-const ruDate = (d: string) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
 
 export interface PermitDocument {
   number: string;

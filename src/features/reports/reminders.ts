@@ -16,14 +16,13 @@
 import { sql, type Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
-import { moscowDate } from '../../domain/period.js';
+import { moscowDate, formatDateRu as ruDate } from '../../domain/period.js';
 import { notify } from '../notifications/notify.js';
 import { createTask } from '../tasks/tasks.js';
 import { dueKeyOf, dueReports, REPORT_TASK_KIND, type DueReport } from './reports.js';
 
 export const OVERDUE_LOOKBACK_DAYS = 31;
 
-const ruDate = (d: string) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 
 async function claim(trx: Transaction<Database>, organizationId: string, key: string): Promise<boolean> {
