@@ -10,28 +10,32 @@ import { parseConfig } from '../src/platform/config.js';
 import { boot } from '../src/platform/bootstrap.js';
 import { createCertificateAuthority, issueEndEntityCertificate } from '../src/platform/signing/index.js';
 
-export async function bootProductionBench(label: string, env: Record<string, string | undefined> = process.env) {
-  const stamp = `${Date.now()}-${process.pid}`;
-  const dataDir = path.resolve(`.tmp/bench-${label}-${stamp}`);
-  const base = env.DATABASE_URL || undefined;
-  let dbUrl = base;
-  let dropDb: (() => Promise<void>) | null = null;
-  if (base) {
-    const name = `ossig_bench_${label}_${process.pid}_${Date.now() % 1e6}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(base);
-    u.pathname = `/${name}`;
-    dbUrl = u.toString();
-    dropDb = async () => {
+/** A fresh database beside `base` for one benchmark run (null without `base`: the embedded PostgreSQL serves). */
+export async function scratchDatabase(label: string, base: string | undefined): Promise<{ url: string; drop: () => Promise<void> } | null> {
+  if (!base) return null;
+  const name = `ossig_bench_${label}_${process.pid}_${Date.now() % 1e6}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
       const a = new pg.Client({ connectionString: base });
       await a.connect();
       await a.query(`drop database if exists ${name} with (force)`);
       await a.end();
-    };
-  }
+    },
+  };
+}
+
+export async function bootProductionBench(label: string, env: Record<string, string | undefined> = process.env) {
+  const stamp = `${Date.now()}-${process.pid}`;
+  const dataDir = path.resolve(`.tmp/bench-${label}-${stamp}`);
+  const scratch = await scratchDatabase(label, env.DATABASE_URL);
+  const dbUrl = scratch?.url;
   const pki = path.join(dataDir, 'bench-pki');
   fs.mkdirSync(pki, { recursive: true });
   const ca = createCertificateAuthority({ subject: { commonName: 'УЦ бенчмарка', country: 'RU' } });
@@ -60,7 +64,7 @@ export async function bootProductionBench(label: string, env: Record<string, str
     database: dbUrl ? ('postgresql' as const) : ('embedded' as const),
     async close() {
       await started.close();
-      if (dropDb) await dropDb().catch(() => {});
+      await scratch?.drop().catch(() => {});
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -11,7 +11,7 @@
  */
 import { spawn } from 'node:child_process';
 import os from 'node:os';
-import pg from 'pg';
+import { scratchDatabase } from './production-boot.js';
 import { parseConfig } from '../src/platform/config.js';
 import { boot } from '../src/platform/bootstrap.js';
 import { startReceiver } from '../src/features/telemetry/receiver.js';
@@ -22,30 +22,9 @@ import { FKKO_CONSTRUCTION } from '../src/domain/fkko.js';
 
 const load = () => os.loadavg().map((x) => +x.toFixed(2));
 
-async function scratchDatabase(): Promise<{ env: NodeJS.ProcessEnv; drop: () => Promise<void> }> {
-  const base = process.env.DATABASE_URL;
-  if (!base) return { env: process.env, drop: async () => {} };
-  const name = `bench_tel_${process.pid}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  return {
-    env: { ...process.env, DATABASE_URL: u.toString() },
-    drop: async () => {
-      const a = new pg.Client({ connectionString: base });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
-  };
-}
-
 export async function benchTelemetry(o: { trackers: number; periodMs: number; seconds: number; points: number; sampleRss: () => number }): Promise<object[]> {
-  const scratch = await scratchDatabase();
-  const started = await boot(parseConfig(scratch.env, { logLevel: 'silent' } as never));
+  const scratch = await scratchDatabase('telemetry', process.env.DATABASE_URL);
+  const started = await boot(parseConfig(scratch ? { ...process.env, DATABASE_URL: scratch.url } : process.env, { logLevel: 'silent' } as never));
   const ctx = started.ctx;
   const out: object[] = [];
   try {
@@ -145,7 +124,7 @@ export async function benchTelemetry(o: { trackers: number; periodMs: number; se
     });
   } finally {
     await started.close();
-    await scratch.drop();
+    await scratch?.drop();
   }
   return out;
 }
