@@ -389,7 +389,7 @@ export async function recordTrips(
     });
   });
 
-  // A trip the vehicle's telemetry already formed is not declared a second time.
+  // A trip the vehicle's telemetry already formed is not declared a second time (trips_telemetry_vehicle_idx, migration 0260).
   if (rows.length && opts.source !== 'telemetry') {
     const formed = await sql<{ i: number; id: number; loaded_at: Date }>`
       select u.i, t.id, t.loaded_at
