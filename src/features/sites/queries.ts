@@ -6,6 +6,17 @@ import { siteVisible, permitVisible } from '../visibility.js';
 import { registerHistory } from '../registers/changes.js';
 import { COUNT_CAP, cappedTotal, decodeKey, keysetPage } from '../../platform/db/keyset.js';
 
+/** A site's columns in the register list and the card. */
+const SITE_COLUMNS = [
+  's.id',
+  's.name',
+  's.address',
+  's.cadastral_numbers as cadastralNumbers',
+  's.works_kind as worksKind',
+  sql<string | null>`s.planned_from::text`.as('plannedFrom'),
+  sql<string | null>`s.planned_to::text`.as('plannedTo'),
+] as const;
+
 /**
  * The sites list, by keyset on (name, id) — a producer's through sites_producer_name_idx
  * (producer_id, name, id), the operator's through sites_name_idx; the total counted up to 1001.
@@ -17,14 +28,8 @@ export function siteListQueries(db: Db, actor: Actor, o: { after?: string; pageS
   if (q) base = base.where((eb) => eb.or([eb('s.name', 'ilike', `%${q}%`), eb('s.address', 'ilike', `%${q}%`), eb(sql<string>`array_to_string(s.cadastral_numbers, ' ')`, 'like', `%${q}%`)]));
   let items = base
     .innerJoin('organizations as o', 'o.id', 's.producer_id')
+    .select(SITE_COLUMNS)
     .select([
-      's.id',
-      's.name',
-      's.address',
-      's.cadastral_numbers as cadastralNumbers',
-      's.works_kind as worksKind',
-      sql<string | null>`s.planned_from::text`.as('plannedFrom'),
-      sql<string | null>`s.planned_to::text`.as('plannedTo'),
       sql<boolean>`s.archived_at is not null`.as('archived'),
       'o.id as producerId',
       'o.name as producerName',
@@ -54,17 +59,11 @@ export function siteCardQueries(db: Db, actor: Actor, id: string) {
   const site = db
     .selectFrom('sites as s')
     .innerJoin('organizations as o', 'o.id', 's.producer_id')
+    .select(SITE_COLUMNS)
     .select([
-      's.id',
-      's.name',
-      's.address',
-      's.cadastral_numbers as cadastralNumbers',
-      's.works_kind as worksKind',
       's.works_document_kind as worksDocumentKind',
       's.works_document_number as worksDocumentNumber',
       sql<string | null>`s.works_document_date::text`.as('worksDocumentDate'),
-      sql<string | null>`s.planned_from::text`.as('plannedFrom'),
-      sql<string | null>`s.planned_to::text`.as('plannedTo'),
       's.version',
       sql<string>`to_json(s.created_at)#>>'{}'`.as('createdAt'),
       sql<string>`to_json(s.updated_at)#>>'{}'`.as('updatedAt'),
