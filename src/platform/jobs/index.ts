@@ -136,10 +136,16 @@ async function claim(db: Db, runToken: string, names: readonly string[], leaseSe
  * Jobs whose worker stopped holding them: back to the queue, or parked after
  * CRASHES_TO_PARK crashed runs (or when no attempt is left). Returns the parked ones.
  */
-export async function recoverExpiredJobs(ctx: AppContext, defs: readonly JobDefinition<any>[]): Promise<{ requeued: number; parked: number }> {
+export async function recoverExpiredJobs(
+  ctx: AppContext,
+  defs: readonly JobDefinition<any>[],
+  /** Runs the calling worker still holds: never taken for crashed, even when its own heartbeat came late (a busy event loop). */
+  liveRuns: readonly string[] = [],
+): Promise<{ requeued: number; parked: number }> {
   const r = await sql<JobRow & { status: string }>`
     with expired as (
-      select id from jobs where status = 'running' and locked_until < now() for update skip locked
+      select id from jobs where status = 'running' and locked_until < now() and locked_by <> all(${liveRuns as string[]}::text[])
+         for update skip locked
     )
     update jobs j set
            crashes = j.crashes + 1,
@@ -324,7 +330,11 @@ export async function startWorker(
       try {
         // Only a worker that has reached the database for a whole lease takes others' jobs over: after an
         // outage every live worker first renews its own leases, so an outage is never taken for a crash.
-        if (connectedSince !== null && Date.now() - connectedSince >= t.leaseSeconds * 1000) await recoverExpiredJobs(ctx, defs);
+        if (connectedSince !== null && Date.now() - connectedSince >= t.leaseSeconds * 1000) await recoverExpiredJobs(
+            ctx,
+            defs,
+            [...active.values()].map((a) => a.token),
+          );
         const now = Date.now();
         for (const s of schedules) {
           const slot = Math.floor(now / (s.everyMinutes * 60_000));

@@ -150,6 +150,44 @@ describe('job queue', () => {
     }
   });
 
+  it('a worker whose event loop was blocked past the lease keeps its own job: its sweep never takes its live runs for crashed', async () => {
+    // Lease of 2 s (beforeAll); the job blocks the event loop for 3 s (as a large file parsed synchronously
+    // on a starved machine), so the first timer to fire afterwards may be the sweep rather than the heartbeat.
+    const job = defineJob<object>({
+      name: 't.blocker',
+      parse: (p) => p as object,
+      run: async () => {
+        await new Promise((r) => setTimeout(r, 50));
+        const end = Date.now() + 3000;
+        while (Date.now() < end) {
+          /* busy */
+        }
+        await new Promise((r) => setTimeout(r, 1500));
+      },
+    });
+    const runner = await startWorker(ctx, [job]);
+    try {
+      // The sweep runs only once the worker has reached the database for a whole lease.
+      await new Promise((r) => setTimeout(r, 2200));
+      await enqueue(ctx.db, job, {}, { jobKey: 'blocker' });
+      await until(async () => (await jobRow('blocker'))?.status === 'done');
+      expect(await jobRow('blocker')).toMatchObject({ status: 'done', attempts: 1, crashes: 0 });
+    } finally {
+      await runner.stop();
+    }
+  });
+
+  // A run that another live worker names is still never recovered by that worker's sweep.
+  it('recovery leaves alone the expired leases of runs the sweeping worker names as live', async () => {
+    const job = defineJob<object>({ name: 't.live-run', parse: (p) => p as object, run: async () => {} });
+    await enqueue(ctx.db, job, {}, { jobKey: 'live-run' });
+    await sql`update jobs set status = 'running', attempts = 1, locked_by = 'me/1', locked_until = now() - interval '1 second' where key = 'live-run'`.execute(ctx.db);
+    expect(await recoverExpiredJobs(ctx, [job], ['me/1'])).toEqual({ requeued: 0, parked: 0 });
+    expect(await jobRow('live-run')).toMatchObject({ status: 'running', crashes: 0 });
+    expect(await recoverExpiredJobs(ctx, [job], ['me/2'])).toEqual({ requeued: 1, parked: 0 });
+    expect(await jobRow('live-run')).toMatchObject({ status: 'queued', crashes: 1 });
+  });
+
   it('a run that lost its lease is aborted, and its end touches nothing of the run that holds the job now', async () => {
     let aborted = false;
     let started = false;
