@@ -10,11 +10,12 @@ import { Readable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
-import { makeValidInnLegal, makeValidOgrn, makeValidSnils } from '../../domain/identifiers.js';
+import { makeValidSnils } from '../../domain/identifiers.js';
 import { hashPassword } from '../identity/password.js';
 import { AFTER_DEMO_SEED } from './hooks.js';
 
 import { DEMO_PASSWORD } from './types.js';
+import { insertDemoOrganization, type DemoOrgSpec } from './organizations.js';
 export { DEMO_PASSWORD };
 
 export const DEMO_LOGINS = [
@@ -41,13 +42,8 @@ export function prng(seed: number): () => number {
 
 const PLATE_LETTERS = 'АВЕКМНОРСТУХ';
 
-interface OrgSpec {
-  key: string;
-  name: string;
-  shortName: string;
+interface OrgSpec extends DemoOrgSpec {
   roles: ('producer' | 'carrier' | 'facility' | 'operator')[];
-  address: string;
-  seed: number;
 }
 
 const ORGS: OrgSpec[] = [
@@ -180,25 +176,7 @@ export async function seedDemo(ctx: AppContext, opts: DemoOptions): Promise<{ tr
   const facilityObjectIds = new Map<string, string>();
 
   await ctx.db.transaction().execute(async (trx) => {
-    for (const o of ORGS) {
-      const row = await trx
-        .insertInto('organizations')
-        .values({
-          kind: 'legal',
-          inn: makeValidInnLegal(o.seed),
-          ogrn: makeValidOgrn(o.seed),
-          kpp: `7701${String(o.seed % 100).padStart(2, '0')}001`,
-          name: o.name,
-          short_name: o.shortName,
-          address: o.address,
-          email: `info@${o.key}.ossig.test`,
-          phone: `+7495${String(1000000 + o.seed * 7).slice(-7)}`,
-          roles: o.roles,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      orgIds.set(o.key, row.id);
-    }
+    for (const o of ORGS) orgIds.set(o.key, await insertDemoOrganization(trx, o, o.roles));
     for (const [i, p] of PEOPLE.entries()) {
       const person = await trx
         .insertInto('persons')

@@ -11,6 +11,7 @@ import { loadActor, type Actor } from '../../platform/http/auth.js';
 import { hashPassword } from '../identity/password.js';
 import { makeValidInnLegal, makeValidOgrn, makeValidSnils } from '../../domain/identifiers.js';
 import { DEMO_PASSWORD, type DemoHook } from '../demo/types.js';
+import { insertDemoOrganization } from '../demo/organizations.js';
 import { createHouse, createMeeting, markStage, saveNotice } from './meetings.js';
 import { addPremise } from './register.js';
 import { recordBallot } from './voting.js';
@@ -56,29 +57,14 @@ export const meetingsDemoHook: DemoHook = async (ctx, info) => {
   const ids: string[] = [];
   for (const [i, o] of MANAGING_ORGS.entries()) {
     const { orgId, personId } = await ctx.db.transaction().execute(async (trx) => {
-      const org = await trx
-        .insertInto('organizations')
-        .values({
-          kind: 'legal',
-          inn: makeValidInnLegal(o.seed),
-          ogrn: makeValidOgrn(o.seed),
-          kpp: `7701${String(o.seed % 100).padStart(2, '0')}001`,
-          name: o.name,
-          short_name: o.shortName,
-          address: o.address,
-          email: `info@${o.key}.ossig.test`,
-          phone: `+7495${String(1000000 + o.seed * 7).slice(-7)}`,
-          roles: ['managing'],
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const orgId = await insertDemoOrganization(trx, o, ['managing']);
       const person = await trx
         .insertInto('persons')
         .values({ full_name: o.person.name, email: o.person.email, phone: o.person.phone, snils: makeValidSnils(7000 + i * 41), password_hash: passwordHash })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await trx.insertInto('memberships').values({ person_id: person.id, organization_id: org.id, role: 'head', access: 'full', valid_until: null }).execute();
-      return { orgId: org.id, personId: person.id };
+      await trx.insertInto('memberships').values({ person_id: person.id, organization_id: orgId, role: 'head', access: 'full', valid_until: null }).execute();
+      return { orgId, personId: person.id };
     });
     info.orgIds.set(o.key, orgId);
     ids.push(orgId);
