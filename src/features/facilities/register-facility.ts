@@ -11,9 +11,10 @@ import { sql, type Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/http/auth.js';
-import { AppError, invalid, notFound } from '../../platform/http/errors.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
 import { moscowDate } from '../../domain/period.js';
 import { diff, recordChange } from '../registers/changes.js';
+import { checkStatusChanges, recordStatusChange, requiredReason } from '../registers/access-status.js';
 import { checkFacilityInput, type FacilityFields, type FacilityInput } from './facility-input.js';
 
 interface Meta {
@@ -192,51 +193,39 @@ export async function archiveFacility(
   return { id: o.id, version };
 }
 
-function checkReason(reason: string): string {
-  const r = reason.trim().replace(/\s+/g, ' ');
-  if (!r) throw invalid({ field: 'reason', message: 'Причина: обязательное поле' });
-  return r;
-}
-
 /** The operator suspends (`suspended`) or restores (`active`) a facility's access, with a reason; the facility organization is notified. */
 export async function setFacilityStatus(
   trx: Transaction<Database>,
   o: { ctx: AppContext; actor: Actor; id: string; status: 'active' | 'suspended'; reason: string } & Meta,
 ): Promise<{ id: string; version: number; status: 'active' | 'suspended' }> {
-  const reason = checkReason(o.reason);
+  const reason = requiredReason(o.reason);
   const cur = await lockFacility(trx, o.id);
   if (!cur) throw notFound('Объект приёма не найден');
-  if (cur.status === o.status) {
-    throw new AppError('register_status', o.status === 'suspended' ? `Доступ объекта приёма ${cur.number} уже приостановлен` : `Доступ объекта приёма ${cur.number} не приостановлен`);
-  }
+  checkStatusChanges(`Доступ объекта приёма ${cur.number}`, cur.status, o.status);
   const version = cur.version + 1;
   const now = o.ctx.now();
   await trx.updateTable('facilities').set({ status: o.status, status_reason: reason, status_changed_at: now, version, updated_at: now }).where('id', '=', o.id).execute();
-  await recordChange(trx, {
+  await recordStatusChange(trx, {
+    ctx: o.ctx,
+    actor: o.actor,
+    ip: o.ip,
+    userAgent: o.userAgent,
     entity: 'facility',
     entityId: o.id,
     version,
-    action: o.status === 'suspended' ? 'suspended' : 'reactivated',
+    from: cur.status,
+    to: o.status,
     reason,
-    changes: { status: [cur.status, o.status] },
-    organizationId: o.actor.organizationId,
-    personId: o.actor.personId,
-    ip: o.ip,
-    userAgent: o.userAgent,
     details: { facilityOrganizationId: cur.organizationId, number: cur.number },
-  });
-  await trx
-    .insertInto('notifications')
-    .values({
-      organization_id: cur.organizationId,
-      person_id: null,
+    notice: {
+      organizationId: cur.organizationId,
       title: o.status === 'suspended' ? `Доступ объекта приёма ${cur.number} приостановлен оператором` : `Доступ объекта приёма ${cur.number} восстановлен`,
       body:
         o.status === 'suspended'
           ? `Оператор приостановил доступ объекта приёма «${cur.name}» (${cur.number}). Причина: ${reason}. Пока доступ приостановлен, новые рейсы на этот объект не принимаются (1386-ПП п. 7.2).`
           : `Оператор восстановил доступ объекта приёма «${cur.name}» (${cur.number}). Причина: ${reason}.`,
       link: `/facilities/${cur.id}`,
-    })
-    .execute();
+    },
+  });
   return { id: o.id, version, status: o.status };
 }

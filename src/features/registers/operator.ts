@@ -11,8 +11,9 @@ import type { AppContext } from '../../platform/context.js';
 import type { Database, OrgRole } from '../../platform/db/schema.js';
 import type { Db } from '../../platform/db/pool.js';
 import type { Actor } from '../../platform/http/auth.js';
-import { AppError, invalid, notFound } from '../../platform/http/errors.js';
-import { registerHistory, recordChange } from './changes.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
+import { registerHistory } from './changes.js';
+import { checkStatusChanges, recordStatusChange, requiredReason } from './access-status.js';
 import { decodeCursor, keysetPageOf } from './input.js';
 
 const clean = (q: string | undefined) => q?.trim().replace(/[%_\\]/g, '') ?? '';
@@ -81,42 +82,37 @@ export async function setOrganizationStatus(
   trx: Transaction<Database>,
   o: { ctx: AppContext; actor: Actor; id: string; status: 'active' | 'suspended'; reason: string; ip?: string | null; userAgent?: string | null },
 ): Promise<{ id: string; version: number; status: 'active' | 'suspended' }> {
-  const reason = o.reason.trim().replace(/\s+/g, ' ');
-  if (!reason) throw invalid({ field: 'reason', message: 'Причина: обязательное поле' });
+  const reason = requiredReason(o.reason);
   const cur = await trx.selectFrom('organizations').select(['id', 'name', 'short_name', 'roles', 'status', 'register_version']).where('id', '=', o.id).forUpdate().executeTakeFirst();
   if (!cur) throw notFound('Организация не найдена');
   const name = cur.short_name ?? cur.name;
   if (cur.roles.includes('operator')) throw new AppError('register_status', `Доступ оператора «${name}» не приостанавливается`);
-  if (cur.status === o.status) throw new AppError('register_status', o.status === 'suspended' ? `Доступ организации «${name}» уже приостановлен` : `Доступ организации «${name}» не приостановлен`);
+  checkStatusChanges(`Доступ организации «${name}»`, cur.status, o.status);
   const version = cur.register_version + 1;
   const now = o.ctx.now();
   await trx.updateTable('organizations').set({ status: o.status, status_reason: reason, status_changed_at: now, register_version: version }).where('id', '=', o.id).execute();
-  await recordChange(trx, {
+  await recordStatusChange(trx, {
+    ctx: o.ctx,
+    actor: o.actor,
+    ip: o.ip,
+    userAgent: o.userAgent,
     entity: 'organization',
     entityId: o.id,
     version,
-    action: o.status === 'suspended' ? 'suspended' : 'reactivated',
+    from: cur.status,
+    to: o.status,
     reason,
-    changes: { status: [cur.status, o.status] },
-    organizationId: o.actor.organizationId,
-    personId: o.actor.personId,
-    ip: o.ip,
-    userAgent: o.userAgent,
     details: { organizationId: o.id },
-  });
-  await trx
-    .insertInto('notifications')
-    .values({
-      organization_id: o.id,
-      person_id: null,
+    notice: {
+      organizationId: o.id,
       title: o.status === 'suspended' ? 'Доступ организации приостановлен оператором' : 'Доступ организации восстановлен',
       body:
         o.status === 'suspended'
           ? `Оператор приостановил доступ организации «${name}» (1386-ПП п. 7.2). Причина: ${reason}. До восстановления доступа сведения можно просматривать, но действовать от имени организации нельзя.`
           : `Оператор восстановил доступ организации «${name}». Причина: ${reason}.`,
       link: '/',
-    })
-    .execute();
+    },
+  });
   return { id: o.id, version, status: o.status };
 }
 
