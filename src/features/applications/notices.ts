@@ -39,12 +39,14 @@ export function applicantPerson(row: ApplicationRow): string {
   return row.submitted_by ?? row.created_by;
 }
 
-export async function tellApplicant(
-  trx: Transaction<Database>,
-  ctx: Pick<AppContext, 'config'>,
-  row: ApplicationRow,
-  n: { title: string; body: string; email?: NotificationEvent },
-): Promise<void> {
+/** What an application's notice says; by e-mail as `application.status` unless another event is named. */
+export interface ApplicationNotice {
+  title: string;
+  body: string;
+  email?: NotificationEvent;
+}
+
+export async function tellApplicant(trx: Transaction<Database>, ctx: Pick<AppContext, 'config'>, row: ApplicationRow, n: ApplicationNotice): Promise<void> {
   await notify(trx, ctx, {
     organizationId: row.organization_id,
     personId: applicantPerson(row),
@@ -56,34 +58,28 @@ export async function tellApplicant(
 }
 
 /** The operator side: the assigned specialist (personally, by e-mail), else every operator organization's cabinet. */
-export async function tellOperator(
-  trx: Transaction<Database>,
-  ctx: Pick<AppContext, 'config'>,
-  row: ApplicationRow,
-  n: { title: string; body: string; email?: NotificationEvent },
-): Promise<void> {
-  if (row.assigned_to) {
-    const org = await assigneeOperatorOrg(trx, row.assigned_to);
-    if (org) {
-      await notify(trx, ctx, { organizationId: org.id, personId: row.assigned_to, title: n.title, body: n.body, link: applicationLink(row.id), email: n.email ?? 'application.status' });
-      return;
-    }
-  }
-  for (const org of await operatorOrganizations(trx)) {
-    await notify(trx, ctx, { organizationId: org, personId: null, title: n.title, body: n.body, link: applicationLink(row.id) });
-  }
+export async function tellOperator(trx: Transaction<Database>, ctx: Pick<AppContext, 'config'>, row: ApplicationRow, n: ApplicationNotice): Promise<void> {
+  // notify sends e-mail only to a person: the cabinets of a broadcast get no e-mail.
+  for (const to of await operatorSide(trx, row)) await notify(trx, ctx, { ...to, title: n.title, body: n.body, link: applicationLink(row.id), email: n.email ?? 'application.status' });
 }
 
-/** The operator's organization of the assigned specialist (none when the person is no longer the operator's). */
-function assigneeOperatorOrg(trx: Transaction<Database>, personId: string) {
-  return trx
-    .selectFrom('memberships as m')
-    .innerJoin('organizations as o', 'o.id', 'm.organization_id')
-    .select('o.id')
-    .where('m.person_id', '=', personId)
-    .where('m.revoked_at', 'is', null)
-    .where(sql<boolean>`'operator' = any(o.roles)`)
-    .executeTakeFirst();
+/**
+ * Whom the operator side of an application is: the assigned specialist in their operator organization, or
+ * (nobody assigned, or the person is no longer the operator's) every operator organization as a whole.
+ */
+async function operatorSide(trx: Transaction<Database>, row: ApplicationRow): Promise<{ organizationId: string; personId: string | null }[]> {
+  if (row.assigned_to) {
+    const org = await trx
+      .selectFrom('memberships as m')
+      .innerJoin('organizations as o', 'o.id', 'm.organization_id')
+      .select('o.id')
+      .where('m.person_id', '=', row.assigned_to)
+      .where('m.revoked_at', 'is', null)
+      .where(sql<boolean>`'operator' = any(o.roles)`)
+      .executeTakeFirst();
+    if (org) return [{ organizationId: org.id, personId: row.assigned_to }];
+  }
+  return (await operatorOrganizations(trx)).map((organizationId) => ({ organizationId, personId: null }));
 }
 
 /** The operator's review task: for the assigned specialist, or for every specialist while nobody is assigned. */
@@ -91,12 +87,5 @@ export async function openReviewTask(trx: Transaction<Database>, row: Applicatio
   await closeTasksAbout(trx, { kind: TASK_KINDS.review, ref: { applicationId: row.id }, now, status: 'cancelled' });
   const title = `Рассмотреть заявление № ${row.number} (${applicantName})${row.review_due_on ? ` до ${ruDate(row.review_due_on)}` : ''}`;
   const payload = { applicationId: row.id, number: row.number, dueOn: row.review_due_on };
-  if (row.assigned_to) {
-    const org = await assigneeOperatorOrg(trx, row.assigned_to);
-    if (org) {
-      await createTask(trx, { organizationId: org.id, personId: row.assigned_to, kind: TASK_KINDS.review, title, payload });
-      return;
-    }
-  }
-  for (const org of await operatorOrganizations(trx)) await createTask(trx, { organizationId: org, personId: null, kind: TASK_KINDS.review, title, payload });
+  for (const to of await operatorSide(trx, row)) await createTask(trx, { ...to, kind: TASK_KINDS.review, title, payload });
 }
