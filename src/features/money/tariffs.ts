@@ -23,8 +23,8 @@ export type TariffUnit = 'm3' | 't';
 export const UNIT_LABELS: Record<TariffUnit, string> = { m3: 'м³', t: 'т' };
 const periodText = (from: string, to: string | null) => (to ? `с ${ruDate(from)} по ${ruDate(to)}` : `с ${ruDate(from)} без срока окончания`);
 
-export interface TariffView {
-  id: string;
+/** A tariff's terms as every list shows them. */
+export interface TariffTerms {
   wasteCode: string;
   wasteName: string;
   unit: TariffUnit;
@@ -33,6 +33,30 @@ export interface TariffView {
   validTo: string | null;
   /** In force today (Moscow). */
   current: boolean;
+}
+
+/** The columns a tariff list selects for its terms (`w.name as name`, the price in kopecks as text). */
+interface TariffTermsRow {
+  waste_code: string;
+  name: string;
+  unit: TariffUnit;
+  price_kop: string;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+const tariffTerms = (r: TariffTermsRow, today: string): TariffTerms => ({
+  wasteCode: r.waste_code,
+  wasteName: r.name,
+  unit: r.unit,
+  price: kopToRubles(r.price_kop),
+  validFrom: r.valid_from,
+  validTo: r.valid_to,
+  current: r.valid_from <= today && (r.valid_to === null || r.valid_to >= today),
+});
+
+export interface TariffView extends TariffTerms {
+  id: string;
   /** Loads priced by it; of them in acts. */
   charges: number;
   billed: number;
@@ -44,7 +68,7 @@ export async function listTariffs(ctx: AppContext, actor: Actor, f: { wasteCode?
     const at = parseIsoDate(f.at);
     if (!at.ok) throw invalid({ field: 'at', message: `Действует на дату: ${at.error}` });
   }
-  const rows = await sql<{ id: string; waste_code: string; name: string; unit: TariffUnit; price_kop: string; valid_from: string; valid_to: string | null; charges: number; billed: number }>`
+  const rows = await sql<TariffTermsRow & { id: string; charges: number; billed: number }>`
     select f.id, f.waste_code, w.name, f.unit, f.price_kop::text as price_kop, f.valid_from, f.valid_to,
            (select count(*) from charges c where c.tariff_id = f.id)::int as charges,
            (select count(*) from charges c where c.tariff_id = f.id and c.act_id is not null)::int as billed
@@ -53,18 +77,7 @@ export async function listTariffs(ctx: AppContext, actor: Actor, f: { wasteCode?
        ${f.wasteCode ? sql`and f.waste_code = ${normalizeFkkoCode(f.wasteCode)}` : sql``}
        ${f.at ? sql`and f.valid_from <= ${f.at}::date and (f.valid_to is null or f.valid_to >= ${f.at}::date)` : sql``}
      order by f.waste_code, f.unit, f.valid_from`.execute(ctx.db);
-  return rows.rows.map((r) => ({
-    id: r.id,
-    wasteCode: r.waste_code,
-    wasteName: r.name,
-    unit: r.unit,
-    price: kopToRubles(r.price_kop),
-    validFrom: r.valid_from,
-    validTo: r.valid_to,
-    current: r.valid_from <= today && (r.valid_to === null || r.valid_to >= today),
-    charges: r.charges,
-    billed: r.billed,
-  }));
+  return rows.rows.map((r) => ({ id: r.id, ...tariffTerms(r, today), charges: r.charges, billed: r.billed }));
 }
 
 export interface TariffInput {
@@ -250,15 +263,8 @@ export async function addVatRate(trx: Transaction<Database>, o: { actor: Actor; 
 
 // ---------------------------------------------------------------- for producers and carriers
 
-export interface ApplicableTariffView {
+export interface ApplicableTariffView extends TariffTerms {
   facility: { id: string; name: string; inn: string };
-  wasteCode: string;
-  wasteName: string;
-  unit: TariffUnit;
-  price: string;
-  validFrom: string;
-  validTo: string | null;
-  current: boolean;
 }
 
 /**
@@ -269,7 +275,7 @@ export interface ApplicableTariffView {
 export async function listApplicableTariffs(ctx: AppContext, actor: Actor): Promise<ApplicableTariffView[]> {
   const today = moscowDate(ctx.now());
   const org = actor.organizationId;
-  const rows = await sql<{ facility_id: string; facility_name: string; inn: string; waste_code: string; name: string; unit: TariffUnit; price_kop: string; valid_from: string; valid_to: string | null }>`
+  const rows = await sql<TariffTermsRow & { facility_id: string; facility_name: string; inn: string }>`
     with mine as (
       select p.id from permits p where p.producer_id = ${org} and p.valid_to >= ${today}::date - 365
       union
@@ -286,14 +292,5 @@ export async function listApplicableTariffs(ctx: AppContext, actor: Actor): Prom
      where f.valid_to is null or f.valid_to >= ${today}::date
      order by o.name, f.waste_code, f.unit, f.valid_from
      limit 2000`.execute(ctx.db);
-  return rows.rows.map((r) => ({
-    facility: { id: r.facility_id, name: r.facility_name, inn: r.inn },
-    wasteCode: r.waste_code,
-    wasteName: r.name,
-    unit: r.unit,
-    price: kopToRubles(r.price_kop),
-    validFrom: r.valid_from,
-    validTo: r.valid_to,
-    current: r.valid_from <= today && (r.valid_to === null || r.valid_to >= today),
-  }));
+  return rows.rows.map((r) => ({ facility: { id: r.facility_id, name: r.facility_name, inn: r.inn }, ...tariffTerms(r, today) }));
 }
