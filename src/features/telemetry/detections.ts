@@ -14,10 +14,9 @@ import { detectionVisible, tripVisible } from '../visibility.js';
 
 export type DetectionOutcome = 'recorded' | 'linked' | 'review';
 
-export interface DetectionItem {
-  id: number;
+/** A detection's own fields, shown by the detection list and by the review list. */
+export interface DetectionFields {
   kind: 'trip' | 'dump_outside';
-  outcome: DetectionOutcome;
   carrierName: string;
   plate: string;
   siteName: string;
@@ -26,6 +25,11 @@ export interface DetectionItem {
   unloadedAt: string;
   distanceKm: number | null;
   tripId: number | null;
+}
+
+export interface DetectionItem extends DetectionFields {
+  id: number;
+  outcome: DetectionOutcome;
   /** The linked trip's source: 'telemetry' (formed from the track) or the carrier's ('api', 'upload', …). */
   tripSource: string | null;
   openReviews: number;
@@ -36,7 +40,7 @@ export interface DetectionItem {
 export const MAX_TRACK_POINTS = 1500;
 
 /** A detection's own fields from a row joined with its vehicle, carrier, site and facility (the review list shows them too). */
-export function detectionFields(x: any) {
+export function detectionFields(x: any): DetectionFields {
   return {
     kind: x.kind,
     carrierName: x.carrier_name,

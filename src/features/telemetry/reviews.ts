@@ -7,25 +7,16 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { AppError, invalid, notFound } from '../../platform/http/errors.js';
-import { detectionFields } from './detections.js';
+import { detectionFields, type DetectionFields } from './detections.js';
 
-export interface ReviewItem {
+export interface ReviewItem extends DetectionFields {
   id: number;
   detectionId: number;
   reasonCode: string;
   reason: string;
   status: 'open' | 'dismissed';
-  kind: 'trip' | 'dump_outside';
-  carrierName: string;
-  plate: string;
-  siteName: string;
-  facilityName: string | null;
-  loadedAt: string;
-  unloadedAt: string;
   latitude: number;
   longitude: number;
-  distanceKm: number | null;
-  tripId: number | null;
   createdAt: string;
   dismissedAt: string | null;
   dismissReason: string | null;
