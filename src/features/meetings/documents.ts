@@ -5,10 +5,11 @@
  *  1. ordering (one transaction): a registry record is reserved for this making of the
  *     document (its own code: a notice made again after the agenda changed is a new
  *     document), the meeting says «queued», the job is enqueued, the audit event written;
- *  2. the job (`meetings.render`) renders the PDF with the code and the QR code, signs it
- *     with the operator's signer (signStoredFile) and, in one transaction, records the file
- *     on the meeting and completes the registry record. A protocol made again annuls the
- *     protocol it replaces (the registry then says which one is in force).
+ *  2. the job (`meetings.render`) renders the PDF with the code and the QR code and publishes
+ *     it as permits, reports and invoices do (publishSignedPdf: store, sign, and in one
+ *     transaction record the files on the meeting and complete the registry record). A
+ *     protocol made again annuls the protocol it replaces (the registry then says which
+ *     one is in force).
  *
  * Safe to run twice: a run whose document is no longer the one ordered, or already
  * recorded, changes nothing (its files are removed).
@@ -24,12 +25,11 @@ import { defineJob, enqueue } from '../../platform/jobs/index.js';
 import { fileStore } from '../../platform/files/index.js';
 import {
   annulDocument,
-  completeDocument,
   failDocument,
   formatDocumentCode,
   operatorSigner,
   reserveDocument,
-  signStoredFile,
+  publishSignedPdf,
   signatureStamp,
   verificationUrl,
   type DocumentFact,
@@ -253,38 +253,32 @@ export async function renderMeetingDocument(ctx: AppContext, p: RenderPayload): 
     }));
   }
   const store = fileStore(ctx.config);
-  const key = `meetings/${m.id}/${p.doc}-${crypto.randomBytes(4).toString('hex')}.pdf`;
-  const stored = await store.put(key, pdf);
   const signedAt = ctx.now();
-  let signed;
-  try {
-    signed = await signStoredFile(ctx.config, op.signer, store, { kind: 'pdf', key, stored, signedAt });
-  } catch (e) {
-    await store.delete(key);
-    throw e;
-  }
   const docxKey = docx ? `meetings/${m.id}/protocol-${crypto.randomBytes(4).toString('hex')}.docx` : null;
   if (docx && docxKey) await store.put(docxKey, docx);
   const old = { key: m[c.key], sig: m[c.sig], docx: p.doc === 'protocol' ? m.protocol_docx_key : null };
-  const recorded = await ctx.db.transaction().execute(async (trx) => {
-    const u = await trx
-      .updateTable('meetings')
-      .set({ [c.status]: 'ready', [c.error]: null, [c.key]: key, [c.sig]: signed.sigKey, [c.bytes]: stored.bytes, [c.sha]: stored.sha256, ...(docxKey ? { protocol_docx_key: docxKey } : {}) })
-      .where('id', '=', m.id)
-      .where(c.doc, '=', p.documentId)
-      .where(c.status, '=', 'queued')
-      .executeTakeFirst();
-    if (Number(u.numUpdatedRows) === 0) return false;
-    await completeDocument(trx, { id: p.documentId, facts, totals, files: [signed.file], certificate: op.certificate, signedAt, timestampedAt: signed.timestampedAt });
-    if (p.doc === 'protocol' && p.replaces && p.replaces !== p.documentId) {
-      const prev = await trx.selectFrom('documents').select('code').where('id', '=', p.replaces).executeTakeFirst();
-      if (prev) await annulDocument(trx, { code: prev.code, reason: `Протокол сформирован заново: действует протокол с кодом проверки ${formatDocumentCode(rec.code)}`, personId: p.personId, at: signedAt });
-    }
-    return true;
-  });
-  if (!recorded) {
-    await store.delete(key);
-    await store.delete(signed.sigKey);
+  let published: 'done' | 'already';
+  try {
+    published = await publishSignedPdf(ctx, op, { documentId: p.documentId, prefix: `meetings/${m.id}/${p.doc}`, pdf, signedAt, facts, totals }, async (trx, signed) => {
+      const u = await trx
+        .updateTable('meetings')
+        .set({ [c.status]: 'ready', [c.error]: null, [c.key]: signed.key, [c.sig]: signed.sigKey, [c.bytes]: signed.stored.bytes, [c.sha]: signed.stored.sha256, ...(docxKey ? { protocol_docx_key: docxKey } : {}) })
+        .where('id', '=', m.id)
+        .where(c.doc, '=', p.documentId)
+        .where(c.status, '=', 'queued')
+        .executeTakeFirst();
+      if (Number(u.numUpdatedRows) === 0) return false;
+      if (p.doc === 'protocol' && p.replaces && p.replaces !== p.documentId) {
+        const prev = await trx.selectFrom('documents').select('code').where('id', '=', p.replaces).executeTakeFirst();
+        if (prev) await annulDocument(trx, { code: prev.code, reason: `Протокол сформирован заново: действует протокол с кодом проверки ${formatDocumentCode(rec.code)}`, personId: p.personId, at: signedAt });
+      }
+      return true;
+    });
+  } catch (e) {
+    if (docxKey) await store.delete(docxKey);
+    throw e;
+  }
+  if (published === 'already') {
     if (docxKey) await store.delete(docxKey);
     return 'stale';
   }
