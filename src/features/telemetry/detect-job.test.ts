@@ -120,6 +120,31 @@ const minute = (hours: number) => new Date(Math.floor((ctx.now().getTime() - hou
 const trips = async () =>
   (await ctx.pool.query(`select id, source, loaded_at, unloaded_at, telemetry_check, volume::text, facility_object_id from trips where vehicle_id = $1 order by loaded_at`, [w.vehicle.id])).rows;
 
+/** The carrier declares one trip of the world's vehicle under its permit (18 m³, 30 t), through the API's use-case. */
+const declare = (loaded: Date, unloaded: Date) =>
+  ctx.db.transaction().execute((trx) =>
+    recordTrips(trx, {
+      carrierId: w.carrier.id,
+      source: 'api',
+      now: ctx.now(),
+      trips: [
+        {
+          permitNumber: w.permit.number,
+          plate: w.vehicle.plate,
+          wasteCode: '81110001495',
+          facilityInn: w.facility.inn,
+          loadedAt: loaded.toISOString(),
+          unloadedAt: unloaded.toISOString(),
+          volume: '18',
+          mass: '30',
+        },
+      ],
+    }),
+  );
+
+/** The vehicle's trips loaded from `from` on. */
+const since = async (from: Date) => (await trips()).filter((x) => new Date(x.loaded_at) >= from);
+
 describe('trips formed from telemetry', () => {
   it('a loaded departure and a tipping inside the facility make one trip with source telemetry, however often the job runs', async () => {
     const start = minute(40);
@@ -143,25 +168,7 @@ describe('trips formed from telemetry', () => {
     expect(totals.rows[0].n).toBe(1);
 
     // The carrier declares the same trip afterwards (times roughly): refused as the same trip.
-    const r = await ctx.db.transaction().execute((trx) =>
-      recordTrips(trx, {
-        carrierId: w.carrier.id,
-        source: 'api',
-        now: ctx.now(),
-        trips: [
-          {
-            permitNumber: w.permit.number,
-            plate: w.vehicle.plate,
-            wasteCode: '81110001495',
-            facilityInn: w.facility.inn,
-            loadedAt: new Date(start.getTime() + 10 * 60_000).toISOString(),
-            unloadedAt: new Date(start.getTime() + 40 * 60_000).toISOString(),
-            volume: '18',
-            mass: '30',
-          },
-        ],
-      }),
-    );
+    const r = await declare(new Date(start.getTime() + 10 * 60_000), new Date(start.getTime() + 40 * 60_000));
     expect(r.results[0]).toMatchObject({ status: 'duplicate' });
     expect(JSON.stringify(r.results[0])).toContain('сформирован по данным трекера');
     expect(await trips()).toHaveLength(1);
@@ -169,26 +176,6 @@ describe('trips formed from telemetry', () => {
 
   it('a trip the carrier declared first is linked, not doubled, and marked confirmed; a declared trip the track does not show is unsupported', async () => {
     const start = minute(30);
-    const declare = (loaded: Date, unloaded: Date) =>
-      ctx.db.transaction().execute((trx) =>
-        recordTrips(trx, {
-          carrierId: w.carrier.id,
-          source: 'api',
-          now: ctx.now(),
-          trips: [
-            {
-              permitNumber: w.permit.number,
-              plate: w.vehicle.plate,
-              wasteCode: '81110001495',
-              facilityInn: w.facility.inn,
-              loadedAt: loaded.toISOString(),
-              unloadedAt: unloaded.toISOString(),
-              volume: '18',
-              mass: '30',
-            },
-          ],
-        }),
-      );
     const ok = await declare(new Date(start.getTime() + 5 * 60_000), new Date(start.getTime() + 45 * 60_000));
     expect(ok.accepted).toBe(1);
     // A declared trip two hours later that the truck never made.
@@ -200,7 +187,7 @@ describe('trips formed from telemetry', () => {
     await send(track);
     const run = await detectTelemetryTrips(ctx);
     expect(run).toMatchObject({ detections: 1, linked: 1, recorded: 0 });
-    const t = (await trips()).filter((x) => new Date(x.loaded_at) >= start);
+    const t = await since(start);
     expect(t.map((x) => [x.source, x.telemetry_check])).toEqual([
       ['api', 'confirmed'],
       ['api', 'unsupported'],
@@ -254,27 +241,6 @@ describe('trips formed from telemetry', () => {
 });
 
 describe('late and out-of-order points', () => {
-  const declare = (loaded: Date, unloaded: Date) =>
-    ctx.db.transaction().execute((trx) =>
-      recordTrips(trx, {
-        carrierId: w.carrier.id,
-        source: 'api',
-        now: ctx.now(),
-        trips: [
-          {
-            permitNumber: w.permit.number,
-            plate: w.vehicle.plate,
-            wasteCode: '81110001495',
-            facilityInn: w.facility.inn,
-            loadedAt: loaded.toISOString(),
-            unloadedAt: unloaded.toISOString(),
-            volume: '18',
-            mass: '30',
-          },
-        ],
-      }),
-    );
-  const since = async (from: Date) => (await trips()).filter((x) => new Date(x.loaded_at) >= from);
 
   it('a trip whose points come hours late and reversed, between trips already formed, is detected once with its own times; the declared trip judged without data is then confirmed', async () => {
     const a = minute(16);
