@@ -5,23 +5,24 @@
  * these routes do not exist (404).
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { Readable } from 'node:stream';
+import type { FastifyRequest } from 'fastify';
 import type { RoutesPlugin } from '../../platform/http/server.js';
-import { actorOf, type RouteAccess } from '../../platform/http/auth.js';
+import { actorOf, type Actor, type RouteAccess } from '../../platform/http/auth.js';
 import { IdParams, Nullable, Uuid, errorResponses, uploadErrorResponses } from '../../platform/http/schemas.js';
 import { fileStore, sendFile } from '../../platform/files/index.js';
-import { invalid, notFound } from '../../platform/http/errors.js';
+import { notFound } from '../../platform/http/errors.js';
 import { receiveUpload } from '../uploads/receive-file.js';
-import { completeMeeting, createHouse, createMeeting, listHouses, listMeetings, markStage, meetingOf, saveNotice, updateHouse } from './meetings.js';
-import { meetingView } from './view.js';
-import { addPremise, deletePremise, importRegister, importResultFile, listImports, listRegister, registerCheck, registerTemplate, replacePremise, shareText } from './register.js';
+import { completeMeeting, createHouse, createMeeting, listHouses, markStage, meetingOf, saveNotice, updateHouse } from './meetings.js';
+import { ballotsView, houseView, importsView, meetingListView, meetingView, registerView, templateView } from './view.js';
+import { addPremise, deletePremise, importRegister, importResultFile, registerTemplate, replacePremise } from './register.js';
 import { MEETING_STAGES } from './texts.js';
 import { inTransaction } from './guard.js';
 import { deleteTemplate, listTemplates, saveTemplate } from './templates.js';
 import { MEETING_FILE_TYPES, documentFileKey, documentFileName, orderMeetingDocument } from './documents.js';
 import { confirmGisRights, gisCompanies, uploadToGis } from './gis.js';
 import { attachScan, openScan, removeScan } from './scan.js';
-import { countView, listBallots, recordBallot, withdrawBallot } from './voting.js';
-import { formatArea, ownerVotes } from './count.js';
+import { choicesByItem, countView, recordBallot, withdrawBallot } from './voting.js';
 
 const READ: RouteAccess = { right: 'read', orgRoles: ['managing'], otherRoles: 'not_found' };
 const DRAFT: RouteAccess = { right: 'draft', orgRoles: ['managing'], otherRoles: 'not_found' };
@@ -33,6 +34,14 @@ const Kind = lit(['annual', 'extraordinary'] as const);
 const Form = lit(['in_person', 'absentee', 'mixed'] as const);
 const Majority = lit(['participants', 'more_than_half_all', 'two_thirds_all', 'all'] as const);
 const StageKey = lit(MEETING_STAGES.map((s) => s.key));
+const MeetingStatus = lit(['in_progress', 'completed'] as const);
+const GisStatus = lit(['none', 'sending', 'loaded', 'error'] as const);
+const OwnerKind = lit(['person', 'legal', 'city'] as const);
+const Ownership = lit(['sole', 'shared', 'joint'] as const);
+const PremiseKind = lit(['residential', 'non_residential'] as const);
+const Choice = lit(['for', 'against', 'abstain'] as const);
+const PageQuery = (maxPageSize: number) => ({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: maxPageSize })) });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DateTime = Type.String({ format: 'date-time' });
 const Text = (max: number) => Type.String({ maxLength: max });
 
@@ -57,7 +66,7 @@ const DocState = Type.Object({
 const Meeting = Type.Object({
   id: Uuid,
   number: Type.String(),
-  status: lit(['in_progress', 'completed'] as const),
+  status: MeetingStatus,
   house: House,
   kind: Kind,
   form: Form,
@@ -83,7 +92,7 @@ const Meeting = Type.Object({
     scan: Nullable(Type.Object({ name: Type.String(), type: Type.String(), bytes: Type.Integer() })),
   }),
   gis: Type.Object({
-    status: lit(['none', 'sending', 'loaded', 'error'] as const),
+    status: GisStatus,
     error: Nullable(Type.String()),
     messageGuid: Nullable(Type.String()),
     protocolGuid: Nullable(Type.String()),
@@ -101,7 +110,7 @@ const Meeting = Type.Object({
 const MeetingListItem = Type.Object({
   id: Uuid,
   number: Type.String(),
-  status: lit(['in_progress', 'completed'] as const),
+  status: MeetingStatus,
   kind: Kind,
   form: Form,
   address: Type.String(),
@@ -109,7 +118,7 @@ const MeetingListItem = Type.Object({
   startsAt: Nullable(DateTime),
   endsAt: Nullable(DateTime),
   stagesDone: Type.Integer(),
-  gisStatus: lit(['none', 'sending', 'loaded', 'error'] as const),
+  gisStatus: GisStatus,
   completedAt: Nullable(DateTime),
 });
 
@@ -129,8 +138,8 @@ const NoticeBody = Type.Object({
 const Owner = Type.Object({
   id: Uuid,
   name: Type.String(),
-  ownerKind: lit(['person', 'legal', 'city'] as const),
-  ownership: lit(['sole', 'shared', 'joint'] as const),
+  ownerKind: OwnerKind,
+  ownership: Ownership,
   share: Type.String({ description: 'Доля: 1 или дробь, например 1/2' }),
   inn: Nullable(Type.String()),
   titleDocument: Type.String(),
@@ -139,21 +148,21 @@ const Owner = Type.Object({
 const Premise = Type.Object({
   id: Uuid,
   number: Type.String(),
-  kind: lit(['residential', 'non_residential'] as const),
+  kind: PremiseKind,
   area: Type.String(),
   cadastralNumber: Nullable(Type.String()),
   owners: Type.Array(Owner),
 });
 const PremiseBody = Type.Object({
   number: Text(50),
-  kind: lit(['residential', 'non_residential'] as const),
+  kind: PremiseKind,
   area: Type.String({ maxLength: 30 }),
   cadastralNumber: Type.Optional(Nullable(Text(40))),
   owners: Type.Array(
     Type.Object({
       name: Text(1000),
-      ownerKind: lit(['person', 'legal', 'city'] as const),
-      ownership: lit(['sole', 'shared', 'joint'] as const),
+      ownerKind: OwnerKind,
+      ownership: Ownership,
       share: Type.String({ maxLength: 20 }),
       inn: Type.Optional(Nullable(Text(20))),
       titleDocument: Type.Optional(Text(500)),
@@ -167,25 +176,29 @@ const Template = Type.Object({ id: Uuid, name: Type.String(), body: Type.String(
 const TemplateBody = Type.Object({ name: Text(200), body: Text(20000) });
 const PremiseParams = Type.Object({ id: Uuid, premiseId: Uuid });
 
-const houseDto = (h: { id: string; address: string; cadastral_number: string; total_area: string | number }) => ({ id: h.id, address: h.address, cadastralNumber: h.cadastral_number, totalArea: String(h.total_area) });
-const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 export const meetingRoutes: RoutesPlugin = (app, ctx) => {
   const tx = <T>(fn: Parameters<typeof inTransaction<T>>[1]) => inTransaction(ctx.db, fn);
+  /** Runs one step on the meeting `:id` in a transaction, then answers the meeting as it now is. */
+  const stepThenView = async (req: FastifyRequest & { params: { id: string } }, step: (trx: Parameters<Parameters<typeof inTransaction>[1]>[0], actor: Actor) => Promise<unknown>) => {
+    const actor = actorOf(req);
+    await tx((trx) => step(trx, actor));
+    return meetingView(ctx, actor, req.params.id);
+  };
 
   app.get('/api/houses', { config: { access: READ }, schema: { tags: TAGS, summary: 'Дома организации', response: { 200: Type.Object({ items: Type.Array(House) }), ...errorResponses } } }, async (req) => ({
-    items: (await listHouses(ctx.db, actorOf(req))).map(houseDto),
+    items: (await listHouses(ctx.db, actorOf(req))).map(houseView),
   }));
 
   app.post('/api/houses', { config: { access: DRAFT }, schema: { tags: TAGS, summary: 'Добавить дом (адрес, кадастровый номер, общая площадь помещений)', body: HouseBody, response: { 201: House, ...errorResponses } } }, async (req, reply) => {
     const actor = actorOf(req);
     const h = await tx((trx) => createHouse(trx, actor, req.body));
-    return reply.code(201).send(houseDto(h));
+    return reply.code(201).send(houseView(h));
   });
 
   app.put('/api/houses/:id', { config: { access: DRAFT }, schema: { tags: TAGS, summary: 'Изменить дом', params: IdParams, body: HouseBody, response: { 200: House, ...errorResponses } } }, async (req) => {
     const actor = actorOf(req);
-    return houseDto(await tx((trx) => updateHouse(trx, actor, req.params.id, req.body)));
+    return houseView(await tx((trx) => updateHouse(trx, actor, req.params.id, req.body)));
   });
 
   app.get(
@@ -199,22 +212,7 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
         response: { 200: Type.Object({ items: Type.Array(MeetingListItem) }), ...errorResponses },
       },
     },
-    async (req) => ({
-      items: (await listMeetings(ctx.db, actorOf(req), req.query.status ?? 'in_progress')).map((m) => ({
-        id: m.id,
-        number: m.number,
-        status: m.status,
-        kind: m.kind,
-        form: m.form,
-        address: m.address,
-        cadastralNumber: m.cadastral_number,
-        startsAt: iso(m.starts_at),
-        endsAt: iso(m.ends_at),
-        stagesDone: [m.notice_done_at, m.register_done_at, m.ballots_done_at, m.counting_done_at, m.protocol_done_at, m.gis_done_at].filter(Boolean).length,
-        gisStatus: m.gis_status,
-        completedAt: iso(m.completed_at),
-      })),
-    }),
+    async (req) => ({ items: await meetingListView(ctx.db, actorOf(req), req.query.status ?? 'in_progress') }),
   );
 
   app.post(
@@ -241,11 +239,7 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
   app.put(
     '/api/meetings/:id/notice',
     { config: { access: DRAFT }, schema: { tags: TAGS, summary: 'Этап 1: сообщение о проведении собрания и повестка дня', params: IdParams, body: NoticeBody, response: { 200: Meeting, ...errorResponses } } },
-    async (req) => {
-      const actor = actorOf(req);
-      await tx((trx) => saveNotice(trx, { ctx, actor, id: req.params.id, input: req.body }));
-      return meetingView(ctx, actor, req.params.id);
-    },
+    async (req) => stepThenView(req, (trx, actor) => saveNotice(trx, { ctx, actor, id: req.params.id, input: req.body })),
   );
 
   app.post(
@@ -261,21 +255,13 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
         response: { 200: Meeting, ...errorResponses },
       },
     },
-    async (req) => {
-      const actor = actorOf(req);
-      await tx((trx) => markStage(trx, { ctx, actor, id: req.params.id, stage: req.params.stage, done: req.body.done }));
-      return meetingView(ctx, actor, req.params.id);
-    },
+    async (req) => stepThenView(req, (trx, actor) => markStage(trx, { ctx, actor, id: req.params.id, stage: req.params.stage, done: req.body.done })),
   );
 
   app.post(
     '/api/meetings/:id/complete',
     { config: { access: SUBMIT }, schema: { tags: TAGS, summary: '«Собрание проведено»: после загрузки протокола в ГИС ЖКХ', params: IdParams, response: { 200: Meeting, ...errorResponses } } },
-    async (req) => {
-      const actor = actorOf(req);
-      await tx((trx) => completeMeeting(trx, { ctx, actor, id: req.params.id }));
-      return meetingView(ctx, actor, req.params.id);
-    },
+    async (req) => stepThenView(req, (trx, actor) => completeMeeting(trx, { ctx, actor, id: req.params.id })),
   );
 
   // --- Documents: the notice, the ballots, the protocol ----------------------------------
@@ -292,11 +278,7 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
         response: { 202: Meeting, ...errorResponses },
       },
     },
-    async (req, reply) => {
-      const actor = actorOf(req);
-      await tx((trx) => orderMeetingDocument(trx, { ctx, actor, id: req.params.id, doc: req.params.doc }));
-      return reply.code(202).send(await meetingView(ctx, actor, req.params.id));
-    },
+    async (req, reply) => reply.code(202).send(await stepThenView(req, (trx, actor) => orderMeetingDocument(trx, { ctx, actor, id: req.params.id, doc: req.params.doc }))),
   );
 
   app.post(
@@ -312,11 +294,7 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
         response: { 202: Meeting, ...errorResponses },
       },
     },
-    async (req, reply) => {
-      const actor = actorOf(req);
-      await tx((trx) => orderMeetingDocument(trx, { ctx, actor, id: req.params.id, doc: 'protocol', protocol: req.body }));
-      return reply.code(202).send(await meetingView(ctx, actor, req.params.id));
-    },
+    async (req, reply) => reply.code(202).send(await stepThenView(req, (trx, actor) => orderMeetingDocument(trx, { ctx, actor, id: req.params.id, doc: 'protocol', protocol: req.body }))),
   );
 
   app.get(
@@ -353,11 +331,7 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
         response: { 200: Meeting, ...errorResponses },
       },
     },
-    async (req) => {
-      const actor = actorOf(req);
-      await tx((trx) => confirmGisRights(trx, { ctx, actor, id: req.params.id, companyId: req.body?.companyId }));
-      return meetingView(ctx, actor, req.params.id);
-    },
+    async (req) => stepThenView(req, (trx, actor) => confirmGisRights(trx, { ctx, actor, id: req.params.id, companyId: req.body?.companyId })),
   );
 
   app.get(
@@ -432,11 +406,7 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
         response: { 202: Meeting, ...errorResponses },
       },
     },
-    async (req, reply) => {
-      const actor = actorOf(req);
-      await tx((trx) => uploadToGis(trx, { ctx, actor, id: req.params.id, fiasHouseGuid: req.body.fiasHouseGuid }));
-      return reply.code(202).send(await meetingView(ctx, actor, req.params.id));
-    },
+    async (req, reply) => reply.code(202).send(await stepThenView(req, (trx, actor) => uploadToGis(trx, { ctx, actor, id: req.params.id, fiasHouseGuid: req.body.fiasHouseGuid }))),
   );
 
   // --- Stage 4: counting votes ----------------------------------------------------------
@@ -493,8 +463,7 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
         summary: 'Этап 4: собственники с помещением, долей, числом голосов и внесённым решением',
         params: IdParams,
         querystring: Type.Object({
-          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
-          pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+          ...PageQuery(200),
           q: Type.Optional(Type.String({ maxLength: 200, description: 'Номер помещения или часть имени собственника' })),
         }),
         response: {
@@ -503,14 +472,14 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
               Type.Object({
                 ownerId: Uuid,
                 name: Type.String(),
-                ownerKind: lit(['person', 'legal', 'city'] as const),
+                ownerKind: OwnerKind,
                 premise: Type.String(),
                 area: Type.String(),
                 share: Type.String(),
                 votes: Type.String(),
                 voted: Type.Boolean(),
                 votedAt: Nullable(DateTime),
-                choices: Type.Record(Type.String(), lit(['for', 'against', 'abstain'] as const)),
+                choices: Type.Record(Type.String(), Choice),
               }),
             ),
             total: Type.Integer(),
@@ -521,29 +490,7 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
         },
       },
     },
-    async (req) => {
-      const m = await meetingOf(ctx.db, actorOf(req), req.params.id);
-      const page = req.query.page ?? 1;
-      const pageSize = req.query.pageSize ?? 50;
-      const r = await listBallots(ctx.db, m.id, page, pageSize, req.query.q);
-      return {
-        items: r.rows.map((o) => ({
-          ownerId: o.id,
-          name: o.name,
-          ownerKind: o.owner_kind,
-          premise: o.number,
-          area: o.area,
-          share: shareText(o.share_num, o.share_den),
-          votes: formatArea(ownerVotes({ area: o.area, shareNum: o.share_num, shareDen: o.share_den })),
-          voted: !!o.voted_at,
-          votedAt: iso(o.voted_at),
-          choices: o.choices ?? {},
-        })),
-        total: r.total,
-        page,
-        pageSize,
-      };
-    },
+    async (req) => ballotsView(ctx.db, actorOf(req), req.params.id, req.query),
   );
 
   app.post(
@@ -558,7 +505,7 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
         params: IdParams,
         body: Type.Object({
           ownerId: Uuid,
-          choices: Type.Array(Type.Object({ itemId: Uuid, choice: lit(['for', 'against', 'abstain'] as const) }), { maxItems: 100 }),
+          choices: Type.Array(Type.Object({ itemId: Uuid, choice: Choice }), { maxItems: 100 }),
           replace: Type.Optional(Type.Boolean()),
         }),
         response: { 204: Type.Null(), ...errorResponses },
@@ -566,13 +513,7 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const choices: Record<string, 'for' | 'against' | 'abstain'> = {};
-      const errors: { field: string; message: string }[] = [];
-      req.body.choices.forEach((c, i) => {
-        if (choices[c.itemId]) errors.push({ field: `choices.${i}.itemId`, message: `Решение ${i + 1}: по этому вопросу решение уже отмечено — отметьте один вариант` });
-        choices[c.itemId] = c.choice;
-      });
-      if (errors.length) throw invalid(errors);
+      const choices = choicesByItem(req.body.choices);
       await tx((trx) => recordBallot(trx, { ctx, actor, id: req.params.id, ownerId: req.body.ownerId, choices, replace: req.body.replace }));
       return reply.code(204).send(null);
     },
@@ -598,30 +539,11 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
         tags: TAGS,
         summary: 'Этап 2: реестр собственников (помещения с собственниками) и его проверка',
         params: IdParams,
-        querystring: Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }),
+        querystring: Type.Object(PageQuery(500)),
         response: { 200: Type.Object({ items: Type.Array(Premise), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), check: RegisterCheck }), ...errorResponses },
       },
     },
-    async (req) => {
-      const m = await meetingOf(ctx.db, actorOf(req), req.params.id);
-      const page = req.query.page ?? 1;
-      const pageSize = req.query.pageSize ?? 100;
-      const r = await listRegister(ctx.db, m.id, page, pageSize);
-      return {
-        items: r.items.map((p) => ({
-          id: p.id,
-          number: p.number,
-          kind: p.kind,
-          area: p.area,
-          cadastralNumber: p.cadastral_number,
-          owners: p.owners.map((o) => ({ id: o.id, name: o.name, ownerKind: o.owner_kind, ownership: o.ownership, share: shareText(o.share_num, o.share_den), inn: o.inn, titleDocument: o.title_document, voted: !!o.voted_at })),
-        })),
-        total: r.total,
-        page,
-        pageSize,
-        check: await registerCheck(ctx.db, m.id),
-      };
-    },
+    async (req) => registerView(ctx.db, actorOf(req), req.params.id, req.query),
   );
 
   app.post(
@@ -687,12 +609,7 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
   app.get(
     '/api/meetings/:id/register/imports',
     { config: { access: READ }, schema: { tags: TAGS, summary: 'Загрузки реестра собрания', params: IdParams, response: { 200: Type.Object({ items: Type.Array(ImportInfo) }), ...errorResponses } } },
-    async (req) => {
-      const m = await meetingOf(ctx.db, actorOf(req), req.params.id);
-      return {
-        items: (await listImports(ctx.db, m.id)).map((i) => ({ id: i.id, fileName: i.file_name, rows: i.rows_total, accepted: i.rows_accepted, refused: i.rows_refused, createdAt: iso(i.created_at)! })),
-      };
-    },
+    async (req) => importsView(ctx.db, actorOf(req), req.params.id),
   );
 
   app.get(
@@ -703,31 +620,31 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
       const r = await importResultFile(ctx.db, m.id, req.params.importId);
       const file = await fileStore(ctx.config).get(r.result_key!);
       if (!file) throw notFound('Файл результата не найден');
-      return sendFile(reply, file, { name: `Результат загрузки реестра ${m.number}.xlsx`, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+      return sendFile(reply, file, { name: `Результат загрузки реестра ${m.number}.xlsx`, type: XLSX });
     },
   );
 
   app.get('/api/meetings/register-template', { config: { access: READ }, schema: { tags: TAGS, summary: 'Шаблон реестра собственников (XLSX)' } }, async (_req, reply) => {
     const buf = await registerTemplate();
-    return sendFile(reply, { stream: bufferStream(buf), bytes: buf.length }, { name: 'Шаблон реестра собственников.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    return sendFile(reply, { stream: Readable.from([buf]), bytes: buf.length }, { name: 'Шаблон реестра собственников.xlsx', type: XLSX });
   });
 
   // --- Message templates («Шаблоны сообщений») ------------------------------------------
 
   app.get('/api/meeting-templates', { config: { access: READ }, schema: { tags: TAGS, summary: 'Шаблоны сообщений организации', response: { 200: Type.Object({ items: Type.Array(Template) }), ...errorResponses } } }, async (req) => ({
-    items: (await listTemplates(ctx.db, actorOf(req))).map((t) => ({ id: t.id, name: t.name, body: t.body, updatedAt: iso(t.updated_at)! })),
+    items: (await listTemplates(ctx.db, actorOf(req))).map(templateView),
   }));
 
   app.post('/api/meeting-templates', { config: { access: DRAFT }, schema: { tags: TAGS, summary: 'Добавить шаблон сообщения', body: TemplateBody, response: { 201: Template, ...errorResponses } } }, async (req, reply) => {
     const actor = actorOf(req);
     const t = await tx((trx) => saveTemplate(trx, actor, null, req.body));
-    return reply.code(201).send({ id: t.id, name: t.name, body: t.body, updatedAt: iso(t.updated_at)! });
+    return reply.code(201).send(templateView(t));
   });
 
   app.put('/api/meeting-templates/:id', { config: { access: DRAFT }, schema: { tags: TAGS, summary: 'Изменить шаблон сообщения', params: IdParams, body: TemplateBody, response: { 200: Template, ...errorResponses } } }, async (req) => {
     const actor = actorOf(req);
     const t = await tx((trx) => saveTemplate(trx, actor, req.params.id, req.body));
-    return { id: t.id, name: t.name, body: t.body, updatedAt: iso(t.updated_at)! };
+    return templateView(t);
   });
 
   app.delete('/api/meeting-templates/:id', { config: { access: DRAFT }, schema: { tags: TAGS, summary: 'Удалить шаблон сообщения', params: IdParams, response: { 204: Type.Null(), ...errorResponses } } }, async (req, reply) => {
@@ -737,6 +654,4 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
   });
 };
 
-import { Readable } from 'node:stream';
-const bufferStream = (b: Buffer) => Readable.from([b]);
 export type NoticeBodyT = Static<typeof NoticeBody>;

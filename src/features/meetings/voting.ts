@@ -13,6 +13,18 @@ import { assertEditable, assertReached, meetingOf } from './guard.js';
 import { countVotes, type CountOwner, type CountResult } from './count.js';
 import type { Choice } from './tables.js';
 
+/** A ballot's marks as {itemId: choice}; refused (422, naming the mark) when one item is marked twice. */
+export function choicesByItem(marks: { itemId: string; choice: Choice }[]): Record<string, Choice> {
+  const choices: Record<string, Choice> = {};
+  const errors: { field: string; message: string }[] = [];
+  marks.forEach((c, i) => {
+    if (choices[c.itemId]) errors.push({ field: `choices.${i}.itemId`, message: `Решение ${i + 1}: по этому вопросу решение уже отмечено — отметьте один вариант` });
+    choices[c.itemId] = c.choice;
+  });
+  if (errors.length) throw invalid(errors);
+  return choices;
+}
+
 /**
  * Records one owner's decision: a choice per agenda item (an item left out is
  * void on the owner's ballot). A second decision of the same owner is refused
