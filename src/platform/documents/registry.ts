@@ -30,13 +30,17 @@ export function verificationUrl(config: Pick<Config, 'publicUrl'>, code: string)
   return `${config.publicUrl}/d/${code}`;
 }
 
-export interface ReserveInput {
+/** What a document is about: the fields given when its record is reserved and shown by the record. */
+interface DocumentSubject {
   kind: string;
   subjectId: string;
   number: string;
   issuedAt: Date;
   organizationId: string | null;
   parties: Record<string, unknown>;
+}
+
+export interface ReserveInput extends DocumentSubject {
   periodFrom?: string | null;
   periodTo?: string | null;
 }
@@ -71,15 +75,9 @@ export async function reserveDocument(trx: Transaction<Database>, d: ReserveInpu
   }
 }
 
-export interface DocumentRecord {
+export interface DocumentRecord extends DocumentSubject {
   id: string;
   code: string;
-  kind: string;
-  subjectId: string;
-  number: string;
-  issuedAt: Date;
-  organizationId: string | null;
-  parties: Record<string, unknown>;
   facts: DocumentFact[];
   totals: DocumentFact[];
   periodFrom: string | null;
