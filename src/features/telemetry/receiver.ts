@@ -105,6 +105,17 @@ export async function startReceiver(
   };
 }
 
+/** One received position as the writer stores it, from either protocol. */
+function pointRow(
+  who: Pick<PointRow, 'terminal' | 'vehicleId'>,
+  receivedAt: Date,
+  protocol: PointRow['protocol'],
+  p: { time: Date; latitude: number; longitude: number; speed: number; course: number },
+  state: Pick<PointRow, 'valid' | 'bodyRaised'>,
+): PointRow {
+  return { terminal: who.terminal, at: p.time, vehicleId: who.vehicleId, receivedAt, latitude: p.latitude, longitude: p.longitude, speed: p.speed, course: p.course, valid: state.valid, bodyRaised: state.bodyRaised, protocol };
+}
+
 const send = (socket: net.Socket, b: Uint8Array | string) => {
   if (!socket.destroyed) socket.write(b);
 };
@@ -188,19 +199,7 @@ function egtsSession(ctx: AppContext, socket: net.Socket, remote: string, writer
               for (const s of record.subrecords) {
                 if (s.type !== EGTS_SR.POS_DATA) continue;
                 const p = s.data as PosData;
-                points.push({
-                  terminal: who.terminal,
-                  at: p.time,
-                  vehicleId: who.vehicleId,
-                  receivedAt,
-                  latitude: p.latitude,
-                  longitude: p.longitude,
-                  speed: p.speed,
-                  course: p.course,
-                  valid: p.valid,
-                  bodyRaised: (p.digitalInputs & bodyBit) !== 0,
-                  protocol: 'egts',
-                });
+                points.push(pointRow(who, receivedAt, 'egts', p, { valid: p.valid, bodyRaised: (p.digitalInputs & bodyBit) !== 0 }));
               }
             }
           } else if (!record.subrecords.every((s) => s.type === EGTS_SR.RECORD_RESPONSE)) {
@@ -264,19 +263,7 @@ function wialonSession(ctx: AppContext, socket: net.Socket, remote: string, writ
           continue;
         }
         const who = terminal;
-        const points: PointRow[] = msg.points.map((p) => ({
-          terminal: who.terminal,
-          at: p.time,
-          vehicleId: who.vehicleId,
-          receivedAt,
-          latitude: p.latitude,
-          longitude: p.longitude,
-          speed: p.speed,
-          course: p.course,
-          valid: true,
-          bodyRaised: p.inputs === null ? null : (p.inputs & bodyBit) !== 0,
-          protocol: 'wialon',
-        }));
+        const points = msg.points.map((p) => pointRow(who, receivedAt, 'wialon', p, { valid: true, bodyRaised: p.inputs === null ? null : (p.inputs & bodyBit) !== 0 }));
         try {
           await writer.add(points, [raw]);
         } catch {
