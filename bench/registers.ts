@@ -12,6 +12,13 @@
  * Target: p95 under 100 ms each. Default sizes 20,000 vehicles and 100,000 applications.
  * `--explain`: before measuring a page, prints to stderr EXPLAIN ANALYZE of every query its
  * request ran (the index each one takes, or the scan that a missing one costs).
+ * `--only <text>`: measure only the pages whose name contains the text (the seed is the same).
+ * Each page also reports the server's own time (Fastify's `elapsedTime`, from the request's
+ * arrival to its answer: `serverP50ms`/`serverP95ms`), since the load clients share this process
+ * and the machine, and the number of queries one request runs (`queries`); and the CPU time a
+ * request cost, less sensitive to a shared machine's load than latency: this process's (the server
+ * and the load clients, `nodeCpuMsPerRequest`) and the database's (its postmaster and backends,
+ * from /proc, `pgCpuMsPerRequest`).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -90,6 +97,30 @@ async function seedVehicles(ctx: AppContext, n: number): Promise<number> {
   return demoShare;
 }
 
+/** CPU seconds (user + system) of the embedded PostgreSQL: its postmaster and every backend, from /proc (Linux; 0 elsewhere). */
+function pgCpuSeconds(dataDir: string): number {
+  try {
+    const postmaster = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const tick = 100;
+    let total = 0;
+    for (const pid of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat: string;
+      try {
+        stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // Fields after the name: state(0) ppid(1) … utime(11) stime(12).
+      if (Number(pid) === postmaster || Number(f[1]) === postmaster) total += (Number(f[11]) + Number(f[12])) / tick;
+    }
+    return total;
+  } catch {
+    return 0;
+  }
+}
+
 /** EXPLAIN (ANALYZE) of each captured query: its time and the plan's lines, to stderr. */
 async function explainAll(ctx: AppContext, page: string, queries: CompiledQuery[]) {
   for (const q of queries) {
@@ -105,7 +136,7 @@ async function explainAll(ctx: AppContext, page: string, queries: CompiledQuery[
   }
 }
 
-export async function benchRegisters(opts: { vehicles: number; applications: number; seconds: number; clients: number; explain?: boolean }) {
+export async function benchRegisters(opts: { vehicles: number; applications: number; seconds: number; clients: number; explain?: boolean; only?: string }) {
   const dataDir = path.resolve(`.tmp/bench-registers-${process.pid}`);
   fs.rmSync(dataDir, { recursive: true, force: true });
   const started = await boot(parseConfig({ ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(55800 + (process.pid % 400)), LOG_LEVEL: 'silent' }));
@@ -162,18 +193,20 @@ export async function benchRegisters(opts: { vehicles: number; applications: num
         : []),
     ];
 
-    // With --explain the server's queries are captured (one request per page) and explained.
+    // The server's queries are captured for one request per page: counted, and with --explain explained.
     const captured: CompiledQuery[] = [];
     let capturing = false;
-    const db = opts.explain
-      ? new Kysely<Database>({
-          dialect: new PostgresDialect({ pool: ctx.pool }),
-          log: (e) => {
-            if (capturing && e.level === 'query') captured.push(e.query);
-          },
-        })
-      : ctx.db;
+    const db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: ctx.pool }),
+      log: (e) => {
+        if (capturing && e.level === 'query') captured.push(e.query);
+      },
+    });
     const app = await buildServer({ ...ctx, db }, ROUTES, { logger: false });
+    const serverTimes: number[] = [];
+    app.addHook('onResponse', async (_req, reply) => {
+      serverTimes.push(reply.elapsedTime);
+    });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     // One sign-in per person, then a session of its own for each client (copies of that session's row).
@@ -196,19 +229,26 @@ export async function benchRegisters(opts: { vehicles: number; applications: num
       return cookies.get(who)!;
     };
     for (const s of scenarios) {
+      if (opts.only && !s.name.includes(opts.only)) continue;
       const clientCookies = await cookiesOf(s.login);
       const cookie = clientCookies[0];
-      if (opts.explain) {
-        captured.length = 0;
-        capturing = true;
-        await (await fetch(base + s.path, { headers: { cookie } })).arrayBuffer();
-        capturing = false;
-        await explainAll(ctx, s.name, captured);
-      }
+      captured.length = 0;
+      capturing = true;
+      await (await fetch(base + s.path, { headers: { cookie } })).arrayBuffer();
+      capturing = false;
+      const queries = captured.length;
+      if (opts.explain) await explainAll(ctx, s.name, captured);
       const probe = await fetch(base + s.path, { headers: { cookie } });
       if (!probe.ok) throw new Error(`${s.name}: ${probe.status} ${(await probe.text()).slice(0, 200)}`);
       const probeBody = (await probe.json()) as { items?: unknown[] };
+      serverTimes.length = 0;
+      const cpu0 = process.cpuUsage();
+      const pg0 = pgCpuSeconds(dataDir);
       const load = await hammer({ base, url: s.path, cookies: clientCookies, seconds: opts.seconds });
+      const cpu = process.cpuUsage(cpu0);
+      const pgCpu = pgCpuSeconds(dataDir) - pg0;
+      const server = [...serverTimes].sort((x, y) => x - y);
+      const q = (f: number) => +server[Math.min(server.length - 1, Math.floor(f * server.length))].toFixed(1);
       out.push({
         case: 'registers-page',
         page: s.name,
@@ -216,6 +256,11 @@ export async function benchRegisters(opts: { vehicles: number; applications: num
         items: Array.isArray(probeBody.items) ? probeBody.items.length : null,
         clients: opts.clients,
         ...load,
+        serverP50ms: q(0.5),
+        serverP95ms: q(0.95),
+        queries,
+        nodeCpuMsPerRequest: +((cpu.user + cpu.system) / 1000 / load.requests).toFixed(2),
+        pgCpuMsPerRequest: +((pgCpu * 1000) / load.requests).toFixed(2),
         peakRssMb: null,
       });
     }

@@ -116,6 +116,7 @@ const CASES: Record<string, Runner> = {
       seconds: intFlag(flags, 'seconds', 5),
       clients: intFlag(flags, 'clients', 20),
       explain: flags.explain === true,
+      only: typeof flags.only === 'string' ? flags.only : undefined,
     });
   },
   // Not part of the default run (a minute of load): `npm run bench -- telemetry [--trackers 10000] [--period 5000] [--seconds 30] [--points 100000]`.

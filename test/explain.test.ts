@@ -20,6 +20,7 @@ import { permitListQueries, permitWasteTypesQuery, permitsWithMovementQuery } fr
 import { OVERVIEW_DAYS, overviewCountQueries, overviewDaysQuery } from '../src/features/analytics/overview.js';
 import { uploadListQueries } from '../src/features/uploads/queries.js';
 import { checkPeriod } from '../src/features/period-input.js';
+import { cardPartsQuery, encodeCursor, findApplication, myApplicationsQuery, operatorQueueQuery } from '../src/features/applications/queries.js';
 import { moscowDate, addDays, parseIsoDate, formatIsoDate } from '../src/domain/period.js';
 
 const WORLDS = 24;
@@ -226,3 +227,78 @@ describe('EXPLAIN of the register lists at 20,000 sites', () => {
       await expectIndexed('statements by cursor', deep.items.compile(), ['statements_site_ordered_idx']);
     });
 });
+
+describe('EXPLAIN of the permit applications at 60,000 (issue 9)', () => {
+  const APPS = 60_000;
+  let card: string;
+  beforeAll(async () => {
+    // 60,000 applications: 3,000 of the world's producer, the rest of 600 more producers; every status
+    // (a third under review), the twelve districts, submitted over two years; two messages on each
+    // submitted one, and the application the card test reads with a line, a carrier and a file.
+    await sql`insert into organizations (kind, name, inn, roles)
+              select 'legal', 'Заявитель ' || g, lpad((7800000000 + g)::text, 10, '0'), array['producer'] from generate_series(1, 600) g`.execute(ctx.db);
+    await sql`insert into permit_applications (number, organization_id, status, created_by, created_at, updated_at, first_submitted_at, submitted_at,
+                                               district, review_days, review_due_on, info_request, info_due_on)
+              select 'ЗР-EX-' || g, case when g <= 3000 then ${w.producer.id}::uuid else o.id end,
+                     (array['draft', 'submitted', 'submitted', 'needs_info', 'approved', 'rejected'])[1 + g % 6], ${w.producer.head.id},
+                     t, t, case when g % 6 <> 0 then t end, case when g % 6 <> 0 then t end,
+                     (array['ЦАО', 'САО', 'СВАО', 'ВАО', 'ЮВАО', 'ЮАО', 'ЮЗАО', 'ЗАО', 'СЗАО', 'ЗелАО', 'НАО', 'ТАО'])[1 + g % 12],
+                     case when g % 6 <> 0 then 7 end, case when g % 6 <> 0 then (t + interval '10 days')::date end,
+                     case when g % 6 = 3 then 'Приложите ордер' end, case when g % 6 = 3 then (t + interval '20 days')::date end
+                from generate_series(1, ${APPS}) g
+                cross join lateral (select now() - (${APPS} - g) * interval '17 minutes' as t) tt
+                join (select id, row_number() over (order by id) as k from organizations where name like 'Заявитель %') o on o.k = 1 + g % 600`.execute(ctx.db);
+    await sql`insert into permit_application_messages (application_id, author_id, side, body, created_at)
+              select a.id, ${w.producer.head.id}, 'applicant', 'Сообщение ' || g, a.submitted_at + g * interval '1 hour'
+                from permit_applications a, generate_series(1, 2) g where a.number like 'ЗР-EX-%' and a.first_submitted_at is not null`.execute(ctx.db);
+    await sql`insert into permit_application_lines (application_id, position, waste_code, volume)
+              select id, 1, ${WASTE_CODE}, 100 from permit_applications where number like 'ЗР-EX-%'`.execute(ctx.db);
+    await sql`insert into permit_application_carriers (application_id, position, inn)
+              select id, 1, ${w.carrier.inn} from permit_applications where number like 'ЗР-EX-%'`.execute(ctx.db);
+    card = (await sql<{ id: string }>`select id from permit_applications where number = 'ЗР-EX-2999'`.execute(ctx.db)).rows[0].id;
+    await sql`analyze`.execute(ctx.db);
+  }, 300_000);
+
+  /** Sequential scans, in a plan, of the applications' tables this database fills (the empty ones — files, reads — are scanned by any planner). */
+  const BIG = ['permit_applications', 'permit_application_messages', 'permit_application_lines', 'permit_application_carriers'];
+  const appScans = (seq: string[]) => seq.filter((t) => BIG.includes(t));
+
+  it('the operator\'s queue filtered by status and district reads its own index', async () => {
+    const op = actor(operatorOrg, ['operator']);
+    const today = moscowDate(new Date());
+    const p = await explain(operatorQueueQuery(ctx.db, op, { status: 'submitted', district: 'ЮАО', limit: 50 }, today).compile());
+    expect(appScans(p.seqScans), p.text).toEqual([]);
+    expect(p.indexes, p.text).toContain('permit_applications_queue_status_district_idx');
+    // By cursor, deep in the queue, still the same index.
+    const cursor = encodeCursor(new Date(Date.now() - 200 * 86_400_000), '00000000-0000-4000-8000-000000000000');
+    const deep = await explain(operatorQueueQuery(ctx.db, op, { status: 'submitted', district: 'ЮАО', limit: 50, cursor }, today).compile());
+    expect(deep.indexes, deep.text).toContain('permit_applications_queue_status_district_idx');
+  });
+
+  it('«Мои заявки» by status reads the organization\'s applications of that status only', async () => {
+    const producer = actor(w.producer.id, ['producer']);
+    const all = await explain(myApplicationsQuery(ctx.db, producer, { limit: 50 }).compile());
+    expect(appScans(all.seqScans), all.text).toEqual([]);
+    expect(all.indexes, all.text).toContain('permit_applications_org_idx');
+    const needing = await explain(myApplicationsQuery(ctx.db, producer, { status: 'needs_info', limit: 50 }).compile());
+    expect(appScans(needing.seqScans), needing.text).toEqual([]);
+    expect(needing.indexes, needing.text).toContain('permit_applications_org_status_idx');
+  });
+
+  it("an application's card: its parts in one query, each by the application's key", async () => {
+    const producer = actor(w.producer.id, ['producer']);
+    const row = await findApplication(ctx.db, producer, card);
+    const p = await explain(cardPartsQuery(ctx.db, producer, row).compile());
+    expect(appScans(p.seqScans), p.text).toEqual([]);
+    for (const ix of ['permit_applications_pkey', 'permit_application_lines_pkey', 'permit_application_carriers_pkey', 'permit_application_messages_app_idx']) {
+      expect(p.indexes, `${ix}\n${p.text}`).toContain(ix);
+    }
+    const parts = await cardPartsQuery(ctx.db, producer, row).executeTakeFirstOrThrow();
+    expect(parts.lines.map((l) => l.waste_code)).toEqual([WASTE_CODE]);
+    expect(parts.carriers.map((c) => [c.inn, c.org_id])).toEqual([[w.carrier.inn, w.carrier.id]]);
+    expect(parts.org?.id).toBe(w.producer.id);
+    // Both messages were written by the applicant's head, not by the person reading.
+    expect(parts.unread).toBe(2);
+  });
+});
+

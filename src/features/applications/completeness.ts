@@ -26,14 +26,21 @@ const isoRu = (d: string) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)
 export async function missingForSubmit(
   db: Db | Transaction<Database>,
   row: ApplicationRow,
-  d: { lines: LineView[]; carriers: CarrierView[]; files: FileView[]; today: string },
+  d: {
+    lines: LineView[];
+    carriers: CarrierView[];
+    files: FileView[];
+    today: string;
+    /** The application's site as already read (the card reads it with the rest); read here when absent. */
+    site?: { archived_at: Date | string | null; producer_id: string } | null;
+  },
 ): Promise<FieldError[]> {
   const out: FieldError[] = [];
   const add = (field: string, message: string) => out.push({ field, message });
 
   if (!row.site_id) add('siteId', 'Объект: выберите объект образования ОСС');
   else {
-    const site = await db.selectFrom('sites').select(['archived_at', 'producer_id']).where('id', '=', row.site_id).executeTakeFirst();
+    const site = d.site !== undefined ? d.site : await db.selectFrom('sites').select(['archived_at', 'producer_id']).where('id', '=', row.site_id).executeTakeFirst();
     if (!site || site.producer_id !== row.organization_id) add('siteId', 'Объект: объект не найден среди объектов вашей организации');
     else if (site.archived_at) add('siteId', 'Объект: объект перенесён в архив; выберите действующий объект');
   }

@@ -9,7 +9,7 @@ import type { Actor } from '../../platform/http/auth.js';
 import { notFound } from '../../platform/http/errors.js';
 import { applicationVisible } from '../visibility.js';
 import { ATTACHMENT_KINDS } from './reasons.js';
-import type { PermitApplicationsTable } from './tables.js';
+import type { FileKind, PermitApplicationsTable, StoredDocumentType } from './tables.js';
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
@@ -39,8 +39,9 @@ export interface LineView {
   facilities: { id: string; number: string; name: string; organizationId: string; organizationName: string; accepts: boolean; active: boolean }[];
 }
 
-export async function loadLines(db: Db | Transaction<Database>, applicationId: string): Promise<LineView[]> {
-  const rows = await db
+/** The query of an application's lines (with each line's facilities as JSON), for `loadLines` and as the card's subquery. */
+export function linesQuery(db: Db | Transaction<Database>, applicationId: string) {
+  return db
     .selectFrom('permit_application_lines as l')
     .leftJoin('waste_types as w', 'w.code', 'l.waste_code')
     .select([
@@ -58,9 +59,19 @@ export async function loadLines(db: Db | Transaction<Database>, applicationId: s
         where lf.application_id = l.application_id and lf.position = l.position), '[]'::json)`.as('facilities'),
     ])
     .where('l.application_id', '=', applicationId)
-    .orderBy('l.position')
-    .execute();
-  return rows.map((r) => ({
+    .orderBy('l.position');
+}
+
+export function lineView(r: {
+  position: number;
+  waste_code: string | null;
+  waste_name: string | null;
+  hazard_class: number | null;
+  volume: string | null;
+  mass: string | null;
+  facilities: LineView['facilities'];
+}): LineView {
+  return {
     position: r.position,
     wasteCode: r.waste_code,
     wasteName: r.waste_name ?? null,
@@ -68,7 +79,11 @@ export async function loadLines(db: Db | Transaction<Database>, applicationId: s
     volume: r.volume,
     mass: r.mass,
     facilities: r.facilities,
-  }));
+  };
+}
+
+export async function loadLines(db: Db | Transaction<Database>, applicationId: string): Promise<LineView[]> {
+  return (await linesQuery(db, applicationId).execute()).map(lineView);
 }
 
 export interface CarrierView {
@@ -82,15 +97,27 @@ export interface CarrierView {
   invitedAt: string | null;
 }
 
-export async function loadCarriers(db: Db | Transaction<Database>, applicationId: string): Promise<CarrierView[]> {
-  const rows = await db
+/** The query of an application's carriers (matched to the register by ИНН), for `loadCarriers` and as the card's subquery. */
+export function carriersQuery(db: Db | Transaction<Database>, applicationId: string) {
+  return db
     .selectFrom('permit_application_carriers as c')
     .leftJoin('organizations as o', 'o.inn', 'c.inn')
     .select(['c.inn', 'c.invite_email', 'c.invited_at', 'o.id as org_id', 'o.name', 'o.short_name', 'o.roles', 'o.status'])
     .where('c.application_id', '=', applicationId)
-    .orderBy('c.position')
-    .execute();
-  return rows.map((r) => ({
+    .orderBy('c.position');
+}
+
+export function carrierView(r: {
+  inn: string;
+  invite_email: string | null;
+  invited_at: Date | string | null;
+  org_id: string | null;
+  name: string | null;
+  short_name: string | null;
+  roles: readonly string[] | null;
+  status: string | null;
+}): CarrierView {
+  return {
     inn: r.inn,
     organizationId: r.org_id ?? null,
     name: r.short_name ?? r.name ?? null,
@@ -99,10 +126,15 @@ export async function loadCarriers(db: Db | Transaction<Database>, applicationId
     suspended: r.status === 'suspended',
     inviteEmail: r.invite_email,
     invitedAt: iso(r.invited_at),
-  }));
+  };
 }
 
-export async function loadFiles(db: Db | Transaction<Database>, applicationId: string, o: { messages?: boolean } = {}) {
+export async function loadCarriers(db: Db | Transaction<Database>, applicationId: string): Promise<CarrierView[]> {
+  return (await carriersQuery(db, applicationId).execute()).map(carrierView);
+}
+
+/** The query of an application's files (without the thread's attachments unless `messages`), for `loadFiles` and as the card's subquery. */
+export function filesQuery(db: Db | Transaction<Database>, applicationId: string, o: { messages?: boolean } = {}) {
   let q = db
     .selectFrom('permit_application_files as f')
     .innerJoin('persons as p', 'p.id', 'f.uploaded_by')
@@ -110,8 +142,14 @@ export async function loadFiles(db: Db | Transaction<Database>, applicationId: s
     .where('f.application_id', '=', applicationId)
     .where('f.removed_at', 'is', null);
   if (!o.messages) q = q.where('f.kind', '<>', 'message');
-  const rows = await q.orderBy('f.uploaded_at').orderBy('f.id').execute();
-  return rows.map((f) => ({
+  return q.orderBy('f.uploaded_at').orderBy('f.id');
+}
+
+export function fileView(
+  applicationId: string,
+  f: { id: string; kind: FileKind; file_name: string; file_type: StoredDocumentType; size_bytes: number | string; uploaded_at: Date | string; message_id: number | string | null; full_name: string },
+) {
+  return {
     id: f.id,
     kind: f.kind,
     kindLabel: f.kind === 'message' ? 'Вложение сообщения' : ATTACHMENT_KINDS[f.kind],
@@ -122,7 +160,11 @@ export async function loadFiles(db: Db | Transaction<Database>, applicationId: s
     uploadedBy: f.full_name,
     messageId: f.message_id === null ? null : Number(f.message_id),
     url: `/api/applications/${applicationId}/files/${f.id}`,
-  }));
+  };
+}
+
+export async function loadFiles(db: Db | Transaction<Database>, applicationId: string, o: { messages?: boolean } = {}) {
+  return (await filesQuery(db, applicationId, o).execute()).map((f) => fileView(applicationId, f));
 }
 
 export type FileView = Awaited<ReturnType<typeof loadFiles>>[number];

@@ -76,6 +76,8 @@ export interface PersonContext {
   sessionId: string | null;
   tokenId: string | null;
   organizationId: string | null;
+  /** Whether the session was opened with a second factor (read with the session; absent for tokens). */
+  sessionStrong?: boolean;
 }
 
 export const SESSION_COOKIE = 'ossig_session';
@@ -109,7 +111,7 @@ export async function resolvePerson(db: Db, req: FastifyRequest): Promise<Person
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('persons as p', 'p.id', 's.person_id')
-    .select(['s.id', 's.person_id', 's.organization_id', 'p.full_name', sql<boolean>`s.last_seen_at < now() - interval '1 minute'`.as('stale')])
+    .select(['s.id', 's.person_id', 's.organization_id', sql<boolean>`s.strong`.as('strong'), 'p.full_name', sql<boolean>`s.last_seen_at < now() - interval '1 minute'`.as('stale')])
     .where('s.token_hash', '=', hashToken(cookie))
     .where('s.ended_at', 'is', null)
     .where('s.expires_at', '>', sql<Date>`now()`)
@@ -118,15 +120,20 @@ export async function resolvePerson(db: Db, req: FastifyRequest): Promise<Person
   // «Last seen» to the minute: a write per request would queue every request of one session on its row.
   if (row?.stale) await db.updateTable('sessions').set({ last_seen_at: sql`now()` }).where('id', '=', row.id).execute();
   if (!row) return null;
-  return { personId: row.person_id, personName: row.full_name, sessionId: row.id, tokenId: null, organizationId: row.organization_id };
+  return { personId: row.person_id, personName: row.full_name, sessionId: row.id, tokenId: null, organizationId: row.organization_id, sessionStrong: row.strong };
 }
 
 /** The person's live membership in an organization (not revoked, not expired), with the organization. */
 export async function loadActor(db: Db, person: PersonContext, organizationId: string): Promise<Actor | null> {
+  return (await loadMembership(db, person, organizationId))?.actor ?? null;
+}
+
+/** The actor and whether its organization requires a second factor: one query for both. */
+async function loadMembership(db: Db, person: PersonContext, organizationId: string): Promise<{ actor: Actor; requireSecondFactor: boolean } | null> {
   const row = await db
     .selectFrom('memberships as m')
     .innerJoin('organizations as o', 'o.id', 'm.organization_id')
-    .select(['m.role', 'm.access', 'o.id as organization_id', 'o.name', 'o.roles', 'o.status', 'o.status_reason'])
+    .select(['m.role', 'm.access', 'o.id as organization_id', 'o.name', 'o.roles', 'o.status', 'o.status_reason', sql<boolean>`o.require_second_factor`.as('require_second_factor')])
     .where('m.person_id', '=', person.personId)
     .where('m.organization_id', '=', organizationId)
     .where('m.revoked_at', 'is', null)
@@ -135,17 +142,20 @@ export async function loadActor(db: Db, person: PersonContext, organizationId: s
   if (!row) return null;
   const suspended = row.status === 'suspended';
   return {
-    personId: person.personId,
-    personName: person.personName,
-    sessionId: person.sessionId,
-    tokenId: person.tokenId,
-    organizationId: row.organization_id,
-    organizationName: row.name,
-    orgRoles: row.roles,
-    memberRole: row.role,
-    access: row.access,
-    rights: new Set(rightsOf(row.role, row.access).filter((r) => !suspended || r === 'read')),
-    suspendedReason: suspended ? (row.status_reason ?? 'не указана') : null,
+    requireSecondFactor: row.require_second_factor,
+    actor: {
+      personId: person.personId,
+      personName: person.personName,
+      sessionId: person.sessionId,
+      tokenId: person.tokenId,
+      organizationId: row.organization_id,
+      organizationName: row.name,
+      orgRoles: row.roles,
+      memberRole: row.role,
+      access: row.access,
+      rights: new Set(rightsOf(row.role, row.access).filter((r) => !suspended || r === 'read')),
+      suspendedReason: suspended ? (row.status_reason ?? 'не указана') : null,
+    },
   };
 }
 
@@ -169,10 +179,11 @@ export async function authorize(
     person.organizationId = named;
   }
   if (!person.organizationId) throw new AppError('no_organization', 'Выберите организацию, от имени которой вы действуете');
-  const actor = await loadActor(db, person, person.organizationId);
+  const membership = await loadMembership(db, person, person.organizationId);
+  const actor = membership?.actor ?? null;
   if (!actor && named) throw new AppError('forbidden', 'Вы не состоите в организации, указанной в заголовке X-Organization-Id, или срок доверенности истёк');
   if (!actor) throw new AppError('forbidden', 'Вы больше не состоите в этой организации или срок доверенности истёк');
-  if (await secondFactorMissing(db, person, actor.organizationId)) {
+  if (await secondFactorMissing(db, person, actor.organizationId, membership!.requireSecondFactor)) {
     throw new AppError('second_factor_required', `Организация «${actor.organizationName}» требует вход со вторым фактором: включите его в разделе «Безопасность» и войдите снова`);
   }
   if (!actor.rights.has(access.right)) {
@@ -203,9 +214,14 @@ export function namedOrganization(req: FastifyRequest): string | null {
   return v.trim().toLowerCase();
 }
 
-/** An organization that requires a second factor refuses sessions opened without one (tokens are machine clients). */
-async function secondFactorMissing(db: Db, person: PersonContext, organizationId: string): Promise<boolean> {
-  if (!person.sessionId) return false;
+/**
+ * An organization that requires a second factor refuses sessions opened without one (tokens are machine clients).
+ * The organization's rule comes with the membership and the session's strength with the session, so a request
+ * pays no query of its own for this; a person context made elsewhere (without `sessionStrong`) is read here.
+ */
+async function secondFactorMissing(db: Db, person: PersonContext, organizationId: string, requireSecondFactor: boolean): Promise<boolean> {
+  if (!person.sessionId || !requireSecondFactor) return false;
+  if (person.sessionStrong !== undefined) return !person.sessionStrong;
   const r = await sql<{ missing: boolean }>`select (o.require_second_factor and not s.strong) as missing
       from organizations o, sessions s where o.id = ${organizationId} and s.id = ${person.sessionId}`.execute(db);
   return r.rows[0]?.missing === true;
