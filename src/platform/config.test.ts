@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from './config.js';
+import { ConfigError, mapTileSource, parseConfig } from './config.js';
 
 describe('configuration', () => {
   it('has working defaults', () => {
@@ -73,5 +73,19 @@ describe('configuration', () => {
     expect(parseConfig(PROD).support).toEqual({ phone: null, email: null });
     expect(parseConfig({ TSP_URL: 'http://tsp.example/tsp' }).tsp.url).toBe('http://tsp.example/tsp');
     expect(() => parseConfig({ TSP_URL: 'ftp://tsp' })).toThrow(/TSP_URL/);
+  });
+
+  it('the map tiles: OpenStreetMap by default, any server by MAP_TILE_URL, its origin allowed for images', () => {
+    const d = parseConfig({}).map;
+    expect(d).toMatchObject({ tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', subdomains: [], maxZoom: 19 });
+    expect(d.attribution).toContain('OpenStreetMap');
+    expect(mapTileSource(d)).toBe('https://tile.openstreetmap.org');
+    const own = parseConfig({ MAP_TILE_URL: 'https://{s}.tiles.example.ru:8443/osm/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: '© Наш сервер', MAP_TILE_SUBDOMAINS: 'a, b' }).map;
+    expect(own).toMatchObject({ attribution: '© Наш сервер', subdomains: ['a', 'b'] });
+    expect(mapTileSource(own)).toBe('https://*.tiles.example.ru:8443');
+    expect(parseConfig({ MAP_TILE_URL: 'http://127.0.0.1:9000/{z}/{x}/{y}.png' }).map.attribution).toBe('');
+    expect(() => parseConfig({ MAP_TILE_URL: 'https://tiles.example.ru/{z}/{x}.png' })).toThrow(/MAP_TILE_URL.*\{y\}/);
+    expect(() => parseConfig({ MAP_TILE_URL: 'ftp://tiles.example.ru/{z}/{x}/{y}.png' })).toThrow(/MAP_TILE_URL/);
+    expect(() => parseConfig({ MAP_TILE_URL: '{z}/{x}/{y}.png' })).toThrow(/MAP_TILE_URL/);
   });
 });

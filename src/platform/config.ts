@@ -124,6 +124,18 @@ export interface Config {
     readonly phone: string | null;
     readonly email: string | null;
   };
+  /**
+   * The base map under trips' tracks and sites' boundaries (raster tiles drawn by Leaflet in the cabinet):
+   * a tile URL template with {z}/{x}/{y} (and optionally {s}, {r}) and its attribution (HTML). The tracks
+   * and boundaries are drawn whether or not the tiles load.
+   */
+  readonly map: {
+    readonly tileUrl: string;
+    readonly attribution: string;
+    /** Subdomains put in {s} (MAP_TILE_SUBDOMAINS, comma-separated); empty when the template has none. */
+    readonly subdomains: readonly string[];
+    readonly maxZoom: number;
+  };
   readonly trustedCaPaths: readonly string[];
   readonly smtp: {
     readonly url: string | null;
@@ -260,6 +272,45 @@ function email(env: Env, name: string): string | null {
   return v;
 }
 
+export const DEFAULT_MAP_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+export const DEFAULT_MAP_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">участники OpenStreetMap</a>';
+
+function mapTiles(env: Env): Config['map'] {
+  const tileUrl = str(env, 'MAP_TILE_URL', DEFAULT_MAP_TILE_URL).trim();
+  for (const part of ['{z}', '{x}', '{y}']) {
+    if (!tileUrl.includes(part)) throw new ConfigError('MAP_TILE_URL', `шаблон адреса плиток должен содержать ${part}, например ${DEFAULT_MAP_TILE_URL}; получено «${tileUrl}»`);
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(tileUrl.replace(/\{s\}/g, 'a').replace(/\{[a-z]+\}/g, '0'));
+  } catch {
+    throw new ConfigError('MAP_TILE_URL', `не является адресом URL: «${tileUrl}»`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ConfigError('MAP_TILE_URL', 'ожидается адрес со схемой http: или https:');
+  const subdomains = tileUrl.includes('{s}')
+    ? (optional(env, 'MAP_TILE_SUBDOMAINS') ?? 'a,b,c')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
+  for (const s of subdomains) if (!/^[a-z0-9-]{1,63}$/i.test(s)) throw new ConfigError('MAP_TILE_SUBDOMAINS', `«${s}» не годится как имя поддомена`);
+  return Object.freeze({
+    tileUrl,
+    attribution: str(env, 'MAP_TILE_ATTRIBUTION', tileUrl === DEFAULT_MAP_TILE_URL ? DEFAULT_MAP_ATTRIBUTION : ''),
+    subdomains: Object.freeze(subdomains),
+    maxZoom: int(env, 'MAP_MAX_ZOOM', 19, 1, 22),
+  });
+}
+
+/**
+ * Where the cabinet loads map tiles from, for the Content-Security-Policy's img-src: the template's origin
+ * ({s} becomes a wildcard subdomain).
+ */
+export function mapTileSource(map: Config['map']): string {
+  const u = new URL(map.tileUrl.replace(/\{s\}/g, 'tile-subdomain').replace(/\{[a-z]+\}/g, '0'));
+  return `${u.protocol}//${u.host.replace('tile-subdomain', '*')}`;
+}
+
 /**
  * The environment of a child process we start (the worker of `npm start`, a benchmark's server,
  * an external signer): ours, with the given variables set.
@@ -323,6 +374,7 @@ export function parseConfig(env: Env = process.env, overrides: Partial<Config> =
       phone: phone(env, 'SUPPORT_PHONE') ?? (nodeEnv === 'production' ? null : '+7 (495) 000-00-00'),
       email: email(env, 'SUPPORT_EMAIL') ?? (nodeEnv === 'production' ? null : 'support@ossig.test'),
     },
+    map: mapTiles(env),
     trustedCaPaths: (optional(env, 'TRUSTED_CA_PATHS') ?? '')
       .split(',')
       .map((s) => s.trim())

@@ -5,6 +5,7 @@
  * from web/dist — built first when missing or older than web/src.
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
@@ -20,6 +21,8 @@ import { launchBrowser } from './browser.js';
 
 export interface BrowserServer {
   url: string;
+  /** The map tiles' server the cabinet is configured with (a local one, unless the test set `config.map`). */
+  tiles: TileServer | null;
   ctx: TestContext;
   app: App;
   close(): Promise<void>;
@@ -36,7 +39,9 @@ export interface BrowserServerOptions {
 
 export async function startBrowserServer(opts: BrowserServerOptions = {}): Promise<BrowserServer> {
   ensureWebBuilt();
-  const ctx = await createTestContext(opts.config ?? {});
+  // Nothing outside loopback is reachable: the map's base tiles come from a server of our own.
+  const tiles = opts.config?.map ? null : await startTileServer();
+  const ctx = await createTestContext({ ...(tiles ? { map: { tileUrl: tiles.template, attribution: 'Плитки теста', subdomains: [], maxZoom: 19 } } : {}), ...opts.config });
   await seedDemo(ctx, { trips: opts.trips ?? 400 });
   const app = await buildServer(ctx, [...ROUTES, ...(opts.extraRoutes ?? [])], { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -44,13 +49,63 @@ export async function startBrowserServer(opts: BrowserServerOptions = {}): Promi
   const runner = opts.worker === false || JOBS.length === 0 ? null : await startWorker(ctx, JOBS);
   return {
     url: `http://127.0.0.1:${port}`,
+    tiles,
     ctx,
     app,
     async close() {
       await runner?.stop().catch(() => {});
       await app.close().catch(() => {});
       await ctx.close();
+      await tiles?.close();
     },
+  };
+}
+
+export interface TileServer {
+  /** The MAP_TILE_URL template pointing at it. */
+  template: string;
+  /** The paths asked so far, e.g. /tiles/15/19805/10244.png. */
+  requests: string[];
+  /** While true every tile is answered 503 (the tile server is down). */
+  failing: boolean;
+  close(): Promise<void>;
+}
+
+/** A 1×1 grey PNG: every tile (the browser stretches it to 256×256). */
+const TILE_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+/** A tiny tile server on loopback answering PNG tiles at /tiles/{z}/{x}/{y}.png and recording what was asked. */
+export async function startTileServer(): Promise<TileServer> {
+  const requests: string[] = [];
+  const state = { failing: false };
+  const server = http.createServer((req, res) => {
+    requests.push(req.url ?? '');
+    if (state.failing) {
+      res.writeHead(503).end();
+      return;
+    }
+    if (!/^\/tiles\/\d+\/\d+\/\d+\.png$/.test(req.url ?? '')) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': TILE_PNG.length, 'Cache-Control': 'no-store' }).end(TILE_PNG);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    template: `http://127.0.0.1:${port}/tiles/{z}/{x}/{y}.png`,
+    requests,
+    get failing() {
+      return state.failing;
+    },
+    set failing(v: boolean) {
+      state.failing = v;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

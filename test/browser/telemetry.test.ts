@@ -1,9 +1,9 @@
 /**
  * Trips from trackers in a real browser: the carrier finds the demo's trips formed from its trucks'
- * tracks in «Трекеры» and opens one — its route on the plain SVG map with the site's and the
- * facility's boundaries; the operator, on a phone-sized screen, closes a case of the review list with a
- * reason and sees the unknown terminal; the producer draws its site's boundary by clicking on the map
- * and finds the change in the site's history.
+ * tracks in «Трекеры» and opens one — its route on the map (Leaflet over the tiles of the configured
+ * server, here a local one) with the site's and the facility's boundaries, also when no tile loads; the operator, on a phone-sized screen, closes a case of the review list with a
+ * reason and sees the unknown terminal; the producer draws its site's boundary by clicking on the map,
+ * adds a vertex to it, and finds the change in the site's history.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -28,11 +28,36 @@ describe('trips from trackers in the cabinet', () => {
     await table.getByText('Сформирован по трекеру').first().waitFor();
     await table.getByRole('link', { name: /^№ \d+$/ }).first().click();
     await page.getByRole('heading', { name: /^Рейс по данным трекера № \d+$/ }).waitFor();
-    const map = page.getByRole('img', { name: /^Маршрут / });
+    const map = page.getByRole('region', { name: /^Маршрут .*точек трека/ });
     await map.waitFor();
-    expect(await map.locator('polyline').count()).toBe(1);
-    expect(await map.locator('path').count()).toBeGreaterThanOrEqual(2); // the site's and the facility's boundaries
-    expect(await map.locator('polyline').getAttribute('points')).toMatch(/^[\d.]+,[\d.]+ /);
+    await expect.poll(() => map.locator('path.map-track').count()).toBe(1);
+    expect(await map.locator('path.map-site').count(), 'the site’s boundary').toBe(1);
+    expect(await map.locator('path.map-facility').count(), 'the facility’s boundary').toBe(1);
+    expect(await map.locator('path.map-track').getAttribute('d')).toMatch(/^M[\d.-]+ [\d.-]+L/);
+    // The base map: tiles asked from the configured server, and shown.
+    const tiles = env.server.tiles!;
+    await expect.poll(() => map.locator('img.leaflet-tile-loaded').count()).toBeGreaterThan(0);
+    const srcs = await map.locator('img.leaflet-tile').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).src));
+    const origin = new URL(tiles.template.replace(/\{[a-z]\}/g, '0')).origin;
+    expect(srcs.every((s) => s.startsWith(`${origin}/tiles/`)), srcs.join(', ')).toBe(true);
+    expect(tiles.requests.some((r) => /^\/tiles\/\d+\/\d+\/\d+\.png$/.test(r))).toBe(true);
+    await map.getByText('Плитки теста').waitFor();
+    // The tile server down: the route and the boundaries are still drawn, and the page says what is missing.
+    const detectionUrl = page.url();
+    tiles.failing = true;
+    try {
+      await page.goto(detectionUrl);
+      const bare = page.getByRole('region', { name: /^Маршрут .*точек трека/ });
+      await bare.waitFor();
+      await page.getByText('Подложка карты не загрузилась').waitFor();
+      expect(await bare.locator('img.leaflet-tile-loaded').count()).toBe(0);
+      expect(await bare.locator('path.map-track').count()).toBe(1);
+      expect(await bare.locator('path.map-area').count()).toBe(2);
+    } finally {
+      tiles.failing = false;
+    }
+    await page.goto(detectionUrl);
+    await page.getByRole('region', { name: /^Маршрут .*точек трека/ }).locator('img.leaflet-tile-loaded').first().waitFor();
     await shot(page, 'telemetry-detection');
     await context.close();
   });
@@ -68,14 +93,28 @@ describe('trips from trackers in the cabinet', () => {
     await page.getByRole('tab', { name: 'Граница' }).click();
     const card = page.getByRole('region', { name: 'Граница объекта' });
     await card.getByRole('button', { name: /^Нарисовать/ }).click();
-    const map = card.getByRole('img', { name: /^Рисование границы/ });
+    const map = card.getByRole('region', { name: /^Рисование границы/ });
     const box = (await map.boundingBox())!;
-    for (const [fx, fy] of [[0.3, 0.3], [0.7, 0.3], [0.7, 0.7], [0.3, 0.7]]) await page.mouse.click(box.x + box.width * fx!, box.y + box.height * fy!);
-    await card.getByRole('img', { name: 'Рисование границы: вершин 4' }).waitFor();
+    for (const [fx, fy] of [[0.3, 0.3], [0.7, 0.3], [0.7, 0.7], [0.3, 0.7]]) {
+      await page.mouse.click(box.x + box.width * fx!, box.y + box.height * fy!);
+      await page.waitForTimeout(350); // Leaflet takes two quick clicks for a double click
+    }
+    await card.getByRole('region', { name: 'Рисование границы: вершин 4' }).waitFor();
+    expect(await card.getByRole('button', { name: /^Вершина \d$/ }).count(), 'the vertices are handles').toBe(4);
     await card.getByRole('button', { name: 'Сохранить границу' }).click();
     await card.getByRole('button', { name: 'Нарисовать заново' }).waitFor(); // saved: the drawing closed
     await card.getByText('многоугольник; вершин: 4').waitFor();
+    const saved = card.getByRole('region', { name: /^Граница объекта «/ });
+    expect(await saved.locator('path.map-boundary').count(), 'the saved boundary is drawn on the map').toBe(1);
     await shot(page, 'telemetry-boundary');
+    // Editing: the same contour, one vertex more.
+    await card.getByRole('button', { name: 'Изменить' }).click();
+    await card.getByRole('region', { name: 'Рисование границы: вершин 4' }).waitFor();
+    const box2 = (await card.getByRole('region', { name: /^Рисование границы/ }).boundingBox())!;
+    await page.mouse.click(box2.x + 8, box2.y + box2.height * 0.5); // left of the contour, between its first and last vertex
+    await card.getByRole('region', { name: 'Рисование границы: вершин 5' }).waitFor();
+    await card.getByRole('button', { name: 'Сохранить границу' }).click();
+    await card.getByText('многоугольник; вершин: 5').waitFor();
     await page.getByRole('tab', { name: 'История изменений' }).click();
     await page.getByRole('table', { name: 'История изменений' }).getByText('Граница').first().waitFor();
     await context.close();

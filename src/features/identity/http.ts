@@ -28,6 +28,15 @@ export const Me = Type.Object({
   organizationId: Type.Union([Uuid, Type.Null()]),
   organizations: Type.Array(Membership),
   demo: Type.Boolean({ description: 'Демо-стенд: есть страница исходящей почты (GET /api/outbox)' }),
+  map: Type.Object(
+    {
+      tileUrl: Type.String({ description: 'Шаблон адреса плиток подложки карты ({z}/{x}/{y}, может быть {s})' }),
+      attribution: Type.String({ description: 'Подпись правообладателя подложки (HTML)' }),
+      subdomains: Type.Array(Type.String(), { description: 'Поддомены для {s}' }),
+      maxZoom: Type.Integer(),
+    },
+    { description: 'Подложка карты треков и границ (MAP_TILE_URL, MAP_TILE_ATTRIBUTION); трек и границы видны и без неё' },
+  ),
 });
 
 /** A second-factor code as typed: 6 digits from the app, or a recovery code. */

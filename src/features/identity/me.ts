@@ -16,5 +16,6 @@ export async function me(ctx: AppContext, personId: string, organizationId: stri
       suspendedReason: status === 'suspended' ? status_reason : null,
     })),
     demo: ctx.config.demo,
+    map: { tileUrl: ctx.config.map.tileUrl, attribution: ctx.config.map.attribution, subdomains: [...ctx.config.map.subdomains], maxZoom: ctx.config.map.maxZoom },
   };
 }

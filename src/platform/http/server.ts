@@ -17,6 +17,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import type { AppContext } from '../context.js';
+import { mapTileSource } from '../config.js';
 import { AppError, ajvToFieldErrors, type Problem } from './errors.js';
 import { authorize } from './auth.js';
 import { problemComponent } from './schemas.js';
@@ -77,7 +78,7 @@ export async function buildServer(ctx: AppContext, features: readonly RoutesPlug
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        imgSrc: ["'self'", 'data:', 'blob:', mapTileSource(ctx.config.map)],
         connectSrc: ["'self'"],
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],

@@ -145,6 +145,16 @@ export interface paths {
                             }[];
                             /** @description Демо-стенд: есть страница исходящей почты (GET /api/outbox) */
                             demo: boolean;
+                            /** @description Подложка карты треков и границ (MAP_TILE_URL, MAP_TILE_ATTRIBUTION); трек и границы видны и без неё */
+                            map: {
+                                /** @description Шаблон адреса плиток подложки карты ({z}/{x}/{y}, может быть {s}) */
+                                tileUrl: string;
+                                /** @description Подпись правообладателя подложки (HTML) */
+                                attribution: string;
+                                /** @description Поддомены для {s} */
+                                subdomains: string[];
+                                maxZoom: number;
+                            };
                         } | {
                             /** @enum {boolean} */
                             secondFactorRequired: true;
@@ -288,6 +298,16 @@ export interface paths {
                             }[];
                             /** @description Демо-стенд: есть страница исходящей почты (GET /api/outbox) */
                             demo: boolean;
+                            /** @description Подложка карты треков и границ (MAP_TILE_URL, MAP_TILE_ATTRIBUTION); трек и границы видны и без неё */
+                            map: {
+                                /** @description Шаблон адреса плиток подложки карты ({z}/{x}/{y}, может быть {s}) */
+                                tileUrl: string;
+                                /** @description Подпись правообладателя подложки (HTML) */
+                                attribution: string;
+                                /** @description Поддомены для {s} */
+                                subdomains: string[];
+                                maxZoom: number;
+                            };
                         };
                     };
                 };
@@ -484,6 +504,16 @@ export interface paths {
                             }[];
                             /** @description Демо-стенд: есть страница исходящей почты (GET /api/outbox) */
                             demo: boolean;
+                            /** @description Подложка карты треков и границ (MAP_TILE_URL, MAP_TILE_ATTRIBUTION); трек и границы видны и без неё */
+                            map: {
+                                /** @description Шаблон адреса плиток подложки карты ({z}/{x}/{y}, может быть {s}) */
+                                tileUrl: string;
+                                /** @description Подпись правообладателя подложки (HTML) */
+                                attribution: string;
+                                /** @description Поддомены для {s} */
+                                subdomains: string[];
+                                maxZoom: number;
+                            };
                         };
                     };
                 };
@@ -618,6 +648,16 @@ export interface paths {
                             }[];
                             /** @description Демо-стенд: есть страница исходящей почты (GET /api/outbox) */
                             demo: boolean;
+                            /** @description Подложка карты треков и границ (MAP_TILE_URL, MAP_TILE_ATTRIBUTION); трек и границы видны и без неё */
+                            map: {
+                                /** @description Шаблон адреса плиток подложки карты ({z}/{x}/{y}, может быть {s}) */
+                                tileUrl: string;
+                                /** @description Подпись правообладателя подложки (HTML) */
+                                attribution: string;
+                                /** @description Поддомены для {s} */
+                                subdomains: string[];
+                                maxZoom: number;
+                            };
                         };
                     };
                 };
@@ -1672,6 +1712,16 @@ export interface paths {
                             }[];
                             /** @description Демо-стенд: есть страница исходящей почты (GET /api/outbox) */
                             demo: boolean;
+                            /** @description Подложка карты треков и границ (MAP_TILE_URL, MAP_TILE_ATTRIBUTION); трек и границы видны и без неё */
+                            map: {
+                                /** @description Шаблон адреса плиток подложки карты ({z}/{x}/{y}, может быть {s}) */
+                                tileUrl: string;
+                                /** @description Подпись правообладателя подложки (HTML) */
+                                attribution: string;
+                                /** @description Поддомены для {s} */
+                                subdomains: string[];
+                                maxZoom: number;
+                            };
                             createdOrganization: boolean;
                             profileFromRegister: boolean;
                         };

@@ -1,24 +1,14 @@
 /**
  * «Граница» on a site's or a facility object's card: the boundary trips from trackers are formed by,
- * drawn (points clicked on a plain map of the area; a tile server is not needed) or imported from a
- * GeoJSON file; the server checks it and answers what is wrong, naming the field.
+ * drawn on the map (points clicked in turn, vertices dragged; a boundary of one contour can be edited the
+ * same way) or imported from a GeoJSON file; the server checks it and answers what is wrong, naming the field.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, FileButton, Group, NumberInput, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, FileButton, Group, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, errorMessage } from '../../api/client';
 import { ErrorAlert, Loading } from '../../components/PageState';
-import { Area, GeoSvg, polygonsOf, viewOf, type Geometry, type View } from '../../components/GeoSvg';
-
-/** Where the canvas opens when there is no boundary yet: the centre of Moscow. */
-const DEFAULT_CENTRE = { lat: 55.7539, lon: 37.6208 };
-const SPANS = { '0.5': 0.0025, '2': 0.01, '10': 0.05 } as const;
-type Span = keyof typeof SPANS;
-
-function around(c: { lat: number; lon: number }, half: number): View {
-  const dLon = half / Math.cos((c.lat * Math.PI) / 180);
-  return { minLat: c.lat - half, maxLat: c.lat + half, minLon: c.lon - dLon, maxLon: c.lon + dLon };
-}
+import { TileMap, polygonsOf, type Geometry, type Shape } from '../../components/TileMap';
 
 export function BoundaryCard({ entity, id, invalidate }: { entity: 'site' | 'facility'; id: string; invalidate: unknown[] }) {
   const qc = useQueryClient();
@@ -31,8 +21,6 @@ export function BoundaryCard({ entity, id, invalidate }: { entity: 'site' | 'fac
         : call(api.GET('/api/facilities/{id}/boundary', { params: { path: { id } } })),
   });
   const [drawing, setDrawing] = useState<number[][] | null>(null);
-  const [centre, setCentre] = useState(DEFAULT_CENTRE);
-  const [span, setSpan] = useState<Span>('2');
   const save = useMutation({
     mutationFn: (boundary: unknown) =>
       entity === 'site'
@@ -62,8 +50,15 @@ export function BoundaryCard({ entity, id, invalidate }: { entity: 'site' | 'fac
   const b = q.data;
   const current = b.boundary as Geometry | null;
   const stored = polygonsOf(current).flat(2);
-  const view: View = drawing ? around(centre, SPANS[span]) : (viewOf(stored, 0.4) ?? around(centre, SPANS[span]));
   const ringClosed = drawing && drawing.length >= 3 ? [...drawing, drawing[0]!] : null;
+  /** A boundary of one contour without holes is edited vertex by vertex; any other is drawn anew. */
+  const single = current?.type === 'Polygon' && current.coordinates.length === 1 ? current.coordinates[0]!.slice(0, -1) : null;
+  const shapes: Shape[] = drawing
+    ? [
+        ...(ringClosed ? [{ kind: 'area' as const, geometry: { type: 'Polygon' as const, coordinates: [ringClosed] }, color: '#e8590c', label: 'Новая граница', className: 'map-area map-drawn' }] : []),
+        ...(drawing.length === 2 ? [{ kind: 'line' as const, positions: drawing, color: '#e8590c', label: 'Новая граница', className: 'map-drawn' }] : []),
+      ]
+    : [{ kind: 'area', geometry: current, color: '#1c7ed6', label: b.name, className: 'map-area map-boundary' }];
 
   return (
     <Card component="section" aria-label="Граница объекта">
@@ -84,54 +79,28 @@ export function BoundaryCard({ entity, id, invalidate }: { entity: 'site' | 'fac
         </Alert>
       )}
       {drawing && (
-        <Stack gap="xs" mb="sm">
-          <Text size="sm">Щёлкайте по карте, обходя границу: каждая точка — вершина. Контур замкнётся сам.</Text>
-          <Group gap="sm" wrap="wrap" align="flex-end">
-            <NumberInput label="Широта центра" value={centre.lat} decimalScale={5} min={-85} max={85} step={0.001} onChange={(v) => typeof v === 'number' && setCentre({ ...centre, lat: v })} w={150} />
-            <NumberInput label="Долгота центра" value={centre.lon} decimalScale={5} min={-180} max={180} step={0.001} onChange={(v) => typeof v === 'number' && setCentre({ ...centre, lon: v })} w={150} />
-            <SegmentedControl
-              aria-label="Масштаб"
-              value={span}
-              onChange={(v) => setSpan(v as Span)}
-              data={[
-                { value: '0.5', label: '0,5 км' },
-                { value: '2', label: '2 км' },
-                { value: '10', label: '10 км' },
-              ]}
-            />
-          </Group>
-        </Stack>
+        <Text size="sm" mb="sm">
+          Щёлкайте по карте, обходя границу: каждая точка — вершина, контур замкнётся сам. Вершины можно перетаскивать; карту — двигать и приближать.
+        </Text>
       )}
-      <GeoSvg
-        view={view}
+      <TileMap
         label={drawing ? `Рисование границы: вершин ${drawing.length}` : current ? `Граница объекта «${b.name}»` : 'Граница не задана'}
-        onClick={drawing ? ([lon, lat]) => setDrawing([...drawing, [Number(lon.toFixed(6)), Number(lat.toFixed(6))]]) : undefined}
-      >
-        {(p) => (
-          <>
-            {!drawing && <Area p={p} geometry={current} color="#1c7ed6" label={b.name} />}
-            {drawing && ringClosed && <Area p={p} geometry={{ type: 'Polygon', coordinates: [ringClosed] }} color="#e8590c" label="Новая граница" />}
-            {drawing &&
-              drawing.map(([lon, lat], i) => {
-                const [x, y] = p.xy(lon!, lat!);
-                return <circle key={i} cx={x} cy={y} r={5} fill="#e8590c" />;
-              })}
-          </>
-        )}
-      </GeoSvg>
+        fit={stored}
+        shapes={shapes}
+        onClick={drawing ? (lonLat) => setDrawing([...drawing, lonLat]) : undefined}
+        vertices={drawing ?? undefined}
+        onVertexMove={drawing ? (i, lonLat) => setDrawing(drawing.map((v, j) => (j === i ? lonLat : v))) : undefined}
+      />
       {b.editable && (
         <Group gap="xs" mt="sm" wrap="wrap">
           {!drawing ? (
             <>
-              <Button
-                size="sm"
-                variant="light"
-                onClick={() => {
-                  const c = viewOf(stored, 0);
-                  if (c) setCentre({ lat: Number(((c.minLat + c.maxLat) / 2).toFixed(5)), lon: Number(((c.minLon + c.maxLon) / 2).toFixed(5)) });
-                  setDrawing([]);
-                }}
-              >
+              {single && (
+                <Button size="sm" variant="light" onClick={() => setDrawing(single)}>
+                  Изменить
+                </Button>
+              )}
+              <Button size="sm" variant={single ? 'default' : 'light'} onClick={() => setDrawing([])}>
                 {current ? 'Нарисовать заново' : 'Нарисовать'}
               </Button>
               <FileButton onChange={importFile} accept=".geojson,.json,application/geo+json,application/json">

@@ -1,10 +1,10 @@
-/** A trip seen on a truck's track: what became of it, and its route on a plain map with the site's and the facility's boundaries. */
+/** A trip seen on a truck's track: what became of it, and its route on the map with the site's and the facility's boundaries. */
 import { Link, useParams } from 'react-router-dom';
 import { Alert, Anchor, Breadcrumbs, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
 import { ErrorAlert, Loading, PageTitle } from '../../components/PageState';
-import { Area, GeoSvg, polygonsOf, viewOf } from '../../components/GeoSvg';
+import { TileMap, polygonsOf } from '../../components/TileMap';
 import { fmtDateTime } from '../../lib/format';
 import { Field } from '../registers/common';
 import { OutcomeBadge } from './labels';
@@ -30,7 +30,6 @@ export function DetectionPage() {
     ...polygonsOf(d.facilityBoundary).flat(2),
     [d.unloadLongitude, d.unloadLatitude],
   ];
-  const view = viewOf(positions);
   const raised = d.track.filter((p) => p.bodyRaised === true);
   return (
     <>
@@ -76,30 +75,18 @@ export function DetectionPage() {
         <Title order={2} size="h4" mb="sm">
           Маршрут
         </Title>
-        {view ? (
-          <GeoSvg view={view} label={`Маршрут ${d.plate}: ${d.track.length} точек трека, границы объекта образования и объекта приёма`}>
-            {(p) => (
-              <>
-                <Area p={p} geometry={d.siteBoundary} color={SITE_COLOR} label={`Объект образования: ${d.siteName}`} />
-                <Area p={p} geometry={d.facilityBoundary} color={FACILITY_COLOR} label={`Объект приёма: ${d.facilityName ?? ''}`} />
-                <polyline
-                  points={d.track.map((t) => p.xy(t.longitude, t.latitude).map((n) => n.toFixed(1)).join(',')).join(' ')}
-                  fill="none"
-                  stroke={TRACK_COLOR}
-                  strokeWidth={2.5}
-                  strokeLinejoin="round"
-                />
-                {raised.map((t, i) => {
-                  const [x, y] = p.xy(t.longitude, t.latitude);
-                  return <circle key={i} cx={x} cy={y} r={6} fill="#f08c00" stroke="#fff" strokeWidth={1.5} />;
-                })}
-                {(() => {
-                  const [x, y] = p.xy(d.unloadLongitude, d.unloadLatitude);
-                  return <circle cx={x} cy={y} r={8} fill="none" stroke="#e8590c" strokeWidth={3} />;
-                })()}
-              </>
-            )}
-          </GeoSvg>
+        {d.track.length ? (
+          <TileMap
+            label={`Маршрут ${d.plate}: ${d.track.length} точек трека, границы объекта образования и объекта приёма`}
+            fit={positions}
+            shapes={[
+              { kind: 'area', geometry: d.siteBoundary, color: SITE_COLOR, label: `Объект образования: ${d.siteName}`, className: 'map-area map-site' },
+              { kind: 'area', geometry: d.facilityBoundary, color: FACILITY_COLOR, label: `Объект приёма: ${d.facilityName ?? ''}`, className: 'map-area map-facility' },
+              { kind: 'line', positions: d.track.map((t) => [t.longitude, t.latitude]), color: TRACK_COLOR, label: 'Трек', className: 'map-track' },
+              ...raised.map((t) => ({ kind: 'point' as const, at: [t.longitude, t.latitude], color: '#f08c00', label: 'Кузов поднят', className: 'map-raised' })),
+              { kind: 'point', at: [d.unloadLongitude, d.unloadLatitude], color: '#e8590c', label: 'Подъём кузова', className: 'map-unload', radius: 9, hollow: true },
+            ]}
+          />
         ) : (
           <Text size="sm" c="dimmed">
             Точек трека нет
