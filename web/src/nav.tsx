@@ -26,7 +26,7 @@ export const NAV: NavItem[] = [
   { to: '/facilities', label: 'Объекты приёма', orgRoles: ['facility'] },
   { to: '/operator/registers', label: 'Реестры', orgRoles: ['operator'] },
   { to: '/uploads', label: 'Загрузки', orgRoles: ['carrier'] },
-  { to: '/telemetry', label: 'Трекеры', orgRoles: ['carrier', 'operator'] },
+  { to: '/telemetry', label: 'Трекеры', orgRoles: ['producer', 'carrier', 'facility', 'operator'] },
   { to: '/receipts', label: 'Приём рейсов', orgRoles: ['facility'] },
   { to: '/reports', label: 'Отчётность', orgRoles: ['producer', 'facility'] },
   { to: '/operator/reports', label: 'Отчёты организаций', orgRoles: ['operator'] },

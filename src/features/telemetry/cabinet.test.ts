@@ -112,6 +112,16 @@ describe('trips seen on the tracks, in the cabinet', () => {
     expect((await otherCarrier.get(`/api/telemetry/detections/${d.id}`)).status).toBe(404);
     expect((await otherProducer.get(`/api/telemetry/detections/${d.id}`)).status).toBe(404);
     expect((await carrier.get('/api/telemetry/detections?outcome=review')).body.total).toBe(0);
+    // The producer's and the facility's «Трекеры»: their own sites' and facility objects' trips only.
+    expect((await otherFacility.get('/api/telemetry/detections')).body.total).toBe(0);
+    expect((await otherProducer.get('/api/telemetry/detections')).body.total).toBe(0);
+    expect((await otherFacility.get(`/api/telemetry/detections/${d.id}`)).status).toBe(404);
+    // The site's trips link the trip formed from the track to that track.
+    const siteTrips = await producer.get(`/api/trips?siteId=${w.site.id}`);
+    expect(siteTrips.status).toBe(200);
+    expect(siteTrips.body.items.find((t: any) => t.id === d.tripId)).toMatchObject({ source: 'telemetry', trackId: d.id });
+    for (const c of [carrier, facility, operator]) expect((await c.get('/api/trips')).body.items.find((t: any) => t.id === d.tripId)).toMatchObject({ trackId: d.id });
+    expect((await otherProducer.get(`/api/trips?siteId=${w.site.id}`)).body.items ?? []).toEqual([]);
 
     const one = await producer.get(`/api/telemetry/detections/${d.id}`);
     expect(one.status).toBe(200);

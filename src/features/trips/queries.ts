@@ -22,7 +22,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { COUNT_CAP, cappedTotal, decodeKey, encodeKey, microsOf, tableEstimate, timeOfMicros, type ListTotal } from '../../platform/db/keyset.js';
 import { formationCutoff } from '../../domain/formation.js';
-import { isOperator, tripVisible } from '../visibility.js';
+import { detectionVisible, isOperator, tripVisible } from '../visibility.js';
 import { checkPeriod } from '../period-input.js';
 
 export interface TripFilter {
@@ -62,6 +62,10 @@ export interface TripListRow {
   receivedAt: Date | null;
   formed: boolean;
   formedAt: Date;
+  /** How the trip entered: 'telemetry' (formed from a truck's track), 'api', 'upload'… */
+  source: string;
+  /** The detection on the truck's track that formed or confirmed it, when the actor may see that track. */
+  trackId: number | null;
   sortMicros: string;
 }
 
@@ -117,7 +121,9 @@ export function tripListQueries(ctx: AppContext, actor: Actor, f: TripFilter): T
            t.loaded_at as "loadedAt", t.unloaded_at as "unloadedAt", t.volume::text as volume, t.mass::text as mass,
            t.receipt_status as "receiptStatus", t.received_mass::text as "receivedMass", t.receipt_reason as "receiptReason",
            t.received_at as "receivedAt", t.unloaded_at <= ${cutoff} as formed,
-           t.unloaded_at + make_interval(hours => ${hours}) as "formedAt", ${microsOf('t.unloaded_at')} as "sortMicros"
+           t.unloaded_at + make_interval(hours => ${hours}) as "formedAt", t.source,
+           (select d.id::int from telemetry_detections d where d.trip_id = t.id and ${detectionVisible(actor, 'd')} order by d.id limit 1) as "trackId",
+           ${microsOf('t.unloaded_at')} as "sortMicros"
       from k
       join trips t on t.id = k.id
       join permits p on p.id = t.permit_id

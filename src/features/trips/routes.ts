@@ -31,6 +31,10 @@ export const TripRow = Type.Object({
   receivedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   formed: Type.Boolean({ description: 'Рейс сформирован (прошло 27 часов после завершения)' }),
   formedAt: Type.String({ format: 'date-time' }),
+  source: Type.String({ description: 'Как рейс поступил: telemetry — сформирован по данным трекера; api, upload — заявлен перевозчиком' }),
+  trackId: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'Рейс по данным трекера, которым этот рейс сформирован или подтверждён (GET /api/telemetry/detections/{id}: трек на карте); null — трека нет или он не виден',
+  }),
 });
 
 const Scalar = Type.Union([Type.String(), Type.Number(), Type.Null()]);

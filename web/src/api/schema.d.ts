@@ -3675,6 +3675,10 @@ export interface paths {
                                 formed: boolean;
                                 /** Format: date-time */
                                 formedAt: string;
+                                /** @description Как рейс поступил: telemetry — сформирован по данным трекера; api, upload — заявлен перевозчиком */
+                                source: string;
+                                /** @description Рейс по данным трекера, которым этот рейс сформирован или подтверждён (GET /api/telemetry/detections/{id}: трек на карте); null — трека нет или он не виден */
+                                trackId: number | null;
                             }[];
                             /** @description Курсор следующей страницы; null — страница последняя */
                             nextCursor: string | null;

@@ -1,6 +1,7 @@
 /** The site's trips, paged, filtered by permit and period (Moscow days, by unloading time). */
 import { useState } from 'react';
-import { Badge, Card, Group, Select, Table, Text } from '@mantine/core';
+import { Link } from 'react-router-dom';
+import { Anchor, Badge, Card, Group, Select, Table, Text } from '@mantine/core';
 import type { DatesRangeValue } from '@mantine/dates';
 import { useTrips } from './queries';
 import { Empty, ErrorAlert, Loading } from '../../components/PageState';
@@ -84,6 +85,11 @@ export function TripsTable({ siteId, permits }: { siteId: string; permits: Reado
                   <Text size="sm" c="dimmed">
                     {t.id}
                   </Text>
+                  {t.trackId !== null && (
+                    <Anchor component={Link} to={`/telemetry/${t.trackId}`} size="xs" display="block" title={t.source === 'telemetry' ? 'Рейс сформирован по данным трекера: трек на карте' : 'Рейс подтверждён треком: трек на карте'}>
+                      {t.source === 'telemetry' ? 'по трекеру, трек' : 'трек'}
+                    </Anchor>
+                  )}
                 </Table.Td>
                 <Table.Td className="ossig-nowrap">
                   <Text size="sm">{fmtDateTime(t.loadedAt)}</Text>

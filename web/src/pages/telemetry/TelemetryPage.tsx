@@ -1,7 +1,9 @@
 /**
  * «Трекеры»: trips formed from the trucks' trackers — what the tracks showed and what became of it
  * (formed, confirming a declared trip, on review), the review list (the operator closes a case with a
- * reason), declared trips against the tracks, and, for the operator, terminals no vehicle names.
+ * reason; the carrier sees its vehicles' cases), declared trips against the tracks, and, for the
+ * operator, terminals no vehicle names. A producer and a facility read the trips from and to their own
+ * sites and facility objects (the server scopes every list), without the review list.
  */
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -22,8 +24,9 @@ const TABS: Record<Tab, string> = { detections: 'Рейсы по трекера�
 export function TelemetryPage() {
   const { hasRole } = useAuth();
   const operator = hasRole('operator');
+  const reviews = operator || hasRole('carrier');
   const [params, setParams] = useSearchParams();
-  const tabs = (Object.keys(TABS) as Tab[]).filter((t) => t !== 'terminals' || operator);
+  const tabs = (Object.keys(TABS) as Tab[]).filter((t) => (t !== 'terminals' || operator) && (t !== 'reviews' || reviews));
   const tab = tabs.includes(params.get('tab') as Tab) ? (params.get('tab') as Tab) : 'detections';
   return (
     <>
