@@ -2,7 +2,9 @@
  * End to end: EGTS packets from our encoder over TCP → receiver → detection job → a trip with source
  * 'telemetry', counted once when the job runs twice and when the carrier declares it too; a declared
  * trip first is linked, not doubled; a body raised outside every facility lands in the review list;
- * points that come late or out of order (a black box after a gap in coverage) are detected once.
+ * points that come late or out of order (a black box after a gap in coverage) are detected once; late
+ * points that change a trip already detected correct it (split in two, its unloading moved) unless the
+ * trip is already formed, which stays as it was and goes to the review list.
  */
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -289,5 +291,101 @@ describe('late and out-of-order points', () => {
     expect(new Date(t[0].loaded_at).getTime()).toBe(start.getTime() + 12 * 60_000);
     const d = await ctx.pool.query(`select count(*)::int as n from telemetry_detections where loaded_at >= $1`, [start]);
     expect(d.rows[0].n).toBe(1);
+  });
+
+  const detections = async (from: Date, to: Date) =>
+    (
+      await ctx.pool.query(
+        `select id::int, loaded_at, unloaded_at, trip_id::int, outcome from telemetry_detections where vehicle_id = $1 and loaded_at >= $2 and loaded_at < $3 order by loaded_at`,
+        [w.vehicle.id, from, to],
+      )
+    ).rows;
+
+  it('late points that show two trips where one was detected split it: the first detection and its trip are replaced by two, once', async () => {
+    const a = minute(8);
+    const b = new Date(a.getTime() + 60 * 60_000);
+    const first = tripTrack(a, FACILITY);
+    const second = tripTrack(b, FACILITY);
+    // Coverage lost from the arrival at the facility to the second departure: the body raised and the second loading are missing.
+    const early = [...first.slice(0, 33), ...second.slice(12)];
+    const lateOnes = [...first.slice(33), ...second.slice(0, 12)];
+    await send(early);
+    expect(await detectTelemetryTrips(ctx)).toMatchObject({ detections: 1, recorded: 1 });
+    const one = await since(a);
+    expect(one).toHaveLength(1);
+    expect([new Date(one[0].loaded_at).getTime(), new Date(one[0].unloaded_at).getTime()]).toEqual([a.getTime() + 12 * 60_000, b.getTime() + 33 * 60_000]);
+
+    await send(lateOnes);
+    expect(await detectTelemetryTrips(ctx)).toMatchObject({ vehicles: 1, corrected: 1, detections: 2, recorded: 2, flagged: 0 });
+    const two = await since(a);
+    expect(two.map((t) => [t.source, new Date(t.loaded_at).getTime(), new Date(t.unloaded_at).getTime()])).toEqual([
+      ['telemetry', a.getTime() + 12 * 60_000, a.getTime() + 33 * 60_000],
+      ['telemetry', b.getTime() + 12 * 60_000, b.getTime() + 33 * 60_000],
+    ]);
+    expect(two.map((t) => t.id)).not.toContain(one[0].id); // the wrong trip is gone, not kept beside them
+    const d = await detections(a, new Date(b.getTime() + 60 * 60_000));
+    expect(d.map((x) => [x.outcome, x.trip_id])).toEqual([
+      ['recorded', two[0].id],
+      ['recorded', two[1].id],
+    ]);
+    // Totals follow: the vehicle's two trips are counted, the removed one not.
+    const totals = await ctx.pool.query(`select coalesce(sum(trips), 0)::int as n from trip_totals where permit_id = $1`, [w.permit.id]);
+    const counted = await ctx.pool.query(`select count(*)::int as n from trips where permit_id = $1`, [w.permit.id]);
+    expect(totals.rows[0].n).toBe(counted.rows[0].n);
+
+    // Again, and the same points resent: nothing changes.
+    await ctx.pool.query(`insert into telemetry_detect_inbox (vehicle_id, min_at, max_at) values ($1, $2, $3) on conflict (vehicle_id) do update set min_at = excluded.min_at`, [w.vehicle.id, lateOnes[0]!.time, lateOnes[0]!.time]);
+    expect(await detectTelemetryTrips(ctx)).toMatchObject({ corrected: 0, detections: 0, flagged: 0 });
+    await send(lateOnes);
+    expect((await detectTelemetryTrips(ctx)).detections).toBe(0);
+    expect((await since(a)).map((t) => t.id)).toEqual(two.map((t) => t.id));
+  });
+
+  it('a late point with the body raised earlier moves the unloading of a trip not yet formed', async () => {
+    const start = minute(5);
+    const track = tripTrack(start, FACILITY);
+    const arrival = track[32]!.time; // at the facility, body down; raised a minute later
+    await send(track);
+    expect(await detectTelemetryTrips(ctx)).toMatchObject({ detections: 1, recorded: 1 });
+    const before = await since(start);
+    expect(new Date(before[0].unloaded_at).getTime()).toBe(arrival.getTime() + 60_000);
+
+    await send([pos(new Date(arrival.getTime() + 30_000), FACILITY.lat, FACILITY.lon, true)]);
+    expect(await detectTelemetryTrips(ctx)).toMatchObject({ corrected: 1, detections: 1, recorded: 1 });
+    const after = await since(start);
+    expect(after).toHaveLength(1);
+    expect(new Date(after[0].loaded_at).getTime()).toBe(new Date(before[0].loaded_at).getTime());
+    expect(new Date(after[0].unloaded_at).getTime()).toBe(arrival.getTime() + 30_000);
+    const d = await detections(start, new Date(start.getTime() + 3_600_000));
+    expect(d).toHaveLength(1);
+    expect(new Date(d[0].unloaded_at).getTime()).toBe(arrival.getTime() + 30_000);
+    expect(d[0].trip_id).toBe(after[0].id);
+  });
+
+  it('late points that would change a trip already formed (27 h) leave it as it was and put it on the review list', async () => {
+    const start = minute(31);
+    const track = tripTrack(start, FACILITY);
+    const arrival = track[32]!.time;
+    await send(track);
+    expect(await detectTelemetryTrips(ctx)).toMatchObject({ detections: 1, recorded: 1 });
+    const before = await since(start);
+    const formed = before.filter((t) => new Date(t.loaded_at) < new Date(start.getTime() + 3_600_000));
+    expect(formed).toHaveLength(1);
+
+    await send([pos(new Date(arrival.getTime() + 30_000), FACILITY.lat, FACILITY.lon, true)]);
+    expect(await detectTelemetryTrips(ctx)).toMatchObject({ corrected: 0, detections: 0, flagged: 1 });
+    const after = (await since(start)).filter((t) => new Date(t.loaded_at) < new Date(start.getTime() + 3_600_000));
+    expect(after).toEqual(formed);
+    const d = await detections(start, new Date(start.getTime() + 3_600_000));
+    expect(d).toHaveLength(1);
+    expect(d[0].trip_id).toBe(formed[0].id);
+    const reviews = await ctx.pool.query(`select reason_code, status, reason from telemetry_reviews where detection_id = $1`, [d[0].id]);
+    expect(reviews.rows).toHaveLength(1);
+    expect(reviews.rows[0]).toMatchObject({ reason_code: 'late_points', status: 'open' });
+    expect(reviews.rows[0].reason).toContain(`Рейс № ${formed[0].id} уже сформирован`);
+    // Flagged once, however often the job sees it.
+    await ctx.pool.query(`insert into telemetry_detect_inbox (vehicle_id, min_at, max_at) values ($1, $2, $2) on conflict (vehicle_id) do update set min_at = excluded.min_at`, [w.vehicle.id, arrival]);
+    await detectTelemetryTrips(ctx);
+    expect((await ctx.pool.query(`select count(*)::int as n from telemetry_reviews where detection_id = $1`, [d[0].id])).rows[0].n).toBe(1);
   });
 });

@@ -12,6 +12,14 @@
  * Declared trips of a tracked vehicle that the finished part of its track does not show are marked
  * 'unsupported' ('no_data' when the track has no points around them).
  *
+ * Points that come late (before where the last run got to) re-detect the span they fall in, and what
+ * was detected there before is compared with what the track shows now (`correctLate`): a detection that
+ * changed — split in two, its loading or unloading moved, gone — is replaced in the same transaction
+ * (its trip formed from telemetry deleted, a declared trip it confirmed judged again, then the
+ * re-detected trips settled like new ones), unless it is already settled — its trip formed (27 h) or
+ * decided by the facility, or its case closed by the operator: that one stays as it was and goes to
+ * the review list ('late_points') with what the track shows now.
+ *
  * Safe with several workers: each vehicle is processed in one transaction under a transaction-level
  * advisory lock (another worker skips it), and a detection's unique key makes a rerun add nothing.
  */
@@ -22,7 +30,8 @@ import { defineJob, defineSchedule } from '../../platform/jobs/index.js';
 import { formatMoscowDateTime } from '../../domain/period.js';
 import { judgeTripPermit, recordTrips, SAME_TRIP_SLACK_MS, MAX_TRIP_VOLUME_M3, MAX_TRIP_MASS_T, type PermitOnRecord } from '../trips/record-trips.js';
 import { loadPermitTerms, termsAt } from '../permits/terms.js';
-import { detectTrips, type Place, type TrackPoint } from './detect-trips.js';
+import { detectTrips, type DetectedTrip, type DumpOutside, type Place, type TrackPoint } from './detect-trips.js';
+import { formationCutoff } from '../../domain/formation.js';
 import { storedBoundary } from '../../domain/boundary.js';
 
 /** A trip lasts at most 48 h (MAX_TRIP_HOURS) plus the dwell at the site: a run never reads further back. */
@@ -34,7 +43,9 @@ const JUDGE_AFTER_MS = 30 * 60_000;
 /** When the vehicles register gives no load capacity: tonnes per m³ of construction waste (an estimate; the facility's weighing confirms). */
 export const TELEMETRY_DENSITY_T_PER_M3 = 1.6;
 
-export type ReviewReason = 'dump_outside' | 'no_permit' | 'ambiguous_permit' | 'rejected' | 'facility_differs' | 'no_volume';
+export type ReviewReason = 'dump_outside' | 'no_permit' | 'ambiguous_permit' | 'rejected' | 'facility_differs' | 'no_volume' | 'late_points';
+/** A re-read that starts at no unloading may cut a loading's dwell: it judges only detections loaded this long after its start. */
+const MAX_DWELL_MS = 2 * 3_600_000;
 
 export interface DetectionRun {
   vehicles: number;
@@ -43,6 +54,10 @@ export interface DetectionRun {
   recorded: number;
   linked: number;
   review: number;
+  /** Detections replaced because late points changed them. */
+  corrected: number;
+  /** Settled detections late points would change: left as they were, on the review list. */
+  flagged: number;
 }
 
 interface Geofences {
@@ -234,6 +249,93 @@ async function overlapsDetection(trx: Transaction<Database>, vehicleId: string, 
   return r.rows.length > 0;
 }
 
+/**
+ * Late points re-detected the span [from, to]: each detection made there before that the track no longer
+ * shows as it was is replaced (deleted with its open cases and its trip formed from telemetry; a declared
+ * trip it confirmed is judged again) — the caller then records the re-detected trips like new ones — or,
+ * when already settled, left as it was and put on the review list. `clean`: the span starts at an
+ * unloading (the detector starts afresh there, as it did the first time).
+ */
+async function correctLate(
+  trx: Transaction<Database>,
+  ctx: AppContext,
+  g: Geofences,
+  v: Vehicle,
+  span: { from: Date; to: Date; clean: boolean },
+  found: { trips: DetectedTrip[]; dumps: DumpOutside[] },
+  run: DetectionRun,
+): Promise<void> {
+  const since = span.clean ? span.from : new Date(span.from.getTime() + MAX_DWELL_MS);
+  const existing = (
+    await sql<{
+      id: number;
+      kind: 'trip' | 'dump_outside';
+      site_id: string;
+      facility_object_id: string | null;
+      loaded_at: Date;
+      unloaded_at: Date;
+      trip_id: number | null;
+      trip_source: string | null;
+      trip_unloaded_at: Date | null;
+      receipt_status: string | null;
+      charged: boolean;
+      closed: boolean;
+    }>`
+      select d.id::int as id, d.kind, d.site_id, d.facility_object_id, d.loaded_at, d.unloaded_at, d.trip_id::int as trip_id,
+             t.source as trip_source, t.unloaded_at as trip_unloaded_at, t.receipt_status,
+             exists (select 1 from charges ch where ch.trip_id = d.trip_id) as charged,
+             exists (select 1 from telemetry_reviews r where r.detection_id = d.id and r.status = 'dismissed') as closed
+        from telemetry_detections d left join trips t on t.id = d.trip_id
+       where d.vehicle_id = ${v.id} and d.loaded_at >= ${since} and d.unloaded_at <= ${span.to}
+       order by d.loaded_at
+         for update of d`.execute(trx)
+  ).rows;
+  if (!existing.length) return;
+  const key = (kind: string, site: string, facility: string | null, loaded: Date, unloaded: Date) => `${kind}|${site}|${facility ?? ''}|${loaded.getTime()}|${unloaded.getTime()}`;
+  const now = new Set([
+    ...found.trips.map((t) => key('trip', t.siteId, t.facilityId, t.loadedAt, t.unloadedAt)),
+    ...found.dumps.map((d) => key('dump_outside', d.siteId, null, d.loadedAt, d.at)),
+  ]);
+  const cutoff = formationCutoff(ctx.now(), ctx.config.tripFormationHours);
+  for (const e of existing) {
+    const loaded = new Date(e.loaded_at);
+    const unloaded = new Date(e.unloaded_at);
+    if (now.has(key(e.kind, e.site_id, e.facility_object_id, loaded, unloaded))) continue;
+    const formed = unloaded <= cutoff || (e.trip_unloaded_at !== null && new Date(e.trip_unloaded_at) <= cutoff);
+    const decided = (e.receipt_status !== null && e.receipt_status !== 'pending') || e.charged;
+    if (formed || decided || e.closed) {
+      const shows = [
+        ...found.trips
+          .filter((t) => t.loadedAt < unloaded && t.unloadedAt > loaded)
+          .map((t) => `погрузка ${formatMoscowDateTime(t.loadedAt)}, подъём кузова ${formatMoscowDateTime(t.unloadedAt)} на объекте «${g.facilityInfo.get(t.facilityId)?.name ?? t.facilityId}»`),
+        ...found.dumps.filter((d) => d.loadedAt < unloaded && d.at > loaded).map((d) => `подъём кузова вне объектов приёма ${formatMoscowDateTime(d.at)}`),
+      ];
+      const what = formed ? 'уже сформирован' : decided ? 'уже принят или отклонён объектом приёма' : 'случай по нему закрыт оператором';
+      await review(
+        trx,
+        e.id,
+        v,
+        'late_points',
+        `Точки трека ТС ${v.plate}, пришедшие с опозданием, меняют рейс (погрузка ${formatMoscowDateTime(loaded)}, подъём кузова ${formatMoscowDateTime(unloaded)}): ` +
+          `теперь трек показывает ${shows.length ? shows.join('; ') : 'не рейс'}. ${e.trip_id !== null ? `Рейс № ${e.trip_id} ${what}` : `Рейс ${what}`} — оставлен как был, проверьте вручную`,
+      );
+      run.flagged++;
+      continue;
+    }
+    await sql`delete from telemetry_reviews where detection_id = ${e.id}`.execute(trx);
+    await sql`delete from telemetry_detections where id = ${e.id}`.execute(trx);
+    if (e.trip_id !== null) {
+      if (e.trip_source === 'telemetry') {
+        await sql`delete from trips t where t.id = ${e.trip_id} and t.source = 'telemetry'
+                   and not exists (select 1 from telemetry_detections d where d.trip_id = t.id)`.execute(trx);
+      } else {
+        await sql`update trips set telemetry_check = null where id = ${e.trip_id}`.execute(trx);
+      }
+    }
+    run.corrected++;
+  }
+}
+
 /** One vehicle in one transaction; false when another worker holds it. */
 async function detectForVehicle(ctx: AppContext, g: Geofences, vehicleId: string, run: DetectionRun): Promise<boolean> {
   return ctx.db.transaction().execute(async (trx) => {
@@ -255,11 +357,14 @@ async function detectForVehicle(ctx: AppContext, g: Geofences, vehicleId: string
     // last detection before them (the detector starts afresh after an unloading), at most LOOKBACK back.
     let readFrom = state?.resume_from ?? new Date(0);
     const late = state !== undefined && note.min_at.getTime() < state.resume_from.getTime();
+    let fromUnloading = false;
     if (late) {
       const prev = (
         await sql<{ at: Date | null }>`select max(unloaded_at) as at from telemetry_detections where vehicle_id = ${vehicleId} and unloaded_at <= ${note.min_at}`.execute(trx)
       ).rows[0]?.at;
-      readFrom = new Date(Math.max(note.min_at.getTime() - LOOKBACK_MS, prev ? new Date(prev).getTime() : 0));
+      const prevAt = prev ? new Date(prev).getTime() : 0;
+      readFrom = new Date(Math.max(note.min_at.getTime() - LOOKBACK_MS, prevAt));
+      fromUnloading = prevAt > 0 && prevAt === readFrom.getTime();
     }
     const pts = await sql<{ at: Date; latitude: number; longitude: number; body_raised: boolean | null }>`
       select at, latitude, longitude, body_raised from telemetry_points
@@ -278,6 +383,7 @@ async function detectForVehicle(ctx: AppContext, g: Geofences, vehicleId: string
     const first = track[0]!.at;
     const last = track[track.length - 1]!.at;
     const { trips, dumpsOutside } = detectTrips(track, g.sites, g.facilities);
+    if (late) await correctLate(trx, ctx, g, v, { from: readFrom, to: last, clean: fromUnloading }, { trips, dumps: dumpsOutside }, run);
     let lastEvent = 0;
 
     for (const t of trips) {
@@ -341,7 +447,7 @@ async function detectForVehicle(ctx: AppContext, g: Geofences, vehicleId: string
 
 /** One pass over every vehicle with new points (or only `vehicleIds`). */
 export async function detectTelemetryTrips(ctx: AppContext, o: { vehicleIds?: readonly string[] } = {}): Promise<DetectionRun> {
-  const run: DetectionRun = { vehicles: 0, points: 0, detections: 0, recorded: 0, linked: 0, review: 0 };
+  const run: DetectionRun = { vehicles: 0, points: 0, detections: 0, recorded: 0, linked: 0, review: 0, corrected: 0, flagged: 0 };
   const ids = await vehiclesWithNewPoints(ctx, o.vehicleIds);
   if (!ids.length) return run;
   const g = await loadGeofences(ctx);

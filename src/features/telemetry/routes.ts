@@ -17,7 +17,7 @@ import { readBoundary, saveBoundary, type BoundaryEntity } from './boundaries.js
 const Review = Type.Object({
   id: Type.Integer(),
   detectionId: Type.Integer({ description: 'Рейс по данным трекера (GET /api/telemetry/detections/{id}: трек на карте)' }),
-  reasonCode: Type.String({ description: 'dump_outside, no_permit, ambiguous_permit, rejected, facility_differs, no_volume' }),
+  reasonCode: Type.String({ description: 'dump_outside, no_permit, ambiguous_permit, rejected, facility_differs, no_volume, late_points (точки с опозданием меняют уже сформированный рейс)' }),
   reason: Type.String({ description: 'Причина, по-русски' }),
   status: Type.Union([Type.Literal('open'), Type.Literal('dismissed')]),
   kind: Type.Union([Type.Literal('trip'), Type.Literal('dump_outside')], { description: 'trip — кузов поднят на объекте приёма; dump_outside — вне объектов приёма' }),

@@ -17349,7 +17349,7 @@ export interface paths {
                                 id: number;
                                 /** @description Рейс по данным трекера (GET /api/telemetry/detections/{id}: трек на карте) */
                                 detectionId: number;
-                                /** @description dump_outside, no_permit, ambiguous_permit, rejected, facility_differs, no_volume */
+                                /** @description dump_outside, no_permit, ambiguous_permit, rejected, facility_differs, no_volume, late_points (точки с опозданием меняют уже сформированный рейс) */
                                 reasonCode: string;
                                 /** @description Причина, по-русски */
                                 reason: string;
