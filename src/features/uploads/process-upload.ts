@@ -174,31 +174,12 @@ async function processRows(ctx: AppContext, upload: UploadRow, spool: Spool, opt
     problems: [],
     notes: map!.notes,
   });
-  await ctx.db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('uploads')
-      .set({ status: 'done', total_rows: dataRows, result_ready: true, finished_at: ctx.now(), notes: JSON.stringify(map!.notes) })
-      .where('id', '=', uploadId)
-      .where('status', 'not in', ['done', 'refused'])
-      .returning('id')
-      .executeTakeFirst();
-    if (!updated) return;
-    await notify(trx, ctx, {
-      organizationId: upload.organization_id,
-      personId: upload.person_id,
-      title: `Загрузка «${upload.file_name}» обработана`,
-      body: `Строк в файле: ${dataRows}; принято: ${totals.accepted}; отклонено: ${totals.rejected}. Скачайте файл результатов: в нём по каждой строке указано, принята она или почему нет.`,
-      link: `/uploads?id=${uploadId}`,
-      email: 'upload.processed',
-    });
-    await audit(trx, {
-      action: 'upload.processed',
-      organizationId: upload.organization_id,
-      personId: upload.person_id,
-      subjectType: 'upload',
-      subjectId: uploadId,
-      details: { rows: dataRows, accepted: totals.accepted, rejected: totals.rejected, duplicates: totals.duplicates },
-    });
+  await closeUpload(ctx, upload, {
+    event: 'upload.processed',
+    set: { status: 'done', total_rows: dataRows, notes: JSON.stringify(map!.notes) },
+    title: `Загрузка «${upload.file_name}» обработана`,
+    body: `Строк в файле: ${dataRows}; принято: ${totals.accepted}; отклонено: ${totals.rejected}. Скачайте файл результатов: в нём по каждой строке указано, принята она или почему нет.`,
+    details: { rows: dataRows, accepted: totals.accepted, rejected: totals.rejected, duplicates: totals.duplicates },
   });
 }
 
@@ -321,31 +302,35 @@ async function finishRefused(ctx: AppContext, upload: UploadRow, problems: FileP
     problems,
     notes: [],
   });
+  await closeUpload(ctx, upload, {
+    event: 'upload.refused',
+    set: { status: 'refused', problems: JSON.stringify(problems) },
+    title: `Файл «${upload.file_name}» не принят`,
+    body: problems.map((p) => p.message).join('\n'),
+    details: { problems: problems.map((p) => p.message) },
+  });
+}
+
+/**
+ * An upload's last step, once: its row closed (`set`, the result file ready), the notice to who uploaded
+ * it (by e-mail as `event`) and the audit event `event`. Nothing when another run closed it first.
+ */
+async function closeUpload(
+  ctx: AppContext,
+  upload: UploadRow,
+  o: { event: 'upload.processed' | 'upload.refused'; set: { status: 'done' | 'refused'; total_rows?: number; notes?: string; problems?: string }; title: string; body: string; details: Record<string, unknown> },
+): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('uploads')
-      .set({ status: 'refused', problems: JSON.stringify(problems), result_ready: true, finished_at: ctx.now() })
+      .set({ ...o.set, result_ready: true, finished_at: ctx.now() })
       .where('id', '=', upload.id)
       .where('status', 'not in', ['done', 'refused'])
       .returning('id')
       .executeTakeFirst();
     if (!updated) return;
-    await notify(trx, ctx, {
-      organizationId: upload.organization_id,
-      personId: upload.person_id,
-      title: `Файл «${upload.file_name}» не принят`,
-      body: problems.map((p) => p.message).join('\n'),
-      link: `/uploads?id=${upload.id}`,
-      email: 'upload.refused',
-    });
-    await audit(trx, {
-      action: 'upload.refused',
-      organizationId: upload.organization_id,
-      personId: upload.person_id,
-      subjectType: 'upload',
-      subjectId: upload.id,
-      details: { problems: problems.map((p) => p.message) },
-    });
+    await notify(trx, ctx, { organizationId: upload.organization_id, personId: upload.person_id, title: o.title, body: o.body, link: `/uploads?id=${upload.id}`, email: o.event });
+    await audit(trx, { action: o.event, organizationId: upload.organization_id, personId: upload.person_id, subjectType: 'upload', subjectId: upload.id, details: o.details });
   });
 }
 
