@@ -14,6 +14,7 @@ export const EMAIL_EVENTS = {
   'application.message': { label: 'Новое сообщение по заявлению', roles: ['producer', 'operator'] },
   'permit.expiring': { label: 'Срок действия разрешения подходит к концу', roles: ['producer'] },
   'permit.volume': { label: 'Разрешённый объём почти выбран', roles: ['producer'] },
+  'permit.revoked': { label: 'Оператор аннулировал разрешение, где указана организация', roles: ['producer', 'carrier', 'facility'] },
   'report.due': { label: 'Приближается срок сдачи отчёта', roles: ['producer', 'facility'] },
   'report.returned': { label: 'Отчёт возвращён оператором', roles: ['producer', 'facility'] },
   'invoice.overdue': { label: 'Счёт объекта приёма просрочен', roles: ['producer'] },

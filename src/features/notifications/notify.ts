@@ -23,6 +23,11 @@ export interface Notice {
   link?: string | null;
   /** Also by e-mail to the person, when they have an address and have not switched this event off in their profile. */
   email?: NotificationEvent;
+  /**
+   * For an organization's notice (`personId` null): the persons also told by e-mail (each as above); the
+   * cabinet keeps the one notice to the organization.
+   */
+  emailPersons?: readonly string[];
 }
 
 export async function notify(trx: Transaction<Database>, ctx: Pick<AppContext, 'config'>, n: Notice): Promise<void> {
@@ -30,14 +35,19 @@ export async function notify(trx: Transaction<Database>, ctx: Pick<AppContext, '
     .insertInto('notifications')
     .values({ organization_id: n.organizationId, person_id: n.personId, title: n.title, body: n.body ?? '', link: n.link ?? null })
     .execute();
-  if (!n.email || !n.personId) return;
-  const person = await trx.selectFrom('persons').select(['email', 'full_name']).where('id', '=', n.personId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!n.email) return;
+  const people = n.personId ? [n.personId] : [...new Set(n.emailPersons ?? [])];
+  for (const personId of people) await mail(trx, ctx, personId, n.email, n);
+}
+
+async function mail(trx: Transaction<Database>, ctx: Pick<AppContext, 'config'>, personId: string, event: NotificationEvent, n: Notice): Promise<void> {
+  const person = await trx.selectFrom('persons').select(['email', 'full_name']).where('id', '=', personId).where('deleted_at', 'is', null).executeTakeFirst();
   if (!person?.email) return;
-  // The person's choice in «Профиль» → «Уведомления»: the notice above stays in the cabinet either way.
-  if (!(await emailWanted(trx, n.personId, n.email))) return;
+  // The person's choice in «Профиль» → «Уведомления»: the notice in the cabinet stays either way.
+  if (!(await emailWanted(trx, personId, event))) return;
   const link = n.link ? `${ctx.config.publicUrl}${n.link}` : null;
   await enqueueMail(trx, {
-    personId: n.personId,
+    personId,
     to: person.email,
     subject: n.title,
     text: [`Здравствуйте, ${person.full_name}!`, '', n.body ?? '', ...(link ? ['', `Открыть в личном кабинете: ${link}`] : []), '', 'ОССиГ'].join('\n'),

@@ -109,3 +109,39 @@ describe('the operator revokes a permit', () => {
     }
   });
 });
+
+describe('revocation by e-mail', () => {
+  it("mails the heads of the producer, the carrier and the facility (event permit.revoked), not one who switched it off; the cabinet notices stay", async () => {
+    const w2 = await makeWorld(ctx);
+    // A second head of the carrier switched «permit.revoked» off in «Профиль» → «Уведомления».
+    const quiet = await makePerson(ctx, { organizationId: w2.carrier.id });
+    const quietClient = await signedIn(app, quiet.email);
+    const off = await quietClient.request('PUT', '/api/notifications/settings', { settings: [{ event: 'permit.revoked', email: false }] });
+    expect(off.status, off.text).toBe(200);
+    expect(off.body.items.find((x: { event: string }) => x.event === 'permit.revoked')).toMatchObject({ email: false, roles: ['producer', 'carrier', 'facility'] });
+
+    const reason = 'Объект приёма не принимает указанные отходы';
+    const res = await operator.post(`/api/operator/permits/${w2.permit.id}/revoke`, { reason }, { 'idempotency-key': `revoke-mail-${w2.permit.id}` });
+    expect(res.status, res.text).toBe(200);
+
+    const mails = await ctx.db
+      .selectFrom('mail_messages')
+      .select(['person_id', 'to_address', 'subject', 'body_text'])
+      .where('person_id', 'in', [w2.producer.head.id, w2.carrier.head.id, w2.facility.head.id, quiet.id])
+      .execute();
+    const to = (id: string) => mails.filter((m) => m.person_id === id);
+    expect(to(w2.producer.head.id).map((m) => m.subject)).toEqual([`Разрешение № ${w2.permit.number} аннулировано оператором`]);
+    expect(to(w2.carrier.head.id).map((m) => m.subject)).toEqual([`Аннулировано разрешение № ${w2.permit.number}, где вы указаны перевозчиком`]);
+    expect(to(w2.facility.head.id).map((m) => m.subject)).toEqual([`Аннулировано разрешение № ${w2.permit.number}, где вы указаны объектом приёма`]);
+    expect(to(quiet.id)).toEqual([]);
+    for (const m of mails) {
+      expect(m.body_text).toContain(`Причина: ${reason}`);
+      expect(m.body_text).toContain(`/permits/${w2.permit.id}`);
+    }
+    expect(to(w2.producer.head.id)[0].to_address).toBe(w2.producer.head.email);
+    // Still one notice per organization in the cabinet, the carrier's too.
+    const notices = await ctx.db.selectFrom('notifications').select(['organization_id', 'person_id']).where('link', '=', `/permits/${w2.permit.id}`).execute();
+    expect(notices.map((n) => n.organization_id).sort()).toEqual([w2.producer.id, w2.carrier.id, w2.facility.id].sort());
+    expect(notices.every((n) => n.person_id === null)).toBe(true);
+  });
+});

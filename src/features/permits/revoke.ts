@@ -4,7 +4,9 @@
  * after `permits.revoked_at` and judges one loaded before by the version in
  * force then. The change, its audit event and the notices to the producer and
  * to every carrier and facility organization the permit names (in any
- * version) are one transaction.
+ * version) are one transaction. Each organization gets one notice in the
+ * cabinet, and its heads also by e-mail (event `permit.revoked`, unless a head
+ * switched it off in «Профиль» → «Уведомления»).
  */
 import { sql, type Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
@@ -61,9 +63,21 @@ export async function revokePermit(
   }
   const when = formatMoscowDateTime(now);
   const link = `/permits/${p.id}`;
+  const heads = await trx
+    .selectFrom('memberships')
+    .select(['organization_id', 'person_id'])
+    .where('organization_id', 'in', [p.producer_id, ...roles.keys()])
+    .where('role', '=', 'head')
+    .where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>', now)]))
+    .orderBy('person_id')
+    .execute();
+  const headsOf = (orgId: string) => heads.filter((h) => h.organization_id === orgId).map((h) => h.person_id);
   await notify(trx, o.ctx, {
     organizationId: p.producer_id,
     personId: null,
+    email: 'permit.revoked',
+    emailPersons: headsOf(p.producer_id),
     title: `Разрешение № ${p.number} аннулировано оператором`,
     body: `Разрешение аннулировано ${when} (МСК). Причина: ${reason}. Рейсы, погруженные с этого момента, по нему не принимаются; принятые ранее сохраняются.`,
     link,
@@ -72,6 +86,8 @@ export async function revokePermit(
     await notify(trx, o.ctx, {
       organizationId: orgId,
       personId: null,
+      email: 'permit.revoked',
+      emailPersons: headsOf(orgId),
       title: `Аннулировано разрешение № ${p.number}, где вы указаны ${[...as].join(' и ')}`,
       body: `Разрешение аннулировано оператором ${when} (МСК). Причина: ${reason}. Рейсы, погруженные с этого момента, по нему не принимаются.`,
       link,

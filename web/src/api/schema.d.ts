@@ -6982,7 +6982,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         settings: {
-                            event: "statement.ready" | "statement.failed" | "upload.processed" | "upload.refused" | "receipt.rejected" | "application.status" | "application.message" | "permit.expiring" | "permit.volume" | "report.due" | "report.returned" | "invoice.overdue";
+                            event: "statement.ready" | "statement.failed" | "upload.processed" | "upload.refused" | "receipt.rejected" | "application.status" | "application.message" | "permit.expiring" | "permit.volume" | "permit.revoked" | "report.due" | "report.returned" | "invoice.overdue";
                             email: boolean;
                         }[];
                     };
