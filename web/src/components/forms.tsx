@@ -1,7 +1,7 @@
-/** Pieces the cabinet's forms share: a titled section card, the general error of a request, a copy button, a дд.мм.гггг date field. */
-import type { ReactNode } from 'react';
+/** Pieces the cabinet's forms share: a titled section card, the general error of a request, a copy button, a дд.мм.гггг date field, a date-and-time pair. */
+import { useState, type ReactNode } from 'react';
 import { Alert, Button, Card, CopyButton, Group, Stack, Title } from '@mantine/core';
-import { DateInput, type DateInputProps } from '@mantine/dates';
+import { DateInput, TimePicker, type DateInputProps } from '@mantine/dates';
 import { errorMessage, hasFieldErrors } from '../api/client';
 import { parseRuDate } from '../lib/dates';
 
@@ -58,4 +58,46 @@ export function CopyValueButton({ value, label }: { value: string; label: string
 /** A date field typed as дд.мм.гггг (also д.м.гггг or гггг-мм-дд). */
 export function RuDateInput(props: DateInputProps) {
   return <DateInput placeholder="дд.мм.гггг" valueFormat="DD.MM.YYYY" dateParser={parseRuDate} {...props} />;
+}
+
+/**
+ * A moment as two fields, the day (дд.мм.гггг) and the time (чч:мм). The value is 'ГГГГ-ММ-ДДTЧЧ:мм', or '' while
+ * no day is given; each field commits as it changes, so what the fields show is what the form holds. Until the
+ * time is changed the time field shows `defaultTime`, and that is the time held with a picked day.
+ */
+export function RuDateTimeInput({
+  dateLabel,
+  timeLabel,
+  value,
+  onChange,
+  error,
+  defaultTime = '00:00',
+}: {
+  dateLabel: string;
+  timeLabel: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: ReactNode;
+  defaultTime?: string;
+}) {
+  const [time, setTime] = useState(value.slice(11, 16) || defaultTime);
+  const date = value.slice(0, 10) || null;
+  return (
+    <Group align="flex-start" gap="xs" wrap="nowrap">
+      <RuDateInput label={dateLabel} value={date} onChange={(d) => onChange(d ? `${d}T${time}` : '')} error={error} clearable miw={150} style={{ flex: 1 }} />
+      <TimePicker
+        label={timeLabel}
+        value={time}
+        onChange={(t) => {
+          // An unfinished time ('') keeps the last whole one, which is what is held.
+          if (!t) return;
+          setTime(t.slice(0, 5));
+          if (date) onChange(`${date}T${t.slice(0, 5)}`);
+        }}
+        hoursInputLabel={`${timeLabel}: часы`}
+        minutesInputLabel={`${timeLabel}: минуты`}
+        w={110}
+      />
+    </Group>
+  );
 }

@@ -1,12 +1,12 @@
 /** A new meeting: pick a house of the organization (or add one), then the stages page opens. */
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Anchor, Button, Card, Group, Radio, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, call, fieldError } from '../../api/client';
 import { ErrorAlert, Loading, PageTitle } from '../../components/PageState';
 import { FormError } from '../../components/forms';
-import { MEETING_FORM_LABELS, MEETING_KIND_LABELS } from '../../lib/shared';
+import { MeetingKindFields, type MeetingForm, type MeetingKind } from './MeetingKindFields';
 import { fmtArea, useHouses } from './queries';
 
 export function NewMeetingPage() {
@@ -14,8 +14,8 @@ export function NewMeetingPage() {
   const qc = useQueryClient();
   const houses = useHouses();
   const [houseId, setHouseId] = useState<string | null>(null);
-  const [kind, setKind] = useState<'annual' | 'extraordinary'>('annual');
-  const [form, setForm] = useState<'in_person' | 'absentee' | 'mixed'>('mixed');
+  const [kind, setKind] = useState<MeetingKind>('annual');
+  const [form, setForm] = useState<MeetingForm>('mixed');
   const [address, setAddress] = useState('');
   const [cadastralNumber, setCadastral] = useState('');
   const [totalArea, setArea] = useState('');
@@ -55,20 +55,7 @@ export function NewMeetingPage() {
               onChange={setHouseId}
               error={fieldError(create.error, 'houseId')}
             />
-            <Radio.Group label="Вид собрания" value={kind} onChange={(v) => setKind(v as typeof kind)}>
-              <Group mt={4}>
-                {Object.entries(MEETING_KIND_LABELS).map(([k, l]) => (
-                  <Radio key={k} value={k} label={l} />
-                ))}
-              </Group>
-            </Radio.Group>
-            <Radio.Group label="Форма проведения" value={form} onChange={(v) => setForm(v as typeof form)}>
-              <Stack mt={4} gap={6}>
-                {Object.entries(MEETING_FORM_LABELS).map(([k, l]) => (
-                  <Radio key={k} value={k} label={l} />
-                ))}
-              </Stack>
-            </Radio.Group>
+            <MeetingKindFields kind={kind} form={form} onKind={setKind} onForm={setForm} />
             <FormError error={create.error} />
             <Group>
               <Button onClick={() => create.mutate()} loading={create.isPending} disabled={!houseId}>

@@ -1,20 +1,17 @@
 /** Stage 1: the notice — kind, form, initiators, dates, places and the agenda; the PDF notice. */
 import { useEffect, useState } from 'react';
-import { ActionIcon, Alert, Button, Card, Checkbox, Group, Radio, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Card, Checkbox, Group, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, fieldError } from '../../api/client';
-import { FormError } from '../../components/forms';
+import { FormError, RuDateTimeInput } from '../../components/forms';
 import { fmtArea, fromMoscowInput, meetingKey, toMoscowInput, type Meeting } from './queries';
-import { DateTimePicker } from '@mantine/dates';
 import { DocumentBlock } from './Documents';
-import { MAJORITY_RULES, MEETING_FORM_LABELS, MEETING_KIND_LABELS } from '../../lib/shared';
+import { MAJORITY_RULES } from '../../lib/shared';
+import { MeetingKindFields } from './MeetingKindFields';
 
 type Item = Meeting['items'][number];
 
-/** The picker's value ('ГГГГ-ММ-ДД ЧЧ:мм:сс') from the form's Moscow time ('ГГГГ-ММ-ДДTЧЧ:мм'), and back. */
-const pickerValue = (v: string): string | null => (v ? `${v.replace('T', ' ')}:00` : null);
-const fromPickerValue = (v: string | null): string => (v ? v.slice(0, 16).replace(' ', 'T') : '');
 type Majority = Item['majority'];
 
 export function NoticeStage({ m }: { m: Meeting }) {
@@ -62,25 +59,12 @@ export function NoticeStage({ m }: { m: Meeting }) {
       <Card withBorder component="form" aria-label="Сообщение о проведении ОСС" onSubmit={(e) => (e.preventDefault(), save.mutate())}>
         <fieldset disabled={locked} style={{ border: 0, padding: 0, margin: 0 }}>
           <Stack gap="sm">
-            <Radio.Group label="Вид собрания" value={kind} onChange={(v) => setKind(v as typeof kind)}>
-              <Group mt={4}>
-                {Object.entries(MEETING_KIND_LABELS).map(([k, l]) => (
-                  <Radio key={k} value={k} label={l} />
-                ))}
-              </Group>
-            </Radio.Group>
-            <Radio.Group label="Форма проведения" value={form} onChange={(v) => setForm(v as typeof form)}>
-              <Stack mt={4} gap={6}>
-                {Object.entries(MEETING_FORM_LABELS).map(([k, l]) => (
-                  <Radio key={k} value={k} label={l} />
-                ))}
-              </Stack>
-            </Radio.Group>
+            <MeetingKindFields kind={kind} form={form} onKind={setKind} onForm={setForm} />
             <Checkbox label="С использованием системы (электронное голосование)" checked={electronic} onChange={(e) => setElectronic(e.currentTarget.checked)} error={fieldError(save.error, 'electronic')} />
             <Textarea label="Инициаторы собрания" description="ФИО собственников с номерами помещений или наименование управляющей организации" autosize minRows={2} value={initiators} onChange={(e) => setInitiators(e.currentTarget.value)} />
-            <Group grow wrap="wrap">
-              <DateTimePicker label="Дата и время начала собрания (МСК)" valueFormat="DD.MM.YYYY HH:mm" locale="ru" value={pickerValue(startsAt)} onChange={(x) => setStartsAt(fromPickerValue(x))} error={fieldError(save.error, 'startsAt')} miw={220} />
-              <DateTimePicker label="Окончание приёма решений (МСК)" valueFormat="DD.MM.YYYY HH:mm" locale="ru" value={pickerValue(endsAt)} onChange={(x) => setEndsAt(fromPickerValue(x))} error={fieldError(save.error, 'endsAt')} miw={220} />
+            <Group grow wrap="wrap" align="flex-start">
+              <RuDateTimeInput dateLabel="Дата начала собрания" timeLabel="Время начала (МСК)" defaultTime="10:00" value={startsAt} onChange={setStartsAt} error={fieldError(save.error, 'startsAt')} />
+              <RuDateTimeInput dateLabel="Дата окончания приёма решений" timeLabel="Время окончания (МСК)" defaultTime="20:00" value={endsAt} onChange={setEndsAt} error={fieldError(save.error, 'endsAt')} />
             </Group>
             <TextInput label="Место проведения собрания" value={place} onChange={(e) => setPlace(e.currentTarget.value)} />
             <TextInput label="Место (адрес) передачи решений собственников" value={ballotsPlace} onChange={(e) => setBallotsPlace(e.currentTarget.value)} />
