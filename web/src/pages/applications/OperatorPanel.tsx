@@ -1,14 +1,13 @@
 /** The operator's side of an application: the clock, the specialist, «Требуется дополнение», and the decision form. */
 import { useState } from 'react';
 import { Alert, Badge, Button, Card, Group, NumberInput, SegmentedControl, Select, Stack, Text, Textarea, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, call, ApiError } from '../../api/client';
+import { RuDateInput } from '../../components/forms';
 import type { Application } from '../../api/types';
 import { useAuth } from '../../auth';
 import { fmtDate } from '../../lib/format';
-import { parseRuDate } from '../../lib/dates';
 import { newKey } from '../../lib/ids';
 import { appKey, useReference, useSpecialists } from './queries';
 
@@ -122,11 +121,9 @@ export function OperatorPanel({ app }: { app: Application }) {
                 {dueMode === 'days' ? (
                   <NumberInput label="Срок, рабочих дней" min={1} max={60} value={days} onChange={setDays} />
                 ) : (
-                  <DateInput
+                  <RuDateInput
                     label="Срок"
                     description="Если дата приходится на нерабочий день, срок переносится на ближайший рабочий день"
-                    valueFormat="DD.MM.YYYY"
-                    dateParser={parseRuDate}
                     value={dueOn}
                     onChange={setDueOn}
                     error={problem?.fieldMessage('dueOn')}

@@ -7,13 +7,12 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Badge, Button, Group, Radio, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { DatePickerInput } from '@mantine/dates';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fieldError } from '../../api/client';
 import { ME_KEY, useAuth } from '../../auth';
 import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
 import { ListTable } from '../../components/ListTable';
-import { FormError, Section } from '../../components/forms';
+import { FormError, RuDateInput, Section } from '../../components/forms';
 import { RowActionButton, useRowAction } from '../../components/RowAction';
 import { fmtDate } from '../../lib/format';
 import { FIELD_LABELS, formatSnils } from '../../lib/shared';
@@ -95,11 +94,9 @@ function InviteCard() {
             onChange={(e) => setSnils(e.currentTarget.value)}
             error={fieldError(invite.error, 'snils')}
           />
-          <DatePickerInput
+          <RuDateInput
             label={FIELD_LABELS.validUntil}
             description="Последний день, когда доверенность действует (дд.мм.гггг)"
-            valueFormat="DD.MM.YYYY"
-            locale="ru"
             minDate={new Date().toISOString().slice(0, 10)}
             value={validUntil}
             onChange={(v) => setValidUntil(v ?? '')}

@@ -6,14 +6,12 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Anchor, Button, Card, Grid, Group, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, call, fieldError } from '../../api/client';
 import { PageTitle } from '../../components/PageState';
-import { FormError } from '../../components/forms';
+import { FormError, RuDateInput } from '../../components/forms';
 import { fmtDate, fmtRub, moscowToday, shortOrg } from '../../lib/format';
-import { parseRuDate } from '../../lib/dates';
 import { MONEY_KEY, MATCH_LABEL, useInvoices } from './queries';
 
 interface Form {
@@ -86,7 +84,7 @@ export function NewPaymentPage() {
                 <TextInput label="Сумма, ₽" required placeholder="1 234,56" inputMode="decimal" maxLength={20} value={v.amount} onChange={(e) => setV({ ...v, amount: e.currentTarget.value })} error={err('amount')} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 4 }}>
-                <DateInput label="Дата платежа" required placeholder="дд.мм.гггг" valueFormat="DD.MM.YYYY" dateParser={parseRuDate} maxDate={moscowToday()} value={v.paidOn} onChange={(x) => setV({ ...v, paidOn: x })} error={err('paidOn')} />
+                <RuDateInput label="Дата платежа" required maxDate={moscowToday()} value={v.paidOn} onChange={(x) => setV({ ...v, paidOn: x })} error={err('paidOn')} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 4 }}>
                 <TextInput label="Номер платёжного документа" required maxLength={40} value={v.docNumber} onChange={(e) => setV({ ...v, docNumber: e.currentTarget.value })} error={err('docNumber')} />

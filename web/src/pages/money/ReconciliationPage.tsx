@@ -6,13 +6,11 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Alert, Anchor, Button, Card, Grid, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useQuery } from '@tanstack/react-query';
 import { api, call, fieldError } from '../../api/client';
 import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
-import { FormError } from '../../components/forms';
+import { FormError, RuDateInput } from '../../components/forms';
 import { fmtDate, fmtRub, moscowToday, shortOrg } from '../../lib/format';
-import { parseRuDate } from '../../lib/dates';
 import { MONEY_KEY } from './queries';
 
 const query = (s: URLSearchParams) => (s.get('with') && s.get('from') && s.get('to') ? { counterpartyId: s.get('with')!, from: s.get('from')!, to: s.get('to')! } : null);
@@ -65,10 +63,10 @@ export function ReconciliationPage() {
                   />
                 </Grid.Col>
                 <Grid.Col span={{ base: 6, md: 3 }}>
-                  <DateInput label="Начало периода" required placeholder="дд.мм.гггг" valueFormat="DD.MM.YYYY" dateParser={parseRuDate} value={v.from} onChange={(x) => setV({ ...v, from: x })} error={err('from')} />
+                  <RuDateInput label="Начало периода" required value={v.from} onChange={(x) => setV({ ...v, from: x })} error={err('from')} />
                 </Grid.Col>
                 <Grid.Col span={{ base: 6, md: 3 }}>
-                  <DateInput label="Конец периода" required placeholder="дд.мм.гггг" valueFormat="DD.MM.YYYY" dateParser={parseRuDate} value={v.to} onChange={(x) => setV({ ...v, to: x })} error={err('to')} />
+                  <RuDateInput label="Конец периода" required value={v.to} onChange={(x) => setV({ ...v, to: x })} error={err('to')} />
                 </Grid.Col>
               </Grid>
               <Group justify="flex-end">

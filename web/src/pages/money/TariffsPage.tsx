@@ -4,15 +4,13 @@
  */
 import { useState } from 'react';
 import { Badge, Button, Card, Grid, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, call, errorMessage, fieldError } from '../../api/client';
 import { useAuth } from '../../auth';
 import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
-import { FormError } from '../../components/forms';
+import { FormError, RuDateInput } from '../../components/forms';
 import { fmtDate, fmtRub, moscowToday, addDays, shortOrg } from '../../lib/format';
-import { parseRuDate } from '../../lib/dates';
 import { RowsList } from './RowsList';
 import { MONEY_KEY, UNIT_LABEL, useApplicableTariffs, useTariffs, useVatRates, type ApplicableTariff, type Tariff } from './queries';
 
@@ -139,10 +137,10 @@ function NewTariff() {
               <TextInput label="Цена без НДС, ₽" required placeholder="1 234,56" inputMode="decimal" value={v.price} onChange={(e) => setV({ ...v, price: e.currentTarget.value })} error={err('price')} maxLength={20} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4, md: 2.5 }}>
-              <DateInput label="Действует с" required placeholder="дд.мм.гггг" valueFormat="DD.MM.YYYY" dateParser={parseRuDate} value={v.validFrom} onChange={(x) => setV({ ...v, validFrom: x })} error={err('validFrom')} />
+              <RuDateInput label="Действует с" required value={v.validFrom} onChange={(x) => setV({ ...v, validFrom: x })} error={err('validFrom')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4, md: 2.5 }}>
-              <DateInput label="Действует по" placeholder="без срока" valueFormat="DD.MM.YYYY" dateParser={parseRuDate} value={v.validTo} onChange={(x) => setV({ ...v, validTo: x })} error={err('validTo')} clearable />
+              <RuDateInput label="Действует по" placeholder="без срока" value={v.validTo} onChange={(x) => setV({ ...v, validTo: x })} error={err('validTo')} clearable />
             </Grid.Col>
           </Grid>
           <Group justify="flex-end">

@@ -6,15 +6,13 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Alert, Anchor, Button, Card, Checkbox, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, ApiError } from '../../api/client';
 import type { Body, PermitMovement, Task } from '../../api/types';
 import { ErrorAlert, Loading, Empty } from '../../components/PageState';
 import { ListTable } from '../../components/ListTable';
-import { FormError } from '../../components/forms';
+import { FormError, RuDateInput } from '../../components/forms';
 import { fmtDate, fmtDateTime, fmtDecimal, fmtInt, moscowToday, addDays, plural } from '../../lib/format';
-import { parseRuDate } from '../../lib/dates';
 import { newKey } from '../../lib/ids';
 import { FIELD_LABELS } from '../../lib/shared';
 
@@ -147,12 +145,9 @@ function StatementForm({ taskId }: { taskId: string }) {
               ['to', to, setTo],
             ] as const
           ).map(([field, value, set]) => (
-            <DateInput
+            <RuDateInput
               key={field}
               label={FIELD_LABELS[field]}
-              placeholder="дд.мм.гггг"
-              valueFormat="DD.MM.YYYY"
-              dateParser={parseRuDate}
               value={value}
               onChange={(v) => {
                 set(v);
