@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Card, Grid, Group, Loader, MultiSelect, NativeSelect, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { ListTable } from '../../components/ListTable';
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
 import type { Application } from '../../api/types';
@@ -12,6 +13,7 @@ import { fmtDate, fmtDecimal } from '../../lib/format';
 import { RuDateInput } from '../../components/forms';
 import { useAutosave, type Autosave, type SaveStatus } from './useAutosave';
 import { useFacilityOptions, useFkko, useReference } from './queries';
+import { Field } from '../registers/common';
 
 interface General {
   siteId: string | null;
@@ -174,36 +176,23 @@ function GeneralCard({ app, s, editable }: { app: Application; s: Autosave<Gener
         </Grid>
       ) : (
         <Grid gutter="sm">
-          <Info label="Объект" span={12}>
+          <Field label="Объект" span={12}>
             {app.site ? `${app.site.name} — ${app.site.address}` : '—'}
-          </Info>
-          <Info label="Срок работ" span={6}>
+          </Field>
+          <Field label="Срок работ" span={6}>
             {app.worksFrom ? fmtDate(app.worksFrom) : '—'} — {app.worksTo ? fmtDate(app.worksTo) : '—'}
-          </Info>
-          <Info label="Округ" span={6}>
+          </Field>
+          <Field label="Округ" span={6}>
             {app.district ?? '—'}
-          </Info>
+          </Field>
           {app.comment && (
-            <Info label="Комментарий" span={12}>
+            <Field label="Комментарий" span={12}>
               {app.comment}
-            </Info>
+            </Field>
           )}
         </Grid>
       )}
     </Card>
-  );
-}
-
-export function Info({ label, children, span }: { label: string; children: React.ReactNode; span: number }) {
-  return (
-    <Grid.Col span={{ base: 12, sm: span }}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </Grid.Col>
   );
 }
 
@@ -264,43 +253,30 @@ function LinesCard({ app, s, editable }: { app: Application; s: Autosave<Line[]>
           </Group>
         </Stack>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Код ФККО</Table.Th>
-                <Table.Th>Вид отходов</Table.Th>
-                <Table.Th className="ossig-num">Объём, м³</Table.Th>
-                <Table.Th className="ossig-num">Масса, т</Table.Th>
-                <Table.Th>Объекты приёма</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {app.lines.map((l) => (
-                <Table.Tr key={l.position}>
-                  <Table.Td className="ossig-nowrap">{l.wasteCode ? formatCode(l.wasteCode) : '—'}</Table.Td>
-                  <Table.Td>{l.wasteName ?? '—'}</Table.Td>
-                  <Table.Td className="ossig-num">{fmtDecimal(l.volume)}</Table.Td>
-                  <Table.Td className="ossig-num">{fmtDecimal(l.mass)}</Table.Td>
-                  <Table.Td>
-                    {l.facilities.length === 0
-                      ? '—'
-                      : l.facilities.map((f) => (
-                          <Text size="sm" key={f.id}>
-                            {f.number} «{f.name}»
-                            {!f.active && (
-                              <Badge color="red" variant="light" ml="xs">
-                                доступ приостановлен
-                              </Badge>
-                            )}
-                          </Text>
-                        ))}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ListTable minWidth={560} striped columns={['Код ФККО', 'Вид отходов', { label: 'Объём, м³', num: true }, { label: 'Масса, т', num: true }, 'Объекты приёма']}>
+          {app.lines.map((l) => (
+            <Table.Tr key={l.position}>
+              <Table.Td className="ossig-nowrap">{l.wasteCode ? formatCode(l.wasteCode) : '—'}</Table.Td>
+              <Table.Td>{l.wasteName ?? '—'}</Table.Td>
+              <Table.Td className="ossig-num">{fmtDecimal(l.volume)}</Table.Td>
+              <Table.Td className="ossig-num">{fmtDecimal(l.mass)}</Table.Td>
+              <Table.Td>
+                {l.facilities.length === 0
+                  ? '—'
+                  : l.facilities.map((f) => (
+                      <Text size="sm" key={f.id}>
+                        {f.number} «{f.name}»
+                        {!f.active && (
+                          <Badge color="red" variant="light" ml="xs">
+                            доступ приостановлен
+                          </Badge>
+                        )}
+                      </Text>
+                    ))}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </ListTable>
       )}
     </Card>
   );

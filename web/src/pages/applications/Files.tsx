@@ -1,6 +1,7 @@
 /** The application's documents: upload by kind (type judged by the server from content), list, download, remove. */
 import { useRef, useState } from 'react';
 import { Alert, Anchor, Button, Card, FileButton, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { ListTable } from '../../components/ListTable';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, call, errorMessage } from '../../api/client';
 import { sendApplicationFile, type ApplicationFileKind } from '../../api/files';
@@ -88,45 +89,32 @@ export function Files({ app }: { app: Application }) {
           Файлов нет
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={520}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Документ</Table.Th>
-                <Table.Th>Файл</Table.Th>
-                <Table.Th className="ossig-num">Размер</Table.Th>
-                <Table.Th>Загружен</Table.Th>
-                {app.editable && <Table.Th />}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {app.files.map((f) => (
-                <Table.Tr key={f.id}>
-                  <Table.Td>{f.kindLabel}</Table.Td>
-                  <Table.Td>
-                    <Anchor href={f.url} download={f.fileName} size="sm">
-                      {f.fileName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td className="ossig-num">{fmtBytes(f.sizeBytes)}</Table.Td>
-                  <Table.Td>
-                    <Text size="xs">{fmtDateTime(f.uploadedAt)}</Text>
-                    <Text size="xs" c="dimmed">
-                      {f.uploadedBy}
-                    </Text>
-                  </Table.Td>
-                  {app.editable && (
-                    <Table.Td>
-                      <Anchor component="button" type="button" c="red" size="sm" onClick={() => void remove(f.id)} aria-label={`Удалить файл ${f.fileName}`}>
-                        Удалить
-                      </Anchor>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ListTable minWidth={520} columns={['Документ', 'Файл', { label: 'Размер', num: true }, 'Загружен', ...(app.editable ? [''] : [])]}>
+          {app.files.map((f) => (
+            <Table.Tr key={f.id}>
+              <Table.Td>{f.kindLabel}</Table.Td>
+              <Table.Td>
+                <Anchor href={f.url} download={f.fileName} size="sm">
+                  {f.fileName}
+                </Anchor>
+              </Table.Td>
+              <Table.Td className="ossig-num">{fmtBytes(f.sizeBytes)}</Table.Td>
+              <Table.Td>
+                <Text size="xs">{fmtDateTime(f.uploadedAt)}</Text>
+                <Text size="xs" c="dimmed">
+                  {f.uploadedBy}
+                </Text>
+              </Table.Td>
+              {app.editable && (
+                <Table.Td>
+                  <Anchor component="button" type="button" c="red" size="sm" onClick={() => void remove(f.id)} aria-label={`Удалить файл ${f.fileName}`}>
+                    Удалить
+                  </Anchor>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </ListTable>
       )}
     </Card>
   );

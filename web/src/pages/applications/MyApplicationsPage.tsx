@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { Badge, Button, Card, Group, Paper, SegmentedControl, Stack, Text, ScrollArea } from '@mantine/core';
 import type { ApplicationStatus, MyApplication } from '../../api/types';
 import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
+import { ShowMore } from '../../components/MoreList';
 import { fmtDate, fmtDateTime } from '../../lib/format';
 import { useMyApplications } from './queries';
 import { KIND_LABEL, StatusBadge } from './status';
@@ -47,13 +48,7 @@ export function MyApplicationsPage() {
           <ApplicationRow key={a.id} a={a} />
         ))}
       </Stack>
-      {list.hasNextPage && (
-        <Group justify="center" mt="md">
-          <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            Показать ещё
-          </Button>
-        </Group>
-      )}
+      <ShowMore q={list} variant="default" />
     </>
   );
 }

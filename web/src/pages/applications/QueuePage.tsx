@@ -2,6 +2,7 @@
 import { Link, useSearchParams } from 'react-router-dom';
 import { Badge, Button, Card, Grid, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
+import { ShowMore } from '../../components/MoreList';
 import { fmtDate, fmtDateTime } from '../../lib/format';
 import type { ApplicationStatus, QueueItem } from '../../api/types';
 import { useQueue, useReference, useSpecialists, type QueueFilters } from './queries';
@@ -114,13 +115,7 @@ export function QueuePage() {
           </Table.ScrollContainer>
         </Card>
       )}
-      {q.hasNextPage && (
-        <Group justify="center" mt="md">
-          <Button variant="default" onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage}>
-            Показать ещё
-          </Button>
-        </Group>
-      )}
+      <ShowMore q={q} variant="default" />
     </>
   );
 }

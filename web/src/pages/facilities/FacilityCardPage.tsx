@@ -1,8 +1,7 @@
 /** The card of a receiving facility: details, accepted ФККО codes, permits in force naming it, «Изменить», «Снять с учёта»; for the operator «Приостановить доступ» / «Восстановить доступ»; the history. */
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, Anchor, Breadcrumbs, Button, Card, Grid, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Alert, Anchor, Breadcrumbs, Button, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
 import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
@@ -10,7 +9,7 @@ import { ListTable } from '../../components/ListTable';
 import { fmtDate, fmtDateTime } from '../../lib/format';
 import { FACILITY_KIND_LABELS, REGISTER_STATUS_LABELS } from '../../lib/shared';
 import { useAuth } from '../../auth';
-import { Field, ReasonDialog, RegisterHistory } from '../registers/common';
+import { EntryActions, Field, ReasonDialog, RegisterHistory } from '../registers/common';
 import { BoundaryCard } from '../telemetry/BoundaryCard';
 import { FacilityForm } from './FacilityForm';
 import { FacilityStatusBadge, capacityText } from './status';
@@ -22,10 +21,7 @@ export function FacilityCardPage() {
   const { hasRole } = useAuth();
   const operator = hasRole('operator');
   const q = useQuery({ queryKey: ['facilities', 'one', id], queryFn: () => call(api.GET('/api/facilities/{id}', { params: { path: { id } } })) });
-  const [editing, setEditing] = useState(false);
   const [changing, setChanging] = useState(false);
-  const [archiving, setArchiving] = useState(false);
-  const phone = useMediaQuery('(max-width: 600px)');
   if (q.isPending) return <Loading label="Загрузка объекта приёма…" />;
   if (q.isError) return <ErrorAlert error={q.error} title="Не удалось открыть объект приёма" />;
   const f = q.data;
@@ -45,14 +41,18 @@ export function FacilityCardPage() {
         right={
           <Group gap="xs">
             {f.editable && (
-              <>
-                <Button variant="light" size="sm" onClick={() => setEditing(true)}>
-                  Изменить
-                </Button>
-                <Button variant="subtle" color="red" size="sm" onClick={() => setArchiving(true)}>
-                  Снять с учёта
-                </Button>
-              </>
+              <EntryActions
+                editTitle="Изменение объекта приёма"
+                editSize="xl"
+                form={(close) => <FacilityForm facility={f} onCancel={close} onDone={close} />}
+                archive={{
+                  title: 'Снять объект приёма с учёта',
+                  consequence:
+                    'Объект перейдёт в архив: изменить его и выбрать в заявлениях будет нельзя. Пока он указан в действующем разрешении или в заявлении на рассмотрении, снять его нельзя. История сохранится.',
+                  invalidate: ['facilities'],
+                  run: (reason) => call(api.POST('/api/facilities/{id}/archive', { params: { path: { id: f.id } }, body: { version: f.version, reason } })),
+                }}
+              />
             )}
             {f.canSuspend && (
               <Button variant={suspended ? 'light' : 'subtle'} color={suspended ? 'teal' : 'red'} size="sm" onClick={() => setChanging(true)}>
@@ -79,18 +79,6 @@ export function FacilityCardPage() {
           Причина: {f.organizationStatusReason ?? '—'}.
         </Alert>
       )}
-      <Modal opened={editing} onClose={() => setEditing(false)} title="Изменение объекта приёма" size="xl" fullScreen={phone}>
-        <FacilityForm facility={f} onCancel={() => setEditing(false)} onDone={() => setEditing(false)} />
-      </Modal>
-      <ReasonDialog
-        opened={archiving}
-        onClose={() => setArchiving(false)}
-        title="Снять объект приёма с учёта"
-        consequence="Объект перейдёт в архив: изменить его и выбрать в заявлениях будет нельзя. Пока он указан в действующем разрешении или в заявлении на рассмотрении, снять его нельзя. История сохранится."
-        confirmLabel="Снять с учёта"
-        invalidate={['facilities']}
-        run={(reason) => call(api.POST('/api/facilities/{id}/archive', { params: { path: { id: f.id } }, body: { version: f.version, reason } }))}
-      />
       <ReasonDialog
         opened={changing}
         onClose={() => setChanging(false)}

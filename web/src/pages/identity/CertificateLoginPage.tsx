@@ -200,17 +200,26 @@ function KeyFilePanel({ challenge, onSigned, busy, disabled }: SignPanelProps) {
         onChange={setCertificateFile}
         accept=".cer,.crt,.pem,.der"
       />
-      {error && (
-        <Alert color="red" role="alert" title="Ключ не открыт" data-testid="key-file-error">
-          {error}
+      <SignAndEnter error={error} errorTitle="Ключ не открыт" errorTestId="key-file-error" onSign={sign} loading={signing || busy} disabled={!keyFile || disabled} />
+    </Stack>
+  );
+}
+
+/** Why the last signing failed, and «Подписать и войти». */
+function SignAndEnter(p: { error: string | null; errorTitle: string; errorTestId?: string; onSign: () => Promise<void>; loading: boolean; disabled: boolean }) {
+  return (
+    <>
+      {p.error && (
+        <Alert color="red" role="alert" title={p.errorTitle} data-testid={p.errorTestId}>
+          {p.error}
         </Alert>
       )}
       <Group>
-        <Button onClick={() => void sign()} loading={signing || busy} disabled={!keyFile || disabled}>
+        <Button onClick={() => void p.onSign()} loading={p.loading} disabled={p.disabled}>
           Подписать и войти
         </Button>
       </Group>
-    </Stack>
+    </>
   );
 }
 
@@ -279,16 +288,7 @@ function PluginPanel({ plugin, challenge, onSigned, busy, disabled }: SignPanelP
       ) : (
         <Select label="Сертификат" placeholder="Выберите сертификат" data={options} value={thumbprint} onChange={setThumbprint} allowDeselect={false} />
       )}
-      {error && (
-        <Alert color="red" role="alert" title="Подпись не создана">
-          {error}
-        </Alert>
-      )}
-      <Group>
-        <Button onClick={() => void sign()} loading={signing || busy} disabled={!thumbprint || disabled}>
-          Подписать и войти
-        </Button>
-      </Group>
+      <SignAndEnter error={error} errorTitle="Подпись не создана" onSign={sign} loading={signing || busy} disabled={!thumbprint || disabled} />
     </Stack>
   );
 }

@@ -1,7 +1,8 @@
-/** Pieces the register pages share: who may change the register, the link to an entry's card, the history of an entry, a labelled value, the dialog that takes an entry off the register with a reason. */
+/** Pieces the register pages share: who may change the register, the link to an entry's card, the history of an entry, a labelled value, the dialog that takes an entry off the register with a reason, the card's «Изменить» and «Снять с учёта». */
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Anchor, Badge, Button, Card, Grid, Group, Modal, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../api/client';
 import { useAuth } from '../../auth';
@@ -157,5 +158,40 @@ export function ReasonDialog({
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/**
+ * «Изменить» and «Снять с учёта» on an entry's card: the two buttons, the entry's form in a dialog (the whole
+ * screen on a phone), and the dialog that takes the entry off the register with a reason.
+ */
+export function EntryActions({
+  editTitle,
+  editSize = 'lg',
+  form,
+  archive,
+}: {
+  editTitle: string;
+  editSize?: string;
+  form: (close: () => void) => ReactNode;
+  archive: { title: string; consequence: string; invalidate: unknown[]; run: (reason: string | null) => Promise<unknown> };
+}) {
+  const [editing, setEditing] = useState(false);
+  const [archiving, setArchiving] = useState(false);
+  const phone = useMediaQuery('(max-width: 600px)');
+  const close = () => setEditing(false);
+  return (
+    <>
+      <Button variant="light" size="sm" onClick={() => setEditing(true)}>
+        Изменить
+      </Button>
+      <Button variant="subtle" color="red" size="sm" onClick={() => setArchiving(true)}>
+        Снять с учёта
+      </Button>
+      <Modal opened={editing} onClose={close} title={editTitle} size={editSize} fullScreen={phone}>
+        {form(close)}
+      </Modal>
+      <ReasonDialog opened={archiving} onClose={() => setArchiving(false)} confirmLabel="Снять с учёта" {...archive} />
+    </>
   );
 }

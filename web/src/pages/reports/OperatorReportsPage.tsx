@@ -1,6 +1,7 @@
 /** The operator's «Отчёты организаций»: who filed a period's reports, who is late, and totals per ФККО code. Filters in the URL. */
 import { Link, useSearchParams } from 'react-router-dom';
 import { Anchor, Badge, Card, Group, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ListTable } from '../../components/ListTable';
 import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
 import { fmtDate, fmtDateTime, fmtDecimal } from '../../lib/format';
 import { useFilers, useTotals, type OperatorKind } from './queries';
@@ -62,52 +63,40 @@ export function OperatorReportsPage() {
               {filers.data.items.length === 0 ? (
                 <Empty>За этот период отчитываться некому</Empty>
               ) : (
-                <Table.ScrollContainer minWidth={640}>
-                  <Table striped>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>Организация</Table.Th>
-                        <Table.Th>Статус</Table.Th>
-                        <Table.Th>Рег. номер</Table.Th>
-                        <Table.Th>Подан</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {filers.data.items.map((f) => (
-                        <Table.Tr key={`${f.organization.id}|${f.subject?.id ?? ''}`}>
-                          <Table.Td>
-                            <Text size="sm">{f.organization.name}</Text>
-                            <Text size="xs" c="dimmed">
-                              ИНН {f.organization.inn}
-                              {f.subject ? ` · ${f.subject.name}` : ''}
-                            </Text>
-                          </Table.Td>
-                          <Table.Td>
-                            <Badge color={f.filedVersion > 0 ? 'teal' : 'gray'} variant="light">
-                              {f.statusLabel}
-                            </Badge>
-                            {f.late && (
-                              <Badge color="red" ml={4}>
-                                {f.filedVersion > 0 ? 'после срока' : 'опаздывает'}
-                              </Badge>
-                            )}
-                          </Table.Td>
-                          <Table.Td>
-                            {f.reportId ? (
-                              <Anchor component={Link} to={`/reports/${f.reportId}`}>
-                                {f.number}
-                              </Anchor>
-                            ) : (
-                              '—'
-                            )}
-                            {f.filedVersion > 1 && <Text size="xs">версия {f.filedVersion}</Text>}
-                          </Table.Td>
-                          <Table.Td>{f.submittedAt ? fmtDateTime(f.submittedAt) : '—'}</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
+                <ListTable minWidth={640} striped columns={['Организация', 'Статус', 'Рег. номер', 'Подан']}>
+                  {filers.data.items.map((f) => (
+                    <Table.Tr key={`${f.organization.id}|${f.subject?.id ?? ''}`}>
+                      <Table.Td>
+                        <Text size="sm">{f.organization.name}</Text>
+                        <Text size="xs" c="dimmed">
+                          ИНН {f.organization.inn}
+                          {f.subject ? ` · ${f.subject.name}` : ''}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge color={f.filedVersion > 0 ? 'teal' : 'gray'} variant="light">
+                          {f.statusLabel}
+                        </Badge>
+                        {f.late && (
+                          <Badge color="red" ml={4}>
+                            {f.filedVersion > 0 ? 'после срока' : 'опаздывает'}
+                          </Badge>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        {f.reportId ? (
+                          <Anchor component={Link} to={`/reports/${f.reportId}`}>
+                            {f.number}
+                          </Anchor>
+                        ) : (
+                          '—'
+                        )}
+                        {f.filedVersion > 1 && <Text size="xs">версия {f.filedVersion}</Text>}
+                      </Table.Td>
+                      <Table.Td>{f.submittedAt ? fmtDateTime(f.submittedAt) : '—'}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </ListTable>
               )}
             </>
           )}
@@ -122,37 +111,22 @@ export function OperatorReportsPage() {
             (totals.data.rows.length === 0 ? (
               <Empty>Поданных отчётов за период нет</Empty>
             ) : (
-              <Table.ScrollContainer minWidth={320 + totals.data.columns.length * 110}>
-                <Table striped fz="sm">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Код</Table.Th>
-                      <Table.Th>Отчётов</Table.Th>
-                      {totals.data.columns.map((c) => (
-                        <Table.Th key={c.key}>
-                          {c.label}, {c.unit}
-                        </Table.Th>
-                      ))}
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {totals.data.rows.map((r) => (
-                      <Table.Tr key={r.code}>
-                        <Table.Td>
-                          <Text size="sm">{r.code}</Text>
-                          <Text size="xs" c="dimmed">
-                            {r.name}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>{r.reports}</Table.Td>
-                        {totals.data.columns.map((c) => (
-                          <Table.Td key={c.key}>{fmtDecimal(r.values[c.key] ?? '0')}</Table.Td>
-                        ))}
-                      </Table.Tr>
+              <ListTable minWidth={320 + totals.data.columns.length * 110} striped fz="sm" columns={['Код', 'Отчётов', ...totals.data.columns.map((c) => `${c.label}, ${c.unit}`)]}>
+                {totals.data.rows.map((r) => (
+                  <Table.Tr key={r.code}>
+                    <Table.Td>
+                      <Text size="sm">{r.code}</Text>
+                      <Text size="xs" c="dimmed">
+                        {r.name}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{r.reports}</Table.Td>
+                    {totals.data.columns.map((c) => (
+                      <Table.Td key={c.key}>{fmtDecimal(r.values[c.key] ?? '0')}</Table.Td>
                     ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+                  </Table.Tr>
+                ))}
+              </ListTable>
             ))}
         </Card>
       </Stack>

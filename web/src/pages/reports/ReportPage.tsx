@@ -10,6 +10,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Anchor, Badge, Breadcrumbs, Button, Card, FileButton, Group, List, Modal, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { ListTable } from '../../components/ListTable';
 import { notifications } from '@mantine/notifications';
 import { ApiError, api, call, errorMessage } from '../../api/client';
 import { apiHref, sendReportFile } from '../../api/files';
@@ -424,28 +425,16 @@ function ReportForm({ card }: { card: ReportCard }) {
                       )}
                     </Group>
                   </Group>
-                  <Table.ScrollContainer minWidth={320 + card.columns.length * 110}>
-                    <Table fz="xs" mt="xs">
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th>Код</Table.Th>
-                          {card.columns.map((c) => (
-                            <Table.Th key={c.key}>{c.label}</Table.Th>
-                          ))}
-                        </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {v.rows.map((r) => (
-                          <Table.Tr key={`${r.code}|${r.facilityId ?? ''}`}>
-                            <Table.Td>{fkko(r.code)}</Table.Td>
-                            {card.columns.map((c) => (
-                              <Table.Td key={c.key}>{r.values[c.key] ? fmtDecimal(r.values[c.key]!) : '—'}</Table.Td>
-                            ))}
-                          </Table.Tr>
+                  <ListTable minWidth={320 + card.columns.length * 110} fz="xs" mt="xs" columns={['Код', ...card.columns.map((c) => c.label)]}>
+                    {v.rows.map((r) => (
+                      <Table.Tr key={`${r.code}|${r.facilityId ?? ''}`}>
+                        <Table.Td>{fkko(r.code)}</Table.Td>
+                        {card.columns.map((c) => (
+                          <Table.Td key={c.key}>{r.values[c.key] ? fmtDecimal(r.values[c.key]!) : '—'}</Table.Td>
                         ))}
-                      </Table.Tbody>
-                    </Table>
-                  </Table.ScrollContainer>
+                      </Table.Tr>
+                    ))}
+                  </ListTable>
                 </Card>
               ))}
             </Stack>

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { ListTable } from '../../components/ListTable';
 import { notifications } from '@mantine/notifications';
 import { api, call, errorMessage } from '../../api/client';
 import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
@@ -75,51 +76,38 @@ export function ReportsPage() {
             {list.data.items.length === 0 ? (
               <Empty>Отчётов пока нет</Empty>
             ) : (
-              <Table.ScrollContainer minWidth={640}>
-                <Table striped>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Отчёт</Table.Th>
-                      <Table.Th>Период</Table.Th>
-                      <Table.Th>Статус</Table.Th>
-                      <Table.Th>Рег. номер</Table.Th>
-                      <Table.Th>Срок</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {list.data.items.map((r) => (
-                      <Table.Tr key={r.id}>
-                        <Table.Td>
-                          <Anchor component={Link} to={`/reports/${r.id}`}>
-                            {r.kindTitle}
-                          </Anchor>
-                          {r.subjectName && (
-                            <Text size="xs" c="dimmed">
-                              {r.subjectName}
-                            </Text>
-                          )}
-                        </Table.Td>
-                        <Table.Td>{r.periodText}</Table.Td>
-                        <Table.Td>
-                          <Badge color={STATUS_COLOR[r.status]} variant="light">
-                            {r.statusLabel}
-                          </Badge>
-                          {r.filedVersion > 1 && <Text size="xs">версия {r.filedVersion}</Text>}
-                        </Table.Td>
-                        <Table.Td>{r.number ?? '—'}</Table.Td>
-                        <Table.Td>
-                          {fmtDate(r.deadline)}
-                          {r.overdue && (
-                            <Badge color="red" ml={4} size="xs">
-                              просрочен
-                            </Badge>
-                          )}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <ListTable minWidth={640} striped columns={['Отчёт', 'Период', 'Статус', 'Рег. номер', 'Срок']}>
+                {list.data.items.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/reports/${r.id}`}>
+                        {r.kindTitle}
+                      </Anchor>
+                      {r.subjectName && (
+                        <Text size="xs" c="dimmed">
+                          {r.subjectName}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{r.periodText}</Table.Td>
+                    <Table.Td>
+                      <Badge color={STATUS_COLOR[r.status]} variant="light">
+                        {r.statusLabel}
+                      </Badge>
+                      {r.filedVersion > 1 && <Text size="xs">версия {r.filedVersion}</Text>}
+                    </Table.Td>
+                    <Table.Td>{r.number ?? '—'}</Table.Td>
+                    <Table.Td>
+                      {fmtDate(r.deadline)}
+                      {r.overdue && (
+                        <Badge color="red" ml={4} size="xs">
+                          просрочен
+                        </Badge>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </ListTable>
             )}
           </Card>
         </Stack>

@@ -1,12 +1,10 @@
 /** The site card: details, permits with utilization, trips, statements. */
-import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { Alert, Anchor, Badge, Breadcrumbs, Card, Grid, Group, Modal, Stack, Tabs, Text, Button } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Alert, Anchor, Badge, Breadcrumbs, Card, Grid, Group, Stack, Tabs, Text, Button } from '@mantine/core';
 import { api, call } from '../../api/client';
 import { fmtDate, fmtDateTime } from '../../lib/format';
 import { WORKS_DOCUMENT_LABELS, WORKS_KIND_LABELS } from '../../lib/shared';
-import { Field, ReasonDialog, RegisterHistory } from '../registers/common';
+import { EntryActions, Field, RegisterHistory } from '../registers/common';
 import { SiteForm } from './SiteForm';
 import { useSite } from './queries';
 import { ErrorAlert, Loading, PageTitle, Empty } from '../../components/PageState';
@@ -24,9 +22,6 @@ export function SiteCardPage() {
   const [search, setSearch] = useSearchParams();
   const site = useSite(id);
   const { hasRole } = useAuth();
-  const [editing, setEditing] = useState(false);
-  const [archiving, setArchiving] = useState(false);
-  const phone = useMediaQuery('(max-width: 600px)');
   const tab: Tab = (TABS as readonly string[]).includes(search.get('tab') ?? '') ? (search.get('tab') as Tab) : 'permits';
 
   if (site.isPending) return <Loading label="Загрузка объекта…" />;
@@ -48,14 +43,16 @@ export function SiteCardPage() {
         right={
           <Group gap="xs">
             {s.editable && (
-              <>
-                <Button variant="light" size="sm" onClick={() => setEditing(true)}>
-                  Изменить
-                </Button>
-                <Button variant="subtle" color="red" size="sm" onClick={() => setArchiving(true)}>
-                  Снять с учёта
-                </Button>
-              </>
+              <EntryActions
+                editTitle="Изменение объекта"
+                form={(close) => <SiteForm site={s} onCancel={close} onDone={close} />}
+                archive={{
+                  title: 'Снять объект с учёта',
+                  consequence: 'Объект перейдёт в архив: изменить его и подать по нему заявление будет нельзя. История сохранится.',
+                  invalidate: ['sites'],
+                  run: (reason) => call(api.POST('/api/sites/{id}/archive', { params: { path: { id: s.id } }, body: { version: s.version, reason } })),
+                }}
+              />
             )}
             {hasRole('producer') && !s.archivedAt && (
               <Button component={Link} to="/services" variant="light" size="sm">
@@ -72,19 +69,6 @@ export function SiteCardPage() {
           Объект снят с учёта {fmtDateTime(s.archivedAt)}
         </Alert>
       )}
-      <Modal opened={editing} onClose={() => setEditing(false)} title="Изменение объекта" size="lg" fullScreen={phone}>
-        <SiteForm site={s} onCancel={() => setEditing(false)} onDone={() => setEditing(false)} />
-      </Modal>
-      <ReasonDialog
-        opened={archiving}
-        onClose={() => setArchiving(false)}
-        title="Снять объект с учёта"
-        consequence="Объект перейдёт в архив: изменить его и подать по нему заявление будет нельзя. История сохранится."
-        confirmLabel="Снять с учёта"
-        invalidate={['sites']}
-        run={(reason) => call(api.POST('/api/sites/{id}/archive', { params: { path: { id: s.id } }, body: { version: s.version, reason } }))}
-      />
-
       <Card component="section" aria-label="Сведения об объекте" mb="lg">
         <Grid gutter="md">
           <Field label="Адрес" span={6}>

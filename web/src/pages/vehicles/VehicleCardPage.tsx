@@ -1,23 +1,18 @@
 /** The vehicle card: details, transfers, «Изменить», «Снять с учёта», the history. */
-import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, Anchor, Breadcrumbs, Button, Card, Grid, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Alert, Anchor, Breadcrumbs, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
 import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
 import { ListTable } from '../../components/ListTable';
 import { fmtDate, fmtDateTime, fmtDecimal } from '../../lib/format';
 import { OWNERSHIP_LABELS } from '../../lib/shared';
-import { Field, ReasonDialog, RegisterHistory } from '../registers/common';
+import { EntryActions, Field, RegisterHistory } from '../registers/common';
 import { VehicleForm } from './VehicleForm';
 
 export function VehicleCardPage() {
   const { id = '' } = useParams();
   const q = useQuery({ queryKey: ['vehicles', 'one', id], queryFn: () => call(api.GET('/api/vehicles/{id}', { params: { path: { id } } })) });
-  const [editing, setEditing] = useState(false);
-  const [releasing, setReleasing] = useState(false);
-  const phone = useMediaQuery('(max-width: 600px)');
   if (q.isPending) return <Loading label="Загрузка ТС…" />;
   if (q.isError) return <ErrorAlert error={q.error} title="Не удалось открыть транспортное средство" />;
   const v = q.data;
@@ -36,12 +31,17 @@ export function VehicleCardPage() {
         right={
           v.editable && (
             <Group gap="xs">
-              <Button variant="light" size="sm" onClick={() => setEditing(true)}>
-                Изменить
-              </Button>
-              <Button variant="subtle" color="red" size="sm" onClick={() => setReleasing(true)}>
-                Снять с учёта
-              </Button>
+              <EntryActions
+                editTitle="Изменение ТС"
+                form={(close) => <VehicleForm vehicle={v} onCancel={close} onDone={close} />}
+                archive={{
+                  title: 'Снять ТС с учёта',
+                  consequence:
+                    'ТС уйдёт из вашего реестра, рейсы с ним приниматься не будут. Госномер станет свободен: его сможет зарегистрировать новый владелец — это будет записано как передача ТС.',
+                  invalidate: ['vehicles'],
+                  run: (reason) => call(api.POST('/api/vehicles/{id}/release', { params: { path: { id: v.id } }, body: { version: v.version, reason } })),
+                }}
+              />
             </Group>
           )
         }
@@ -53,18 +53,6 @@ export function VehicleCardPage() {
           ТС снято с учёта {fmtDateTime(v.archivedAt)}: госномер свободен для регистрации другим перевозчиком.
         </Alert>
       )}
-      <Modal opened={editing} onClose={() => setEditing(false)} title="Изменение ТС" size="lg" fullScreen={phone}>
-        <VehicleForm vehicle={v} onCancel={() => setEditing(false)} onDone={() => setEditing(false)} />
-      </Modal>
-      <ReasonDialog
-        opened={releasing}
-        onClose={() => setReleasing(false)}
-        title="Снять ТС с учёта"
-        consequence="ТС уйдёт из вашего реестра, рейсы с ним приниматься не будут. Госномер станет свободен: его сможет зарегистрировать новый владелец — это будет записано как передача ТС."
-        confirmLabel="Снять с учёта"
-        invalidate={['vehicles']}
-        run={(reason) => call(api.POST('/api/vehicles/{id}/release', { params: { path: { id: v.id } }, body: { version: v.version, reason } }))}
-      />
       <Card component="section" aria-label="Сведения о ТС" mb="lg">
         <Grid gutter="md">
           <Field label="Марка, модель" span={4}>
