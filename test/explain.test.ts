@@ -21,6 +21,10 @@ import { OVERVIEW_DAYS, overviewCountQueries, overviewDaysQuery } from '../src/f
 import { uploadListQueries } from '../src/features/uploads/queries.js';
 import { checkPeriod } from '../src/features/period-input.js';
 import { cardPartsQuery, encodeCursor, findApplication, myApplicationsQuery, operatorQueueQuery } from '../src/features/applications/queries.js';
+import { actListQueries, chargeListQueries, invoiceListQueries } from '../src/features/money/queries.js';
+import { paymentListQueries } from '../src/features/money/payments.js';
+import { reviewListQueries } from '../src/features/telemetry/reviews.js';
+import { unknownTerminalQueries } from '../src/features/telemetry/queries.js';
 import { moscowDate, addDays, parseIsoDate, formatIsoDate } from '../src/domain/period.js';
 
 const WORLDS = 24;
@@ -95,7 +99,7 @@ async function expectIndexed(name: string, q: CompiledQuery, uses: string[]) {
   const p = await explain(q);
   const bad = p.seqScans.filter((t) => /^trips($|_)/.test(t) || t === 'trip_totals');
   expect(bad, `${name}: sequential scan of ${bad.join(', ')}\n${p.text}`).toEqual([]);
-  for (const ix of uses) expect(p.indexes, `${name}: expected ${ix}`).toContain(ix);
+  for (const ix of uses) expect(p.indexes, `${name}: expected ${ix}\n${p.text}`).toContain(ix);
 }
 
 const trips = (a: Actor, f: Omit<TripFilter, 'pageSize'>) => tripListQueries(ctx, a, { pageSize: 50, ...f });
@@ -302,3 +306,103 @@ describe('EXPLAIN of the permit applications at 60,000 (issue 9)', () => {
   });
 });
 
+describe('EXPLAIN of the money and telemetry lists (a charge per trip, 20,000 acts and invoices, 30,000 payments, 20,000 review cases and unknown terminals)', () => {
+  const MONEY_TABLES = ['charges', 'acts', 'invoices', 'payments', 'telemetry_reviews', 'telemetry_unknown_terminals'];
+  beforeAll(async () => {
+    // After the registers' tests: the payers are their 2,000 producers.
+    await sql`insert into charges (trip_id, facility_id, payer_id, waste_code, unloaded_on, status)
+              select t.id, t.facility_id, s.producer_id, t.waste_code, (t.unloaded_at at time zone 'Europe/Moscow')::date, 'no_tariff'
+                from trips t join sites s on s.id = t.site_id`.execute(ctx.db);
+    await sql`with f as (select distinct facility_id as id, dense_rank() over (order by facility_id) as k from trips),
+                   p as (select id, row_number() over (order by id) as k from organizations where name like 'Застройщик %'),
+                   a as (insert into acts (number, facility_id, payer_id, month, seq, net_kop, vat_kop, total_kop, loads, created_at)
+                         select 'EX-' || g, f.id, p.id, date '2024-01-01' + ((g % 36) || ' months')::interval, g, 1000, 220, 1220, 1, now() - g * interval '1 minute'
+                           from generate_series(1, 20000) g join f on f.k = 1 + g % ${WORLDS} join p on p.k = 1 + g % 2000
+                         returning id, number, facility_id, payer_id, month, created_at)
+              insert into invoices (number, facility_id, payer_id, act_id, issued_on, due_on, net_kop, vat_kop, total_kop, created_at)
+              select 'С' || a.number, a.facility_id, a.payer_id, a.id, (a.month + interval '1 month')::date, (a.month + interval '2 months')::date, 1000, 220, 1220, a.created_at from a`.execute(ctx.db);
+    await sql`with f as (select distinct facility_id as id, dense_rank() over (order by facility_id) as k from trips)
+              insert into payments (facility_id, source, doc_number, doc_date, amount_kop, match, created_at)
+              select f.id, 'manual', 'П-' || g, date '2024-01-01' + g / 30, 100, case when g % 50 = 0 then 'unmatched' else 'ignored' end, now() - g * interval '1 minute'
+                from generate_series(1, 30000) g join f on f.k = 1 + g % ${WORLDS}`.execute(ctx.db);
+    // The cases of the city's carriers, 1 % of them the first world's carrier's (one carrier of many).
+    await sql`with v as (select id, carrier_id, row_number() over (order by id) as k from vehicles
+                          where carrier_id in (select carrier_id from trips group by carrier_id) and carrier_id <> ${w.carrier.id}),
+                   d as (insert into telemetry_detections (vehicle_id, carrier_id, kind, site_id, loaded_at, unloaded_at, latitude, longitude, outcome)
+                         select case when g % 100 = 0 then ${w.vehicle.id}::uuid else v.id end, case when g % 100 = 0 then ${w.carrier.id}::uuid else v.carrier_id end,
+                                'dump_outside', ${w.site.id}::uuid, timestamptz '2025-01-01' + g * interval '1 hour', timestamptz '2025-01-01' + g * interval '1 hour' + interval '30 minutes', 55.7, 37.6, 'review'
+                           from generate_series(1, 20000) g join v on v.k = 1 + g % (select count(*) from v)
+                         returning id, vehicle_id, carrier_id, loaded_at)
+              insert into telemetry_reviews (detection_id, reason_code, reason, carrier_id, vehicle_id, status, created_at)
+              select d.id, 'dump_outside', 'Выгрузка вне объектов приёма', d.carrier_id, d.vehicle_id, case when d.id % 10 = 0 then 'open' else 'dismissed' end, d.loaded_at + interval '1 hour' from d`.execute(ctx.db);
+    await sql`insert into telemetry_unknown_terminals (terminal, protocol, first_seen, last_seen, points, last_remote)
+              select 'UT-' || g, 'egts', now() - interval '30 days', now() - g * interval '1 minute', g, '127.0.0.1' from generate_series(1, 20000) g`.execute(ctx.db);
+    await sql`analyze`.execute(ctx.db);
+  }, 300_000);
+
+  /** As expectIndexed, and no sequential scan of a money or telemetry list table either. */
+  async function expectListIndexed(name: string, q: CompiledQuery, uses: string[]) {
+    await expectIndexed(name, q, uses);
+    const p = await explain(q);
+    const bad = p.seqScans.filter((t) => MONEY_TABLES.includes(t));
+    expect(bad, `${name}: sequential scan of ${bad.join(', ')}\n${p.text}`).toEqual([]);
+  }
+
+  it('has the rows it claims', async () => {
+    const r = await sql<{ relname: string; n: string }>`select relname, reltuples::int8::text as n from pg_class where relname = any(${MONEY_TABLES})`.execute(ctx.db);
+    const n = Object.fromEntries(r.rows.map((x) => [x.relname, Number(x.n)]));
+    expect(n.charges).toBeGreaterThan(WORLDS * TRIPS_EACH * 0.9);
+    for (const t of ['acts', 'invoices', 'telemetry_reviews', 'telemetry_unknown_terminals']) expect(n[t], t).toBeGreaterThan(18_000);
+    expect(n.payments).toBeGreaterThan(27_000);
+  });
+
+  it('charges of a facility and of a payer, first page and by cursor: one index scan per side', async () => {
+    for (const a of [actor(w.facility.id, ['facility']), actor(w.producer.id, ['producer'])]) {
+      const first = chargeListQueries(a, { pageSize: 50 });
+      await expectListIndexed('charges', first.items.compile(ctx.db), ['charges_facility_idx', 'charges_payer_idx']);
+      await expectListIndexed('charges summary', first.summary.compile(ctx.db), []);
+      const deep = chargeListQueries(a, { pageSize: 50, after: encodeKey([moscowDate(new Date(Date.now() - 60 * 86_400_000)), '1']) });
+      await expectListIndexed('charges by cursor', deep.items.compile(ctx.db), ['charges_facility_idx', 'charges_payer_idx']);
+    }
+  });
+
+  it('acts and invoices of both sides, first page and by cursor; the counts', async () => {
+    const facility = actor(w.facility.id, ['facility']);
+    const acts = actListQueries(facility, { pageSize: 50 });
+    await expectListIndexed('acts', acts.items.compile(ctx.db), ['acts_facility_month_idx', 'acts_payer_idx']);
+    await expectListIndexed('acts count', acts.count.compile(ctx.db), []);
+    const deep = actListQueries(facility, { pageSize: 50, after: encodeKey(['2025-06-01', String((Date.now() - 5_000 * 60_000) * 1000), '00000000-0000-4000-8000-000000000000']) });
+    await expectListIndexed('acts by cursor', deep.items.compile(ctx.db), ['acts_facility_month_idx', 'acts_payer_idx']);
+    const today = moscowDate(new Date());
+    const owed = invoiceListQueries(facility, today, { side: 'owed', pageSize: 50 });
+    await expectListIndexed('invoices owed', owed.items.compile(ctx.db), ['invoices_facility_issued_idx']);
+    await expectListIndexed('invoices owed sums', owed.sums.compile(ctx.db), []);
+    const payer = (await sql<{ id: string }>`select payer_id as id from invoices limit 1`.execute(ctx.db)).rows[0].id;
+    const owing = invoiceListQueries(actor(payer, ['producer']), today, { side: 'owing', pageSize: 50, after: encodeKey(['2025-06-01', '1', '00000000-0000-4000-8000-000000000000']) });
+    await expectListIndexed('invoices owing by cursor', owing.items.compile(ctx.db), ['invoices_payer_idx']);
+    const both = invoiceListQueries(facility, today, { pageSize: 50 });
+    await expectListIndexed('invoices of both sides', both.items.compile(ctx.db), ['invoices_facility_issued_idx', 'invoices_payer_idx']);
+  });
+
+  it("a facility's payments, a bank statement's, and those waiting", async () => {
+    const facility = actor(w.facility.id, ['facility']);
+    const all = paymentListQueries(facility, { pageSize: 50, after: encodeKey(['2025-01-01', '1', '00000000-0000-4000-8000-000000000000']) });
+    await expectListIndexed('payments by cursor', all.items.compile(ctx.db), ['payments_facility_idx']);
+    await expectListIndexed('payments count', all.count.compile(ctx.db), []);
+    await expectListIndexed('payments waiting', all.unmatched.compile(ctx.db), ['payments_unmatched_idx']);
+    const one = paymentListQueries(facility, { pageSize: 50, importId: '00000000-0000-4000-8000-000000000000' });
+    await expectListIndexed("a statement's payments", one.items.compile(ctx.db), ['payments_import_idx']);
+  });
+
+  it("review cases: a carrier's, the operator's by status and all; unknown terminals", async () => {
+    await expectListIndexed("a carrier's cases", reviewListQueries(actor(w.carrier.id, ['carrier']), { pageSize: 50 }).items.compile(ctx.db), ['telemetry_reviews_carrier_idx']);
+    const op = actor(operatorOrg, ['operator']);
+    const open = reviewListQueries(op, { status: 'open', pageSize: 50 });
+    await expectListIndexed('open cases', open.items.compile(ctx.db), ['telemetry_reviews_open_idx']);
+    await expectListIndexed('open cases count', open.count.compile(ctx.db), []);
+    const all = reviewListQueries(op, { pageSize: 50, after: encodeKey([String((Date.now() - 86_400_000) * 1000), '5000']) });
+    await expectListIndexed('all cases by cursor', all.items.compile(ctx.db), ['telemetry_reviews_created_idx']);
+    const t = unknownTerminalQueries({ pageSize: 50, after: encodeKey([String((Date.now() - 600 * 60_000) * 1000), 'UT-600']) });
+    await expectListIndexed('unknown terminals by cursor', t.items.compile(ctx.db), ['telemetry_unknown_terminals_seen_idx']);
+  });
+});

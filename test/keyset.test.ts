@@ -223,3 +223,169 @@ describe('keyset pages of sites, permits and statements', () => {
     expect(res.body.errors[0].field).toBe('after');
   });
 });
+
+/** A cursor of the right shape from another list, and a damaged one: each a 422 naming «after». */
+async function expectBadCursors(client: Client, url: string, foreign: string[]) {
+  for (const after of ['garbage', Buffer.from('["x"]').toString('base64url'), Buffer.from(JSON.stringify(foreign)).toString('base64url')]) {
+    const res = await client.get(`${url}${url.includes('?') ? '&' : '?'}after=${after}`);
+    expect(res.status, `${url} ${after}`).toBe(422);
+    expect(res.body.errors[0].field).toBe('after');
+  }
+}
+
+const UUID0 = '7f1d1a5e-1111-4111-8111-111111111111';
+
+describe('keyset pages of money: charges, acts, invoices, payments (issue 13)', () => {
+  let others: { facility: string; payer: string };
+  beforeAll(async () => {
+    others = {
+      facility: (await makeOrganization(ctx, { roles: ['facility'] })).id,
+      payer: (await makeOrganization(ctx, { roles: ['producer'] })).id,
+    };
+    // A charge per trip, on four sides: another pair's, the facility's to the producer, another
+    // facility's to the producer, the facility's to itself (on both sides: must come once).
+    await sql`insert into charges (trip_id, facility_id, payer_id, waste_code, unloaded_on, status)
+              select t.id,
+                     case t.id % 4 when 0 then ${others.facility}::uuid when 1 then ${w.facility.id}::uuid when 2 then ${others.facility}::uuid else ${w.facility.id}::uuid end,
+                     case t.id % 4 when 0 then ${others.payer}::uuid when 1 then ${w.producer.id}::uuid when 2 then ${w.producer.id}::uuid else ${w.facility.id}::uuid end,
+                     t.waste_code, (t.unloaded_at at time zone 'Europe/Moscow')::date, 'no_tariff'
+                from trips t where t.site_id = ${w.site.id}`.execute(ctx.db);
+    // Acts (and an invoice each) of three months, created at one microsecond: the facility's to the
+    // producer, another facility's to the facility (the facility as payer), and another pair's.
+    const acts = (facility: string, payer: string, prefix: string, n: number) => sql`
+      with a as (
+        insert into acts (number, facility_id, payer_id, month, seq, net_kop, vat_kop, total_kop, loads, created_at)
+        select ${prefix} || g, ${facility}::uuid, ${payer}::uuid, date '2026-08-01' + ((g % 3) || ' months')::interval, g, 1000 * g, 200 * g, 1200 * g, g,
+               timestamptz '2026-11-03 10:00:00.777777+03'
+          from generate_series(1, ${n}) g returning id, number, facility_id, payer_id, month, total_kop, created_at)
+      insert into invoices (number, facility_id, payer_id, act_id, issued_on, due_on, net_kop, vat_kop, total_kop, created_at)
+      select 'С' || a.number, a.facility_id, a.payer_id, a.id, (a.month + interval '1 month')::date, (a.month + interval '2 months')::date, a.total_kop - a.total_kop / 6, a.total_kop / 6, a.total_kop, a.created_at
+        from a`.execute(ctx.db);
+    await acts(w.facility.id, w.producer.id, 'КС-', 17);
+    await acts(others.facility, w.facility.id, 'ДР-', 6);
+    await acts(others.facility, others.payer, 'ЧЖ-', 5);
+    // Payments of the facility and of another, two per microsecond and three per day.
+    for (const facility of [w.facility.id, others.facility]) {
+      await sql`insert into payments (facility_id, source, doc_number, doc_date, amount_kop, match, created_at)
+                select ${facility}::uuid, 'manual', 'П-' || g, date '2026-11-01' + g / 3, 100 * g, case when g % 5 = 0 then 'ignored' else 'unmatched' end,
+                       timestamptz '2026-11-05 12:00:00.5+03' + (g / 2) * interval '1 second'
+                  from generate_series(1, 23) g`.execute(ctx.db);
+    }
+  });
+
+  it("charges of both sides: every charge once, newest day first; the producer's and the facility's", async () => {
+    for (const [client, org] of [[facility, w.facility.id], [producer, w.producer.id]] as const) {
+      const { got, total } = await walkAll(client, '/api/charges', 37, (c) => String(c.tripId));
+      const want = await sql<{ id: string }>`select trip_id::text as id from charges where facility_id = ${org} or payer_id = ${org} order by unloaded_on desc, trip_id desc`.execute(ctx.db);
+      expect(got).toEqual(want.rows.map((r) => r.id));
+      expect(new Set(got).size).toBe(got.length);
+      expect(got.length).toBeGreaterThan(200);
+      expect(total).toEqual({ value: want.rows.length, exact: true });
+    }
+    // A month and a side of the filter page the same way.
+    const month = (await sql<{ m: string }>`select to_char(max(unloaded_on), 'YYYY-MM') as m from charges where facility_id = ${w.facility.id}`.execute(ctx.db)).rows[0].m;
+    const { got } = await walkAll(facility, `/api/charges?month=${month}&billed=false`, 11, (c) => String(c.tripId));
+    const want = await sql<{ id: string }>`select trip_id::text as id from charges where (facility_id = ${w.facility.id} or payer_id = ${w.facility.id})
+      and to_char(unloaded_on, 'YYYY-MM') = ${month} and act_id is null order by unloaded_on desc, trip_id desc`.execute(ctx.db);
+    expect(got).toEqual(want.rows.map((r) => r.id));
+    await expectBadCursors(facility, '/api/charges', ['2026-11-01', UUID0]);
+  });
+
+  it("acts and invoices: the facility's and those it owes, ties at one microsecond kept apart; another pair's never seen", async () => {
+    const org = w.facility.id;
+    const acts = await walkAll(facility, '/api/acts', 4, (a) => a.number);
+    const wantActs = await sql<{ n: string }>`select number as n from acts where facility_id = ${org} or payer_id = ${org} order by month desc, created_at desc, id desc`.execute(ctx.db);
+    expect(acts.got).toEqual(wantActs.rows.map((r) => r.n));
+    expect(acts.got.length).toBe(23);
+    expect(acts.got.some((n) => n.startsWith('ЧЖ-'))).toBe(false);
+    expect(acts.total).toEqual({ value: 23, exact: true });
+    const mine = await walkAll(producer, '/api/acts?month=2026-09', 2, (a) => a.number);
+    expect(mine.got).toEqual((await sql<{ n: string }>`select number as n from acts where payer_id = ${w.producer.id} and month = '2026-09-01' order by created_at desc, id desc`.execute(ctx.db)).rows.map((r) => r.n));
+    expect(mine.got.length).toBe(6);
+
+    const all = await walkAll(facility, '/api/invoices', 5, (i) => i.number);
+    const wantAll = await sql<{ n: string }>`select number as n from invoices where facility_id = ${org} or payer_id = ${org} order by issued_on desc, created_at desc, id desc`.execute(ctx.db);
+    expect(all.got).toEqual(wantAll.rows.map((r) => r.n));
+    expect(all.total).toEqual({ value: 23, exact: true });
+    const owing = await walkAll(facility, '/api/invoices?side=owing', 4, (i) => i.number);
+    expect(owing.got).toEqual((await sql<{ n: string }>`select number as n from invoices where payer_id = ${org} order by issued_on desc, created_at desc, id desc`.execute(ctx.db)).rows.map((r) => r.n));
+    expect(owing.got.length).toBe(6);
+    const overdue = await walkAll(producer, '/api/invoices?side=owing&state=overdue', 3, (i) => i.number);
+    const wantOverdue = await sql<{ n: string }>`select number as n from invoices where payer_id = ${w.producer.id} and paid_kop < total_kop
+      and due_on < (now() at time zone 'Europe/Moscow')::date order by issued_on desc, created_at desc, id desc`.execute(ctx.db);
+    expect(overdue.got).toEqual(wantOverdue.rows.map((r) => r.n));
+    expect(overdue.got.length).toBeGreaterThan(0);
+    await expectBadCursors(facility, '/api/acts', ['2026-11-01', UUID0]);
+    await expectBadCursors(facility, '/api/invoices', ['1', UUID0]);
+  });
+
+  it("a facility's payments, a match filter, and another facility's never seen", async () => {
+    const { got, total } = await walkAll(facility, '/api/payments', 4, (p) => p.id);
+    const want = await sql<{ id: string }>`select id from payments where facility_id = ${w.facility.id} order by doc_date desc, created_at desc, id desc`.execute(ctx.db);
+    expect(got).toEqual(want.rows.map((r) => r.id));
+    expect(got.length).toBe(23);
+    expect(total).toEqual({ value: 23, exact: true });
+    const waiting = await walkAll(facility, '/api/payments?match=unmatched', 5, (p) => p.docNumber);
+    expect(waiting.got.length).toBe(19);
+    expect(waiting.total).toEqual({ value: 19, exact: true });
+    const first = await facility.get('/api/payments?pageSize=1');
+    expect(first.body.unmatched).toEqual({ value: 19, exact: true });
+    await expectBadCursors(facility, '/api/payments', ['2026-11-01', '1', 'x']);
+  });
+});
+
+describe('keyset pages of telemetry: review cases and unknown terminals (issue 13)', () => {
+  let operatorClient: Client;
+  let otherCarrier: string;
+  beforeAll(async () => {
+    operatorClient = operator;
+    otherCarrier = (await makeOrganization(ctx, { roles: ['carrier'] })).id;
+    const otherVehicle = (await makeVehicle(ctx, { carrierId: otherCarrier })).id;
+    for (const [carrierId, vehicleId, n] of [[w.carrier.id, w.vehicle.id, 19], [otherCarrier, otherVehicle, 8]] as const) {
+      await sql`with d as (
+                  insert into telemetry_detections (vehicle_id, carrier_id, kind, site_id, loaded_at, unloaded_at, latitude, longitude, outcome)
+                  select ${vehicleId}::uuid, ${carrierId}::uuid, 'dump_outside', ${w.site.id}::uuid, timestamptz '2026-10-01 08:00+03' + g * interval '1 hour',
+                         timestamptz '2026-10-01 09:00+03' + g * interval '1 hour', 55.7, 37.6, 'review'
+                    from generate_series(1, ${n}) g returning id, loaded_at)
+                insert into telemetry_reviews (detection_id, reason_code, reason, carrier_id, vehicle_id, status, created_at)
+                select d.id, 'dump_outside', 'Выгрузка вне объектов приёма', ${carrierId}::uuid, ${vehicleId}::uuid,
+                       case when extract(hour from d.loaded_at) :: int % 4 = 0 then 'dismissed' else 'open' end,
+                       timestamptz '2026-10-02 10:00:00.25+03' + (extract(hour from d.loaded_at)::int / 3) * interval '1 minute'
+                  from d`.execute(ctx.db);
+    }
+    await sql`insert into telemetry_unknown_terminals (terminal, protocol, first_seen, last_seen, points, last_remote)
+              select 'T-' || lpad(g::text, 3, '0'), 'egts', timestamptz '2026-11-01 10:00+03', timestamptz '2026-11-02 10:00:00.125+03' + (g / 4) * interval '1 minute', g, '127.0.0.1'
+                from generate_series(1, 21) g`.execute(ctx.db);
+    // A terminal a vehicle now names is not unknown any more.
+    await sql`update vehicles set terminal_number = 'T-007' where id = ${secondVehicle}`.execute(ctx.db);
+  });
+
+  it("review cases: the carrier's own, the operator's all and by status, newest first", async () => {
+    const mine = await walkAll(carrier, '/api/telemetry/reviews', 4, (r) => String(r.id));
+    const want = await sql<{ id: string }>`select r.id::text as id from telemetry_reviews r where carrier_id = ${w.carrier.id} order by r.created_at desc, r.id desc`.execute(ctx.db);
+    expect(mine.got).toEqual(want.rows.map((r) => r.id));
+    expect(mine.got.length).toBe(19);
+    expect(mine.total).toEqual({ value: 19, exact: true });
+    for (const status of ['open', 'dismissed'] as const) {
+      const all = await walkAll(operatorClient, `/api/telemetry/reviews?status=${status}`, 3, (r) => String(r.id));
+      const wantAll = await sql<{ id: string }>`select r.id::text as id from telemetry_reviews r where status = ${status} order by r.created_at desc, r.id desc`.execute(ctx.db);
+      expect(all.got).toEqual(wantAll.rows.map((r) => r.id));
+      expect(all.total).toEqual({ value: wantAll.rows.length, exact: true });
+    }
+    const every = await walkAll(operatorClient, '/api/telemetry/reviews', 5, (r) => String(r.id));
+    expect(every.got.length).toBe(27);
+    await expectBadCursors(carrier, '/api/telemetry/reviews', ['1', UUID0]);
+  });
+
+  it('unknown terminals, the latest first, ties kept apart; one a vehicle names is gone', async () => {
+    const { got, total } = await walkAll(operatorClient, '/api/telemetry/unknown-terminals', 4, (t) => t.terminal);
+    const want = await sql<{ t: string }>`select terminal as t from telemetry_unknown_terminals u
+      where not exists (select 1 from vehicles v where v.terminal_number = u.terminal) order by last_seen desc, terminal desc`.execute(ctx.db);
+    expect(got).toEqual(want.rows.map((r) => r.t));
+    expect(got.length).toBe(20);
+    expect(got).not.toContain('T-007');
+    expect(total).toEqual({ value: 20, exact: true });
+    expect((await carrier.get('/api/telemetry/unknown-terminals')).status).toBe(403);
+    await expectBadCursors(operatorClient, '/api/telemetry/unknown-terminals', ['x', 'T-001']);
+  });
+});

@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { IdParams, IsoDate, Nullable, Page, Paging, ProblemSchema, Uuid, errorResponses, uploadErrorResponses } from '../../platform/http/schemas.js';
+import { IdParams, IsoDate, KeysetPage, KeysetPaging, ListTotal, Nullable, ProblemSchema, Uuid, errorResponses, uploadErrorResponses } from '../../platform/http/schemas.js';
 import { sendFile } from '../../platform/files/send.js';
 import { receiveUpload } from '../uploads/receive-file.js';
 import { inTransaction } from './tx.js';
@@ -51,11 +51,12 @@ export const paymentRoutes: RoutesPlugin = (app, ctx) => {
       schema: {
         tags: TAGS,
         summary: 'Платежи, поступившие объекту приёма (вручную и из банковских выписок), с сопоставлением счетам',
-        querystring: Type.Object({ match: Type.Optional(MatchT), importId: Type.Optional(Type.String({ format: 'uuid', description: 'Только поступления из этой выписки (результат загрузки по строкам)' })), ...Paging }),
-        response: { 200: Type.Intersect([Page(Payment), Type.Object({ unmatched: Type.Integer({ description: 'Ждут сопоставления' }) })]), ...errorResponses },
+        description: 'Новые сверху (по дате документа). Следующая страница — с after = nextCursor; total и unmatched точны до 1000, дальше «более 1000».',
+        querystring: Type.Object({ match: Type.Optional(MatchT), importId: Type.Optional(Type.String({ format: 'uuid', description: 'Только поступления из этой выписки (результат загрузки по строкам)' })), ...KeysetPaging }),
+        response: { 200: Type.Intersect([KeysetPage(Payment), Type.Object({ unmatched: ListTotal })]), ...errorResponses },
       },
     },
-    async (req) => listPayments(ctx, actorOf(req), { match: req.query.match as never, importId: req.query.importId, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 50 }),
+    async (req) => listPayments(ctx, actorOf(req), { match: req.query.match as never, importId: req.query.importId, after: req.query.after, pageSize: req.query.pageSize ?? 50 }),
   );
 
   app.post(

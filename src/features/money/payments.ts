@@ -20,6 +20,7 @@ import { sql, type Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/http/auth.js';
+import { cappedCountQuery, cappedTotal, decodeKey, keysetPage, timeOfMicros } from '../../platform/db/keyset.js';
 import { AppError, invalid, notFound, type FieldError } from '../../platform/http/errors.js';
 import { audit } from '../../platform/audit.js';
 import { FileRefusal } from '../../platform/spreadsheet/refusal.js';
@@ -353,7 +354,7 @@ const paymentView = (r: PaymentRow): PaymentView => ({
   invoice: r.invoice_id ? { id: r.invoice_id, number: r.invoice_number! } : null,
 });
 const paymentSelect = sql`select p.id, p.source, p.doc_number, p.doc_date, p.payer_inn, p.payer_name, p.payer_id, p.amount_kop::text as amount, p.purpose, p.match, p.match_note,
-                                 p.invoice_id, i.number as invoice_number
+                                 p.invoice_id, i.number as invoice_number, (extract(epoch from p.created_at) * 1000000)::int8::text as sort_micros
                             from payments p left join invoices i on i.id = p.invoice_id`;
 
 async function getPayment(db: Transaction<Database> | AppContext['db'], actor: Actor, id: string): Promise<PaymentView> {
@@ -362,12 +363,33 @@ async function getPayment(db: Transaction<Database> | AppContext['db'], actor: A
   return paymentView(r.rows[0]);
 }
 
-export async function listPayments(ctx: AppContext, actor: Actor, f: { match?: PaymentView['match']; importId?: string; page: number; pageSize: number }) {
+export interface PaymentFilter {
+  match?: PaymentView['match'];
+  importId?: string;
+  after?: string;
+  pageSize: number;
+}
+
+/**
+ * A facility's payments (or one bank statement's), newest document first, by keyset on (doc_date
+ * desc, created_at desc, id desc) through payments_facility_idx (payments_import_idx for a statement);
+ * the total counted up to 1001, those waiting for a match through payments_unmatched_idx.
+ */
+export function paymentListQueries(actor: Actor, f: PaymentFilter) {
+  const key = decodeKey(f.after, ['date', 'micros', 'uuid']);
   const where = sql`p.facility_id = ${actor.organizationId} ${f.match ? sql`and p.match = ${f.match}` : sql``} ${f.importId ? sql`and p.import_id = ${f.importId}` : sql``}`;
-  const [rows, count] = await Promise.all([
-    sql<PaymentRow>`${paymentSelect} where ${where} order by p.doc_date desc, p.created_at desc, p.doc_number desc limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`.execute(ctx.db),
-    sql<{ n: number; unmatched: number }>`select count(*)::int as n, (select count(*) from payments u where u.facility_id = ${actor.organizationId} and u.match = 'unmatched')::int as unmatched from payments p where ${where}`.execute(ctx.db),
-  ]);
-  return { items: rows.rows.map(paymentView), total: count.rows[0].n, unmatched: count.rows[0].unmatched, page: f.page, pageSize: f.pageSize };
+  const after = key ? sql`and (p.doc_date, p.created_at, p.id) < (${key[0]}::date, ${timeOfMicros(key[1])}, ${key[2]}::uuid)` : sql``;
+  const items = sql<PaymentRow & { sort_micros: string }>`${paymentSelect} where ${where} ${after}
+     order by p.doc_date desc, p.created_at desc, p.id desc limit ${f.pageSize + 1}`;
+  const count = cappedCountQuery(sql`select 1 from payments p where ${where}`);
+  const unmatched = cappedCountQuery(sql`select 1 from payments u where u.facility_id = ${actor.organizationId} and u.match = 'unmatched'`);
+  return { items, count, unmatched };
+}
+
+export async function listPayments(ctx: AppContext, actor: Actor, f: PaymentFilter) {
+  const q = paymentListQueries(actor, f);
+  const [rows, count, unmatched] = await Promise.all([q.items.execute(ctx.db), q.count.execute(ctx.db), q.unmatched.execute(ctx.db)]);
+  const page = keysetPage(rows.rows, f.pageSize, (r) => [r.doc_date, r.sort_micros, r.id]);
+  return { items: page.items.map(paymentView), nextCursor: page.nextCursor, total: cappedTotal(count.rows[0].n), unmatched: cappedTotal(unmatched.rows[0].n) };
 }
 

@@ -2,7 +2,8 @@
  * Reading money: charges, acts, invoices — each scoped to the acting organization as the facility
  * (what it is owed) or as the payer (what it owes). Another organization's ids are "not found".
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+import { COUNT_CAP, cappedTotal, decodeKey, keysetPage, timeOfMicros } from '../../platform/db/keyset.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
@@ -22,32 +23,63 @@ export interface ChargeFilter {
   month?: string;
   status?: 'priced' | 'no_tariff';
   billed?: boolean;
-  page: number;
+  after?: string;
   pageSize: number;
 }
 
-export async function listCharges(ctx: AppContext, actor: Actor, f: ChargeFilter) {
+type ChargeRow = {
+  trip_id: string; unloaded_on: string; unloaded_at: Date; waste_code: string; status: 'priced' | 'no_tariff'; unit: TariffUnit | null; quantity: string | null; price_kop: string | null;
+  amount_kop: string | null; vat_rate: string | null; act_number: string | null; act_id: string | null; facility: string; payer: string; permit_number: string;
+};
+
+/**
+ * Either side of a deal, newest first by keyset: the organization's rows as the facility (through
+ * `<table>_facility…` index) and, apart from those, as the payer (`…_payer_idx`), each scan stopped at
+ * `limit` rows, merged. `branch(column, notFacility)` is one side's select in the list's order.
+ */
+function bothSides(branch: (side: 'facility_id' | 'payer_id', notFacility: RawBuilder<unknown>) => RawBuilder<unknown>, org: string, alias: string) {
+  return sql`(${branch('facility_id', sql``)}) union all (${branch('payer_id', sql`and ${sql.ref(`${alias}.facility_id`)} <> ${org}`)})`;
+}
+
+/**
+ * Charges of the facility or the payer, newest Moscow day of unloading first (then the newest trip),
+ * by keyset on (unloaded_on desc, trip_id desc) through charges_facility_idx and charges_payer_idx.
+ */
+export function chargeListQueries(actor: Actor, f: ChargeFilter) {
   const org = actor.organizationId;
+  const key = decodeKey(f.after, ['date', 'int']);
   const range = f.month ? monthRange(f.month) : null;
-  const where = sql`(c.facility_id = ${org} or c.payer_id = ${org})
-      ${range ? sql`and c.unloaded_on >= ${range.first}::date and c.unloaded_on < ${range.next}::date` : sql``}
+  const filters = sql`${range ? sql`and c.unloaded_on >= ${range.first}::date and c.unloaded_on < ${range.next}::date` : sql``}
       ${f.status ? sql`and c.status = ${f.status}` : sql``}
       ${f.billed === undefined ? sql`` : f.billed ? sql`and c.act_id is not null` : sql`and c.act_id is null`}`;
-  const [items, totals] = await Promise.all([
-    sql<{ trip_id: number; unloaded_at: Date; waste_code: string; status: 'priced' | 'no_tariff'; unit: TariffUnit | null; quantity: string | null; price_kop: string | null; amount_kop: string | null; vat_rate: string | null; act_number: string | null; act_id: string | null; facility: string; payer: string; permit_number: string }>`
-      select c.trip_id, t.unloaded_at, c.waste_code, c.status, c.unit, c.quantity::text as quantity, c.price_kop::text as price_kop, c.amount_kop::text as amount_kop,
-             c.vat_rate::text as vat_rate, a.number as act_number, c.act_id, coalesce(fo.short_name, fo.name) as facility, coalesce(po.short_name, po.name) as payer, p.number as permit_number
-        from charges c join trips t on t.id = c.trip_id join permits p on p.id = t.permit_id
+  const after = key ? sql`and (c.unloaded_on, c.trip_id) < (${key[0]}::date, ${key[1]}::int8)` : sql``;
+  const keys = bothSides(
+    (side, notFacility) => sql`select c.trip_id, c.unloaded_on from charges c where ${sql.ref(`c.${side}`)} = ${org} ${notFacility} ${filters} ${after}
+                                 order by c.unloaded_on desc, c.trip_id desc limit ${f.pageSize + 1}`,
+    org,
+    'c',
+  );
+  const items = sql<ChargeRow>`
+      select c.trip_id::text as trip_id, c.unloaded_on::text as unloaded_on, t.unloaded_at, c.waste_code, c.status, c.unit, c.quantity::text as quantity, c.price_kop::text as price_kop,
+             c.amount_kop::text as amount_kop, c.vat_rate::text as vat_rate, a.number as act_number, c.act_id, coalesce(fo.short_name, fo.name) as facility,
+             coalesce(po.short_name, po.name) as payer, p.number as permit_number
+        from (select k.trip_id from (${keys}) k order by k.unloaded_on desc, k.trip_id desc limit ${f.pageSize + 1}) k
+        join charges c on c.trip_id = k.trip_id join trips t on t.id = c.trip_id join permits p on p.id = t.permit_id
         join organizations fo on fo.id = c.facility_id join organizations po on po.id = c.payer_id
         left join acts a on a.id = c.act_id
-       where ${where}
-       order by t.unloaded_at desc, c.trip_id desc
-       limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`.execute(ctx.db),
-    sql<{ total: number; priced: number; no_tariff: number; amount: string }>`
+       order by c.unloaded_on desc, c.trip_id desc`;
+  const summary = sql<{ total: number; priced: number; no_tariff: number; amount: string }>`
       select count(*)::int as total, (count(*) filter (where c.status = 'priced'))::int as priced, (count(*) filter (where c.status = 'no_tariff'))::int as no_tariff,
              coalesce(sum(c.amount_kop), 0)::text as amount
-        from charges c where ${where}`.execute(ctx.db),
-  ]);
+        from charges c where (c.facility_id = ${org} or c.payer_id = ${org}) ${filters}`;
+  return { items, summary };
+}
+
+export async function listCharges(ctx: AppContext, actor: Actor, f: ChargeFilter) {
+  const q = chargeListQueries(actor, f);
+  const [rows, totals] = await Promise.all([q.items.execute(ctx.db), q.summary.execute(ctx.db)]);
+  const page = keysetPage(rows.rows, f.pageSize, (r) => [r.unloaded_on, r.trip_id]);
+  const items = { rows: page.items };
   const t = totals.rows[0];
   return {
     items: items.rows.map((r) => ({
@@ -66,9 +98,9 @@ export async function listCharges(ctx: AppContext, actor: Actor, f: ChargeFilter
       facility: r.facility,
       payer: r.payer,
     })),
-    total: t.total,
-    page: f.page,
-    pageSize: f.pageSize,
+    nextCursor: page.nextCursor,
+    // The summary counts every charge under the filters anyway: the total is exact.
+    total: { value: t.total, exact: true },
     summary: { priced: t.priced, withoutTariff: t.no_tariff, amount: kopToRubles(t.amount) },
   };
 }
@@ -98,7 +130,8 @@ export interface ActView {
 const actSelect = sql`
   select a.id, a.number, a.month::text as month, a.seq, a.status, a.failure, a.loads, a.net_kop::text as net, a.vat_kop::text as vat, a.total_kop::text as total, a.created_at,
          a.pdf_bytes, a.xlsx_bytes, a.facility_id, coalesce(fo.short_name, fo.name) as facility_name, fo.inn as facility_inn,
-         a.payer_id, coalesce(po.short_name, po.name) as payer_name, po.inn as payer_inn, d.code, i.id as invoice_id, i.number as invoice_number
+         a.payer_id, coalesce(po.short_name, po.name) as payer_name, po.inn as payer_inn, d.code, i.id as invoice_id, i.number as invoice_number,
+         (extract(epoch from a.created_at) * 1000000)::int8::text as sort_micros
     from acts a join organizations fo on fo.id = a.facility_id join organizations po on po.id = a.payer_id
     left join documents d on d.kind = 'service_act' and d.subject_id = a.id
     left join invoices i on i.act_id = a.id`;
@@ -106,7 +139,7 @@ const actSelect = sql`
 type ActRow = {
   id: string; number: string; month: string; seq: number; status: ActView['status']; failure: string | null; loads: number; net: string; vat: string; total: string; created_at: Date;
   pdf_bytes: number | null; xlsx_bytes: number | null; facility_id: string; facility_name: string; facility_inn: string; payer_id: string; payer_name: string; payer_inn: string;
-  code: string | null; invoice_id: string | null; invoice_number: string | null;
+  code: string | null; invoice_id: string | null; invoice_number: string | null; sort_micros: string;
 };
 
 function actView(r: ActRow): ActView {
@@ -140,14 +173,33 @@ function actView(r: ActRow): ActView {
   };
 }
 
-export async function listActs(ctx: AppContext, actor: Actor, f: { month?: string; page: number; pageSize: number }) {
+/**
+ * Acts of the facility or the payer, newest month first, by keyset on (month desc, created_at desc,
+ * id desc) through acts_facility_month_idx and acts_payer_idx; the total counted up to 1001.
+ */
+export function actListQueries(actor: Actor, f: { month?: string; after?: string; pageSize: number }) {
   const org = actor.organizationId;
-  const where = sql`(a.facility_id = ${org} or a.payer_id = ${org}) ${f.month ? sql`and a.month = ${`${f.month}-01`}::date` : sql``}`;
-  const [rows, count] = await Promise.all([
-    sql<ActRow>`${actSelect} where ${where} order by a.month desc, a.created_at desc, a.number desc limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`.execute(ctx.db),
-    sql<{ n: number }>`select count(*)::int as n from acts a where ${where}`.execute(ctx.db),
-  ]);
-  return { items: rows.rows.map(actView), total: count.rows[0].n, page: f.page, pageSize: f.pageSize };
+  const key = decodeKey(f.after, ['date', 'micros', 'uuid']);
+  const month = f.month ? sql`and a.month = ${`${f.month}-01`}::date` : sql``;
+  const after = key ? sql`and (a.month, a.created_at, a.id) < (${key[0]}::date, ${timeOfMicros(key[1])}, ${key[2]}::uuid)` : sql``;
+  const keys = bothSides(
+    (side, notFacility) => sql`select a.id, a.month, a.created_at from acts a where ${sql.ref(`a.${side}`)} = ${org} ${notFacility} ${month} ${after}
+                                 order by a.month desc, a.created_at desc, a.id desc limit ${f.pageSize + 1}`,
+    org,
+    'a',
+  );
+  const items = sql<ActRow>`${actSelect}
+      join (select k.id from (${keys}) k order by k.month desc, k.created_at desc, k.id desc limit ${f.pageSize + 1}) k on k.id = a.id
+     order by a.month desc, a.created_at desc, a.id desc`;
+  const count = sql<{ n: number }>`select count(*)::int as n from (${bothSides((side, notFacility) => sql`select 1 from acts a where ${sql.ref(`a.${side}`)} = ${org} ${notFacility} ${month}`, org, 'a')} limit ${COUNT_CAP + 1}) capped`;
+  return { items, count };
+}
+
+export async function listActs(ctx: AppContext, actor: Actor, f: { month?: string; after?: string; pageSize: number }) {
+  const q = actListQueries(actor, f);
+  const [rows, count] = await Promise.all([q.items.execute(ctx.db), q.count.execute(ctx.db)]);
+  const page = keysetPage(rows.rows, f.pageSize, (r) => [r.month, r.sort_micros, r.id]);
+  return { items: page.items.map(actView), nextCursor: page.nextCursor, total: cappedTotal(count.rows[0].n) };
 }
 
 export async function getAct(ctx: AppContext, actor: Actor, id: string): Promise<ActView> {
@@ -188,14 +240,15 @@ export function invoiceState(totalKop: bigint, paidKop: bigint, dueOn: string, t
 type InvoiceRow = {
   id: string; number: string; issued_on: string; due_on: string; net: string; vat: string; total: string; paid: string; act_id: string; act_number: string; month: string;
   facility_id: string; facility_name: string; facility_inn: string; payer_id: string; payer_name: string; payer_inn: string;
-  file_status: 'queued' | 'ready' | 'failed'; code: string | null;
+  file_status: 'queued' | 'ready' | 'failed'; code: string | null; sort_micros: string;
 };
 
 const invoiceSelect = sql`
   select i.id, i.number, i.issued_on, i.due_on, i.net_kop::text as net, i.vat_kop::text as vat, i.total_kop::text as total, i.paid_kop::text as paid,
          i.act_id, a.number as act_number, a.month::text as month,
          i.facility_id, coalesce(fo.short_name, fo.name) as facility_name, fo.inn as facility_inn,
-         i.payer_id, coalesce(po.short_name, po.name) as payer_name, po.inn as payer_inn, i.file_status, d.code
+         i.payer_id, coalesce(po.short_name, po.name) as payer_name, po.inn as payer_inn, i.file_status, d.code,
+         (extract(epoch from i.created_at) * 1000000)::int8::text as sort_micros
     from invoices i join acts a on a.id = i.act_id join organizations fo on fo.id = i.facility_id join organizations po on po.id = i.payer_id
     left join documents d on d.kind = 'invoice' and d.subject_id = i.id`;
 
@@ -222,10 +275,20 @@ function invoiceView(r: InvoiceRow, today: string) {
 }
 export type InvoiceView = ReturnType<typeof invoiceView>;
 
-export async function listInvoices(ctx: AppContext, actor: Actor, f: { side?: 'owed' | 'owing'; state?: InvoiceState; page: number; pageSize: number }) {
+export interface InvoiceFilter {
+  side?: 'owed' | 'owing';
+  state?: InvoiceState;
+  after?: string;
+  pageSize: number;
+}
+
+/**
+ * Invoices of the facility (owed) or the payer (owing), or both, newest first by keyset on
+ * (issued_on desc, created_at desc, id desc) through invoices_facility_issued_idx and invoices_payer_idx.
+ */
+export function invoiceListQueries(actor: Actor, today: string, f: InvoiceFilter) {
   const org = actor.organizationId;
-  const today = moscowDate(ctx.now());
-  const side = f.side === 'owed' ? sql`i.facility_id = ${org}` : f.side === 'owing' ? sql`i.payer_id = ${org}` : sql`(i.facility_id = ${org} or i.payer_id = ${org})`;
+  const key = decodeKey(f.after, ['date', 'micros', 'uuid']);
   const state =
     f.state === 'paid'
       ? sql`and i.paid_kop >= i.total_kop`
@@ -236,20 +299,34 @@ export async function listInvoices(ctx: AppContext, actor: Actor, f: { side?: 'o
           : f.state === 'partly_paid'
             ? sql`and i.paid_kop > 0 and i.paid_kop < i.total_kop and i.due_on >= ${today}::date`
             : sql``;
-  const [rows, sums] = await Promise.all([
-    sql<InvoiceRow>`${invoiceSelect} where ${side} ${state} order by i.issued_on desc, i.number desc limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`.execute(ctx.db),
-    sql<{ n: number; total: string; paid: string; overdue: string; overdue_n: number }>`
+  const after = key ? sql`and (i.issued_on, i.created_at, i.id) < (${key[0]}::date, ${timeOfMicros(key[1])}, ${key[2]}::uuid)` : sql``;
+  const branch = (side: 'facility_id' | 'payer_id', notFacility: RawBuilder<unknown>) =>
+    sql`select i.id, i.issued_on, i.created_at from invoices i where ${sql.ref(`i.${side}`)} = ${org} ${notFacility} ${state} ${after}
+         order by i.issued_on desc, i.created_at desc, i.id desc limit ${f.pageSize + 1}`;
+  const keys = f.side === 'owed' ? branch('facility_id', sql``) : f.side === 'owing' ? branch('payer_id', sql``) : bothSides(branch, org, 'i');
+  const items = sql<InvoiceRow>`${invoiceSelect}
+      join (select k.id from (${keys}) k order by k.issued_on desc, k.created_at desc, k.id desc limit ${f.pageSize + 1}) k on k.id = i.id
+     order by i.issued_on desc, i.created_at desc, i.id desc`;
+  const side = f.side === 'owed' ? sql`i.facility_id = ${org}` : f.side === 'owing' ? sql`i.payer_id = ${org}` : sql`(i.facility_id = ${org} or i.payer_id = ${org})`;
+  const sums = sql<{ n: number; total: string; paid: string; overdue: string; overdue_n: number }>`
       select count(*)::int as n, coalesce(sum(i.total_kop), 0)::text as total, coalesce(sum(least(i.paid_kop, i.total_kop)), 0)::text as paid,
              coalesce(sum(i.total_kop - i.paid_kop) filter (where i.paid_kop < i.total_kop and i.due_on < ${today}::date), 0)::text as overdue,
              (count(*) filter (where i.paid_kop < i.total_kop and i.due_on < ${today}::date))::int as overdue_n
-        from invoices i where ${side} ${state}`.execute(ctx.db),
-  ]);
+        from invoices i where ${side} ${state}`;
+  return { items, sums };
+}
+
+export async function listInvoices(ctx: AppContext, actor: Actor, f: InvoiceFilter) {
+  const today = moscowDate(ctx.now());
+  const q = invoiceListQueries(actor, today, f);
+  const [rows, sums] = await Promise.all([q.items.execute(ctx.db), q.sums.execute(ctx.db)]);
+  const page = keysetPage(rows.rows, f.pageSize, (r) => [r.issued_on, r.sort_micros, r.id]);
   const s = sums.rows[0];
   return {
-    items: rows.rows.map((r) => invoiceView(r, today)),
-    total: s.n,
-    page: f.page,
-    pageSize: f.pageSize,
+    items: page.items.map((r) => invoiceView(r, today)),
+    nextCursor: page.nextCursor,
+    // The summary counts every invoice under the filters anyway: the total is exact.
+    total: { value: s.n, exact: true },
     summary: { invoiced: kopToRubles(s.total), paid: kopToRubles(s.paid), due: kopToRubles(BigInt(s.total) - BigInt(s.paid)), overdue: kopToRubles(s.overdue), overdueInvoices: s.overdue_n },
   };
 }

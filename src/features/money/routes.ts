@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { IdParams, IsoDate, Nullable, Page, Paging, ProblemSchema, Uuid, errorResponses } from '../../platform/http/schemas.js';
+import { IdParams, IsoDate, KeysetPage, KeysetPaging, Nullable, ProblemSchema, Uuid, errorResponses } from '../../platform/http/schemas.js';
 import { sendFile } from '../../platform/files/send.js';
 import { inTransaction } from './tx.js';
 import { orderActs } from './order-acts.js';
@@ -202,11 +202,12 @@ export const moneyRoutes: RoutesPlugin = (app, ctx) => {
       schema: {
         tags: TAGS,
         summary: 'Начисления за принятые рейсы (объекту — по его тарифам; плательщику — его), в т.ч. рейсы без тарифа',
-        querystring: Type.Object({ month: Type.Optional(Month), status: Type.Optional(Type.Union([Type.Literal('priced'), Type.Literal('no_tariff')])), billed: Type.Optional(Type.Boolean()), ...Paging }),
-        response: { 200: Type.Intersect([Page(Charge), Type.Object({ summary: Type.Object({ priced: Type.Integer(), withoutTariff: Type.Integer(), amount: Rubles }) })]), ...errorResponses },
+        description: 'Новые сверху (по дню выгрузки, затем по рейсу). Следующая страница — с after = nextCursor; total и summary — точные по всем начислениям под условиями.',
+        querystring: Type.Object({ month: Type.Optional(Month), status: Type.Optional(Type.Union([Type.Literal('priced'), Type.Literal('no_tariff')])), billed: Type.Optional(Type.Boolean()), ...KeysetPaging }),
+        response: { 200: Type.Intersect([KeysetPage(Charge), Type.Object({ summary: Type.Object({ priced: Type.Integer(), withoutTariff: Type.Integer(), amount: Rubles }) })]), ...errorResponses },
       },
     },
-    async (req) => listCharges(ctx, actorOf(req), { ...req.query, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 50 }),
+    async (req) => listCharges(ctx, actorOf(req), { ...req.query, pageSize: req.query.pageSize ?? 50 }),
   );
 
   app.post(
@@ -241,9 +242,15 @@ export const moneyRoutes: RoutesPlugin = (app, ctx) => {
     '/api/acts',
     {
       config: { access: { right: 'read', orgRoles: [...MONEY_ROLES] } },
-      schema: { tags: TAGS, summary: 'Акты оказанных услуг: составленные объектом приёма или выставленные организации', querystring: Type.Object({ month: Type.Optional(Month), ...Paging }), response: { 200: Page(Act), ...errorResponses } },
+      schema: {
+        tags: TAGS,
+        summary: 'Акты оказанных услуг: составленные объектом приёма или выставленные организации',
+        description: 'Новые сверху (по месяцу, затем по времени составления). Следующая страница — с after = nextCursor; total точен до 1000, дальше «более 1000».',
+        querystring: Type.Object({ month: Type.Optional(Month), ...KeysetPaging }),
+        response: { 200: KeysetPage(Act), ...errorResponses },
+      },
     },
-    async (req) => listActs(ctx, actorOf(req), { month: req.query.month, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 50 }),
+    async (req) => listActs(ctx, actorOf(req), { month: req.query.month, after: req.query.after, pageSize: req.query.pageSize ?? 50 }),
   );
 
   app.get(
@@ -279,14 +286,15 @@ export const moneyRoutes: RoutesPlugin = (app, ctx) => {
       schema: {
         tags: TAGS,
         summary: 'Счета: выставленные объектом приёма (owed — что ему должны) или организации (owing — что она должна и оплатила)',
-        querystring: Type.Object({ side: Type.Optional(Type.Union([Type.Literal('owed'), Type.Literal('owing')])), state: Type.Optional(InvoiceStateT), ...Paging }),
+        description: 'Новые сверху (по дате счёта). Следующая страница — с after = nextCursor; total и summary — точные по всем счетам под условиями.',
+        querystring: Type.Object({ side: Type.Optional(Type.Union([Type.Literal('owed'), Type.Literal('owing')])), state: Type.Optional(InvoiceStateT), ...KeysetPaging }),
         response: {
-          200: Type.Intersect([Page(Invoice), Type.Object({ summary: Type.Object({ invoiced: Rubles, paid: Rubles, due: Rubles, overdue: Rubles, overdueInvoices: Type.Integer() }) })]),
+          200: Type.Intersect([KeysetPage(Invoice), Type.Object({ summary: Type.Object({ invoiced: Rubles, paid: Rubles, due: Rubles, overdue: Rubles, overdueInvoices: Type.Integer() }) })]),
           ...errorResponses,
         },
       },
     },
-    async (req) => listInvoices(ctx, actorOf(req), { side: req.query.side, state: req.query.state as never, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 50 }),
+    async (req) => listInvoices(ctx, actorOf(req), { side: req.query.side, state: req.query.state as never, after: req.query.after, pageSize: req.query.pageSize ?? 50 }),
   );
 
   app.get(

@@ -5,7 +5,7 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { RoutesPlugin } from '../../platform/http/server.js';
-import { Nullable, Page, Paging, ProblemSchema, errorResponses } from '../../platform/http/schemas.js';
+import { KeysetPage, KeysetPaging, Nullable, Page, Paging, ProblemSchema, errorResponses } from '../../platform/http/schemas.js';
 import { listUnknownTerminals } from './queries.js';
 import { dismissReview, listReviews } from './reviews.js';
 import { actorOf } from '../../platform/http/auth.js';
@@ -223,16 +223,12 @@ export const telemetryRoutes: RoutesPlugin = (app, ctx) => {
       schema: {
         tags: ['Телематика'],
         summary: 'Неизвестные терминалы: присылают данные, но не указаны ни у одного транспортного средства (данные сохранены)',
-        querystring: Type.Object({ ...Paging }),
-        response: { 200: Page(UnknownTerminal), ...errorResponses },
+        description: 'Последние сверху. Следующая страница — с after = nextCursor; total точен до 1000, дальше «более 1000».',
+        querystring: Type.Object({ ...KeysetPaging }),
+        response: { 200: KeysetPage(UnknownTerminal), ...errorResponses },
       },
     },
-    async (req) => {
-      const page = req.query.page ?? 1;
-      const pageSize = req.query.pageSize ?? 50;
-      const r = await listUnknownTerminals(ctx, { limit: pageSize, offset: (page - 1) * pageSize });
-      return { ...r, page, pageSize };
-    },
+    async (req) => listUnknownTerminals(ctx, { after: req.query.after, pageSize: req.query.pageSize ?? 50 }),
   );
 
   app.get(
@@ -242,16 +238,12 @@ export const telemetryRoutes: RoutesPlugin = (app, ctx) => {
       schema: {
         tags: ['Телематика'],
         summary: 'Случаи на проверку: рейсы по данным трекеров, которые не удалось сформировать или которые расходятся с заявленными (перевозчик видит свои ТС)',
-        querystring: Type.Object({ ...Paging, status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('dismissed')])) }),
-        response: { 200: Page(Review), ...errorResponses },
+        description: 'Новые сверху. Следующая страница — с after = nextCursor; total точен до 1000, дальше «более 1000».',
+        querystring: Type.Object({ ...KeysetPaging, status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('dismissed')])) }),
+        response: { 200: KeysetPage(Review), ...errorResponses },
       },
     },
-    async (req) => {
-      const page = req.query.page ?? 1;
-      const pageSize = req.query.pageSize ?? 50;
-      const r = await listReviews(ctx, actorOf(req), { status: req.query.status, limit: pageSize, offset: (page - 1) * pageSize });
-      return { ...r, page, pageSize };
-    },
+    async (req) => listReviews(ctx, actorOf(req), { status: req.query.status, after: req.query.after, pageSize: req.query.pageSize ?? 50 }),
   );
 
   app.post(

@@ -17222,11 +17222,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Неизвестные терминалы: присылают данные, но не указаны ни у одного транспортного средства (данные сохранены) */
+        /**
+         * Неизвестные терминалы: присылают данные, но не указаны ни у одного транспортного средства (данные сохранены)
+         * @description Последние сверху. Следующая страница — с after = nextCursor; total точен до 1000, дальше «более 1000».
+         */
         get: {
             parameters: {
                 query?: {
-                    page?: number;
+                    /** @description Курсор: nextCursor предыдущей страницы; без него — первая страница */
+                    after?: string;
                     pageSize?: number;
                 };
                 header?: never;
@@ -17256,9 +17260,16 @@ export interface paths {
                                 lastLatitude: number | null;
                                 lastLongitude: number | null;
                             }[];
-                            total: number;
-                            page: number;
-                            pageSize: number;
+                            /** @description Курсор следующей страницы; null — страница последняя */
+                            nextCursor: string | null;
+                            /** @description Сколько всего строк по условиям */
+                            total: {
+                                value: number;
+                                /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                exact: boolean;
+                                /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                bound?: boolean;
+                            };
                         };
                     };
                 };
@@ -17324,11 +17335,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Случаи на проверку: рейсы по данным трекеров, которые не удалось сформировать или которые расходятся с заявленными (перевозчик видит свои ТС) */
+        /**
+         * Случаи на проверку: рейсы по данным трекеров, которые не удалось сформировать или которые расходятся с заявленными (перевозчик видит свои ТС)
+         * @description Новые сверху. Следующая страница — с after = nextCursor; total точен до 1000, дальше «более 1000».
+         */
         get: {
             parameters: {
                 query?: {
-                    page?: number;
+                    /** @description Курсор: nextCursor предыдущей страницы; без него — первая страница */
+                    after?: string;
                     pageSize?: number;
                     status?: "open" | "dismissed";
                 };
@@ -17383,9 +17398,16 @@ export interface paths {
                                 dismissedAt: string | null;
                                 dismissReason: string | null;
                             }[];
-                            total: number;
-                            page: number;
-                            pageSize: number;
+                            /** @description Курсор следующей страницы; null — страница последняя */
+                            nextCursor: string | null;
+                            /** @description Сколько всего строк по условиям */
+                            total: {
+                                value: number;
+                                /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                exact: boolean;
+                                /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                bound?: boolean;
+                            };
                         };
                     };
                 };
@@ -18270,7 +18292,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Начисления за принятые рейсы (объекту — по его тарифам; плательщику — его), в т.ч. рейсы без тарифа */
+        /**
+         * Начисления за принятые рейсы (объекту — по его тарифам; плательщику — его), в т.ч. рейсы без тарифа
+         * @description Новые сверху (по дню выгрузки, затем по рейсу). Следующая страница — с after = nextCursor; total и summary — точные по всем начислениям под условиями.
+         */
         get: {
             parameters: {
                 query?: {
@@ -18278,7 +18303,8 @@ export interface paths {
                     month?: string;
                     status?: "priced" | "no_tariff";
                     billed?: boolean;
-                    page?: number;
+                    /** @description Курсор: nextCursor предыдущей страницы; без него — первая страница */
+                    after?: string;
                     pageSize?: number;
                 };
                 header?: never;
@@ -18318,9 +18344,16 @@ export interface paths {
                                 facility: string;
                                 payer: string;
                             }[];
-                            total: number;
-                            page: number;
-                            pageSize: number;
+                            /** @description Курсор следующей страницы; null — страница последняя */
+                            nextCursor: string | null;
+                            /** @description Сколько всего строк по условиям */
+                            total: {
+                                value: number;
+                                /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                exact: boolean;
+                                /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                bound?: boolean;
+                            };
                         } & {
                             summary: {
                                 priced: number;
@@ -18393,13 +18426,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Акты оказанных услуг: составленные объектом приёма или выставленные организации */
+        /**
+         * Акты оказанных услуг: составленные объектом приёма или выставленные организации
+         * @description Новые сверху (по месяцу, затем по времени составления). Следующая страница — с after = nextCursor; total точен до 1000, дальше «более 1000».
+         */
         get: {
             parameters: {
                 query?: {
                     /** @description Месяц ГГГГ-ММ */
                     month?: string;
-                    page?: number;
+                    /** @description Курсор: nextCursor предыдущей страницы; без него — первая страница */
+                    after?: string;
                     pageSize?: number;
                 };
                 header?: never;
@@ -18470,9 +18507,16 @@ export interface paths {
                                     bytes: number | null;
                                 }[];
                             }[];
-                            total: number;
-                            page: number;
-                            pageSize: number;
+                            /** @description Курсор следующей страницы; null — страница последняя */
+                            nextCursor: string | null;
+                            /** @description Сколько всего строк по условиям */
+                            total: {
+                                value: number;
+                                /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                exact: boolean;
+                                /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                bound?: boolean;
+                            };
                         };
                     };
                 };
@@ -18882,14 +18926,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Счета: выставленные объектом приёма (owed — что ему должны) или организации (owing — что она должна и оплатила) */
+        /**
+         * Счета: выставленные объектом приёма (owed — что ему должны) или организации (owing — что она должна и оплатила)
+         * @description Новые сверху (по дате счёта). Следующая страница — с after = nextCursor; total и summary — точные по всем счетам под условиями.
+         */
         get: {
             parameters: {
                 query?: {
                     side?: "owed" | "owing";
                     /** @description open — ожидает оплаты, partly_paid — оплачен частично, paid — оплачен, overdue — просрочен */
                     state?: "open" | "partly_paid" | "paid" | "overdue";
-                    page?: number;
+                    /** @description Курсор: nextCursor предыдущей страницы; без него — первая страница */
+                    after?: string;
                     pageSize?: number;
                 };
                 header?: never;
@@ -18961,9 +19009,16 @@ export interface paths {
                                 /** @description Код проверки счёта в реестре документов */
                                 code: string | null;
                             }[];
-                            total: number;
-                            page: number;
-                            pageSize: number;
+                            /** @description Курсор следующей страницы; null — страница последняя */
+                            nextCursor: string | null;
+                            /** @description Сколько всего строк по условиям */
+                            total: {
+                                value: number;
+                                /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                exact: boolean;
+                                /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                bound?: boolean;
+                            };
                         } & {
                             summary: {
                                 /** @description Сумма, ₽ (точное десятичное, копейки) */
@@ -19289,7 +19344,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Платежи, поступившие объекту приёма (вручную и из банковских выписок), с сопоставлением счетам */
+        /**
+         * Платежи, поступившие объекту приёма (вручную и из банковских выписок), с сопоставлением счетам
+         * @description Новые сверху (по дате документа). Следующая страница — с after = nextCursor; total и unmatched точны до 1000, дальше «более 1000».
+         */
         get: {
             parameters: {
                 query?: {
@@ -19297,7 +19355,8 @@ export interface paths {
                     match?: "auto" | "manual" | "unmatched" | "ignored";
                     /** @description Только поступления из этой выписки (результат загрузки по строкам) */
                     importId?: string;
-                    page?: number;
+                    /** @description Курсор: nextCursor предыдущей страницы; без него — первая страница */
+                    after?: string;
                     pageSize?: number;
                 };
                 header?: never;
@@ -19345,12 +19404,25 @@ export interface paths {
                                     number: string;
                                 } | null;
                             }[];
-                            total: number;
-                            page: number;
-                            pageSize: number;
+                            /** @description Курсор следующей страницы; null — страница последняя */
+                            nextCursor: string | null;
+                            /** @description Сколько всего строк по условиям */
+                            total: {
+                                value: number;
+                                /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                exact: boolean;
+                                /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                bound?: boolean;
+                            };
                         } & {
-                            /** @description Ждут сопоставления */
-                            unmatched: number;
+                            /** @description Сколько всего строк по условиям */
+                            unmatched: {
+                                value: number;
+                                /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                exact: boolean;
+                                /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                bound?: boolean;
+                            };
                         };
                     };
                 };

@@ -28,7 +28,7 @@ export function NewPaymentPage() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const [v, setV] = useState<Form>({ payerInn: '', payerName: '', amount: '', paidOn: moscowToday(), docNumber: '', purpose: '', invoiceId: '' });
-  const open = useInvoices({ side: 'owed', page: 1, pageSize: 100 });
+  const open = useInvoices({ side: 'owed', pageSize: 100 });
   const unpaid = (open.data?.items ?? []).filter((i) => i.state !== 'paid');
   const save = useMutation({
     mutationFn: () =>

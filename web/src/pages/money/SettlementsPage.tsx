@@ -13,7 +13,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, call, errorMessage } from '../../api/client';
 import { apiHref, sendFile, type FileAnswer } from '../../api/files';
 import { useAuth } from '../../auth';
-import { Empty, ErrorAlert, Loading, PageTitle, Pager } from '../../components/PageState';
+import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
+import { KeysetPager, fmtTotal, useKeyset } from '../../components/Keyset';
 import { FormError } from '../../components/forms';
 import { fmtDate, fmtInt, fmtRub, shortOrg } from '../../lib/format';
 import { RowsList } from './RowsList';
@@ -77,8 +78,8 @@ const STATE_FILTER: { value: '' | InvoiceStateKey; label: string }[] = [
 
 function Invoices({ side }: { side: 'owed' | 'owing' }) {
   const [state, setState] = useState<'' | InvoiceStateKey>('');
-  const [page, setPage] = useState(1);
-  const list = useInvoices({ side, state: state || undefined, page, pageSize: PAGE });
+  const keyset = useKeyset();
+  const list = useInvoices({ side, state: state || undefined, after: keyset.after, pageSize: PAGE });
   const other = (i: Invoice) => (side === 'owed' ? i.payer : i.facility);
   return (
     <Card withBorder component="section" aria-label="Счета">
@@ -101,7 +102,7 @@ function Invoices({ side }: { side: 'owed' | 'owing' }) {
           data={STATE_FILTER}
           onChange={(e) => {
             setState(e.currentTarget.value as '' | InvoiceStateKey);
-            setPage(1);
+            keyset.reset();
           }}
         />
         {list.isPending && <Loading label="Загрузка счетов…" />}
@@ -149,7 +150,7 @@ function Invoices({ side }: { side: 'owed' | 'owing' }) {
             ]}
           />
         )}
-        {list.data && <Pager total={list.data.total} pageSize={PAGE} page={page} onChange={setPage} label="Страницы счетов" />}
+        {list.data && <KeysetPager keyset={keyset} nextCursor={list.data.nextCursor} label="Страницы счетов" />}
       </Stack>
     </Card>
   );
@@ -162,8 +163,8 @@ const ACT_STATUS: Record<Act['status'], { label: string; color: string }> = {
 };
 
 function Acts({ facility }: { facility: boolean }) {
-  const [page, setPage] = useState(1);
-  const list = useActs({ page, pageSize: PAGE });
+  const keyset = useKeyset();
+  const list = useActs({ after: keyset.after, pageSize: PAGE });
   return (
     <Card withBorder component="section" aria-label="Акты оказанных услуг">
       <Stack gap="sm">
@@ -213,7 +214,7 @@ function Acts({ facility }: { facility: boolean }) {
             ]}
           />
         )}
-        {list.data && <Pager total={list.data.total} pageSize={PAGE} page={page} onChange={setPage} label="Страницы актов" />}
+        {list.data && <KeysetPager keyset={keyset} nextCursor={list.data.nextCursor} label="Страницы актов" />}
       </Stack>
     </Card>
   );
@@ -258,16 +259,16 @@ type ImportAnswer = FileAnswer<'/api/payments/bank-statement'>;
 function BankImport() {
   const qc = useQueryClient();
   const [result, setResult] = useState<ImportAnswer | null>(null);
-  const [page, setPage] = useState(1);
+  const keyset = useKeyset();
   const send = useMutation({
     mutationFn: (file: File) => sendFile('/api/payments/bank-statement', file),
     onSuccess: (r) => {
       setResult(r);
-      setPage(1);
+      keyset.reset();
       void qc.invalidateQueries({ queryKey: MONEY_KEY });
     },
   });
-  const lines = usePayments({ importId: result?.id, page, pageSize: PAGE }, !!result);
+  const lines = usePayments({ importId: result?.id, after: keyset.after, pageSize: PAGE }, !!result);
   return (
     <Card withBorder component="section" aria-label="Банковская выписка">
       <Stack gap="sm">
@@ -303,7 +304,7 @@ function BankImport() {
               <Badge color="gray" variant="light">списания и чужие: {fmtInt(result.outgoing)}</Badge>
             </Group>
             {lines.data && lines.data.items.length > 0 && <PaymentRows rows={lines.data.items} label="Строки выписки" />}
-            {lines.data && <Pager total={lines.data.total} pageSize={PAGE} page={page} onChange={setPage} label="Страницы строк выписки" />}
+            {lines.data && <KeysetPager keyset={keyset} nextCursor={lines.data.nextCursor} label="Страницы строк выписки" />}
           </Stack>
         )}
       </Stack>
@@ -313,8 +314,8 @@ function BankImport() {
 
 function Payments() {
   const [match, setMatch] = useState<'' | PaymentMatch>('');
-  const [page, setPage] = useState(1);
-  const list = usePayments({ match: match || undefined, page, pageSize: PAGE });
+  const keyset = useKeyset();
+  const list = usePayments({ match: match || undefined, after: keyset.after, pageSize: PAGE });
   return (
     <Card withBorder component="section" aria-label="Платежи">
       <Stack gap="sm">
@@ -322,13 +323,13 @@ function Payments() {
           <Title order={2} size="h4">
             Поступившие платежи
           </Title>
-          {list.data && list.data.unmatched > 0 && <Badge color="orange">ждут сопоставления: {fmtInt(list.data.unmatched)}</Badge>}
+          {list.data && list.data.unmatched.value > 0 && <Badge color="orange">ждут сопоставления: {fmtTotal(list.data.unmatched)}</Badge>}
         </Group>
         <SegmentedControl
           value={match}
           onChange={(x) => {
             setMatch(x as '' | PaymentMatch);
-            setPage(1);
+            keyset.reset();
           }}
           data={[
             { value: '', label: 'Все' },
@@ -342,7 +343,7 @@ function Payments() {
         {list.isError && <ErrorAlert error={list.error} />}
         {list.data && list.data.items.length === 0 && <Empty>Платежей нет</Empty>}
         {list.data && list.data.items.length > 0 && <PaymentRows rows={list.data.items} label="Список платежей" />}
-        {list.data && <Pager total={list.data.total} pageSize={PAGE} page={page} onChange={setPage} label="Страницы платежей" />}
+        {list.data && <KeysetPager keyset={keyset} nextCursor={list.data.nextCursor} label="Страницы платежей" />}
       </Stack>
     </Card>
   );
@@ -350,7 +351,7 @@ function Payments() {
 
 function PaymentRows({ rows, label }: { rows: Payment[]; label: string }) {
   const qc = useQueryClient();
-  const open = useInvoices({ side: 'owed', page: 1, pageSize: 100 });
+  const open = useInvoices({ side: 'owed', pageSize: 100 });
   const [choice, setChoice] = useState<Record<string, string>>({});
   const setMatch = useMutation({
     mutationFn: (x: { id: string; invoiceId?: string | null; ignore?: boolean }) => call(api.PUT('/api/payments/{id}/match', { params: { path: { id: x.id } }, body: { invoiceId: x.invoiceId ?? null, ignore: x.ignore ?? null } })),

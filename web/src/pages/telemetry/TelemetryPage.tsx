@@ -12,6 +12,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../auth';
 import { Empty, ErrorAlert, Loading, PageTitle, Pager } from '../../components/PageState';
+import { KeysetPager, useKeyset } from '../../components/Keyset';
 import { ListTable } from '../../components/ListTable';
 import { fmtDateTime, fmtInt } from '../../lib/format';
 import { ReasonDialog } from '../registers/common';
@@ -109,12 +110,12 @@ function Detections() {
 }
 
 function Reviews({ operator }: { operator: boolean }) {
-  const [page, setPage] = useState(1);
+  const keyset = useKeyset();
   const [status, setStatus] = useState<'open' | 'dismissed'>('open');
   const [closing, setClosing] = useState<number | null>(null);
   const q = useQuery({
-    queryKey: ['telemetry', 'reviews', status, page],
-    queryFn: () => call(api.GET('/api/telemetry/reviews', { params: { query: { page, pageSize: PAGE, status } } })),
+    queryKey: ['telemetry', 'reviews', status, keyset.after],
+    queryFn: () => call(api.GET('/api/telemetry/reviews', { params: { query: { after: keyset.after, pageSize: PAGE, status } } })),
   });
   return (
     <>
@@ -124,7 +125,7 @@ function Reviews({ operator }: { operator: boolean }) {
         value={status}
         onChange={(v) => {
           setStatus(v as typeof status);
-          setPage(1);
+          keyset.reset();
         }}
         data={[
           { value: 'open', label: 'Открытые' },
@@ -186,7 +187,7 @@ function Reviews({ operator }: { operator: boolean }) {
             ))}
           </ListTable>
         )}
-        {q.data && <Pager inset total={q.data.total} pageSize={PAGE} page={page} onChange={setPage} label="Страницы случаев" />}
+        {q.data && <KeysetPager inset keyset={keyset} nextCursor={q.data.nextCursor} label="Страницы случаев" />}
       </Card>
     </>
   );
@@ -237,10 +238,10 @@ function Declared() {
 }
 
 function Terminals() {
-  const [page, setPage] = useState(1);
+  const keyset = useKeyset();
   const q = useQuery({
-    queryKey: ['telemetry', 'terminals', page],
-    queryFn: () => call(api.GET('/api/telemetry/unknown-terminals', { params: { query: { page, pageSize: PAGE } } })),
+    queryKey: ['telemetry', 'terminals', keyset.after],
+    queryFn: () => call(api.GET('/api/telemetry/unknown-terminals', { params: { query: { after: keyset.after, pageSize: PAGE } } })),
   });
   return (
     <Card padding={0}>
@@ -264,7 +265,7 @@ function Terminals() {
           ))}
         </ListTable>
       )}
-      {q.data && <Pager inset total={q.data.total} pageSize={PAGE} page={page} onChange={setPage} label="Страницы терминалов" />}
+      {q.data && <KeysetPager inset keyset={keyset} nextCursor={q.data.nextCursor} label="Страницы терминалов" />}
     </Card>
   );
 }
