@@ -98,6 +98,17 @@ describe('the profiles in the browser', () => {
     await page.getByRole('button', { name: 'Сохранить' }).click();
     const details = page.getByRole('region', { name: 'Сведения об организации' });
     await details.getByText('+74951234567').waitFor();
+    // Bank details: a wrong key digit is shown under its field; fixed, they are saved and shown.
+    await page.getByLabel('Расчётный счёт').fill('40702810038000000001');
+    await page.getByLabel('БИК').fill('044525225');
+    await page.getByLabel('Корреспондентский счёт').fill('30101810400000000225');
+    await page.getByLabel('Наименование банка').fill('ПАО Сбербанк');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByText('Расчётный счёт: неверный контрольный ключ для БИК 044525225: проверьте номер счёта и БИК').waitFor();
+    await page.getByLabel('Расчётный счёт').fill('40702810938000000001');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await details.getByText('40702810938000000001').waitFor();
+    await details.getByText('ПАО Сбербанк').waitFor();
     await page.getByLabel('КПП').fill('12');
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await page.getByText(/^КПП: /).first().waitFor();

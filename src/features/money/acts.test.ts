@@ -176,6 +176,9 @@ describe('money: acts and invoices', () => {
     expect(text).toContain(`Итого без НДС: ${ru(inv.net)} ₽`);
     expect(text).toContain(`Код проверки ${inv.code}`);
     expect(text).toContain('Документ подписан электронной подписью');
+    // The facility has no bank details in its profile yet: the invoice says where they are.
+    expect(text).toContain('Банковские реквизиты поставщика — в договоре с ним');
+    expect(text).not.toContain('Расчётный счёт');
     const purpose = /Назначение платежа: (Оплата по счёту № \S+ от [\d.]+)/.exec(text)?.[1];
     expect(purpose).toBeTruthy();
     expect(invoiceNumbersIn(purpose!)).toEqual([inv.number]);
@@ -228,5 +231,29 @@ describe('money: acts and invoices', () => {
     const moved = await facility.request('PUT', `/api/tariffs/${tariffs[0].id}/period`, { validFrom: '2026-03-20' });
     expect(moved.status).toBe(409);
     expect(moved.body.code).toBe('tariff_in_use');
+  });
+
+  it('an invoice ordered after the facility filled its bank details prints them; earlier invoices keep what they had', async () => {
+    const bank = { bankAccount: '40702810938000000001', bik: '044525225', corrAccount: '30101810400000000225', bankName: 'ПАО Сбербанк' };
+    const set = await facility.request('PATCH', '/api/organization', bank);
+    expect(set.status, set.text).toBe(200);
+    await accept(await insertLoad(ctx, base, '2026-03-26T10:00:00Z', { code: M, volume: '2.00' }), '3');
+    const res = await facility.post('/api/acts', { month: '2026-03', payerId: producerId });
+    expect(res.status, res.text).toBe(202);
+    await runJobsOnce(ctx, JOBS);
+    const items = (await producer.get('/api/invoices?side=owing')).body.items;
+    const inv = items.find((i: { act: { id: string } }) => i.act.id === res.body.acts[0].id);
+    expect(inv).toMatchObject({ fileStatus: 'ready' });
+    const text = (await extractText(new Uint8Array(await download(producer, `/api/invoices/${inv.id}/files/pdf`)), { mergePages: true })).text.replace(/\s+/g, ' ');
+    expect(text).toContain('Банковские реквизиты получателя');
+    expect(text).toContain(`Расчётный счёт: ${bank.bankAccount}`);
+    expect(text).toContain(`БИК: ${bank.bik}`);
+    expect(text).toContain(`Корр. счёт: ${bank.corrAccount}`);
+    expect(text).toContain('Банк получателя: ПАО Сбербанк');
+    expect(text).not.toContain('в договоре');
+    // The first invoice was rendered before: still without them.
+    const first = items.find((i: { act: { id: string } }) => i.act.id === actId);
+    const t1 = (await extractText(new Uint8Array(await download(producer, `/api/invoices/${first.id}/files/pdf`)), { mergePages: true })).text.replace(/\s+/g, ' ');
+    expect(t1).not.toContain(bank.bankAccount);
   });
 });

@@ -23,11 +23,18 @@ export interface OrgSnapshot {
   kpp: string | null;
   ogrn: string | null;
   address: string | null;
+  /** Bank details as of the order (absent in snapshots taken before migration 0300, or when not filled). */
+  bank?: { account: string; bik: string; corrAccount: string | null; name: string } | null;
 }
 
 export async function orgSnapshot(trx: Transaction<Database>, id: string): Promise<OrgSnapshot> {
-  const o = await trx.selectFrom('organizations').select(['name', 'short_name', 'inn', 'kpp', 'ogrn', 'address']).where('id', '=', id).executeTakeFirstOrThrow();
-  return { name: o.name, shortName: o.short_name, inn: o.inn, kpp: o.kpp, ogrn: o.ogrn, address: o.address };
+  const o = await trx
+    .selectFrom('organizations')
+    .select(['name', 'short_name', 'inn', 'kpp', 'ogrn', 'address', 'bank_account', 'bank_bik', 'bank_corr_account', 'bank_name'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  const bank = o.bank_account && o.bank_bik && o.bank_name ? { account: o.bank_account, bik: o.bank_bik, corrAccount: o.bank_corr_account, name: o.bank_name } : null;
+  return { name: o.name, shortName: o.short_name, inn: o.inn, kpp: o.kpp, ogrn: o.ogrn, address: o.address, bank };
 }
 
 export const ruDate = formatDateRu;

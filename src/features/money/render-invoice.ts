@@ -70,7 +70,20 @@ export async function renderInvoicePdf(d: InvoiceDocument): Promise<Buffer> {
   doc.font('B').fontSize(10.5).text(`Всего к оплате: ${formatRubles(d.totals.totalKop)} ₽`, L, undefined, { width: W });
   doc.moveDown(0.4);
   field('Назначение платежа', paymentPurpose(d));
-  pdf.para('Укажите номер счёта в назначении платежа: поступление по банковской выписке будет отнесено к этому счёту само. Банковские реквизиты поставщика — в договоре с ним.', { size: 8.5 });
+  const bank = d.facility.bank;
+  if (bank) {
+    doc.moveDown(0.3);
+    doc.font('B').fontSize(9.5).text('Банковские реквизиты получателя', L, undefined, { width: W });
+    field('Получатель', `${typesetQuotes(d.facility.name)}, ИНН ${d.facility.inn}${d.facility.kpp ? `, КПП ${d.facility.kpp}` : ''}`);
+    field('Расчётный счёт', bank.account);
+    field('Банк получателя', typesetQuotes(bank.name));
+    field('БИК', bank.bik);
+    if (bank.corrAccount) field('Корр. счёт', bank.corrAccount);
+  }
+  pdf.para(
+    `Укажите номер счёта в назначении платежа: поступление по банковской выписке будет отнесено к этому счёту само.${bank ? '' : ' Банковские реквизиты поставщика — в договоре с ним (в профиле поставщика они не указаны).'}`,
+    { size: 8.5 },
+  );
   drawSignedEnd(doc, L, W, d);
   return pdf.finish();
 }
@@ -84,6 +97,7 @@ export function invoiceFacts(d: InvoiceDocument): { facts: DocumentFact[]; total
       { label: 'Покупатель', value: `${typesetQuotes(d.payer.name)}, ИНН ${d.payer.inn}` },
       { label: 'Основание', value: `акт № ${d.act.number} за ${monthText(d.act.month)}` },
       { label: 'Оплатить до', value: ruDate(d.dueOn) },
+      ...(d.facility.bank ? [{ label: 'Реквизиты получателя', value: `р/с ${d.facility.bank.account}, БИК ${d.facility.bank.bik}, ${typesetQuotes(d.facility.bank.name)}` }] : []),
     ],
     totals: [
       { label: 'Итого без НДС', value: `${formatRubles(d.totals.netKop)} ₽` },

@@ -136,3 +136,47 @@ describe('the profile', () => {
     expect(t2).toMatch(/ИНН, ОГРН.* — из ЕГРЮЛ/);
   });
 });
+
+describe('bank details', () => {
+  const SBER = { bankAccount: '40702810938000000001', bik: '044525225', corrAccount: '30101810400000000225', bankName: 'ПАО Сбербанк' };
+
+  it('are refused with messages naming the field: key digits, lengths, letters, a missing БИК', async () => {
+    const keyDigit = await head.request('PATCH', '/api/organization', { ...SBER, bankAccount: '40702810038000000001' });
+    expect(keyDigit.status).toBe(422);
+    expect(keyDigit.body.errors).toEqual([{ field: 'bankAccount', message: 'Расчётный счёт: неверный контрольный ключ для БИК 044525225: проверьте номер счёта и БИК' }]);
+    const shapes = await head.request('PATCH', '/api/organization', { bankAccount: '4070281093800000000', bik: '04452522Б', corrAccount: '301018104000000002250', bankName: '12345' });
+    expect(shapes.status).toBe(422);
+    expect(Object.fromEntries(shapes.body.errors.map((e: any) => [e.field, e.message]))).toEqual({
+      bik: 'БИК: должен содержать только цифры',
+      bankAccount: 'Расчётный счёт: должен состоять из 20 цифр (сейчас 19)',
+      corrAccount: 'Корреспондентский счёт: должен состоять из 20 цифр (сейчас 21)',
+      bankName: 'Наименование банка: должно содержать буквы',
+    });
+    const noBik = await head.request('PATCH', '/api/organization', { bankAccount: SBER.bankAccount, bankName: SBER.bankName, corrAccount: SBER.corrAccount });
+    expect(noBik.status).toBe(422);
+    expect(noBik.body.errors).toEqual([{ field: 'bik', message: 'БИК: обязательное поле, когда указаны банковские реквизиты' }]);
+    expect((await head.get('/api/organization')).body.bank).toBeNull();
+  });
+
+  it('only the head sets them; they are kept with history; a new БИК is checked against the stored account', async () => {
+    const trusted = await signedIn(app, 'trusted@ossig.test');
+    const refused = await trusted.request('PATCH', '/api/organization', SBER);
+    expect(refused.status).toBe(403);
+    const ok = await head.request('PATCH', '/api/organization', { ...SBER, bankAccount: '40702 810 9 3800 0000001' });
+    expect(ok.status, ok.text).toBe(200);
+    expect(ok.body.bank).toEqual({ account: SBER.bankAccount, bik: SBER.bik, corrAccount: SBER.corrAccount, name: SBER.bankName });
+    expect(ok.body.history[0].changes.map((c: any) => c.field).sort()).toEqual(['bank_account', 'bank_bik', 'bank_corr_account', 'bank_name']);
+    expect(ok.body.history[0].changes.find((c: any) => c.field === 'bank_account')).toEqual({ field: 'bank_account', before: null, after: SBER.bankAccount });
+    // Another bank's БИК alone: the stored account's key does not fit it, nor the correspondent account.
+    const moved = await head.request('PATCH', '/api/organization', { bik: '044525974' });
+    expect(moved.status).toBe(422);
+    expect(moved.body.errors.map((e: any) => e.field).sort()).toEqual(['bankAccount', 'corrAccount']);
+    // Cleared together.
+    const cleared = await head.request('PATCH', '/api/organization', { bankAccount: null, bik: null, corrAccount: null, bankName: '' });
+    expect(cleared.status, cleared.text).toBe(200);
+    expect(cleared.body.bank).toBeNull();
+    const partly = await head.request('PATCH', '/api/organization', { bankName: 'ПАО Сбербанк' });
+    expect(partly.status).toBe(422);
+    expect(partly.body.errors.map((e: any) => e.field).sort()).toEqual(['bankAccount', 'bik']);
+  });
+});

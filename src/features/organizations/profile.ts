@@ -19,6 +19,7 @@ import type { Actor } from '../../platform/http/auth.js';
 import { invalid, type FieldError } from '../../platform/http/errors.js';
 import { audit } from '../../platform/audit.js';
 import { checkKpp, checkPhone, identifierErrorMessage } from '../../domain/identifiers.js';
+import { BANK_LABELS, checkBik, checkCorrAccount, checkSettlementAccount } from '../../domain/bank.js';
 import { withIdentityColumns } from '../identity/sessions.js';
 import { registerFromConfig } from './register.js';
 
@@ -58,6 +59,10 @@ export interface ProfilePatch {
   address?: string | null;
   email?: string | null;
   phone?: string | null;
+  bankAccount?: string | null;
+  bik?: string | null;
+  corrAccount?: string | null;
+  bankName?: string | null;
 }
 
 const DETAIL_FIELDS: Record<string, OrganizationDetailField> = { name: 'name', short_name: 'short_name', kpp: 'kpp', address: 'address' };
@@ -85,6 +90,7 @@ export async function getProfile(ctx: AppContext, organizationId: string) {
     address: o.address,
     email: o.email,
     phone: o.phone,
+    bank: o.bank_account && o.bank_bik && o.bank_name ? { account: o.bank_account, bik: o.bank_bik, corrAccount: o.bank_corr_account, name: o.bank_name } : null,
     roles: o.roles,
     requireSecondFactor: o.require_second_factor,
     profileSource: o.profile_source,
@@ -172,6 +178,58 @@ async function applyChange(
   return Object.keys(changes);
 }
 
+const BANK_KEYS = ['bankAccount', 'bik', 'corrAccount', 'bankName'] as const;
+const BANK_COLUMNS = { bankAccount: 'bank_account', bik: 'bank_bik', corrAccount: 'bank_corr_account', bankName: 'bank_name' } as const;
+
+/**
+ * The bank details as a whole: when any of them is in the patch, the details as they would be after it
+ * are checked together — all cleared, or account, БИК and bank name given (the корр. счёт too unless the
+ * БИК is of a division of the Bank of Russia, «…000»), and both accounts' key digits right for the БИК —
+ * so a new БИК is checked against the stored account as well. Errors name the field.
+ */
+function bankDetails(
+  b: ProfilePatch,
+  stored: { bank_account: string | null; bank_bik: string | null; bank_corr_account: string | null; bank_name: string | null },
+  set: Record<string, string | null>,
+  errors: FieldError[],
+): void {
+  if (!BANK_KEYS.some((k) => b[k] !== undefined)) return;
+  const blank = (v: string | null | undefined) => v === null || v === undefined || v.trim() === '';
+  const next = Object.fromEntries(BANK_KEYS.map((k) => [k, b[k] !== undefined ? (blank(b[k]) ? null : b[k]!) : stored[BANK_COLUMNS[k]]])) as Record<(typeof BANK_KEYS)[number], string | null>;
+  if (BANK_KEYS.every((k) => next[k] === null)) {
+    for (const k of BANK_KEYS) if (b[k] !== undefined) set[BANK_COLUMNS[k]] = null;
+    return;
+  }
+  const need = (k: (typeof BANK_KEYS)[number], why: string) => errors.push({ field: k, message: `${BANK_LABELS[k]}: ${why}` });
+  const start = errors.length;
+  const bik = next.bik === null ? null : checkBik(next.bik);
+  if (bik === null) need('bik', 'обязательное поле, когда указаны банковские реквизиты');
+  else if (!bik.ok) need('bik', bik.error);
+  const bikOk = bik?.ok ? bik.value : null;
+  if (next.bankAccount === null) need('bankAccount', 'обязательное поле, когда указаны банковские реквизиты');
+  else {
+    const r = checkSettlementAccount(next.bankAccount, bikOk);
+    if (!r.ok) need('bankAccount', r.error);
+    else next.bankAccount = r.value;
+  }
+  if (next.corrAccount === null) {
+    if (bikOk && bikOk.slice(6) !== '000') need('corrAccount', 'обязательное поле для счёта в кредитной организации');
+  } else {
+    const r = checkCorrAccount(next.corrAccount, bikOk);
+    if (!r.ok) need('corrAccount', r.error);
+    else next.corrAccount = r.value;
+  }
+  if (next.bankName === null) need('bankName', 'обязательное поле, когда указаны банковские реквизиты');
+  else {
+    const r = cleanText(next.bankName, { field: 'bankName', label: BANK_LABELS.bankName, min: 2, max: 300, letter: true });
+    if (!r.ok) errors.push(r.error);
+    else next.bankName = r.value;
+  }
+  if (errors.length > start) return;
+  next.bik = bikOk;
+  for (const k of BANK_KEYS) set[BANK_COLUMNS[k]] = next[k];
+}
+
 /** The head fills or corrects the profile by hand. */
 export async function updateProfileByHand(ctx: AppContext, o: { actor: Actor; patch: ProfilePatch; ip?: string | null; userAgent?: string | null }): Promise<Profile> {
   const b = o.patch;
@@ -200,7 +258,12 @@ export async function updateProfileByHand(ctx: AppContext, o: { actor: Actor; pa
     else set.phone = r.value;
   }
   if (typeof set.email === 'string' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(set.email)) errors.push({ field: 'email', message: 'Электронная почта: адрес вида name@example.ru' });
-  const org = await ctx.db.selectFrom('organizations').select('kind').where('id', '=', o.actor.organizationId).executeTakeFirstOrThrow();
+  const org = await ctx.db
+    .selectFrom('organizations')
+    .select(['kind', 'bank_account', 'bank_bik', 'bank_corr_account', 'bank_name'])
+    .where('id', '=', o.actor.organizationId)
+    .executeTakeFirstOrThrow();
+  bankDetails(b, org, set, errors);
   if (b.kpp !== undefined) {
     if (b.kpp === null || b.kpp.trim() === '') set.kpp = null;
     else if (org.kind === 'individual') errors.push({ field: 'kpp', message: 'КПП: у индивидуального предпринимателя КПП нет' });

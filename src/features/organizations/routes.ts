@@ -22,6 +22,12 @@ const Profile = Type.Object({
   address: Nullable(Type.String()),
   email: Nullable(Type.String()),
   phone: Nullable(Type.String()),
+  bank: Nullable(
+    Type.Object(
+      { account: Type.String(), bik: Type.String(), corrAccount: Nullable(Type.String()), name: Type.String() },
+      { description: 'Банковские реквизиты: расчётный счёт, БИК, корреспондентский счёт, наименование банка (печатаются в счёте на оплату)' },
+    ),
+  ),
   roles: Type.Array(Type.String()),
   requireSecondFactor: Type.Boolean(),
   profileSource: Type.String({ description: 'register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата, manual — заполнено вручную' }),
@@ -69,7 +75,7 @@ export const organizationRoutes: RoutesPlugin = (app, ctx) => {
       config: { access: { right: 'manage' } },
       schema: {
         tags: ['Организация'],
-        summary: 'Заполнить профиль организации вручную (когда реестр не ответил) или дополнить его',
+        summary: 'Заполнить профиль организации вручную (когда реестр не ответил) или дополнить его, в том числе банковскими реквизитами',
         description:
           'Изменение проверяется (без управляющих и невидимых символов, разумной длины), записывается в журнал аудита и историю изменений, а в профиле и в документах, заказанных после него, отмечается как введённое вручную. Уже заказанные документы печатают сведения на момент заказа.',
         body: Type.Object(
@@ -80,6 +86,10 @@ export const organizationRoutes: RoutesPlugin = (app, ctx) => {
             address: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))),
             email: Type.Optional(Nullable(Type.String({ maxLength: 400 }))),
             phone: Type.Optional(Nullable(Type.String({ maxLength: 60, description: 'Российский номер; сохраняется как +7XXXXXXXXXX' }))),
+            bankAccount: Type.Optional(Nullable(Type.String({ maxLength: 60, description: 'Расчётный счёт, 20 цифр; контрольный ключ проверяется по БИК' }))),
+            bik: Type.Optional(Nullable(Type.String({ maxLength: 30, description: 'БИК банка, 9 цифр' }))),
+            corrAccount: Type.Optional(Nullable(Type.String({ maxLength: 60, description: 'Корреспондентский счёт банка, 20 цифр (30101…)' }))),
+            bankName: Type.Optional(Nullable(Type.String({ maxLength: 1000, description: 'Наименование банка' }))),
           },
           { additionalProperties: false },
         ),

@@ -30,6 +30,11 @@ export interface OrganizationsTable {
   address: string | null;
   email: string | null;
   phone: string | null;
+  /** Bank details (migration 0300): расчётный счёт, БИК, корр. счёт, bank name; checked in src/domain/bank.ts. */
+  bank_account: ColumnType<string | null, string | null | undefined, string | null>;
+  bank_bik: ColumnType<string | null, string | null | undefined, string | null>;
+  bank_corr_account: ColumnType<string | null, string | null | undefined, string | null>;
+  bank_name: ColumnType<string | null, string | null | undefined, string | null>;
   roles: ColumnType<OrgRole[], OrgRole[] | undefined, OrgRole[]>;
   /** Access suspended by the operator (1386-ПП п. 7.2). */
   status: ColumnType<'active' | 'suspended', 'active' | 'suspended' | undefined>;

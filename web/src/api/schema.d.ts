@@ -7842,6 +7842,13 @@ export interface paths {
                             address: string | null;
                             email: string | null;
                             phone: string | null;
+                            /** @description Банковские реквизиты: расчётный счёт, БИК, корреспондентский счёт, наименование банка (печатаются в счёте на оплату) */
+                            bank: {
+                                account: string;
+                                bik: string;
+                                corrAccount: string | null;
+                                name: string;
+                            } | null;
                             roles: string[];
                             requireSecondFactor: boolean;
                             /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата, manual — заполнено вручную */
@@ -7935,7 +7942,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Заполнить профиль организации вручную (когда реестр не ответил) или дополнить его
+         * Заполнить профиль организации вручную (когда реестр не ответил) или дополнить его, в том числе банковскими реквизитами
          * @description Изменение проверяется (без управляющих и невидимых символов, разумной длины), записывается в журнал аудита и историю изменений, а в профиле и в документах, заказанных после него, отмечается как введённое вручную. Уже заказанные документы печатают сведения на момент заказа.
          */
         patch: {
@@ -7955,6 +7962,14 @@ export interface paths {
                         email?: string | null;
                         /** @description Российский номер; сохраняется как +7XXXXXXXXXX */
                         phone?: string | null;
+                        /** @description Расчётный счёт, 20 цифр; контрольный ключ проверяется по БИК */
+                        bankAccount?: string | null;
+                        /** @description БИК банка, 9 цифр */
+                        bik?: string | null;
+                        /** @description Корреспондентский счёт банка, 20 цифр (30101…) */
+                        corrAccount?: string | null;
+                        /** @description Наименование банка */
+                        bankName?: string | null;
                     };
                 };
             };
@@ -7980,6 +7995,13 @@ export interface paths {
                             address: string | null;
                             email: string | null;
                             phone: string | null;
+                            /** @description Банковские реквизиты: расчётный счёт, БИК, корреспондентский счёт, наименование банка (печатаются в счёте на оплату) */
+                            bank: {
+                                account: string;
+                                bik: string;
+                                corrAccount: string | null;
+                                name: string;
+                            } | null;
                             roles: string[];
                             requireSecondFactor: boolean;
                             /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата, manual — заполнено вручную */
@@ -8112,6 +8134,13 @@ export interface paths {
                                 address: string | null;
                                 email: string | null;
                                 phone: string | null;
+                                /** @description Банковские реквизиты: расчётный счёт, БИК, корреспондентский счёт, наименование банка (печатаются в счёте на оплату) */
+                                bank: {
+                                    account: string;
+                                    bik: string;
+                                    corrAccount: string | null;
+                                    name: string;
+                                } | null;
                                 roles: string[];
                                 requireSecondFactor: boolean;
                                 /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата, manual — заполнено вручную */
@@ -8251,6 +8280,13 @@ export interface paths {
                             address: string | null;
                             email: string | null;
                             phone: string | null;
+                            /** @description Банковские реквизиты: расчётный счёт, БИК, корреспондентский счёт, наименование банка (печатаются в счёте на оплату) */
+                            bank: {
+                                account: string;
+                                bik: string;
+                                corrAccount: string | null;
+                                name: string;
+                            } | null;
                             roles: string[];
                             requireSecondFactor: boolean;
                             /** @description register — из ЕГРЮЛ/ЕГРИП, certificate — из сертификата, manual — заполнено вручную */

@@ -101,6 +101,10 @@ function DetailsCard({ profile, isHead }: { profile: OrgProfile; isHead: boolean
     { label: 'Адрес', value: profile.address, source: profile.fieldSources.address },
     { label: 'Электронная почта', value: profile.email },
     { label: 'Телефон', value: profile.phone },
+    { label: 'Расчётный счёт', value: profile.bank?.account ?? null },
+    { label: 'Банк', value: profile.bank?.name ?? null },
+    { label: 'БИК', value: profile.bank?.bik ?? null },
+    { label: 'Корреспондентский счёт', value: profile.bank?.corrAccount ?? null },
   ];
   return (
     <Section
@@ -146,6 +150,10 @@ function EditCard({ profile }: { profile: OrgProfile }) {
     address: profile.address ?? '',
     email: profile.email ?? '',
     phone: profile.phone ?? '',
+    bankAccount: profile.bank?.account ?? '',
+    bik: profile.bank?.bik ?? '',
+    corrAccount: profile.bank?.corrAccount ?? '',
+    bankName: profile.bank?.name ?? '',
   });
   const [form, setForm] = useState(initial);
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -189,6 +197,13 @@ function EditCard({ profile }: { profile: OrgProfile }) {
           {field('address', 'Адрес')}
           {field('email', 'Электронная почта', { inputMode: 'email', placeholder: 'info@example.ru' })}
           {field('phone', 'Телефон', { inputMode: 'tel', placeholder: '+7 495 123-45-67' })}
+          <Text size="sm" fw={500} mt="xs">
+            Банковские реквизиты — печатаются в счетах на оплату
+          </Text>
+          {field('bankAccount', 'Расчётный счёт', { inputMode: 'numeric', placeholder: '20 цифр' })}
+          {field('bik', 'БИК', { inputMode: 'numeric', placeholder: '9 цифр' })}
+          {field('corrAccount', 'Корреспондентский счёт', { inputMode: 'numeric', placeholder: '30101…, 20 цифр' })}
+          {field('bankName', 'Наименование банка')}
           <Group>
             <Button type="submit" loading={save.isPending}>
               Сохранить
@@ -200,7 +215,18 @@ function EditCard({ profile }: { profile: OrgProfile }) {
   );
 }
 
-const FIELD_NAMES: Record<string, string> = { name: 'Полное наименование', short_name: 'Сокращённое наименование', kpp: 'КПП', address: 'Адрес', email: 'Электронная почта', phone: 'Телефон' };
+const FIELD_NAMES: Record<string, string> = {
+  name: 'Полное наименование',
+  short_name: 'Сокращённое наименование',
+  kpp: 'КПП',
+  address: 'Адрес',
+  email: 'Электронная почта',
+  phone: 'Телефон',
+  bank_account: 'Расчётный счёт',
+  bank_bik: 'БИК',
+  bank_corr_account: 'Корреспондентский счёт',
+  bank_name: 'Наименование банка',
+};
 
 function HistoryCard({ profile }: { profile: OrgProfile }) {
   if (!profile.history.length) return null;
