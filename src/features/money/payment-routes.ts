@@ -7,7 +7,7 @@ import { sendFile } from '../../platform/files/send.js';
 import { receiveUpload } from '../uploads/receive-file.js';
 import { inTransaction } from './tx.js';
 import { importBankStatement, listPayments, recordPayment, setPaymentMatch } from './payments.js';
-import { counterparties, reconciliation, reconciliationXlsx } from './reconciliation.js';
+import { counterparties, reconciliation, reconciliationPdf, reconciliationXlsx } from './reconciliation.js';
 
 const TAGS = ['Расчёты за обращение с ОСС'];
 const Rubles = Type.String({ pattern: '^-?\\d+\\.\\d{2}$', description: 'Сумма, ₽ (точное десятичное, копейки)' });
@@ -165,6 +165,23 @@ export const paymentRoutes: RoutesPlugin = (app, ctx) => {
     },
     async (req, reply) => {
       const f = await reconciliationXlsx(ctx, actorOf(req), req.query);
+      return sendFile(reply, f, { name: f.name, type: f.type, asciiName: f.asciiName });
+    },
+  );
+
+  app.get(
+    '/api/reconciliation/pdf',
+    {
+      config: { access: { right: 'read', orgRoles: ['facility', 'producer', 'carrier'] } },
+      schema: {
+        tags: TAGS,
+        summary: 'Акт сверки в PDF: таблица, обороты, сальдо и места для подписей сторон',
+        querystring: ReconQuery,
+        response: { 200: Type.Any({ description: 'Файл PDF' }), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const f = await reconciliationPdf(ctx, actorOf(req), req.query);
       return sendFile(reply, f, { name: f.name, type: f.type, asciiName: f.asciiName });
     },
   );

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractText } from 'unpdf';
 import { sql } from 'kysely';
 import { createTestContext, type TestContext } from '../../../test/helpers/db.js';
 import { buildTestApp, signedIn, type Client } from '../../../test/helpers/http.js';
@@ -245,6 +246,21 @@ describe('money: payments', () => {
     const xlsx = await app.inject({ method: 'GET', url: `/api/reconciliation/xlsx?counterpartyId=${producerId}&from=2026-01-01&to=2026-12-31`, headers: { cookie: (facility as any).cookie } });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // The PDF: the same lines and balances, read back as text.
+    const pdf = await app.inject({ method: 'GET', url: `/api/reconciliation/pdf?counterpartyId=${producerId}&from=2026-01-01&to=2026-12-31`, headers: { cookie: (facility as any).cookie } });
+    expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);
+    expect(pdf.headers['content-type']).toMatch(/^application\/pdf/);
+    const text = (await extractText(new Uint8Array(pdf.rawPayload), { mergePages: true })).text.replace(/[\s\u00a0\u202f]+/g, ' ');
+    expect(text).toContain('АКТ СВЕРКИ ВЗАИМНЫХ РАСЧЁТОВ');
+    expect(text).toContain('за период с 01.01.2026 по 31.12.2026');
+    expect(text).toContain(`ИНН ${producerInn}`);
+    expect(text).toContain('Обороты за период 36 600,00 136 700,49');
+    expect(text).toContain('Сальдо конечное 100 100,49');
+    expect(text).toContain(r.body.closingText.replace(/[\s\u00a0\u202f]+/g, ' '));
+    for (const l of r.body.lines) expect(text).toContain(l.document);
+    expect(text).toContain('От исполнителя');
+    expect(text).toContain('От заказчика');
+    expect((await app.inject({ method: 'GET', url: `/api/reconciliation/pdf?counterpartyId=${facilityId}&from=2026-01-01&to=2026-12-31`, headers: { cookie: (other as any).cookie } })).statusCode).toBe(404);
     // Whom each side may reconcile with: the facility its payer, the payer its facility, a stranger nobody of theirs.
     expect((await facility.get('/api/reconciliation/counterparties')).body.items.map((o: { id: string }) => o.id)).toContain(producerId);
     expect((await producer.get('/api/reconciliation/counterparties')).body.items.map((o: { id: string }) => o.id)).toEqual([facilityId]);

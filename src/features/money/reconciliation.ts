@@ -4,7 +4,8 @@
  * (debit) and payments (credit) of the period by date, and the balance at the end — from the facility's
  * books. Payments marked «не относится к счетам» are left out. Either side asks for it; a pair of
  * organizations with no invoice and no payment between them is "not found". `counterparties` lists whom
- * the actor may ask about.
+ * the actor may ask about. Downloads: XLSX, and a PDF in the usual layout of the act (a table of the
+ * facility's data, turnovers, balances, the closing sentence and a place for both sides' signatures).
  */
 import { PassThrough, Readable } from 'node:stream';
 import { sql } from 'kysely';
@@ -13,6 +14,7 @@ import type { Actor } from '../../platform/http/auth.js';
 import { invalid, notFound } from '../../platform/http/errors.js';
 import { CONTENT_TYPES } from '../../platform/files/send.js';
 import { createXlsxWriter, xlsxDecimal } from '../../platform/spreadsheet/writer.js';
+import { newPdf, ruNumber } from '../../platform/documents/index.js';
 import { parseIsoDate } from '../../domain/period.js';
 import { formatRubles, kopToRubles } from '../../domain/money.js';
 import { typesetQuotes } from '../../domain/typography.js';
@@ -111,4 +113,54 @@ export async function reconciliationXlsx(ctx: AppContext, actor: Actor, q: Recon
   await wb.finish();
   const buf = Buffer.concat(chunks);
   return { stream: Readable.from(buf), bytes: buf.length, type: CONTENT_TYPES.xlsx, name: `Акт сверки ${r.from} — ${r.to}.xlsx`, asciiName: `reconciliation-${r.from}-${r.to}.xlsx` };
+}
+
+/** The reconciliation act as a PDF (A4, DejaVu): made on request from the same figures as the page and the XLSX. */
+export async function reconciliationPdf(ctx: AppContext, actor: Actor, q: ReconciliationQuery) {
+  const r = await reconciliation(ctx, actor, q);
+  const title = `Акт сверки взаимных расчётов за период с ${ruDate(r.from)} по ${ruDate(r.to)}`;
+  const pdf = newPdf({ title, author: r.facility.name, subject: r.payer.name, createdAt: ctx.now(), footer: (page) => `${title} · стр. ${page}` });
+  const { doc, L, W } = pdf;
+  const rub = (v: string) => (v === '0.00' ? '' : ruNumber(v));
+  pdf.heading('АКТ СВЕРКИ ВЗАИМНЫХ РАСЧЁТОВ', 12);
+  pdf.para(`за период с ${ruDate(r.from)} по ${ruDate(r.to)}`, { align: 'center' });
+  pdf.gap(0.5);
+  pdf.para(
+    `между ${typesetQuotes(r.facility.name)} (ИНН ${r.facility.inn}), исполнителем, и ${typesetQuotes(r.payer.name)} (ИНН ${r.payer.inn}), заказчиком, по данным ${typesetQuotes(r.facility.name)}, ₽`,
+  );
+  pdf.gap(0.5);
+  const fixed = [62, 90, 90];
+  const widths = [fixed[0]!, W - fixed.reduce((a, b) => a + b, 0), fixed[1]!, fixed[2]!];
+  const align: ('left' | 'right' | 'center')[] = ['center', 'left', 'right', 'right'];
+  const opening = BigInt(r.opening.replace('.', ''));
+  const closing = BigInt(r.closing.replace('.', ''));
+  const side = (k: bigint) => (k >= 0n ? [rub(kopToRubles(k)), ''] : ['', rub(kopToRubles(-k))]);
+  pdf.table(
+    widths,
+    ['Дата', 'Документ', 'Дебет (начислено)', 'Кредит (оплачено)'],
+    [
+      ['', 'Сальдо начальное', ...side(opening)],
+      ...r.lines.map((l) => [ruDate(l.date), l.document, rub(l.debit), rub(l.credit)]),
+      ['', 'Обороты за период', ruNumber(r.debit), ruNumber(r.credit)],
+      ['', 'Сальдо конечное', ...side(closing)],
+    ],
+    { size: 8.5, align },
+  );
+  pdf.gap(0.6);
+  pdf.para(`${r.closingText}.`, { bold: true });
+  pdf.gap(1.5);
+  pdf.room(70);
+  const y = doc.y;
+  const half = (W - 20) / 2;
+  for (const [i, [who, name]] of [['От исполнителя', r.facility.name], ['От заказчика', r.payer.name]].entries()) {
+    const x = L + i * (half + 20);
+    doc.font('B').fontSize(9).text(who, x, y, { width: half });
+    doc.font('R').fontSize(9).text(typesetQuotes(name), x, undefined, { width: half });
+    doc.moveDown(1.6);
+    doc.text('_______________ / _______________ /', x, undefined, { width: half });
+    doc.fontSize(7).fillColor('#555555').text('подпись, расшифровка; М. П.', x, undefined, { width: half }).fillColor('black');
+  }
+  doc.x = L;
+  const buf = await pdf.finish();
+  return { stream: Readable.from(buf), bytes: buf.length, type: CONTENT_TYPES.pdf, name: `Акт сверки ${r.from} — ${r.to}.pdf`, asciiName: `reconciliation-${r.from}-${r.to}.pdf` };
 }

@@ -85,9 +85,14 @@ export function ReconciliationPage() {
                   За период с {fmtDate(act.data.from)} по {fmtDate(act.data.to)}
                 </Title>
                 {xlsx && (
-                  <Anchor href={xlsx} download aria-label="Акт сверки: XLSX">
-                    Скачать XLSX
-                  </Anchor>
+                  <Group gap="md">
+                    <Anchor href={xlsx.replace('/xlsx?', '/pdf?')} download aria-label="Акт сверки: PDF">
+                      Скачать PDF
+                    </Anchor>
+                    <Anchor href={xlsx} download aria-label="Акт сверки: XLSX">
+                      Скачать XLSX
+                    </Anchor>
+                  </Group>
                 )}
               </Group>
               <Text size="sm">
