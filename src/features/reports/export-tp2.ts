@@ -1,7 +1,7 @@
 /**
  * The 2-ТП (отходы) section exported: as XML described by tp2-waste.xsd (kept
- * beside this file) and as XLSX in the form's table layout (by ФККО code, then
- * totals by hazard class), both from the report's current figures. Exact
+ * beside this file) and as XLSX and PDF in the form's table layout (by ФККО
+ * code, then totals by hazard class), all from the report's current figures. Exact
  * decimals throughout (strings, BigInt sums), never floats.
  */
 import { PassThrough } from 'node:stream';
@@ -11,6 +11,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { xmlEscape } from '../../platform/spreadsheet/writer.js';
 import { createXlsxWriter, xlsxDecimal } from '../../platform/spreadsheet/writer.js';
 import { formatFkkoCode } from '../../domain/fkko.js';
+import { newPdf, ruNumber } from '../../platform/documents/index.js';
 import { definitionFor, type ReportKind } from './definitions.js';
 import { loadRow } from './reports.js';
 
@@ -109,9 +110,45 @@ export async function tp2Xlsx(f: Tp2Figures, created: Date): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-export async function exportTp2(ctx: AppContext, actor: Actor, id: string, format: 'xml' | 'xlsx'): Promise<{ body: Buffer; name: string; type: string }> {
+/**
+ * The PDF: A4 landscape, the form's table — code, name, hazard class and the nine figures in tonnes, a
+ * row of column numbers under the header (А, Б, В, 1–9) as the form has, the header repeated on each
+ * page — then the totals by hazard class, and the respondent and registration.
+ */
+export async function tp2Pdf(f: Tp2Figures, created: Date): Promise<Buffer> {
+  const title = `Форма 2-ТП (отходы) за ${f.year} год`;
+  const pdf = newPdf({ title, author: f.respondent.name, createdAt: created, layout: 'landscape', margins: { x: 28, y: 30 }, footer: (page) => `${title} · ${f.respondent.name}, ИНН ${f.respondent.inn} · стр. ${page}` });
+  const { W } = pdf;
+  pdf.heading('СВЕДЕНИЯ ОБ ОБРАЗОВАНИИ, ОБРАБОТКЕ, УТИЛИЗАЦИИ, ОБЕЗВРЕЖИВАНИИ, РАЗМЕЩЕНИИ ОТХОДОВ ПРОИЗВОДСТВА И ПОТРЕБЛЕНИЯ', 10.5);
+  pdf.para(`Форма № 2-ТП (отходы) · раздел об отходах строительства и сноса · за ${f.year} год`, { align: 'center', size: 9 });
+  pdf.gap(0.4);
+  pdf.field('Отчитывающаяся организация', `${f.respondent.name}, ИНН ${f.respondent.inn}${f.respondent.ogrn ? `, ${f.respondent.ogrn.length === 15 ? 'ОГРНИП' : 'ОГРН'} ${f.respondent.ogrn}` : ''}`, 9);
+  pdf.field('Регистрационный номер', f.registration ? `${f.registration.number}, версия ${f.registration.version}` : 'отчёт не подан (черновик)', 9);
+  pdf.para('Единица измерения: тонна (три знака после запятой).', { size: 8.5 });
+  pdf.gap(0.4);
+  const figure = 58;
+  const fixed = [70, 34];
+  const widths = [fixed[0]!, W - fixed[0]! - fixed[1]! - figure * FIGURES.length, fixed[1]!, ...FIGURES.map(() => figure)];
+  const align: ('left' | 'right' | 'center')[] = ['left', 'left', 'center', ...FIGURES.map(() => 'right' as const)];
+  const t = (v: string) => ruNumber(v);
+  pdf.table(
+    widths,
+    ['Код по ФККО', 'Наименование вида отходов', 'Класс опас­ности', ...HEADERS],
+    [
+      ['А', 'Б', 'В', ...FIGURES.map((_, i) => String(i + 1))],
+      ...f.rows.map((r) => [formatFkkoCode(r.code), r.name, String(r.hazardClass), ...FIGURES.map(([k]) => t(r.values[k]!))]),
+      ...f.byClass.map((c) => ['Итого', `по ${c.hazardClass} классу опасности`, String(c.hazardClass), ...FIGURES.map(([k]) => t(c.values[k]!))]),
+    ],
+    { size: 7, align },
+  );
+  if (!f.rows.length) pdf.para('Строк нет: за год отходов не было.', { size: 8.5 });
+  return pdf.finish();
+}
+
+export async function exportTp2(ctx: AppContext, actor: Actor, id: string, format: 'xml' | 'xlsx' | 'pdf'): Promise<{ body: Buffer; name: string; type: string }> {
   const f = await figures(ctx, actor, id);
   const base = `2-ТП (отходы) ${f.year}${f.registration ? ` ${f.registration.number}` : ''}`;
   if (format === 'xml') return { body: Buffer.from(tp2Xml(f), 'utf8'), name: `${base}.xml`, type: 'application/xml' };
+  if (format === 'pdf') return { body: await tp2Pdf(f, ctx.now()), name: `${base}.pdf`, type: 'application/pdf' };
   return { body: await tp2Xlsx(f, ctx.now()), name: `${base}.xlsx`, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 }

@@ -263,8 +263,8 @@ export const reportRoutes: RoutesPlugin = (app, ctx) => {
       config: { access: { right: 'read' } },
       schema: {
         tags: [TAG],
-        summary: 'Форма 2-ТП (отходы): выгрузка в XML (по схеме tp2-waste.xsd) или XLSX (табличный вид формы)',
-        params: Type.Object({ id: Uuid, format: Type.Union([Type.Literal('xml'), Type.Literal('xlsx')]) }),
+        summary: 'Форма 2-ТП (отходы): выгрузка в XML (по схеме tp2-waste.xsd), XLSX или PDF (табличный вид формы)',
+        params: Type.Object({ id: Uuid, format: Type.Union([Type.Literal('xml'), Type.Literal('xlsx'), Type.Literal('pdf')]) }),
       },
     },
     async (req, reply) => {

@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
+import { extractText } from 'unpdf';
 import { createTestContext, type TestContext } from '../../../test/helpers/db.js';
 import { buildTestApp, signedIn, type Client } from '../../../test/helpers/http.js';
 import type { App } from '../../platform/http/server.js';
@@ -139,7 +140,37 @@ describe('2-ТП (отходы)', () => {
     expect(got).toEqual(expected);
   });
 
+  it('exports PDF in the form’s table layout: each code’s row holds its figures, then the totals by hazard class', async () => {
+    const raw = await app.inject({ method: 'GET', url: `/api/reports/${producerReport.id}/export/pdf`, headers: { cookie: (producer as any).cookie } });
+    expect(raw.statusCode, raw.body.slice(0, 200)).toBe(200);
+    expect(raw.headers['content-type']).toMatch(/^application\/pdf/);
+    const text = (await extractText(new Uint8Array(raw.rawPayload), { mergePages: true })).text.replace(/[\s\u00a0\u202f]+/g, ' ');
+    expect(text).toContain(`Форма № 2-ТП (отходы) · раздел об отходах строительства и сноса · за ${year} год`);
+    expect(text).toContain('Код по ФККО');
+    expect(text).toContain('Наличие на конец года');
+    expect(text).toContain('А Б В 1 2 3 4 5 6 7 8 9');
+    expect(text).toMatch(/ИНН \d{10}/);
+    const ru = (v: string) => v.replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+    const expected = await sums('producer', 'info@producer.ossig.test');
+    const rows = producerReport.rows as { code: string; hazardClass: number; values: Record<string, string> }[];
+    for (const [code, mass] of Object.entries(expected)) {
+      const row = rows.find((r) => r.code === code)!;
+      const f = `${code[0]} ${code.slice(1, 3)} ${code.slice(3, 6)} ${code.slice(6, 8)} ${code.slice(8, 10)} ${code.slice(10)}`;
+      // The row: code, name (any wrapping), class, then start of year and produced (= the independent sum), …, end of year.
+      const m = new RegExp(`${f} .*? ${row.hazardClass} ${ru(row.values.startStock)} ${ru(mass)} `).exec(text);
+      expect(m, `${code} ${mass}`).not.toBeNull();
+    }
+    for (const c of new Set(rows.map((r) => r.hazardClass))) {
+      const sum = (k: string) => {
+        const s = rows.filter((r) => r.hazardClass === c).reduce((n, r) => n + BigInt(r.values[k].replace('.', '')), 0n).toString().padStart(4, '0');
+        return ru(`${s.slice(0, -3)}.${s.slice(-3)}`);
+      };
+      expect(text).toContain(`Итого по ${c} классу опасности ${c} ${sum('startStock')} ${sum('produced')} ${sum('received')}`);
+    }
+  });
+
   it('is the filer’s own, and only a 2-ТП exports this way', async () => {
+    expect((await producer2.get(`/api/reports/${producerReport.id}/export/pdf`)).status).toBe(404);
     expect((await producer2.get(`/api/reports/${producerReport.id}/export/xml`)).status).toBe(404);
     const monthly = await facility.post('/api/reports', { kind: 'facility_monthly', period: `${year}-01` });
     expect(monthly.status, monthly.text).toBe(201);

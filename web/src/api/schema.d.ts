@@ -15993,7 +15993,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Форма 2-ТП (отходы): выгрузка в XML (по схеме tp2-waste.xsd) или XLSX (табличный вид формы) */
+        /** Форма 2-ТП (отходы): выгрузка в XML (по схеме tp2-waste.xsd), XLSX или PDF (табличный вид формы) */
         get: {
             parameters: {
                 query?: never;
@@ -16001,7 +16001,7 @@ export interface paths {
                 path: {
                     /** @description Идентификатор (UUID) */
                     id: string;
-                    format: "xml" | "xlsx";
+                    format: "xml" | "xlsx" | "pdf";
                 };
                 cookie?: never;
             };
@@ -20166,6 +20166,94 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Файл XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconciliation/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Акт сверки в PDF: таблица, обороты, сальдо и места для подписей сторон */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Идентификатор (UUID) */
+                    counterpartyId: string;
+                    /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                    from: string;
+                    /** @description Дата ГГГГ-ММ-ДД (Europe/Moscow) */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Файл PDF */
                 200: {
                     headers: {
                         [name: string]: unknown;

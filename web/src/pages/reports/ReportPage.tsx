@@ -334,6 +334,9 @@ function ReportForm({ card }: { card: ReportCard }) {
           {card.kind === 'tp2_waste' && (
             <Group mt="md" gap="xs">
               <Text size="sm">Выгрузка формы 2-ТП (отходы):</Text>
+              <Button component="a" size="xs" variant="default" href={apiHref('/api/reports/{id}/export/{format}', { id: card.id, format: 'pdf' })}>
+                PDF
+              </Button>
               <Button component="a" size="xs" variant="default" href={apiHref('/api/reports/{id}/export/{format}', { id: card.id, format: 'xlsx' })}>
                 XLSX
               </Button>
