@@ -155,6 +155,17 @@ describe('money and analytics pages (issue 14)', () => {
     await context.close();
   });
 
+  it('«Расчёты» of a carrier say why they hold no invoices: the producer pays for the loads', async () => {
+    const { context, page } = await newPage(env.browser, env.server.url);
+    await signIn(page, 'carrier@ossig.test');
+    await page.goto('/settlements');
+    const note = page.getByTestId('carrier-settlements-note');
+    await note.waitFor();
+    expect(await note.textContent()).toContain('оплачивает отходообразователь');
+    await page.getByText('Счетов нет').waitFor();
+    await context.close();
+  });
+
   it('«Аналитика»: chart and tables, a filter kept in the address; phone', async () => {
     const { context, page } = await newPage(env.browser, env.server.url);
     await signIn(page, 'producer@ossig.test');

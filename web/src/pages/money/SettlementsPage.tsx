@@ -3,10 +3,14 @@
  * of the acts; for a receiving facility also the payments received, the 1C bank statement import with
  * its result line by line, matching by hand and ordering the month's acts. Links to the reconciliation act
  * (ReconciliationPage) and, for a facility, to recording a payment by hand (NewPaymentPage).
+ *
+ * Who pays: a facility's charge for a load goes to the producer of the load's site (money/charges.ts;
+ * seed 002 gives the money to the producer's cabinet, and neither it nor issue 14 defines a carrier's
+ * own flows). A carrier is told so, rather than left with empty lists.
  */
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Anchor, Badge, Button, Card, FileButton, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, FileButton, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { MonthPickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -45,6 +49,7 @@ export function SettlementsPage() {
         Расчёты
       </PageTitle>
       <Stack gap="md">
+        {hasRole('carrier') && !facility && <CarrierNote producer={hasRole('producer')} />}
         <Invoices side={facility ? 'owed' : 'owing'} />
         {facility && <OrderActs />}
         <Acts facility={facility} />
@@ -52,6 +57,17 @@ export function SettlementsPage() {
         {facility && <Payments />}
       </Stack>
     </>
+  );
+}
+
+/** Why a carrier's «Расчёты» hold nothing for the loads it carries. */
+function CarrierNote({ producer }: { producer: boolean }) {
+  return (
+    <Alert color="blue" title="Перевозчику счета за приём отходов не выставляются" data-testid="carrier-settlements-note">
+      Приём отходов на объекте оплачивает отходообразователь — владелец объекта строительства, с которого вывезен груз: начисления, акты оказанных услуг и счета
+      объекты приёма выставляют ему. {producer ? 'Здесь — только счета вашей организации как отходообразователя.' : 'Поэтому списки ниже пусты.'} Оплата перевозки между
+      перевозчиком и заказчиком ведётся по их договору, вне системы.
+    </Alert>
   );
 }
 
