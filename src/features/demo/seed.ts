@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import { makeValidSnils } from '../../domain/identifiers.js';
 import { hashPassword } from '../identity/password.js';
+import { keepPresentTermsAsVersion } from '../permits/issue.js';
 import { AFTER_DEMO_SEED } from './hooks.js';
 
 import { DEMO_PASSWORD } from './types.js';
@@ -240,6 +241,7 @@ export async function seedDemo(ctx: AppContext, opts: DemoOptions): Promise<{ tr
         .insertInto('permit_facilities')
         .values(p.facilities.map((f) => ({ permit_id: row.id, facility_id: orgIds.get(f)!, facility_object_id: facilityObjectIds.get(f)! })))
         .execute();
+      await keepPresentTermsAsVersion(trx, row.id);
     }
     const plates = new Set<string>();
     for (const carrier of ['carrier', 'carrier2']) {

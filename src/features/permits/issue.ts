@@ -230,8 +230,11 @@ export async function issuePermit(trx: Transaction<Database>, o: { ctx: AppConte
   return { permitId, number, version, versionId: v.id, validFrom, validTo };
 }
 
-/** A permit without version rows (entered before versions) gets its present terms as the version in force until now. */
-async function keepPresentTermsAsVersion(trx: Transaction<Database>, permitId: string): Promise<void> {
+/**
+ * A permit without version rows (entered before versions, or written by the demo seed) gets its present terms
+ * as its first version, in force since always: «Версии разрешения» then lists it.
+ */
+export async function keepPresentTermsAsVersion(trx: Transaction<Database>, permitId: string): Promise<void> {
   const has = await trx.selectFrom('permit_versions').select('id').where('permit_id', '=', permitId).executeTakeFirst();
   if (has) return;
   await sql`insert into permit_versions (permit_id, version, in_force_from, valid_from, valid_to, issued_at)

@@ -222,7 +222,8 @@ export async function getPermit(db: Db, actor: Actor, id: string) {
 /**
  * Every version of a permit, newest first: its term, when it came into force,
  * the application it was issued on, what it changed, and its signed PDF.
- * A permit without version rows shows its present terms as version 1.
+ * Every permit has its first version at least: issued on an application, or its present terms kept as
+ * version 1 (migrations 0055 and 0281, the demo seed).
  */
 export async function permitVersions(db: Db, actor: Actor, permitId: string) {
   const permit = await db.selectFrom('permits as p').select(['p.id', 'p.number', 'p.version', 'p.valid_from', 'p.valid_to', 'p.issued_at']).where('p.id', '=', permitId).where(permitVisible(actor, 'p')).executeTakeFirst();
