@@ -23,7 +23,13 @@ import { seedDemo } from '../src/features/demo/seed.js';
 import { operatorSigner, pkiDir } from '../src/platform/documents/operator-signer.js';
 import { addDays, formatIsoDate, moscowDate, parseIsoDate } from '../src/domain/period.js';
 
-const LEASE_SECONDS = 4;
+/**
+ * Long enough that a live worker's heartbeat is never late by a whole lease while the rest of the suite shares
+ * the 2 cores (at 4 s, twice in CI, a live worker whose event loop was busy rendering a statement lost its upload to
+ * the other worker's sweep — counted as a crash — and then was killed holding it: two crashes, parked). A killed
+ * worker's jobs are still taken over within a lease.
+ */
+const LEASE_SECONDS = 10;
 const PASSWORD = 'Demo2026pass';
 
 interface Proc {
