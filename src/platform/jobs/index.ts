@@ -262,6 +262,8 @@ export async function startWorker(
   const workerId = `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`;
   const names = defs.map((d) => d.name);
   const active = new Map<number, { token: string; controller: AbortController; done: Promise<void> }>();
+  /** The run tokens this worker holds now. */
+  const liveRuns = () => [...active.values()].map((a) => a.token);
   let runs = 0;
   /** Since when this worker has reached the database without a break (null: not now). */
   let connectedSince: number | null = null;
@@ -312,9 +314,8 @@ export async function startWorker(
         await sql`update job_workers set last_seen_at = now() where id = ${workerId}`.execute(ctx.db);
         connectedSince ??= Date.now();
         if (!active.size) return;
-        const tokens = [...active.values()].map((a) => a.token);
         const held = await sql<{ id: number }>`update jobs set locked_until = now() + make_interval(secs => ${t.leaseSeconds})
-            where locked_by = any(${tokens}::text[]) and status = 'running' returning id`.execute(ctx.db);
+            where locked_by = any(${liveRuns()}::text[]) and status = 'running' returning id`.execute(ctx.db);
         const still = new Set(held.rows.map((r) => Number(r.id)));
         for (const [id, a] of active) if (!still.has(id)) a.controller.abort(new Error('lease lost'));
       } catch {
@@ -330,11 +331,7 @@ export async function startWorker(
       try {
         // Only a worker that has reached the database for a whole lease takes others' jobs over: after an
         // outage every live worker first renews its own leases, so an outage is never taken for a crash.
-        if (connectedSince !== null && Date.now() - connectedSince >= t.leaseSeconds * 1000) await recoverExpiredJobs(
-            ctx,
-            defs,
-            [...active.values()].map((a) => a.token),
-          );
+        if (connectedSince !== null && Date.now() - connectedSince >= t.leaseSeconds * 1000) await recoverExpiredJobs(ctx, defs, liveRuns());
         const now = Date.now();
         for (const s of schedules) {
           const slot = Math.floor(now / (s.everyMinutes * 60_000));
