@@ -13,6 +13,7 @@
  * `--explain`: before measuring a page, prints to stderr EXPLAIN ANALYZE of every query its
  * request ran (the index each one takes, or the scan that a missing one costs).
  * `--only <text>`: measure only the pages whose name contains the text (the seed is the same).
+ * `--profile <dir>`: a CPU profile of each page's load (see `profiled`).
  * Each page also reports the server's own time (Fastify's `elapsedTime`, from the request's
  * arrival to its answer: `serverP50ms`/`serverP95ms`), since the load clients share this process
  * and the machine, and the number of queries one request runs (`queries`); and the CPU time a
@@ -23,6 +24,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Session } from 'node:inspector/promises';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -136,7 +138,60 @@ async function explainAll(ctx: AppContext, page: string, queries: CompiledQuery[
   }
 }
 
-export async function benchRegisters(opts: { vehicles: number; applications: number; seconds: number; clients: number; explain?: boolean; only?: string }) {
+/**
+ * `--profile <dir>`: a CPU profile of this process while a page is under load (the server and the load
+ * clients), written as <dir>/<page>.cpuprofile (open it in Chrome's DevTools), and its heaviest functions by
+ * their own time, grouped by where they live (our code, a package, Node's internals), printed to stderr.
+ */
+async function profiled<T>(dir: string | undefined, page: string, run: () => Promise<T>): Promise<T> {
+  if (!dir) return run();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  let result: T;
+  try {
+    result = await run();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    session.disconnect();
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${page.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '')}.cpuprofile`);
+    fs.writeFileSync(file, JSON.stringify(profile));
+    process.stderr.write(`\n== profile of ${page}: ${file}\n${summarizeProfile(profile)}\n`);
+  }
+  return result;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+/** Self time by function (top 30) and by place: src/, bench/, a package under node_modules, node: internals. */
+function summarizeProfile(profile: { nodes: ProfileNode[]; samples?: number[] }): string {
+  const total = profile.samples?.length ?? profile.nodes.reduce((n, x) => n + (x.hitCount ?? 0), 0);
+  const byFn = new Map<string, number>();
+  const byPlace = new Map<string, number>();
+  const cwd = process.cwd();
+  for (const n of profile.nodes) {
+    const hits = n.hitCount ?? 0;
+    if (!hits) continue;
+    const url = n.callFrame.url.replace('file://', '');
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1];
+    const place = pkg ?? (url.startsWith(cwd) ? path.relative(cwd, url).split('/').slice(0, 2).join('/') : url ? url.split('/').slice(0, 2).join('/') : `(${n.callFrame.functionName || 'native'})`);
+    byPlace.set(place, (byPlace.get(place) ?? 0) + hits);
+    const fn = `${n.callFrame.functionName || '(anonymous)'} ${pkg ?? path.relative(cwd, url)}:${n.callFrame.lineNumber + 1}`;
+    byFn.set(fn, (byFn.get(fn) ?? 0) + hits);
+  }
+  const pct = (h: number) => `${((100 * h) / total).toFixed(1).padStart(5)} %`;
+  const top = (m: Map<string, number>, k: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([name, h]) => `${pct(h)}  ${name}`).join('\n');
+  return `by place:\n${top(byPlace, 25)}\nby function (self):\n${top(byFn, 30)}`;
+}
+
+export async function benchRegisters(opts: { vehicles: number; applications: number; seconds: number; clients: number; explain?: boolean; only?: string; profile?: string }) {
   const dataDir = path.resolve(`.tmp/bench-registers-${process.pid}`);
   fs.rmSync(dataDir, { recursive: true, force: true });
   const started = await boot(parseConfig({ ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(55800 + (process.pid % 400)), LOG_LEVEL: 'silent' }));
@@ -244,7 +299,7 @@ export async function benchRegisters(opts: { vehicles: number; applications: num
       serverTimes.length = 0;
       const cpu0 = process.cpuUsage();
       const pg0 = pgCpuSeconds(dataDir);
-      const load = await hammer({ base, url: s.path, cookies: clientCookies, seconds: opts.seconds });
+      const load = await profiled(opts.profile, s.name, () => hammer({ base, url: s.path, cookies: clientCookies, seconds: opts.seconds }));
       const cpu = process.cpuUsage(cpu0);
       const pgCpu = pgCpuSeconds(dataDir) - pg0;
       const server = [...serverTimes].sort((x, y) => x - y);

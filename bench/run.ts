@@ -117,6 +117,7 @@ const CASES: Record<string, Runner> = {
       clients: intFlag(flags, 'clients', 20),
       explain: flags.explain === true,
       only: typeof flags.only === 'string' ? flags.only : undefined,
+      profile: typeof flags.profile === 'string' ? flags.profile : undefined,
     });
   },
   // Not part of the default run (a minute of load): `npm run bench -- telemetry [--trackers 10000] [--period 5000] [--seconds 30] [--points 100000]`.
