@@ -7,7 +7,7 @@
  */
 import crypto from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/pool.js';
 import type { Access, MemberRole, OrgRole } from '../db/schema.js';
 import { AppError } from './errors.js';
@@ -91,72 +91,101 @@ export function hashToken(token: string): Buffer {
   return crypto.createHash('sha256').update(token).digest();
 }
 
-/** Resolves the signed-in person from the session cookie or a bearer token. */
-export async function resolvePerson(db: Db, req: FastifyRequest): Promise<PersonContext | null> {
-  const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ')) {
-    const row = await db
-      .selectFrom('api_tokens as t')
-      .innerJoin('persons as p', 'p.id', 't.person_id')
-      .select(['t.id', 't.person_id', 't.organization_id', 'p.full_name'])
-      .where('t.token_hash', '=', hashToken(auth.slice(7).trim()))
-      .where('t.revoked_at', 'is', null)
-      .where('p.deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (!row) throw new AppError('unauthenticated', 'Токен доступа недействителен или отозван');
-    return { personId: row.person_id, personName: row.full_name, sessionId: null, tokenId: row.id, organizationId: row.organization_id };
-  }
-  const cookie = req.cookies?.[SESSION_COOKIE];
-  if (!cookie) return null;
-  const row = await db
-    .selectFrom('sessions as s')
-    .innerJoin('persons as p', 'p.id', 's.person_id')
-    .select(['s.id', 's.person_id', 's.organization_id', sql<boolean>`s.strong`.as('strong'), 'p.full_name', sql<boolean>`s.last_seen_at < now() - interval '1 minute'`.as('stale')])
-    .where('s.token_hash', '=', hashToken(cookie))
-    .where('s.ended_at', 'is', null)
-    .where('s.expires_at', '>', sql<Date>`now()`)
-    .where('p.deleted_at', 'is', null)
-    .executeTakeFirst();
-  // «Last seen» to the minute: a write per request would queue every request of one session on its row.
-  if (row?.stale) await db.updateTable('sessions').set({ last_seen_at: sql`now()` }).where('id', '=', row.id).execute();
-  if (!row) return null;
-  return { personId: row.person_id, personName: row.full_name, sessionId: row.id, tokenId: null, organizationId: row.organization_id, sessionStrong: row.strong };
+/** The columns of a live membership with its organization, as `membershipOf` selects them (all null: none). */
+interface MembershipRow {
+  m_role: MemberRole | null;
+  m_access: Access | null;
+  m_organization_id: string | null;
+  m_name: string | null;
+  m_roles: OrgRole[] | null;
+  m_status: string | null;
+  m_status_reason: string | null;
+  m_require_second_factor: boolean | null;
 }
 
-/** The person's live membership in an organization (not revoked, not expired), with the organization. */
-export async function loadActor(db: Db, person: PersonContext, organizationId: string): Promise<Actor | null> {
-  return (await loadMembership(db, person, organizationId))?.actor ?? null;
+/** The person's live membership in an organization (not revoked, not expired), with the organization: a subquery of one row at most. */
+function membershipOf(personId: RawBuilder<unknown>, organizationId: RawBuilder<unknown>) {
+  return sql`select m.role as m_role, m.access as m_access, o.id as m_organization_id, o.name as m_name, o.roles as m_roles,
+                    o.status as m_status, o.status_reason as m_status_reason, o.require_second_factor as m_require_second_factor
+               from memberships m join organizations o on o.id = m.organization_id
+              where m.person_id = ${personId} and m.organization_id = ${organizationId}
+                and m.revoked_at is null and (m.valid_until is null or m.valid_until > now())
+              limit 1`;
 }
 
-/** The actor and whether its organization requires a second factor: one query for both. */
-async function loadMembership(db: Db, person: PersonContext, organizationId: string): Promise<{ actor: Actor; requireSecondFactor: boolean } | null> {
-  const row = await db
-    .selectFrom('memberships as m')
-    .innerJoin('organizations as o', 'o.id', 'm.organization_id')
-    .select(['m.role', 'm.access', 'o.id as organization_id', 'o.name', 'o.roles', 'o.status', 'o.status_reason', sql<boolean>`o.require_second_factor`.as('require_second_factor')])
-    .where('m.person_id', '=', person.personId)
-    .where('m.organization_id', '=', organizationId)
-    .where('m.revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('m.valid_until', 'is', null), eb('m.valid_until', '>', sql<Date>`now()`)]))
-    .executeTakeFirst();
-  if (!row) return null;
-  const suspended = row.status === 'suspended';
+type Membership = { actor: Actor; requireSecondFactor: boolean };
+
+function membershipFrom(person: PersonContext, row: MembershipRow): Membership | null {
+  if (row.m_organization_id === null) return null;
+  const role = row.m_role!;
+  const access = row.m_access!;
+  const suspended = row.m_status === 'suspended';
   return {
-    requireSecondFactor: row.require_second_factor,
+    requireSecondFactor: row.m_require_second_factor === true,
     actor: {
       personId: person.personId,
       personName: person.personName,
       sessionId: person.sessionId,
       tokenId: person.tokenId,
-      organizationId: row.organization_id,
-      organizationName: row.name,
-      orgRoles: row.roles,
-      memberRole: row.role,
-      access: row.access,
-      rights: new Set(rightsOf(row.role, row.access).filter((r) => !suspended || r === 'read')),
-      suspendedReason: suspended ? (row.status_reason ?? 'не указана') : null,
+      organizationId: row.m_organization_id,
+      organizationName: row.m_name!,
+      orgRoles: row.m_roles!,
+      memberRole: role,
+      access,
+      rights: new Set(rightsOf(role, access).filter((r) => !suspended || r === 'read')),
+      suspendedReason: suspended ? (row.m_status_reason ?? 'не указана') : null,
     },
   };
+}
+
+/**
+ * The signed-in person from the session cookie or a bearer token and, when `acting` is given, in the same
+ * query the person's membership in the acting organization: the one named (X-Organization-Id), else the
+ * session's or the token's own. One query per request for both (`membership` undefined when not asked).
+ */
+async function signedIn(
+  db: Db,
+  req: FastifyRequest,
+  acting?: { named: string | null },
+): Promise<{ person: PersonContext; membership?: Membership | null } | null> {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) {
+    // A token acts for its own organization only (a different one named is refused by the caller).
+    const r = await sql<{ id: string; person_id: string; organization_id: string; full_name: string } & MembershipRow>`
+      select t.id, t.person_id, t.organization_id, p.full_name${acting ? sql`, mo.*` : sql``}
+        from api_tokens t join persons p on p.id = t.person_id
+        ${acting ? sql`left join lateral (${membershipOf(sql`t.person_id`, sql`t.organization_id`)}) mo on true` : sql``}
+       where t.token_hash = ${hashToken(auth.slice(7).trim())} and t.revoked_at is null and p.deleted_at is null`.execute(db);
+    const row = r.rows[0];
+    if (!row) throw new AppError('unauthenticated', 'Токен доступа недействителен или отозван');
+    const person: PersonContext = { personId: row.person_id, personName: row.full_name, sessionId: null, tokenId: row.id, organizationId: row.organization_id };
+    return { person, membership: acting ? membershipFrom(person, row) : undefined };
+  }
+  const cookie = req.cookies?.[SESSION_COOKIE];
+  if (!cookie) return null;
+  const organization = acting?.named ? sql`${acting.named}::uuid` : sql`s.organization_id`;
+  const r = await sql<{ id: string; person_id: string; organization_id: string | null; strong: boolean; full_name: string; stale: boolean } & MembershipRow>`
+    select s.id, s.person_id, s.organization_id, s.strong, p.full_name, s.last_seen_at < now() - interval '1 minute' as stale${acting ? sql`, mo.*` : sql``}
+      from sessions s join persons p on p.id = s.person_id
+      ${acting ? sql`left join lateral (${membershipOf(sql`s.person_id`, organization)}) mo on true` : sql``}
+     where s.token_hash = ${hashToken(cookie)} and s.ended_at is null and s.expires_at > now() and p.deleted_at is null`.execute(db);
+  const row = r.rows[0];
+  // «Last seen» to the minute: a write per request would queue every request of one session on its row.
+  if (row?.stale) await db.updateTable('sessions').set({ last_seen_at: sql`now()` }).where('id', '=', row.id).execute();
+  if (!row) return null;
+  const person: PersonContext = { personId: row.person_id, personName: row.full_name, sessionId: row.id, tokenId: null, organizationId: row.organization_id, sessionStrong: row.strong };
+  return { person, membership: acting ? membershipFrom(person, row) : undefined };
+}
+
+/** Resolves the signed-in person from the session cookie or a bearer token. */
+export async function resolvePerson(db: Db, req: FastifyRequest): Promise<PersonContext | null> {
+  return (await signedIn(db, req))?.person ?? null;
+}
+
+/** The person's live membership in an organization (not revoked, not expired), with the organization. */
+export async function loadActor(db: Db, person: PersonContext, organizationId: string): Promise<Actor | null> {
+  const r = await sql<MembershipRow>`${membershipOf(sql`${person.personId}::uuid`, sql`${organizationId}::uuid`)}`.execute(db);
+  return r.rows[0] ? (membershipFrom(person, r.rows[0])?.actor ?? null) : null;
 }
 
 /** Checks a route's access needs and returns the actor (or null for public/person routes). */
@@ -169,17 +198,29 @@ export async function authorize(
     const person = await resolvePerson(db, req).catch(() => null);
     return { person, actor: null };
   }
-  const person = await resolvePerson(db, req);
-  if (!person) throw new AppError('unauthenticated');
-  if ('person' in access) return { person, actor: null };
+  if ('person' in access) {
+    const person = await resolvePerson(db, req);
+    if (!person) throw new AppError('unauthenticated');
+    return { person, actor: null };
+  }
   // The acting organization: the session's choice («Сменить профиль»), or named per request in X-Organization-Id.
-  const named = namedOrganization(req);
+  let named: string | null;
+  try {
+    named = namedOrganization(req);
+  } catch (err) {
+    // A malformed header is answered after the sign-in check, as for any other request.
+    if (!(await resolvePerson(db, req))) throw new AppError('unauthenticated');
+    throw err;
+  }
+  const found = await signedIn(db, req, { named });
+  if (!found) throw new AppError('unauthenticated');
+  const { person } = found;
   if (named && named !== person.organizationId) {
     if (person.tokenId) throw new AppError('forbidden', 'Токен доступа привязан к одной организации');
     person.organizationId = named;
   }
   if (!person.organizationId) throw new AppError('no_organization', 'Выберите организацию, от имени которой вы действуете');
-  const membership = await loadMembership(db, person, person.organizationId);
+  const membership = found.membership ?? null;
   const actor = membership?.actor ?? null;
   if (!actor && named) throw new AppError('forbidden', 'Вы не состоите в организации, указанной в заголовке X-Organization-Id, или срок доверенности истёк');
   if (!actor) throw new AppError('forbidden', 'Вы больше не состоите в этой организации или срок доверенности истёк');
