@@ -166,11 +166,13 @@ describe('EXPLAIN of the cabinet queries at ~300,000 trips', () => {
     }
   });
 
-  it("the statement form's permit list: totals for whole days, trips only for the tail", async () => {
+  it("the statement form's permit list: totals for whole days, trips only for the smaller part of the cutoff's day", async () => {
     const today = moscowDate(new Date());
     const from = formatIsoDate(addDays((parseIsoDate(today) as { value: any }).value, -(ctx.config.statementMaxDays - 1)));
-    const q = permitsWithMovementQuery(ctx, actor(w.producer.id, ['producer']), w.site.id, checkPeriod(ctx, from, today));
-    await expectIndexed('statement form permit list', q.compile(ctx.db), ['trips_site_unloaded_idx', 'trip_totals_site_day_idx']);
+    for (const a of [actor(w.producer.id, ['producer']), actor(w.carrier.id, ['carrier'])]) {
+      const q = permitsWithMovementQuery(ctx, a, w.site.id, checkPeriod(ctx, from, today));
+      await expectIndexed('statement form permit list', q.compile(ctx.db), ['trips_site_unloaded_idx', 'trip_totals_site_day_idx', 'trips_permit_unloaded_idx']);
+    }
   });
 
   it("the operator's overview: the last days from trip_totals by day, the last 24 hours by trips_unloaded_idx, queues by their indexes", async () => {

@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/http/auth.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { CONTENT_TYPES, fileStore } from '../../platform/files/index.js';
 import { formationCutoff } from '../../domain/formation.js';
+import { moscowDate, periodBounds } from '../../domain/period.js';
 import { permitVisible, siteVisible, tripVisible } from '../visibility.js';
 import { checkPeriod, type CheckedPeriod } from '../period-input.js';
 import { acceptanceSql, countedMassSql, movementOf, weighedMassSql, type MovementColumns } from '../movement.js';
@@ -13,20 +14,55 @@ import { totalsColumns } from '../totals/queries.js';
 import { COUNT_CAP, cappedTotal, decodeKey, keysetPage } from '../../platform/db/keyset.js';
 
 /**
- * The statement form's permit list as the route runs it (test/explain.test.ts explains it): whole
- * formed days from trip_totals by trip_totals_site_day_idx (site_id, day), the tail since the
- * cutoff's day from trips by trips_site_unloaded_idx (site_id, unloaded_at), the permits by
- * permits_site_idx.
+ * The statement form's permit list as the route runs it (test/explain.test.ts explains it). Its cost
+ * does not grow with the trips per day beyond half of the cutoff's Moscow day:
+ * - every Moscow day of the period other than the cutoff's comes whole from trip_totals by
+ *   trip_totals_site_day_idx (site_id, day): days before it are formed through and through, days
+ *   after it not formed at all;
+ * - the cutoff's day (formation splits it) is its totals less the smaller of its two parts — the
+ *   formed trips from its midnight to the cutoff, or the rest after the cutoff — read from trips by
+ *   trips_site_unloaded_idx (site_id, unloaded_at): at most twelve hours of the site's trips;
+ * - when the first and the last trip not yet formed will be formed: one step of
+ *   trips_permit_unloaded_idx (permit_id, unloaded_at) each way, for the permits with such trips;
+ * - the permits by permits_site_idx.
+ * What counts as moved: accepted loads (../movement.ts), the same rules the totals are kept by.
  */
 export function permitsWithMovementQuery(ctx: AppContext, actor: Actor, siteId: string, period: CheckedPeriod) {
   const now = ctx.now();
   const cutoff = formationCutoff(now, ctx.config.tripFormationHours);
   const hours = ctx.config.tripFormationHours;
-  // Whole Moscow days before the cutoff's day are formed through and through: their figures come from
-  // the totals. From the start of the cutoff's day on (a bounded tail, a day or two) the trips are read
-  // one by one, as formation splits that day. The cost does not grow with the history behind the site.
-  const tailFrom = sql<Date>`greatest(${period.start}::timestamptz, (date_trunc('day', ${cutoff}::timestamptz at time zone 'Europe/Moscow') at time zone 'Europe/Moscow'))`;
-  const cutoffDay = sql<string>`(${cutoff}::timestamptz at time zone 'Europe/Moscow')::date`;
+  const cutoffDay = moscowDate(cutoff);
+  const day = periodBounds(cutoffDay, cutoffDay);
+  const splitInPeriod = period.from <= cutoffDay && cutoffDay <= period.to;
+  // Read the smaller part of the cutoff's day; the other is the day's totals less it.
+  const readFormed = cutoff.getTime() - day.start.getTime() <= day.endExclusive.getTime() - cutoff.getTime();
+  const readPart = readFormed
+    ? sql`t.unloaded_at >= ${day.start} and t.unloaded_at <= ${cutoff}`
+    : sql`t.unloaded_at > ${cutoff} and t.unloaded_at < ${day.endExclusive}`;
+  const split = splitInPeriod
+    ? sql`
+      union all
+      -- The cutoff's day whole, as the part not read…
+      select tt.permit_id, tt.acceptance, ${sql.raw(String(!readFormed))}, tt.trips, tt.volume, tt.mass, tt.counted_mass, tt.weighed_trips
+        from trip_totals tt
+       where tt.site_id = ${siteId} and tt.day = ${cutoffDay}::date and ${tripVisible(actor, 'tt')}
+      union all
+      -- …less the part read, which is added as itself.
+      select t.permit_id, ${acceptanceSql(null, 't')}, case when s.own then ${sql.raw(String(readFormed))} else ${sql.raw(String(!readFormed))} end,
+             s.sign, s.sign * t.volume, s.sign * t.mass, s.sign * ${countedMassSql(null, 't')},
+             case when ${weighedMassSql(null, 't')} is not null then s.sign else 0 end
+        from trips t
+       cross join (values (true, 1), (false, -1)) s(own, sign)
+       where t.site_id = ${siteId} and ${readPart} and ${tripVisible(actor, 't')}`
+    : sql``;
+  // Trips not yet formed within the period: after the cutoff and from the period's start.
+  const pendingFrom = cutoff.getTime() >= period.start.getTime() ? cutoff : null;
+  const pendingRange = pendingFrom
+    ? sql`t.unloaded_at > ${pendingFrom} and t.unloaded_at < ${period.endExclusive}`
+    : sql`t.unloaded_at >= ${period.start} and t.unloaded_at < ${period.endExclusive}`;
+  const pendingEdge = (fn: 'min' | 'max') =>
+    sql<Date | null>`case when coalesce(sum(u.trips) filter (where not u.formed), 0) > 0 then (select ${sql.raw(fn)}(t.unloaded_at) from trips t
+      where t.permit_id = p.id and t.site_id = ${siteId} and ${pendingRange} and ${tripVisible(actor, 't')}) + make_interval(hours => ${hours}) end`;
   return sql<
     MovementColumns & {
       id: string;
@@ -40,23 +76,18 @@ export function permitsWithMovementQuery(ctx: AppContext, actor: Actor, siteId: 
       pendingFormedUntil: Date | null;
     }
   >`
-    with u as (
+    with u (permit_id, acceptance, formed, trips, volume, mass, counted_mass, weighed_trips) as (
       -- A carrier or facility counts only the trips it may see, never another carrier's.
-      select tt.permit_id, tt.acceptance, true as formed, tt.trips, tt.volume, tt.mass, tt.counted_mass, tt.weighed_trips, null::timestamptz as unloaded_at
+      select tt.permit_id, tt.acceptance, tt.day < ${cutoffDay}::date, tt.trips, tt.volume, tt.mass, tt.counted_mass, tt.weighed_trips
         from trip_totals tt
-       where tt.site_id = ${siteId} and tt.day >= ${period.from}::date and tt.day <= ${period.to}::date and tt.day < ${cutoffDay}
-         and ${tripVisible(actor, 'tt')}
-      union all
-      select t.permit_id, ${acceptanceSql(null, 't')}, t.unloaded_at <= ${cutoff}, 1, t.volume, t.mass, ${countedMassSql(null, 't')},
-             case when ${weighedMassSql(null, 't')} is not null then 1 else 0 end, t.unloaded_at
-        from trips t
-       where t.site_id = ${siteId} and t.unloaded_at >= ${tailFrom} and t.unloaded_at < ${period.endExclusive} and ${tripVisible(actor, 't')}
+       where tt.site_id = ${siteId} and tt.day >= ${period.from}::date and tt.day <= ${period.to}::date and tt.day <> ${cutoffDay}::date
+         and ${tripVisible(actor, 'tt')}${split}
     )
     select p.id, p.number, to_char(p.valid_from, 'YYYY-MM-DD') as "validFrom", to_char(p.valid_to, 'YYYY-MM-DD') as "validTo", p.status,
       coalesce(sum(u.trips) filter (where u.formed), 0)::int as "formedTrips",
       coalesce(sum(u.trips) filter (where not u.formed), 0)::int as "pendingTrips",
-      min(u.unloaded_at) filter (where not u.formed) + make_interval(hours => ${hours}) as "pendingFormedFrom",
-      max(u.unloaded_at) filter (where not u.formed) + make_interval(hours => ${hours}) as "pendingFormedUntil",
+      ${pendingEdge('min')} as "pendingFormedFrom",
+      ${pendingEdge('max')} as "pendingFormedUntil",
       ${totalsColumns('u', 'u.formed')}
     from permits p
     join u on u.permit_id = p.id
