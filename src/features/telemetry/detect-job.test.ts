@@ -15,7 +15,7 @@ import { startReceiver, type Receiver } from './receiver.js';
 import { detectTelemetryTrips } from './detect-job.js';
 import { recordTrips } from '../trips/record-trips.js';
 import { buildTestApp, signedIn } from '../../../test/helpers/http.js';
-import { makeOrganization, makePerson } from '../../../test/factories.js';
+import { makeOrganization, makePerson, makeVehicle } from '../../../test/factories.js';
 
 let ctx: TestContext;
 let rx: Receiver;
@@ -74,7 +74,7 @@ function tripTrack(start: Date, dump: { lat: number; lon: number }): PosData[] {
 }
 
 /** Sends the points over EGTS (authenticated, 10 records per packet) and waits for every answer. */
-async function send(points: PosData[]): Promise<void> {
+async function send(points: PosData[], terminal = TERMINAL): Promise<void> {
   const sock = net.connect(rx.port, '127.0.0.1');
   let buf = Buffer.alloc(0);
   let answers = 0;
@@ -93,7 +93,7 @@ async function send(points: PosData[]): Promise<void> {
   });
   let pid = 1;
   let rn = 1;
-  sock.write(encodePacket({ packetId: pid++, packetType: EGTS_PT.APPDATA, records: [{ recordNumber: rn++, sourceService: EGTS_SERVICE.AUTH, subrecords: [{ type: EGTS_SR.TERM_IDENTITY, data: { terminalId: TERMINAL } }] }] }));
+  sock.write(encodePacket({ packetId: pid++, packetType: EGTS_PT.APPDATA, records: [{ recordNumber: rn++, sourceService: EGTS_SERVICE.AUTH, subrecords: [{ type: EGTS_SR.TERM_IDENTITY, data: { terminalId: terminal } }] }] }));
   for (let i = 0; i < points.length; i += 10) {
     expected++;
     sock.write(
@@ -109,7 +109,7 @@ async function send(points: PosData[]): Promise<void> {
   // Stored by the writer's next flush.
   const last = points[points.length - 1]!.time;
   for (let i = 0; i < 200; i++) {
-    const r = await ctx.pool.query(`select 1 from telemetry_points where terminal = $1 and at = $2`, [String(TERMINAL), last]);
+    const r = await ctx.pool.query(`select 1 from telemetry_points where terminal = $1 and at = $2`, [String(terminal), last]);
     if (r.rowCount) return;
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -301,7 +301,12 @@ describe('late and out-of-order points', () => {
       )
     ).rows;
 
-  it('late points that show two trips where one was detected split it: the first detection and its trip are replaced by two, once', async () => {
+  const audits = async (subject: string | number) =>
+    (await ctx.pool.query(`select action, details from audit_events where subject_type = 'trip' and subject_id = $1 order by id`, [String(subject)])).rows;
+  const notices = async (org: string, text: string) =>
+    (await ctx.pool.query(`select title, body, link from notifications where organization_id = $1 and (title like $2 or body like $2) order by id`, [org, `%${text}%`])).rows;
+
+  it('late points that show two trips where one was detected split it: the first keeps its number, the second is new, once', async () => {
     const a = minute(8);
     const b = new Date(a.getTime() + 60 * 60_000);
     const first = tripTrack(a, FACILITY);
@@ -316,18 +321,26 @@ describe('late and out-of-order points', () => {
     expect([new Date(one[0].loaded_at).getTime(), new Date(one[0].unloaded_at).getTime()]).toEqual([a.getTime() + 12 * 60_000, b.getTime() + 33 * 60_000]);
 
     await send(lateOnes);
-    expect(await detectTelemetryTrips(ctx)).toMatchObject({ vehicles: 1, corrected: 1, detections: 2, recorded: 2, flagged: 0 });
+    expect(await detectTelemetryTrips(ctx)).toMatchObject({ vehicles: 1, corrected: 1, detections: 1, recorded: 1, flagged: 0 });
     const two = await since(a);
     expect(two.map((t) => [t.source, new Date(t.loaded_at).getTime(), new Date(t.unloaded_at).getTime()])).toEqual([
       ['telemetry', a.getTime() + 12 * 60_000, a.getTime() + 33 * 60_000],
       ['telemetry', b.getTime() + 12 * 60_000, b.getTime() + 33 * 60_000],
     ]);
-    expect(two.map((t) => t.id)).not.toContain(one[0].id); // the wrong trip is gone, not kept beside them
+    expect(two[0].id).toBe(one[0].id); // the first keeps the number
+    expect(Number(two[1].id)).toBeGreaterThan(Number(one[0].id));
     const d = await detections(a, new Date(b.getTime() + 60 * 60_000));
     expect(d.map((x) => [x.outcome, x.trip_id])).toEqual([
       ['recorded', two[0].id],
       ['recorded', two[1].id],
     ]);
+    const log = await audits(one[0].id);
+    expect(log.map((x) => x.action)).toEqual(['trip.corrected']);
+    expect(log[0].details).toMatchObject({ source: 'telemetry', cause: 'late_points', changed: ['unloadedAt'] });
+    expect(new Date(log[0].details.before.unloadedAt).getTime()).toBe(b.getTime() + 33 * 60_000);
+    expect(new Date(log[0].details.after.unloadedAt).getTime()).toBe(a.getTime() + 33 * 60_000);
+    expect(await notices(w.carrier.id, `Рейс № ${one[0].id} исправлен`)).toHaveLength(1);
+    expect(await notices(w.facility.id, `Рейс № ${one[0].id} исправлен`)).toHaveLength(1);
     // Totals follow: the vehicle's two trips are counted, the removed one not.
     const totals = await ctx.pool.query(`select coalesce(sum(trips), 0)::int as n from trip_totals where permit_id = $1`, [w.permit.id]);
     const counted = await ctx.pool.query(`select count(*)::int as n from trips where permit_id = $1`, [w.permit.id]);
@@ -341,7 +354,7 @@ describe('late and out-of-order points', () => {
     expect((await since(a)).map((t) => t.id)).toEqual(two.map((t) => t.id));
   });
 
-  it('a late point with the body raised earlier moves the unloading of a trip not yet formed', async () => {
+  it('a late point with the body raised earlier moves the unloading of a trip not yet formed: same trip, audited, the carrier and the facility told', async () => {
     const start = minute(5);
     const track = tripTrack(start, FACILITY);
     const arrival = track[32]!.time; // at the facility, body down; raised a minute later
@@ -351,15 +364,100 @@ describe('late and out-of-order points', () => {
     expect(new Date(before[0].unloaded_at).getTime()).toBe(arrival.getTime() + 60_000);
 
     await send([pos(new Date(arrival.getTime() + 30_000), FACILITY.lat, FACILITY.lon, true)]);
-    expect(await detectTelemetryTrips(ctx)).toMatchObject({ corrected: 1, detections: 1, recorded: 1 });
+    expect(await detectTelemetryTrips(ctx)).toMatchObject({ corrected: 1, detections: 0, recorded: 0 });
     const after = await since(start);
     expect(after).toHaveLength(1);
+    expect(after[0].id).toBe(before[0].id);
+    const log = await audits(before[0].id);
+    expect(log.map((x) => x.action)).toEqual(['trip.corrected']);
+    expect(log[0].details.changed).toEqual(['unloadedAt']);
+    const told = await notices(w.facility.id, `Рейс № ${before[0].id} исправлен`);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ link: '/receipts' });
+    expect(told[0].body).toContain('Номер рейса прежний');
+    expect(await notices(w.carrier.id, `Рейс № ${before[0].id} исправлен`)).toHaveLength(1);
+    // Still pending at the facility, under its number.
+    const pending = await ctx.pool.query(`select receipt_status from trips where id = $1`, [before[0].id]);
+    expect(pending.rows[0].receipt_status).toBe('pending');
     expect(new Date(after[0].loaded_at).getTime()).toBe(new Date(before[0].loaded_at).getTime());
     expect(new Date(after[0].unloaded_at).getTime()).toBe(arrival.getTime() + 30_000);
     const d = await detections(start, new Date(start.getTime() + 3_600_000));
     expect(d).toHaveLength(1);
     expect(new Date(d[0].unloaded_at).getTime()).toBe(arrival.getTime() + 30_000);
     expect(d[0].trip_id).toBe(after[0].id);
+  });
+
+  it('late points that show no trip any more (the body raised outside every facility on the way) cancel it: marked with the reason, audited, the carrier and the facility told', async () => {
+    const start = minute(3);
+    const track = tripTrack(start, FACILITY);
+    await send(track);
+    expect(await detectTelemetryTrips(ctx)).toMatchObject({ detections: 1, recorded: 1 });
+    const before = await since(start);
+    expect(before).toHaveLength(1);
+    const id = before[0].id;
+
+    // Halfway, the body was raised outside every facility: a likely dump, not a trip to the facility.
+    const mid = track[22]!;
+    await send([pos(new Date(mid.time.getTime() + 30_000), mid.latitude, mid.longitude, true)]);
+    expect(await detectTelemetryTrips(ctx)).toMatchObject({ corrected: 1, detections: 1, review: 1, recorded: 0 });
+    expect(await since(start)).toHaveLength(0);
+    const d = (
+      await ctx.pool.query(
+        `select id::int, kind, trip_id, cancelled_at, cancelled_trip_id::int, cancel_reason from telemetry_detections where vehicle_id = $1 and loaded_at >= $2 and loaded_at < $3 order by id`,
+        [w.vehicle.id, start, new Date(start.getTime() + 3_600_000)],
+      )
+    ).rows;
+    expect(d).toHaveLength(2);
+    expect(d[0]).toMatchObject({ kind: 'trip', trip_id: null, cancelled_trip_id: Number(id) });
+    expect(d[0].cancelled_at).not.toBeNull();
+    expect(d[0].cancel_reason).toContain('подъём кузова вне объектов приёма');
+    expect(d[1]).toMatchObject({ kind: 'dump_outside', cancelled_at: null });
+    const cases = await ctx.pool.query(`select reason_code, status from telemetry_reviews where detection_id = $1`, [d[1].id]);
+    expect(cases.rows).toEqual([{ reason_code: 'dump_outside', status: 'open' }]);
+    const log = await audits(id);
+    expect(log.map((x) => x.action)).toEqual(['trip.cancelled']);
+    expect(log[0].details).toMatchObject({ source: 'telemetry', cause: 'late_points', detectionId: d[0].id, trip: { facility: expect.any(String) } });
+    const told = await notices(w.facility.id, `Рейс № ${id} отменён`);
+    expect(told).toHaveLength(1);
+    expect(told[0].body).toContain('Принимать его не нужно');
+    expect(await notices(w.carrier.id, `Рейс № ${id} отменён`)).toHaveLength(1);
+    const totals = await ctx.pool.query(`select coalesce(sum(trips), 0)::int as n from trip_totals where permit_id = $1`, [w.permit.id]);
+    const counted = await ctx.pool.query(`select count(*)::int as n from trips where permit_id = $1`, [w.permit.id]);
+    expect(totals.rows[0].n).toBe(counted.rows[0].n);
+    // The cancelled detection is not listed among the trucks' trips; its place is the dump's.
+    const { listDetections } = await import('./detections.js');
+    const ids = (await listDetections(ctx, { orgRoles: ['operator'] } as never, { limit: 100, offset: 0 })).items.map((x) => x.id);
+    expect(ids).toContain(d[1].id);
+    expect(ids).not.toContain(d[0].id);
+    // Again: nothing more.
+    await ctx.pool.query(`insert into telemetry_detect_inbox (vehicle_id, min_at, max_at) values ($1, $2, $2) on conflict (vehicle_id) do update set min_at = excluded.min_at`, [w.vehicle.id, mid.time]);
+    expect(await detectTelemetryTrips(ctx)).toMatchObject({ corrected: 0, detections: 0 });
+  });
+
+  it('a loading of 3 hours that the re-read of late points would cut is read whole: the trip after it is corrected', async () => {
+    const terminal = 7712399;
+    const truck = await makeVehicle(ctx, { carrierId: w.carrier.id });
+    await ctx.pool.query(`update vehicles set terminal_number = $2 where id = $1`, [truck.id, String(terminal)]);
+    const L = minute(49).getTime();
+    const M = 60_000;
+    const PARK = { lat: 55.66, lon: 37.6 };
+    const pts: PosData[] = [pos(new Date(L - 190 * M), PARK.lat, PARK.lon, false)];
+    for (let t = L - 180 * M; t < L; t += 10 * M) pts.push(pos(new Date(t), SITE.lat, SITE.lon, false)); // 3 hours at the site
+    for (let t = L; t < L + (47 * 60 + 20) * M; t += 30 * M) pts.push(pos(new Date(t), PARK.lat, PARK.lon + ((t - L) / M) * 1e-5, false)); // a long way
+    const U1 = L + (47 * 60 + 50) * M;
+    pts.push(pos(new Date(U1 - 10 * M), FACILITY.lat, FACILITY.lon, false), pos(new Date(U1), FACILITY.lat, FACILITY.lon, true));
+    pts.push(pos(new Date(U1 + M), FACILITY.lat, FACILITY.lon, false), pos(new Date(U1 + 2 * M), PARK.lat, PARK.lon, false));
+    await send(pts, terminal);
+    expect(await detectTelemetryTrips(ctx, { vehicleIds: [truck.id] })).toMatchObject({ detections: 1, recorded: 1 });
+    const before = (await ctx.pool.query(`select id, loaded_at, unloaded_at from trips where vehicle_id = $1`, [truck.id])).rows;
+    expect(before.map((t) => [new Date(t.loaded_at).getTime(), new Date(t.unloaded_at).getTime()])).toEqual([[L, U1]]);
+
+    // The body was really raised 20 minutes earlier: 49 h back from that point falls 1.5 h into the 3-hour loading.
+    const X = U1 - 20 * M;
+    await send([pos(new Date(X), FACILITY.lat, FACILITY.lon, true)], terminal);
+    expect(await detectTelemetryTrips(ctx, { vehicleIds: [truck.id] })).toMatchObject({ corrected: 1, detections: 0, flagged: 0 });
+    const after = (await ctx.pool.query(`select id, loaded_at, unloaded_at from trips where vehicle_id = $1`, [truck.id])).rows;
+    expect(after.map((t) => [t.id, new Date(t.loaded_at).getTime(), new Date(t.unloaded_at).getTime()])).toEqual([[before[0].id, L, X]]);
   });
 
   it('late points that would change a trip already formed (27 h) leave it as it was and put it on the review list', async () => {

@@ -12,13 +12,16 @@
  * Declared trips of a tracked vehicle that the finished part of its track does not show are marked
  * 'unsupported' ('no_data' when the track has no points around them).
  *
- * Points that come late (before where the last run got to) re-detect the span they fall in, and what
- * was detected there before is compared with what the track shows now (`correctLate`): a detection that
- * changed — split in two, its loading or unloading moved, gone — is replaced in the same transaction
- * (its trip formed from telemetry deleted, a declared trip it confirmed judged again, then the
- * re-detected trips settled like new ones), unless it is already settled — its trip formed (27 h) or
- * decided by the facility, or its case closed by the operator: that one stays as it was and goes to
- * the review list ('late_points') with what the track shows now.
+ * Points that come late (before where the last run got to) re-detect the span they fall in — from the
+ * last unloading before them, else from before the loading the read would cut (`rereadStart`) — and what
+ * was detected there before is compared with what the track shows now (`correctLate`). A detection
+ * already settled — its trip formed (27 h) or decided by the facility, or its case closed by the operator —
+ * stays as it was and goes to the review list ('late_points'). Otherwise a trip formed from telemetry the
+ * track still shows as one trip is corrected in place: it keeps its number, the totals follow through the
+ * trips' update trigger, an audit event 'trip.corrected' keeps before and after, and the carrier and the
+ * facility are told; where it became two, the first keeps the number and the second is recorded as new.
+ * A detection the track no longer shows is marked cancelled with the reason (migration 0360), its trip
+ * removed with an audit event 'trip.cancelled' and notices; a declared trip it confirmed is judged again.
  *
  * Safe with several workers: each vehicle is processed in one transaction under a transaction-level
  * advisory lock (another worker skips it), and a detection's unique key makes a rerun add nothing.
@@ -28,9 +31,11 @@ import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import { defineJob, defineSchedule } from '../../platform/jobs/index.js';
 import { formatMoscowDateTime } from '../../domain/period.js';
-import { judgeTripPermit, recordTrips, SAME_TRIP_SLACK_MS, MAX_TRIP_VOLUME_M3, MAX_TRIP_MASS_T, type PermitOnRecord } from '../trips/record-trips.js';
+import { judgeTripPermit, recordTrips, SAME_TRIP_SLACK_MS, MAX_TRIP_VOLUME_M3, MAX_TRIP_MASS_T, MAX_TRIP_HOURS, type PermitOnRecord } from '../trips/record-trips.js';
+import { audit } from '../../platform/audit.js';
+import { notify } from '../notifications/notify.js';
 import { loadPermitTerms, termsAt } from '../permits/terms.js';
-import { detectTrips, type DetectedTrip, type DumpOutside, type Place, type TrackPoint } from './detect-trips.js';
+import { detectTrips, pointInBoundary, type DetectedTrip, type DumpOutside, type Place, type TrackPoint } from './detect-trips.js';
 import { formationCutoff } from '../../domain/formation.js';
 import { storedBoundary } from '../../domain/boundary.js';
 
@@ -44,8 +49,9 @@ const JUDGE_AFTER_MS = 30 * 60_000;
 export const TELEMETRY_DENSITY_T_PER_M3 = 1.6;
 
 export type ReviewReason = 'dump_outside' | 'no_permit' | 'ambiguous_permit' | 'rejected' | 'facility_differs' | 'no_volume' | 'late_points';
-/** A re-read that starts at no unloading may cut a loading's dwell: it judges only detections loaded this long after its start. */
-const MAX_DWELL_MS = 2 * 3_600_000;
+/** A re-read of late points that starts at no unloading goes back to before the loading it would cut, at most this far (`rereadStart`). */
+const REREAD_MAX_BACK_MS = 7 * 24 * 3_600_000;
+const REREAD_PAGE = 5000;
 
 export interface DetectionRun {
   vehicles: number;
@@ -133,6 +139,39 @@ async function review(trx: Transaction<Database>, detectionId: number, v: Vehicl
 
 const fmtPlace = (lat: number, lon: number) => `${lat.toFixed(5)}, ${lon.toFixed(5)}`;
 
+/** The one permit in force that names this site, this carrier and this facility object, with the waste code the trip goes under; else why not. */
+async function fitPermit(
+  trx: Transaction<Database>,
+  g: Geofences,
+  v: Vehicle,
+  t: { siteId: string; facilityId: string; loadedAt: Date },
+): Promise<{ permit: PermitOnRecord; wasteCode: string; version: number } | { code: ReviewReason; reason: string }> {
+  const site = g.siteNames.get(t.siteId) ?? t.siteId;
+  const fac = g.facilityInfo.get(t.facilityId)!;
+  const permits = await sitePermits(trx, t.siteId, v.carrier_id);
+  if (!permits.length) return { code: 'no_permit', reason: `Нет разрешения на перемещение ОСС с объекта «${site}», где перевозчик ТС ${v.plate} указан перевозчиком` };
+  const fits: Array<{ permit: PermitOnRecord; wasteCode: string; version: number }> = [];
+  const why: string[] = [];
+  for (const p of permits) {
+    const terms = termsAt(p.versions, t.loadedAt) ?? p.versions[0];
+    const codes = [...new Set((terms?.facilities ?? []).filter((f) => f.objectId === t.facilityId).map((f) => f.wasteCode))];
+    if (!terms || !codes.length) {
+      why.push(`объект приёма «${fac.name}» не указан в разрешении ${p.number}`);
+      continue;
+    }
+    // The trucks do not say what they carry: the permit's only code for this facility, or its main one (the largest permitted volume).
+    const wasteCode = codes.sort((a, b) => Number(terms.lines.get(b)?.volume ?? 0) - Number(terms.lines.get(a)?.volume ?? 0) || a.localeCompare(b))[0]!;
+    const judged = judgeTripPermit(p, { carrierId: v.carrier_id, loadedAt: t.loadedAt, wasteCode, facilityInn: fac.inn, facilityObjectId: t.facilityId });
+    if (judged.errors.length) why.push(...judged.errors.map((e) => e.message));
+    else fits.push({ permit: p, wasteCode, version: judged.terms!.version });
+  }
+  if (!fits.length) return { code: 'no_permit', reason: `Нет действующего разрешения для рейса с объекта «${site}» на объект приёма «${fac.name}»: ${why.join('; ')}` };
+  if (fits.length > 1) {
+    return { code: 'ambiguous_permit', reason: `Рейс подходит под несколько разрешений (${fits.map((f) => f.permit.number).join(', ')}): отнести его к одному нельзя` };
+  }
+  return fits[0]!;
+}
+
 /** Turns one new detected trip into a linked or recorded trip, or a review case. Returns the outcome. */
 async function settleTrip(
   trx: Transaction<Database>,
@@ -169,39 +208,9 @@ async function settleTrip(
     return { outcome: 'linked', tripId: Number(d.id) };
   }
 
-  // The permit in force that names this site, this carrier and this facility object.
-  const permits = await sitePermits(trx, t.siteId, v.carrier_id);
-  if (!permits.length) {
-    await review(trx, detectionId, v, 'no_permit', `Нет разрешения на перемещение ОСС с объекта «${site}», где перевозчик ТС ${v.plate} указан перевозчиком`);
-    return { outcome: 'review', tripId: null };
-  }
-  const fits: Array<{ permit: PermitOnRecord; wasteCode: string }> = [];
-  const why: string[] = [];
-  for (const p of permits) {
-    const terms = termsAt(p.versions, t.loadedAt) ?? p.versions[0];
-    const codes = [...new Set((terms?.facilities ?? []).filter((f) => f.objectId === t.facilityId).map((f) => f.wasteCode))];
-    if (!terms || !codes.length) {
-      why.push(`объект приёма «${fac.name}» не указан в разрешении ${p.number}`);
-      continue;
-    }
-    // The trucks do not say what they carry: the permit's only code for this facility, or its main one (the largest permitted volume).
-    const wasteCode = codes.sort((a, b) => Number(terms.lines.get(b)?.volume ?? 0) - Number(terms.lines.get(a)?.volume ?? 0) || a.localeCompare(b))[0]!;
-    const judged = judgeTripPermit(p, { carrierId: v.carrier_id, loadedAt: t.loadedAt, wasteCode, facilityInn: fac.inn, facilityObjectId: t.facilityId });
-    if (judged.errors.length) why.push(...judged.errors.map((e) => e.message));
-    else fits.push({ permit: p, wasteCode });
-  }
-  if (!fits.length) {
-    await review(trx, detectionId, v, 'no_permit', `Нет действующего разрешения для рейса с объекта «${site}» на объект приёма «${fac.name}»: ${why.join('; ')}`);
-    return { outcome: 'review', tripId: null };
-  }
-  if (fits.length > 1) {
-    await review(
-      trx,
-      detectionId,
-      v,
-      'ambiguous_permit',
-      `Рейс подходит под несколько разрешений (${fits.map((f) => f.permit.number).join(', ')}): отнести его к одному нельзя`,
-    );
+  const fit = await fitPermit(trx, g, v, t);
+  if ('code' in fit) {
+    await review(trx, detectionId, v, fit.code, fit.reason);
     return { outcome: 'review', tripId: null };
   }
   const volume = v.capacity_m3 === null ? null : Math.min(Number(v.capacity_m3), MAX_TRIP_VOLUME_M3);
@@ -211,7 +220,6 @@ async function settleTrip(
   }
   const estimate = volume * TELEMETRY_DENSITY_T_PER_M3;
   const mass = Math.min(v.load_capacity_t !== null ? Math.min(Number(v.load_capacity_t), estimate) : estimate, MAX_TRIP_MASS_T);
-  const fit = fits[0]!;
   const r = await recordTrips(trx, {
     carrierId: v.carrier_id,
     source: 'telemetry',
@@ -245,57 +253,227 @@ async function settleTrip(
  * loading moment may have moved with a point that came late) — the first one stands.
  */
 async function overlapsDetection(trx: Transaction<Database>, vehicleId: string, loadedAt: Date, unloadedAt: Date): Promise<boolean> {
-  const r = await sql`select 1 from telemetry_detections where vehicle_id = ${vehicleId} and loaded_at <= ${unloadedAt} and unloaded_at >= ${loadedAt} limit 1`.execute(trx);
+  const r = await sql`select 1 from telemetry_detections where vehicle_id = ${vehicleId} and cancelled_at is null and loaded_at <= ${unloadedAt} and unloaded_at >= ${loadedAt} limit 1`.execute(trx);
   return r.rows.length > 0;
 }
 
+/** A detection made before, as late points find it. */
+interface Earlier {
+  id: number;
+  kind: 'trip' | 'dump_outside';
+  site_id: string;
+  facility_object_id: string | null;
+  loaded_at: Date;
+  unloaded_at: Date;
+  outcome: 'recorded' | 'linked' | 'review';
+  trip_id: number | null;
+  trip_source: string | null;
+  trip_unloaded_at: Date | null;
+  receipt_status: string | null;
+  charged: boolean;
+  closed: boolean;
+}
+
+/** What the re-read track shows over [loaded, unloaded], in Russian. */
+function nowShows(g: Geofences, found: { trips: DetectedTrip[]; dumps: DumpOutside[] }, loaded: Date, unloaded: Date): string {
+  const shows = [
+    ...found.trips
+      .filter((t) => t.loadedAt < unloaded && t.unloadedAt > loaded)
+      .map((t) => `погрузка ${formatMoscowDateTime(t.loadedAt)}, подъём кузова ${formatMoscowDateTime(t.unloadedAt)} на объекте «${g.facilityInfo.get(t.facilityId)?.name ?? t.facilityId}»`),
+    ...found.dumps.filter((d) => d.loadedAt < unloaded && d.at > loaded).map((d) => `подъём кузова вне объектов приёма ${formatMoscowDateTime(d.at)}`),
+  ];
+  return shows.length ? shows.join('; ') : 'не рейс';
+}
+
+/** A telemetry trip as the audit log and the notices describe it. */
+interface TripState {
+  id: number;
+  loaded_at: Date;
+  unloaded_at: Date;
+  site_id: string;
+  site_name: string;
+  facility_id: string;
+  facility_object_id: string;
+  facility_name: string;
+  permit_id: string;
+  permit_number: string;
+  waste_code: string;
+  volume: string;
+  mass: string;
+  receipt_status: string;
+}
+
+async function tripState(trx: Transaction<Database>, id: number): Promise<TripState | undefined> {
+  return (
+    await sql<TripState>`
+      select t.id::int as id, t.loaded_at, t.unloaded_at, t.site_id, s.name as site_name, t.facility_id, t.facility_object_id, f.name as facility_name,
+             t.permit_id, p.number as permit_number, t.waste_code, t.volume::text as volume, t.mass::text as mass, t.receipt_status
+        from trips t join sites s on s.id = t.site_id join facilities f on f.id = t.facility_object_id join permits p on p.id = t.permit_id
+       where t.id = ${id} for update of t`.execute(trx)
+  ).rows[0];
+}
+
+const auditTrip = (t: TripState) => ({
+  loadedAt: new Date(t.loaded_at).toISOString(),
+  unloadedAt: new Date(t.unloaded_at).toISOString(),
+  siteId: t.site_id,
+  site: t.site_name,
+  facilityObjectId: t.facility_object_id,
+  facility: t.facility_name,
+  permit: t.permit_number,
+  wasteCode: t.waste_code,
+  volume: t.volume,
+  mass: t.mass,
+});
+
 /**
- * Late points re-detected the span [from, to]: each detection made there before that the track no longer
- * shows as it was is replaced (deleted with its open cases and its trip formed from telemetry; a declared
- * trip it confirmed is judged again) — the caller then records the re-detected trips like new ones — or,
- * when already settled, left as it was and put on the review list. `clean`: the span starts at an
- * unloading (the detector starts afresh there, as it did the first time).
+ * The track still shows the detection `e` (a trip formed from telemetry) as one trip, `next`: the trip is
+ * corrected where it stands — same number; times, site, facility object and permit updated (the totals
+ * follow through the trips' update trigger) — with an audit event saying what changed, and the carrier and
+ * the facility (the old one and the new one, when it changed) told. False when it cannot stay the same
+ * trip (no single permit fits it now, or another trip holds its new loading moment): then it is cancelled.
+ */
+async function correctInPlace(trx: Transaction<Database>, ctx: AppContext, g: Geofences, v: Vehicle, e: Earlier, next: DetectedTrip, track: readonly TrackPoint[]): Promise<boolean> {
+  if (e.trip_id === null || e.trip_source !== 'telemetry') return false;
+  if (next.unloadedAt.getTime() - next.loadedAt.getTime() > MAX_TRIP_HOURS * 3_600_000) return false;
+  const fit = await fitPermit(trx, g, v, next);
+  if ('code' in fit) return false;
+  const clash = await sql`
+    select 1 from trips where vehicle_id = ${v.id} and loaded_at = ${next.loadedAt} and id <> ${e.trip_id}
+    union all
+    select 1 from telemetry_detections where vehicle_id = ${v.id} and loaded_at = ${next.loadedAt} and cancelled_at is null and id <> ${e.id}`.execute(trx);
+  if (clash.rows.length) return false;
+  const before = await tripState(trx, e.trip_id);
+  if (!before) return false;
+  const fac = g.facilityInfo.get(next.facilityId)!;
+  await sql`
+    update trips set permit_id = ${fit.permit.id}, permit_version = ${fit.version}, site_id = ${next.siteId}, waste_code = ${fit.wasteCode},
+                     facility_id = ${fac.orgId}, facility_object_id = ${next.facilityId}, loaded_at = ${next.loadedAt}, unloaded_at = ${next.unloadedAt}
+     where id = ${e.trip_id}`.execute(trx);
+  const end = track.find((p) => p.at.getTime() === next.unloadedAt.getTime())!;
+  await sql`
+    update telemetry_detections set site_id = ${next.siteId}, facility_object_id = ${next.facilityId}, loaded_at = ${next.loadedAt}, unloaded_at = ${next.unloadedAt},
+                                    latitude = ${end.latitude}, longitude = ${end.longitude}, distance_km = ${next.distanceKm}, points = ${next.points}
+     where id = ${e.id}`.execute(trx);
+  const after = (await tripState(trx, e.trip_id))!;
+  const was = auditTrip(before);
+  const is = auditTrip(after);
+  const changed = (Object.keys(was) as Array<keyof typeof was>).filter((k) => was[k] !== is[k]);
+  await audit(trx, {
+    action: 'trip.corrected',
+    organizationId: v.carrier_id,
+    subjectType: 'trip',
+    subjectId: String(e.trip_id),
+    details: { source: 'telemetry', cause: 'late_points', detectionId: e.id, plate: v.plate, changed, before: was, after: is },
+  });
+  const what: string[] = [];
+  if (was.loadedAt !== is.loadedAt || was.siteId !== is.siteId) what.push(`погрузка ${formatMoscowDateTime(new Date(before.loaded_at))} на объекте «${before.site_name}» → ${formatMoscowDateTime(next.loadedAt)} на объекте «${after.site_name}»`);
+  if (was.unloadedAt !== is.unloadedAt) what.push(`разгрузка ${formatMoscowDateTime(new Date(before.unloaded_at))} → ${formatMoscowDateTime(next.unloadedAt)}`);
+  if (was.facilityObjectId !== is.facilityObjectId) what.push(`объект приёма «${before.facility_name}» → «${after.facility_name}»`);
+  if (was.permit !== is.permit) what.push(`разрешение ${before.permit_number} → ${after.permit_number}`);
+  if (was.wasteCode !== is.wasteCode) what.push(`код отходов ${before.waste_code} → ${after.waste_code}`);
+  const body = `ТС ${v.plate}: точки трека, пришедшие с опозданием, уточнили рейс № ${e.trip_id} — ${what.join('; ')}. Номер рейса прежний.`;
+  const title = `Рейс № ${e.trip_id} исправлен по данным трекера`;
+  await notify(trx, ctx, { organizationId: v.carrier_id, personId: null, title, body, link: `/telemetry/${e.id}` });
+  if (before.facility_id === after.facility_id) {
+    await notify(trx, ctx, { organizationId: after.facility_id, personId: null, title, body, link: '/receipts' });
+  } else {
+    await notify(trx, ctx, {
+      organizationId: before.facility_id,
+      personId: null,
+      title: `Рейс № ${e.trip_id} больше не ожидает приёма`,
+      body: `${body} Рейс снят с приёма у вас: по данным трекера кузов поднят на объекте «${after.facility_name}».`,
+      link: '/receipts',
+    });
+    await notify(trx, ctx, { organizationId: after.facility_id, personId: null, title: `Рейс № ${e.trip_id} ожидает приёма`, body, link: '/receipts' });
+  }
+  return true;
+}
+
+/**
+ * A detection the track no longer shows (gone, turned into a body raised outside every facility, or a trip
+ * that cannot stay the same one) is marked cancelled with the reason, not deleted; its open cases are closed
+ * with that reason. Its trip formed from telemetry is removed — `trips` has no cancelled state, and every
+ * reader of trips (totals, statements, receipts, charges) counts what is there — with an audit event
+ * keeping what it was, the number kept on the detection, and the carrier and the facility (where it was
+ * pending) told. A declared trip it confirmed is judged again at the end of the run.
+ */
+async function cancelDetection(trx: Transaction<Database>, ctx: AppContext, v: Vehicle, e: Earlier, shows: string): Promise<void> {
+  const loaded = new Date(e.loaded_at);
+  const unloaded = new Date(e.unloaded_at);
+  const reason = `Точки трека ТС ${v.plate}, пришедшие с опозданием, изменили рейс (погрузка ${formatMoscowDateTime(loaded)}, подъём кузова ${formatMoscowDateTime(unloaded)}): теперь трек показывает ${shows}`.slice(0, 2000);
+  const now = ctx.now();
+  const trip = e.trip_id !== null && e.trip_source === 'telemetry' ? await tripState(trx, e.trip_id) : undefined;
+  await sql`update telemetry_detections set cancelled_at = ${now}, cancel_reason = ${reason}, cancelled_trip_id = trip_id, trip_id = null where id = ${e.id}`.execute(trx);
+  await sql`update telemetry_reviews set status = 'dismissed', dismissed_at = ${now}, dismiss_reason = ${`Рейс по данным трекера отменён. ${reason}`.slice(0, 1000)}
+             where detection_id = ${e.id} and status = 'open'`.execute(trx);
+  if (e.trip_id !== null && e.trip_source !== 'telemetry') await sql`update trips set telemetry_check = null where id = ${e.trip_id}`.execute(trx);
+  if (!trip) {
+    await audit(trx, {
+      action: 'telemetry.detection_cancelled',
+      organizationId: v.carrier_id,
+      subjectType: 'telemetry_detection',
+      subjectId: String(e.id),
+      details: { cause: 'late_points', plate: v.plate, kind: e.kind, loadedAt: loaded.toISOString(), unloadedAt: unloaded.toISOString(), declaredTripId: e.trip_id, reason },
+    });
+    return;
+  }
+  await sql`delete from trips where id = ${trip.id} and source = 'telemetry'`.execute(trx);
+  await audit(trx, {
+    action: 'trip.cancelled',
+    organizationId: v.carrier_id,
+    subjectType: 'trip',
+    subjectId: String(trip.id),
+    details: { source: 'telemetry', cause: 'late_points', detectionId: e.id, plate: v.plate, reason, trip: auditTrip(trip) },
+  });
+  const title = `Рейс № ${trip.id} отменён по данным трекера`;
+  const body = `${reason}. Рейс № ${trip.id} (${trip.site_name} → ${trip.facility_name}, погрузка ${formatMoscowDateTime(new Date(trip.loaded_at))}) снят.`;
+  await notify(trx, ctx, { organizationId: v.carrier_id, personId: null, title, body, link: `/telemetry/${e.id}` });
+  if (trip.receipt_status === 'pending') await notify(trx, ctx, { organizationId: trip.facility_id, personId: null, title, body: `${body} Принимать его не нужно.`, link: '/receipts' });
+}
+
+/**
+ * Late points re-detected the span [from, to] — it starts where the detector starts afresh (an unloading,
+ * or a point outside every site: `rereadStart`), so every detection loaded in it is judged. Each one made
+ * there before that the track no longer shows as it was is
+ *   - left as it was and put on the review list ('late_points') when already settled — its trip formed
+ *     (27 h) or decided by the facility, or its case closed by the operator;
+ *   - else, when it is a trip formed from telemetry and the track still shows a trip over its time,
+ *     corrected in place by the first such trip (`correctInPlace`: same number);
+ *   - else cancelled (`cancelDetection`).
+ * The re-detected trips no correction took are then recorded like new ones by the caller (a trip split
+ * in two: the first keeps the number, the second gets a new one).
  */
 async function correctLate(
   trx: Transaction<Database>,
   ctx: AppContext,
   g: Geofences,
   v: Vehicle,
-  span: { from: Date; to: Date; clean: boolean },
+  span: { from: Date; to: Date },
   found: { trips: DetectedTrip[]; dumps: DumpOutside[] },
+  track: readonly TrackPoint[],
   run: DetectionRun,
 ): Promise<void> {
-  const since = span.clean ? span.from : new Date(span.from.getTime() + MAX_DWELL_MS);
   const existing = (
-    await sql<{
-      id: number;
-      kind: 'trip' | 'dump_outside';
-      site_id: string;
-      facility_object_id: string | null;
-      loaded_at: Date;
-      unloaded_at: Date;
-      trip_id: number | null;
-      trip_source: string | null;
-      trip_unloaded_at: Date | null;
-      receipt_status: string | null;
-      charged: boolean;
-      closed: boolean;
-    }>`
-      select d.id::int as id, d.kind, d.site_id, d.facility_object_id, d.loaded_at, d.unloaded_at, d.trip_id::int as trip_id,
+    await sql<Earlier>`
+      select d.id::int as id, d.kind, d.site_id, d.facility_object_id, d.loaded_at, d.unloaded_at, d.outcome, d.trip_id::int as trip_id,
              t.source as trip_source, t.unloaded_at as trip_unloaded_at, t.receipt_status,
              exists (select 1 from charges ch where ch.trip_id = d.trip_id) as charged,
              exists (select 1 from telemetry_reviews r where r.detection_id = d.id and r.status = 'dismissed') as closed
         from telemetry_detections d left join trips t on t.id = d.trip_id
-       where d.vehicle_id = ${v.id} and d.loaded_at >= ${since} and d.unloaded_at <= ${span.to}
+       where d.vehicle_id = ${v.id} and d.cancelled_at is null and d.loaded_at >= ${span.from} and d.unloaded_at <= ${span.to}
        order by d.loaded_at
          for update of d`.execute(trx)
   ).rows;
   if (!existing.length) return;
   const key = (kind: string, site: string, facility: string | null, loaded: Date, unloaded: Date) => `${kind}|${site}|${facility ?? ''}|${loaded.getTime()}|${unloaded.getTime()}`;
+  const was = new Set(existing.map((e) => key(e.kind, e.site_id, e.facility_object_id, new Date(e.loaded_at), new Date(e.unloaded_at))));
   const now = new Set([
     ...found.trips.map((t) => key('trip', t.siteId, t.facilityId, t.loadedAt, t.unloadedAt)),
     ...found.dumps.map((d) => key('dump_outside', d.siteId, null, d.loadedAt, d.at)),
   ]);
+  // Re-detected trips already standing as they are: no correction takes them.
+  const taken = new Set(found.trips.filter((t) => was.has(key('trip', t.siteId, t.facilityId, t.loadedAt, t.unloadedAt))));
   const cutoff = formationCutoff(ctx.now(), ctx.config.tripFormationHours);
   for (const e of existing) {
     const loaded = new Date(e.loaded_at);
@@ -304,12 +482,6 @@ async function correctLate(
     const formed = unloaded <= cutoff || (e.trip_unloaded_at !== null && new Date(e.trip_unloaded_at) <= cutoff);
     const decided = (e.receipt_status !== null && e.receipt_status !== 'pending') || e.charged;
     if (formed || decided || e.closed) {
-      const shows = [
-        ...found.trips
-          .filter((t) => t.loadedAt < unloaded && t.unloadedAt > loaded)
-          .map((t) => `погрузка ${formatMoscowDateTime(t.loadedAt)}, подъём кузова ${formatMoscowDateTime(t.unloadedAt)} на объекте «${g.facilityInfo.get(t.facilityId)?.name ?? t.facilityId}»`),
-        ...found.dumps.filter((d) => d.loadedAt < unloaded && d.at > loaded).map((d) => `подъём кузова вне объектов приёма ${formatMoscowDateTime(d.at)}`),
-      ];
       const what = formed ? 'уже сформирован' : decided ? 'уже принят или отклонён объектом приёма' : 'случай по нему закрыт оператором';
       await review(
         trx,
@@ -317,22 +489,40 @@ async function correctLate(
         v,
         'late_points',
         `Точки трека ТС ${v.plate}, пришедшие с опозданием, меняют рейс (погрузка ${formatMoscowDateTime(loaded)}, подъём кузова ${formatMoscowDateTime(unloaded)}): ` +
-          `теперь трек показывает ${shows.length ? shows.join('; ') : 'не рейс'}. ${e.trip_id !== null ? `Рейс № ${e.trip_id} ${what}` : `Рейс ${what}`} — оставлен как был, проверьте вручную`,
+          `теперь трек показывает ${nowShows(g, found, loaded, unloaded)}. ${e.trip_id !== null ? `Рейс № ${e.trip_id} ${what}` : `Рейс ${what}`} — оставлен как был, проверьте вручную`,
       );
       run.flagged++;
       continue;
     }
-    await sql`delete from telemetry_reviews where detection_id = ${e.id}`.execute(trx);
-    await sql`delete from telemetry_detections where id = ${e.id}`.execute(trx);
-    if (e.trip_id !== null) {
-      if (e.trip_source === 'telemetry') {
-        await sql`delete from trips t where t.id = ${e.trip_id} and t.source = 'telemetry'
-                   and not exists (select 1 from telemetry_detections d where d.trip_id = t.id)`.execute(trx);
-      } else {
-        await sql`update trips set telemetry_check = null where id = ${e.trip_id}`.execute(trx);
-      }
-    }
     run.corrected++;
+    const next = e.kind === 'trip' ? found.trips.find((t) => !taken.has(t) && t.loadedAt < unloaded && t.unloadedAt > loaded) : undefined;
+    if (next && (await correctInPlace(trx, ctx, g, v, e, next, track))) {
+      taken.add(next);
+      continue;
+    }
+    await cancelDetection(trx, ctx, v, e, nowShows(g, found, loaded, unloaded));
+  }
+}
+
+/**
+ * Where a re-read of late points that starts at no unloading must start so as not to cut a loading short:
+ * at the last point before `from` outside every site (the detector starts afresh there, so a loading's
+ * whole dwell is read however long it lasted), or the vehicle's first point. Read backwards in pages, at
+ * most REREAD_MAX_BACK before `from`.
+ */
+async function rereadStart(trx: Transaction<Database>, g: Geofences, vehicleId: string, from: Date): Promise<Date> {
+  const floor = new Date(from.getTime() - REREAD_MAX_BACK_MS);
+  let start = from;
+  for (;;) {
+    const r = await sql<{ at: Date; latitude: number; longitude: number }>`
+      select at, latitude, longitude from telemetry_points
+       where vehicle_id = ${vehicleId} and valid and at < ${start} and at >= ${floor}
+       order by at desc limit ${REREAD_PAGE}`.execute(trx);
+    for (const p of r.rows) {
+      start = new Date(p.at);
+      if (!g.sites.some((s) => pointInBoundary(p.latitude, p.longitude, s.boundary))) return start;
+    }
+    if (r.rows.length < REREAD_PAGE) return start;
   }
 }
 
@@ -357,14 +547,14 @@ async function detectForVehicle(ctx: AppContext, g: Geofences, vehicleId: string
     // last detection before them (the detector starts afresh after an unloading), at most LOOKBACK back.
     let readFrom = state?.resume_from ?? new Date(0);
     const late = state !== undefined && note.min_at.getTime() < state.resume_from.getTime();
-    let fromUnloading = false;
     if (late) {
       const prev = (
         await sql<{ at: Date | null }>`select max(unloaded_at) as at from telemetry_detections where vehicle_id = ${vehicleId} and unloaded_at <= ${note.min_at}`.execute(trx)
       ).rows[0]?.at;
       const prevAt = prev ? new Date(prev).getTime() : 0;
       readFrom = new Date(Math.max(note.min_at.getTime() - LOOKBACK_MS, prevAt));
-      fromUnloading = prevAt > 0 && prevAt === readFrom.getTime();
+      // Not at an unloading: back to before the loading the read would cut (however long it lasted).
+      if (!(prevAt > 0 && prevAt === readFrom.getTime())) readFrom = await rereadStart(trx, g, vehicleId, readFrom);
     }
     const pts = await sql<{ at: Date; latitude: number; longitude: number; body_raised: boolean | null }>`
       select at, latitude, longitude, body_raised from telemetry_points
@@ -383,7 +573,7 @@ async function detectForVehicle(ctx: AppContext, g: Geofences, vehicleId: string
     const first = track[0]!.at;
     const last = track[track.length - 1]!.at;
     const { trips, dumpsOutside } = detectTrips(track, g.sites, g.facilities);
-    if (late) await correctLate(trx, ctx, g, v, { from: readFrom, to: last, clean: fromUnloading }, { trips, dumps: dumpsOutside }, run);
+    if (late) await correctLate(trx, ctx, g, v, { from: readFrom, to: last }, { trips, dumps: dumpsOutside }, track, run);
     let lastEvent = 0;
 
     for (const t of trips) {
@@ -393,7 +583,7 @@ async function detectForVehicle(ctx: AppContext, g: Geofences, vehicleId: string
       const ins = await sql<{ id: number }>`
         insert into telemetry_detections (vehicle_id, carrier_id, kind, site_id, facility_object_id, loaded_at, unloaded_at, latitude, longitude, distance_km, points, outcome)
         values (${v.id}, ${v.carrier_id}, 'trip', ${t.siteId}, ${t.facilityId}, ${t.loadedAt}, ${t.unloadedAt}, ${end.latitude}, ${end.longitude}, ${t.distanceKm}, ${t.points}, 'review')
-        on conflict (vehicle_id, loaded_at) do nothing returning id`.execute(trx);
+        on conflict (vehicle_id, loaded_at) where cancelled_at is null do nothing returning id`.execute(trx);
       const id = ins.rows[0]?.id;
       if (id === undefined) continue;
       run.detections++;
@@ -407,7 +597,7 @@ async function detectForVehicle(ctx: AppContext, g: Geofences, vehicleId: string
       const ins = await sql<{ id: number }>`
         insert into telemetry_detections (vehicle_id, carrier_id, kind, site_id, loaded_at, unloaded_at, latitude, longitude, outcome)
         values (${v.id}, ${v.carrier_id}, 'dump_outside', ${dmp.siteId}, ${dmp.loadedAt}, ${dmp.at}, ${dmp.latitude}, ${dmp.longitude}, 'review')
-        on conflict (vehicle_id, loaded_at) do nothing returning id`.execute(trx);
+        on conflict (vehicle_id, loaded_at) where cancelled_at is null do nothing returning id`.execute(trx);
       const id = ins.rows[0]?.id;
       if (id === undefined) continue;
       run.detections++;
@@ -432,7 +622,7 @@ async function detectForVehicle(ctx: AppContext, g: Geofences, vehicleId: string
     // Declared trips the finished track has judged: confirmed by a detection, else unsupported (or no data).
     await sql`
       update trips t set telemetry_check = case
-          when exists (select 1 from telemetry_detections d where d.vehicle_id = t.vehicle_id and d.kind = 'trip'
+          when exists (select 1 from telemetry_detections d where d.vehicle_id = t.vehicle_id and d.kind = 'trip' and d.cancelled_at is null
                         and d.loaded_at < t.unloaded_at + make_interval(secs => ${SAME_TRIP_SLACK_MS / 1000})
                         and d.unloaded_at > t.loaded_at - make_interval(secs => ${SAME_TRIP_SLACK_MS / 1000})) then 'confirmed'
           when exists (select 1 from telemetry_points p where p.vehicle_id = t.vehicle_id

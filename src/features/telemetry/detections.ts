@@ -85,7 +85,7 @@ export async function listDetections(
 ): Promise<{ items: DetectionItem[]; total: number }> {
   const outcome = o.outcome ? sql`d.outcome = ${o.outcome}` : sql`true`;
   const r = await sql<any>`${SELECT}, count(*) over ()::int as total ${FROM}
-     where ${detectionVisible(actor, 'd')} and ${outcome}
+     where ${detectionVisible(actor, 'd')} and ${outcome} and d.cancelled_at is null
      order by d.unloaded_at desc, d.id desc
      limit ${o.limit} offset ${o.offset}`.execute(ctx.db);
   return { total: r.rows[0]?.total ?? 0, items: r.rows.map(item) };
