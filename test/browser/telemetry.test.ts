@@ -3,7 +3,8 @@
  * tracks in «Трекеры» and opens one — its route on the map (Leaflet over the tiles of the configured
  * server, here a local one) with the site's and the facility's boundaries, also when no tile loads; the operator, on a phone-sized screen, closes a case of the review list with a
  * reason and sees the unknown terminal; the producer draws its site's boundary by clicking on the map,
- * adds a vertex to it, and finds the change in the site's history.
+ * drags a vertex with the mouse (the saved boundary has it where it was dropped), adds a vertex to it,
+ * and finds the change in the site's history.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -107,6 +108,39 @@ describe('trips from trackers in the cabinet', () => {
     const saved = card.getByRole('region', { name: /^Граница объекта «/ });
     expect(await saved.locator('path.map-boundary').count(), 'the saved boundary is drawn on the map').toBe(1);
     await shot(page, 'telemetry-boundary');
+    const siteId = new URL(page.url()).pathname.split('/').pop()!;
+    const stored = () =>
+      page.evaluate(async (id) => {
+        const r = await fetch(`/api/sites/${id}/boundary`);
+        return ((await r.json()) as { boundary: { coordinates: number[][][] } | null }).boundary!.coordinates[0]!;
+      }, siteId);
+    const drawnRing = await stored();
+    expect(drawnRing).toHaveLength(5); // closed: the first vertex again at the end
+    // Dragging a vertex with the mouse moves it; saved, the boundary has it where it was dropped.
+    await card.getByRole('button', { name: 'Изменить' }).click();
+    await card.getByRole('region', { name: 'Рисование границы: вершин 4' }).waitFor();
+    const handle = (await card.getByRole('button', { name: 'Вершина 1' }).boundingBox())!;
+    const [hx, hy] = [handle.x + handle.width / 2, handle.y + handle.height / 2];
+    await page.mouse.move(hx, hy);
+    await page.mouse.down();
+    for (let i = 1; i <= 8; i++) await page.mouse.move(hx + 5 * i, hy + 4 * i); // 40 px right, 32 px down
+    await page.mouse.up();
+    await expect.poll(async () => {
+      const b = (await card.getByRole('button', { name: 'Вершина 1' }).boundingBox())!;
+      return Math.round(b.x + b.width / 2 - hx);
+    }).toBe(40);
+    await card.getByRole('region', { name: 'Рисование границы: вершин 4' }).waitFor(); // a drag adds no vertex
+    await card.getByRole('button', { name: 'Сохранить границу' }).click();
+    await card.getByRole('button', { name: 'Нарисовать заново' }).waitFor();
+    await expect.poll(async () => JSON.stringify(await stored())).not.toBe(JSON.stringify(drawnRing));
+    const dragged = await stored();
+    expect(dragged).toHaveLength(5);
+    const moved = dragged.filter((p, i) => p[0] !== drawnRing[i]![0] || p[1] !== drawnRing[i]![1]);
+    // The first vertex (also closing the ring) moved east and south; the other three stayed.
+    expect(moved).toHaveLength(2);
+    expect(dragged.slice(1, 4)).toEqual(drawnRing.slice(1, 4));
+    expect(dragged[0]![0]).toBeGreaterThan(drawnRing[0]![0]!);
+    expect(dragged[0]![1]).toBeLessThan(drawnRing[0]![1]!);
     // Editing: the same contour, one vertex more.
     await card.getByRole('button', { name: 'Изменить' }).click();
     await card.getByRole('region', { name: 'Рисование границы: вершин 4' }).waitFor();
