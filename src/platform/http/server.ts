@@ -9,7 +9,6 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyServerOptions, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { pgRateLimitStore } from './rate-limit-store.js';
@@ -25,6 +24,7 @@ import { isDatabaseUnavailable } from '../db/errors.js';
 import { isStorageUnavailable } from '../files/store.js';
 import { queueHealth } from '../jobs/index.js';
 import { csrfGuard } from './csrf.js';
+import { installSecurityHeaders } from './security-headers.js';
 import { installInputGuard } from './input-guard.js';
 import { loggerOptions, requestIdOf, type LogOptions } from './logging.js';
 
@@ -70,7 +70,7 @@ export async function buildServer(ctx: AppContext, features: readonly RoutesPlug
   // HSTS and upgrade-insecure-requests only where the service is reached over HTTPS: over plain HTTP
   // they would break the site (a browser remembers HSTS for a year) and prove nothing.
   const https = ctx.config.publicUrl.startsWith('https:');
-  await app.register(helmet, {
+  installSecurityHeaders(app, {
     hsts: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     contentSecurityPolicy: {
       directives: {
