@@ -10,6 +10,7 @@ import {
   parseIsoDate,
   parsePeriod,
   periodBounds,
+  moscowWallClockForTest,
 } from './period.js';
 
 const HOUR = 3_600_000;
@@ -118,5 +119,22 @@ describe('formatting in Moscow time', () => {
 
   it('throws on an invalid date', () => {
     expect(() => moscowDate(new Date('nope'))).toThrow(RangeError);
+  });
+});
+
+describe('the Moscow wall clock by the hour’s offset', () => {
+  it('reads every instant as the time zone data does, across offset changes and at random', () => {
+    const { fast, slow } = moscowWallClockForTest;
+    const instants: number[] = [];
+    // Around offset changes (1919, 1930, 1981 summer time, 2011 permanent summer time, 2014 back to +3), minute by minute.
+    for (const at of ['1919-07-01T00:00:00+03:31', '1930-06-21T00:00:00+03:00', '1981-04-01T00:00:00+04:00', '2011-03-27T02:00:00+03:00', '2014-10-26T02:00:00+04:00']) {
+      const t = Date.parse(at);
+      for (let m = -180; m <= 180; m += 1) instants.push(t + m * 60_000 + 17_000);
+    }
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let i = 0; i < 3000; i++) instants.push(Date.UTC(1900, 0, 1) + Math.floor(next() * 200 * 365.25 * 86_400_000));
+    for (const t of instants) expect(fast(new Date(t)), new Date(t).toISOString()).toEqual(slow(new Date(t)));
+    expect(() => fast(new Date(NaN))).toThrow(RangeError);
   });
 });
