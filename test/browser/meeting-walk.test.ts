@@ -83,17 +83,29 @@ describe('an owners’ meeting walked through in the browser (issue 15)', () => 
     while ((await items.count()) > 1) await notice.getByRole('button', { name: `Удалить вопрос ${await items.count()}` }).click();
     await items.first().fill('Ремонт подъезда за счёт средств на содержание');
     // Each field commits as it changes: one pick of each day, saved at once, is what the server holds (with the
-    // times the fields show until changed: 10:00 and 20:00 Moscow time).
+    // times the fields show until changed: 10:00 and 20:00 Moscow time, the start's minutes retyped as 30).
     const meetingId = /\/meetings\/([0-9a-f-]{36})/.exec(page.url())![1];
     await pickDay(page, 'Дата начала собрания', 10);
     await pickDay(page, 'Дата окончания приёма решений', 20);
+    // A half-typed time is not saved as the last whole one: the field says so and the form sends nothing.
+    let puts = 0;
+    page.on('request', (r) => void (r.method() === 'PUT' && r.url().includes(`/api/meetings/${meetingId}/notice`) && puts++));
+    const startMinutes = notice.getByRole('spinbutton', { name: 'Время начала (МСК): минуты' });
+    await startMinutes.click();
+    await startMinutes.press('Backspace');
+    await notice.getByText('Время: введите чч:мм').waitFor();
+    await notice.getByRole('button', { name: 'Сохранить сообщение' }).click();
+    await page.waitForTimeout(500);
+    expect(puts).toBe(0);
+    await startMinutes.pressSequentially('30');
+    await expect.poll(() => notice.getByText('Время: введите чч:мм').count()).toBe(0);
     await Promise.all([
       page.waitForResponse((r) => r.url().includes(`/api/meetings/${meetingId}/notice`) && r.request().method() === 'PUT' && r.ok()),
       notice.getByRole('button', { name: 'Сохранить сообщение' }).click(),
     ]);
     const month = new Date(Date.now() + 3 * 3600_000).toISOString().slice(0, 7); // the month the calendar opens on, in Moscow
     const saved = await (await page.request.get(`${env.server.url}/api/meetings/${meetingId}`)).json();
-    expect([saved.startsAt, saved.endsAt]).toEqual([new Date(`${month}-10T10:00:00+03:00`).toISOString(), new Date(`${month}-20T20:00:00+03:00`).toISOString()]);
+    expect([saved.startsAt, saved.endsAt]).toEqual([new Date(`${month}-10T10:30:00+03:00`).toISOString(), new Date(`${month}-20T20:00:00+03:00`).toISOString()]);
     await markDone();
 
     // 2. The register from the Excel file: the bad row refused with its reason, the rest accepted.

@@ -10,7 +10,7 @@ import { errorMessage, fieldError } from '../../api/client';
 import { ME_KEY, useAuth } from '../../auth';
 import { ErrorAlert, Loading, PageTitle } from '../../components/PageState';
 import { ListTable } from '../../components/ListTable';
-import { FormError, Section } from '../../components/forms';
+import { FormError, Section, SubmitRow } from '../../components/forms';
 import { RowActionButton, useRowAction } from '../../components/RowAction';
 import { fmtDateTime } from '../../lib/format';
 import { FIELD_LABELS, METHOD_LABELS } from '../../lib/shared';
@@ -78,11 +78,7 @@ function PasswordCard() {
             />
           )}
           <NewPasswordInput value={next} onChange={setNext} serverError={fieldError(change.error, 'newPassword')} touched={touched} />
-          <Group>
-            <Button type="submit" loading={change.isPending}>
-              Сохранить пароль
-            </Button>
-          </Group>
+          <SubmitRow pending={change.isPending}>Сохранить пароль</SubmitRow>
         </Stack>
       </form>
     </Section>

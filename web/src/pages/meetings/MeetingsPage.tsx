@@ -6,6 +6,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, errorMessage, fieldError } from '../../api/client';
 import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
+import { SubmitRow } from '../../components/forms';
 import { fmtDate, fmtDateTime } from '../../lib/format';
 import { GIS_STATUS_LABELS, MEETING_FORM_LABELS, MEETING_KIND_LABELS, MEETING_STAGES } from '../../lib/shared';
 import { useMeetings, type MeetingListItem } from './queries';
@@ -178,11 +179,7 @@ function Templates() {
           <TextInput label="Название шаблона" value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(add.error, 'name')} />
           <Textarea label="Текст сообщения" autosize minRows={4} value={body} onChange={(e) => setBody(e.currentTarget.value)} error={fieldError(add.error, 'body')} />
           {add.error && !fieldError(add.error, 'name') && !fieldError(add.error, 'body') ? <Alert color="red">{errorMessage(add.error)}</Alert> : null}
-          <Group>
-            <Button type="submit" loading={add.isPending}>
-              Сохранить шаблон
-            </Button>
-          </Group>
+          <SubmitRow pending={add.isPending}>Сохранить шаблон</SubmitRow>
         </Stack>
       </Card>
     </Stack>

@@ -4,7 +4,7 @@ import { ActionIcon, Alert, Button, Card, Checkbox, Group, Select, Stack, Text, 
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, fieldError } from '../../api/client';
-import { FormError, RuDateTimeInput } from '../../components/forms';
+import { FormError, RuDateTimeInput, SubmitRow, isWholeMoment } from '../../components/forms';
 import { fmtArea, fromMoscowInput, meetingKey, toMoscowInput, type Meeting } from './queries';
 import { DocumentBlock } from './Documents';
 import { MAJORITY_RULES } from '../../lib/shared';
@@ -56,7 +56,12 @@ export function NoticeStage({ m }: { m: Meeting }) {
           Кадастровый номер {m.house.cadastralNumber} · общая площадь помещений {fmtArea(m.house.totalArea)} м²
         </Text>
       </Card>
-      <Card withBorder component="form" aria-label="Сообщение о проведении ОСС" onSubmit={(e) => (e.preventDefault(), save.mutate())}>
+      <Card withBorder component="form" aria-label="Сообщение о проведении ОСС" onSubmit={(e) => {
+          e.preventDefault();
+          // A half-typed time is shown as an error by its field; nothing is saved until it is whole.
+          if (isWholeMoment(startsAt) && isWholeMoment(endsAt)) save.mutate();
+        }}
+      >
         <fieldset disabled={locked} style={{ border: 0, padding: 0, margin: 0 }}>
           <Stack gap="sm">
             <MeetingKindFields kind={kind} form={form} onKind={setKind} onForm={setForm} />
@@ -101,11 +106,7 @@ export function NoticeStage({ m }: { m: Meeting }) {
               </Button>
             </Group>
             <FormError error={save.error} />
-            <Group>
-              <Button type="submit" loading={save.isPending}>
-                Сохранить сообщение
-              </Button>
-            </Group>
+            <SubmitRow pending={save.isPending}>Сохранить сообщение</SubmitRow>
           </Stack>
         </fieldset>
       </Card>

@@ -6,14 +6,14 @@
  * form from others).
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Group, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, fieldError } from '../../api/client';
 import type { Body, Ok } from '../../api/types';
 import { ME_KEY, useAuth } from '../../auth';
 import { ErrorAlert, Loading, PageTitle } from '../../components/PageState';
-import { FormError, Section } from '../../components/forms';
+import { FormError, Section, SubmitRow } from '../../components/forms';
 import { fmtDate, fmtDateTime } from '../../lib/format';
 import { ORG_ROLE_LABELS } from '../../lib/shared';
 
@@ -204,11 +204,7 @@ function EditCard({ profile }: { profile: OrgProfile }) {
           {field('bik', 'БИК', { inputMode: 'numeric', placeholder: '9 цифр' })}
           {field('corrAccount', 'Корреспондентский счёт', { inputMode: 'numeric', placeholder: '30101…, 20 цифр' })}
           {field('bankName', 'Наименование банка')}
-          <Group>
-            <Button type="submit" loading={save.isPending}>
-              Сохранить
-            </Button>
-          </Group>
+          <SubmitRow pending={save.isPending} />
         </Stack>
       </form>
     </Section>

@@ -12,7 +12,7 @@ import { api, call, fieldError } from '../../api/client';
 import type { Body, Ok } from '../../api/types';
 import { ME_KEY, useAuth } from '../../auth';
 import { ErrorAlert, Loading, PageTitle } from '../../components/PageState';
-import { CopyValueButton, FormError, Section } from '../../components/forms';
+import { CopyValueButton, FormError, Section, SubmitRow } from '../../components/forms';
 import { fmtDate, fmtDateTime } from '../../lib/format';
 
 type Profile = Ok<'/api/profile', 'get'>;
@@ -101,11 +101,7 @@ function PersonCard({ profile }: { profile: Profile }) {
             onChange={(e) => setSnils(e.currentTarget.value)}
             error={fieldError(save.error, 'snils')}
           />
-          <Group>
-            <Button type="submit" loading={save.isPending}>
-              Сохранить
-            </Button>
-          </Group>
+          <SubmitRow pending={save.isPending} />
         </Stack>
       </form>
     </Section>
