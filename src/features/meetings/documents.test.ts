@@ -101,6 +101,25 @@ describe('meeting documents and counting', () => {
     const rec = await manager.get(`/api/documents/${v.body.documents.notice.code}`);
     expect(rec.status).toBe(200);
     expect(rec.body.kindName).toMatch(/Сообщение о проведении общего собрания/);
+    expect(text).toContain('Уважаемые собственники помещений!');
+
+    // «Шаблоны сообщений»: the chosen template's text, its placeholders filled, in place of the standard address.
+    const tpl = await manager.post('/api/meeting-templates', { name: 'Короткое', body: 'Дом {адрес}: собрание {дата} в {время}, место — {место}. Инициатор: {инициаторы}.\nПовестка:\n{повестка}\n{неизвестно}' });
+    expect(tpl.status, tpl.text).toBe(201);
+    const foreign = await other.post('/api/meeting-templates', { name: 'Чужой', body: 'Чужой текст' });
+    const refused = await manager.post(`/api/meetings/${id}/documents/notice`, { templateId: foreign.body.id });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toEqual([{ field: 'templateId', message: 'Шаблон сообщения: такого шаблона у организации нет' }]);
+    expect((await manager.post(`/api/meetings/${id}/documents/notice`, { templateId: tpl.body.id })).status).toBe(202);
+    await runJobsOnce(ctx, JOBS);
+    const byTemplate = await manager.get(`/api/meetings/${id}`);
+    expect(byTemplate.body.documents.notice.code).not.toBe(v.body.documents.notice.code);
+    const filled = await pdfText(await download(manager, `/api/meetings/${id}/documents/notice/pdf`));
+    expect(filled).toContain('Дом г. Москва, ул. Документная, д. 7: собрание 10.12.2026 в 18:00, место — Холл 1-го этажа. Инициатор: ООО «УК 831».');
+    expect(filled).toContain('1. Избрание председателя и секретаря собрания');
+    expect(filled).toContain('2. Капитальный ремонт кровли');
+    expect(filled).toContain('{неизвестно}');
+    expect(filled).not.toContain('Уважаемые собственники помещений!');
     expect((await manager.post(`/api/meetings/${id}/stages/notice`, { done: true })).status).toBe(200);
   });
 

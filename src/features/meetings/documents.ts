@@ -42,6 +42,7 @@ import { formatArea, ownerVotes } from './count.js';
 import { shareText } from './register.js';
 import { renderBallotsPdf, renderNoticePdf, renderProtocolDocx, renderProtocolPdf, type BallotOwner, type MeetingDocBase } from './render.js';
 import { MEETING_KIND_LABELS } from './texts.js';
+import { fillTemplate, templateOf } from './templates.js';
 import type { DocStatus } from './tables.js';
 
 export const MEETING_DOCS = ['notice', 'ballots', 'protocol'] as const;
@@ -71,7 +72,7 @@ export interface ProtocolInput {
 /** Orders a document of the meeting (see the file's comment). Returns nothing: the meeting's view shows «queued». */
 export async function orderMeetingDocument(
   trx: Transaction<Database>,
-  o: { ctx: AppContext; actor: Actor; id: string; doc: MeetingDoc; protocol?: ProtocolInput },
+  o: { ctx: AppContext; actor: Actor; id: string; doc: MeetingDoc; protocol?: ProtocolInput; templateId?: string },
 ): Promise<void> {
   const { ctx, actor, doc } = o;
   const m = await meetingOf(trx, actor, o.id, true);
@@ -107,6 +108,13 @@ export async function orderMeetingDocument(
   const org = await trx.selectFrom('organizations').select(['name', 'short_name', 'inn', 'ogrn', 'address']).where('id', '=', actor.organizationId).executeTakeFirstOrThrow();
   const house = await trx.selectFrom('houses').select(['address', 'cadastral_number', sql<string>`total_area::text`.as('total_area')]).where('id', '=', m.house_id).executeTakeFirstOrThrow();
   const number = doc === 'protocol' ? ((set.protocol_number as string | undefined) ?? m.protocol_number!) : m.number;
+  // The notice's text by the organization's template («Шаблоны сообщений»), filled now and kept with the document.
+  let text: string | undefined;
+  if (doc === 'notice' && o.templateId) {
+    const t = await templateOf(trx, actor, o.templateId);
+    const items = await trx.selectFrom('meeting_items').select(['position', 'title']).where('meeting_id', '=', m.id).orderBy('position').execute();
+    text = fillTemplate(t.body, { address: house.address, startsAt: m.starts_at ? new Date(m.starts_at) : null, place: m.place, initiators: m.initiators, items });
+  }
   const rec = await reserveDocument(trx, {
     kind: MEETING_DOC_KINDS[doc],
     subjectId: crypto.randomUUID(),
@@ -118,6 +126,7 @@ export async function orderMeetingDocument(
       house: { address: house.address, cadastralNumber: house.cadastral_number, totalArea: house.total_area },
       meeting: { id: m.id, number: m.number },
       orderedBy: actor.personId,
+      ...(text === undefined ? {} : { text }),
     },
   });
   await trx
@@ -206,7 +215,8 @@ export async function renderMeetingDocument(ctx: AppContext, p: RenderPayload): 
   ];
   let totals: DocumentFact[] = [];
   if (p.doc === 'notice') {
-    pdf = await renderNoticePdf({ ...base, signer });
+    const text = (rec.parties as { text?: unknown }).text;
+    pdf = await renderNoticePdf({ ...base, signer, text: typeof text === 'string' ? text : undefined });
     totals = [{ label: 'Вопросов повестки дня', value: String(base.items.length) }];
   } else if (p.doc === 'ballots') {
     pdf = await renderBallotsPdf(base, await ballotOwners(ctx, m.id));

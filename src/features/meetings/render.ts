@@ -63,13 +63,15 @@ function stamp(p: Pdf, s: SignatureStamp, url: string) {
 // The notice
 // ---------------------------------------------------------------------------
 
-export async function renderNoticePdf(d: MeetingDocBase & { signer: SignatureStamp }): Promise<Buffer> {
+/** `text`: the message by the organization's template (filled), printed in place of the standard address to owners. */
+export async function renderNoticePdf(d: MeetingDocBase & { signer: SignatureStamp; text?: string }): Promise<Buffer> {
   const p = newPdf({ title: `Сообщение о проведении общего собрания собственников ${d.number}`, author: d.organization.name, createdAt: d.issuedAt, footer: footerWithCode(d.code, d.verifyUrl) });
   p.heading('СООБЩЕНИЕ', 14);
   p.heading(`о проведении ${KIND_GENITIVE[d.kind]} общего собрания собственников помещений в многоквартирном доме по адресу: ${d.house.address}`);
   p.para(`Собрание № ${d.number} от ${formatMoscowDate(d.issuedAt)}`, { align: 'center', size: 9 });
   p.doc.moveDown(0.6);
-  p.para(`Уважаемые собственники помещений! По инициативе: ${typesetQuotes(d.initiators) || '—'} — проводится ${KIND_GENITIVE[d.kind]} общее собрание собственников помещений в форме ${FORM_INSTR[d.form]}${d.electronic ? ' с использованием системы электронного голосования' : ''} (ст. 44–48 Жилищного кодекса РФ).`);
+  if (d.text?.trim()) for (const line of d.text.split(/\r?\n/)) p.para(typesetQuotes(line) || ' ');
+  else p.para(`Уважаемые собственники помещений! По инициативе: ${typesetQuotes(d.initiators) || '—'} — проводится ${KIND_GENITIVE[d.kind]} общее собрание собственников помещений в форме ${FORM_INSTR[d.form]}${d.electronic ? ' с использованием системы электронного голосования' : ''} (ст. 44–48 Жилищного кодекса РФ).`);
   p.doc.moveDown(0.4);
   p.field('Адрес дома', d.house.address);
   p.field('Кадастровый номер дома', d.house.cadastralNumber);

@@ -273,12 +273,14 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
       schema: {
         tags: TAGS,
         summary: 'Сформировать сообщение о собрании или бюллетени (PDF с подписью, в фоне)',
-        description: 'Документ формируется в фоне: статус в `documents` собрания (queued → ready или failed с причиной). Каждое формирование — новая запись реестра выданных документов со своим кодом проверки.',
+        description:
+          'Документ формируется в фоне: статус в `documents` собрания (queued → ready или failed с причиной). Каждое формирование — новая запись реестра выданных документов со своим кодом проверки. Для сообщения можно указать `templateId` — шаблон организации («Шаблоны сообщений»): его текст с подстановками ({адрес}, {дата}, {время}, {место}, {инициаторы}, {повестка}) печатается вместо обращения по умолчанию.',
         params: Type.Object({ id: Uuid, doc: lit(['notice', 'ballots'] as const) }),
+        body: Type.Optional(Type.Object({ templateId: Type.Optional(Uuid) })),
         response: { 202: Meeting, ...errorResponses },
       },
     },
-    async (req, reply) => reply.code(202).send(await stepThenView(req, (trx, actor) => orderMeetingDocument(trx, { ctx, actor, id: req.params.id, doc: req.params.doc }))),
+    async (req, reply) => reply.code(202).send(await stepThenView(req, (trx, actor) => orderMeetingDocument(trx, { ctx, actor, id: req.params.id, doc: req.params.doc, templateId: req.body?.templateId }))),
   );
 
   app.post(

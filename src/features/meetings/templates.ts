@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/pool.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { invalid, notFound, type FieldError } from '../../platform/http/errors.js';
 import { audit } from '../../platform/audit.js';
+import { formatMoscowDate, formatMoscowDateTime } from '../../domain/period.js';
 
 export async function listTemplates(db: Db, actor: Actor) {
   return db.selectFrom('meeting_templates').selectAll().where('organization_id', '=', actor.organizationId).orderBy('name').execute();
@@ -39,4 +40,36 @@ export async function deleteTemplate(trx: Transaction<Database>, actor: Actor, i
   const r = await trx.deleteFrom('meeting_templates').where('id', '=', id).where('organization_id', '=', actor.organizationId).executeTakeFirst();
   if (Number(r.numDeletedRows) === 0) throw notFound('Шаблон не найден');
   await audit(trx, { action: 'meetings.template.delete', personId: actor.personId, organizationId: actor.organizationId, subjectType: 'meeting_template', subjectId: id });
+}
+
+/** What a template's placeholders stand for: the meeting's notice as it is when the notice is made. */
+export interface TemplateValues {
+  address: string;
+  startsAt: Date | null;
+  place: string;
+  initiators: string;
+  items: readonly { position: number; title: string }[];
+}
+
+/**
+ * A template's text with its placeholders filled: {адрес}, {дата} (дд.мм.гггг), {время} (чч:мм, МСК), {место},
+ * {инициаторы}, {повестка} (the items, one a line). An unknown {…} is left as written.
+ */
+export function fillTemplate(body: string, v: TemplateValues): string {
+  const values: Record<string, string> = {
+    адрес: v.address,
+    дата: v.startsAt ? formatMoscowDate(v.startsAt) : '—',
+    время: v.startsAt ? formatMoscowDateTime(v.startsAt).slice(-5) : '—',
+    место: v.place || '—',
+    инициаторы: v.initiators || '—',
+    повестка: v.items.map((i) => `${i.position}. ${i.title}`).join('\n'),
+  };
+  return body.replace(/\{([а-яё]+)\}/giu, (all, name: string) => values[name.toLowerCase()] ?? all);
+}
+
+/** The organization's template, or a field error naming «Шаблон». */
+export async function templateOf(q: Transaction<Database>, actor: Actor, id: string) {
+  const t = await q.selectFrom('meeting_templates').select(['name', 'body']).where('id', '=', id).where('organization_id', '=', actor.organizationId).executeTakeFirst();
+  if (!t) throw invalid({ field: 'templateId', message: 'Шаблон сообщения: такого шаблона у организации нет' });
+  return t;
 }

@@ -22231,7 +22231,7 @@ export interface paths {
         put?: never;
         /**
          * Сформировать сообщение о собрании или бюллетени (PDF с подписью, в фоне)
-         * @description Документ формируется в фоне: статус в `documents` собрания (queued → ready или failed с причиной). Каждое формирование — новая запись реестра выданных документов со своим кодом проверки.
+         * @description Документ формируется в фоне: статус в `documents` собрания (queued → ready или failed с причиной). Каждое формирование — новая запись реестра выданных документов со своим кодом проверки. Для сообщения можно указать `templateId` — шаблон организации («Шаблоны сообщений»): его текст с подстановками ({адрес}, {дата}, {время}, {место}, {инициаторы}, {повестка}) печатается вместо обращения по умолчанию.
          */
         post: {
             parameters: {
@@ -22244,7 +22244,17 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Идентификатор (UUID)
+                         */
+                        templateId?: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 202: {

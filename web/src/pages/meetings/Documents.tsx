@@ -40,11 +40,12 @@ export function DocumentDownloads({ m, doc }: { m: Meeting; doc: MeetingDoc }) {
   );
 }
 
-export function DocumentBlock({ m, doc, orderLabel, disabled }: { m: Meeting; doc: 'notice' | 'ballots'; orderLabel: string; disabled?: boolean }) {
+/** `templateId`: for the notice, the organization's template whose filled text the PDF carries. */
+export function DocumentBlock({ m, doc, orderLabel, disabled, templateId }: { m: Meeting; doc: 'notice' | 'ballots'; orderLabel: string; disabled?: boolean; templateId?: string | null }) {
   const qc = useQueryClient();
   const d = m.documents[doc];
   const order = useMutation({
-    mutationFn: () => call(api.POST('/api/meetings/{id}/documents/{doc}', { params: { path: { id: m.id, doc } } })),
+    mutationFn: () => call(api.POST('/api/meetings/{id}/documents/{doc}', { params: { path: { id: m.id, doc } }, body: templateId ? { templateId } : {} })),
     onSuccess: (r) => qc.setQueryData(meetingKey(m.id), r),
   });
   return (

@@ -128,9 +128,12 @@ function NoticeFile({ m, templates }: { m: Meeting; templates: { id: string; nam
           <Select label="Текст по шаблону (необязательно)" data={templates.map((t) => ({ value: t.id, label: t.name }))} value={template} onChange={setTemplate} clearable />
         )}
         <Text size="sm">
-          PDF по данным сообщения и повестке дня, с кодом проверки и QR-кодом; текст по шаблону{template ? '' : ' (выберите шаблон)'} можно взять из раздела «Шаблоны сообщений».
+          PDF по данным сообщения и повестке дня, с кодом проверки и QR-кодом.{' '}
+          {template
+            ? 'Обращение к собственникам — текст выбранного шаблона с подставленными адресом, датой, временем, местом, инициаторами и повесткой.'
+            : 'Обращение к собственникам — стандартное; чтобы взять текст из раздела «Шаблоны сообщений», выберите шаблон.'}
         </Text>
-        <DocumentBlock m={m} doc="notice" orderLabel="Сформировать сообщение (PDF)" />
+        <DocumentBlock m={m} doc="notice" orderLabel="Сформировать сообщение (PDF)" templateId={template} />
       </Stack>
     </Card>
   );
