@@ -1,4 +1,4 @@
-/** Stage 6: the company, the access-rights check, the protocol's data and «Загрузить протокол в ГИС»; the status (ГИС ЖКХ simulator). */
+/** Stage 6: the company, the access-rights check, the protocol's data (general information, results per item, initiators) and «Загрузить протокол в ГИС»; the status (ГИС ЖКХ simulator). */
 import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Card, FileButton, Group, List, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -6,7 +6,8 @@ import { apiHref, sendMeetingFile } from '../../api/files';
 import { api, call, fieldError } from '../../api/client';
 import { FormError } from '../../components/forms';
 import { fmtBytes, fmtDateTime } from '../../lib/format';
-import { GIS_SIMULATOR_NOTICE, GIS_STATUS_LABELS, SCAN_KINDS_TEXT } from '../../lib/shared';
+import { GIS_SIMULATOR_NOTICE, GIS_STATUS_LABELS, MEETING_FORM_LABELS, MEETING_KIND_LABELS, SCAN_KINDS_TEXT } from '../../lib/shared';
+import { LiveCount } from './LaterStages';
 import { meetingKey, type Meeting } from './queries';
 import { DocumentDownloads } from './Documents';
 
@@ -69,6 +70,8 @@ export function GisStage({ m }: { m: Meeting }) {
           {rights.error && !fieldError(rights.error, 'companyId') ? <FormError error={rights.error} /> : null}
         </Stack>
       </Card>
+      {/* The protocol's results as ГИС ЖКХ receives them (seed 001: the form shows each item's result). */}
+      <LiveCount m={m} />
       <Card withBorder component="section" aria-label="Загрузка протокола в ГИС">
         <Stack gap="xs">
           <Group justify="space-between" wrap="wrap">
@@ -80,6 +83,15 @@ export function GisStage({ m }: { m: Meeting }) {
           <List size="sm">
             <List.Item>Протокол № {m.protocol.number ?? '—'}{m.protocol.date ? ` от ${m.protocol.date.slice(8, 10)}.${m.protocol.date.slice(5, 7)}.${m.protocol.date.slice(0, 4)}` : ''}</List.Item>
             <List.Item>Дом: {m.house.address}, кадастровый номер {m.house.cadastralNumber}</List.Item>
+            <List.Item>
+              Вид собрания: {MEETING_KIND_LABELS[m.kind]}; форма проведения: {MEETING_FORM_LABELS[m.form]}
+              {m.electronic ? ' (с электронным голосованием)' : ''}
+            </List.Item>
+            <List.Item>
+              Дата и время проведения: с {fmtDateTime(m.startsAt)} по {fmtDateTime(m.endsAt)} (МСК)
+            </List.Item>
+            {m.form !== 'absentee' && <List.Item>Место проведения собрания: {m.place || '—'}</List.Item>}
+            <List.Item>Инициаторы собрания: {m.initiators || '—'}</List.Item>
             <List.Item>Файлы: протокол (PDF) и его электронная подпись{m.protocol.scan ? `, скан «${m.protocol.scan.name}»` : ''}</List.Item>
           </List>
           <DocumentDownloads m={m} doc="protocol" />

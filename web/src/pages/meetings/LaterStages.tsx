@@ -11,7 +11,6 @@ import { fmtArea, meetingKey, type Meeting } from './queries';
 import { DocumentBlock, DocumentDownloads, DocumentState } from './Documents';
 import type { Ok } from '../../api/types';
 
-export { GisStage } from './GisStage';
 
 type Choice = 'for' | 'against' | 'abstain';
 type BallotRow = Ok<'/api/meetings/{id}/ballots', 'get'>['items'][number];

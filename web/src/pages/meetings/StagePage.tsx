@@ -10,7 +10,8 @@ import { MEETING_STAGES } from '../../lib/shared';
 import { meetingKey, useMeeting, type Meeting } from './queries';
 import { NoticeStage } from './NoticeStage';
 import { RegisterStage } from './RegisterStage';
-import { BallotsStage, CountingStage, GisStage, ProtocolStage } from './LaterStages';
+import { BallotsStage, CountingStage, ProtocolStage } from './LaterStages';
+import { GisStage } from './GisStage';
 
 type StageKey = (typeof MEETING_STAGES)[number]['key'];
 const BODIES: Record<StageKey, (p: { m: Meeting }) => ReactNode> = {
@@ -47,7 +48,10 @@ export function StagePage() {
       </PageTitle>
       <Stack>
         <Text size="sm" c="dimmed">
-          {spec.hint}
+          {spec.hint}{' '}
+          <Anchor component={Link} to="/meetings?tab=help" size="sm">
+            Инструкция по этапам
+          </Anchor>
         </Text>
         {!stage.available && <Alert color="yellow">Этап откроется, когда будет выполнен этап «{MEETING_STAGES[spec.n - 2].title}».</Alert>}
         {stage.available && <Body m={m} />}
