@@ -3,8 +3,10 @@
  * 'telemetry', counted once when the job runs twice and when the carrier declares it too; a declared
  * trip first is linked, not doubled; a body raised outside every facility lands in the review list;
  * points that come late or out of order (a black box after a gap in coverage) are detected once; late
- * points that change a trip already detected correct it (split in two, its unloading moved) unless the
- * trip is already formed, which stays as it was and goes to the review list.
+ * points that change a trip already detected correct it in place, under its number (split in two, its
+ * unloading moved, moved to another facility), or cancel it when the track no longer shows it, audited and
+ * told — unless the trip is already formed, which stays as it was and goes to the review list; a 3-hour
+ * loading is not cut by the re-read.
  */
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +17,7 @@ import { startReceiver, type Receiver } from './receiver.js';
 import { detectTelemetryTrips } from './detect-job.js';
 import { recordTrips } from '../trips/record-trips.js';
 import { buildTestApp, signedIn } from '../../../test/helpers/http.js';
-import { makeOrganization, makePerson, makeVehicle } from '../../../test/factories.js';
+import { makeFacilityObject, makeOrganization, makePerson, makeVehicle } from '../../../test/factories.js';
 
 let ctx: TestContext;
 let rx: Receiver;
@@ -485,5 +487,33 @@ describe('late and out-of-order points', () => {
     await ctx.pool.query(`insert into telemetry_detect_inbox (vehicle_id, min_at, max_at) values ($1, $2, $2) on conflict (vehicle_id) do update set min_at = excluded.min_at`, [w.vehicle.id, arrival]);
     await detectTelemetryTrips(ctx);
     expect((await ctx.pool.query(`select count(*)::int as n from telemetry_reviews where detection_id = $1`, [d[0].id])).rows[0].n).toBe(1);
+  });
+  it('a late point with the body raised at another facility of the permit on the way moves the trip there: same number, both facilities told', async () => {
+    const other = await makeOrganization(ctx, { roles: ['facility'] });
+    const object = await makeFacilityObject(ctx, { organizationId: other.id });
+    await ctx.pool.query(`insert into permit_facilities (permit_id, facility_id, facility_object_id) values ($1, $2, $3)`, [w.permit.id, other.id, object.id]);
+    const start = minute(1.5);
+    const track = tripTrack(start, FACILITY);
+    const by = track[12 + 14 - 1]!; // on the way, 14 of 21 steps from the site
+    await ctx.pool.query(`update facilities set boundary = $2 where id = $1`, [object.id, JSON.stringify(square({ lat: by.latitude, lon: by.longitude }))]);
+    await send(track);
+    expect(await detectTelemetryTrips(ctx)).toMatchObject({ detections: 1, recorded: 1 });
+    const before = await since(start);
+    expect(before.map((t) => t.facility_object_id)).toEqual([w.facility.objectId]);
+
+    await send([pos(new Date(by.time.getTime() + 30_000), by.latitude, by.longitude, true)]);
+    expect(await detectTelemetryTrips(ctx)).toMatchObject({ corrected: 1, detections: 0, recorded: 0 });
+    const after = await since(start);
+    expect(after.map((t) => [t.id, t.facility_object_id, new Date(t.unloaded_at).getTime()])).toEqual([[before[0].id, object.id, by.time.getTime() + 30_000]]);
+    const facilityOrg = await ctx.pool.query(`select facility_id from trips where id = $1`, [before[0].id]);
+    expect(facilityOrg.rows[0].facility_id).toBe(other.id);
+    const log = await audits(before[0].id);
+    expect(log.map((x) => x.action)).toEqual(['trip.corrected']);
+    expect(log[0].details.changed).toEqual(['unloadedAt', 'facilityObjectId', 'facility']);
+    expect(await notices(w.facility.id, `Рейс № ${before[0].id} больше не ожидает приёма`)).toHaveLength(1);
+    expect(await notices(other.id, `Рейс № ${before[0].id} ожидает приёма`)).toHaveLength(1);
+    const totals = await ctx.pool.query(`select facility_object_id, sum(trips)::int as n from trip_totals where permit_id = $1 group by 1`, [w.permit.id]);
+    const counted = await ctx.pool.query(`select facility_object_id, count(*)::int as n from trips where permit_id = $1 group by 1`, [w.permit.id]);
+    expect(new Map(totals.rows.filter((r) => r.n).map((r) => [r.facility_object_id, r.n]))).toEqual(new Map(counted.rows.map((r) => [r.facility_object_id, r.n])));
   });
 });
