@@ -16,10 +16,9 @@ import { AppError, invalid, notFound, type FieldError } from '../../platform/htt
 import { audit } from '../../platform/audit.js';
 import { checkCadastralNumber, checkInn } from '../../domain/identifiers.js';
 import { formatRu, parseVolume } from '../../domain/quantity.js';
-import { cellText, isBlankRow, ownString, type Cell } from '../../platform/spreadsheet/cells.js';
-import { FileRefusal, groupDigits } from '../../platform/spreadsheet/refusal.js';
-import { sniffFile } from '../../platform/spreadsheet/sniff.js';
-import { readTable } from '../../platform/spreadsheet/table.js';
+import { cellText, ownString, type Cell } from '../../platform/spreadsheet/cells.js';
+import { headerWord, readHeadedTable, type HeadedRow, type HeaderColumn } from '../../platform/spreadsheet/headed-table.js';
+import { groupDigits } from '../../platform/spreadsheet/refusal.js';
 import { createXlsxWriter, xlsxDecimal } from '../../platform/spreadsheet/writer.js';
 import { fileStore } from '../../platform/files/index.js';
 import type { ReceivedFile } from '../uploads/receive-file.js';
@@ -73,7 +72,6 @@ const OWNERSHIP_WORDS: Record<string, Ownership> = {
   совместная: 'joint', общаясовместная: 'joint',
 };
 const PREMISE_WORDS: Record<string, 'residential' | 'non_residential'> = { жилое: 'residential', квартира: 'residential', нежилое: 'non_residential' };
-const word = (s: string) => s.toLowerCase().replace(/ё/g, 'е').replace(/[^a-zа-я0-9]/g, '');
 
 export interface OwnerInput {
   name: string;
@@ -286,10 +284,7 @@ const ALIASES: Partial<Record<Col, string[]>> = {
   share: ['Доля в праве', 'Доля собственности'],
   document: ['Документ о праве', 'Правоустанавливающий документ', 'Запись ЕГРН'],
 };
-const INDEX = new Map<string, Col>();
-COLS.forEach((c, i) => {
-  for (const h of [REGISTER_COLUMNS[i], ...(ALIASES[c] ?? [])]) INDEX.set(word(h), c);
-});
+const COLUMNS: HeaderColumn<Col>[] = COLS.map((c, i) => ({ col: c, header: REGISTER_COLUMNS[i], aliases: ALIASES[c], required: REQUIRED.includes(c) }));
 
 export interface ImportRowResult {
   row: number;
@@ -307,10 +302,7 @@ export interface ImportResult {
   check: RegisterCheck;
 }
 
-interface ImportRow {
-  rowNumber: number;
-  values: Record<Col, string>;
-}
+type ImportRow = HeadedRow<Col, string>;
 
 /**
  * Replaces the meeting's register with the rows of the file that pass; the
@@ -320,31 +312,12 @@ interface ImportRow {
  * «совместная» with the same share) become one owner record holding that share.
  */
 export async function importRegister(ctx: AppContext, actor: Actor, meetingId: string, file: ReceivedFile): Promise<ImportResult> {
-  const sniff = await sniffFile(file.path, file.head);
-  if (!sniff.ok) throw invalid({ field: 'file', message: sniff.message });
-  const table = readTable(file.path, sniff.type, {
-    maxRows: MAX_REGISTER_ROWS + 1,
-    rowCapMessage: () => `Файл: не более ${groupDigits(MAX_REGISTER_ROWS)} строк в одном реестре`,
-    limits: { maxRowChars: 64 * 1024, maxColumns: 256 },
+  const { rows } = await readHeadedTable(file, {
+    columns: COLUMNS,
+    maxRows: MAX_REGISTER_ROWS,
+    rowCapMessage: `Файл: не более ${groupDigits(MAX_REGISTER_ROWS)} строк в одном реестре`,
+    keep,
   });
-  let header: Map<Col, number> | null = null;
-  const rows: ImportRow[] = [];
-  try {
-    for await (const r of table.rows()) {
-      if (isBlankRow(r.cells)) continue;
-      if (!header) {
-        header = mapHeader(r.cells);
-        continue;
-      }
-      const values = {} as Record<Col, string>;
-      for (const c of COLS) values[c] = keep(header.has(c) ? r.cells[header.get(c)!] : null);
-      rows.push({ rowNumber: r.rowNumber, values });
-    }
-  } catch (e) {
-    if (e instanceof FileRefusal) throw invalid(e.problems.map((p) => ({ field: 'file', message: p.message })));
-    throw e;
-  }
-  if (!header) throw invalid({ field: 'file', message: 'Файл: в файле нет строк' });
   if (!rows.length) throw invalid({ field: 'file', message: 'Файл: в файле нет строк с данными под заголовком' });
 
   // Row checks, then premise checks (rows grouped by premise number).
@@ -359,18 +332,18 @@ export async function importRegister(ctx: AppContext, actor: Actor, meetingId: s
       const a = parseVolume(v.area);
       if (!a.ok) f('area', a.error);
     }
-    if (v.kind && !PREMISE_WORDS[word(v.kind)]) f('kind', `«${v.kind.slice(0, 30)}» — укажите «жилое» или «нежилое»`);
+    if (v.kind && !PREMISE_WORDS[headerWord(v.kind)]) f('kind', `«${v.kind.slice(0, 30)}» — укажите «жилое» или «нежилое»`);
     if (v.cadastral) {
       const c = checkCadastralNumber(v.cadastral);
       if (!c.ok) f('cadastral', c.error);
     }
-    const ownerKind = v.ownerKind ? KIND_WORDS[word(v.ownerKind)] : 'person';
+    const ownerKind = v.ownerKind ? KIND_WORDS[headerWord(v.ownerKind)] : 'person';
     if (!ownerKind) f('ownerKind', `«${v.ownerKind.slice(0, 30)}» — укажите «физическое лицо», «юридическое лицо» или «город»`);
     if (v.inn) {
       const c = checkInn(v.inn);
       if (!c.ok) f('inn', c.error);
     } else if (ownerKind === 'legal') f('inn', 'обязателен для юридического лица');
-    const ownership = v.ownership ? OWNERSHIP_WORDS[word(v.ownership)] : undefined;
+    const ownership = v.ownership ? OWNERSHIP_WORDS[headerWord(v.ownership)] : undefined;
     if (v.ownership && !ownership) f('ownership', `«${v.ownership.slice(0, 30)}» — укажите «единоличная», «долевая» или «совместная»`);
     if (v.share) {
       const s = parseShare(v.share);
@@ -404,8 +377,8 @@ export async function importRegister(ctx: AppContext, actor: Actor, meetingId: s
     for (const d of g.data) {
       const v = d.values;
       const s = parseShare(v.share) as { ok: true; num: number; den: number };
-      const ownership: Ownership = v.ownership ? OWNERSHIP_WORDS[word(v.ownership)] : s.num === s.den && g.data.length === 1 ? 'sole' : 'shared';
-      const ownerKind: OwnerKind = v.ownerKind ? KIND_WORDS[word(v.ownerKind)] : 'person';
+      const ownership: Ownership = v.ownership ? OWNERSHIP_WORDS[headerWord(v.ownership)] : s.num === s.den && g.data.length === 1 ? 'sole' : 'shared';
+      const ownerKind: OwnerKind = v.ownerKind ? KIND_WORDS[headerWord(v.ownerKind)] : 'person';
       if (ownership === 'sole' && s.num !== s.den) premiseErrors.push(`Строка ${d.rowNumber}, «${LABEL.share}»: при единоличной собственности доля равна 1`);
       const inn = v.inn ? (checkInn(v.inn) as { ok: true; value: string }).value : null;
       if (ownership === 'joint') {
@@ -426,7 +399,7 @@ export async function importRegister(ctx: AppContext, actor: Actor, meetingId: s
       for (const r of g.rows) refuseRow(r, ...premiseErrors);
       continue;
     }
-    const kindWord = first.kind ? PREMISE_WORDS[word(first.kind)] : 'residential';
+    const kindWord = first.kind ? PREMISE_WORDS[headerWord(first.kind)] : 'residential';
     const cad = first.cadastral ? (checkCadastralNumber(first.cadastral) as { ok: true; value: string }).value : null;
     premises.push({ number, kind: kindWord, area: (area as { ok: true; value: string }).value, cadastral: cad, owners });
   }
@@ -484,19 +457,6 @@ function keep(c: Cell | undefined): string {
   if (typeof c === 'object' && !(c instanceof Date)) return 'formula' in c ? (c.result === null || typeof c.result === 'object' ? '' : String(c.result)) : '';
   const t = cellText(c);
   return ownString(t.length > 1000 ? t.slice(0, 1000) : t);
-}
-
-function mapHeader(cells: readonly Cell[]): Map<Col, number> {
-  const index = new Map<Col, number>();
-  cells.map(cellText).forEach((h, i) => {
-    const col = INDEX.get(word(h));
-    if (col && !index.has(col)) index.set(col, i);
-  });
-  const missing = REQUIRED.filter((c) => !index.has(c));
-  if (missing.length) {
-    throw invalid(missing.map((c) => ({ field: 'file', message: `Файл: нет столбца «${LABEL[c]}»; ожидаются столбцы ${REGISTER_COLUMNS.map((h) => `«${h}»`).join(', ')}` })));
-  }
-  return index;
 }
 
 /** The result file: every row as read, with «Результат» and «Причина». */

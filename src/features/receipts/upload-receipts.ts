@@ -10,11 +10,10 @@
  */
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/http/auth.js';
-import { AppError, invalid, type FieldError } from '../../platform/http/errors.js';
-import { cellText, columnLetter, isBlankRow, ownString, type Cell, type TableRow } from '../../platform/spreadsheet/cells.js';
-import { FileRefusal, groupDigits } from '../../platform/spreadsheet/refusal.js';
-import { sniffFile } from '../../platform/spreadsheet/sniff.js';
-import { readTable } from '../../platform/spreadsheet/table.js';
+import { AppError, type FieldError } from '../../platform/http/errors.js';
+import { cellText, columnLetter, ownString, type Cell } from '../../platform/spreadsheet/cells.js';
+import { headerWord, readHeadedTable, type HeadedRow, type HeaderColumn } from '../../platform/spreadsheet/headed-table.js';
+import { groupDigits } from '../../platform/spreadsheet/refusal.js';
 import type { ReceivedFile } from '../uploads/receive-file.js';
 import { checkDecision, decide, type Decision } from './receipts.js';
 
@@ -23,7 +22,7 @@ export const MAX_RECEIPT_ROWS = 10_000;
 const KEEP_CHARS: Record<'tripId' | 'decision' | 'mass' | 'reason', number> = { tripId: 100, decision: 100, mass: 100, reason: 1001 };
 
 type Col = 'tripId' | 'decision' | 'mass' | 'reason';
-const COLUMNS: Array<{ col: Col; header: string; required: boolean; aliases: string[] }> = [
+const COLUMNS: Array<HeaderColumn<Col>> = [
   { col: 'tripId', header: 'Номер рейса', required: true, aliases: ['Рейс', '№ рейса', 'ID рейса', 'Идентификатор рейса'] },
   { col: 'decision', header: 'Решение', required: true, aliases: ['Принять или отклонить', 'Статус'] },
   { col: 'mass', header: 'Масса, т', required: false, aliases: ['Масса', 'Масса т', 'Масса по весам, т', 'Масса фактическая, т', 'Вес, т'] },
@@ -31,14 +30,6 @@ const COLUMNS: Array<{ col: Col; header: string; required: boolean; aliases: str
 ];
 export const RECEIPT_HEADERS = COLUMNS.map((c) => c.header);
 const LABEL: Record<Col, string> = { tripId: 'Номер рейса', decision: 'Решение', mass: 'Масса, т', reason: 'Причина' };
-
-const norm = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/[^a-zа-я0-9]/g, '');
-const INDEX = new Map<string, Col>();
-for (const c of COLUMNS) for (const h of [c.header, ...c.aliases]) INDEX.set(norm(h), c.col);
 
 const CONFIRM = new Set(['принять', 'принят', 'принято', 'подтвердить', 'подтверждено', 'подтверждаю', 'да', 'confirm', 'confirmed']);
 const REJECT = new Set(['отклонить', 'отклонен', 'отклонено', 'отказ', 'отказать', 'нет', 'reject', 'rejected']);
@@ -59,29 +50,12 @@ export interface ReceiptUploadResult {
 }
 
 export async function uploadReceipts(ctx: AppContext, actor: Actor, file: ReceivedFile): Promise<ReceiptUploadResult> {
-  const sniff = await sniffFile(file.path, file.head);
-  if (!sniff.ok) throw invalid({ field: 'file', message: sniff.message });
-  const table = readTable(file.path, sniff.type, {
-    maxRows: MAX_RECEIPT_ROWS + 1,
-    rowCapMessage: () => `Файл: не более ${groupDigits(MAX_RECEIPT_ROWS)} строк в одном файле решений о приёме`,
-    limits: { maxRowChars: 64 * 1024, maxColumns: 256 },
+  const { header, rows } = await readHeadedTable(file, {
+    columns: COLUMNS,
+    maxRows: MAX_RECEIPT_ROWS,
+    rowCapMessage: `Файл: не более ${groupDigits(MAX_RECEIPT_ROWS)} строк в одном файле решений о приёме`,
+    keep: (c, col) => keep(c, KEEP_CHARS[col]),
   });
-  let header: Map<Col, number> | null = null;
-  const rows: TableRow[] = [];
-  try {
-    for await (const r of table.rows()) {
-      if (isBlankRow(r.cells)) continue;
-      if (!header) {
-        header = mapHeader(r.cells);
-        continue;
-      }
-      rows.push({ rowNumber: r.rowNumber, cells: COLUMNS.map((c) => keep(header!.has(c.col) ? r.cells[header!.get(c.col)!] : null, KEEP_CHARS[c.col])) });
-    }
-  } catch (e) {
-    if (e instanceof FileRefusal) throw invalid(e.problems.map((p) => ({ field: 'file', message: p.message })));
-    throw e;
-  }
-  if (!header) throw invalid({ field: 'file', message: 'Файл: в файле нет строк' });
   return applyRows(ctx, actor, header, rows);
 }
 
@@ -91,31 +65,14 @@ function keep(c: Cell | undefined, n: number): Cell {
   return typeof c === 'string' ? ownString(c.length > n ? c.slice(0, n) : c) : c;
 }
 
-/** The columns of the header row; a required column missing refuses the file. */
-function mapHeader(cells: readonly Cell[]): Map<Col, number> {
-  const index = new Map<Col, number>();
-  cells.map(cellText).forEach((h, i) => {
-    const col = INDEX.get(norm(h));
-    if (col && !index.has(col)) index.set(col, i);
-  });
-  const missing = COLUMNS.filter((c) => c.required && !index.has(c.col));
-  if (missing.length) {
-    throw invalid(
-      missing.map((c) => ({ field: 'file', message: `Файл: нет столбца «${c.header}»; ожидаются столбцы ${RECEIPT_HEADERS.map((h) => `«${h}»`).join(', ')}` })),
-    );
-  }
-  return index;
-}
-
-/** `rows` hold the four columns in COLUMNS order; `file` maps them to the file's columns (for cell addresses). */
-async function applyRows(ctx: AppContext, actor: Actor, file: Map<Col, number>, rows: TableRow[]): Promise<ReceiptUploadResult> {
-  const at = new Map<Col, number>(COLUMNS.map((c, i) => [c.col, i]));
+/** `rows` hold the four columns' cells; `file` maps them to the file's columns (for cell addresses). */
+async function applyRows(ctx: AppContext, actor: Actor, file: Map<Col, number>, rows: HeadedRow<Col, Cell>[]): Promise<ReceiptUploadResult> {
   const data = rows;
   const results: ReceiptRowResult[] = [];
   const seen = new Map<number, number>();
   await ctx.db.transaction().execute(async (trx) => {
     for (const r of data) {
-      const get = (c: Col): Cell => r.cells[at.get(c)!] ?? null;
+      const get = (c: Col): Cell => r.values[c] ?? null;
       const errors: FieldError[] = [];
       const f = (c: Col, message: string) => errors.push({ field: `rows[${r.rowNumber}].${c}`, message: `${LABEL[c]}: ${message}` });
       for (const c of ['tripId', 'decision', 'mass', 'reason'] as Col[]) {
@@ -128,7 +85,7 @@ async function applyRows(ctx: AppContext, actor: Actor, file: Map<Col, number>, 
       else if (tripId === null) f('tripId', `«${rawId.slice(0, 30)}» не является номером рейса (целое число)`);
       else if (seen.has(tripId)) f('tripId', `рейс ${tripId} уже указан в строке ${seen.get(tripId)}`);
       if (tripId !== null && !seen.has(tripId)) seen.set(tripId, r.rowNumber);
-      const word = norm(cellText(get('decision')));
+      const word = headerWord(cellText(get('decision')));
       let decision: Decision | null = null;
       if (!word) f('decision', 'обязательное поле («Принять» или «Отклонить»)');
       else if (CONFIRM.has(word)) decision = { kind: 'confirm', mass: get('mass') as unknown };
