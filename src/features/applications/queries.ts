@@ -10,6 +10,7 @@ import type { Database } from '../../platform/db/schema.js';
 import type { Db } from '../../platform/db/pool.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { invalid } from '../../platform/http/errors.js';
+import { FIELD_LABELS } from '../../platform/http/labels.js';
 import { moscowDate, parseIsoDate } from '../../domain/period.js';
 import { addWorkingDays, workingDaysBetween } from '../../domain/working-days.js';
 import { STATUS_LABELS, TRANSITIONS, ACTIONS, isEditable, type ApplicationAction } from './state-machine.js';
@@ -201,29 +202,48 @@ export function decodeCursor(cursor: string | undefined): { at: string; id: stri
 
 // --- «Мои заявки» ----------------------------------------------------------------------------
 
-/** The query of «Мои заявки» (a page of `limit + 1`): by permit_applications_org_idx, or with a status by permit_applications_org_status_idx. */
-export function myApplicationsQuery(db: Db, actor: Actor, o: { status?: ApplicationStatus; siteId?: string; cursor?: string; limit: number }) {
-  const after = decodeCursor(o.cursor);
-  let q = db
+/** What a row of either list («Мои заявки», the operator's queue) selects: the application, its site's name, the reader's unread mark. */
+function listRows(db: Db, actor: Actor) {
+  return db
     .selectFrom('permit_applications as a')
     .leftJoin('sites as s', 's.id', 'a.site_id')
-    .leftJoin('permits as p', 'p.id', 'a.permit_id')
     .select([
       'a.id',
       'a.number',
       'a.kind',
       'a.status',
-      'a.updated_at',
-      'a.created_at',
       'a.submitted_at',
       'a.review_days',
       'a.review_due_on',
       'a.info_due_on',
-      'a.decision_reason',
       's.name as site_name',
-      'p.number as permit_number',
       unreadFor(actor.personId, 'a').as('unread'),
-    ])
+    ]);
+}
+
+type ListRow = Awaited<ReturnType<ReturnType<typeof listRows>['executeTakeFirstOrThrow']>>;
+
+/** What an item of either list shows of a `listRows` row. */
+function listItem(r: ListRow, today: string) {
+  return {
+    id: r.id,
+    number: r.number,
+    kind: r.kind,
+    status: r.status,
+    statusLabel: STATUS_LABELS[r.status],
+    siteName: r.site_name ?? null,
+    review: reviewClock(r, today),
+    infoDueOn: r.status === 'needs_info' ? r.info_due_on : null,
+    unread: r.unread,
+  };
+}
+
+/** The query of «Мои заявки» (a page of `limit + 1`): by permit_applications_org_idx, or with a status by permit_applications_org_status_idx. */
+export function myApplicationsQuery(db: Db, actor: Actor, o: { status?: ApplicationStatus; siteId?: string; cursor?: string; limit: number }) {
+  const after = decodeCursor(o.cursor);
+  let q = listRows(db, actor)
+    .leftJoin('permits as p', 'p.id', 'a.permit_id')
+    .select(['a.updated_at', 'a.created_at', 'a.decision_reason', 'p.number as permit_number'])
     .where('a.organization_id', '=', actor.organizationId);
   if (o.status) q = q.where('a.status', '=', o.status);
   if (o.siteId) q = q.where('a.site_id', '=', o.siteId);
@@ -237,20 +257,12 @@ export async function listMyApplications(ctx: AppContext, actor: Actor, o: { sta
   const page = rows.slice(0, o.limit);
   return {
     items: page.map((r) => ({
-      id: r.id,
-      number: r.number,
-      kind: r.kind,
-      status: r.status,
-      statusLabel: STATUS_LABELS[r.status],
-      siteName: r.site_name ?? null,
+      ...listItem(r, today),
       permitNumber: r.permit_number ?? null,
       createdAt: iso(r.created_at)!,
       updatedAt: iso(r.updated_at)!,
       submittedAt: iso(r.submitted_at),
-      review: reviewClock(r, today),
-      infoDueOn: r.status === 'needs_info' ? r.info_due_on : null,
       reasonText: r.status === 'rejected' ? rejectionReasonText(r.decision_reason) : null,
-      unread: r.unread,
       needsAction: r.status === 'draft' || r.status === 'needs_info',
     })),
     nextCursor: rows.length > o.limit ? encodeCursor(page[page.length - 1].updated_at, page[page.length - 1].id) : null,
@@ -285,30 +297,18 @@ export function operatorQueueQuery(db: Db, actor: Actor, f: QueueFilters, today:
     if (d && !d.ok) throw invalid({ field, message: `${label}: ${d.error}` });
   }
   const after = decodeCursor(f.cursor);
-  let q = db
-    .selectFrom('permit_applications as a')
+  let q = listRows(db, actor)
     .innerJoin('organizations as o', 'o.id', 'a.organization_id')
-    .leftJoin('sites as s', 's.id', 'a.site_id')
     .leftJoin('persons as pa', 'pa.id', 'a.assigned_to')
     .select([
-      'a.id',
-      'a.number',
-      'a.kind',
-      'a.status',
       'a.round',
       'a.district',
-      'a.submitted_at',
       'a.first_submitted_at',
-      'a.review_days',
-      'a.review_due_on',
-      'a.info_due_on',
       'a.assigned_to',
       'pa.full_name as assignee_name',
       'o.id as org_id',
       sql<string>`coalesce(o.short_name, o.name)`.as('org_name'),
       'o.inn as org_inn',
-      's.name as site_name',
-      unreadFor(actor.personId, 'a').as('unread'),
     ])
     .where('a.first_submitted_at', 'is not', null);
   if (f.status) q = q.where('a.status', '=', f.status);
@@ -341,20 +341,12 @@ export async function operatorQueue(ctx: AppContext, actor: Actor, f: QueueFilte
   return {
     today,
     items: page.map((r) => ({
-      id: r.id,
-      number: r.number,
-      kind: r.kind,
-      status: r.status,
-      statusLabel: STATUS_LABELS[r.status],
+      ...listItem(r, today),
       round: r.round,
       applicant: { id: r.org_id, name: r.org_name, inn: r.org_inn },
-      siteName: r.site_name ?? null,
       district: r.district,
       submittedAt: iso(r.submitted_at)!,
-      review: reviewClock(r, today),
-      infoDueOn: r.status === 'needs_info' ? r.info_due_on : null,
       assignee: r.assigned_to ? { id: r.assigned_to, name: r.assignee_name ?? '' } : null,
-      unread: r.unread,
     })),
     nextCursor: rows.length > f.limit ? encodeCursor(page[page.length - 1].submitted_at!, page[page.length - 1].id) : null,
   };
@@ -423,17 +415,19 @@ export const ACTION_LABELS: Record<string, string> = {
   invited: 'Перевозчику отправлено приглашение',
 };
 
+const { worksFrom, worksTo, district, comment, lines, carriers, file, assigneeId, permitId } = FIELD_LABELS;
+/** The labels of the fields a history step names as changed: the form's labels where the field is the same. */
 export const CHANGE_LABELS: Record<string, string> = {
   site: 'Объект',
-  worksFrom: 'Начало работ',
-  worksTo: 'Окончание работ',
-  district: 'Округ',
-  comment: 'Комментарий',
-  lines: 'Виды отходов',
-  carriers: 'Перевозчики',
-  file: 'Файл',
-  assignee: 'Специалист',
+  worksFrom,
+  worksTo,
+  district,
+  comment,
+  lines,
+  carriers,
+  file,
+  assignee: assigneeId,
   reviewDueOn: 'Срок рассмотрения',
   infoDueOn: 'Срок дополнения',
-  permit: 'Разрешение',
+  permit: permitId,
 };
