@@ -15,7 +15,7 @@ import { AppError, invalid, notFound } from '../../platform/http/errors.js';
 import { CONTENT_TYPES, fileStore, storeJudgedDocument, type StoredDocument } from '../../platform/files/index.js';
 import { MAX_UPLOAD_BYTES } from '../../platform/http/server.js';
 import { STATUS_LABELS, isEditable } from './state-machine.js';
-import { record } from './history.js';
+import { entryBy, record } from './history.js';
 import { findApplication, loadFiles, type ApplicationRow, type FileView } from './load.js';
 import { ATTACHMENT_KINDS } from './reasons.js';
 import type { Meta } from './draft.js';
@@ -100,16 +100,10 @@ export async function addAttachment(ctx: AppContext, o: { actor: Actor; id: stri
         .executeTakeFirstOrThrow();
       await trx.updateTable('permit_applications').set({ updated_at: now }).where('id', '=', row.id).execute();
       await record(trx, {
-        applicationId: row.id,
-        applicationNumber: row.number,
-        personId: actor.personId,
-        organizationId: actor.organizationId,
+        ...entryBy(row, actor, now, o),
         action: 'file_added',
         changes: { file: [null, `${ATTACHMENT_KINDS[o.kind]}: ${doc.fileName}`] },
         comment: `SHA-256 ${doc.sha256}`,
-        at: now,
-        ip: o.ip,
-        userAgent: o.userAgent,
       });
       return (await loadFiles(trx, row.id)).find((x) => x.id === f.id)!;
     });
@@ -139,15 +133,9 @@ export async function removeAttachment(ctx: AppContext, o: { actor: Actor; id: s
     await trx.updateTable('permit_application_files').set({ removed_at: now, removed_by: actor.personId }).where('id', '=', f.id).execute();
     await trx.updateTable('permit_applications').set({ updated_at: now }).where('id', '=', row.id).execute();
     await record(trx, {
-      applicationId: row.id,
-      applicationNumber: row.number,
-      personId: actor.personId,
-      organizationId: actor.organizationId,
+      ...entryBy(row, actor, now, o),
       action: 'file_removed',
       changes: { file: [`${ATTACHMENT_KINDS[f.kind as AttachmentKind] ?? f.kind}: ${f.file_name}`, null] },
-      at: now,
-      ip: o.ip,
-      userAgent: o.userAgent,
     });
   });
 }

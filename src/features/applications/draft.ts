@@ -25,7 +25,7 @@ import { parseIsoDate } from '../../domain/period.js';
 import { createTask } from '../tasks/tasks.js';
 import { isEditable, STATUS_LABELS } from './state-machine.js';
 import { DISTRICT_CODES } from './reasons.js';
-import { diff, record, touch, type Changes } from './history.js';
+import { diff, entryBy, record, touch, type Changes } from './history.js';
 import { applicationCard, type ApplicationCard } from './queries.js';
 import { findApplication, loadCarriers, loadLines, type ApplicationRow } from './load.js';
 
@@ -122,16 +122,10 @@ export async function createDraft(trx: Transaction<Database>, o: { ctx: AppConte
     payload: { applicationId: row.id, number },
   });
   await record(trx, {
-    applicationId: row.id,
-    applicationNumber: number,
-    personId: actor.personId,
-    organizationId: actor.organizationId,
+    ...entryBy(row, actor, now, o),
     action: 'created',
     toStatus: 'draft',
     comment: permitNumber ? `Изменения в разрешение № ${permitNumber}` : null,
-    at: now,
-    ip: o.ip,
-    userAgent: o.userAgent,
   });
   return applicationCard(ctx, actor, row, trx);
 }
@@ -221,15 +215,9 @@ export async function patchApplication(
   if (Object.keys(changes).length) {
     await touch(trx, row.id, now);
     await record(trx, {
-      applicationId: row.id,
-      applicationNumber: row.number,
-      personId: actor.personId,
-      organizationId: actor.organizationId,
+      ...entryBy(row, actor, now, o),
       action: 'edited',
       changes,
-      at: now,
-      ip: o.ip,
-      userAgent: o.userAgent,
     });
   }
   const fresh = await findApplication(trx, actor, row.id);

@@ -30,6 +30,18 @@ export interface HistoryEntry {
   userAgent?: string | null;
 }
 
+/**
+ * The fields every entry of a step shares: the application, who took the step
+ * (person and organization), when, and from where (`meta`: the request's ip and
+ * user agent; none for a step taken along with another).
+ */
+export const entryBy = (
+  app: { id: string; number: string },
+  actor: { personId: string | null; organizationId: string | null },
+  at: Date,
+  meta?: { ip?: string | null; userAgent?: string | null },
+) => ({ applicationId: app.id, applicationNumber: app.number, personId: actor.personId, organizationId: actor.organizationId, at, ip: meta?.ip, userAgent: meta?.userAgent });
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Only the fields whose value changed. */

@@ -17,7 +17,7 @@ import { enqueueMail } from '../../platform/mail/outbox.js';
 import { closeTasksAbout, createTask } from '../tasks/tasks.js';
 import { issuePermit } from '../permits/issue.js';
 import { nextStatus, STATUS_LABELS, TRANSITIONS, type ApplicationAction } from './state-machine.js';
-import { record, touch } from './history.js';
+import { entryBy, record, touch } from './history.js';
 import { conflictIfStale, type Meta } from './draft.js';
 import { findApplication, isOperatorActor, loadCarriers, loadFiles, loadLines, type ApplicationRow } from './load.js';
 import { missingForSubmit } from './completeness.js';
@@ -75,18 +75,12 @@ export async function submitApplication(
   });
   const updated = await findApplication(trx, actor, row.id);
   await record(trx, {
-    applicationId: row.id,
-    applicationNumber: row.number,
-    personId: actor.personId,
-    organizationId: actor.organizationId,
+    ...entryBy(row, actor, now, o),
     action: action === 'resubmit' ? 'resubmitted' : 'submitted',
     fromStatus: row.status,
     toStatus: to,
     changes: { reviewDueOn: [row.review_due_on, due] },
     comment: `Срок рассмотрения — ${days} рабочих дней, до ${ruDate(due)} включительно`,
-    at: now,
-    ip: o.ip,
-    userAgent: o.userAgent,
   });
   await inviteCarriers(trx, ctx, actor, updated, now);
   await closeTasksAbout(trx, { kind: APPLICANT_TASKS, ref: { applicationId: row.id }, now });
@@ -137,13 +131,9 @@ async function inviteCarriers(trx: Transaction<Database>, ctx: AppContext, actor
     });
     await trx.updateTable('permit_application_carriers').set({ invited_at: now }).where('application_id', '=', row.id).where('inn', '=', c.inn).execute();
     await record(trx, {
-      applicationId: row.id,
-      applicationNumber: row.number,
-      personId: actor.personId,
-      organizationId: actor.organizationId,
+      ...entryBy(row, actor, now),
       action: 'invited',
       comment: `Приглашение перевозчику с ИНН ${c.inn} отправлено на ${c.invite_email}`,
-      at: now,
     });
   }
 }
@@ -159,17 +149,11 @@ export async function withdrawApplication(
   const now = ctx.now();
   await touch(trx, row.id, now, { status: to });
   await record(trx, {
-    applicationId: row.id,
-    applicationNumber: row.number,
-    personId: actor.personId,
-    organizationId: actor.organizationId,
+    ...entryBy(row, actor, now, o),
     action: 'withdrawn',
     fromStatus: row.status,
     toStatus: to,
     comment: o.reason?.trim() || null,
-    at: now,
-    ip: o.ip,
-    userAgent: o.userAgent,
   });
   await closeTasksAbout(trx, { kind: [...APPLICANT_TASKS, TASK_KINDS.review], ref: { applicationId: row.id }, now, status: 'cancelled' });
   const updated = await findApplication(trx, actor, row.id);
@@ -200,13 +184,9 @@ async function ensureDecider(trx: Transaction<Database>, ctx: AppContext, actor:
   if (!row.assigned_to) {
     await trx.updateTable('permit_applications').set({ assigned_to: actor.personId, assigned_at: now }).where('id', '=', row.id).execute();
     await record(trx, {
-      applicationId: row.id,
-      applicationNumber: row.number,
-      personId: actor.personId,
-      organizationId: actor.organizationId,
+      ...entryBy(row, actor, now),
       action: 'assigned',
       changes: { assignee: [null, actor.personName] },
-      at: now,
     });
     return { ...row, assigned_to: actor.personId, assigned_at: now };
   }
@@ -236,15 +216,9 @@ export async function assignApplication(
   await trx.updateTable('permit_applications').set({ assigned_to: o.assigneeId, assigned_at: o.assigneeId ? now : null }).where('id', '=', row.id).execute();
   await touch(trx, row.id, now);
   await record(trx, {
-    applicationId: row.id,
-    applicationNumber: row.number,
-    personId: actor.personId,
-    organizationId: actor.organizationId,
+    ...entryBy(row, actor, now, o),
     action: 'assigned',
     changes: { assignee: [before, assigneeName] },
-    at: now,
-    ip: o.ip,
-    userAgent: o.userAgent,
   });
   const updated = await findApplication(trx, actor, row.id);
   if (updated.status === 'submitted') await openReviewTask(trx, updated, await applicantName(trx, row.organization_id), now);
@@ -296,18 +270,12 @@ export async function requestInfo(
   await ensureDecider(trx, ctx, actor, row, now);
   await touch(trx, row.id, now, { status: to, info_request: text, info_due_on: due });
   await record(trx, {
-    applicationId: row.id,
-    applicationNumber: row.number,
-    personId: actor.personId,
-    organizationId: actor.organizationId,
+    ...entryBy(row, actor, now, o),
     action: 'info_requested',
     fromStatus: row.status,
     toStatus: to,
     changes: { infoDueOn: [row.info_due_on, due] },
     comment: `${text}${moved ? ` (срок ${ruDate(input.dueOn!)} приходится на нерабочий день и перенесён на ${ruDate(due)})` : ''}`,
-    at: now,
-    ip: o.ip,
-    userAgent: o.userAgent,
   });
   await closeTasksAbout(trx, { kind: TASK_KINDS.review, ref: { applicationId: row.id }, now });
   const updated = await findApplication(trx, actor, row.id);
@@ -363,18 +331,12 @@ export async function decideApplication(
   });
   const reasonText = action === 'reject' ? rejectionReasonText(input.reasonCode!) : null;
   await record(trx, {
-    applicationId: row.id,
-    applicationNumber: row.number,
-    personId: actor.personId,
-    organizationId: actor.organizationId,
+    ...entryBy(row, actor, now, o),
     action: action === 'approve' ? 'approved' : 'rejected',
     fromStatus: row.status,
     toStatus: to,
     changes: permit ? { permit: [null, `${permit.number}${permit.version > 1 ? `, версия ${permit.version}` : ''}`] } : {},
     comment: [reasonText, comment].filter(Boolean).join('. ') || null,
-    at: now,
-    ip: o.ip,
-    userAgent: o.userAgent,
   });
   await closeTasksAbout(trx, { kind: [TASK_KINDS.review, ...APPLICANT_TASKS], ref: { applicationId: row.id }, now });
   const updated = await findApplication(trx, actor, row.id);
