@@ -9,11 +9,10 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
-import { audit } from '../../platform/audit.js';
 import { AppError, invalid } from '../../platform/http/errors.js';
 import { enqueueMail, mailText, secretCode } from '../../platform/mail/outbox.js';
 import { checkPhone, identifierErrorMessage } from '../../domain/identifiers.js';
-import { getMyProfile, type MyProfile } from './my-profile.js';
+import { auditOwnProfile, getMyProfile, type MyProfile } from './my-profile.js';
 
 export type Channel = 'email' | 'phone';
 
@@ -103,16 +102,7 @@ export async function requestContactCode(ctx: AppContext, o: { personId: string;
         secretsExpireAt: expiresAt,
       });
     }
-    await audit(trx, {
-      action: 'profile.contact_code_sent',
-      personId: o.personId,
-      organizationId: null,
-      subjectType: 'person',
-      subjectId: o.personId,
-      ip: o.ip ?? null,
-      userAgent: o.userAgent ?? null,
-      details: { channel: o.channel },
-    });
+    await auditOwnProfile(trx, o, 'profile.contact_code_sent', { channel: o.channel });
   });
   return { sentTo: value, expiresAt: expiresAt.toISOString() };
 }
@@ -154,16 +144,7 @@ export async function confirmContact(ctx: AppContext, o: { personId: string; cha
         text: `Здравствуйте, ${before.full_name}!\n\nВ вашем профиле ОССиГ указан новый адрес электронной почты. Письма и вход по адресу теперь идут на него.\nЕсли это были не вы, смените пароль в разделе «Безопасность» и обратитесь в поддержку.\n\nОССиГ`,
       });
     }
-    await audit(trx, {
-      action: `profile.${o.channel}_confirmed`,
-      personId: o.personId,
-      organizationId: null,
-      subjectType: 'person',
-      subjectId: o.personId,
-      ip: o.ip ?? null,
-      userAgent: o.userAgent ?? null,
-      details: { changed: old !== row.value },
-    });
+    await auditOwnProfile(trx, o, `profile.${o.channel}_confirmed`, { changed: old !== row.value });
     return { ok: true as const };
   }).catch((e: { code?: string }) => {
     if (e.code === '23505') return { taken: true as const };

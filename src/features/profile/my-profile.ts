@@ -8,7 +8,8 @@
  * cannot be changed here; a typed one is checked with its control number.
  * Contacts change only through a code (./contacts.ts).
  */
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
 import type { AppContext } from '../../platform/context.js';
 import { audit } from '../../platform/audit.js';
 import { invalid, type FieldError } from '../../platform/http/errors.js';
@@ -104,6 +105,16 @@ async function snilsConfirmedByCertificate(ctx: AppContext, personId: string): P
   return !!row;
 }
 
+/** The audit event of a change a person makes to their own profile: the person is the subject, no organization acts. */
+export function auditOwnProfile(
+  trx: Transaction<Database>,
+  o: { personId: string; ip?: string | null; userAgent?: string | null },
+  action: string,
+  details: Record<string, unknown>,
+): Promise<void> {
+  return audit(trx, { action, personId: o.personId, organizationId: null, subjectType: 'person', subjectId: o.personId, ip: o.ip ?? null, userAgent: o.userAgent ?? null, details });
+}
+
 /** The person changes their name or СНИЛС. */
 export async function updateMyProfile(
   ctx: AppContext,
@@ -143,17 +154,8 @@ export async function updateMyProfile(
   if (Object.keys(changes).length) {
     await ctx.db.transaction().execute(async (trx) => {
       await trx.updateTable('persons').set(set).where('id', '=', o.personId).execute();
-      await audit(trx, {
-        action: 'profile.updated',
-        personId: o.personId,
-        organizationId: null,
-        subjectType: 'person',
-        subjectId: o.personId,
-        ip: o.ip ?? null,
-        userAgent: o.userAgent ?? null,
-        // A СНИЛС is personal data: the log says it changed, not what it is.
-        details: { fields: Object.keys(changes), ...(changes.full_name ? { fullName: changes.full_name } : {}) },
-      });
+      // A СНИЛС is personal data: the log says it changed, not what it is.
+      await auditOwnProfile(trx, o, 'profile.updated', { fields: Object.keys(changes), ...(changes.full_name ? { fullName: changes.full_name } : {}) });
     });
   }
   return getMyProfile(ctx, o.personId);
