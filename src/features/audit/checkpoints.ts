@@ -27,6 +27,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Config } from '../../platform/config.js';
 import { GENESIS_HASH, verifyAuditChain, type ChainPoint } from '../../platform/audit.js';
+import { fsyncDir } from '../../platform/files/index.js';
 import { verifyDetached, type ParsedCertificate } from '../../platform/signing/index.js';
 import { operatorSigner, certificateOwner, type OperatorSigner } from '../../platform/documents/operator-signer.js';
 import { signBytes } from '../../platform/documents/signer.js';
@@ -136,17 +137,6 @@ export async function createAuditCheckpoint(ctx: AppContext): Promise<CreatedChe
       .execute();
     return { created: true, checkpoint: doc, file: path.join(dir, name) };
   });
-}
-
-async function fsyncDir(dir: string): Promise<void> {
-  const fh = await fsp.open(dir, 'r');
-  try {
-    await fh.sync();
-  } catch {
-    // some file systems refuse fsync on directories; the renames are still atomic
-  } finally {
-    await fh.close();
-  }
 }
 
 // ================================================================ verification

@@ -11,9 +11,10 @@ import { createXlsxWriter, type XlsxCellValue, type XlsxSheet, type XlsxWriter }
 import type { Cell, CellScalar } from '../../platform/spreadsheet/cells.js';
 import type { FileProblem } from '../../platform/spreadsheet/refusal.js';
 import type { AppContext } from '../../platform/context.js';
+import { fsyncFile } from '../../platform/files/index.js';
 import { formatMoscowDateTime, moscowOffsetMs } from '../../domain/period.js';
 import type { ColumnMap } from './columns.js';
-import { fsyncFile, resultKey, tempPath, uploadStore } from './storage.js';
+import { resultKey, tempPath, uploadStore } from './storage.js';
 import type { RowOutcome } from './tables.js';
 
 export const STATUS_ACCEPTED = 'Принято';

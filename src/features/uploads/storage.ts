@@ -102,28 +102,6 @@ export function storeStream(temp: TempFile, source: Readable, isTruncated: () =>
   })();
 }
 
-/** Renames a fsynced temporary file to its final name and fsyncs the directory. */
-export async function commitFile(tmp: string, final: string): Promise<void> {
-  await fsp.rename(tmp, final);
-  const dir = await fsp.open(path.dirname(final), 'r');
-  try {
-    await dir.sync();
-  } catch {
-    // some file systems refuse fsync on directories; the rename is still atomic
-  } finally {
-    await dir.close();
-  }
-}
-
-export async function fsyncFile(p: string): Promise<void> {
-  const fh = await fsp.open(p, 'r+');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-}
-
 /** Free bytes on the volume of the uploads directory (Infinity when unknown). */
 export async function freeBytes(config: Config): Promise<number> {
   try {

@@ -123,7 +123,8 @@ export function checkKey(key: string): string {
   return key;
 }
 
-async function fsyncPath(file: string): Promise<void> {
+/** Flushes a written file to the disk. */
+export async function fsyncFile(file: string): Promise<void> {
   const fh = await fsp.open(file, 'r+');
   try {
     await fh.sync();
@@ -143,7 +144,8 @@ export async function hashLocal(file: string): Promise<{ bytes: number; sha256: 
   return { bytes, sha256: hash.digest('hex') };
 }
 
-async function fsyncDir(dir: string): Promise<void> {
+/** Flushes a directory (the names renamed or made in it) to the disk. */
+export async function fsyncDir(dir: string): Promise<void> {
   const fh = await fsp.open(dir, 'r');
   try {
     await fh.sync();
@@ -232,10 +234,10 @@ export function localFileStore(root: string): FileStore {
       if (opts.keep) {
         const tmp = `${final}.tmp-${process.pid}-${crypto.randomBytes(6).toString('hex')}`;
         await fsp.copyFile(localFile, tmp);
-        await fsyncPath(tmp);
+        await fsyncFile(tmp);
         await fsp.rename(tmp, final);
       } else {
-        await fsyncPath(localFile);
+        await fsyncFile(localFile);
         try {
           await fsp.rename(localFile, final);
         } catch (e) {
@@ -243,7 +245,7 @@ export function localFileStore(root: string): FileStore {
           // another file system: copy beside the final name, then rename
           const tmp = `${final}.tmp-${process.pid}-${crypto.randomBytes(6).toString('hex')}`;
           await fsp.copyFile(localFile, tmp);
-          await fsyncPath(tmp);
+          await fsyncFile(tmp);
           await fsp.rename(tmp, final);
           await fsp.rm(localFile, { force: true });
         }
