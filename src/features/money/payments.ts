@@ -28,6 +28,7 @@ import { parseIsoDate, moscowDate } from '../../domain/period.js';
 import { checkInn } from '../../domain/identifiers.js';
 import { kopToRubles, parseRubles, formatRubles } from '../../domain/money.js';
 import { parseClientBank, type BankDocument } from './client-bank.js';
+import type { BankImportsTable } from './tables.js';
 
 // ---------------------------------------------------------------- matching
 
@@ -99,19 +100,14 @@ const lockFacility = (trx: Transaction<Database>, facilityId: string) => sql`sel
 
 // ---------------------------------------------------------------- import
 
-export interface ImportResult {
+/** An import as answered: its file and period, and the counts kept in its bank_imports row. */
+export interface ImportResult extends Pick<BankImportsTable, 'documents' | 'added' | 'duplicates' | 'outgoing' | 'matched' | 'unmatched'> {
   id: string;
   fileName: string;
   encoding: string;
   account: string | null;
   from: string | null;
   to: string | null;
-  documents: number;
-  added: number;
-  duplicates: number;
-  outgoing: number;
-  matched: number;
-  unmatched: number;
 }
 
 export async function importBankStatement(ctx: AppContext, actor: Actor, file: { path: string; fileName: string; sha256: string; size: number }): Promise<ImportResult> {
