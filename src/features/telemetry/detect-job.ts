@@ -31,10 +31,10 @@ import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import { defineJob, defineSchedule } from '../../platform/jobs/index.js';
 import { formatMoscowDateTime } from '../../domain/period.js';
-import { judgeTripPermit, recordTrips, SAME_TRIP_SLACK_MS, MAX_TRIP_VOLUME_M3, MAX_TRIP_MASS_T, MAX_TRIP_HOURS, type PermitOnRecord } from '../trips/record-trips.js';
+import { carrierPermits, judgeTripPermit, recordTrips, SAME_TRIP_SLACK_MS, MAX_TRIP_VOLUME_M3, MAX_TRIP_MASS_T, MAX_TRIP_HOURS, type PermitOnRecord } from '../trips/record-trips.js';
 import { audit } from '../../platform/audit.js';
 import { notify } from '../notifications/notify.js';
-import { loadPermitTerms, termsAt } from '../permits/terms.js';
+import { termsAt } from '../permits/terms.js';
 import { detectTrips, pointInBoundary, type DetectedTrip, type DumpOutside, type Place, type TrackPoint } from './detect-trips.js';
 import { formationCutoff } from '../../domain/formation.js';
 import { storedBoundary } from '../../domain/boundary.js';
@@ -103,26 +103,6 @@ async function vehiclesWithNewPoints(ctx: AppContext, only?: readonly string[]):
   return r.rows.map((x) => x.vehicle_id);
 }
 
-/** The permits of this site that name the carrier (now or in any version), with every version. */
-async function sitePermits(trx: Transaction<Database>, siteId: string, carrierId: string): Promise<PermitOnRecord[]> {
-  const r = await sql<{ id: string; number: string; site_id: string; status: PermitOnRecord['status']; revoked_at: Date | null }>`
-    select p.id, p.number, p.site_id, p.status, p.revoked_at from permits p
-     where p.site_id = ${siteId}
-       and (exists (select 1 from permit_carriers c where c.permit_id = p.id and c.carrier_id = ${carrierId})
-            or exists (select 1 from permit_versions v join permit_version_carriers c on c.version_id = v.id
-                        where v.permit_id = p.id and c.carrier_id = ${carrierId}))
-     order by p.number`.execute(trx);
-  const versions = await loadPermitTerms(trx, r.rows.map((p) => p.id));
-  return r.rows.map((p) => ({
-    id: p.id,
-    number: p.number,
-    siteId: p.site_id,
-    status: p.status,
-    revokedAt: p.revoked_at ? new Date(p.revoked_at) : null,
-    versions: versions.get(p.id) ?? [],
-  }));
-}
-
 interface Vehicle {
   id: string;
   carrier_id: string;
@@ -148,7 +128,7 @@ async function fitPermit(
 ): Promise<{ permit: PermitOnRecord; wasteCode: string; version: number } | { code: ReviewReason; reason: string }> {
   const site = g.siteNames.get(t.siteId) ?? t.siteId;
   const fac = g.facilityInfo.get(t.facilityId)!;
-  const permits = await sitePermits(trx, t.siteId, v.carrier_id);
+  const permits = await carrierPermits(trx, v.carrier_id, { siteId: t.siteId });
   if (!permits.length) return { code: 'no_permit', reason: `Нет разрешения на перемещение ОСС с объекта «${site}», где перевозчик ТС ${v.plate} указан перевозчиком` };
   const fits: Array<{ permit: PermitOnRecord; wasteCode: string; version: number }> = [];
   const why: string[] = [];

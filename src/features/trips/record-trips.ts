@@ -199,26 +199,31 @@ function parseTime(v: unknown): Date | null {
  * (a carrier an amendment removed still records the trips it made before), with every version.
  */
 async function loadCarrierPermits(trx: Transaction<Database>, carrierId: string, numbers: string[]): Promise<Map<string, PermitOnRecord>> {
-  const out = new Map<string, PermitOnRecord>();
-  if (!numbers.length) return out;
+  if (!numbers.length) return new Map();
+  return new Map((await carrierPermits(trx, carrierId, { numbers })).map((p) => [p.number, p]));
+}
+
+/**
+ * The permits that name the carrier (now or in any version), each with every version, in the order of their
+ * numbers: those of a site (the telemetry's detections), or those with the given numbers (declared trips).
+ */
+export async function carrierPermits(trx: Transaction<Database>, carrierId: string, of: { siteId: string } | { numbers: string[] }): Promise<PermitOnRecord[]> {
   const r = await sql<{ id: string; number: string; site_id: string; status: PermitOnRecord['status']; revoked_at: Date | null }>`
     select p.id, p.number, p.site_id, p.status, p.revoked_at from permits p
-     where p.number = any(${numbers}::text[])
+     where ${'siteId' in of ? sql`p.site_id = ${of.siteId}` : sql`p.number = any(${of.numbers}::text[])`}
        and (exists (select 1 from permit_carriers c where c.permit_id = p.id and c.carrier_id = ${carrierId})
             or exists (select 1 from permit_versions v join permit_version_carriers c on c.version_id = v.id
-                        where v.permit_id = p.id and c.carrier_id = ${carrierId}))`.execute(trx);
+                        where v.permit_id = p.id and c.carrier_id = ${carrierId}))
+     order by p.number`.execute(trx);
   const versions = await loadPermitTerms(trx, r.rows.map((p) => p.id));
-  for (const p of r.rows) {
-    out.set(p.number, {
-      id: p.id,
-      number: p.number,
-      siteId: p.site_id,
-      status: p.status,
-      revokedAt: p.revoked_at ? new Date(p.revoked_at) : null,
-      versions: versions.get(p.id) ?? [],
-    });
-  }
-  return out;
+  return r.rows.map((p) => ({
+    id: p.id,
+    number: p.number,
+    siteId: p.site_id,
+    status: p.status,
+    revokedAt: p.revoked_at ? new Date(p.revoked_at) : null,
+    versions: versions.get(p.id) ?? [],
+  }));
 }
 
 /**
