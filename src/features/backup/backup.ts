@@ -23,6 +23,7 @@ import zlib from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
 import { to as copyTo } from 'pg-copy-streams';
 import type { AppContext } from '../../platform/context.js';
+import { inPgTransaction } from '../../platform/db/pool.js';
 import { ident, keyOf, listOutside, listSequences, listTables, presentSchemas, qualified } from './catalog.js';
 import { FILE_SETS, isTemporary, listFiles, listKeys, objectStoreOf, type FileRef } from './file-sets.js';
 import type { FileStore } from '../../platform/files/index.js';
@@ -71,20 +72,15 @@ async function write(ctx: AppContext, work: string, opts: BackupOptions): Promis
   const sequences: BackupManifest['sequences'] = [];
   const refs = new Map<string, FileRef[]>();
   let migrations: string[] = [];
-  let schemas: string[];
-  let snapshotAt: string;
-  let source: BackupManifest['source'];
   const skipped: BackupManifest['skipped'] = [];
 
-  const client = await ctx.pool.connect();
-  try {
-    await client.query('begin isolation level repeatable read read only');
+  const { schemas, snapshotAt, source } = await inPgTransaction(ctx.pool, 'begin isolation level repeatable read read only', async (client) => {
     const head = await client.query<{ id: string; at: Date; db: string; version: string }>(
       `select pg_export_snapshot() as id, now() as at, current_database() as db, current_setting('server_version') as version`,
     );
-    snapshotAt = head.rows[0].at.toISOString();
-    source = { database: head.rows[0].db, serverVersion: head.rows[0].version };
-    schemas = await presentSchemas(client);
+    const snapshotAt = head.rows[0].at.toISOString();
+    const source: BackupManifest['source'] = { database: head.rows[0].db, serverVersion: head.rows[0].version };
+    const schemas = await presentSchemas(client);
     const listed = await listTables(client, schemas);
     const tables = listed.tables;
     skipped.push(...listed.skipped, ...(await listOutside(client, schemas)));
@@ -124,13 +120,8 @@ async function write(ctx: AppContext, work: string, opts: BackupOptions): Promis
       const r = await client.query<{ last_value: string; is_called: boolean }>(`select last_value::text, is_called from ${qualified(s.schema, s.name)}`);
       sequences.push({ schema: s.schema, name: s.name, lastValue: r.rows[0].last_value, isCalled: r.rows[0].is_called });
     }
-    await client.query('commit');
-  } catch (e) {
-    await client.query('rollback').catch(() => {});
-    throw e;
-  } finally {
-    client.release();
-  }
+    return { schemas, snapshotAt, source };
+  });
 
   // Files: those the snapshot's rows name (they were in place before their rows committed), and the PKI whole.
   const files: FilePart[] = [];

@@ -7,6 +7,7 @@
  * shares one gate; `LocalGate` keeps a count in one process (for tools).
  */
 import type pg from 'pg';
+import { inPgTransaction } from '../../platform/db/pool.js';
 
 export type Release = () => Promise<void>;
 
@@ -67,24 +68,14 @@ export class PgGate implements Gate {
   }
 
   async tryAcquire(): Promise<Release | null> {
-    const client = await this.pool.connect();
-    let id: string | null = null;
-    try {
-      await client.query('begin');
+    const id = await inPgTransaction(this.pool, 'begin', async (client) => {
       await client.query('select pg_advisory_xact_lock($1)', [GATE_LOCK]);
       await client.query('delete from upload_gate_slots where expires_at <= now()');
       const taken = await client.query<{ n: number }>('select count(*)::int as n from upload_gate_slots');
-      if (taken.rows[0].n < this.max()) {
-        const r = await client.query<{ id: string }>(`insert into upload_gate_slots (expires_at) values (now() + make_interval(secs => $1)) returning id`, [this.lease().leaseSeconds]);
-        id = r.rows[0].id;
-      }
-      await client.query('commit');
-    } catch (e) {
-      await client.query('rollback').catch(() => {});
-      throw e;
-    } finally {
-      client.release();
-    }
+      if (taken.rows[0].n >= this.max()) return null;
+      const r = await client.query<{ id: string }>(`insert into upload_gate_slots (expires_at) values (now() + make_interval(secs => $1)) returning id`, [this.lease().leaseSeconds]);
+      return r.rows[0].id;
+    });
     if (id === null) return null;
     // The heartbeat: while the upload runs, its slot's lease is renewed; if it lapsed meanwhile (the
     // database was away longer than a lease), the slot is taken again under the same id.

@@ -20,6 +20,26 @@ export function createPool(url: string, max = 10): pg.Pool {
   return pool;
 }
 
+/**
+ * Runs `work` in one transaction on a client of its own from the pool — for what is said in plain SQL
+ * (COPY, a snapshot, advisory locks) rather than through Kysely. `begin` opens it (e.g. `begin isolation
+ * level repeatable read read only`); any failure rolls it back; the client goes back to the pool either way.
+ */
+export async function inPgTransaction<T>(pool: pg.Pool, begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query(begin);
+    const out = await work(client);
+    await client.query('commit');
+    return out;
+  } catch (e) {
+    await client.query('rollback').catch(() => {});
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
 export function createDb(pool: pg.Pool): Db {
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
