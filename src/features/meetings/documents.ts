@@ -19,7 +19,7 @@ import { sql, type Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/http/auth.js';
-import { AppError, invalid, type FieldError } from '../../platform/http/errors.js';
+import { AppError, invalid, notFound, type FieldError } from '../../platform/http/errors.js';
 import { audit } from '../../platform/audit.js';
 import { defineJob, enqueue } from '../../platform/jobs/index.js';
 import { fileStore } from '../../platform/files/index.js';
@@ -367,4 +367,13 @@ export function documentFileKey(m: MeetingRow, doc: MeetingDoc, file: MeetingDoc
 export function documentFileName(m: MeetingRow, doc: MeetingDoc, file: MeetingDocFile): string {
   const base = doc === 'protocol' ? `Протокол ${m.protocol_number ?? m.number}` : doc === 'notice' ? `Сообщение о собрании ${m.number}` : `Бюллетени ${m.number}`;
   return file === 'pdf' ? `${base}.pdf` : file === 'docx' ? `${base}.docx` : `${base}.pdf.sig`;
+}
+
+/** A meeting document's file to send (the stored file, its name and type); 404 while the document is not made. */
+export async function meetingDocumentFile(ctx: AppContext, actor: Actor, meetingId: string, doc: MeetingDoc, file: MeetingDocFile) {
+  const m = await meetingOf(ctx.db, actor, meetingId);
+  const key = documentFileKey(m, doc, file);
+  const stored = key ? await fileStore(ctx.config).get(key) : null;
+  if (!stored) throw notFound('Документ ещё не сформирован');
+  return { file: stored, name: documentFileName(m, doc, file), type: MEETING_FILE_TYPES[file] };
 }

@@ -20,7 +20,7 @@ import { cellText, ownString, type Cell } from '../../platform/spreadsheet/cells
 import { headerWord, readHeadedTable, type HeadedRow, type HeaderColumn } from '../../platform/spreadsheet/headed-table.js';
 import { groupDigits } from '../../platform/spreadsheet/refusal.js';
 import { createXlsxWriter, xlsxDecimal } from '../../platform/spreadsheet/writer.js';
-import { fileStore } from '../../platform/files/index.js';
+import { CONTENT_TYPES, fileStore } from '../../platform/files/index.js';
 import type { ReceivedFile } from '../uploads/receive-file.js';
 import { add, formatArea, frac, hundredths, sharesComplete } from './count.js';
 import { REGISTER_COLUMNS } from './texts.js';
@@ -500,10 +500,13 @@ export async function registerTemplate(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export async function importResultFile(db: Db, meetingId: string, importId: string) {
-  const r = await db.selectFrom('meeting_imports').select(['result_key', 'file_name']).where('id', '=', importId).where('meeting_id', '=', meetingId).executeTakeFirst();
-  if (!r?.result_key) throw notFound('Файл результата не найден');
-  return r;
+/** The result file of a register import, to send (the stored file, its name and type). */
+export async function importResultFile(ctx: AppContext, actor: Actor, meetingId: string, importId: string) {
+  const m = await meetingOf(ctx.db, actor, meetingId);
+  const r = await ctx.db.selectFrom('meeting_imports').select(['result_key']).where('id', '=', importId).where('meeting_id', '=', m.id).executeTakeFirst();
+  const file = r?.result_key ? await fileStore(ctx.config).get(r.result_key) : null;
+  if (!file) throw notFound('Файл результата не найден');
+  return { file, name: `Результат загрузки реестра ${m.number}.xlsx`, type: CONTENT_TYPES.xlsx };
 }
 
 export async function listImports(db: Db, meetingId: string) {

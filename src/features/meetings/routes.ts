@@ -10,8 +10,7 @@ import type { FastifyRequest } from 'fastify';
 import type { RoutesPlugin } from '../../platform/http/server.js';
 import { actorOf, type Actor, type RouteAccess } from '../../platform/http/auth.js';
 import { IdParams, Nullable, Uuid, errorResponses, uploadErrorResponses } from '../../platform/http/schemas.js';
-import { fileStore, sendFile } from '../../platform/files/index.js';
-import { notFound } from '../../platform/http/errors.js';
+import { sendFile } from '../../platform/files/index.js';
 import { receiveUpload } from '../uploads/receive-file.js';
 import { completeMeeting, createHouse, createMeeting, listHouses, markStage, meetingOf, saveNotice, updateHouse } from './meetings.js';
 import { ballotsView, houseView, importsView, meetingListView, meetingView, registerView, templateView } from './view.js';
@@ -19,7 +18,7 @@ import { addPremise, deletePremise, importRegister, importResultFile, registerTe
 import { MEETING_STAGES } from './texts.js';
 import { inTransaction } from './guard.js';
 import { deleteTemplate, listTemplates, saveTemplate } from './templates.js';
-import { MEETING_FILE_TYPES, documentFileKey, documentFileName, orderMeetingDocument } from './documents.js';
+import { meetingDocumentFile, orderMeetingDocument } from './documents.js';
 import { confirmGisRights, gisCompanies, uploadToGis } from './gis.js';
 import { attachScan, openScan, removeScan } from './scan.js';
 import { choicesByItem, countView, recordBallot, withdrawBallot } from './voting.js';
@@ -310,11 +309,8 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
       },
     },
     async (req, reply) => {
-      const m = await meetingOf(ctx.db, actorOf(req), req.params.id);
-      const key = documentFileKey(m, req.params.doc, req.params.file);
-      const file = key ? await fileStore(ctx.config).get(key) : null;
-      if (!file) throw notFound('Документ ещё не сформирован');
-      return sendFile(reply, file, { name: documentFileName(m, req.params.doc, req.params.file), type: MEETING_FILE_TYPES[req.params.file] });
+      const d = await meetingDocumentFile(ctx, actorOf(req), req.params.id, req.params.doc, req.params.file);
+      return sendFile(reply, d.file, d);
     },
   );
 
@@ -618,11 +614,8 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
     '/api/meetings/:id/register/imports/:importId/result',
     { config: { access: READ }, schema: { tags: TAGS, summary: 'Файл результата загрузки реестра (XLSX: каждая строка с результатом и причиной)', params: Type.Object({ id: Uuid, importId: Uuid }) } },
     async (req, reply) => {
-      const m = await meetingOf(ctx.db, actorOf(req), req.params.id);
-      const r = await importResultFile(ctx.db, m.id, req.params.importId);
-      const file = await fileStore(ctx.config).get(r.result_key!);
-      if (!file) throw notFound('Файл результата не найден');
-      return sendFile(reply, file, { name: `Результат загрузки реестра ${m.number}.xlsx`, type: XLSX });
+      const d = await importResultFile(ctx, actorOf(req), req.params.id, req.params.importId);
+      return sendFile(reply, d.file, d);
     },
   );
 
