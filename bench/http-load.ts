@@ -3,6 +3,9 @@
  * requests `url` one request after another for `seconds`; the answer is the latency quantiles and
  * throughput as the benchmarks print them.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+
 function quantile(sorted: number[], q: number): number {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -35,4 +38,28 @@ export async function hammer(o: { base: string; url: string; cookies: string[]; 
     p95ms: Math.round(quantile(times, 0.95)),
     p99ms: Math.round(quantile(times, 0.99)),
   };
+}
+
+/** CPU seconds (user + system) of the embedded PostgreSQL: its postmaster and every backend, from /proc (Linux; 0 elsewhere). */
+export function pgCpuSeconds(dataDir: string): number {
+  try {
+    const postmaster = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const tick = 100;
+    let total = 0;
+    for (const pid of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat: string;
+      try {
+        stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // Fields after the name: state(0) ppid(1) … utime(11) stime(12).
+      if (Number(pid) === postmaster || Number(f[1]) === postmaster) total += (Number(f[11]) + Number(f[12])) / tick;
+    }
+    return total;
+  } catch {
+    return 0;
+  }
 }

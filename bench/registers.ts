@@ -40,7 +40,7 @@ import { encodeCursor } from '../src/features/registers/input.js';
 import { SESSION_COOKIE, hashToken } from '../src/platform/http/auth.js';
 import type { AppContext } from '../src/platform/context.js';
 import { registersBenchSeed, type BenchScenario } from './applications.js';
-import { hammer } from './http-load.js';
+import { hammer, pgCpuSeconds } from './http-load.js';
 
 const LETTERS = 'АВЕКМНОРСТУХ';
 const REGIONS = ['77', '97', '99', '177', '197', '199', '777', '799', '50', '150', '190', '750'];
@@ -97,30 +97,6 @@ async function seedVehicles(ctx: AppContext, n: number): Promise<number> {
     client.release();
   }
   return demoShare;
-}
-
-/** CPU seconds (user + system) of the embedded PostgreSQL: its postmaster and every backend, from /proc (Linux; 0 elsewhere). */
-function pgCpuSeconds(dataDir: string): number {
-  try {
-    const postmaster = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
-    const tick = 100;
-    let total = 0;
-    for (const pid of fs.readdirSync('/proc')) {
-      if (!/^\d+$/.test(pid)) continue;
-      let stat: string;
-      try {
-        stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      } catch {
-        continue;
-      }
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // Fields after the name: state(0) ppid(1) … utime(11) stime(12).
-      if (Number(pid) === postmaster || Number(f[1]) === postmaster) total += (Number(f[11]) + Number(f[12])) / tick;
-    }
-    return total;
-  } catch {
-    return 0;
-  }
 }
 
 /** EXPLAIN (ANALYZE) of each captured query: its time and the plan's lines, to stderr. */

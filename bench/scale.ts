@@ -1,10 +1,18 @@
 /**
- * `npm run bench -- scale [--trips N] [--seconds S] [--clients C]`: the cabinet at scale.
+ * `npm run bench -- scale [--trips N] [--seconds S] [--clients C] [--data-dir DIR --reuse]`: the cabinet at scale.
  * Seeds the demo with N trips by COPY (the totals kept by their triggers), ANALYZEs, then for
- * each screen runs C concurrent clients on loopback for S seconds and reports p50/p95/p99 and
- * requests per second: the site card, a permit page, the first and a deep page of a site's trips,
- * the statement form's permit list, the receipts page. Then trip ingestion by COPY with the
- * totals kept, as a share of the same COPY without them.
+ * each screen runs C concurrent clients on loopback for S seconds and reports p50/p95/p99,
+ * requests per second and CPU milliseconds per request (this process — server and load clients
+ * together — and the embedded PostgreSQL's, from /proc): the site card, a permit page, the first
+ * and a deep page of a site's trips, the statement form's permit list, the receipts page, the
+ * registers' lists, the operator's trips and overview, and the analytics dashboard (issue 14) of the
+ * producer, the carrier, the facility and the operator (the default twelve months, and the
+ * operator's sixty). Then trip ingestion by COPY with the totals kept, as a share of the same COPY
+ * without them.
+ *
+ * `--data-dir DIR` boots the embedded PostgreSQL of DIR (e.g. seeded before by
+ * `DATA_DIR=DIR npm run demo -- --trips N`) and leaves DIR in place; with `--reuse` a seeded
+ * database is measured as it is (ANALYZEd first), so a costly seed survives a failed measurement.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,13 +25,20 @@ import { ROUTES } from '../src/features/index.js';
 import { isDatabaseEmpty, seedDemo, DEMO_PASSWORD } from '../src/features/demo/seed.js';
 import { encodeKey } from '../src/platform/db/keyset.js';
 import { measureIngest } from './ingest.js';
-import { hammer } from './http-load.js';
+import { hammer, pgCpuSeconds } from './http-load.js';
 import { moscowDate, addDays, parseIsoDate, formatIsoDate } from '../src/domain/period.js';
 
-export async function benchScale(opts: { trips: number; seconds: number; clients: number[]; deepPage: number; reuse: boolean }) {
-  const dataDir = path.resolve(`.tmp/bench-scale-${process.pid}`);
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  const started = await boot(parseConfig({ ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(55400 + (process.pid % 400)), LOG_LEVEL: 'silent' }));
+const addMonthsIso = (month: string, n: number) => {
+  const t = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
+  return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
+};
+
+export async function benchScale(opts: { trips: number; seconds: number; clients: number[]; deepPage: number; reuse: boolean; dataDir?: string }) {
+  const dataDir = path.resolve(opts.dataDir ?? `.tmp/bench-scale-${process.pid}`);
+  if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  const started = await boot(
+    parseConfig({ ...process.env, ...(opts.dataDir ? { DATABASE_URL: '' } : {}), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(55400 + (process.pid % 400)), LOG_LEVEL: 'silent' }),
+  );
   const { ctx } = started;
   const out: object[] = [];
   try {
@@ -31,6 +46,7 @@ export async function benchScale(opts: { trips: number; seconds: number; clients
     if (opts.reuse && !(await isDatabaseEmpty(ctx))) {
       const n = await sql<{ n: number }>`select count(*)::int as n from trips`.execute(ctx.db);
       opts.trips = n.rows[0].n;
+      await sql`analyze`.execute(ctx.db);
     } else {
       const t0 = performance.now();
       await seedDemo(ctx, { trips: opts.trips });
@@ -51,6 +67,7 @@ export async function benchScale(opts: { trips: number; seconds: number; clients
     const producer = await login('producer@ossig.test');
     const facility = await login('facility@ossig.test');
     const operator = await login('operator@ossig.test');
+    const carrier = await login('carrier@ossig.test');
     // The producer's busiest site and its busiest permit.
     const site = await sql<{ site_id: string; permit_id: string }>`
       select s.id as site_id, (select tt.permit_id from trip_totals tt where tt.site_id = s.id group by 1 order by sum(tt.trips) desc limit 1) as permit_id
@@ -77,12 +94,32 @@ export async function benchScale(opts: { trips: number; seconds: number; clients
       { name: "site's statements", url: `/api/sites/${siteId}/statements?pageSize=50`, cookie: producer },
       { name: "operator's trips", url: `/api/trips?pageSize=50`, cookie: operator },
       { name: "operator's overview", url: `/api/operator/overview`, cookie: operator },
+      { name: 'analytics producer', url: '/api/analytics', cookie: producer },
+      { name: 'analytics carrier', url: '/api/analytics', cookie: carrier },
+      { name: 'analytics facility', url: '/api/analytics', cookie: facility },
+      { name: 'analytics operator', url: '/api/analytics', cookie: operator },
+      { name: 'analytics operator 60 months', url: `/api/analytics?from=${addMonthsIso(today.slice(0, 7), -59)}&to=${today.slice(0, 7)}`, cookie: operator },
     ];
     for (const [clients, s] of opts.clients.flatMap((c) => screens.map((x) => [c, x] as const))) {
       const probe = await fetch(base + s.url, { headers: { cookie: s.cookie } });
       if (!probe.ok) throw new Error(`${s.name}: ${probe.status} ${(await probe.text()).slice(0, 200)}`);
+      const cpu0 = process.cpuUsage();
+      const pg0 = pgCpuSeconds(dataDir);
       const measured = await hammer({ base, url: s.url, cookies: Array.from({ length: clients }, () => s.cookie), seconds: opts.seconds });
-      out.push({ case: 'scale-screen', screen: s.name, n: opts.trips, clients, load: os.loadavg()[0], ...measured, peakRssMb: null });
+      const cpu = process.cpuUsage(cpu0);
+      const pgCpu = pgCpuSeconds(dataDir) - pg0;
+      out.push({
+        case: 'scale-screen',
+        screen: s.name,
+        n: opts.trips,
+        clients,
+        load: os.loadavg()[0],
+        ...measured,
+        nodeCpuMsPerRequest: +((cpu.user + cpu.system) / 1000 / measured.requests).toFixed(2),
+        pgCpuMsPerRequest: +((pgCpu * 1000) / measured.requests).toFixed(2),
+        peakRssMb: null,
+      });
+      console.error(JSON.stringify(out[out.length - 1]));
     }
     await app.close();
     if (opts.reuse) return out;
@@ -99,6 +136,6 @@ export async function benchScale(opts: { trips: number; seconds: number; clients
     return out;
   } finally {
     await started.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
