@@ -6,7 +6,9 @@
  * comment names.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql, type CompiledQuery } from 'kysely';
+import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
+import type { Database } from '../src/platform/db/schema.js';
+import { dashboard } from '../src/features/analytics/dashboard.js';
 import { createTestContext, type TestContext } from './helpers/db.js';
 import { makeOrganization, makePerson, makeWorld, WASTE_CODE, type World } from './factories.js';
 import type { Actor } from '../src/platform/http/auth.js';
@@ -85,13 +87,15 @@ async function explain(q: CompiledQuery) {
   const root = (r.rows[0]['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0].Plan;
   const seqScans: string[] = [];
   const indexes = new Set<string>();
+  const relations = new Set<string>();
   const walk = (n: PlanNode) => {
+    if (n['Relation Name']) relations.add(n['Relation Name']);
     if (n['Node Type'] === 'Seq Scan' && n['Relation Name']) seqScans.push(n['Relation Name']);
     if (n['Index Name']) indexes.add(n['Index Name']);
     n.Plans?.forEach(walk);
   };
   walk(root);
-  return { seqScans, indexes: [...indexes], text: JSON.stringify(root, null, 1) };
+  return { seqScans, indexes: [...indexes], relations: [...relations], text: JSON.stringify(root, null, 1) };
 }
 
 /** No sequential scan of the trips (or a partition) or of the aggregates; the named indexes used. */
@@ -182,6 +186,34 @@ describe('EXPLAIN of the cabinet queries at ~300,000 trips', () => {
     const q = overviewCountQueries();
     await expectIndexed('overview trips 24h', q.trips24h.compile(ctx.db), ['trips_unloaded_idx']);
     for (const [name, query] of Object.entries(q)) await expectIndexed(`overview ${name}`, query.compile(ctx.db), []);
+  });
+
+  it("the analytics dashboard (issue 14) of each role, the operator's also over 60 months: every query reads the aggregates, never a trip", async () => {
+    // The queries dashboard() runs, captured as it runs them.
+    const captured: CompiledQuery[] = [];
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: ctx.pool }), log: (e) => void (e.level === 'query' && captured.push(e.query)) });
+    const thisMonth = moscowDate(new Date()).slice(0, 7);
+    const t = Number(thisMonth.slice(0, 4)) * 12 + Number(thisMonth.slice(5, 7)) - 1 - 59;
+    const sixtyAgo = `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
+    const cases: Array<[string, Actor, { from?: string }]> = [
+      ['producer', actor(w.producer.id, ['producer']), {}],
+      ['carrier', actor(w.carrier.id, ['carrier']), {}],
+      ['facility', actor(w.facility.id, ['facility']), {}],
+      ['operator', actor(operatorOrg, ['operator']), {}],
+      ['operator, 60 months', actor(operatorOrg, ['operator']), { from: sixtyAgo }],
+    ];
+    for (const [name, a, q] of cases) {
+      captured.length = 0;
+      const d = await dashboard({ ...ctx, db }, a, q);
+      expect(d.totals.trips, name).toBeGreaterThan(0);
+      const read = new Set<string>();
+      for (const cq of captured) {
+        const p = await explain(cq);
+        p.relations.forEach((r) => read.add(r));
+        expect(p.relations.filter((r) => /^trips($|_)/.test(r)), `${name}: reads trips\n${cq.sql}\n${p.text}`).toEqual([]);
+      }
+      expect([...read], name).toContain('trip_totals');
+    }
   });
 
   it('the upload log', async () => {
