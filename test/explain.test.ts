@@ -27,6 +27,7 @@ import { actListQueries, chargeListQueries, invoiceListQueries } from '../src/fe
 import { paymentListQueries } from '../src/features/money/payments.js';
 import { reviewListQueries } from '../src/features/telemetry/reviews.js';
 import { unknownTerminalQueries } from '../src/features/telemetry/queries.js';
+import { declaredCheckQueries, detectionListQueries } from '../src/features/telemetry/detections.js';
 import { moscowDate, addDays, parseIsoDate, formatIsoDate } from '../src/domain/period.js';
 
 const WORLDS = 24;
@@ -341,7 +342,7 @@ describe('EXPLAIN of the permit applications at 60,000 (issue 9)', () => {
 });
 
 describe('EXPLAIN of the money and telemetry lists (a charge per trip, 20,000 acts and invoices, 30,000 payments, 20,000 review cases and unknown terminals)', () => {
-  const MONEY_TABLES = ['charges', 'acts', 'invoices', 'payments', 'telemetry_reviews', 'telemetry_unknown_terminals'];
+  const MONEY_TABLES = ['charges', 'acts', 'invoices', 'payments', 'telemetry_reviews', 'telemetry_unknown_terminals', 'telemetry_detections'];
   beforeAll(async () => {
     // After the registers' tests: the payers are their 2,000 producers.
     await sql`insert into charges (trip_id, facility_id, payer_id, waste_code, unloaded_on, status)
@@ -360,17 +361,22 @@ describe('EXPLAIN of the money and telemetry lists (a charge per trip, 20,000 ac
               select f.id, 'manual', 'П-' || g, date '2024-01-01' + g / 30, 100, case when g % 50 = 0 then 'unmatched' else 'ignored' end, now() - g * interval '1 minute'
                 from generate_series(1, 30000) g join f on f.k = 1 + g % ${WORLDS}`.execute(ctx.db);
     // The cases of the city's carriers, 1 % of them the first world's carrier's (one carrier of many).
+    // Their sites: the first world's one case in a hundred, the others' spread over the worlds' sites.
     await sql`with v as (select id, carrier_id, row_number() over (order by id) as k from vehicles
                           where carrier_id in (select carrier_id from trips group by carrier_id) and carrier_id <> ${w.carrier.id}),
+                   s as (select site_id as id, row_number() over (order by site_id) as k from (select distinct site_id from trips where site_id <> ${w.site.id}) x),
                    d as (insert into telemetry_detections (vehicle_id, carrier_id, kind, site_id, loaded_at, unloaded_at, latitude, longitude, outcome)
                          select case when g % 100 = 0 then ${w.vehicle.id}::uuid else v.id end, case when g % 100 = 0 then ${w.carrier.id}::uuid else v.carrier_id end,
-                                'dump_outside', ${w.site.id}::uuid, timestamptz '2025-01-01' + g * interval '1 hour', timestamptz '2025-01-01' + g * interval '1 hour' + interval '30 minutes', 55.7, 37.6, 'review'
-                           from generate_series(1, 20000) g join v on v.k = 1 + g % (select count(*) from v)
+                                'dump_outside', case when g % 100 = 0 then ${w.site.id}::uuid else s.id end,
+                                timestamptz '2025-01-01' + g * interval '1 hour', timestamptz '2025-01-01' + g * interval '1 hour' + interval '30 minutes', 55.7, 37.6, 'review'
+                           from generate_series(1, 20000) g join v on v.k = 1 + g % (select count(*) from v) join s on s.k = 1 + g % (select count(*) from s)
                          returning id, vehicle_id, carrier_id, loaded_at)
               insert into telemetry_reviews (detection_id, reason_code, reason, carrier_id, vehicle_id, status, created_at)
               select d.id, 'dump_outside', 'Выгрузка вне объектов приёма', d.carrier_id, d.vehicle_id, case when d.id % 10 = 0 then 'open' else 'dismissed' end, d.loaded_at + interval '1 hour' from d`.execute(ctx.db);
     await sql`insert into telemetry_unknown_terminals (terminal, protocol, first_seen, last_seen, points, last_remote)
               select 'UT-' || g, 'egts', now() - interval '30 days', now() - g * interval '1 minute', g, '127.0.0.1' from generate_series(1, 20000) g`.execute(ctx.db);
+    // One declared trip in five checked against the tracks, in every state.
+    await sql`update trips set telemetry_check = (array['confirmed', 'unsupported', 'no_data'])[1 + (id / 5) % 3] where id % 5 = 0`.execute(ctx.db);
     await sql`analyze`.execute(ctx.db);
   }, 300_000);
 
@@ -438,5 +444,38 @@ describe('EXPLAIN of the money and telemetry lists (a charge per trip, 20,000 ac
     await expectListIndexed('all cases by cursor', all.items.compile(ctx.db), ['telemetry_reviews_created_idx']);
     const t = unknownTerminalQueries({ pageSize: 50, after: encodeKey([String((Date.now() - 600 * 60_000) * 1000), 'UT-600']) });
     await expectListIndexed('unknown terminals by cursor', t.items.compile(ctx.db), ['telemetry_unknown_terminals_seen_idx']);
+  });
+
+  it("detections: the operator's by outcome, a carrier's, a producer's and a facility's sides, first page and by cursor; the counts", async () => {
+    const cursor = encodeKey([String(Date.parse('2025-06-01T00:00:00Z') * 1000), '5000']);
+    const op = actor(operatorOrg, ['operator']);
+    for (const outcome of [undefined, 'review'] as const) {
+      const q = detectionListQueries(op, { outcome, pageSize: 50, after: cursor });
+      await expectListIndexed(`operator's detections ${outcome ?? 'all'}`, q.items.compile(ctx.db), ['telemetry_detections_outcome_idx']);
+      await expectListIndexed('their count', q.count.compile(ctx.db), ['telemetry_detections_outcome_idx']);
+    }
+    const sides = ['telemetry_detections_carrier_idx', 'telemetry_detections_site_idx', 'telemetry_detections_object_idx'];
+    for (const a of [actor(w.carrier.id, ['carrier']), actor(w.producer.id, ['producer']), actor(w.facility.id, ['facility'])]) {
+      for (const after of [undefined, cursor]) {
+        const q = detectionListQueries(a, { pageSize: 50, after });
+        await expectListIndexed(`${a.orgRoles[0]}'s detections`, q.items.compile(ctx.db), sides);
+        await expectListIndexed('their count', q.count.compile(ctx.db), sides);
+      }
+    }
+  });
+
+  it("the declared-trip check: each state of the operator's and of each side, by cursor; the counts", async () => {
+    const cursor = encodeKey([String((Date.now() - 30 * 86_400_000) * 1000), '1']);
+    const op = declaredCheckQueries(actor(operatorOrg, ['operator']), { check: 'unsupported', pageSize: 50, after: cursor });
+    await expectIndexed("operator's unsupported", op.items.compile(ctx.db), ['trips_check_unloaded_idx']);
+    for (const [, c] of op.counts) await expectIndexed('count', c.compile(ctx.db), ['trips_check_unloaded_idx']);
+    const sides = ['trips_check_carrier_idx', 'trips_check_facility_idx', 'trips_check_site_idx'];
+    for (const a of [actor(w.carrier.id, ['carrier']), actor(w.producer.id, ['producer']), actor(w.facility.id, ['facility'])]) {
+      for (const check of ['unsupported', 'confirmed'] as const) {
+        const q = declaredCheckQueries(a, { check, pageSize: 50, after: cursor });
+        await expectIndexed(`${a.orgRoles[0]}'s ${check}`, q.items.compile(ctx.db), sides);
+        for (const [, c] of q.counts) await expectIndexed('count', c.compile(ctx.db), sides);
+      }
+    }
   });
 });

@@ -389,3 +389,87 @@ describe('keyset pages of telemetry: review cases and unknown terminals (issue 1
     await expectBadCursors(operatorClient, '/api/telemetry/unknown-terminals', ['x', 'T-001']);
   });
 });
+
+describe('keyset pages of telemetry: detections and the declared-trip check (issue 13)', () => {
+  let other: World;
+  beforeAll(async () => {
+    other = await makeWorld(ctx);
+    // 40 detections of the world's carrier (every outcome; three at each microsecond; half to its
+    // facility's object), 9 of another world's never seen by the world's organizations.
+    for (const [x, n] of [[w, 40], [other, 9]] as const) {
+      await sql`insert into telemetry_detections (vehicle_id, carrier_id, kind, site_id, facility_object_id, loaded_at, unloaded_at, latitude, longitude, outcome)
+                select ${x.vehicle.id}::uuid, ${x.carrier.id}::uuid, 'trip', ${x.site.id}::uuid, case when g % 2 = 0 then ${x.facility.objectId}::uuid end,
+                       timestamptz '2026-09-01 08:00+03' + g * interval '1 minute', timestamptz '2026-09-03 12:00:00.654321+03' - (g / 3) * interval '1 hour', 55.7, 37.6,
+                       (array['recorded', 'linked', 'review'])[1 + g % 3]
+                  from generate_series(1, ${n}) g`.execute(ctx.db);
+    }
+    // The declared trips' check: every state, the five trips of one microsecond unsupported; a
+    // telemetry trip with a state is not a declared trip; the other world's trips checked too.
+    await sql`update trips set telemetry_check = (array['confirmed', 'unsupported', 'no_data'])[1 + id % 3] where site_id = ${w.site.id} and id % 4 <> 0`.execute(ctx.db);
+    await sql`update trips set telemetry_check = 'unsupported' where vehicle_id = ${secondVehicle}`.execute(ctx.db);
+    await makeTrips(ctx, other, { count: 30 });
+    await sql`update trips set telemetry_check = (array['confirmed', 'unsupported', 'no_data'])[1 + id % 3] where site_id = ${other.site.id}`.execute(ctx.db);
+    await sql`update trips set source = 'telemetry' where id in (select id from trips where site_id = ${w.site.id} and telemetry_check = 'no_data' order by id limit 3)`.execute(ctx.db);
+  });
+
+  const detectionsSeenBy = (side: 'carrier' | 'producer' | 'facility' | 'operator', outcome?: string) => {
+    const scope =
+      side === 'operator' ? sql`true` :
+      side === 'carrier' ? sql`d.carrier_id = ${w.carrier.id}` :
+      side === 'producer' ? sql`d.site_id in (select id from sites where producer_id = ${w.producer.id})` :
+      sql`d.facility_object_id in (select id from facilities where organization_id = ${w.facility.id})`;
+    return sql<{ id: string }>`select d.id::text as id from telemetry_detections d where ${scope} and ${outcome ? sql`d.outcome = ${outcome}` : sql`true`}
+      order by d.unloaded_at desc, d.id desc`.execute(ctx.db).then((r) => r.rows.map((x) => x.id));
+  };
+
+  it('detections: each side its own, every outcome and one, newest first, ties at one microsecond kept apart', async () => {
+    const clients = { carrier, producer, facility, operator } as const;
+    for (const side of ['carrier', 'producer', 'facility', 'operator'] as const) {
+      for (const outcome of [undefined, 'review', 'linked'] as const) {
+        const url = `/api/telemetry/detections${outcome ? `?outcome=${outcome}` : ''}`;
+        const { got, total } = await walkAll(clients[side], url, 4, (d) => String(d.id));
+        const want = await detectionsSeenBy(side, outcome);
+        expect(got, `${side} ${outcome ?? 'all'}`).toEqual(want);
+        expect(total).toEqual({ value: want.length, exact: true });
+      }
+    }
+    // The other world's detections are never the world's organizations'.
+    const theirs = await sql<{ id: string }>`select id::text as id from telemetry_detections where carrier_id = ${other.carrier.id}`.execute(ctx.db);
+    for (const c of [carrier, producer, facility]) {
+      const { got } = await walkAll(c, '/api/telemetry/detections', 50, (d) => String(d.id));
+      expect(got.filter((id) => theirs.rows.some((r) => r.id === id))).toEqual([]);
+    }
+    const all = (await walkAll(carrier, '/api/telemetry/detections', 500, (d) => String(d.id))).got;
+    expect(all).toEqual(await detectionsSeenBy('carrier'));
+    expect(all.length).toBeGreaterThanOrEqual(40);
+    await expectBadCursors(carrier, '/api/telemetry/detections', ['1', UUID0]);
+  });
+
+  it('the declared-trip check: each state of each side, newest first; telemetry trips apart; counts exact to 1000', async () => {
+    const clients = { carrier, producer, facility, operator } as const;
+    for (const side of ['carrier', 'producer', 'facility', 'operator'] as const) {
+      const scope =
+        side === 'operator' ? sql`true` :
+        side === 'carrier' ? sql`t.carrier_id = ${w.carrier.id}` :
+        side === 'producer' ? sql`t.site_id in (select id from sites where producer_id = ${w.producer.id})` :
+        sql`t.facility_id = ${w.facility.id}`;
+      for (const check of ['unsupported', 'no_data', 'confirmed'] as const) {
+        const { got, total } = await walkAll(clients[side], `/api/telemetry/declared?check=${check}`, 61, (t) => String(t.id));
+        const want = await sql<{ id: string }>`select t.id::text as id from trips t where ${scope} and t.telemetry_check = ${check} and t.source <> 'telemetry'
+          order by t.unloaded_at desc, t.id desc`.execute(ctx.db);
+        expect(got, `${side} ${check}`).toEqual(want.rows.map((r) => r.id));
+        expect(want.rows.length).toBeGreaterThan(side === 'operator' ? 250 : 240);
+        expect(total).toEqual({ value: want.rows.length, exact: true });
+      }
+    }
+    const first = await carrier.get('/api/telemetry/declared');
+    const unsupported = await sql<{ n: number }>`select count(*)::int as n from trips where carrier_id = ${w.carrier.id} and telemetry_check = 'unsupported' and source <> 'telemetry'`.execute(ctx.db);
+    expect(first.body.counts.unsupported).toEqual({ value: unsupported.rows[0].n, exact: true });
+    // Pages of 2 through the five trips of one microsecond (ties broken by id).
+    const ties = await sql<{ id: string }>`select id::text as id from trips where vehicle_id = ${secondVehicle} order by id desc`.execute(ctx.db);
+    const { got } = await walkAll(carrier, '/api/telemetry/declared?check=unsupported', 2, (t) => String(t.id));
+    const at = got.indexOf(ties.rows[0].id);
+    expect(got.slice(at, at + 5)).toEqual(ties.rows.map((r) => r.id));
+    await expectBadCursors(carrier, '/api/telemetry/declared', ['1', UUID0]);
+  });
+});

@@ -104,17 +104,17 @@ describe('trips seen on the tracks, in the cabinet', () => {
 
     const list = await carrier.get('/api/telemetry/detections');
     expect(list.status).toBe(200);
-    expect(list.body.total).toBe(1);
+    expect(list.body.total).toEqual({ value: 1, exact: true });
     const d = list.body.items[0];
     expect(d).toMatchObject({ kind: 'trip', outcome: 'recorded', plate: w.vehicle.plate, siteName: w.site.name, tripSource: 'telemetry', openReviews: 0 });
     for (const c of [producer, facility, operator]) expect((await c.get('/api/telemetry/detections')).body.items.map((x: any) => x.id)).toContain(d.id);
-    expect((await otherCarrier.get('/api/telemetry/detections')).body.total).toBe(0);
+    expect((await otherCarrier.get('/api/telemetry/detections')).body.total).toEqual({ value: 0, exact: true });
     expect((await otherCarrier.get(`/api/telemetry/detections/${d.id}`)).status).toBe(404);
     expect((await otherProducer.get(`/api/telemetry/detections/${d.id}`)).status).toBe(404);
-    expect((await carrier.get('/api/telemetry/detections?outcome=review')).body.total).toBe(0);
+    expect((await carrier.get('/api/telemetry/detections?outcome=review')).body.total).toEqual({ value: 0, exact: true });
     // The producer's and the facility's «Трекеры»: their own sites' and facility objects' trips only.
-    expect((await otherFacility.get('/api/telemetry/detections')).body.total).toBe(0);
-    expect((await otherProducer.get('/api/telemetry/detections')).body.total).toBe(0);
+    expect((await otherFacility.get('/api/telemetry/detections')).body.total).toEqual({ value: 0, exact: true });
+    expect((await otherProducer.get('/api/telemetry/detections')).body.total).toEqual({ value: 0, exact: true });
     expect((await otherFacility.get(`/api/telemetry/detections/${d.id}`)).status).toBe(404);
     // The site's trips link the trip formed from the track to that track.
     const siteTrips = await producer.get(`/api/trips?siteId=${w.site.id}`);
@@ -134,6 +134,7 @@ describe('trips seen on the tracks, in the cabinet', () => {
 
     const declared = await carrier.get('/api/telemetry/declared');
     expect(declared.status).toBe(200);
-    expect(declared.body).toMatchObject({ counts: { confirmed: 0, unsupported: 0, no_data: 0 }, total: 0 });
+    const none = { value: 0, exact: true };
+    expect(declared.body).toMatchObject({ counts: { confirmed: none, unsupported: none, no_data: none }, total: none, nextCursor: null });
   });
 });

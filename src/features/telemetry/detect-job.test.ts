@@ -428,7 +428,7 @@ describe('late and out-of-order points', () => {
     expect(totals.rows[0].n).toBe(counted.rows[0].n);
     // The cancelled detection is not listed among the trucks' trips; its place is the dump's.
     const { listDetections } = await import('./detections.js');
-    const ids = (await listDetections(ctx, { orgRoles: ['operator'] } as never, { limit: 100, offset: 0 })).items.map((x) => x.id);
+    const ids = (await listDetections(ctx, { orgRoles: ['operator'] } as never, { pageSize: 100 })).items.map((x) => x.id);
     expect(ids).toContain(d[1].id);
     expect(ids).not.toContain(d[0].id);
     // Again: nothing more.

@@ -5,12 +5,13 @@
  * trips stand against the tracks (confirmed / unsupported / no data). Every read goes through
  * `detectionVisible` / `tripVisible`: a carrier sees its own vehicles' tracks only.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { notFound } from '../../platform/http/errors.js';
 import { storedBoundary, type Boundary } from '../../domain/boundary.js';
-import { detectionVisible, tripVisible } from '../visibility.js';
+import { COUNT_CAP, cappedTotal, decodeKey, keysetPage, microsOf, timeOfMicros, type ListTotal } from '../../platform/db/keyset.js';
+import { detectionVisible, isOperator } from '../visibility.js';
 
 export type DetectionOutcome = 'recorded' | 'linked' | 'review';
 
@@ -78,17 +79,59 @@ const FROM = sql`
     left join facilities f on f.id = d.facility_object_id
     left join trips t on t.id = d.trip_id`;
 
+const OUTCOMES: readonly DetectionOutcome[] = ['recorded', 'linked', 'review'];
+
+/**
+ * The ids and sort keys of up to `limit` detections visible to `actor` after the cursor, newest first
+ * (unloaded_at desc, id desc). Each side the actor may see is read through its own index scanned
+ * backwards, one scan per outcome (migration 0350): the operator's through
+ * telemetry_detections_outcome_idx (outcome, unloaded_at, id); a carrier's vehicles' through
+ * telemetry_detections_carrier_idx (carrier_id, outcome, …); a producer's per own site through
+ * telemetry_detections_site_idx (site_id, outcome, …); a facility's per own object through
+ * telemetry_detections_object_idx (facility_object_id, outcome, …). Every scan stops after `limit`.
+ */
+function detectionKeys(actor: Actor, outcome: DetectionOutcome | undefined, after: string[] | null, limit: number): RawBuilder<unknown> {
+  const values = sql`(values ${sql.join((outcome ? [outcome] : OUTCOMES).map((o) => sql`(${sql.lit(o)})`))}) o(v)`;
+  const key = after ? sql`and (d.unloaded_at, d.id) < (${timeOfMicros(after[0])}, ${after[1]}::int8)` : sql``;
+  const scan = (cond: RawBuilder<unknown>) =>
+    sql`cross join lateral (select d.id, d.unloaded_at from telemetry_detections d where ${cond} and d.outcome = o.v and d.cancelled_at is null ${key}
+          order by d.unloaded_at desc, d.id desc limit ${limit}) x`;
+  if (isOperator(actor)) return sql`select x.id, x.unloaded_at from ${values} ${scan(sql`true`)} order by x.unloaded_at desc, x.id desc limit ${limit}`;
+  const org = actor.organizationId;
+  return sql`select u.id, u.unloaded_at from (
+      (select x.id, x.unloaded_at from ${values} ${scan(sql`d.carrier_id = ${org}`)})
+      union
+      (select x.id, x.unloaded_at from sites vs cross join ${values} ${scan(sql`d.site_id = vs.id`)} where vs.producer_id = ${org})
+      union
+      (select x.id, x.unloaded_at from facilities vf cross join ${values} ${scan(sql`d.facility_object_id = vf.id`)} where vf.organization_id = ${org})
+    ) u order by u.unloaded_at desc, u.id desc limit ${limit}`;
+}
+
+/** The detections list as the route runs it (test/explain.test.ts explains it): one page and its total counted up to 1001. */
+export function detectionListQueries(actor: Actor, o: { outcome?: DetectionOutcome; after?: string; pageSize: number }) {
+  const key = decodeKey(o.after, ['micros', 'int']);
+  const items = sql<any>`${SELECT}, ${microsOf('d.unloaded_at')} as sort_micros
+    from (${detectionKeys(actor, o.outcome, key, o.pageSize + 1)}) k
+    join telemetry_detections d on d.id = k.id
+    join organizations c on c.id = d.carrier_id
+    join vehicles v on v.id = d.vehicle_id
+    join sites s on s.id = d.site_id
+    left join facilities f on f.id = d.facility_object_id
+    left join trips t on t.id = d.trip_id
+    order by d.unloaded_at desc, d.id desc`;
+  const count = sql<{ n: number }>`select count(*)::int as n from (${detectionKeys(actor, o.outcome, null, COUNT_CAP + 1)}) k`;
+  return { items, count };
+}
+
 export async function listDetections(
   ctx: AppContext,
   actor: Actor,
-  o: { outcome?: DetectionOutcome; limit: number; offset: number },
-): Promise<{ items: DetectionItem[]; total: number }> {
-  const outcome = o.outcome ? sql`d.outcome = ${o.outcome}` : sql`true`;
-  const r = await sql<any>`${SELECT}, count(*) over ()::int as total ${FROM}
-     where ${detectionVisible(actor, 'd')} and ${outcome} and d.cancelled_at is null
-     order by d.unloaded_at desc, d.id desc
-     limit ${o.limit} offset ${o.offset}`.execute(ctx.db);
-  return { total: r.rows[0]?.total ?? 0, items: r.rows.map(item) };
+  o: { outcome?: DetectionOutcome; after?: string; pageSize: number },
+): Promise<{ items: DetectionItem[]; nextCursor: string | null; total: ListTotal }> {
+  const q = detectionListQueries(actor, o);
+  const [r, count] = await Promise.all([q.items.execute(ctx.db), q.count.execute(ctx.db)]);
+  const page = keysetPage(r.rows, o.pageSize, (x) => [x.sort_micros, String(x.id)]);
+  return { items: page.items.map(item), nextCursor: page.nextCursor, total: cappedTotal(count.rows[0].n) };
 }
 
 export interface DetectionTrack extends DetectionItem {
@@ -137,30 +180,66 @@ export interface DeclaredTripCheck {
   unloadedAt: string;
 }
 
-/** The carriers' declared trips judged against the tracks: counts per state and the list of one state (unsupported first by default). */
+/**
+ * The ids and sort keys of up to `limit` of the carriers' declared trips in one state of the check,
+ * visible to `actor`, after the cursor, newest first (unloaded_at desc, id desc). Through partial
+ * indexes of the checked declared trips (migration 0350), scanned backwards: the operator's
+ * trips_check_unloaded_idx (telemetry_check, unloaded_at, id); a carrier's
+ * trips_check_carrier_idx (carrier_id, telemetry_check, …); a facility's trips_check_facility_idx
+ * (facility_id, telemetry_check, …); a producer's per own site trips_check_site_idx (site_id,
+ * telemetry_check, …). Every scan stops after `limit`.
+ */
+function declaredKeys(actor: Actor, check: DeclaredCheck, after: string[] | null, limit: number): RawBuilder<unknown> {
+  const key = after ? sql`and (t.unloaded_at, t.id) < (${timeOfMicros(after[0])}, ${after[1]}::int8)` : sql``;
+  // The state as a literal (one of three known values), so that the planner matches the partial indexes.
+  const page = (cond: RawBuilder<unknown>) =>
+    sql`select t.id, t.unloaded_at from trips t
+         where ${cond} and t.telemetry_check = ${sql.lit(check)} and t.telemetry_check is not null and t.source <> 'telemetry' ${key}
+         order by t.unloaded_at desc, t.id desc limit ${limit}`;
+  if (isOperator(actor)) return page(sql`true`);
+  const org = actor.organizationId;
+  return sql`select u.id, u.unloaded_at from (
+      (${page(sql`t.carrier_id = ${org}`)})
+      union
+      (${page(sql`t.facility_id = ${org}`)})
+      union
+      (select x.id, x.unloaded_at from sites vs cross join lateral (${page(sql`t.site_id = vs.id`)}) x where vs.producer_id = ${org})
+    ) u order by u.unloaded_at desc, u.id desc limit ${limit}`;
+}
+
+export const DECLARED_CHECKS: readonly DeclaredCheck[] = ['confirmed', 'unsupported', 'no_data'];
+
+/** The declared-trip check as the route runs it (test/explain.test.ts explains it): one page of a state, and each state counted up to 1001. */
+export function declaredCheckQueries(actor: Actor, o: { check: DeclaredCheck; after?: string; pageSize: number }) {
+  const key = decodeKey(o.after, ['micros', 'int']);
+  const items = sql<any>`
+    select t.id::int as id, t.telemetry_check, v.plate, s.name as site_name, f.name as facility_name, t.loaded_at, t.unloaded_at,
+           ${microsOf('t.unloaded_at')} as sort_micros
+      from (${declaredKeys(actor, o.check, key, o.pageSize + 1)}) k
+      join trips t on t.id = k.id
+      join vehicles v on v.id = t.vehicle_id
+      join sites s on s.id = t.site_id
+      join facilities f on f.id = t.facility_object_id
+     order by t.unloaded_at desc, t.id desc`;
+  const counts = DECLARED_CHECKS.map((c) => [c, sql<{ n: number }>`select count(*)::int as n from (${declaredKeys(actor, c, null, COUNT_CAP + 1)}) k`] as const);
+  return { items, counts };
+}
+
+/** The carriers' declared trips judged against the tracks: each state counted (exact to 1000) and one state's page (unsupported by default). */
 export async function listDeclaredChecks(
   ctx: AppContext,
   actor: Actor,
-  o: { check: DeclaredCheck; limit: number; offset: number },
-): Promise<{ items: DeclaredTripCheck[]; total: number; counts: Record<DeclaredCheck, number> }> {
-  const [counts, rows] = await Promise.all([
-    sql<{ check: DeclaredCheck; n: number }>`
-      select t.telemetry_check as check, count(*)::int as n from trips t
-       where t.telemetry_check is not null and t.source <> 'telemetry' and ${tripVisible(actor, 't')}
-       group by 1`.execute(ctx.db),
-    sql<any>`
-      select t.id::int as id, t.telemetry_check, v.plate, s.name as site_name, f.name as facility_name, t.loaded_at, t.unloaded_at, count(*) over ()::int as total
-        from trips t join vehicles v on v.id = t.vehicle_id join sites s on s.id = t.site_id join facilities f on f.id = t.facility_object_id
-       where t.telemetry_check = ${o.check} and t.source <> 'telemetry' and ${tripVisible(actor, 't')}
-       order by t.unloaded_at desc, t.id desc
-       limit ${o.limit} offset ${o.offset}`.execute(ctx.db),
-  ]);
-  const c: Record<DeclaredCheck, number> = { confirmed: 0, unsupported: 0, no_data: 0 };
-  for (const x of counts.rows) c[x.check] = x.n;
+  o: { check: DeclaredCheck; after?: string; pageSize: number },
+): Promise<{ items: DeclaredTripCheck[]; nextCursor: string | null; total: ListTotal; counts: Record<DeclaredCheck, ListTotal> }> {
+  const q = declaredCheckQueries(actor, o);
+  const [rows, ...counted] = await Promise.all([q.items.execute(ctx.db), ...q.counts.map(([, c]) => c.execute(ctx.db))]);
+  const counts = Object.fromEntries(q.counts.map(([c], i) => [c, cappedTotal(counted[i].rows[0].n)])) as Record<DeclaredCheck, ListTotal>;
+  const page = keysetPage(rows.rows, o.pageSize, (x) => [x.sort_micros, String(x.id)]);
   return {
-    counts: c,
-    total: rows.rows[0]?.total ?? 0,
-    items: rows.rows.map((x) => ({
+    counts,
+    total: counts[o.check],
+    nextCursor: page.nextCursor,
+    items: page.items.map((x) => ({
       id: x.id,
       check: x.telemetry_check,
       plate: x.plate,

@@ -5,7 +5,7 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { RoutesPlugin } from '../../platform/http/server.js';
-import { KeysetPage, KeysetPaging, Nullable, Page, Paging, ProblemSchema, errorResponses } from '../../platform/http/schemas.js';
+import { KeysetPage, KeysetPaging, ListTotal, Nullable, ProblemSchema, errorResponses } from '../../platform/http/schemas.js';
 import { listUnknownTerminals } from './queries.js';
 import { dismissReview, listReviews } from './reviews.js';
 import { actorOf } from '../../platform/http/auth.js';
@@ -151,17 +151,13 @@ export const telemetryRoutes: RoutesPlugin = (app, ctx) => {
       schema: {
         tags: ['Телематика'],
         summary: 'Рейсы по данным трекеров и что с ними стало: сформирован, подтверждён заявленный, на проверке',
-        description: 'Перевозчик видит рейсы своих ТС, образователь — со своих объектов, объект приёма — на свои объекты, оператор — все.',
-        querystring: Type.Object({ ...Paging, outcome: Type.Optional(Type.Union([Type.Literal('recorded'), Type.Literal('linked'), Type.Literal('review')])) }),
-        response: { 200: Page(Detection), ...errorResponses },
+        description:
+          'Перевозчик видит рейсы своих ТС, образователь — со своих объектов, объект приёма — на свои объекты, оператор — все. Последние (по подъёму кузова) сверху; следующая страница — с after = nextCursor; total точен до 1000, дальше «более 1000».',
+        querystring: Type.Object({ ...KeysetPaging, outcome: Type.Optional(Type.Union([Type.Literal('recorded'), Type.Literal('linked'), Type.Literal('review')])) }),
+        response: { 200: KeysetPage(Detection), ...errorResponses },
       },
     },
-    async (req) => {
-      const page = req.query.page ?? 1;
-      const pageSize = req.query.pageSize ?? 50;
-      const r = await listDetections(ctx, actorOf(req), { outcome: req.query.outcome, limit: pageSize, offset: (page - 1) * pageSize });
-      return { ...r, page, pageSize };
-    },
+    async (req) => listDetections(ctx, actorOf(req), { outcome: req.query.outcome, after: req.query.after, pageSize: req.query.pageSize ?? 50 }),
   );
 
   app.get(
@@ -185,7 +181,8 @@ export const telemetryRoutes: RoutesPlugin = (app, ctx) => {
       schema: {
         tags: ['Телематика'],
         summary: 'Заявленные рейсы, сверенные с треками: подтверждены, не подтверждены треком, нет данных трекера',
-        querystring: Type.Object({ ...Paging, check: Type.Optional(DeclaredCheck) }),
+        description: 'Последние сверху; следующая страница — с after = nextCursor. total и counts точны до 1000, дальше «более 1000».',
+        querystring: Type.Object({ ...KeysetPaging, check: Type.Optional(DeclaredCheck) }),
         response: {
           200: Type.Object({
             items: Type.Array(
@@ -199,21 +196,15 @@ export const telemetryRoutes: RoutesPlugin = (app, ctx) => {
                 unloadedAt: Type.String({ format: 'date-time' }),
               }),
             ),
-            total: Type.Integer(),
-            page: Type.Integer(),
-            pageSize: Type.Integer(),
-            counts: Type.Object({ confirmed: Type.Integer(), unsupported: Type.Integer(), no_data: Type.Integer() }),
+            nextCursor: Nullable(Type.String({ description: 'Курсор следующей страницы; null — страница последняя' })),
+            total: ListTotal,
+            counts: Type.Object({ confirmed: ListTotal, unsupported: ListTotal, no_data: ListTotal }),
           }),
           ...errorResponses,
         },
       },
     },
-    async (req) => {
-      const page = req.query.page ?? 1;
-      const pageSize = req.query.pageSize ?? 50;
-      const r = await listDeclaredChecks(ctx, actorOf(req), { check: req.query.check ?? 'unsupported', limit: pageSize, offset: (page - 1) * pageSize });
-      return { ...r, page, pageSize };
-    },
+    async (req) => listDeclaredChecks(ctx, actorOf(req), { check: req.query.check ?? 'unsupported', after: req.query.after, pageSize: req.query.pageSize ?? 50 }),
   );
 
   app.get(

@@ -16895,12 +16895,13 @@ export interface paths {
         };
         /**
          * Рейсы по данным трекеров и что с ними стало: сформирован, подтверждён заявленный, на проверке
-         * @description Перевозчик видит рейсы своих ТС, образователь — со своих объектов, объект приёма — на свои объекты, оператор — все.
+         * @description Перевозчик видит рейсы своих ТС, образователь — со своих объектов, объект приёма — на свои объекты, оператор — все. Последние (по подъёму кузова) сверху; следующая страница — с after = nextCursor; total точен до 1000, дальше «более 1000».
          */
         get: {
             parameters: {
                 query?: {
-                    page?: number;
+                    /** @description Курсор: nextCursor предыдущей страницы; без него — первая страница */
+                    after?: string;
                     pageSize?: number;
                     outcome?: "recorded" | "linked" | "review";
                 };
@@ -16946,9 +16947,16 @@ export interface paths {
                                 /** @description Причины постановки на проверку */
                                 reasons: string[];
                             }[];
-                            total: number;
-                            page: number;
-                            pageSize: number;
+                            /** @description Курсор следующей страницы; null — страница последняя */
+                            nextCursor: string | null;
+                            /** @description Сколько всего строк по условиям */
+                            total: {
+                                value: number;
+                                /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                exact: boolean;
+                                /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                bound?: boolean;
+                            };
                         };
                     };
                 };
@@ -17153,11 +17161,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Заявленные рейсы, сверенные с треками: подтверждены, не подтверждены треком, нет данных трекера */
+        /**
+         * Заявленные рейсы, сверенные с треками: подтверждены, не подтверждены треком, нет данных трекера
+         * @description Последние сверху; следующая страница — с after = nextCursor. total и counts точны до 1000, дальше «более 1000».
+         */
         get: {
             parameters: {
                 query?: {
-                    page?: number;
+                    /** @description Курсор: nextCursor предыдущей страницы; без него — первая страница */
+                    after?: string;
                     pageSize?: number;
                     check?: "confirmed" | "unsupported" | "no_data";
                 };
@@ -17185,13 +17197,41 @@ export interface paths {
                                 /** Format: date-time */
                                 unloadedAt: string;
                             }[];
-                            total: number;
-                            page: number;
-                            pageSize: number;
+                            /** @description Курсор следующей страницы; null — страница последняя */
+                            nextCursor: string | null;
+                            /** @description Сколько всего строк по условиям */
+                            total: {
+                                value: number;
+                                /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                exact: boolean;
+                                /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                bound?: boolean;
+                            };
                             counts: {
-                                confirmed: number;
-                                unsupported: number;
-                                no_data: number;
+                                /** @description Сколько всего строк по условиям */
+                                confirmed: {
+                                    value: number;
+                                    /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                    exact: boolean;
+                                    /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                    bound?: boolean;
+                                };
+                                /** @description Сколько всего строк по условиям */
+                                unsupported: {
+                                    value: number;
+                                    /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                    exact: boolean;
+                                    /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                    bound?: boolean;
+                                };
+                                /** @description Сколько всего строк по условиям */
+                                no_data: {
+                                    value: number;
+                                    /** @description true — точное число; false — оценка («≈ value») или нижняя граница («более value»), см. bound */
+                                    exact: boolean;
+                                    /** @description true — строк больше, чем value (счёт остановлен на value) */
+                                    bound?: boolean;
+                                };
                             };
                         };
                     };

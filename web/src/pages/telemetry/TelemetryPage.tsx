@@ -11,8 +11,8 @@ import { Anchor, Badge, Button, Card, Group, SegmentedControl, Stack, Table, Tab
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../auth';
-import { Empty, ErrorAlert, Loading, PageTitle, Pager } from '../../components/PageState';
-import { KeysetPager, useKeyset } from '../../components/Keyset';
+import { Empty, ErrorAlert, Loading, PageTitle } from '../../components/PageState';
+import { KeysetPager, fmtTotal, useKeyset } from '../../components/Keyset';
 import { ListTable } from '../../components/ListTable';
 import { fmtDateTime, fmtInt } from '../../lib/format';
 import { ReasonDialog } from '../registers/common';
@@ -53,11 +53,11 @@ export function TelemetryPage() {
 }
 
 function Detections() {
-  const [page, setPage] = useState(1);
+  const keyset = useKeyset();
   const [outcome, setOutcome] = useState<'all' | 'recorded' | 'linked' | 'review'>('all');
   const q = useQuery({
-    queryKey: ['telemetry', 'detections', outcome, page],
-    queryFn: () => call(api.GET('/api/telemetry/detections', { params: { query: { page, pageSize: PAGE, outcome: outcome === 'all' ? undefined : outcome } } })),
+    queryKey: ['telemetry', 'detections', outcome, keyset.after],
+    queryFn: () => call(api.GET('/api/telemetry/detections', { params: { query: { after: keyset.after, pageSize: PAGE, outcome: outcome === 'all' ? undefined : outcome } } })),
   });
   return (
     <>
@@ -67,7 +67,7 @@ function Detections() {
         value={outcome}
         onChange={(v) => {
           setOutcome(v as typeof outcome);
-          setPage(1);
+          keyset.reset();
         }}
         data={[
           { value: 'all', label: 'Все' },
@@ -103,7 +103,7 @@ function Detections() {
             ))}
           </ListTable>
         )}
-        {q.data && <Pager inset total={q.data.total} pageSize={PAGE} page={page} onChange={setPage} label="Страницы рейсов по трекерам" />}
+        {q.data && <KeysetPager inset keyset={keyset} nextCursor={q.data.nextCursor} label="Страницы рейсов по трекерам" />}
       </Card>
     </>
   );
@@ -194,11 +194,11 @@ function Reviews({ operator }: { operator: boolean }) {
 }
 
 function Declared() {
-  const [page, setPage] = useState(1);
+  const keyset = useKeyset();
   const [check, setCheck] = useState<'unsupported' | 'no_data' | 'confirmed'>('unsupported');
   const q = useQuery({
-    queryKey: ['telemetry', 'declared', check, page],
-    queryFn: () => call(api.GET('/api/telemetry/declared', { params: { query: { page, pageSize: PAGE, check } } })),
+    queryKey: ['telemetry', 'declared', check, keyset.after],
+    queryFn: () => call(api.GET('/api/telemetry/declared', { params: { query: { after: keyset.after, pageSize: PAGE, check } } })),
   });
   return (
     <>
@@ -208,9 +208,9 @@ function Declared() {
         value={check}
         onChange={(v) => {
           setCheck(v as typeof check);
-          setPage(1);
+          keyset.reset();
         }}
-        data={(['unsupported', 'no_data', 'confirmed'] as const).map((c) => ({ value: c, label: `${CHECK_LABELS[c]}${q.data ? `: ${fmtInt(q.data.counts[c])}` : ''}` }))}
+        data={(['unsupported', 'no_data', 'confirmed'] as const).map((c) => ({ value: c, label: `${CHECK_LABELS[c]}${q.data ? `: ${fmtTotal(q.data.counts[c])}` : ''}` }))}
         style={{ maxWidth: '100%', flexWrap: 'wrap' }}
       />
       <Card padding={0}>
@@ -231,7 +231,7 @@ function Declared() {
             ))}
           </ListTable>
         )}
-        {q.data && <Pager inset total={q.data.total} pageSize={PAGE} page={page} onChange={setPage} label="Страницы заявленных рейсов" />}
+        {q.data && <KeysetPager inset keyset={keyset} nextCursor={q.data.nextCursor} label="Страницы заявленных рейсов" />}
       </Card>
     </>
   );
