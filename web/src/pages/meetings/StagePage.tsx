@@ -49,7 +49,7 @@ export function StagePage() {
       <Stack>
         <Text size="sm" c="dimmed">
           {spec.hint}{' '}
-          <Anchor component={Link} to="/meetings?tab=help" size="sm">
+          <Anchor component={Link} to="/meetings?tab=help" size="sm" underline="always">
             Инструкция по этапам
           </Anchor>
         </Text>
