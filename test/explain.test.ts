@@ -6,13 +6,13 @@
  * comment names.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { headActor } from './helpers/actors.js';
 import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
 import type { Database } from '../src/platform/db/schema.js';
 import { dashboard } from '../src/features/analytics/dashboard.js';
 import { createTestContext, type TestContext } from './helpers/db.js';
 import { makeOrganization, makePerson, makeWorld, WASTE_CODE, type World } from './factories.js';
 import type { Actor } from '../src/platform/http/auth.js';
-import { RIGHTS_BY_MEMBERSHIP, type Right } from '../src/platform/http/auth.js';
 import { encodeKey } from '../src/platform/db/keyset.js';
 import { tripListQueries, type TripFilter } from '../src/features/trips/queries.js';
 import { receiptTripFilter } from '../src/features/receipts/receipts.js';
@@ -37,18 +37,7 @@ let ctx: TestContext;
 let w: World;
 let operatorOrg: string;
 
-const actor = (organizationId: string, orgRoles: Actor['orgRoles']): Actor => ({
-  personId: '00000000-0000-4000-8000-000000000000',
-  personName: 'Проверка',
-  sessionId: null,
-  tokenId: null,
-  organizationId,
-  organizationName: 'Проверка',
-  orgRoles,
-  memberRole: 'head',
-  access: 'full',
-  rights: new Set(RIGHTS_BY_MEMBERSHIP.head as readonly Right[]),
-});
+const actor = headActor;
 
 beforeAll(async () => {
   ctx = await createTestContext();

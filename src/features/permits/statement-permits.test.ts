@@ -8,10 +8,11 @@
  * the cutoff's day; the operator, the producer, a carrier and a facility.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { headActor } from '../../../test/helpers/actors.js';
 import { sql } from 'kysely';
 import { createTestContext, type TestContext } from '../../../test/helpers/db.js';
 import { makeFacilityObject, makeOrganization, makePermit, makeSite, makeVehicle, WASTE_CODE } from '../../../test/factories.js';
-import { RIGHTS_BY_MEMBERSHIP, type Actor, type Right } from '../../platform/http/auth.js';
+import type { Actor } from '../../platform/http/auth.js';
 import { prng } from '../demo/seed.js';
 import { addDays, formatIsoDate, moscowDate, parseIsoDate } from '../../domain/period.js';
 import { permitVisible } from '../visibility.js';
@@ -26,18 +27,7 @@ const rand = prng(2713);
 let ctx: TestContext;
 let siteId: string;
 const orgs: Record<string, string> = {};
-const actor = (organizationId: string, orgRoles: Actor['orgRoles']): Actor => ({
-  personId: '00000000-0000-4000-8000-000000000000',
-  personName: 'Проверка',
-  sessionId: null,
-  tokenId: null,
-  organizationId,
-  organizationName: 'Проверка',
-  orgRoles,
-  memberRole: 'head',
-  access: 'full',
-  rights: new Set(RIGHTS_BY_MEMBERSHIP.head as readonly Right[]),
-});
+const actor = headActor;
 const day = (iso: string, n: number) => formatIsoDate(addDays((parseIsoDate(iso) as { value: any }).value, n));
 const msk = (iso: string, hh = 0) => new Date(Date.parse(`${iso}T00:00:00+03:00`) + hh * H);
 
