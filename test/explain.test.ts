@@ -165,7 +165,11 @@ describe('EXPLAIN of the cabinet queries at ~300,000 trips', () => {
     const from = formatIsoDate(addDays((parseIsoDate(today) as { value: any }).value, -(ctx.config.statementMaxDays - 1)));
     for (const a of [actor(w.producer.id, ['producer']), actor(w.carrier.id, ['carrier'])]) {
       const q = permitsWithMovementQuery(ctx, a, w.site.id, checkPeriod(ctx, from, today));
-      await expectIndexed('statement form permit list', q.compile(ctx.db), ['trips_site_unloaded_idx', 'trip_totals_site_day_idx', 'trips_permit_unloaded_idx']);
+      // The first and last pending trip of a permit are found by trips_permit_unloaded_idx or, when the
+      // planner judges the site's trips after the cutoff (the last 27 h) as cheap, by trips_site_unloaded_idx with the
+      // permit as a filter — both bounded; which one depends on the statistics (CI took the second once), so
+      // neither is required here beyond the no-sequential-scan check.
+      await expectIndexed('statement form permit list', q.compile(ctx.db), ['trips_site_unloaded_idx', 'trip_totals_site_day_idx']);
     }
   });
 
