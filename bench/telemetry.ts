@@ -7,10 +7,12 @@
  *  2. detection: simulated trucks' tracks of about POINTS points (loading, drive, tipping inside the
  *     facility; one trip an hour per truck) through the telemetry.detect job: seconds, trips, per 100k points and per 1,000 trips.
  * Each line carries the machine's `uptime` load averages before and after. Runs in a scratch database
- * made on the server of DATABASE_URL (dropped after), or in the embedded one.
+ * made on the server of DATABASE_URL (dropped after), or in an embedded one of its own under .tmp (removed after).
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { scratchDatabase } from './production-boot.js';
 import { parseConfig } from '../src/platform/config.js';
 import { boot } from '../src/platform/bootstrap.js';
@@ -24,7 +26,13 @@ const load = () => os.loadavg().map((x) => +x.toFixed(2));
 
 export async function benchTelemetry(o: { trackers: number; periodMs: number; seconds: number; points: number; sampleRss: () => number }): Promise<object[]> {
   const scratch = await scratchDatabase('telemetry', process.env.DATABASE_URL);
-  const started = await boot(parseConfig(scratch ? { ...process.env, DATABASE_URL: scratch.url } : process.env, { logLevel: 'silent' } as never));
+  // Without DATABASE_URL: an embedded PostgreSQL of its own in a scratch directory (removed after), never DATA_DIR's.
+  const dataDir = path.resolve(`.tmp/bench-telemetry-${process.pid}`);
+  const started = await boot(
+    parseConfig(scratch ? { ...process.env, DATABASE_URL: scratch.url } : { ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(55_000 + (process.pid % 2000)) }, {
+      logLevel: 'silent',
+    } as never),
+  );
   const ctx = started.ctx;
   const out: object[] = [];
   try {
@@ -125,6 +133,7 @@ export async function benchTelemetry(o: { trackers: number; periodMs: number; se
   } finally {
     await started.close();
     await scratch?.drop();
+    if (!scratch) fs.rmSync(dataDir, { recursive: true, force: true });
   }
   return out;
 }
