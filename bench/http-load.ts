@@ -1,7 +1,9 @@
 /**
  * The load loop the screen benchmarks share (scale, registers, money): each client (one cookie each)
  * requests `url` one request after another for `seconds`; the answer is the latency quantiles and
- * throughput as the benchmarks print them.
+ * throughput as the benchmarks print them. Without think time the clients saturate the machine (the
+ * throughput it can give, latency = clients ÷ throughput); with `thinkMs` each client waits a random
+ * 0.5–1.5 × thinkMs after each answer, as a person reading the screen does (latency at that offered load).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +13,7 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-export async function hammer(o: { base: string; url: string; cookies: string[]; seconds: number }) {
+export async function hammer(o: { base: string; url: string; cookies: string[]; seconds: number; thinkMs?: number }) {
   const times: number[] = [];
   let errors = 0;
   const startedAt = performance.now();
@@ -24,6 +26,7 @@ export async function hammer(o: { base: string; url: string; cookies: string[]; 
         await r.arrayBuffer();
         if (!r.ok) errors++;
         times.push(performance.now() - a);
+        if (o.thinkMs) await new Promise((r) => setTimeout(r, o.thinkMs! * (0.5 + Math.random())));
       }
     }),
   );

@@ -131,14 +131,14 @@ const CASES: Record<string, Runner> = {
       sampleRss,
     });
   },
-  // Not part of the default run (large seed): `npm run bench -- scale --trips 1000000 [--clients 1,8] [--seconds S]`;
+  // Not part of the default run (large seed): `npm run bench -- scale --trips 1000000 [--clients 1,8] [--seconds S] [--think MS]`;
   // `--reuse` with DATABASE_URL, or with `--data-dir DIR` (an embedded server's directory, left in place), measures a
   // database seeded before (`npm run demo -- --trips N`) without seeding again.
   scale: async () => {
     const { benchScale } = await import('./scale.js');
     const clients = String(flags.clients ?? '50').split(',').map(Number);
     if (!clients.every((c) => Number.isInteger(c) && c > 0)) throw new Error('--clients: целые числа через запятую, например 1,8');
-    return benchScale({ trips: intFlag(flags, 'trips', 1_000_000), seconds: intFlag(flags, 'seconds', 15), clients, deepPage: intFlag(flags, 'deep-page', 1000), reuse: flags.reuse === true, dataDir: typeof flags['data-dir'] === 'string' ? flags['data-dir'] : undefined });
+    return benchScale({ trips: intFlag(flags, 'trips', 1_000_000), seconds: intFlag(flags, 'seconds', 15), clients, thinkMs: intFlag(flags, 'think', 0), deepPage: intFlag(flags, 'deep-page', 1000), reuse: flags.reuse === true, dataDir: typeof flags['data-dir'] === 'string' ? flags['data-dir'] : undefined });
   },
 };
 

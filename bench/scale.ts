@@ -1,7 +1,8 @@
 /**
- * `npm run bench -- scale [--trips N] [--seconds S] [--clients C] [--data-dir DIR --reuse]`: the cabinet at scale.
+ * `npm run bench -- scale [--trips N] [--seconds S] [--clients C] [--think MS] [--data-dir DIR --reuse]`: the cabinet at scale.
  * Seeds the demo with N trips by COPY (the totals kept by their triggers), ANALYZEs, then for
- * each screen runs C concurrent clients on loopback for S seconds and reports p50/p95/p99,
+ * each screen runs C concurrent clients on loopback for S seconds (each waiting a random 0.5–1.5 × MS between
+ * its requests with --think, back to back without) and reports p50/p95/p99,
  * requests per second and CPU milliseconds per request (this process — server and load clients
  * together — and the embedded PostgreSQL's, from /proc): the site card, a permit page, the first
  * and a deep page of a site's trips, the statement form's permit list, the receipts page, the
@@ -33,7 +34,7 @@ const addMonthsIso = (month: string, n: number) => {
   return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
 };
 
-export async function benchScale(opts: { trips: number; seconds: number; clients: number[]; deepPage: number; reuse: boolean; dataDir?: string }) {
+export async function benchScale(opts: { trips: number; seconds: number; clients: number[]; thinkMs: number; deepPage: number; reuse: boolean; dataDir?: string }) {
   const dataDir = path.resolve(opts.dataDir ?? `.tmp/bench-scale-${process.pid}`);
   if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   const started = await boot(
@@ -105,7 +106,7 @@ export async function benchScale(opts: { trips: number; seconds: number; clients
       if (!probe.ok) throw new Error(`${s.name}: ${probe.status} ${(await probe.text()).slice(0, 200)}`);
       const cpu0 = process.cpuUsage();
       const pg0 = pgCpuSeconds(dataDir);
-      const measured = await hammer({ base, url: s.url, cookies: Array.from({ length: clients }, () => s.cookie), seconds: opts.seconds });
+      const measured = await hammer({ base, url: s.url, cookies: Array.from({ length: clients }, () => s.cookie), seconds: opts.seconds, thinkMs: opts.thinkMs });
       const cpu = process.cpuUsage(cpu0);
       const pgCpu = pgCpuSeconds(dataDir) - pg0;
       out.push({
@@ -113,6 +114,7 @@ export async function benchScale(opts: { trips: number; seconds: number; clients
         screen: s.name,
         n: opts.trips,
         clients,
+        thinkMs: opts.thinkMs,
         load: os.loadavg()[0],
         ...measured,
         nodeCpuMsPerRequest: +((cpu.user + cpu.system) / 1000 / measured.requests).toFixed(2),
