@@ -2,8 +2,8 @@
  * Every main cabinet query uses an index (issue 13). On a database of ~300,000 trips over 24
  * organizations of each kind (ANALYZEd), EXPLAIN (FORMAT JSON) of the very SQL the routes run —
  * the builders the routes call, not copies — must hold no sequential scan of `trips` (nor of a
- * partition of it, nor of the aggregates `trip_totals`), and must use the index each query's
- * comment names.
+ * partition of it, nor of the aggregates `trip_totals` and `trip_hour_totals`), and must use the
+ * index each query's comment names.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headActor } from './helpers/actors.js';
@@ -91,7 +91,7 @@ async function explain(q: CompiledQuery) {
 /** No sequential scan of the trips (or a partition) or of the aggregates; the named indexes used. */
 async function expectIndexed(name: string, q: CompiledQuery, uses: string[]) {
   const p = await explain(q);
-  const bad = p.seqScans.filter((t) => /^trips($|_)/.test(t) || t === 'trip_totals');
+  const bad = p.seqScans.filter((t) => /^trips($|_)/.test(t) || t === 'trip_totals' || t === 'trip_hour_totals');
   expect(bad, `${name}: sequential scan of ${bad.join(', ')}\n${p.text}`).toEqual([]);
   for (const ix of uses) expect(p.indexes, `${name}: expected ${ix}\n${p.text}`).toContain(ix);
 }
@@ -160,7 +160,7 @@ describe('EXPLAIN of the cabinet queries at ~300,000 trips', () => {
     }
   });
 
-  it("the statement form's permit list: totals for whole days, trips only for the smaller part of the cutoff's day", async () => {
+  it("the statement form's permit list: totals for whole days, the cutoff's day by the hour, trips only for the smaller part of the cutoff's hour", async () => {
     const today = moscowDate(new Date());
     const from = formatIsoDate(addDays((parseIsoDate(today) as { value: any }).value, -(ctx.config.statementMaxDays - 1)));
     for (const a of [actor(w.producer.id, ['producer']), actor(w.carrier.id, ['carrier'])]) {
@@ -169,7 +169,7 @@ describe('EXPLAIN of the cabinet queries at ~300,000 trips', () => {
       // planner judges the site's trips after the cutoff (the last 27 h) as cheap, by trips_site_unloaded_idx with the
       // permit as a filter — both bounded; which one depends on the statistics (CI took the second once), so
       // neither is required here beyond the no-sequential-scan check.
-      await expectIndexed('statement form permit list', q.compile(ctx.db), ['trips_site_unloaded_idx', 'trip_totals_site_day_idx']);
+      await expectIndexed('statement form permit list', q.compile(ctx.db), ['trips_site_unloaded_idx', 'trip_totals_site_day_idx', 'trip_hour_totals_pkey']);
     }
   });
 

@@ -1,5 +1,5 @@
 /**
- * `npm run recount [-- --check]`: recomputes the trip totals from all the trips (the rules of
+ * `npm run recount [-- --check]`: recomputes the trip totals (by day and by hour) from all the trips (the rules of
  * src/features/movement.ts), reports any drift and repairs it (with --check: reports only).
  * Exit code 0 — no drift or repaired; 1 — drift found with --check.
  */
@@ -19,7 +19,10 @@ try {
   if (!drift) console.log('Расхождений нет.');
   else {
     console.log(`Расхождения: нет строки — ${r.missing}, лишних строк — ${r.extra}, другие цифры — ${r.changed}.`);
-    for (const e of r.examples) console.log(`  разрешение ${e.permitId}, ФККО ${e.wasteCode}, ${e.day}, ${e.acceptance}: учтено ${e.kept ?? '—'}, по пересчёту ${e.counted ?? '—'}`);
+    for (const [table, t] of Object.entries(r.tables)) if (t.missing + t.extra + t.changed) console.log(`  ${table}: нет строки — ${t.missing}, лишних — ${t.extra}, другие цифры — ${t.changed}`);
+    for (const e of r.examples) {
+      console.log(`  ${e.table}: разрешение ${e.permitId}${e.wasteCode ? `, ФККО ${e.wasteCode}` : ''}, ${e.when}, ${e.acceptance}: учтено ${e.kept ?? '—'}, по пересчёту ${e.counted ?? '—'}`);
+    }
     console.log(r.repaired ? 'Исправлено: итоги приведены к пересчёту.' : 'Не исправлено (--check).');
     if (!r.repaired) process.exitCode = 1;
   }

@@ -13,15 +13,19 @@ import { acceptanceSql, countedMassSql, movementOf, weighedMassSql, type Movemen
 import { totalsColumns } from '../totals/queries.js';
 import { COUNT_CAP, cappedTotal, decodeKey, keysetPage } from '../../platform/db/keyset.js';
 
+const HOUR_MS = 3_600_000;
+
 /**
  * The statement form's permit list as the route runs it (test/explain.test.ts explains it). Its cost
- * does not grow with the trips per day beyond half of the cutoff's Moscow day:
+ * does not grow with the history nor, beyond half an hour of a site's trips, with the trips per day:
  * - every Moscow day of the period other than the cutoff's comes whole from trip_totals by
  *   trip_totals_site_day_idx (site_id, day): days before it are formed through and through, days
- *   after it not formed at all;
- * - the cutoff's day (formation splits it) is its totals less the smaller of its two parts — the
- *   formed trips from its midnight to the cutoff, or the rest after the cutoff — read from trips by
- *   trips_site_unloaded_idx (site_id, unloaded_at): at most twelve hours of the site's trips;
+ *   after it not formed at all; summed per permit × state × formed before the join;
+ * - the cutoff's day (formation splits it) comes by the hour from trip_hour_totals by its key
+ *   (site_id, hour, …): hours before the cutoff's formed, hours after it not, and the cutoff's own
+ *   hour as its totals less the smaller of its two parts — the formed trips from the hour's start to
+ *   the cutoff, or the rest of the hour after it — read from trips by trips_site_unloaded_idx
+ *   (site_id, unloaded_at): at most thirty minutes of the site's trips;
  * - when the first and the last trip not yet formed will be formed: one step of
  *   trips_permit_unloaded_idx (permit_id, unloaded_at) each way, for the permits with such trips;
  * - the permits by permits_site_idx.
@@ -34,26 +38,34 @@ export function permitsWithMovementQuery(ctx: AppContext, actor: Actor, siteId: 
   const cutoffDay = moscowDate(cutoff);
   const day = periodBounds(cutoffDay, cutoffDay);
   const splitInPeriod = period.from <= cutoffDay && cutoffDay <= period.to;
-  // Read the smaller part of the cutoff's day; the other is the day's totals less it.
-  const readFormed = cutoff.getTime() - day.start.getTime() <= day.endExclusive.getTime() - cutoff.getTime();
+  // The cutoff's UTC hour (trip_hour_totals' buckets; it lies within the cutoff's Moscow day). Read the
+  // smaller part of it; the other is the hour's totals less it.
+  const hourStart = new Date(Math.floor(cutoff.getTime() / HOUR_MS) * HOUR_MS);
+  const hourEnd = new Date(hourStart.getTime() + HOUR_MS);
+  const readFormed = cutoff.getTime() - hourStart.getTime() <= hourEnd.getTime() - cutoff.getTime();
   const readPart = readFormed
-    ? sql`t.unloaded_at >= ${day.start} and t.unloaded_at <= ${cutoff}`
-    : sql`t.unloaded_at > ${cutoff} and t.unloaded_at < ${day.endExclusive}`;
+    ? sql`t.unloaded_at >= ${hourStart} and t.unloaded_at <= ${cutoff}`
+    : sql`t.unloaded_at > ${cutoff} and t.unloaded_at < ${hourEnd}`;
   const split = splitInPeriod
     ? sql`
       union all
-      -- The cutoff's day whole, as the part not read…
-      select tt.permit_id, tt.acceptance, ${sql.raw(String(!readFormed))}, tt.trips, tt.volume, tt.mass, tt.counted_mass, tt.weighed_trips
-        from trip_totals tt
-       where tt.site_id = ${siteId} and tt.day = ${cutoffDay}::date and ${tripVisible(actor, 'tt')}
+      -- The cutoff's day by the hour: hours before the cutoff's formed, hours after it not; the cutoff's
+      -- own hour whole as the part not read…
+      select h.permit_id, h.acceptance,
+             case when h.hour = ${hourStart}::timestamptz then ${sql.raw(String(!readFormed))} else h.hour < ${hourStart}::timestamptz end,
+             h.trips, h.volume, h.mass, h.counted_mass, h.weighed_trips
+        from trip_hour_totals h
+       where h.site_id = ${siteId} and h.hour >= ${day.start}::timestamptz and h.hour < ${day.endExclusive}::timestamptz and ${tripVisible(actor, 'h')}
       union all
       -- …less the part read, which is added as itself.
-      select t.permit_id, ${acceptanceSql(null, 't')}, case when s.own then ${sql.raw(String(readFormed))} else ${sql.raw(String(!readFormed))} end,
-             s.sign, s.sign * t.volume, s.sign * t.mass, s.sign * ${countedMassSql(null, 't')},
-             case when ${weighedMassSql(null, 't')} is not null then s.sign else 0 end
-        from trips t
-       cross join (values (true, 1), (false, -1)) s(own, sign)
-       where t.site_id = ${siteId} and ${readPart} and ${tripVisible(actor, 't')}`
+      select r.permit_id, r.acceptance, case when s.own then ${sql.raw(String(readFormed))} else ${sql.raw(String(!readFormed))} end,
+             s.sign * r.trips, s.sign * r.volume, s.sign * r.mass, s.sign * r.counted_mass, s.sign * r.weighed_trips
+        from (select t.permit_id, ${acceptanceSql(null, 't')} as acceptance, count(*) as trips, sum(t.volume) as volume, sum(t.mass) as mass,
+                     sum(${countedMassSql(null, 't')}) as counted_mass, count(*) filter (where ${weighedMassSql(null, 't')} is not null) as weighed_trips
+                from trips t
+               where t.site_id = ${siteId} and ${readPart} and ${tripVisible(actor, 't')}
+               group by 1, 2) r
+       cross join (values (true, 1), (false, -1)) s(own, sign)`
     : sql``;
   // Trips not yet formed within the period: after the cutoff and from the period's start.
   const pendingFrom = cutoff.getTime() >= period.start.getTime() ? cutoff : null;
@@ -78,10 +90,11 @@ export function permitsWithMovementQuery(ctx: AppContext, actor: Actor, siteId: 
   >`
     with u (permit_id, acceptance, formed, trips, volume, mass, counted_mass, weighed_trips) as (
       -- A carrier or facility counts only the trips it may see, never another carrier's.
-      select tt.permit_id, tt.acceptance, tt.day < ${cutoffDay}::date, tt.trips, tt.volume, tt.mass, tt.counted_mass, tt.weighed_trips
+      select tt.permit_id, tt.acceptance, tt.day < ${cutoffDay}::date, sum(tt.trips), sum(tt.volume), sum(tt.mass), sum(tt.counted_mass), sum(tt.weighed_trips)
         from trip_totals tt
        where tt.site_id = ${siteId} and tt.day >= ${period.from}::date and tt.day <= ${period.to}::date and tt.day <> ${cutoffDay}::date
-         and ${tripVisible(actor, 'tt')}${split}
+         and ${tripVisible(actor, 'tt')}
+       group by 1, 2, 3${split}
     )
     select p.id, p.number, to_char(p.valid_from, 'YYYY-MM-DD') as "validFrom", to_char(p.valid_to, 'YYYY-MM-DD') as "validTo", p.status,
       coalesce(sum(u.trips) filter (where u.formed), 0)::int as "formedTrips",

@@ -1,11 +1,13 @@
 /**
- * The statement form's permit list (whole days from trip_totals, the cutoff's day less its smaller
- * part read from trips) against a full recount over the trips, on random data: trips exactly at the
- * formation cutoff and a microsecond either side of it, at Moscow midnights, loads accepted (weighed
+ * The statement form's permit list (whole days from trip_totals, the cutoff's day by the hour from
+ * trip_hour_totals, the cutoff's own hour less its smaller part read from trips) against a full
+ * recount over the trips, on random data: trips exactly at the formation cutoff, at the start and the
+ * end of its hour, and a microsecond either side of each, at Moscow midnights, loads accepted (weighed
  * or not), rejected, awaiting, and decided without a received_at (awaiting, PRODUCT.md: only an
- * accepted load counts as moved); receipt decisions changed after the insert; cutoffs early and late
- * in a Moscow day (either part read) and exactly at midnight; periods before, around, from and after
- * the cutoff's day; the operator, the producer, a carrier and a facility.
+ * accepted load counts as moved); receipt decisions changed after the insert; cutoffs on the hour,
+ * ten past and ten to it (either part of the hour read), early and late in a Moscow day and exactly at
+ * midnight; periods before, around, from and after the cutoff's day; the operator, the producer, a
+ * carrier and a facility.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headActor } from '../../../test/helpers/actors.js';
@@ -59,12 +61,20 @@ beforeAll(async () => {
   ];
 
   const today = moscowDate(BASE);
-  // Cutoffs: 06:00 and 20:00 MSK (either part of the day read), exactly midnight, a microsecond-exact trip.
-  const cutoffs = [msk(day(today, -2), 6), msk(day(today, -1), 20), msk(day(today, -1)), msk(day(today, -3), 13.5)];
+  // Cutoffs: 06:00 and 20:00 MSK (on the hour), exactly midnight, half past (a microsecond-exact trip), ten
+  // past and ten to the hour (the cutoff's hour is read before it or after it).
+  const cutoffs = [
+    msk(day(today, -2), 6), msk(day(today, -1), 20), msk(day(today, -1)), msk(day(today, -3), 13.5),
+    msk(day(today, -2), 15 + 10 / 60), msk(day(today, -3), 7 + 50 / 60),
+  ];
   for (const c of cutoffs) nows.push(new Date(c.getTime() + HOURS * H));
-  // Edge moments: each cutoff and a microsecond either side, every Moscow midnight of the last ten days.
+  // Edge moments: each cutoff, the start and the end of its hour, each and a microsecond either side;
+  // every Moscow midnight of the last ten days.
   const edges: string[] = [];
-  for (const c of cutoffs) edges.push(`${c.toISOString()}`, `${c.toISOString()}|-1`, `${c.toISOString()}|1`);
+  for (const c of cutoffs) {
+    const hour = Math.floor(c.getTime() / H) * H;
+    for (const m of [c, new Date(hour), new Date(hour + H)]) edges.push(`${m.toISOString()}`, `${m.toISOString()}|-1`, `${m.toISOString()}|1`);
+  }
   for (let i = -10; i <= 1; i++) edges.push(`${msk(day(today, i)).toISOString()}`, `${msk(day(today, i)).toISOString()}|-1`);
 
   const rows: string[] = [];

@@ -1,4 +1,4 @@
-/** Trip totals (migrations/0100_trip_totals.sql): kept by triggers on `trips`, read by the cabinet's figures. */
+/** Trip totals (migrations/0100_trip_totals.sql, 0390_trip_hour_totals.sql): kept by triggers on `trips`, read by the cabinet's figures. */
 import type { DateOnly, Decimal } from '../../platform/db/schema.js';
 import type { Acceptance } from '../movement.js';
 
@@ -21,6 +21,23 @@ export interface TripTotalsTable {
   weighed_trips: string;
 }
 
+/** Trip totals by the UTC hour of unloading (migrations/0390_trip_hour_totals.sql): the cutoff's day of the statement form's permit list. */
+export interface TripHourTotalsTable {
+  site_id: string;
+  /** The start of the UTC hour of unloading. */
+  hour: Date;
+  permit_id: string;
+  acceptance: Acceptance;
+  carrier_id: string;
+  facility_id: string;
+  trips: string;
+  volume: Decimal;
+  mass: Decimal;
+  counted_mass: Decimal;
+  weighed_trips: string;
+}
+
 export interface TotalsTables {
   trip_totals: TripTotalsTable;
+  trip_hour_totals: TripHourTotalsTable;
 }

@@ -1,5 +1,5 @@
 /**
- * The trip totals against a full recount (by movement.ts) after the demo's COPY, random trip
+ * The trip totals (by day and by hour) against a full recount (by movement.ts) after the demo's COPY, random trip
  * batches through the API (some repeated: idempotent replays and re-sent trips), receipt
  * decisions (some repeated), and changes made straight in SQL; then drift is made by hand and
  * the recount finds and repairs it.
@@ -74,7 +74,8 @@ async function expectNoDrift() {
   const r = await recountTotals(ctx.db, { repair: false });
   expect(r.examples).toEqual([]);
   expect({ missing: r.missing, extra: r.extra, changed: r.changed }).toEqual({ missing: 0, extra: 0, changed: 0 });
-  expect(r.groups).toBeGreaterThan(0);
+  expect(r.tables.trip_totals.groups).toBeGreaterThan(0);
+  expect(r.tables.trip_hour_totals.groups).toBeGreaterThan(0);
   return r;
 }
 
@@ -129,6 +130,8 @@ describe('trip totals', () => {
     // Rows no trip is left in are gone, not kept as zeros.
     const zeros = await sql<{ n: number }>`select count(*)::int as n from trip_totals where trips = 0`.execute(ctx.db);
     expect(zeros.rows[0].n).toBe(0);
+    const zeroHours = await sql<{ n: number }>`select count(*)::int as n from trip_hour_totals where trips = 0`.execute(ctx.db);
+    expect(zeroHours.rows[0].n).toBe(0);
   });
 
   it('the recount reports drift and repairs it', async () => {
@@ -139,9 +142,20 @@ describe('trip totals', () => {
                 from trip_totals where ctid = ${c}::tid`.execute(ctx.db);
     await sql`update trip_totals set trips = trips + 1, volume = volume + 1 where ctid = ${a}::tid`.execute(ctx.db);
     await sql`delete from trip_totals where ctid = ${b}::tid`.execute(ctx.db);
+    // The same by the hour: a row an hour off, another's figures changed, a third gone.
+    const hours = await sql<{ ctid: string }>`select ctid::text from trip_hour_totals order by site_id, hour, permit_id, acceptance, carrier_id, facility_id limit 3`.execute(ctx.db);
+    expect(hours.rows).toHaveLength(3);
+    const [ha, hb, hc] = hours.rows.map((r) => r.ctid);
+    await sql`update trip_hour_totals set hour = hour - interval '1 hour' where ctid = ${hc}::tid`.execute(ctx.db);
+    await sql`update trip_hour_totals set counted_mass = counted_mass + 0.001 where ctid = ${ha}::tid`.execute(ctx.db);
+    await sql`delete from trip_hour_totals where ctid = ${hb}::tid`.execute(ctx.db);
     const found = await recountTotals(ctx.db, { repair: false });
-    expect({ missing: found.missing, extra: found.extra, changed: found.changed, repaired: found.repaired }).toEqual({ missing: 1, extra: 1, changed: 1, repaired: false });
-    expect(found.examples).toHaveLength(3);
+    expect(found.tables.trip_totals).toMatchObject({ missing: 1, extra: 1, changed: 1 });
+    // The moved row (the first site's first hour, so no row of its key is an hour earlier) is one extra and one missing.
+    expect(found.tables.trip_hour_totals).toMatchObject({ missing: 2, extra: 1, changed: 1 });
+    expect(found.repaired).toBe(false);
+    expect(found.examples.filter((e) => e.table === 'trip_totals')).toHaveLength(3);
+    expect(found.examples.filter((e) => e.table === 'trip_hour_totals')).toHaveLength(4);
     const fixed = await recountTotals(ctx.db, { repair: true });
     expect(fixed.repaired).toBe(true);
     await expectNoDrift();
