@@ -1,5 +1,5 @@
 /**
- * Money benchmarks (`npm run bench -- money [--lines N] [--loads N] [--trips N] [--seconds S] [--clients C]`),
+ * Money benchmarks (`npm run bench -- money [--lines N] [--loads N] [--invoices N] [--trips N] [--seconds S] [--clients C]`),
  * in a database of their own (an embedded server under .tmp, removed after), seeded with the demo of
  * `--trips` trips by COPY (default 1,000,000):
  *  - money-import: a 1C «ClientBankExchange» statement of N incoming payments (Windows-1251) imported by a
@@ -8,6 +8,11 @@
  *  - money-act: the monthly act of a facility with `--loads` accepted loads of one payer (default
  *    200,000): ordering it (charges bound, totals, invoice, records, jobs), rendering the act's signed PDF
  *    and XLSX (every load on «Рейсы»), and the invoice's signed PDF — seconds and peak RSS of each step;
+ *  - money-screens: the charges list (GET /api/charges: first page, a month, without tariff; the facility's
+ *    and the payer's) and the invoices list (GET /api/invoices: the facility's, its overdue, the payer's)
+ *    over the act's loads and `--invoices` invoices of history (default 20,000: five years of the demo
+ *    facility's invoices to the demo producer, nine in ten paid), 1 and C clients for S seconds each,
+ *    with the CPU per request of this process and of PostgreSQL;
  *  - money-dashboard: GET /api/analytics for the producer, the facility and the operator under C
  *    concurrent clients for S seconds each (p50/p95/p99), over the seeded trips and the act's loads.
  */
@@ -30,11 +35,12 @@ import { orderActs } from '../src/features/money/order-acts.js';
 import { renderAct } from '../src/features/money/render-act.js';
 import { renderInvoice } from '../src/features/money/render-invoice.js';
 import type { Actor } from '../src/platform/http/auth.js';
-import { hammer } from './http-load.js';
+import { hammer, pgCpuSeconds } from './http-load.js';
 
 export interface MoneyBenchOptions {
   lines: number;
   loads: number;
+  invoices: number;
   trips: number;
   seconds: number;
   clients: number;
@@ -67,6 +73,7 @@ export async function benchMoney(opts: MoneyBenchOptions): Promise<object[]> {
     out.push(...(await benchMoneyImport(ctx, opts)));
     opts.resetPeak();
     out.push(...(await benchMoneyAct(ctx, opts)));
+    out.push(...(await benchMoneyScreens(ctx, opts, dataDir)));
     out.push(...(await benchDashboard(ctx, opts)));
     return out;
   } finally {
@@ -171,6 +178,80 @@ async function benchMoneyAct(ctx: AppContext, opts: MoneyBenchOptions): Promise<
   });
   const files = await ctx.db.selectFrom('acts').select(['pdf_bytes', 'xlsx_bytes']).where('id', '=', act.id).executeTakeFirstOrThrow();
   out.push({ case: 'money-act', step: 'files', n: opts.loads, prepSeconds: +prepSeconds.toFixed(1), pdfKb: Math.round(Number(files.pdf_bytes) / 1024), xlsxMb: +(Number(files.xlsx_bytes) / 1048576).toFixed(1), total: act.totalKop.toString(), peakRssMb: null });
+  return out;
+}
+
+const loginCookie = async (base: string, who: string) => {
+  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: `${who}@ossig.test`, password: DEMO_PASSWORD }) });
+  if (!login.ok) throw new Error(`login ${who}: ${login.status}`);
+  return login.headers.get('set-cookie')!.split(';')[0]!;
+};
+
+/**
+ * The charges and invoices lists over the act's loads and a history of invoices: `opts.invoices` acts with
+ * their invoices of the demo facility to the demo producer, spread over the 60 months before the act's
+ * month, nine in ten paid in full, the rest unpaid (half of those past their term).
+ */
+async function benchMoneyScreens(ctx: AppContext, opts: MoneyBenchOptions, dataDir: string): Promise<object[]> {
+  const facility = await headOf(ctx, 'facility@ossig.test');
+  const producer = await headOf(ctx, 'producer@ossig.test');
+  const month = actMonth();
+  const first = addMonths(month, -60);
+  await sql`with a as (
+      insert into acts (number, facility_id, payer_id, month, seq, net_kop, vat_kop, total_kop, loads, status)
+      select 'H-' || g, ${facility.organization_id}, ${producer.organization_id}, (${`${first}-01`}::date + ((g % 60) || ' months')::interval)::date, 100 + g / 60,
+             100000 + g, 22000, 122000 + g, 10, 'failed'
+        from generate_series(1, ${opts.invoices}) g
+      returning id, number, facility_id, payer_id, month, total_kop)
+    insert into invoices (number, facility_id, payer_id, act_id, issued_on, due_on, net_kop, vat_kop, total_kop, paid_kop)
+    select a.number, a.facility_id, a.payer_id, a.id, (a.month + interval '1 month')::date, (a.month + interval '1 month 14 days')::date, a.total_kop - 22000, 22000, a.total_kop,
+           case when substr(a.number, 3)::int % 10 <> 0 then a.total_kop else 0 end
+      from a`.execute(ctx.db);
+  await sql`analyze`.execute(ctx.db);
+  const counts = await sql<{ charges: number; invoices: number }>`select (select count(*) from charges)::int as charges, (select count(*) from invoices)::int as invoices`.execute(ctx.db);
+  const app = await buildServer(ctx, ROUTES, { logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const out: object[] = [];
+  try {
+    const fac = await loginCookie(base, 'facility');
+    const prod = await loginCookie(base, 'producer');
+    const screens = [
+      { name: 'charges, facility', url: '/api/charges?pageSize=50', cookie: fac },
+      { name: 'charges, facility, a month', url: `/api/charges?pageSize=50&month=${month}`, cookie: fac },
+      { name: 'charges, facility, without tariff', url: '/api/charges?pageSize=50&status=no_tariff', cookie: fac },
+      { name: 'charges, payer', url: '/api/charges?pageSize=50', cookie: prod },
+      { name: 'invoices, facility', url: '/api/invoices?pageSize=50', cookie: fac },
+      { name: 'invoices, facility, overdue', url: '/api/invoices?pageSize=50&state=overdue', cookie: fac },
+      { name: 'invoices, payer, owing', url: '/api/invoices?pageSize=50&side=owing', cookie: prod },
+    ];
+    for (const clients of [...new Set([1, opts.clients])]) {
+      for (const s of screens) {
+        const probe = await fetch(base + s.url, { headers: { cookie: s.cookie } });
+        if (!probe.ok) throw new Error(`${s.name}: ${probe.status} ${(await probe.text()).slice(0, 200)}`);
+        const cpu0 = process.cpuUsage();
+        const pg0 = pgCpuSeconds(dataDir);
+        const measured = await hammer({ base, url: s.url, cookies: Array.from({ length: clients }, () => s.cookie), seconds: opts.seconds });
+        const cpu = process.cpuUsage(cpu0);
+        const pgCpu = pgCpuSeconds(dataDir) - pg0;
+        out.push({
+          case: 'money-screen',
+          screen: s.name,
+          charges: counts.rows[0]!.charges,
+          invoices: counts.rows[0]!.invoices,
+          clients,
+          load: os.loadavg()[0],
+          ...measured,
+          nodeCpuMsPerRequest: +((cpu.user + cpu.system) / 1000 / measured.requests).toFixed(2),
+          pgCpuMsPerRequest: +((pgCpu * 1000) / measured.requests).toFixed(2),
+          peakRssMb: null,
+        });
+        console.error(JSON.stringify(out[out.length - 1]));
+      }
+    }
+  } finally {
+    await app.close();
+  }
   return out;
 }
 

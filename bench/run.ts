@@ -89,13 +89,14 @@ const CASES: Record<string, Runner> = {
     }
     return out;
   },
-  // Not part of the default run (large seed): `npm run bench -- money [--lines 50000] [--loads 200000] [--trips 1000000] [--seconds 10] [--clients 10]`.
+  // Not part of the default run (large seed): `npm run bench -- money [--lines 50000] [--loads 200000] [--invoices 20000] [--trips 1000000] [--seconds 10] [--clients 10]`.
   money: async () => {
     const { benchMoney } = await import('./money.js');
     resetPeak();
     return benchMoney({
       lines: intFlag(flags, 'lines', 50_000),
       loads: intFlag(flags, 'loads', 200_000),
+      invoices: intFlag(flags, 'invoices', 20_000),
       trips: intFlag(flags, 'trips', 1_000_000),
       seconds: intFlag(flags, 'seconds', 10),
       clients: intFlag(flags, 'clients', 10),
