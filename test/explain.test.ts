@@ -335,12 +335,14 @@ describe('EXPLAIN of the permit applications at 60,000 (issue 9)', () => {
 });
 
 describe('EXPLAIN of the money and telemetry lists (a charge per trip, 20,000 acts and invoices, 30,000 payments, 20,000 review cases and unknown terminals)', () => {
-  const MONEY_TABLES = ['charges', 'acts', 'invoices', 'payments', 'telemetry_reviews', 'telemetry_unknown_terminals', 'telemetry_detections'];
+  const MONEY_TABLES = ['charges', 'acts', 'invoices', 'payments', 'charge_totals', 'invoice_totals', 'telemetry_reviews', 'telemetry_unknown_terminals', 'telemetry_detections'];
   beforeAll(async () => {
     // After the registers' tests: the payers are their 2,000 producers.
-    await sql`insert into charges (trip_id, facility_id, payer_id, waste_code, unloaded_on, status)
-              select t.id, t.facility_id, s.producer_id, t.waste_code, (t.unloaded_at at time zone 'Europe/Moscow')::date, 'no_tariff'
-                from trips t join sites s on s.id = t.site_id`.execute(ctx.db);
+    // Nine charges in ten are billed to one of the 2,000 producers (so that charge_totals has the rows of a city's payers), the rest to the site's producer.
+    await sql`with p as (select id, row_number() over (order by id) - 1 as k from organizations where name like 'Застройщик %')
+              insert into charges (trip_id, facility_id, payer_id, waste_code, unloaded_on, status)
+              select t.id, t.facility_id, case when t.id % 10 = 0 then s.producer_id else p.id end, t.waste_code, (t.unloaded_at at time zone 'Europe/Moscow')::date, 'no_tariff'
+                from trips t join sites s on s.id = t.site_id join p on p.k = t.id % 2000`.execute(ctx.db);
     await sql`with f as (select distinct facility_id as id, dense_rank() over (order by facility_id) as k from trips),
                    p as (select id, row_number() over (order by id) as k from organizations where name like 'Застройщик %'),
                    a as (insert into acts (number, facility_id, payer_id, month, seq, net_kop, vat_kop, total_kop, loads, created_at)
@@ -349,6 +351,8 @@ describe('EXPLAIN of the money and telemetry lists (a charge per trip, 20,000 ac
                          returning id, number, facility_id, payer_id, month, created_at)
               insert into invoices (number, facility_id, payer_id, act_id, issued_on, due_on, net_kop, vat_kop, total_kop, created_at)
               select 'С' || a.number, a.facility_id, a.payer_id, a.id, (a.month + interval '1 month')::date, (a.month + interval '2 months')::date, 1000, 220, 1220, a.created_at from a`.execute(ctx.db);
+    // As history goes: nine invoices in ten paid in full, a few partly, the rest not at all.
+    await sql`update invoices set paid_kop = case when number like '%0' then 0 when number like '%5' then 600 else total_kop end`.execute(ctx.db);
     await sql`with f as (select distinct facility_id as id, dense_rank() over (order by facility_id) as k from trips)
               insert into payments (facility_id, source, doc_number, doc_date, amount_kop, match, created_at)
               select f.id, 'manual', 'П-' || g, date '2024-01-01' + g / 30, 100, case when g % 50 = 0 then 'unmatched' else 'ignored' end, now() - g * interval '1 minute'
@@ -393,7 +397,13 @@ describe('EXPLAIN of the money and telemetry lists (a charge per trip, 20,000 ac
     for (const a of [actor(w.facility.id, ['facility']), actor(w.producer.id, ['producer'])]) {
       const first = chargeListQueries(a, { pageSize: 50 });
       await expectListIndexed('charges', first.items.compile(ctx.db), ['charges_facility_idx', 'charges_payer_idx']);
-      await expectListIndexed('charges summary', first.summary.compile(ctx.db), []);
+      // The summary reads charge_totals by its key, never a charge (however many are behind it).
+      for (const f of [{}, { month: moscowDate(new Date()).slice(0, 7) }, { status: 'priced' as const, billed: false }]) {
+        const q = chargeListQueries(a, { pageSize: 50, ...f }).summary.compile(ctx.db);
+        await expectListIndexed('charges summary', q, ['charge_totals_pkey']);
+        const p = await explain(q);
+        expect(p.relations, `charges summary reads charges\n${p.text}`).not.toContain('charges');
+      }
       const deep = chargeListQueries(a, { pageSize: 50, after: encodeKey([moscowDate(new Date(Date.now() - 60 * 86_400_000)), '1']) });
       await expectListIndexed('charges by cursor', deep.items.compile(ctx.db), ['charges_facility_idx', 'charges_payer_idx']);
     }
@@ -409,7 +419,23 @@ describe('EXPLAIN of the money and telemetry lists (a charge per trip, 20,000 ac
     const today = moscowDate(new Date());
     const owed = invoiceListQueries(facility, today, { side: 'owed', pageSize: 50 });
     await expectListIndexed('invoices owed', owed.items.compile(ctx.db), ['invoices_facility_issued_idx']);
-    await expectListIndexed('invoices owed sums', owed.sums.compile(ctx.db), []);
+    // The summary: invoice_totals for what does not depend on today; of the invoices only those not paid
+    // in full, through their partial indexes — never an organization's invoices as a whole.
+    const UNPAID = ['invoices_facility_unpaid_idx', 'invoices_payer_unpaid_idx'];
+    const payerOrg = (await sql<{ id: string }>`select payer_id as id from invoices where facility_id = ${w.facility.id} limit 1`.execute(ctx.db)).rows[0].id;
+    for (const a of [facility, actor(payerOrg, ['producer'])]) {
+      for (const side of [undefined, 'owed', 'owing'] as const) {
+        for (const state of [undefined, 'open', 'partly_paid', 'paid', 'overdue'] as const) {
+          const name = `invoices sums ${a.orgRoles[0]} ${side ?? 'both'} ${state ?? 'all'}`;
+          const q = invoiceListQueries(a, today, { side, state, pageSize: 50 }).sums.compile(ctx.db);
+          await expectListIndexed(name, q, state === undefined || state === 'paid' ? ['invoice_totals_pkey'] : []);
+          const p = await explain(q);
+          const other = p.indexes.filter((ix) => ix.startsWith('invoices_') && !UNPAID.includes(ix));
+          expect(other, `${name}: reads invoices by ${other.join(', ')}\n${p.text}`).toEqual([]);
+          if (p.relations.includes('invoices')) expect(p.indexes.filter((ix) => UNPAID.includes(ix)), `${name}\n${p.text}`).not.toEqual([]);
+        }
+      }
+    }
     const payer = (await sql<{ id: string }>`select payer_id as id from invoices limit 1`.execute(ctx.db)).rows[0].id;
     const owing = invoiceListQueries(actor(payer, ['producer']), today, { side: 'owing', pageSize: 50, after: encodeKey(['2025-06-01', '1', '00000000-0000-4000-8000-000000000000']) });
     await expectListIndexed('invoices owing by cursor', owing.items.compile(ctx.db), ['invoices_payer_idx']);

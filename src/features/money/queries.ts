@@ -44,6 +44,8 @@ function bothSides(branch: (side: 'facility_id' | 'payer_id', notFacility: RawBu
 /**
  * Charges of the facility or the payer, newest Moscow day of unloading first (then the newest trip),
  * by keyset on (unloaded_on desc, trip_id desc) through charges_facility_idx and charges_payer_idx.
+ * The summary (how many, priced, without tariff, amount) under the same filters comes from
+ * charge_totals_pkey: every filter the list has (month, status, billed) is a column of its key.
  */
 export function chargeListQueries(actor: Actor, f: ChargeFilter) {
   const org = actor.organizationId;
@@ -68,10 +70,13 @@ export function chargeListQueries(actor: Actor, f: ChargeFilter) {
         join organizations fo on fo.id = c.facility_id join organizations po on po.id = c.payer_id
         left join acts a on a.id = c.act_id
        order by c.unloaded_on desc, c.trip_id desc`;
+  // The summary from charge_totals (migration 0380): the organization's rows of its months, never its charges.
   const summary = sql<{ total: number; priced: number; no_tariff: number; amount: string }>`
-      select count(*)::int as total, (count(*) filter (where c.status = 'priced'))::int as priced, (count(*) filter (where c.status = 'no_tariff'))::int as no_tariff,
-             coalesce(sum(c.amount_kop), 0)::text as amount
-        from charges c where (c.facility_id = ${org} or c.payer_id = ${org}) ${filters}`;
+      select coalesce(sum(t.charges), 0)::int as total, coalesce(sum(t.charges) filter (where t.status = 'priced'), 0)::int as priced,
+             coalesce(sum(t.charges) filter (where t.status = 'no_tariff'), 0)::int as no_tariff, coalesce(sum(t.amount_kop), 0)::text as amount
+        from charge_totals t
+       where t.organization_id = ${org} ${range ? sql`and t.month = ${range.first}::date` : sql``}
+         ${f.status ? sql`and t.status = ${f.status}` : sql``} ${f.billed === undefined ? sql`` : sql`and t.billed = ${f.billed}`}`;
   return { items, summary };
 }
 
@@ -99,7 +104,7 @@ export async function listCharges(ctx: AppContext, actor: Actor, f: ChargeFilter
       payer: r.payer,
     })),
     nextCursor: page.nextCursor,
-    // The summary counts every charge under the filters anyway: the total is exact.
+    // charge_totals counts every charge under the filters: the total is exact.
     total: { value: t.total, exact: true },
     summary: { priced: t.priced, withoutTariff: t.no_tariff, amount: kopToRubles(t.amount) },
   };
@@ -285,6 +290,7 @@ export interface InvoiceFilter {
 /**
  * Invoices of the facility (owed) or the payer (owing), or both, newest first by keyset on
  * (issued_on desc, created_at desc, id desc) through invoices_facility_issued_idx and invoices_payer_idx.
+ * The summary from invoice_totals_pkey and the invoices not paid in full (their partial indexes).
  */
 export function invoiceListQueries(actor: Actor, today: string, f: InvoiceFilter) {
   const org = actor.organizationId;
@@ -308,11 +314,34 @@ export function invoiceListQueries(actor: Actor, today: string, f: InvoiceFilter
       join (select k.id from (${keys}) k order by k.issued_on desc, k.created_at desc, k.id desc limit ${f.pageSize + 1}) k on k.id = i.id
      order by i.issued_on desc, i.created_at desc, i.id desc`;
   const side = f.side === 'owed' ? sql`i.facility_id = ${org}` : f.side === 'owing' ? sql`i.payer_id = ${org}` : sql`(i.facility_id = ${org} or i.payer_id = ${org})`;
+  // What does not depend on today — how many, invoiced, paid — of every invoice or of those paid in full
+  // comes from invoice_totals (migration 0380); the rest (overdue, or the whole summary of a state other
+  // than «paid») from the invoices not paid in full only, through invoices_facility_unpaid_idx and
+  // invoices_payer_unpaid_idx: as many rows as are open now, whatever was ever issued.
+  const fromTotals = f.state === undefined || f.state === 'paid';
+  const totalsSide = f.side === 'owed' ? sql`and t.facility_id = t.organization_id` : f.side === 'owing' ? sql`and t.owing` : sql``;
+  const totals = fromTotals
+    ? sql`select coalesce(sum(t.invoices), 0) as n, coalesce(sum(t.total_kop), 0) as total, coalesce(sum(t.paid_kop), 0) as paid
+            from invoice_totals t where t.organization_id = ${org} ${totalsSide} ${f.state === 'paid' ? sql`and t.paid` : sql``}`
+    : sql`select 0 as n, 0 as total, 0 as paid`;
+  // The unpaid invoices read: past their term (for the overdue figures of «all»), or those of the state asked.
+  const unpaid =
+    f.state === undefined || f.state === 'overdue'
+      ? sql`and i.due_on < ${today}::date`
+      : f.state === 'open'
+        ? sql`and i.paid_kop = 0 and i.due_on >= ${today}::date`
+        : f.state === 'partly_paid'
+          ? sql`and i.paid_kop > 0 and i.due_on >= ${today}::date`
+          : sql`and false`;
+  const counted = fromTotals ? sql`false` : sql`true`;
   const sums = sql<{ n: number; total: string; paid: string; overdue: string; overdue_n: number }>`
-      select count(*)::int as n, coalesce(sum(i.total_kop), 0)::text as total, coalesce(sum(least(i.paid_kop, i.total_kop)), 0)::text as paid,
-             coalesce(sum(i.total_kop - i.paid_kop) filter (where i.paid_kop < i.total_kop and i.due_on < ${today}::date), 0)::text as overdue,
-             (count(*) filter (where i.paid_kop < i.total_kop and i.due_on < ${today}::date))::int as overdue_n
-        from invoices i where ${side} ${state}`;
+      select (a.n + u.n)::int as n, (a.total + u.total)::text as total, (a.paid + u.paid)::text as paid, u.overdue::text as overdue, u.overdue_n::int as overdue_n
+        from (${totals}) a
+       cross join (select count(*) filter (where ${counted}) as n, coalesce(sum(i.total_kop) filter (where ${counted}), 0) as total,
+                          coalesce(sum(i.paid_kop) filter (where ${counted}), 0) as paid,
+                          coalesce(sum(i.total_kop - i.paid_kop) filter (where i.due_on < ${today}::date), 0) as overdue,
+                          count(*) filter (where i.due_on < ${today}::date) as overdue_n
+                     from invoices i where ${side} and i.paid_kop < i.total_kop ${unpaid}) u`;
   return { items, sums };
 }
 
@@ -325,7 +354,7 @@ export async function listInvoices(ctx: AppContext, actor: Actor, f: InvoiceFilt
   return {
     items: page.items.map((r) => invoiceView(r, today)),
     nextCursor: page.nextCursor,
-    // The summary counts every invoice under the filters anyway: the total is exact.
+    // invoice_totals and the unpaid invoices count every invoice under the filters: the total is exact.
     total: { value: s.n, exact: true },
     summary: { invoiced: kopToRubles(s.total), paid: kopToRubles(s.paid), due: kopToRubles(BigInt(s.total) - BigInt(s.paid)), overdue: kopToRubles(s.overdue), overdueInvoices: s.overdue_n },
   };

@@ -130,7 +130,31 @@ export interface PaymentsTable {
   created_at: Generated<Date>;
 }
 
+/** Charges per side's organization × month × status × billed × facility (migrations/0380_money_totals.sql, kept by triggers on `charges`). */
+export interface ChargeTotalsTable {
+  organization_id: string;
+  month: string;
+  status: 'priced' | 'no_tariff';
+  billed: boolean;
+  facility_id: string;
+  charges: string;
+  amount_kop: string;
+}
+
+/** Invoices per side's organization × owing × paid in full × facility (migrations/0380_money_totals.sql, kept by triggers on `invoices`). */
+export interface InvoiceTotalsTable {
+  organization_id: string;
+  owing: boolean;
+  paid: boolean;
+  facility_id: string;
+  invoices: string;
+  total_kop: string;
+  paid_kop: string;
+}
+
 export interface MoneyTables {
+  charge_totals: ChargeTotalsTable;
+  invoice_totals: InvoiceTotalsTable;
   tariffs: TariffsTable;
   vat_rates: VatRatesTable;
   acts: ActsTable;
