@@ -6,7 +6,6 @@
  * to the house's total area.
  */
 import crypto from 'node:crypto';
-import { PassThrough } from 'node:stream';
 import { sql, type Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -19,8 +18,8 @@ import { formatRu, parseVolume } from '../../domain/quantity.js';
 import { cellText, ownString, type Cell } from '../../platform/spreadsheet/cells.js';
 import { headerWord, readHeadedTable, type HeadedRow, type HeaderColumn } from '../../platform/spreadsheet/headed-table.js';
 import { groupDigits } from '../../platform/spreadsheet/refusal.js';
-import { createXlsxWriter, xlsxDecimal } from '../../platform/spreadsheet/writer.js';
-import { CONTENT_TYPES, fileStore } from '../../platform/files/index.js';
+import { xlsxDecimal } from '../../platform/spreadsheet/writer.js';
+import { recordImport, resultKey, resultWorkbook, withResultFile, xlsxBuffer } from './import-files.js';
 import type { ReceivedFile } from '../uploads/receive-file.js';
 import { add, formatArea, frac, hundredths, sharesComplete } from './count.js';
 import { REGISTER_COLUMNS } from './texts.js';
@@ -405,11 +404,11 @@ export async function importRegister(ctx: AppContext, actor: Actor, meetingId: s
   }
 
   const accepted = results.filter((r) => r.accepted).length;
-  const store = fileStore(ctx.config);
-  const resultKey = `meetings/${meetingId}/import-${crypto.randomUUID()}.xlsx`;
-  const stored = await store.put(resultKey, await resultFile(results, rows));
-  try {
-    return await ctx.db.transaction().execute(async (trx) => {
+  const key = resultKey(meetingId, 'register', crypto.randomUUID());
+  const result = await resultFile(results, rows);
+  return withResultFile(ctx, key, async (put) => {
+    const stored = await put(result);
+    return ctx.db.transaction().execute(async (trx) => {
       const m = await trx.selectFrom('meetings').select(['id', 'register_done_at', 'status']).where('id', '=', meetingId).where('organization_id', '=', actor.organizationId).forUpdate().executeTakeFirst();
       if (!m) throw notFound('Собрание не найдено');
       if (m.status === 'completed' || m.register_done_at) throw new AppError('meeting_stage', 'Реестр отмечен выполненным: снимите отметку с этапа, чтобы загрузить его заново');
@@ -421,29 +420,11 @@ export async function importRegister(ctx: AppContext, actor: Actor, meetingId: s
         await insertPremise(trx, meetingId, p, position);
         position += p.owners.length;
       }
-      const imp = await trx
-        .insertInto('meeting_imports')
-        .values({
-          meeting_id: meetingId,
-          organization_id: actor.organizationId,
-          file_name: file.fileName,
-          rows_total: results.length,
-          rows_accepted: accepted,
-          rows_refused: results.length - accepted,
-          result_key: resultKey,
-          result_bytes: stored.bytes,
-          result_sha256: stored.sha256,
-          created_by: actor.personId,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const id = await recordImport(trx, { kind: 'register', meetingId, actor, fileName: file.fileName, total: results.length, accepted, key, stored });
       await audit(trx, { action: 'meetings.register.import', personId: actor.personId, organizationId: actor.organizationId, subjectType: 'meeting', subjectId: meetingId });
-      return { id: imp.id, rows: results.length, accepted, refused: results.length - accepted, results, check: await registerCheck(trx, meetingId) };
+      return { id, rows: results.length, accepted, refused: results.length - accepted, results, check: await registerCheck(trx, meetingId) };
     });
-  } catch (e) {
-    await store.delete(resultKey);
-    throw e;
-  }
+  });
 }
 
 function refuseRow(r: ImportRowResult, ...reasons: string[]) {
@@ -460,55 +441,36 @@ function keep(c: Cell | undefined): string {
 }
 
 /** The result file: every row as read, with «Результат» and «Причина». */
-async function resultFile(results: ImportRowResult[], rows: ImportRow[]): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const w = createXlsxWriter(out);
-  const sheet = w.addSheet('Результат', {
-    columns: [{ header: 'Строка', type: 'integer', width: 8 }, ...REGISTER_COLUMNS.map((h) => ({ header: h, width: 20 })), { header: 'Результат', width: 14 }, { header: 'Причина', width: 80 }],
-    frozenHeader: true,
-    autoFilter: true,
-    headerWrap: true,
-  });
-  for (const [i, r] of rows.entries()) {
-    const res = results[i];
-    const area = parseVolume(r.values.area);
-    await sheet.addRow(
-      [r.rowNumber, ...COLS.map((c) => (c === 'area' && area.ok ? xlsxDecimal(area.value) : r.values[c])), res.accepted ? 'Загружена' : 'Отклонена', res.errors.join('; ')],
-      { style: res.accepted ? 'normal' : 'alert' },
-    );
-  }
-  await w.finish();
-  return Buffer.concat(chunks);
+function resultFile(results: ImportRowResult[], rows: ImportRow[]): Promise<Buffer> {
+  return resultWorkbook(
+    REGISTER_COLUMNS.map((h) => ({ header: h })),
+    rows.map((r, i) => {
+      const res = results[i];
+      const area = parseVolume(r.values.area);
+      return {
+        row: r.rowNumber,
+        cells: COLS.map((c) => (c === 'area' && area.ok ? xlsxDecimal(area.value) : r.values[c])),
+        result: res.accepted ? 'Загружена' : 'Отклонена',
+        refused: !res.accepted,
+        reasons: res.errors,
+      };
+    }),
+  );
 }
 
 /** The import template: the columns and two example rows (a shared premise). */
-export async function registerTemplate(): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const w = createXlsxWriter(out);
-  const sheet = w.addSheet('Реестр', {
-    columns: REGISTER_COLUMNS.map((h) => ({ header: h, width: 22, type: 'string' as const, formatEmptyCells: true })),
-    frozenHeader: true,
-    headerWrap: true,
+export function registerTemplate(): Promise<Buffer> {
+  return xlsxBuffer(async (w) => {
+    const sheet = w.addSheet('Реестр', {
+      columns: REGISTER_COLUMNS.map((h) => ({ header: h, width: 22, type: 'string' as const, formatEmptyCells: true })),
+      frozenHeader: true,
+      headerWrap: true,
+    });
+    await sheet.addRow(['1', 'жилое', '54.30', '', 'Иванов Иван Иванович', 'физическое лицо', '', 'долевая', '1/2', 'Выписка ЕГРН № 77-77/001-77/001/001/2020-1234']);
+    await sheet.addRow(['1', 'жилое', '54.30', '', 'Иванова Мария Петровна', 'физическое лицо', '', 'долевая', '1/2', 'Выписка ЕГРН № 77-77/001-77/001/001/2020-1235']);
   });
-  await sheet.addRow(['1', 'жилое', '54.30', '', 'Иванов Иван Иванович', 'физическое лицо', '', 'долевая', '1/2', 'Выписка ЕГРН № 77-77/001-77/001/001/2020-1234']);
-  await sheet.addRow(['1', 'жилое', '54.30', '', 'Иванова Мария Петровна', 'физическое лицо', '', 'долевая', '1/2', 'Выписка ЕГРН № 77-77/001-77/001/001/2020-1235']);
-  await w.finish();
-  return Buffer.concat(chunks);
-}
-
-/** The result file of a register import, to send (the stored file, its name and type). */
-export async function importResultFile(ctx: AppContext, actor: Actor, meetingId: string, importId: string) {
-  const m = await meetingOf(ctx.db, actor, meetingId);
-  const r = await ctx.db.selectFrom('meeting_imports').select(['result_key']).where('id', '=', importId).where('meeting_id', '=', m.id).executeTakeFirst();
-  const file = r?.result_key ? await fileStore(ctx.config).get(r.result_key) : null;
-  if (!file) throw notFound('Файл результата не найден');
-  return { file, name: `Результат загрузки реестра ${m.number}.xlsx`, type: CONTENT_TYPES.xlsx };
 }
 
 export async function listImports(db: Db, meetingId: string) {
-  return db.selectFrom('meeting_imports').selectAll().where('meeting_id', '=', meetingId).orderBy('created_at', 'desc').limit(20).execute();
+  return db.selectFrom('meeting_imports').selectAll().where('meeting_id', '=', meetingId).where('kind', '=', 'register').orderBy('created_at', 'desc').limit(20).execute();
 }

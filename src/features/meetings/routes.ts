@@ -14,14 +14,16 @@ import { sendFile } from '../../platform/files/index.js';
 import { receiveUpload } from '../uploads/receive-file.js';
 import { completeMeeting, createHouse, createMeeting, listHouses, markStage, meetingOf, saveNotice, updateHouse } from './meetings.js';
 import { ballotsView, houseView, importsView, meetingListView, meetingView, registerView, templateView } from './view.js';
-import { addPremise, deletePremise, importRegister, importResultFile, registerTemplate, replacePremise } from './register.js';
+import { addPremise, deletePremise, importRegister, registerTemplate, replacePremise } from './register.js';
+import { importResultFile } from './import-files.js';
+import { importVotes, votesTemplate } from './votes-import.js';
 import { MEETING_STAGES } from './texts.js';
 import { inTransaction } from './guard.js';
 import { deleteTemplate, listTemplates, saveTemplate } from './templates.js';
 import { meetingDocumentFile, orderMeetingDocument } from './documents.js';
 import { confirmGisRights, gisCompanies, uploadToGis } from './gis.js';
 import { attachScan, openScan, removeScan } from './scan.js';
-import { choicesByItem, countView, recordBallot, withdrawBallot } from './voting.js';
+import { assertCounting, choicesByItem, countView, recordBallot, withdrawBallot } from './voting.js';
 
 const READ: RouteAccess = { right: 'read', orgRoles: ['managing'], otherRoles: 'not_found' };
 const DRAFT: RouteAccess = { right: 'draft', orgRoles: ['managing'], otherRoles: 'not_found' };
@@ -527,6 +529,74 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
     },
   );
 
+  app.get(
+    '/api/meetings/:id/votes/template',
+    {
+      config: { access: READ },
+      schema: {
+        tags: TAGS,
+        summary: 'Этап 4: файл решений собственников для заполнения (XLSX): каждый собственник из реестра — строка, каждый вопрос повестки дня — столбец',
+        description: 'Строки — собственники в порядке бюллетеней (номер помещения, собственник, доля и число голосов для справки) с уже внесёнными решениями; столбцы «Вопрос N» — решение «За», «Против» или «Воздержался». Лист «Повестка дня» — вопросы и правила принятия решений.',
+        params: IdParams,
+      },
+    },
+    async (req, reply) => {
+      const t = await votesTemplate(ctx, actorOf(req), req.params.id);
+      return sendFile(reply, { stream: Readable.from([t.buf]), bytes: t.buf.length }, { name: t.name, type: XLSX });
+    },
+  );
+
+  app.post(
+    '/api/meetings/:id/votes/import',
+    {
+      config: { access: DRAFT },
+      schema: {
+        tags: TAGS,
+        summary: 'Этап 4: загрузить решения собственников из файла (XLSX или CSV), с файлом результата по строкам',
+        description:
+          'Одна строка — решение одного собственника (бюллетень): «Номер помещения» и «Собственник» как в реестре, в столбцах «Вопрос N» — «за», «против» или «воздержался» (регистр и «ё» не важны; пустая ячейка — решения по вопросу нет). Каждое решение проверяется как внесённое вручную (POST …/ballots). Строка без решений ничего не меняет; решение собственника, уже внесённое, заменяется решением из файла (`replaced`), такое же — `unchanged`, поэтому повторная загрузка того же файла ничего не добавляет. Собственник, указанный в файле дважды, отклоняется в обеих строках. Только на этапе подсчёта голосов (иначе 409). Форма и ограничения — как у POST /api/uploads.',
+        params: IdParams,
+        consumes: ['multipart/form-data'],
+        response: {
+          200: Type.Object({
+            id: Uuid,
+            rows: Type.Integer(),
+            recorded: Type.Integer({ description: 'Решений внесено впервые' }),
+            replaced: Type.Integer({ description: 'Решений, внесённых ранее и заменённых решением из файла' }),
+            unchanged: Type.Integer({ description: 'Строк с тем же решением, что уже внесено' }),
+            skipped: Type.Integer({ description: 'Строк без единого решения' }),
+            refused: Type.Integer(),
+            results: Type.Array(
+              Type.Object({
+                row: Type.Integer(),
+                premise: Type.String(),
+                owner: Type.String(),
+                status: lit(['recorded', 'replaced', 'unchanged', 'skipped', 'refused'] as const),
+                errors: Type.Array(Type.String(), { description: 'Причины отклонения; у других строк — пояснение' }),
+              }),
+            ),
+          }),
+          ...uploadErrorResponses,
+        },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const m = await meetingOf(ctx.db, actor, req.params.id);
+      assertCounting(m);
+      return receiveUpload(ctx, req, reply, (file) => importVotes(ctx, actor, m.id, file));
+    },
+  );
+
+  app.get(
+    '/api/meetings/:id/votes/imports/:importId/result',
+    { config: { access: READ }, schema: { tags: TAGS, summary: 'Файл результата загрузки решений собственников (XLSX: каждая строка с результатом и причиной)', params: Type.Object({ id: Uuid, importId: Uuid }) } },
+    async (req, reply) => {
+      const d = await importResultFile(ctx, actorOf(req), req.params.id, req.params.importId, 'votes');
+      return sendFile(reply, d.file, d);
+    },
+  );
+
   // --- Stage 2: the register of owners -------------------------------------------------
 
   app.get(
@@ -614,7 +684,7 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
     '/api/meetings/:id/register/imports/:importId/result',
     { config: { access: READ }, schema: { tags: TAGS, summary: 'Файл результата загрузки реестра (XLSX: каждая строка с результатом и причиной)', params: Type.Object({ id: Uuid, importId: Uuid }) } },
     async (req, reply) => {
-      const d = await importResultFile(ctx, actorOf(req), req.params.id, req.params.importId);
+      const d = await importResultFile(ctx, actorOf(req), req.params.id, req.params.importId, 'register');
       return sendFile(reply, d.file, d);
     },
   );

@@ -145,6 +145,8 @@ export interface MeetingVotesTable {
 export interface MeetingImportsTable {
   id: Generated<string>;
   meeting_id: string;
+  /** What the file held: the register of owners (stage 2) or owners' decisions (stage 4); migration 0370. */
+  kind: ColumnType<'register' | 'votes', 'register' | 'votes' | undefined, never>;
   organization_id: string;
   file_name: string;
   rows_total: ColumnType<number, number | undefined, number>;

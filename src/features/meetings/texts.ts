@@ -85,3 +85,17 @@ export const SCAN_KINDS_TEXT = 'PDF, RTF, DOC, DOCX, XLS, XLSX, JPEG, JPG, TIFF,
 
 /** The ГИС ЖКХ exchange here is simulated (the real one cannot be reached from this installation). */
 export const GIS_SIMULATOR_NOTICE = 'Обмен с ГИС ЖКХ работает в режиме симулятора: протокол не передаётся в настоящую ГИС ЖКХ.';
+
+/**
+ * The owners' decisions file (stage 4): one row per owner (a ballot) — the owner as the register and
+ * the ballot name them (premise number and owner), then one column «Вопрос N» per agenda item with
+ * «за», «против» or «воздержался» (an empty cell: no decision on that item). «Доля» and «Голосов, м²»
+ * are filled in the template for reference and are not read back.
+ */
+export const VOTE_COLUMNS = ['Номер помещения', 'Собственник', 'Доля', 'Голосов, м²'] as const;
+export const voteItemHeader = (position: number) => `Вопрос ${position}`;
+/** The choice words of the decisions file, as the cabinet tells them. */
+export const VOTE_CHOICE_WORDS = ['за', 'против', 'воздержался'] as const;
+/** What a counter is told about a decision already entered when the file names the same owner. */
+export const VOTE_IMPORT_RULES =
+  'Строка без единого решения ничего не меняет. Если решение собственника уже внесено (вручную или прежней загрузкой), оно заменяется решением из файла; та же загрузка повторно ничего не добавляет.';

@@ -7,9 +7,9 @@ import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { Db } from '../../platform/db/pool.js';
 import type { Actor } from '../../platform/http/auth.js';
-import { invalid, notFound } from '../../platform/http/errors.js';
+import { invalid, notFound, type FieldError } from '../../platform/http/errors.js';
 import { audit } from '../../platform/audit.js';
-import { assertEditable, assertReached, meetingOf } from './guard.js';
+import { assertEditable, assertReached, meetingOf, type MeetingRow } from './guard.js';
 import { countVotes, type CountOwner, type CountResult } from './count.js';
 import type { Choice } from './tables.js';
 
@@ -25,6 +25,48 @@ export function choicesByItem(marks: { itemId: string; choice: Choice }[]): Reco
   return choices;
 }
 
+/** An owner of the meeting's register as the ballot checks see them. */
+export interface BallotOwnerState {
+  id: string;
+  name: string;
+  voted_at: Date | null;
+}
+
+/**
+ * The checks of one owner's decision, shared by entry by hand (recordBallot)
+ * and the import from a file (votes-import.ts): the owner is in this meeting's
+ * register; a decision already entered is not entered again unless `replace`;
+ * every item is on the agenda; at least one item is marked. The first problem,
+ * naming the field, or null.
+ */
+export function ballotProblem(o: { owner: BallotOwnerState | undefined; choices: Record<string, Choice>; itemIds: ReadonlySet<string>; replace: boolean }): FieldError | null {
+  if (!o.owner) return { field: 'ownerId', message: 'Собственник: такого собственника нет в реестре собственников этого собрания — голосовать могут только собственники из реестра' };
+  if (o.owner.voted_at && !o.replace) {
+    return { field: 'ownerId', message: `Собственник: решение собственника «${o.owner.name}» уже внесено — повторно голосовать нельзя (чтобы исправить ошибку ввода, отмените внесённое решение)` };
+  }
+  if (Object.keys(o.choices).some((k) => !o.itemIds.has(k))) return { field: 'choices', message: 'Решения: указан вопрос, которого нет в повестке дня собрания' };
+  if (Object.keys(o.choices).length === 0) return { field: 'choices', message: 'Решения: отметьте решение хотя бы по одному вопросу повестки дня' };
+  return null;
+}
+
+/** A meeting whose votes may be entered now: the ballots stage done, counting not yet (else 409). */
+export function assertCounting(m: MeetingRow): void {
+  assertReached(m, 'counting');
+  assertEditable(m, 'counting');
+}
+
+/** Writes checked decisions (each replacing the owner's earlier one), in batches; marks the owners as voted. */
+export async function storeBallots(trx: Transaction<Database>, meetingId: string, ballots: { ownerId: string; choices: Record<string, Choice> }[], at: Date): Promise<void> {
+  for (let i = 0; i < ballots.length; i += 1000) {
+    const part = ballots.slice(i, i + 1000);
+    const ids = part.map((b) => b.ownerId);
+    await trx.deleteFrom('meeting_votes').where('owner_id', 'in', ids).execute();
+    const rows = part.flatMap((b) => Object.entries(b.choices).map(([itemId, choice]) => ({ owner_id: b.ownerId, item_id: itemId, meeting_id: meetingId, choice })));
+    for (let k = 0; k < rows.length; k += 5000) await trx.insertInto('meeting_votes').values(rows.slice(k, k + 5000)).execute();
+    await trx.updateTable('meeting_owners').set({ voted_at: at }).where('id', 'in', ids).where('meeting_id', '=', meetingId).execute();
+  }
+}
+
 /**
  * Records one owner's decision: a choice per agenda item (an item left out is
  * void on the owner's ballot). A second decision of the same owner is refused
@@ -36,30 +78,19 @@ export async function recordBallot(
   o: { ctx: AppContext; actor: Actor; id: string; ownerId: string; choices: Record<string, Choice>; replace?: boolean },
 ): Promise<void> {
   const m = await meetingOf(trx, o.actor, o.id, true);
-  assertReached(m, 'counting');
-  assertEditable(m, 'counting');
+  assertCounting(m);
   const owner = await trx.selectFrom('meeting_owners').select(['id', 'name', 'voted_at']).where('id', '=', o.ownerId).where('meeting_id', '=', m.id).forUpdate().executeTakeFirst();
-  if (!owner) throw invalid({ field: 'ownerId', message: 'Собственник: такого собственника нет в реестре собственников этого собрания — голосовать могут только собственники из реестра' });
-  if (owner.voted_at && !o.replace) {
-    throw invalid({ field: 'ownerId', message: `Собственник: решение собственника «${owner.name}» уже внесено — повторно голосовать нельзя (чтобы исправить ошибку ввода, отмените внесённое решение)` });
-  }
-  const items = await trx.selectFrom('meeting_items').select(['id', 'position']).where('meeting_id', '=', m.id).execute();
-  const known = new Set(items.map((i) => i.id));
-  const bad = Object.keys(o.choices).filter((k) => !known.has(k));
-  if (bad.length) throw invalid({ field: 'choices', message: 'Решения: указан вопрос, которого нет в повестке дня собрания' });
-  if (Object.keys(o.choices).length === 0) throw invalid({ field: 'choices', message: 'Решения: отметьте решение хотя бы по одному вопросу повестки дня' });
-  await trx.deleteFrom('meeting_votes').where('owner_id', '=', owner.id).execute();
-  const rows = Object.entries(o.choices).map(([itemId, choice]) => ({ owner_id: owner.id, item_id: itemId, meeting_id: m.id, choice }));
-  await trx.insertInto('meeting_votes').values(rows).execute();
-  await trx.updateTable('meeting_owners').set({ voted_at: o.ctx.now() }).where('id', '=', owner.id).execute();
-  await audit(trx, { action: o.replace && owner.voted_at ? 'meetings.ballot.replace' : 'meetings.ballot', personId: o.actor.personId, organizationId: o.actor.organizationId, subjectType: 'meeting', subjectId: m.id });
+  const items = await trx.selectFrom('meeting_items').select('id').where('meeting_id', '=', m.id).execute();
+  const problem = ballotProblem({ owner, choices: o.choices, itemIds: new Set(items.map((i) => i.id)), replace: !!o.replace });
+  if (problem) throw invalid(problem);
+  await storeBallots(trx, m.id, [{ ownerId: owner!.id, choices: o.choices }], o.ctx.now());
+  await audit(trx, { action: o.replace && owner!.voted_at ? 'meetings.ballot.replace' : 'meetings.ballot', personId: o.actor.personId, organizationId: o.actor.organizationId, subjectType: 'meeting', subjectId: m.id });
 }
 
 /** Withdraws an owner's decision entered by mistake. */
 export async function withdrawBallot(trx: Transaction<Database>, o: { ctx: AppContext; actor: Actor; id: string; ownerId: string }): Promise<void> {
   const m = await meetingOf(trx, o.actor, o.id, true);
-  assertReached(m, 'counting');
-  assertEditable(m, 'counting');
+  assertCounting(m);
   const owner = await trx.selectFrom('meeting_owners').select('id').where('id', '=', o.ownerId).where('meeting_id', '=', m.id).executeTakeFirst();
   if (!owner) throw notFound('Собственник не найден в реестре собрания');
   await trx.deleteFrom('meeting_votes').where('owner_id', '=', owner.id).execute();

@@ -24129,6 +24129,232 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/meetings/{id}/votes/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Этап 4: файл решений собственников для заполнения (XLSX): каждый собственник из реестра — строка, каждый вопрос повестки дня — столбец
+         * @description Строки — собственники в порядке бюллетеней (номер помещения, собственник, доля и число голосов для справки) с уже внесёнными решениями; столбцы «Вопрос N» — решение «За», «Против» или «Воздержался». Лист «Повестка дня» — вопросы и правила принятия решений.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/votes/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Этап 4: загрузить решения собственников из файла (XLSX или CSV), с файлом результата по строкам
+         * @description Одна строка — решение одного собственника (бюллетень): «Номер помещения» и «Собственник» как в реестре, в столбцах «Вопрос N» — «за», «против» или «воздержался» (регистр и «ё» не важны; пустая ячейка — решения по вопросу нет). Каждое решение проверяется как внесённое вручную (POST …/ballots). Строка без решений ничего не меняет; решение собственника, уже внесённое, заменяется решением из файла (`replaced`), такое же — `unchanged`, поэтому повторная загрузка того же файла ничего не добавляет. Собственник, указанный в файле дважды, отклоняется в обеих строках. Только на этапе подсчёта голосов (иначе 409). Форма и ограничения — как у POST /api/uploads.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Идентификатор (UUID)
+                             */
+                            id: string;
+                            rows: number;
+                            /** @description Решений внесено впервые */
+                            recorded: number;
+                            /** @description Решений, внесённых ранее и заменённых решением из файла */
+                            replaced: number;
+                            /** @description Строк с тем же решением, что уже внесено */
+                            unchanged: number;
+                            /** @description Строк без единого решения */
+                            skipped: number;
+                            refused: number;
+                            results: {
+                                row: number;
+                                premise: string;
+                                owner: string;
+                                status: "recorded" | "replaced" | "unchanged" | "skipped" | "refused";
+                                /** @description Причины отклонения; у других строк — пояснение */
+                                errors: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem+json */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/votes/imports/{importId}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Файл результата загрузки решений собственников (XLSX: каждая строка с результатом и причиной) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Идентификатор (UUID) */
+                    id: string;
+                    /** @description Идентификатор (UUID) */
+                    importId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/meetings/{id}/register": {
         parameters: {
             query?: never;
