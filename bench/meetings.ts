@@ -2,7 +2,8 @@
  * `node --import tsx bench/meetings.ts [--premises 2000] [--owners 3500]` — owners' meetings at the
  * size of issue 15: a house of N premises and M owners. On a fresh database (DATABASE_URL's server,
  * or an embedded one): the register imported from an XLSX (per-row results), the ballots PDF for every
- * owner (rendered and signed), votes of about three quarters of the owners, the count (the same
+ * owner (rendered and signed), the decisions file's template and its import (every owner a row, about three
+ * quarters with decisions; then the same file again), the count (the same
  * exact count the counting page shows), and the protocol PDF (with the annex of everyone who took
  * part), each with its seconds and the peak RSS of this process during the step. One JSON line each.
  */
@@ -19,6 +20,7 @@ import { createHouse, createMeeting, markStage, saveNotice } from '../src/featur
 import { importRegister } from '../src/features/meetings/register.js';
 import { orderMeetingDocument, renderMeetingDocument, type MeetingDoc } from '../src/features/meetings/documents.js';
 import { countView } from '../src/features/meetings/voting.js';
+import { importVotes, votesTemplate } from '../src/features/meetings/votes-import.js';
 import { intFlag, parseArgs } from '../src/cli/args.js';
 
 const { flags } = parseArgs(process.argv.slice(2));
@@ -104,12 +106,32 @@ try {
   await step('ballots-pdf', OWNERS, () => make('ballots'), (r) => r);
   await tx((trx) => markStage(trx, { ctx, actor, id: m.id, stage: 'ballots', done: true }));
 
-  // Decisions of three owners in four (entered in bulk here: the entry itself is one small transaction per ballot).
-  await sql`update meeting_owners set voted_at = now() where meeting_id = ${m.id} and position % 4 <> 0`.execute(ctx.db);
-  await sql`insert into meeting_votes (owner_id, item_id, meeting_id, choice)
-    select o.id, i.id, o.meeting_id, case when (o.position + i.position) % 7 = 0 then 'against' when (o.position + i.position) % 11 = 0 then 'abstain' else 'for' end
-      from meeting_owners o join meeting_items i on i.meeting_id = o.meeting_id
-     where o.meeting_id = ${m.id} and o.voted_at is not null`.execute(ctx.db);
+  // Decisions of three owners in four, imported from the decisions file as the counters fill it: the template
+  // (every owner, a column per item) made, then a file of all OWNERS rows (a quarter of them left empty) imported,
+  // then the same file again (every decision «Без изменений»).
+  await step('votes-template', OWNERS, () => votesTemplate(ctx, actor, m.id), (t) => ({ xlsxMb: +(t.buf.length / 1048576).toFixed(2) }));
+  const votesPath = path.join(dataDir, 'votes.xlsx');
+  {
+    const owners = await sql<{ number: string; name: string; position: number }>`
+      select p.number, o.name, o.position from meeting_owners o join meeting_premises p on p.id = o.premise_id
+       where o.meeting_id = ${m.id} order by length(p.number), p.number, o.position`.execute(ctx.db);
+    const items = await ctx.db.selectFrom('meeting_items').select('position').where('meeting_id', '=', m.id).orderBy('position').execute();
+    const out = new PassThrough();
+    const file = fs.createWriteStream(votesPath);
+    out.pipe(file);
+    const w = createXlsxWriter(out);
+    const s = w.addSheet('Решения', { columns: Array.from({ length: 2 + items.length }, () => ({})) });
+    await s.addRow(['Номер помещения', 'Собственник', ...items.map((i) => `Вопрос ${i.position}`)]);
+    const word = (o: number, i: number) => ((o + i) % 7 === 0 ? 'против' : (o + i) % 11 === 0 ? 'Воздержался' : 'За');
+    for (const o of owners.rows) await s.addRow([o.number, o.name, ...items.map((i) => (o.position % 4 === 0 ? '' : word(o.position, i.position)))]);
+    await w.finish();
+    await new Promise<void>((r) => file.on('finish', () => r()));
+  }
+  const votesBuf = fs.readFileSync(votesPath);
+  const votesFile = { path: votesPath, size: votesBuf.length, sha256: crypto.createHash('sha256').update(votesBuf).digest('hex'), head: votesBuf.subarray(0, 8192), truncated: false, fileName: 'votes.xlsx' };
+  const summary = (r: Awaited<ReturnType<typeof importVotes>>) => ({ rows: r.rows, recorded: r.recorded, unchanged: r.unchanged, skipped: r.skipped, refused: r.refused, xlsxMb: +(votesBuf.length / 1048576).toFixed(2) });
+  await step('votes-import', OWNERS, () => importVotes(ctx, actor, m.id, votesFile), summary);
+  await step('votes-reimport', OWNERS, () => importVotes(ctx, actor, m.id, votesFile), summary);
   await step('count', OWNERS, () => countView(ctx.db, m.id), (c) => ({ participants: c.participants, participatingPercent: c.participatingPercent, quorum: c.quorum }));
   await tx((trx) => markStage(trx, { ctx, actor, id: m.id, stage: 'counting', done: true }));
   await step('protocol-pdf', OWNERS, () => make('protocol', { chair: 'Собственник 1-1', secretary: 'Собственник 2-1', counters: '' }), (r) => r);

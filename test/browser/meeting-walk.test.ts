@@ -1,9 +1,10 @@
 /**
  * One owners' meeting (issue 15) from nothing to «Собрание проведено», in a real browser, as
- * manager@ossig.test: a new house and meeting → «1.» the notice (dates picked, one agenda item)
+ * manager@ossig.test: a new house and meeting → «1.» the notice (dates picked, two agenda items)
  * → «2.» the register imported from an Excel file made here (a bad row refused with its reason)
- * → «3.» the ballots PDF → «4.» three owners' decisions, the live count → «5.» the protocol:
- * its PDF holds the item's result, its DOCX too → «6.» «Выбор компании», «Подтвердить», the
+ * → «3.» the ballots PDF → «4.» two owners' decisions by hand, two from the decisions file (the
+ * template downloaded, filled, uploaded; a bad row refused with its reason), the live count →
+ * «5.» the protocol: its PDF holds each item's result, its DOCX too → «6.» «Выбор компании», «Подтвердить», the
  * signed scan attached, «Загрузить протокол в ГИС» → «Загружен» from the ГИС ЖКХ simulator
  * (the worker runs the exchange) → «Собрание проведено».
  */
@@ -82,6 +83,8 @@ describe('an owners’ meeting walked through in the browser (issue 15)', () => 
     if ((await items.count()) === 0) await notice.getByRole('button', { name: 'Добавить вопрос' }).click();
     while ((await items.count()) > 1) await notice.getByRole('button', { name: `Удалить вопрос ${await items.count()}` }).click();
     await items.first().fill('Ремонт подъезда за счёт средств на содержание');
+    await notice.getByRole('button', { name: 'Добавить вопрос' }).click();
+    await items.nth(1).fill('Установка шлагбаума во дворе');
     // Each field commits as it changes: one pick of each day, saved at once, is what the server holds (with the
     // times the fields show until changed: 10:00 and 20:00 Moscow time, the start's minutes retyped as 30).
     const meetingId = /\/meetings\/([0-9a-f-]{36})/.exec(page.url())![1];
@@ -124,9 +127,11 @@ describe('an owners’ meeting walked through in the browser (issue 15)', () => 
     await page.getByRole('link', { name: 'Скачать бюллетени (PDF)' }).waitFor({ timeout: 60_000 });
     await markDone();
 
-    // 4. Decisions of three owners: 100 + 30 «за», 30 «против» of 200 — quorum 80 %, the item accepted.
+    // 4. Decisions of two owners by hand (item 1 only), then the decisions file: the template downloaded (every owner,
+    // the decisions entered so far), two owners' ballots filled in and a row of a premise the register refused.
+    // Item 1: 100 + 30 + 40 «за», 30 «против» of 200 — accepted; item 2: 30 «за», 40 «против» of 200 taking part — not.
     await openStage(4);
-    for (const [name, choice] of [['Антонов', 'За'], ['Борисова', 'За'], ['Борисов Богдан', 'Против']] as const) {
+    for (const [name, choice] of [['Антонов', 'За'], ['Борисова', 'За']] as const) {
       await page.getByLabel('Помещение или собственник').fill(name);
       const owner = page.getByRole('article', { name: new RegExp(`^Собственник ${name}`) });
       await owner.getByRole('button', { name: 'Внести решение' }).click();
@@ -134,7 +139,29 @@ describe('an owners’ meeting walked through in the browser (issue 15)', () => 
       await owner.getByRole('button', { name: 'Сохранить решение' }).click();
       await owner.getByText(/^Решение внесено/).waitFor();
     }
-    await page.getByRole('region', { name: 'Итоги голосования' }).getByText(/Приняли участие 3 из 4 собственников/).waitFor();
+    const votesFile = page.getByRole('region', { name: 'Загрузка решений из файла' });
+    const [templateDownload] = await Promise.all([page.waitForEvent('download'), votesFile.getByRole('link', { name: 'Скачать файл решений' }).click()]);
+    expect(templateDownload.suggestedFilename()).toMatch(/^Решения собственников .*\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await bytesOf(templateDownload)) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet('Решения')!;
+    expect(ws.getRow(1).values).toEqual([undefined, 'Номер помещения', 'Собственник', 'Доля', 'Голосов, м²', 'Вопрос 1', 'Вопрос 2']);
+    const rowOf = (name: string) => ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(2).value === name)!;
+    expect(rowOf('Антонов Антон Антонович').getCell(5).value).toBe('За');
+    expect(ws.rowCount).toBe(5);
+    rowOf('Борисов Богдан Борисович').getCell(5).value = 'против';
+    rowOf('Борисов Богдан Борисович').getCell(6).value = 'ЗА';
+    rowOf('Город Москва').getCell(5).value = 'за';
+    rowOf('Город Москва').getCell(6).value = 'Против ';
+    ws.addRow(['4', 'Котов Кот', '', '', 'за', 'за']);
+    await votesFile.locator('input[type=file]').setInputFiles({ name: 'Решения дом 7.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+    const votesResult = votesFile.getByRole('status');
+    await votesResult.getByText('Строк: 5; внесено: 2; заменено: 0; без изменений: 2; без решений: 0; отклонено: 1').waitFor();
+    await expect(votesResult.textContent()).resolves.toContain('Строка 6, «Номер помещения»: помещения № 4 нет в реестре собственников собрания');
+    const [resultDownload] = await Promise.all([page.waitForEvent('download'), votesResult.getByRole('link', { name: 'Скачать файл результата' }).click()]);
+    expect(resultDownload.suggestedFilename()).toMatch(/^Результат загрузки решений собственников .*\.xlsx$/);
+    await shot(page, 'browser-meeting-walk-1b-votes');
+    await page.getByRole('region', { name: 'Итоги голосования' }).getByText(/Приняли участие 4 из 4 собственников/).waitFor();
     await markDone();
 
     // 5. The protocol: PDF and DOCX, each with the item's result.
@@ -150,10 +177,13 @@ describe('an owners’ meeting walked through in the browser (issue 15)', () => 
     const text = await pdfText(pdf);
     expect(text).toContain('Ремонт подъезда за счёт средств на содержание');
     expect(text).toContain('Решение по вопросу 1: РЕШЕНИЕ ПРИНЯТО');
+    expect(text).toContain('Установка шлагбаума во дворе');
+    expect(text).toContain('Решение по вопросу 2: РЕШЕНИЕ НЕ ПРИНЯТО');
     const [docxDownload] = await Promise.all([page.waitForEvent('download'), protocol.getByRole('link', { name: 'Скачать протокол (DOCX)' }).click()]);
     expect(docxDownload.suggestedFilename()).toMatch(/\.docx$/);
     const docx = docxText(await bytesOf(docxDownload));
     expect(docx.text).toContain('Решение по вопросу 1: РЕШЕНИЕ ПРИНЯТО');
+    expect(docx.text).toContain('Решение по вопросу 2: РЕШЕНИЕ НЕ ПРИНЯТО');
     await markDone();
 
     // 6. «Выбор компании», «Подтвердить», the signed scan, «Загрузить протокол в ГИС» → «Загружен».

@@ -77,7 +77,11 @@ type RegisterImportPost = paths['/api/meetings/{id}/register/import']['post'];
 /** The answer of a register import: rows, accepted, refused, each row's reasons, the register's check. */
 export type RegisterImportAnswer = Json<RegisterImportPost['responses'][200]>;
 
-/** Sends a file to a meeting's file route (`/api/meetings/{id}/register/import`, `/api/meetings/{id}/protocol/scan`). */
+type VotesImportPost = paths['/api/meetings/{id}/votes/import']['post'];
+/** The answer of a decisions import: rows by outcome and each row's outcome with its reasons. */
+export type VotesImportAnswer = Json<VotesImportPost['responses'][200]>;
+
+/** Sends a file to a meeting's file route (`/api/meetings/{id}/register/import`, `…/votes/import`, `/api/meetings/{id}/protocol/scan`). */
 export function sendMeetingFile(url: string, file: File, onProgress?: (share: number) => void): Promise<unknown> {
   const form = new FormData();
   form.append('file', file, file.name);
@@ -96,7 +100,9 @@ export type HrefPath =
   | '/api/acts/{id}/files/{kind}'
   | '/api/invoices/{id}/files/{kind}'
   | '/api/meetings/{id}/documents/{doc}/{file}'
-  | '/api/meetings/{id}/protocol/scan';
+  | '/api/meetings/{id}/protocol/scan'
+  | '/api/meetings/{id}/votes/template'
+  | '/api/meetings/{id}/votes/imports/{importId}/result';
 
 type PathParams<P extends HrefPath> = paths[P]['get'] extends { parameters: { path: infer A } } ? A : never;
 

@@ -21,6 +21,8 @@ export {
   QUORUM_RULE,
   GIS_STATUS_LABELS,
   REGISTER_COLUMNS,
+  VOTE_COLUMNS,
+  VOTE_IMPORT_RULES,
   SCAN_KINDS_TEXT,
   GIS_SIMULATOR_NOTICE,
 } from '../../../src/features/meetings/texts';

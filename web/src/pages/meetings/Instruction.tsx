@@ -1,6 +1,6 @@
 /** The written step-by-step instruction (seed 001's «Посмотреть видеоинструкцию»). */
 import { List, Stack, Text, Title } from '@mantine/core';
-import { GIS_SIMULATOR_NOTICE, MEETING_STAGES } from '../../lib/shared';
+import { GIS_SIMULATOR_NOTICE, MEETING_STAGES, VOTE_IMPORT_RULES } from '../../lib/shared';
 
 export function InstructionPage() {
   return (
@@ -18,6 +18,15 @@ export function InstructionPage() {
             {s.hint}
           </List.Item>
         ))}
+      </List>
+      <Title order={3} size="h5">
+        Подсчёт голосов из файла
+      </Title>
+      <List type="ordered" spacing={4} size="sm">
+        <List.Item>На этапе 4 нажмите «Скачать файл решений»: в нём каждый собственник из реестра — строка (номер помещения и собственник, как в бюллетене), каждый вопрос повестки дня — столбец «Вопрос N»; вопросы и правила принятия решений — на листе «Повестка дня».</List.Item>
+        <List.Item>Впишите с бумажных бюллетеней «за», «против» или «воздержался» (регистр не важен). Ячейку вопроса, где на бюллетене нет отметки или отмечено несколько вариантов, оставьте пустой.</List.Item>
+        <List.Item>Нажмите «Загрузить решения» и выберите файл (XLSX или CSV). Под кнопкой — сколько решений внесено, заменено, осталось без изменений и отклонено, с причиной по каждой отклонённой строке; «Скачать файл результата» — все строки с результатом и причиной.</List.Item>
+        <List.Item>{VOTE_IMPORT_RULES} Строки, где собственник указан дважды, отклоняются обе.</List.Item>
       </List>
       <Title order={3} size="h5">
         Права доступа в ГИС ЖКХ

@@ -1,12 +1,13 @@
 /** Stages 3–5: ballots (PDF), counting votes (entry and the live count), the protocol. Stage 6 is GisStage.tsx. */
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, Group, Pagination, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, FileButton, Group, Pagination, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, fieldError } from '../../api/client';
+import { apiHref, sendMeetingFile, type VotesImportAnswer } from '../../api/files';
 import { ErrorAlert, Loading } from '../../components/PageState';
 import { FormError } from '../../components/forms';
 import { fmtDateTime } from '../../lib/format';
-import { CHOICE_LABELS, MAJORITY_RULES } from '../../lib/shared';
+import { CHOICE_LABELS, MAJORITY_RULES, VOTE_COLUMNS, VOTE_IMPORT_RULES } from '../../lib/shared';
 import { fmtArea, meetingKey, type Meeting } from './queries';
 import { DocumentBlock, DocumentDownloads, DocumentState } from './Documents';
 import type { Ok } from '../../api/types';
@@ -37,6 +38,7 @@ export function CountingStage({ m }: { m: Meeting }) {
   return (
     <Stack>
       <LiveCount m={m} />
+      {!locked && <VotesImport m={m} />}
       <BallotEntry m={m} locked={locked} />
     </Stack>
   );
@@ -96,6 +98,66 @@ export function LiveCount({ m }: { m: Meeting }) {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      </Stack>
+    </Card>
+  );
+}
+
+/** Decisions from a file: the template of every owner with a column per item, the upload, its summary and result file. */
+function VotesImport({ m }: { m: Meeting }) {
+  const qc = useQueryClient();
+  const [result, setResult] = useState<VotesImportAnswer | null>(null);
+  const upload = useMutation({
+    mutationFn: (file: File) => sendMeetingFile(`/api/meetings/${encodeURIComponent(m.id)}/votes/import`, file),
+    onSuccess: (r) => {
+      setResult(r as VotesImportAnswer);
+      void qc.invalidateQueries({ queryKey: ['meetings', m.id, 'ballots'] });
+      void qc.invalidateQueries({ queryKey: countKey(m.id) });
+    },
+  });
+  const refused = result?.results.filter((r) => r.status === 'refused') ?? [];
+  return (
+    <Card withBorder component="section" aria-label="Загрузка решений из файла">
+      <Stack gap="xs">
+        <Title order={2} size="h5">
+          Загрузка решений из файла
+        </Title>
+        <Text size="sm" c="dimmed">
+          Скачайте файл решений: в нём каждый собственник из реестра — строка ({VOTE_COLUMNS.join(', ')}), каждый вопрос повестки дня — столбец «Вопрос N». Впишите с бумажных бюллетеней «за», «против» или «воздержался»; пустая ячейка — решения по вопросу нет. Загрузите файл (XLSX или CSV) — каждое решение проверяется так же, как внесённое вручную. {VOTE_IMPORT_RULES}
+        </Text>
+        <Group>
+          <Button component="a" variant="default" href={apiHref('/api/meetings/{id}/votes/template', { id: m.id })}>
+            Скачать файл решений
+          </Button>
+          <FileButton onChange={(f) => f && upload.mutate(f)} accept=".xlsx,.csv">
+            {(props) => (
+              <Button {...props} loading={upload.isPending}>
+                Загрузить решения
+              </Button>
+            )}
+          </FileButton>
+        </Group>
+        <FormError error={upload.error} />
+        {upload.error && fieldError(upload.error, 'file') ? <Alert color="red">{fieldError(upload.error, 'file')}</Alert> : null}
+        {result && (
+          <Alert
+            color={result.refused ? 'orange' : 'teal'}
+            title={`Строк: ${result.rows}; внесено: ${result.recorded}; заменено: ${result.replaced}; без изменений: ${result.unchanged}; без решений: ${result.skipped}; отклонено: ${result.refused}`}
+            role="status"
+          >
+            <Stack gap={4}>
+              {refused.slice(0, 20).map((r) => (
+                <Text key={r.row} size="sm">
+                  {r.errors.join('; ')}
+                </Text>
+              ))}
+              {refused.length > 20 && <Text size="sm">…и ещё {refused.length - 20} — все причины в файле результата.</Text>}
+              <Anchor href={apiHref('/api/meetings/{id}/votes/imports/{importId}/result', { id: m.id, importId: result.id })} size="sm">
+                Скачать файл результата
+              </Anchor>
+            </Stack>
+          </Alert>
+        )}
       </Stack>
     </Card>
   );
