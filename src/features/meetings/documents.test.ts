@@ -14,6 +14,7 @@ import { buildTestApp, Client } from '../../../test/helpers/http.js';
 import type { App } from '../../platform/http/server.js';
 import { runJobsOnce } from '../../platform/jobs/index.js';
 import { JOBS } from '../index.js';
+import { meetingPlace } from './render.js';
 import { hashPassword } from '../identity/password.js';
 import { makeValidInnLegal, makeValidOgrn } from '../../domain/identifiers.js';
 
@@ -195,6 +196,8 @@ describe('meeting documents and counting', () => {
     const pdf = await download(manager, `/api/meetings/${id}/documents/protocol/pdf`);
     const text = await pdfText(pdf);
     expect(text).toContain(`ПРОТОКОЛ № ${v.body.protocol.number}`);
+    // The place of the meeting from its data (held partly in person: the hall), not a fixed city.
+    expect(text).toContain('Место проведения собрания: Холл 1-го этажа');
     expect(text).toContain('200,00 голосами (м²) — 66,67 %');
     expect(text).toContain('имеется — собрание правомочно');
     expect(text).toContain('200,00 голосов — 100,00 %');
@@ -361,5 +364,15 @@ describe('meeting documents and counting', () => {
     expect(st).toMatchObject({ state: 'processed', ok: false });
     expect(JSON.stringify(st)).toContain('SRV007001');
     expect(JSON.stringify(st)).toContain('INT004001');
+  });
+});
+
+describe('the place of the meeting in the protocol’s heading', () => {
+  const house = { address: 'г. Тверь, ул. Советская, д. 1', cadastralNumber: '69:40:0100001:1', totalArea: '100.00' };
+  it('where it met in person; for an absentee vote where decisions were handed in; else the house', () => {
+    expect(meetingPlace({ form: 'in_person', place: 'Двор дома', ballotsPlace: 'Офис УК', house })).toBe('Двор дома');
+    expect(meetingPlace({ form: 'mixed', place: 'Холл', ballotsPlace: 'Офис УК', house })).toBe('Холл');
+    expect(meetingPlace({ form: 'absentee', place: 'Холл', ballotsPlace: 'Офис УК', house })).toBe('Офис УК');
+    expect(meetingPlace({ form: 'absentee', place: '', ballotsPlace: '', house })).toBe('г. Тверь, ул. Советская, д. 1');
   });
 });

@@ -170,6 +170,14 @@ export interface ProtocolData extends MeetingDocBase {
 }
 
 /**
+ * The place of the meeting in the protocol's heading (приказ Минстроя № 44/пр, п. 4 «в»: дата и место проведения
+ * общего собрания), from the meeting's own data: where it met in person; for an absentee vote, where the owners'
+ * decisions were handed in; the house's address when neither is given.
+ */
+export const meetingPlace = (d: Pick<MeetingDocBase, 'form' | 'place' | 'ballotsPlace' | 'house'>) =>
+  ((d.form === 'absentee' ? d.ballotsPlace : d.place) || d.ballotsPlace || d.house.address).trim();
+
+/**
  * The protocol's content, once for both forms: the signed PDF (with the signature stamp) and the
  * DOCX the organization edits, prints and signs by hand (`electronicCopy` — the PDF's stamp and code line).
  */
@@ -178,7 +186,7 @@ function writeProtocol(p: DocFlow, d: Omit<ProtocolData, 'signer'>, electronicCo
   p.heading(`ПРОТОКОЛ № ${d.protocolNumber}`, 14);
   p.heading(`${KIND_GENITIVE[d.kind]} общего собрания собственников помещений в многоквартирном доме, расположенном по адресу: ${d.house.address}, проведённого в форме ${FORM_INSTR[d.form]}`.replace(/^./, (x) => x.toUpperCase()));
   p.gap(0.3);
-  p.para(`г. Москва${' '.repeat(10)}Дата составления протокола: ${d.protocolDate}`, { align: 'center', size: 9 });
+  p.para(`Место проведения собрания: ${meetingPlace(d)}${' '.repeat(6)}Дата составления протокола: ${d.protocolDate}`, { align: 'center', size: 9 });
   p.gap(0.5);
   p.field('Собрание', d.number);
   p.field('Кадастровый номер дома', d.house.cadastralNumber);
