@@ -351,6 +351,11 @@ describe('EXPLAIN of the money and telemetry lists (a charge per trip, 20,000 ac
                          returning id, number, facility_id, payer_id, month, created_at)
               insert into invoices (number, facility_id, payer_id, act_id, issued_on, due_on, net_kop, vat_kop, total_kop, created_at)
               select 'С' || a.number, a.facility_id, a.payer_id, a.id, (a.month + interval '1 month')::date, (a.month + interval '2 months')::date, 1000, 220, 1220, a.created_at from a`.execute(ctx.db);
+    // As history goes: nineteen charges in twenty priced and in an act of their facility, the rest without tariff and not billed.
+    await sql`insert into tariffs (facility_id, waste_code, unit, price_kop, valid_from) select distinct facility_id, ${WASTE_CODE}, 'm3', 100, date '2020-01-01' from charges`.execute(ctx.db);
+    await sql`update charges c set status = 'priced', tariff_id = f.id, unit = 'm3', quantity = 10, price_kop = 100, amount_kop = 1000, vat_rate = 22,
+                                   act_id = (select a.id from acts a where a.facility_id = c.facility_id limit 1)
+                from tariffs f where f.facility_id = c.facility_id and c.trip_id % 20 <> 0`.execute(ctx.db);
     // As history goes: nine invoices in ten paid in full, a few partly, the rest not at all.
     await sql`update invoices set paid_kop = case when number like '%0' then 0 when number like '%5' then 600 else total_kop end`.execute(ctx.db);
     await sql`with f as (select distinct facility_id as id, dense_rank() over (order by facility_id) as k from trips)
@@ -406,6 +411,17 @@ describe('EXPLAIN of the money and telemetry lists (a charge per trip, 20,000 ac
       }
       const deep = chargeListQueries(a, { pageSize: 50, after: encodeKey([moscowDate(new Date(Date.now() - 60 * 86_400_000)), '1']) });
       await expectListIndexed('charges by cursor', deep.items.compile(ctx.db), ['charges_facility_idx', 'charges_payer_idx']);
+      // Those not in an act or without tariff: each side through the partial index of those, never the whole side's index.
+      for (const f of [{ billed: false }, { status: 'no_tariff' as const }, { status: 'no_tariff' as const, billed: false }, { billed: false, after: encodeKey([moscowDate(new Date(Date.now() - 30 * 86_400_000)), '1']) }]) {
+        const name = `charges ${JSON.stringify(f)}`;
+        const q = chargeListQueries(a, { pageSize: 50, ...f }).items.compile(ctx.db);
+        await expectListIndexed(name, q, []);
+        const p = await explain(q);
+        expect(p.indexes.filter((ix) => ix === 'charges_facility_idx' || ix === 'charges_payer_idx'), `${name}\n${p.text}`).toEqual([]);
+        for (const side of ['facility', 'payer']) {
+          expect(p.indexes.filter((ix) => ix === `charges_${side}_unbilled_idx` || ix === `charges_${side}_no_tariff_idx`), `${name}: ${side}\n${p.text}`).toHaveLength(1);
+        }
+      }
     }
   });
 

@@ -288,6 +288,16 @@ describe('keyset pages of money: charges, acts, invoices, payments (issue 13)', 
     const want = await sql<{ id: string }>`select trip_id::text as id from charges where (facility_id = ${w.facility.id} or payer_id = ${w.facility.id})
       and to_char(unloaded_on, 'YYYY-MM') = ${month} and act_id is null order by unloaded_on desc, trip_id desc`.execute(ctx.db);
     expect(got).toEqual(want.rows.map((r) => r.id));
+    // Not in an act, and without tariff (each side through its partial index, migration 0381), for both sides' organizations.
+    for (const [client, org] of [[facility, w.facility.id], [producer, w.producer.id]] as const) {
+      for (const [q, where] of [['billed=false', sql`act_id is null`], ['status=no_tariff', sql`status = 'no_tariff'`]] as const) {
+        const walked = await walkAll(client, `/api/charges?${q}`, 23, (c) => String(c.tripId));
+        const rows = await sql<{ id: string }>`select trip_id::text as id from charges where (facility_id = ${org} or payer_id = ${org}) and ${where} order by unloaded_on desc, trip_id desc`.execute(ctx.db);
+        expect(walked.got, q).toEqual(rows.rows.map((r) => r.id));
+        expect(walked.got.length, q).toBeGreaterThan(100);
+        expect(walked.total, q).toEqual({ value: rows.rows.length, exact: true });
+      }
+    }
     await expectBadCursors(facility, '/api/charges', ['2026-11-01', UUID0]);
   });
 

@@ -44,6 +44,9 @@ function bothSides(branch: (side: 'facility_id' | 'payer_id', notFacility: RawBu
 /**
  * Charges of the facility or the payer, newest Moscow day of unloading first (then the newest trip),
  * by keyset on (unloaded_on desc, trip_id desc) through charges_facility_idx and charges_payer_idx.
+ * The charges not in an act (billed=false) or without tariff through the partial indexes of those
+ * (charges_*_unbilled_idx, charges_*_no_tariff_idx, migration 0381): a page of them never walks the billed
+ * history. (A page of billed or priced charges walks past the newer unbilled or unpriced ones only.)
  * The summary (how many, priced, without tariff, amount) under the same filters comes from
  * charge_totals_pkey: every filter the list has (month, status, billed) is a column of its key.
  */
