@@ -1,5 +1,5 @@
 /**
- * `node --import tsx bench/meetings.ts [--premises 2000] [--owners 3500]` — owners' meetings at the
+ * `npm run bench -- meetings [--premises 2000] [--owners 3500]` (or `node --expose-gc --import tsx bench/meetings.ts …`) — owners' meetings at the
  * size of issue 15: a house of N premises and M owners. On a fresh database (DATABASE_URL's server,
  * or an embedded one): the register imported from an XLSX (per-row results), the ballots PDF for every
  * owner (rendered and signed), the decisions file's template and its import (every owner a row, about three

@@ -108,6 +108,20 @@ const CASES: Record<string, Runner> = {
     const { benchLogin: fn } = await import('./login.js');
     return fn();
   },
+  // Not part of the default run (a house of 2,000 premises, about half a minute): `npm run bench -- meetings [--premises 2000] [--owners 3500]`.
+  // bench/meetings.ts runs in a child process of its own (it measures its own peak RSS per step, with --expose-gc).
+  meetings: async () => {
+    const args = ['--expose-gc', '--import', 'tsx', 'bench/meetings.ts', '--premises', String(intFlag(flags, 'premises', 2000)), '--owners', String(intFlag(flags, 'owners', 3500))];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let text = '';
+    child.stdout.on('data', (d) => (text += d));
+    const code = await new Promise<number | null>((r) => child.once('exit', r));
+    if (code !== 0) throw new Error(`bench/meetings.ts: код выхода ${code}`);
+    return text
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as object);
+  },
   // Not part of the default run (large seed): `npm run bench -- registers [--vehicles 20000] [--applications 100000]`.
   registers: async () => {
     const { benchRegisters } = await import('./registers.js');
@@ -143,7 +157,7 @@ const CASES: Record<string, Runner> = {
   },
 };
 
-const selected = positional.length ? positional : Object.keys(CASES).filter((c) => c !== 'scale' && c !== 'registers' && c !== 'money' && c !== 'telemetry');
+const selected = positional.length ? positional : Object.keys(CASES).filter((c) => c !== 'scale' && c !== 'registers' && c !== 'money' && c !== 'telemetry' && c !== 'meetings');
 for (const name of selected) {
   if (!CASES[name]) {
     console.error(`Неизвестный бенчмарк «${name}». Есть: ${Object.keys(CASES).join(', ')}`);
