@@ -10,6 +10,7 @@ import { PassThrough } from 'node:stream';
 import type { Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
+import type { Db } from '../../platform/db/pool.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { notFound } from '../../platform/http/errors.js';
 import { createXlsxWriter, type XlsxCellValue, type XlsxColumn, type XlsxWriter } from '../../platform/spreadsheet/writer.js';
@@ -103,6 +104,11 @@ export async function recordImport(
     .returning('id')
     .executeTakeFirstOrThrow();
   return imp.id;
+}
+
+/** The meeting's latest 20 imports of this kind, newest first. */
+export async function listImports(db: Db, meetingId: string, kind: ImportKind) {
+  return db.selectFrom('meeting_imports').selectAll().where('meeting_id', '=', meetingId).where('kind', '=', kind).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(20).execute();
 }
 
 /** The result file of an import of this kind, to send (the stored file, its name and type). */

@@ -471,6 +471,3 @@ export function registerTemplate(): Promise<Buffer> {
   });
 }
 
-export async function listImports(db: Db, meetingId: string) {
-  return db.selectFrom('meeting_imports').selectAll().where('meeting_id', '=', meetingId).where('kind', '=', 'register').orderBy('created_at', 'desc').limit(20).execute();
-}

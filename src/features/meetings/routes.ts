@@ -589,6 +589,21 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
   );
 
   app.get(
+    '/api/meetings/:id/votes/imports',
+    {
+      config: { access: READ },
+      schema: {
+        tags: TAGS,
+        summary: 'Этап 4: загрузки решений собственников из файла (последние 20, новые первыми)',
+        description: '`accepted` — строки, не отклонённые при загрузке (решения внесённые, заменённые, без изменений и строки без решений); `refused` — отклонённые. Файл результата — GET …/votes/imports/{importId}/result.',
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(ImportInfo) }), ...errorResponses },
+      },
+    },
+    async (req) => importsView(ctx.db, actorOf(req), req.params.id, 'votes'),
+  );
+
+  app.get(
     '/api/meetings/:id/votes/imports/:importId/result',
     { config: { access: READ }, schema: { tags: TAGS, summary: 'Файл результата загрузки решений собственников (XLSX: каждая строка с результатом и причиной)', params: Type.Object({ id: Uuid, importId: Uuid }) } },
     async (req, reply) => {
@@ -676,8 +691,8 @@ export const meetingRoutes: RoutesPlugin = (app, ctx) => {
 
   app.get(
     '/api/meetings/:id/register/imports',
-    { config: { access: READ }, schema: { tags: TAGS, summary: 'Загрузки реестра собрания', params: IdParams, response: { 200: Type.Object({ items: Type.Array(ImportInfo) }), ...errorResponses } } },
-    async (req) => importsView(ctx.db, actorOf(req), req.params.id),
+    { config: { access: READ }, schema: { tags: TAGS, summary: 'Загрузки реестра собрания (последние 20, новые первыми)', params: IdParams, response: { 200: Type.Object({ items: Type.Array(ImportInfo) }), ...errorResponses } } },
+    async (req) => importsView(ctx.db, actorOf(req), req.params.id, 'register'),
   );
 
   app.get(

@@ -10,7 +10,8 @@ import { listMeetings, meetingOf, type MeetingRow } from './meetings.js';
 import { MEETING_STAGES } from './texts.js';
 import { documentsView } from './documents.js';
 import { gisClient } from './gis.js';
-import { listImports, listRegister, registerCheck, shareText } from './register.js';
+import { listRegister, registerCheck, shareText } from './register.js';
+import { listImports, type ImportKind } from './import-files.js';
 import { listBallots } from './voting.js';
 import { formatArea, ownerVotes } from './count.js';
 
@@ -149,10 +150,10 @@ export async function ballotsView(db: Db, actor: Actor, id: string, q: { page?: 
   };
 }
 
-/** The meeting register's latest imports. */
-export async function importsView(db: Db, actor: Actor, id: string) {
+/** The meeting's latest imports of one kind (the register's, the owners' decisions'). */
+export async function importsView(db: Db, actor: Actor, id: string, kind: ImportKind) {
   const m = await meetingOf(db, actor, id);
-  return { items: (await listImports(db, m.id)).map((i) => ({ id: i.id, fileName: i.file_name, rows: i.rows_total, accepted: i.rows_accepted, refused: i.rows_refused, createdAt: iso(i.created_at)! })) };
+  return { items: (await listImports(db, m.id, kind)).map((i) => ({ id: i.id, fileName: i.file_name, rows: i.rows_total, accepted: i.rows_accepted, refused: i.rows_refused, createdAt: iso(i.created_at)! })) };
 }
 
 export const templateView = (t: { id: string; name: string; body: string; updated_at: Date | string }) => ({ id: t.id, name: t.name, body: t.body, updatedAt: iso(t.updated_at)! });

@@ -84,7 +84,7 @@ const PREMISES = [
 
 /** A meeting of 5 owners (300 m²) and three items, brought to the stage `upTo` is the last done one of. */
 let houses = 0;
-async function meeting(c: Client, upTo: 'register' | 'ballots' = 'ballots') {
+async function meeting(c: Client, upTo: 'notice' | 'register' | 'ballots' = 'ballots') {
   houses++;
   const h = await c.post('/api/houses', { address: `г. Москва, ул. Счётная, д. ${houses}`, cadastralNumber: `77:06:0002001:${100 + houses}`, totalArea: '300.00' });
   expect(h.status, h.text).toBe(201);
@@ -109,6 +109,7 @@ async function meeting(c: Client, upTo: 'register' | 'ballots' = 'ballots') {
   expect((await c.post(`/api/meetings/${id}/documents/notice`, {})).status).toBe(202);
   await runJobsOnce(ctx, JOBS);
   expect((await c.post(`/api/meetings/${id}/stages/notice`, { done: true })).status).toBe(200);
+  if (upTo === 'notice') return { id, items: saved.body.items as { id: string; position: number }[], owners: {} as Record<string, string> };
   for (const p of PREMISES) {
     const r = await c.post(`/api/meetings/${id}/premises`, { number: p.number, kind: 'residential', area: p.area, owners: p.owners.map((o) => ({ ownerKind: 'person', ...o })) });
     expect(r.status, r.text).toBe(201);
@@ -312,5 +313,44 @@ describe('decisions imported from a file', () => {
     const done = await upload(manager, `/api/meetings/${c.id}/votes/import`, file);
     expect(done.status).toBe(409);
     expect(done.body.detail).toMatch(/Подсчет голосов» отмечен выполненным/);
+  });
+
+  it('the lists of imports: the decisions’ list holds only decisions imports, the register’s only register imports, newest first with their counts; another organization gets 404', async () => {
+    const template = await download(manager, '/api/meetings/register-template');
+    const fresh = await meeting(manager, 'notice');
+    const reg1 = await upload(manager, `/api/meetings/${fresh.id}/register/import`, template, 'реестр-1.xlsx');
+    expect(reg1.status, reg1.text).toBe(200);
+    const reg2 = await upload(manager, `/api/meetings/${fresh.id}/register/import`, template, 'реестр-2.xlsx');
+    expect(reg2.status, reg2.text).toBe(200);
+    const regList = await manager.get(`/api/meetings/${fresh.id}/register/imports`);
+    expect(regList.status, regList.text).toBe(200);
+    expect(regList.body.items.map((i: any) => [i.id, i.fileName])).toEqual([
+      [reg2.body.id, 'реестр-2.xlsx'],
+      [reg1.body.id, 'реестр-1.xlsx'],
+    ]);
+    expect(regList.body.items[0]).toMatchObject({ rows: reg2.body.rows, accepted: reg2.body.accepted, refused: reg2.body.refused });
+    expect((await manager.get(`/api/meetings/${fresh.id}/votes/imports`)).body).toEqual({ items: [] });
+
+    const v1 = await upload(manager, `/api/meetings/${a.id}/votes/import`, await sheet([HEADER, ['2', 'Ерёмина Вера', 'за', 'за', 'против']]), 'решения-1.xlsx');
+    expect(v1.status, v1.text).toBe(200);
+    const v2 = await upload(manager, `/api/meetings/${a.id}/votes/import`, await sheet([HEADER, ['2', 'Ерёмина Вера', 'за', 'за', 'против'], ['99', 'Никто Никтоевич', 'за', '', '']]), 'решения-2.xlsx');
+    expect(v2.status, v2.text).toBe(200);
+    expect(v2.body).toMatchObject({ rows: 2, unchanged: 1, refused: 1 });
+    const votesList = await manager.get(`/api/meetings/${a.id}/votes/imports`);
+    expect(votesList.status, votesList.text).toBe(200);
+    const items = votesList.body.items as { id: string; fileName: string; rows: number; accepted: number; refused: number; createdAt: string }[];
+    expect(items.slice(0, 2).map((i) => i.id)).toEqual([v2.body.id, v1.body.id]);
+    expect(items[0]).toMatchObject({ fileName: 'решения-2.xlsx', rows: 2, accepted: 1, refused: 1 });
+    expect(items.length).toBeGreaterThan(2); // the earlier tests' imports of this meeting
+    expect(items.map((i) => i.createdAt)).toEqual([...items.map((i) => i.createdAt)].sort().reverse());
+    const regIds = new Set([reg1.body.id, reg2.body.id]);
+    expect(items.some((i) => regIds.has(i.id))).toBe(false);
+    // Meeting a's register was entered by hand: its register list is empty though it has decisions imports.
+    expect((await manager.get(`/api/meetings/${a.id}/register/imports`)).body).toEqual({ items: [] });
+
+    for (const c of [other, producer]) {
+      expect((await c.get(`/api/meetings/${a.id}/votes/imports`)).status).toBe(404);
+      expect((await c.get(`/api/meetings/${fresh.id}/register/imports`)).status).toBe(404);
+    }
   });
 });
