@@ -119,6 +119,11 @@ describe('an owners’ meeting walked through in the browser (issue 15)', () => 
     await result.getByText('Строк: 5; загружено: 4; отклонено: 1').waitFor();
     await expect(result.textContent()).resolves.toMatch(/Строка 6.*«Тип собственника».*«кошка» — укажите «физическое лицо», «юридическое лицо» или «город»/);
     await shot(page, 'browser-meeting-walk-1-register');
+    // After a reload the upload is listed with its counts and its result file.
+    await page.reload();
+    const regRow = page.getByRole('table', { name: 'Последние загрузки реестра' }).getByRole('row').filter({ hasText: 'Реестр дом 7.xlsx' });
+    await expect.poll(() => regRow.textContent()).toMatch(/^\d\d\.\d\d\.\d{4} \d\d:\d\dРеестр дом 7\.xlsx541Файл результата$/);
+    await expect(regRow.getByRole('link', { name: /^Файл результата загрузки «Реестр дом 7\.xlsx» от / }).getAttribute('href')).resolves.toMatch(new RegExp(`^/api/meetings/${meetingId}/register/imports/[0-9a-f-]{36}/result$`));
     await markDone();
 
     // 3. The ballots PDF.
@@ -160,6 +165,9 @@ describe('an owners’ meeting walked through in the browser (issue 15)', () => 
     await expect(votesResult.textContent()).resolves.toContain('Строка 6, «Номер помещения»: помещения № 4 нет в реестре собственников собрания');
     const [resultDownload] = await Promise.all([page.waitForEvent('download'), votesResult.getByRole('link', { name: 'Скачать файл результата' }).click()]);
     expect(resultDownload.suggestedFilename()).toMatch(/^Результат загрузки решений собственников .*\.xlsx$/);
+    // The list under the upload is refreshed: 4 rows not refused (2 entered, 2 unchanged), 1 refused.
+    const votesRow = votesFile.getByRole('table', { name: 'Последние загрузки решений' }).getByRole('row').filter({ hasText: 'Решения дом 7.xlsx' });
+    await expect.poll(() => votesRow.textContent()).toMatch(/Решения дом 7\.xlsx541Файл результата$/);
     await shot(page, 'browser-meeting-walk-1b-votes');
     await page.getByRole('region', { name: 'Итоги голосования' }).getByText(/Приняли участие 4 из 4 собственников/).waitFor();
     await markDone();

@@ -102,6 +102,7 @@ export type HrefPath =
   | '/api/meetings/{id}/documents/{doc}/{file}'
   | '/api/meetings/{id}/protocol/scan'
   | '/api/meetings/{id}/votes/template'
+  | '/api/meetings/{id}/register/imports/{importId}/result'
   | '/api/meetings/{id}/votes/imports/{importId}/result';
 
 type PathParams<P extends HrefPath> = paths[P]['get'] extends { parameters: { path: infer A } } ? A : never;

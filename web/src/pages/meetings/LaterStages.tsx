@@ -9,6 +9,7 @@ import { FormError } from '../../components/forms';
 import { fmtDateTime } from '../../lib/format';
 import { CHOICE_LABELS, MAJORITY_RULES, VOTE_COLUMNS, VOTE_IMPORT_RULES } from '../../lib/shared';
 import { fmtArea, meetingKey, type Meeting } from './queries';
+import { importsKey, RecentImports } from './RecentImports';
 import { DocumentBlock, DocumentDownloads, DocumentState } from './Documents';
 import type { Ok } from '../../api/types';
 
@@ -39,6 +40,7 @@ export function CountingStage({ m }: { m: Meeting }) {
     <Stack>
       <LiveCount m={m} />
       {!locked && <VotesImport m={m} />}
+      {locked && <RecentImports meetingId={m.id} kind="votes" order={2} />}
       <BallotEntry m={m} locked={locked} />
     </Stack>
   );
@@ -113,6 +115,7 @@ function VotesImport({ m }: { m: Meeting }) {
       setResult(r as VotesImportAnswer);
       void qc.invalidateQueries({ queryKey: ['meetings', m.id, 'ballots'] });
       void qc.invalidateQueries({ queryKey: countKey(m.id) });
+      void qc.invalidateQueries({ queryKey: importsKey(m.id, 'votes') });
     },
   });
   const refused = result?.results.filter((r) => r.status === 'refused') ?? [];
@@ -158,6 +161,7 @@ function VotesImport({ m }: { m: Meeting }) {
             </Stack>
           </Alert>
         )}
+        <RecentImports meetingId={m.id} kind="votes" />
       </Stack>
     </Card>
   );

@@ -4,11 +4,12 @@ import { Alert, Anchor, Button, Card, FileButton, Group, List, Pagination, Selec
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, errorMessage, fieldError } from '../../api/client';
-import { sendMeetingFile, type RegisterImportAnswer } from '../../api/files';
+import { apiHref, sendMeetingFile, type RegisterImportAnswer } from '../../api/files';
 import { ErrorAlert, Loading } from '../../components/PageState';
 import { FormError } from '../../components/forms';
 import { OWNER_KIND_LABELS, MEETING_OWNERSHIP_LABELS, PREMISE_KIND_LABELS, REGISTER_COLUMNS } from '../../lib/shared';
 import { fmtArea, type Meeting } from './queries';
+import { importsKey, RecentImports } from './RecentImports';
 
 export function RegisterStage({ m }: { m: Meeting }) {
   const qc = useQueryClient();
@@ -24,6 +25,7 @@ export function RegisterStage({ m }: { m: Meeting }) {
     onSuccess: (r) => {
       setResult(r as RegisterImportAnswer);
       void qc.invalidateQueries({ queryKey: ['meetings', m.id, 'register'] });
+      void qc.invalidateQueries({ queryKey: importsKey(m.id, 'register') });
     },
   });
   const del = useMutation({
@@ -67,15 +69,17 @@ export function RegisterStage({ m }: { m: Meeting }) {
                         {r.errors.join('; ')}
                       </Text>
                     ))}
-                  <Anchor href={`/api/meetings/${encodeURIComponent(m.id)}/register/imports/${encodeURIComponent(result.id)}/result`} size="sm">
+                  <Anchor href={apiHref('/api/meetings/{id}/register/imports/{importId}/result', { id: m.id, importId: result.id })} size="sm">
                     Скачать файл результата
                   </Anchor>
                 </Stack>
               </Alert>
             )}
+            <RecentImports meetingId={m.id} kind="register" />
           </Stack>
         </Card>
       )}
+      {locked && <RecentImports meetingId={m.id} kind="register" order={2} />}
       {reg.isPending && <Loading label="Загрузка реестра…" />}
       {reg.isError && <ErrorAlert error={reg.error} />}
       {reg.data && (
