@@ -8,6 +8,8 @@
  * signed scan attached, «Загрузить протокол в ГИС» → «Загружен» from the ГИС ЖКХ simulator
  * (the worker runs the exchange) → «Собрание проведено».
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Download, Page } from 'playwright-core';
@@ -168,6 +170,19 @@ describe('an owners’ meeting walked through in the browser (issue 15)', () => 
     // The list under the upload is refreshed: 4 rows not refused (2 entered, 2 unchanged), 1 refused.
     const votesRow = votesFile.getByRole('table', { name: 'Последние загрузки решений' }).getByRole('row').filter({ hasText: 'Решения дом 7.xlsx' });
     await expect.poll(() => votesRow.textContent()).toMatch(/Решения дом 7\.xlsx541Файл результата$/);
+    // The upload with its list on a phone: no sideways scrolling of the page, no serious axe violation in it.
+    const desk = page.viewportSize()!;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+    await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+    const violations = await page.evaluate(async () => {
+      const w = window as unknown as { axe: { run(ctx: Element, o: object): Promise<{ violations: { id: string; impact: string }[] }> } };
+      const r = await w.axe.run(document.querySelector('section[aria-label="Загрузка решений из файла"]')!, { resultTypes: ['violations'] });
+      // Colour contrast is left open across the cabinet (test/browser/pages.test.ts, knownOpen).
+      return r.violations.filter((v) => (v.impact === 'serious' || v.impact === 'critical') && v.id !== 'color-contrast').map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+    await page.setViewportSize(desk);
     await shot(page, 'browser-meeting-walk-1b-votes');
     await page.getByRole('region', { name: 'Итоги голосования' }).getByText(/Приняли участие 4 из 4 собственников/).waitFor();
     await markDone();
