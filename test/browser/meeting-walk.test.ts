@@ -225,6 +225,10 @@ describe('an owners’ meeting walked through in the browser (issue 15)', () => 
     await page.getByRole('button', { name: 'Собрание проведено' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Собрание проведено' }).count(), { timeout: 10_000 }).toBe(0);
     await expect(stages.getByRole('checkbox', { name: /^6\. .*: выполнен$/ }).isChecked()).resolves.toBe(true);
+    // The meeting done, the decisions upload is gone from stage 4 but its list and result file stay.
+    await openStage(4);
+    await page.getByRole('table', { name: 'Последние загрузки решений' }).getByRole('link', { name: /^Файл результата загрузки «Решения дом 7\.xlsx» от / }).waitFor();
+    await expect(page.getByRole('region', { name: 'Загрузка решений из файла' }).count()).resolves.toBe(0);
     await page.goto('/meetings?tab=completed');
     await page.getByRole('list', { name: 'Собрания' }).getByText(/Проверочная, д\. 7/).waitFor();
     await context.close();
