@@ -15,6 +15,7 @@ import type { Actor } from '../../platform/http/auth.js';
 import { notFound } from '../../platform/http/errors.js';
 import { createXlsxWriter, type XlsxCellValue, type XlsxColumn, type XlsxWriter } from '../../platform/spreadsheet/writer.js';
 import { CONTENT_TYPES, fileStore } from '../../platform/files/index.js';
+import { cellText, ownString, type Cell } from '../../platform/spreadsheet/cells.js';
 import { meetingOf } from './guard.js';
 
 export type ImportKind = 'register' | 'votes';
@@ -118,4 +119,13 @@ export async function importResultFile(ctx: AppContext, actor: Actor, meetingId:
   const file = r?.result_key ? await fileStore(ctx.config).get(r.result_key) : null;
   if (!file) throw notFound('Файл результата не найден');
   return { file, name: `${RESULT_NAMES[kind]} ${m.number}.xlsx`, type: CONTENT_TYPES.xlsx };
+}
+
+/** A cell of an uploaded row as the result file repeats it: its text (a formula's cached value), at most 1,000 characters. */
+export function keptCell(c: Cell | undefined): string {
+  if (c === undefined || c === null) return '';
+  if (typeof c === 'number') return String(c);
+  if (typeof c === 'object' && !(c instanceof Date)) return 'formula' in c ? (c.result === null || typeof c.result === 'object' ? '' : String(c.result)) : '';
+  const t = cellText(c);
+  return ownString(t.length > 1000 ? t.slice(0, 1000) : t);
 }

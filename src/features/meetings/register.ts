@@ -15,11 +15,10 @@ import { AppError, invalid, notFound, type FieldError } from '../../platform/htt
 import { audit } from '../../platform/audit.js';
 import { checkCadastralNumber, checkInn } from '../../domain/identifiers.js';
 import { formatRu, parseVolume } from '../../domain/quantity.js';
-import { cellText, ownString, type Cell } from '../../platform/spreadsheet/cells.js';
 import { headerWord, readHeadedTable, type HeadedRow, type HeaderColumn } from '../../platform/spreadsheet/headed-table.js';
 import { groupDigits } from '../../platform/spreadsheet/refusal.js';
 import { xlsxDecimal } from '../../platform/spreadsheet/writer.js';
-import { recordImport, resultKey, resultWorkbook, withResultFile, xlsxBuffer } from './import-files.js';
+import { keptCell, recordImport, resultKey, resultWorkbook, withResultFile, xlsxBuffer } from './import-files.js';
 import type { ReceivedFile } from '../uploads/receive-file.js';
 import { add, formatArea, frac, hundredths, sharesComplete } from './count.js';
 import { REGISTER_COLUMNS } from './texts.js';
@@ -315,7 +314,7 @@ export async function importRegister(ctx: AppContext, actor: Actor, meetingId: s
     columns: COLUMNS,
     maxRows: MAX_REGISTER_ROWS,
     rowCapMessage: `Файл: не более ${groupDigits(MAX_REGISTER_ROWS)} строк в одном реестре`,
-    keep,
+    keep: keptCell,
   });
   if (!rows.length) throw invalid({ field: 'file', message: 'Файл: в файле нет строк с данными под заголовком' });
 
@@ -432,13 +431,6 @@ function refuseRow(r: ImportRowResult, ...reasons: string[]) {
   r.errors.push(...reasons);
 }
 
-function keep(c: Cell | undefined): string {
-  if (c === undefined || c === null) return '';
-  if (typeof c === 'number') return String(c);
-  if (typeof c === 'object' && !(c instanceof Date)) return 'formula' in c ? (c.result === null || typeof c.result === 'object' ? '' : String(c.result)) : '';
-  const t = cellText(c);
-  return ownString(t.length > 1000 ? t.slice(0, 1000) : t);
-}
 
 /** The result file: every row as read, with «Результат» and «Причина». */
 function resultFile(results: ImportRowResult[], rows: ImportRow[]): Promise<Buffer> {

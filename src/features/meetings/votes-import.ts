@@ -27,14 +27,14 @@ import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { invalid } from '../../platform/http/errors.js';
 import { audit } from '../../platform/audit.js';
-import { cellText, columnLetter, ownString, type Cell } from '../../platform/spreadsheet/cells.js';
+import { columnLetter } from '../../platform/spreadsheet/cells.js';
 import { headerWord, readHeadedTable, type HeaderColumn } from '../../platform/spreadsheet/headed-table.js';
 import { groupDigits } from '../../platform/spreadsheet/refusal.js';
 import { xlsxDecimal } from '../../platform/spreadsheet/writer.js';
 import type { ReceivedFile } from '../uploads/receive-file.js';
 import { formatArea, ownerVotes } from './count.js';
 import { meetingOf } from './guard.js';
-import { recordImport, resultKey, resultWorkbook, withResultFile, xlsxBuffer } from './import-files.js';
+import { keptCell, recordImport, resultKey, resultWorkbook, withResultFile, xlsxBuffer } from './import-files.js';
 import { shareText } from './register.js';
 import { CHOICE_LABELS, MAJORITY_RULES, VOTE_CHOICE_WORDS, VOTE_COLUMNS, voteItemHeader } from './texts.js';
 import type { Choice, Majority } from './tables.js';
@@ -189,13 +189,6 @@ export interface VoteImportResult {
   results: VoteRowResult[];
 }
 
-function keep(c: Cell | undefined): string {
-  if (c === undefined || c === null) return '';
-  if (typeof c === 'number') return String(c);
-  if (typeof c === 'object' && !(c instanceof Date)) return 'formula' in c ? (c.result === null || typeof c.result === 'object' ? '' : String(c.result)) : '';
-  const t = cellText(c);
-  return ownString(t.length > 1000 ? t.slice(0, 1000) : t);
-}
 
 const choicesText = (items: Item[], choices: Record<string, Choice>) =>
   items
@@ -219,7 +212,7 @@ export async function importVotes(ctx: AppContext, actor: Actor, meetingId: stri
     columns,
     maxRows: MAX_VOTE_ROWS,
     rowCapMessage: `Файл: не более ${groupDigits(MAX_VOTE_ROWS)} строк в одном файле решений`,
-    keep,
+    keep: keptCell,
   });
   if (!rows.length) throw invalid({ field: 'file', message: 'Файл: в файле нет строк с данными под заголовком' });
 

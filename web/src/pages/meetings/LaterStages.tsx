@@ -1,6 +1,6 @@
 /** Stages 3–5: ballots (PDF), counting votes (entry and the live count), the protocol. Stage 6 is GisStage.tsx. */
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Card, FileButton, Group, Pagination, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, FileButton, Group, Pagination, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, fieldError } from '../../api/client';
 import { apiHref, sendMeetingFile, type VotesImportAnswer } from '../../api/files';
@@ -9,7 +9,7 @@ import { FormError } from '../../components/forms';
 import { fmtDateTime } from '../../lib/format';
 import { CHOICE_LABELS, MAJORITY_RULES, VOTE_COLUMNS, VOTE_IMPORT_RULES } from '../../lib/shared';
 import { fmtArea, meetingKey, type Meeting } from './queries';
-import { importsKey, RecentImports } from './RecentImports';
+import { ImportOutcome, importsKey, RecentImports } from './RecentImports';
 import { DocumentBlock, DocumentDownloads, DocumentState } from './Documents';
 import type { Ok } from '../../api/types';
 
@@ -142,25 +142,7 @@ function VotesImport({ m }: { m: Meeting }) {
         </Group>
         <FormError error={upload.error} />
         {upload.error && fieldError(upload.error, 'file') ? <Alert color="red">{fieldError(upload.error, 'file')}</Alert> : null}
-        {result && (
-          <Alert
-            color={result.refused ? 'orange' : 'teal'}
-            title={`Строк: ${result.rows}; внесено: ${result.recorded}; заменено: ${result.replaced}; без изменений: ${result.unchanged}; без решений: ${result.skipped}; отклонено: ${result.refused}`}
-            role="status"
-          >
-            <Stack gap={4}>
-              {refused.slice(0, 20).map((r) => (
-                <Text key={r.row} size="sm">
-                  {r.errors.join('; ')}
-                </Text>
-              ))}
-              {refused.length > 20 && <Text size="sm">…и ещё {refused.length - 20} — все причины в файле результата.</Text>}
-              <Anchor href={apiHref('/api/meetings/{id}/votes/imports/{importId}/result', { id: m.id, importId: result.id })} size="sm">
-                Скачать файл результата
-              </Anchor>
-            </Stack>
-          </Alert>
-        )}
+        {result && <ImportOutcome meetingId={m.id} kind="votes" importId={result.id} title={`Строк: ${result.rows}; внесено: ${result.recorded}; заменено: ${result.replaced}; без изменений: ${result.unchanged}; без решений: ${result.skipped}; отклонено: ${result.refused}`} refused={refused} />}
         <RecentImports meetingId={m.id} kind="votes" />
       </Stack>
     </Card>

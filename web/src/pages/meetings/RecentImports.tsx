@@ -1,5 +1,5 @@
 /** «Последние загрузки» of a meeting's import (the register at stage 2, the owners' decisions at stage 4): each with its result file. */
-import { Anchor, Card, Stack, Table, Text, Title, type TitleOrder } from '@mantine/core';
+import { Alert, Anchor, Card, Stack, Table, Text, Title, type TitleOrder } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
 import { apiHref } from '../../api/files';
@@ -73,4 +73,23 @@ export function RecentImports({ meetingId, kind, order = 3 }: { meetingId: strin
     </Stack>
   );
   return alone ? <Card withBorder>{body}</Card> : body;
+}
+
+/** The answer to an upload: its counts as the title, the first 20 refused rows' reasons and the link to the result file. */
+export function ImportOutcome({ meetingId, kind, importId, title, refused }: { meetingId: string; kind: ImportKind; importId: string; title: string; refused: { row: number; errors: string[] }[] }) {
+  return (
+    <Alert color={refused.length ? 'orange' : 'teal'} title={title} role="status">
+      <Stack gap={4}>
+        {refused.slice(0, 20).map((r) => (
+          <Text key={r.row} size="sm">
+            {r.errors.join('; ')}
+          </Text>
+        ))}
+        {refused.length > 20 && <Text size="sm">…и ещё {refused.length - 20} — все причины в файле результата.</Text>}
+        <Anchor href={resultHref(kind, meetingId, importId)} size="sm">
+          Скачать файл результата
+        </Anchor>
+      </Stack>
+    </Alert>
+  );
 }

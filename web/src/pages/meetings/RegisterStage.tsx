@@ -1,15 +1,15 @@
 /** Stage 2: the register of owners — import from a table (with the per-row result), hand entry, and the check. */
 import { useState } from 'react';
-import { Alert, Anchor, Button, Card, FileButton, Group, List, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, FileButton, Group, List, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, errorMessage, fieldError } from '../../api/client';
-import { apiHref, sendMeetingFile, type RegisterImportAnswer } from '../../api/files';
+import { sendMeetingFile, type RegisterImportAnswer } from '../../api/files';
 import { ErrorAlert, Loading } from '../../components/PageState';
 import { FormError } from '../../components/forms';
 import { OWNER_KIND_LABELS, MEETING_OWNERSHIP_LABELS, PREMISE_KIND_LABELS, REGISTER_COLUMNS } from '../../lib/shared';
 import { fmtArea, type Meeting } from './queries';
-import { importsKey, RecentImports } from './RecentImports';
+import { ImportOutcome, importsKey, RecentImports } from './RecentImports';
 
 export function RegisterStage({ m }: { m: Meeting }) {
   const qc = useQueryClient();
@@ -59,21 +59,7 @@ export function RegisterStage({ m }: { m: Meeting }) {
             <FormError error={upload.error} />
             {upload.error && fieldError(upload.error, 'file') ? <Alert color="red">{fieldError(upload.error, 'file')}</Alert> : null}
             {result && (
-              <Alert color={result.refused ? 'orange' : 'teal'} title={`Строк: ${result.rows}; загружено: ${result.accepted}; отклонено: ${result.refused}`} role="status">
-                <Stack gap={4}>
-                  {result.results
-                    .filter((r) => !r.accepted)
-                    .slice(0, 20)
-                    .map((r) => (
-                      <Text key={r.row} size="sm">
-                        {r.errors.join('; ')}
-                      </Text>
-                    ))}
-                  <Anchor href={apiHref('/api/meetings/{id}/register/imports/{importId}/result', { id: m.id, importId: result.id })} size="sm">
-                    Скачать файл результата
-                  </Anchor>
-                </Stack>
-              </Alert>
+              <ImportOutcome meetingId={m.id} kind="register" importId={result.id} title={`Строк: ${result.rows}; загружено: ${result.accepted}; отклонено: ${result.refused}`} refused={result.results.filter((r) => !r.accepted)} />
             )}
             <RecentImports meetingId={m.id} kind="register" />
           </Stack>
