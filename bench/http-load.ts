@@ -20,6 +20,8 @@ export async function hammer(o: { base: string; url: string; cookies: string[]; 
   const until = startedAt + o.seconds * 1000;
   await Promise.all(
     o.cookies.map(async (cookie) => {
+      // With think time the clients start spread over one think time, not all in the same millisecond.
+      if (o.thinkMs) await new Promise((r) => setTimeout(r, Math.random() * o.thinkMs!));
       while (performance.now() < until) {
         const a = performance.now();
         const r = await fetch(o.base + o.url, { headers: { cookie } });
