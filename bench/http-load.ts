@@ -45,7 +45,7 @@ export async function hammer(o: { base: string; url: string; cookies: string[]; 
   };
 }
 
-/** CPU seconds (user + system) of the embedded PostgreSQL: its postmaster and every backend, from /proc (Linux; 0 elsewhere). */
+/** CPU seconds (user + system) of the embedded PostgreSQL: its postmaster, every live backend and those already exited, from /proc (Linux; 0 elsewhere). */
 export function pgCpuSeconds(dataDir: string): number {
   try {
     const postmaster = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
@@ -60,8 +60,10 @@ export function pgCpuSeconds(dataDir: string): number {
         continue;
       }
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // Fields after the name: state(0) ppid(1) … utime(11) stime(12).
-      if (Number(pid) === postmaster || Number(f[1]) === postmaster) total += (Number(f[11]) + Number(f[12])) / tick;
+      // Fields after the name: state(0) ppid(1) … utime(11) stime(12) cutime(13) cstime(14). A backend that has
+      // exited is no longer in /proc: its time is in the postmaster's cutime/cstime (children reaped), counted too.
+      if (Number(pid) === postmaster) total += (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / tick;
+      else if (Number(f[1]) === postmaster) total += (Number(f[11]) + Number(f[12])) / tick;
     }
     return total;
   } catch {
