@@ -3,11 +3,11 @@
  * «;»-separated UTF-8 with a BOM and decimal commas, as Russian Excel opens it). Both are made from
  * the same list of tables, so they carry the page's figures.
  */
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { CONTENT_TYPES } from '../../platform/files/send.js';
-import { createXlsxWriter, xlsxDecimal, type XlsxColumn, type XlsxDecimal, type XlsxRowStyle } from '../../platform/spreadsheet/writer.js';
+import { xlsxBuffer, xlsxDecimal, type XlsxColumn, type XlsxDecimal, type XlsxRowStyle } from '../../platform/spreadsheet/writer.js';
 import { formatFkkoCode } from '../../domain/fkko.js';
 import { dashboard, type DashboardQuery } from './dashboard.js';
 
@@ -63,19 +63,18 @@ function tables(d: Awaited<ReturnType<typeof dashboard>>): Table[] {
 
 export async function dashboardXlsx(ctx: AppContext, actor: Actor, q: DashboardQuery) {
   const d = await dashboard(ctx, actor, q);
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const wb = createXlsxWriter(out, { creator: 'ОССиГ', created: ctx.now() });
-  const list = tables(d);
-  const sheets = list.map((t) => wb.addSheet(t.sheet, { columns: t.columns, frozenHeader: true }));
-  for (const [i, t] of list.entries()) {
-    for (const row of t.rows) await sheets[i].addRow(row);
-    if (t.total) await sheets[i].addRow(t.total, { style: 'bold' satisfies XlsxRowStyle });
-    await sheets[i].end();
-  }
-  await wb.finish();
-  const buf = Buffer.concat(chunks);
+  const buf = await xlsxBuffer(
+    async (wb) => {
+      const list = tables(d);
+      const sheets = list.map((t) => wb.addSheet(t.sheet, { columns: t.columns, frozenHeader: true }));
+      for (const [i, t] of list.entries()) {
+        for (const row of t.rows) await sheets[i].addRow(row);
+        if (t.total) await sheets[i].addRow(t.total, { style: 'bold' satisfies XlsxRowStyle });
+        await sheets[i].end();
+      }
+    },
+    { creator: 'ОССиГ', created: ctx.now() },
+  );
   return { stream: Readable.from(buf), bytes: buf.length, type: CONTENT_TYPES.xlsx, name: `Аналитика ${d.from} — ${d.to}.xlsx`, asciiName: `analytics-${d.from}-${d.to}.xlsx` };
 }
 

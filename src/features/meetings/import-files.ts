@@ -1,19 +1,18 @@
 /**
  * What the meeting's imports from a table share — the register's (stage 2,
- * register.ts) and the owners' decisions (stage 4, votes-import.ts): an XLSX
- * built in memory (a house is a few thousand rows), the per-row result file
+ * register.ts) and the owners' decisions (stage 4, votes-import.ts): the per-row
+ * result file, built in memory (a house is a few thousand rows)
  * (every row as read, with «Результат» and «Причина», refused rows in the alert
  * style), the import's record in `meeting_imports` with the stored result, and
  * sending that result back.
  */
-import { PassThrough } from 'node:stream';
 import type { Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { Db } from '../../platform/db/pool.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { notFound } from '../../platform/http/errors.js';
-import { createXlsxWriter, type XlsxCellValue, type XlsxColumn, type XlsxWriter } from '../../platform/spreadsheet/writer.js';
+import { xlsxBuffer, type XlsxCellValue, type XlsxColumn } from '../../platform/spreadsheet/writer.js';
 import { CONTENT_TYPES, fileStore } from '../../platform/files/index.js';
 import { cellText, ownString, type Cell } from '../../platform/spreadsheet/cells.js';
 import { meetingOf } from './guard.js';
@@ -21,17 +20,6 @@ import { meetingOf } from './guard.js';
 export type ImportKind = 'register' | 'votes';
 
 const RESULT_NAMES: Record<ImportKind, string> = { register: 'Результат загрузки реестра', votes: 'Результат загрузки решений собственников' };
-
-/** An XLSX written by `build` into memory. */
-export async function xlsxBuffer(build: (w: XlsxWriter) => Promise<void>): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const w = createXlsxWriter(out);
-  await build(w);
-  await w.finish();
-  return Buffer.concat(chunks);
-}
 
 export interface ResultRow {
   /** The row's number in the file. */

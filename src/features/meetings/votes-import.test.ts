@@ -22,7 +22,7 @@ import { makeValidInnLegal, makeValidOgrn } from '../../domain/identifiers.js';
 import { readXlsx } from '../../platform/spreadsheet/xlsx-reader.js';
 import { cellText } from '../../platform/spreadsheet/cells.js';
 import { parseChoice } from './votes-import.js';
-import { xlsxBuffer } from './import-files.js';
+import { xlsxBuffer } from '../../platform/spreadsheet/writer.js';
 
 let ctx: TestContext;
 let app: App;

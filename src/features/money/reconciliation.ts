@@ -7,13 +7,13 @@
  * the actor may ask about. Downloads: XLSX, and a PDF in the usual layout of the act (a table of the
  * facility's data, turnovers, balances, the closing sentence and a place for both sides' signatures).
  */
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { invalid, notFound } from '../../platform/http/errors.js';
 import { CONTENT_TYPES } from '../../platform/files/send.js';
-import { createXlsxWriter, xlsxDecimal } from '../../platform/spreadsheet/writer.js';
+import { xlsxBuffer, xlsxDecimal } from '../../platform/spreadsheet/writer.js';
 import { newPdf, ruNumber } from '../../platform/documents/index.js';
 import { parseIsoDate } from '../../domain/period.js';
 import { formatRubles, kopToRubles } from '../../domain/money.js';
@@ -90,28 +90,24 @@ export async function reconciliation(ctx: AppContext, actor: Actor, q: Reconcili
 
 export async function reconciliationXlsx(ctx: AppContext, actor: Actor, q: ReconciliationQuery) {
   const r = await reconciliation(ctx, actor, q);
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const wb = createXlsxWriter(out, { creator: 'ОССиГ', created: ctx.now() });
-  const s = wb.addSheet('Акт сверки', {
-    columns: [
-      { header: 'Дата', width: 12, type: 'date' },
-      { header: 'Документ', width: 44 },
-      { header: 'Дебет (начислено), ₽', width: 20, numFmt: '#,##0.00' },
-      { header: 'Кредит (оплачено), ₽', width: 20, numFmt: '#,##0.00' },
-    ],
-    frozenHeader: true,
-  });
-  await s.addRow([null, `Акт сверки взаимных расчётов за период с ${ruDate(r.from)} по ${ruDate(r.to)}`], { style: 'title' });
-  await s.addRow([null, `Между ${typesetQuotes(r.facility.name)} (ИНН ${r.facility.inn}) и ${typesetQuotes(r.payer.name)} (ИНН ${r.payer.inn}), по данным ${typesetQuotes(r.facility.name)}`]);
-  await s.addRow([null, 'Сальдо начальное', xlsxDecimal(r.opening)], { style: 'bold' });
-  for (const l of r.lines) await s.addRow([l.date, l.document, xlsxDecimal(l.debit), xlsxDecimal(l.credit)]);
-  await s.addRow([null, 'Обороты за период', xlsxDecimal(r.debit), xlsxDecimal(r.credit)], { style: 'bold' });
-  await s.addRow([null, 'Сальдо конечное', xlsxDecimal(r.closing)], { style: 'bold' });
-  await s.addRow([null, r.closingText]);
-  await wb.finish();
-  const buf = Buffer.concat(chunks);
+  const buf = await xlsxBuffer(async (wb) => {
+    const s = wb.addSheet('Акт сверки', {
+      columns: [
+        { header: 'Дата', width: 12, type: 'date' },
+        { header: 'Документ', width: 44 },
+        { header: 'Дебет (начислено), ₽', width: 20, numFmt: '#,##0.00' },
+        { header: 'Кредит (оплачено), ₽', width: 20, numFmt: '#,##0.00' },
+      ],
+      frozenHeader: true,
+    });
+    await s.addRow([null, `Акт сверки взаимных расчётов за период с ${ruDate(r.from)} по ${ruDate(r.to)}`], { style: 'title' });
+    await s.addRow([null, `Между ${typesetQuotes(r.facility.name)} (ИНН ${r.facility.inn}) и ${typesetQuotes(r.payer.name)} (ИНН ${r.payer.inn}), по данным ${typesetQuotes(r.facility.name)}`]);
+    await s.addRow([null, 'Сальдо начальное', xlsxDecimal(r.opening)], { style: 'bold' });
+    for (const l of r.lines) await s.addRow([l.date, l.document, xlsxDecimal(l.debit), xlsxDecimal(l.credit)]);
+    await s.addRow([null, 'Обороты за период', xlsxDecimal(r.debit), xlsxDecimal(r.credit)], { style: 'bold' });
+    await s.addRow([null, 'Сальдо конечное', xlsxDecimal(r.closing)], { style: 'bold' });
+    await s.addRow([null, r.closingText]);
+  }, { creator: 'ОССиГ', created: ctx.now() });
   return { stream: Readable.from(buf), bytes: buf.length, type: CONTENT_TYPES.xlsx, name: `Акт сверки ${r.from} — ${r.to}.xlsx`, asciiName: `reconciliation-${r.from}-${r.to}.xlsx` };
 }
 

@@ -4,12 +4,11 @@
  * code, then totals by hazard class), all from the report's current figures. Exact
  * decimals throughout (strings, BigInt sums), never floats.
  */
-import { PassThrough } from 'node:stream';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { AppError } from '../../platform/http/errors.js';
 import { xmlEscape } from '../../platform/spreadsheet/writer.js';
-import { createXlsxWriter, xlsxDecimal } from '../../platform/spreadsheet/writer.js';
+import { xlsxBuffer, xlsxDecimal } from '../../platform/spreadsheet/writer.js';
 import { formatFkkoCode } from '../../domain/fkko.js';
 import { newPdf, ruNumber } from '../../platform/documents/index.js';
 import { definitionFor, type ReportKind } from './definitions.js';
@@ -89,25 +88,21 @@ export function tp2Xml(f: Tp2Figures): string {
 const HEADERS = ['Наличие на начало года', 'Образовано', 'Получено от других лиц', 'Утилизировано', 'Обезврежено', 'Размещено', 'Переработано во вторичное сырьё', 'Передано другим лицам', 'Наличие на конец года'];
 
 export async function tp2Xlsx(f: Tp2Figures, created: Date): Promise<Buffer> {
-  const out = new PassThrough();
-  const parts: Buffer[] = [];
-  out.on('data', (b: Buffer) => parts.push(b));
-  const book = createXlsxWriter(out, { creator: 'ОССиГ', created });
-  const sheet = book.addSheet('2-ТП (отходы)', {
-    headerWrap: true,
-    columns: [
-      { header: 'Код по ФККО', width: 18, type: 'string' },
-      { header: 'Наименование вида отходов', width: 50, type: 'string' },
-      { header: 'Класс опасности', width: 10, type: 'integer' },
-      ...HEADERS.map((h) => ({ header: `${h}, т`, width: 16, numFmt: '0.000' })),
-    ],
-  });
-  for (const r of f.rows) await sheet.addRow([formatFkkoCode(r.code), r.name, r.hazardClass, ...FIGURES.map(([k]) => xlsxDecimal(r.values[k]))]);
-  for (const c of f.byClass) await sheet.addRow(['Итого', `по ${c.hazardClass} классу опасности`, c.hazardClass, ...FIGURES.map(([k]) => xlsxDecimal(c.values[k]))], { style: 'bold' });
-  await sheet.addRow([]);
-  await sheet.addRow([`Отчитывающаяся организация: ${f.respondent.name}, ИНН ${f.respondent.inn}; отчётный год ${f.year}${f.registration ? `; рег. № ${f.registration.number}, версия ${f.registration.version}` : ''}`]);
-  await book.finish();
-  return Buffer.concat(parts);
+  return xlsxBuffer(async (book) => {
+    const sheet = book.addSheet('2-ТП (отходы)', {
+      headerWrap: true,
+      columns: [
+        { header: 'Код по ФККО', width: 18, type: 'string' },
+        { header: 'Наименование вида отходов', width: 50, type: 'string' },
+        { header: 'Класс опасности', width: 10, type: 'integer' },
+        ...HEADERS.map((h) => ({ header: `${h}, т`, width: 16, numFmt: '0.000' })),
+      ],
+    });
+    for (const r of f.rows) await sheet.addRow([formatFkkoCode(r.code), r.name, r.hazardClass, ...FIGURES.map(([k]) => xlsxDecimal(r.values[k]))]);
+    for (const c of f.byClass) await sheet.addRow(['Итого', `по ${c.hazardClass} классу опасности`, c.hazardClass, ...FIGURES.map(([k]) => xlsxDecimal(c.values[k]))], { style: 'bold' });
+    await sheet.addRow([]);
+    await sheet.addRow([`Отчитывающаяся организация: ${f.respondent.name}, ИНН ${f.respondent.inn}; отчётный год ${f.year}${f.registration ? `; рег. № ${f.registration.number}, версия ${f.registration.version}` : ''}`]);
+  }, { creator: 'ОССиГ', created });
 }
 
 /**

@@ -7,12 +7,11 @@
  * and number checks for volume and mass; a sheet «Справочники» with the lists
  * and what each permit allows; a sheet «Инструкция».
  */
-import { PassThrough } from 'node:stream';
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import { columnLetter } from '../../platform/spreadsheet/cells.js';
 import { groupDigits } from '../../platform/spreadsheet/refusal.js';
-import { createXlsxWriter, type XlsxColumn, type XlsxValidation } from '../../platform/spreadsheet/writer.js';
+import { xlsxBuffer, type XlsxColumn, type XlsxValidation } from '../../platform/spreadsheet/writer.js';
 import { moscowDate } from '../../domain/period.js';
 import { MAX_DATA_ROWS, TRIPS_SHEET, TRIP_COLUMNS, type TripField } from './columns.js';
 
@@ -84,81 +83,76 @@ export async function buildTemplate(ctx: AppContext, carrierId: string): Promise
     validations.push({ range: `${columnLetter(i)}1`, type: 'none', prompt: { title: c.header, message: `${c.required ? 'Обязательно' : 'Необязательно'}. ${c.hint}` } });
   });
 
-  const out = new PassThrough();
-  const parts: Buffer[] = [];
-  out.on('data', (b: Buffer) => parts.push(b));
-  const book = createXlsxWriter(out, { creator: 'ОССиГ', created: ctx.now() });
-  const trips = book.addSheet(TRIPS_SHEET, {
-    frozenHeader: true,
-    headerWrap: true,
-    columns: TRIP_COLUMNS.map(
-      (c): XlsxColumn => ({
-        header: c.header,
-        width: c.width,
-        numFmt: FORMATS[c.field] ?? '@',
-        formatEmptyCells: true,
-        headerFill: c.required ? 'FFDDEBF7' : 'FFF2F2F2',
-      }),
-    ),
-    validations,
-  });
-  const text = (header: string, width: number, numFmt?: string): XlsxColumn => ({ header, width, type: 'string', ...(numFmt ? { numFmt, formatEmptyCells: true } : {}) });
-  const ref = book.addSheet(REFERENCE_SHEET, {
-    columns: [
-      text('Номер разрешения', 22),
-      text('Код ФККО', 14, '@'),
-      text('Вид отходов', 60),
-      text('ИНН объекта приёма', 16, '@'),
-      text('Объект приёма', 40),
-      text('Госномер ТС', 14),
-    ],
-  });
-  const help = book.addSheet('Инструкция', { columns: [{ width: 120, type: 'string' }] });
+  return xlsxBuffer(async (book) => {
+    const trips = book.addSheet(TRIPS_SHEET, {
+      frozenHeader: true,
+      headerWrap: true,
+      columns: TRIP_COLUMNS.map(
+        (c): XlsxColumn => ({
+          header: c.header,
+          width: c.width,
+          numFmt: FORMATS[c.field] ?? '@',
+          formatEmptyCells: true,
+          headerFill: c.required ? 'FFDDEBF7' : 'FFF2F2F2',
+        }),
+      ),
+      validations,
+    });
+    const text = (header: string, width: number, numFmt?: string): XlsxColumn => ({ header, width, type: 'string', ...(numFmt ? { numFmt, formatEmptyCells: true } : {}) });
+    const ref = book.addSheet(REFERENCE_SHEET, {
+      columns: [
+        text('Номер разрешения', 22),
+        text('Код ФККО', 14, '@'),
+        text('Вид отходов', 60),
+        text('ИНН объекта приёма', 16, '@'),
+        text('Объект приёма', 40),
+        text('Госномер ТС', 14),
+      ],
+    });
+    const help = book.addSheet('Инструкция', { columns: [{ width: 120, type: 'string' }] });
 
-  await trips.end();
+    await trips.end();
 
-  // --- Справочники ---------------------------------------------------------
-  const listLen = Math.max(permitNumbers.length, codes.length, facilities.length, plates.length);
-  for (let i = 0; i < listLen; i++) {
-    await ref.addRow([permitNumbers[i] ?? null, codes[i]?.[0] ?? null, codes[i]?.[1] ?? null, facilities[i]?.[0] ?? null, facilities[i]?.[1] ?? null, plates[i] ?? null]);
-  }
-  // What each permit allows, below the lists after an empty row.
-  await ref.addRow([]);
-  await ref.addRow(['Разрешение', 'Код ФККО', 'Вид отходов', 'ИНН объекта приёма', 'Объект приёма', 'Срок действия'], { style: 'bold' });
-  for (const p of permits) {
-    const n = Math.max(p.waste.length, p.facilities.length, 1);
-    for (let i = 0; i < n; i++) {
-      await ref.addRow([
-        p.number,
-        p.waste[i]?.code ?? null,
-        p.waste[i]?.name ?? null,
-        p.facilities[i]?.inn ?? null,
-        p.facilities[i]?.name ?? null,
-        i === 0 ? `${p.valid_from.split('-').reverse().join('.')} — ${p.valid_to.split('-').reverse().join('.')}; ${p.site_name}` : null,
-      ]);
+    // --- Справочники ---------------------------------------------------------
+    const listLen = Math.max(permitNumbers.length, codes.length, facilities.length, plates.length);
+    for (let i = 0; i < listLen; i++) {
+      await ref.addRow([permitNumbers[i] ?? null, codes[i]?.[0] ?? null, codes[i]?.[1] ?? null, facilities[i]?.[0] ?? null, facilities[i]?.[1] ?? null, plates[i] ?? null]);
     }
-  }
-  await ref.end();
+    // What each permit allows, below the lists after an empty row.
+    await ref.addRow([]);
+    await ref.addRow(['Разрешение', 'Код ФККО', 'Вид отходов', 'ИНН объекта приёма', 'Объект приёма', 'Срок действия'], { style: 'bold' });
+    for (const p of permits) {
+      const n = Math.max(p.waste.length, p.facilities.length, 1);
+      for (let i = 0; i < n; i++) {
+        await ref.addRow([
+          p.number,
+          p.waste[i]?.code ?? null,
+          p.waste[i]?.name ?? null,
+          p.facilities[i]?.inn ?? null,
+          p.facilities[i]?.name ?? null,
+          i === 0 ? `${p.valid_from.split('-').reverse().join('.')} — ${p.valid_to.split('-').reverse().join('.')}; ${p.site_name}` : null,
+        ]);
+      }
+    }
+    await ref.end();
 
-  // --- Инструкция ----------------------------------------------------------
-  const lines = [
-    'Как заполнить шаблон загрузки рейсов',
-    '',
-    '1. Заполняйте лист «Рейсы»: одна строка — один рейс. Первую строку (заголовки) не меняйте; порядок столбцов может быть любым.',
-    '2. Номер разрешения, код ФККО и ИНН объекта приёма выбирайте из списков: они взяты из ваших действующих разрешений (лист «Справочники»).',
-    '3. Госномер ТС — как в ПТС: А123ВС77 или А123ВС777. ТС должно числиться за вашей организацией.',
-    '4. Время погрузки и выгрузки — московское: ДД.ММ.ГГГГ ЧЧ:ММ (например 01.03.2026 09:30); можно также ГГГГ-ММ-ДД ЧЧ:ММ или ДД/ММ/ГГГГ ЧЧ:ММ.',
-    '5. Объём в м³ (до 0,01) и масса в тоннах (до 0,001): десятичный разделитель — запятая или точка.',
-    '6. «Номер рейса перевозчика» необязателен; если он указан, один и тот же рейс не запишется дважды даже при повторной загрузке.',
-    '7. Не используйте формулы и объединённые ячейки: строки с ними будут отклонены. Вставляйте значения.',
-    `8. Размер файла — не более 50 МБ, не более ${groupDigits(MAX_DATA_ROWS)} строк. Формат — XLSX или CSV (UTF-8 или Windows-1251, разделитель «;»).`,
-    '9. После загрузки файл обрабатывается в фоне; страницу можно закрыть. В журнале загрузок появится зелёная отметка и кнопка «Скачать файл результатов»:',
-    '   в нём каждая строка вашего файла со статусом «Принято» или «Отклонено» и причинами с названием столбца.',
-    '10. Повторная загрузка того же файла ничего не запишет второй раз; исправленные строки можно загрузить новым файлом — уже принятые рейсы будут отмечены как повторы.',
-  ];
-  for (const [i, l] of lines.entries()) await help.addRow([l], i === 0 ? { style: 'title' } : undefined);
-  if (!permits.length) await help.addRow(['Внимание: у вашей организации нет действующих разрешений, где она указана перевозчиком; рейсы будут отклонены.']);
-
-  await book.finish();
-  return Buffer.concat(parts);
+    // --- Инструкция ----------------------------------------------------------
+    const lines = [
+      'Как заполнить шаблон загрузки рейсов',
+      '',
+      '1. Заполняйте лист «Рейсы»: одна строка — один рейс. Первую строку (заголовки) не меняйте; порядок столбцов может быть любым.',
+      '2. Номер разрешения, код ФККО и ИНН объекта приёма выбирайте из списков: они взяты из ваших действующих разрешений (лист «Справочники»).',
+      '3. Госномер ТС — как в ПТС: А123ВС77 или А123ВС777. ТС должно числиться за вашей организацией.',
+      '4. Время погрузки и выгрузки — московское: ДД.ММ.ГГГГ ЧЧ:ММ (например 01.03.2026 09:30); можно также ГГГГ-ММ-ДД ЧЧ:ММ или ДД/ММ/ГГГГ ЧЧ:ММ.',
+      '5. Объём в м³ (до 0,01) и масса в тоннах (до 0,001): десятичный разделитель — запятая или точка.',
+      '6. «Номер рейса перевозчика» необязателен; если он указан, один и тот же рейс не запишется дважды даже при повторной загрузке.',
+      '7. Не используйте формулы и объединённые ячейки: строки с ними будут отклонены. Вставляйте значения.',
+      `8. Размер файла — не более 50 МБ, не более ${groupDigits(MAX_DATA_ROWS)} строк. Формат — XLSX или CSV (UTF-8 или Windows-1251, разделитель «;»).`,
+      '9. После загрузки файл обрабатывается в фоне; страницу можно закрыть. В журнале загрузок появится зелёная отметка и кнопка «Скачать файл результатов»:',
+      '   в нём каждая строка вашего файла со статусом «Принято» или «Отклонено» и причинами с названием столбца.',
+      '10. Повторная загрузка того же файла ничего не запишет второй раз; исправленные строки можно загрузить новым файлом — уже принятые рейсы будут отмечены как повторы.',
+    ];
+    for (const [i, l] of lines.entries()) await help.addRow([l], i === 0 ? { style: 'title' } : undefined);
+    if (!permits.length) await help.addRow(['Внимание: у вашей организации нет действующих разрешений, где она указана перевозчиком; рейсы будут отклонены.']);
+  }, { creator: 'ОССиГ', created: ctx.now() });
 }

@@ -774,3 +774,14 @@ class Workbook implements XlsxWriter {
 export function createXlsxWriter(output: Writable, opts: XlsxWriterOptions = {}): XlsxWriter {
   return new Workbook(output, opts);
 }
+
+/** A workbook built by `build` in memory and finished: for the small files answered whole (templates, result files, exports of one screen). */
+export async function xlsxBuffer(build: (w: XlsxWriter) => Promise<void>, opts: XlsxWriterOptions = {}): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const w = createXlsxWriter(out, opts);
+  await build(w);
+  await w.finish();
+  return Buffer.concat(chunks);
+}
