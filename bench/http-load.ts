@@ -70,3 +70,13 @@ export function pgCpuSeconds(dataDir: string): number {
     return 0;
   }
 }
+
+/** `run` (a load loop) with what it cost a request in CPU: this process's (server and load clients) and the embedded PostgreSQL's of `dataDir`. */
+export async function withCpuPerRequest<T extends { requests: number }>(dataDir: string, run: () => Promise<T>) {
+  const cpu0 = process.cpuUsage();
+  const pg0 = pgCpuSeconds(dataDir);
+  const r = await run();
+  const cpu = process.cpuUsage(cpu0);
+  const pg = pgCpuSeconds(dataDir) - pg0;
+  return { ...r, nodeCpuMsPerRequest: +((cpu.user + cpu.system) / 1000 / r.requests).toFixed(2), pgCpuMsPerRequest: +((pg * 1000) / r.requests).toFixed(2) };
+}

@@ -35,7 +35,7 @@ import { orderActs } from '../src/features/money/order-acts.js';
 import { renderAct } from '../src/features/money/render-act.js';
 import { renderInvoice } from '../src/features/money/render-invoice.js';
 import type { Actor } from '../src/platform/http/auth.js';
-import { hammer, pgCpuSeconds } from './http-load.js';
+import { hammer, withCpuPerRequest } from './http-load.js';
 
 export interface MoneyBenchOptions {
   lines: number;
@@ -229,11 +229,7 @@ async function benchMoneyScreens(ctx: AppContext, opts: MoneyBenchOptions, dataD
       for (const s of screens) {
         const probe = await fetch(base + s.url, { headers: { cookie: s.cookie } });
         if (!probe.ok) throw new Error(`${s.name}: ${probe.status} ${(await probe.text()).slice(0, 200)}`);
-        const cpu0 = process.cpuUsage();
-        const pg0 = pgCpuSeconds(dataDir);
-        const measured = await hammer({ base, url: s.url, cookies: Array.from({ length: clients }, () => s.cookie), seconds: opts.seconds });
-        const cpu = process.cpuUsage(cpu0);
-        const pgCpu = pgCpuSeconds(dataDir) - pg0;
+        const measured = await withCpuPerRequest(dataDir, () => hammer({ base, url: s.url, cookies: Array.from({ length: clients }, () => s.cookie), seconds: opts.seconds }));
         out.push({
           case: 'money-screen',
           screen: s.name,
@@ -242,8 +238,6 @@ async function benchMoneyScreens(ctx: AppContext, opts: MoneyBenchOptions, dataD
           clients,
           load: os.loadavg()[0],
           ...measured,
-          nodeCpuMsPerRequest: +((cpu.user + cpu.system) / 1000 / measured.requests).toFixed(2),
-          pgCpuMsPerRequest: +((pgCpu * 1000) / measured.requests).toFixed(2),
           peakRssMb: null,
         });
         console.error(JSON.stringify(out[out.length - 1]));

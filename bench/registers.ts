@@ -40,7 +40,7 @@ import { encodeCursor } from '../src/features/registers/input.js';
 import { SESSION_COOKIE, hashToken } from '../src/platform/http/auth.js';
 import type { AppContext } from '../src/platform/context.js';
 import { registersBenchSeed, type BenchScenario } from './applications.js';
-import { hammer, pgCpuSeconds } from './http-load.js';
+import { hammer, withCpuPerRequest } from './http-load.js';
 
 const LETTERS = 'АВЕКМНОРСТУХ';
 const REGIONS = ['77', '97', '99', '177', '197', '199', '777', '799', '50', '150', '190', '750'];
@@ -273,11 +273,7 @@ export async function benchRegisters(opts: { vehicles: number; applications: num
       if (!probe.ok) throw new Error(`${s.name}: ${probe.status} ${(await probe.text()).slice(0, 200)}`);
       const probeBody = (await probe.json()) as { items?: unknown[] };
       serverTimes.length = 0;
-      const cpu0 = process.cpuUsage();
-      const pg0 = pgCpuSeconds(dataDir);
-      const load = await profiled(opts.profile, s.name, () => hammer({ base, url: s.path, cookies: clientCookies, seconds: opts.seconds }));
-      const cpu = process.cpuUsage(cpu0);
-      const pgCpu = pgCpuSeconds(dataDir) - pg0;
+      const load = await withCpuPerRequest(dataDir, () => profiled(opts.profile, s.name, () => hammer({ base, url: s.path, cookies: clientCookies, seconds: opts.seconds })));
       const server = [...serverTimes].sort((x, y) => x - y);
       const q = (f: number) => +server[Math.min(server.length - 1, Math.floor(f * server.length))].toFixed(1);
       out.push({
@@ -290,8 +286,6 @@ export async function benchRegisters(opts: { vehicles: number; applications: num
         serverP50ms: q(0.5),
         serverP95ms: q(0.95),
         queries,
-        nodeCpuMsPerRequest: +((cpu.user + cpu.system) / 1000 / load.requests).toFixed(2),
-        pgCpuMsPerRequest: +((pgCpu * 1000) / load.requests).toFixed(2),
         peakRssMb: null,
       });
     }

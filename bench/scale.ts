@@ -26,7 +26,7 @@ import { ROUTES } from '../src/features/index.js';
 import { isDatabaseEmpty, seedDemo, DEMO_PASSWORD } from '../src/features/demo/seed.js';
 import { encodeKey } from '../src/platform/db/keyset.js';
 import { measureIngest } from './ingest.js';
-import { hammer, pgCpuSeconds } from './http-load.js';
+import { hammer, withCpuPerRequest } from './http-load.js';
 import { moscowDate, addDays, parseIsoDate, formatIsoDate } from '../src/domain/period.js';
 
 const addMonthsIso = (month: string, n: number) => {
@@ -104,11 +104,7 @@ export async function benchScale(opts: { trips: number; seconds: number; clients
     for (const [clients, s] of opts.clients.flatMap((c) => screens.map((x) => [c, x] as const))) {
       const probe = await fetch(base + s.url, { headers: { cookie: s.cookie } });
       if (!probe.ok) throw new Error(`${s.name}: ${probe.status} ${(await probe.text()).slice(0, 200)}`);
-      const cpu0 = process.cpuUsage();
-      const pg0 = pgCpuSeconds(dataDir);
-      const measured = await hammer({ base, url: s.url, cookies: Array.from({ length: clients }, () => s.cookie), seconds: opts.seconds, thinkMs: opts.thinkMs });
-      const cpu = process.cpuUsage(cpu0);
-      const pgCpu = pgCpuSeconds(dataDir) - pg0;
+      const measured = await withCpuPerRequest(dataDir, () => hammer({ base, url: s.url, cookies: Array.from({ length: clients }, () => s.cookie), seconds: opts.seconds, thinkMs: opts.thinkMs }));
       out.push({
         case: 'scale-screen',
         screen: s.name,
@@ -117,8 +113,6 @@ export async function benchScale(opts: { trips: number; seconds: number; clients
         thinkMs: opts.thinkMs,
         load: os.loadavg()[0],
         ...measured,
-        nodeCpuMsPerRequest: +((cpu.user + cpu.system) / 1000 / measured.requests).toFixed(2),
-        pgCpuMsPerRequest: +((pgCpu * 1000) / measured.requests).toFixed(2),
         peakRssMb: null,
       });
       console.error(JSON.stringify(out[out.length - 1]));
