@@ -23,12 +23,12 @@
  * 64 KB at a time, the spool written 1 MB at a time — and a 50 MB upload
  * buffered once by the test's own injector.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runChild } from '../helpers/child.js';
 import { createTestContext, type TestContext } from '../helpers/db.js';
 import { buildHostileCorpus, type HostileFile } from '../helpers/hostile-files.js';
 import { seedDemo } from '../../src/features/demo/seed.js';
@@ -55,14 +55,10 @@ afterAll(async () => {
 });
 
 describe('the hostile-file corpus', () => {
-  it('ends every file as a clear refusal, the process alive and its memory bounded', () => {
+  it('ends every file as a clear refusal, the process alive and its memory bounded', async () => {
     const manifest = path.join(dir, 'manifest.json');
     fs.writeFileSync(manifest, JSON.stringify({ databaseUrl: ctx.url, dataDir: path.join(dir, 'data'), files: corpus.map(({ name, file }) => ({ name, file })) }));
-    const child = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=192', '--import', 'tsx', fileURLToPath(new URL('./corpus-child.ts', import.meta.url)), manifest], {
-      encoding: 'utf8',
-      timeout: 240_000,
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const child = await runChild(process.execPath, ['--expose-gc', '--max-old-space-size=192', '--import', 'tsx', fileURLToPath(new URL('./corpus-child.ts', import.meta.url)), manifest], { timeout: 240_000 });
     expect(child.status, `the child process died: ${child.signal ?? ''} ${child.stderr}`).toBe(0);
     const out = JSON.parse(child.stdout.trim().split('\n').pop()!) as {
       results: Array<{ name: string; upload: { status: number | string; messages: string[] }; receipts: { status: number; messages: string[] } }>;

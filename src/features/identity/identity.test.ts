@@ -336,10 +336,12 @@ describe('e-signature sign-in', () => {
 
 describe('sign-challenge CLI', () => {
   it('signs a challenge from key and certificate files; the server accepts it', async () => {
-    const { execFileSync } = await import('node:child_process');
+    const { runChild } = await import('../../../test/helpers/child.js');
     const c = new Client(app);
     const ch = await c.post('/api/auth/certificate/challenge');
-    const pem = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/sign-challenge.ts', '--key', pki.files.producerHead.key, '--cert', pki.files.producerHead.cert, '--challenge', ch.body.challenge], { encoding: 'utf8' });
+    const signed = await runChild(process.execPath, ['--import', 'tsx', 'src/cli/sign-challenge.ts', '--key', pki.files.producerHead.key, '--cert', pki.files.producerHead.cert, '--challenge', ch.body.challenge], { timeout: 60_000 });
+    expect(signed.status, signed.stderr).toBe(0);
+    const pem = signed.stdout;
     expect(pem).toMatch(/^-----BEGIN CMS-----/);
     const res = await c.post('/api/auth/certificate/login', { challengeId: ch.body.challengeId, signature: pem });
     expect(res.status, res.text).toBe(200);
