@@ -74,6 +74,17 @@ describe('web cabinet', () => {
     await context.close();
   });
 
+  it('answers an address that leads nowhere with «Страница не найдена» and a way back, not a load error', async () => {
+    const { context, page } = await newPage(env.browser, env.server.url);
+    await signIn(page, 'producer@ossig.test');
+    await page.goto('/trips/no-such-page');
+    await page.getByRole('heading', { name: 'Страница не найдена' }).waitFor();
+    await expect(page.getByText('Не удалось загрузить данные').count()).resolves.toBe(0);
+    await page.getByRole('link', { name: 'На рабочий стол', exact: true }).click();
+    await page.getByRole('heading', { name: 'Мои задачи' }).waitFor();
+    await context.close();
+  });
+
   it('switches the acting organization with «Сменить профиль»', async () => {
     // The producer's head is also a trusted person of another producer.
     const person = await env.server.ctx.db.selectFrom('persons').select('id').where('email', '=', 'producer@ossig.test').executeTakeFirstOrThrow();

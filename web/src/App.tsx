@@ -7,7 +7,7 @@ import { ApiError } from './api/client';
 import { LoginPage } from './pages/login/LoginPage';
 import { Shell } from './layout/Shell';
 import { ROUTES } from './routes';
-import { ErrorAlert } from './components/PageState';
+import { ErrorAlert, NotFound } from './components/PageState';
 import { IDENTITY_PUBLIC_ROUTES } from './pages/identity/publicRoutes';
 
 export function App() {
@@ -46,7 +46,7 @@ export function App() {
             <Route key={r.path} path={r.path} element={r.element} />
           ))}
           <Route path="/login" element={<Navigate to="/" replace />} />
-          <Route path="*" element={<ErrorAlert error={new ApiError(404, 'not_found', 'Страница не найдена', 'Такой страницы нет')} />} />
+          <Route path="*" element={<NotFound />} />
         </Routes>
       </Shell>
     </AuthProvider>

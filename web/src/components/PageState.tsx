@@ -1,6 +1,7 @@
 /** Loading, error and empty states used by every page. */
 import type { ReactNode } from 'react';
-import { Alert, Center, Loader, Pagination, Stack, Text, Title, Group } from '@mantine/core';
+import { Link } from 'react-router-dom';
+import { Alert, Button, Center, Loader, Pagination, Stack, Text, Title, Group } from '@mantine/core';
 import { errorMessage } from '../api/client';
 import { SupportContacts } from './Support';
 
@@ -25,6 +26,20 @@ export function ErrorAlert({ error, title = 'Не удалось загрузи�
         <SupportContacts prefix="Если ошибка повторяется, обратитесь в службу поддержки" size="xs" />
       </Stack>
     </Alert>
+  );
+}
+
+/** A cabinet address that leads nowhere (an old bookmark, a typo, a page of another role). */
+export function NotFound() {
+  return (
+    <Stack gap="md" align="flex-start">
+      <PageTitle>Страница не найдена</PageTitle>
+      <Text>По этому адресу в кабинете ничего нет: ссылка могла устареть, в адресе могла быть опечатка, или страница доступна другой роли организации.</Text>
+      <Button component={Link} to="/">
+        На рабочий стол
+      </Button>
+      <SupportContacts prefix="Если вы пришли сюда по ссылке из кабинета, сообщите в службу поддержки" size="xs" />
+    </Stack>
   );
 }
 
