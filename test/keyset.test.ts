@@ -9,6 +9,7 @@ import { createTestContext, type TestContext } from './helpers/db.js';
 import { buildTestApp, signedIn, type Client } from './helpers/http.js';
 import { makeOrganization, makePermit, makePerson, makeSite, makeTrips, makeVehicle, makeWorld, WASTE_CODE, type World } from './factories.js';
 import type { App } from '../src/platform/http/server.js';
+import { tableEstimate } from '../src/platform/db/keyset.js';
 
 let ctx: TestContext;
 let app: App;
@@ -101,7 +102,7 @@ describe('keyset pages of trips', () => {
     expect(first.items[0].receiptStatusText).toBeTruthy();
   });
 
-  it("another organization sees nothing of them; the operator's unfiltered list is an estimate", async () => {
+  it("another organization sees nothing of them; the operator's unfiltered list is counted while the table is small", async () => {
     const other = await signedIn(app, (await makePerson(ctx, { organizationId: (await makeOrganization(ctx, { roles: ['producer'] })).id })).email);
     const res = await other.get(`/api/trips?siteId=${w.site.id}`);
     expect(res.body.items).toEqual([]);
@@ -112,9 +113,24 @@ describe('keyset pages of trips', () => {
     const all = await operator.get('/api/trips?pageSize=3');
     expect(all.status).toBe(200);
     expect(all.body.items.length).toBe(3);
-    expect(all.body.total.exact).toBe(false);
-    expect(all.body.total.bound).toBeUndefined();
-    expect(all.body.total.value).toBeGreaterThan(0);
+    const rows = Number((await sql<{ n: string }>`select count(*) as n from trips`.execute(ctx.db)).rows[0].n);
+    expect(all.body.total).toEqual({ value: rows, exact: true });
+  });
+
+  it('a table total: the estimate above the exact limit, counted below it, «более N» when the estimate is stale', async () => {
+    const rows = Number((await sql<{ n: string }>`select count(*) as n from trips`.execute(ctx.db)).rows[0].n);
+    expect(rows).toBeGreaterThan(1000);
+    await sql`analyze trips`.execute(ctx.db);
+    const estimated = await tableEstimate(ctx.db, 'trips', 100);
+    expect(estimated.exact).toBe(false);
+    expect(estimated.bound).toBeUndefined();
+    expect(estimated.value).toBeGreaterThan(100);
+    expect(await tableEstimate(ctx.db, 'trips', rows)).toEqual({ value: rows, exact: true });
+    expect(await tableEstimate(ctx.db, 'trips', rows - 1)).toEqual({ value: rows, exact: false });
+    // A table never analyzed (reltuples −1): counted, and beyond the limit a bound, never «≈ 0».
+    await sql`create table never_analyzed as select g from generate_series(1, 150) g`.execute(ctx.db);
+    expect(await tableEstimate(ctx.db, 'never_analyzed', 1000)).toEqual({ value: 150, exact: true });
+    expect(await tableEstimate(ctx.db, 'never_analyzed', 100)).toEqual({ value: 100, exact: false, bound: true });
   });
 
   it('a damaged or foreign cursor is a 422 naming «after»', async () => {

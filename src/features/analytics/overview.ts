@@ -2,7 +2,8 @@
  * The operator's overview of the city (issue 13): what is registered, what moved in the last days,
  * what waits for the operator and how the background work is doing — in a cost that does not grow
  * with the history behind it. Nothing here reads all trips:
- * - all trips and other large registers: the planner's estimate (pg_class.reltuples) — «≈ N»;
+ * - all trips and other large registers: the planner's estimate (pg_class.reltuples) — «≈ N» — counted instead while
+ *   at most 10,000 rows (keyset.ts tableEstimate);
  * - the last 24 hours of trips: a range of trips_unloaded_idx (one day's trips, whatever the years before);
  * - the last 14 days by day: trip_totals through trip_totals_day_idx (migration 0221);
  * - queues (applications to review, open telemetry cases, unknown terminals, statements in progress,

@@ -4,7 +4,8 @@
  * travel as epoch microseconds (text), so that no precision is lost between PostgreSQL and JS.
  *
  * Totals: `cappedCount` counts at most CAP + 1 rows of a query (through the same index the list
- * uses) — exact up to CAP, «более CAP» beyond; `tableEstimate` is the planner's row estimate.
+ * uses) — exact up to CAP, «более CAP» beyond; `tableEstimate` is the planner's row estimate, counted
+ * instead where that is small.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { invalid } from '../http/errors.js';
@@ -74,11 +75,22 @@ export function cappedTotal(n: number, cap = COUNT_CAP): ListTotal {
   return n > cap ? { value: cap, exact: false, bound: true } : { value: n, exact: true };
 }
 
-/** The planner's estimate of a table's rows (pg_class.reltuples, children of a partitioned table included). */
-export async function tableEstimate(db: Kysely<any>, table: string): Promise<ListTotal> {
+/** Up to this many rows a table's total is counted (cheap: one pass over at most this many rows), not estimated. */
+export const EXACT_UP_TO = 10_000;
+
+/**
+ * A table's total without reading the table: the planner's estimate (pg_class.reltuples, children of
+ * a partitioned table included) — «≈ N». Where the estimate is small, or missing because the table
+ * was never analyzed (a new installation), the rows are counted up to `exactUpTo` + 1 instead: exact
+ * up to it, «более N» beyond (an estimate too low for a table grown since its last ANALYZE).
+ */
+export async function tableEstimate(db: Kysely<any>, table: string, exactUpTo = EXACT_UP_TO): Promise<ListTotal> {
   const r = await sql<{ n: string | null }>`
     select sum(greatest(c.reltuples, 0))::int8::text as n
       from pg_class c
      where c.oid = to_regclass(${table}) or c.oid in (select inhrelid from pg_inherits where inhparent = to_regclass(${table}))`.execute(db);
-  return { value: Number(r.rows[0]?.n ?? 0), exact: false };
+  const estimate = Number(r.rows[0]?.n ?? 0);
+  if (estimate > exactUpTo) return { value: estimate, exact: false };
+  const counted = await cappedCountQuery(sql`select 1 from ${sql.table(table)}`, exactUpTo).execute(db);
+  return cappedTotal(counted.rows[0].n, exactUpTo);
 }

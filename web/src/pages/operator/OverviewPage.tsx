@@ -1,6 +1,6 @@
 /**
  * «Обзор города» (issue 13): the operator's figures across the city, none of them read from all trips —
- * registers as the database's estimate («≈ N»), the last 24 hours and 14 days of trips from the
+ * registers as the database's estimate («≈ N», counted exactly while at most 10,000 rows), the last 24 hours and 14 days of trips from the
  * aggregates, queues counted up to 1000 («более 1000»), the background jobs' health.
  */
 import { Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
