@@ -2,8 +2,8 @@
  * Every main cabinet query uses an index (issue 13). On a database of ~300,000 trips over 24
  * organizations of each kind (ANALYZEd), EXPLAIN (FORMAT JSON) of the very SQL the routes run —
  * the builders the routes call, not copies — must hold no sequential scan of `trips` (nor of a
- * partition of it, nor of the aggregates `trip_totals` and `trip_hour_totals`), and must use the
- * index each query's comment names.
+ * partition of it, nor of the aggregates `trip_totals`, `trip_hour_totals` and `trip_lifetime_totals`), and
+ * must use the index each query's comment names.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headActor } from './helpers/actors.js';
@@ -57,6 +57,18 @@ beforeAll(async () => {
                 from generate_series(0, ${TRIPS_EACH - 1}) g
                 cross join lateral (select now() - interval '10 minutes' - g * interval '12 minutes' as u) t`.execute(ctx.db);
   }
+  // Each world's trips also came by 400 other carriers once (200 days ago): the lifetime totals have a
+  // group per carrier, ~9,700 rows in all, as a city's would have many (so an index pays off).
+  await sql`insert into organizations (kind, name, inn, roles)
+            select 'legal', 'Перевозчик ' || g, lpad((7900000000 + g)::text, 10, '0'), array['carrier'] from generate_series(1, 400) g`.execute(ctx.db);
+  for (const x of worlds) {
+    await sql`insert into trips (permit_id, site_id, carrier_id, vehicle_id, facility_id, facility_object_id, waste_code, loaded_at, unloaded_at,
+                                 volume, mass, receipt_status, received_mass, received_at, source)
+              select ${x.permit.id}, ${x.site.id}, c.id, ${x.vehicle.id}, ${x.facility.id}, ${x.facility.objectId}, ${WASTE_CODE},
+                     u - interval '90 minutes', u, 10, 17, 'confirmed', 16.9, u + interval '10 minutes', 'demo'
+                from (select id, row_number() over (order by id) as g from organizations where name like 'Перевозчик %') c
+                cross join lateral (select now() - interval '200 days' - c.g * interval '7 minutes' as u) t`.execute(ctx.db);
+  }
   operatorOrg = (await makeOrganization(ctx, { roles: ['operator'] })).id;
   await makePerson(ctx, { organizationId: operatorOrg });
   await sql`analyze`.execute(ctx.db);
@@ -91,7 +103,7 @@ async function explain(q: CompiledQuery) {
 /** No sequential scan of the trips (or a partition) or of the aggregates; the named indexes used. */
 async function expectIndexed(name: string, q: CompiledQuery, uses: string[]) {
   const p = await explain(q);
-  const bad = p.seqScans.filter((t) => /^trips($|_)/.test(t) || t === 'trip_totals' || t === 'trip_hour_totals');
+  const bad = p.seqScans.filter((t) => /^trips($|_)/.test(t) || t === 'trip_totals' || t === 'trip_hour_totals' || t === 'trip_lifetime_totals');
   expect(bad, `${name}: sequential scan of ${bad.join(', ')}\n${p.text}`).toEqual([]);
   for (const ix of uses) expect(p.indexes, `${name}: expected ${ix}\n${p.text}`).toContain(ix);
 }
@@ -110,9 +122,9 @@ describe('EXPLAIN of the cabinet queries at ~300,000 trips', () => {
     await expectIndexed('site card permits', q.permits.compile(), []);
   });
 
-  it('the permit page: its waste types with the moved figures from trip_totals', async () => {
+  it('the permit page: its waste types with the moved figures from the lifetime totals', async () => {
     for (const a of [actor(w.producer.id, ['producer']), actor(w.carrier.id, ['carrier'])]) {
-      await expectIndexed('permit page', permitWasteTypesQuery(a, w.permit.id).compile(ctx.db), ['trip_totals_pkey']);
+      await expectIndexed('permit page', permitWasteTypesQuery(a, w.permit.id).compile(ctx.db), ['trip_lifetime_totals_pkey']);
     }
   });
 
@@ -121,7 +133,7 @@ describe('EXPLAIN of the cabinet queries at ~300,000 trips', () => {
     const first = trips(producer, { siteId: w.site.id });
     await expectIndexed('trips first page', first.items.compile(ctx.db), ['trips_site_unloaded_idx']);
     expect(first.total.kind).toBe('totals');
-    if (first.total.kind === 'totals') await expectIndexed('trips total', first.total.query.compile(ctx.db), ['trip_totals_site_day_idx']);
+    if (first.total.kind === 'totals') await expectIndexed('trips total', first.total.query.compile(ctx.db), ['trip_lifetime_totals_site_idx']);
     // The 200th page: the cursor of the 9,950th row.
     const row = await sql<{ m: string; id: string }>`select (extract(epoch from unloaded_at) * 1000000)::int8::text as m, id::text as id from trips
       where site_id = ${w.site.id} order by unloaded_at desc, id desc offset 9949 limit 1`.execute(ctx.db);
@@ -132,6 +144,7 @@ describe('EXPLAIN of the cabinet queries at ~300,000 trips', () => {
     const from = formatIsoDate(addDays((parseIsoDate(today) as { value: any }).value, -30));
     const period = trips(producer, { siteId: w.site.id, permitId: w.permit.id, from, to: today });
     await expectIndexed('trips of a permit in a period', period.items.compile(ctx.db), []);
+    expect(period.total.kind).toBe('totals');
     if (period.total.kind === 'totals') await expectIndexed('its total', period.total.query.compile(ctx.db), []);
   });
 
@@ -151,13 +164,23 @@ describe('EXPLAIN of the cabinet queries at ~300,000 trips', () => {
     expect(op.total.kind).toBe('estimate');
   });
 
-  it("the receipts page of a facility, all and awaiting", async () => {
+  it("the receipts page of a facility, all and awaiting: the total over all time from the lifetime totals, a period's from its days", async () => {
     const facility = actor(w.facility.id, ['facility']);
     for (const status of [undefined, 'pending'] as const) {
       const q = tripListQueries(ctx, facility, receiptTripFilter(facility, { status, pageSize: 50 }));
       await expectIndexed(`receipts ${status ?? 'all'}`, q.items.compile(ctx.db), ['trips_facility_unloaded_idx']);
-      if (q.total.kind === 'totals') await expectIndexed('receipts total', q.total.query.compile(ctx.db), ['trip_totals_facility_day_idx']);
+      expect(q.total.kind).toBe('totals');
+      if (q.total.kind === 'totals') {
+        const total = q.total.query.compile(ctx.db);
+        expect(total.sql).toContain('trip_lifetime_totals');
+        await expectIndexed('receipts total', total, ['trip_lifetime_totals_facility_idx']);
+      }
     }
+    const today = moscowDate(new Date());
+    const from = formatIsoDate(addDays((parseIsoDate(today) as { value: any }).value, -30));
+    const q = tripListQueries(ctx, facility, receiptTripFilter(facility, { from, to: today, pageSize: 50 }));
+    expect(q.total.kind).toBe('totals');
+    if (q.total.kind === 'totals') await expectIndexed("receipts total of a period", q.total.query.compile(ctx.db), ['trip_totals_facility_day_idx']);
   });
 
   it("the statement form's permit list: totals for whole days, the cutoff's day by the hour, trips only for the smaller part of the cutoff's hour", async () => {

@@ -198,8 +198,8 @@ export async function dashboard(ctx: AppContext, actor: Actor, q: DashboardQuery
 export type Dashboard = Awaited<ReturnType<typeof dashboard>>;
 
 /**
- * Permits in force in the organization's scope, by ФККО line: accepted volume (all time, from the totals'
- * primary key permit × code) against the permitted volume; the fullest first.
+ * Permits in force in the organization's scope, by ФККО line: accepted volume (all time, from the lifetime
+ * totals' primary key permit × code, migration 0400) against the permitted volume; the fullest first.
  */
 async function permitUse(ctx: AppContext, actor: Actor, c: Checked) {
   const today = moscowDate(ctx.now());
@@ -208,7 +208,7 @@ async function permitUse(ctx: AppContext, actor: Actor, c: Checked) {
            round(100 * coalesce(u.v, 0) / w.permitted_volume, 1)::text as share
       from permits p
       join permit_waste_types w on w.permit_id = p.id
-      cross join lateral (select sum(tt.volume) as v from trip_totals tt where tt.permit_id = p.id and tt.waste_code = w.waste_code and tt.acceptance = 'accepted') u
+      cross join lateral (select sum(tt.volume) as v from trip_lifetime_totals tt where tt.permit_id = p.id and tt.waste_code = w.waste_code and tt.acceptance = 'accepted') u
      where p.status = 'active' and p.valid_to >= ${today}::date and ${permitVisible(actor, 'p')}
        ${c.wasteCode ? sql`and w.waste_code = ${c.wasteCode}` : sql``}
        ${c.facilityId ? sql`and exists (select 1 from permit_facilities pf where pf.permit_id = p.id and pf.facility_id = ${c.facilityId})` : sql``}

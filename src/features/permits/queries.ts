@@ -175,8 +175,9 @@ export async function listPermits(db: Db, actor: Actor, o: { siteId?: string; af
 
 /**
  * A permit page's waste types with what moved under each, as the route runs it (explained by
- * test/explain.test.ts): permit_waste_types_pkey, then trip_totals_pkey (permit_id, waste_code, …)
- * twice — the organization's visible figures and the whole permit's moved volume. No trips are read.
+ * test/explain.test.ts): permit_waste_types_pkey, then trip_lifetime_totals_pkey (permit_id, waste_code, …)
+ * twice — the organization's visible figures and the whole permit's moved volume, over its whole history
+ * without a row per day (migration 0400). No trips are read.
  * What counts as moved: accepted loads (../movement.ts); awaiting and rejected apart.
  */
 export function permitWasteTypesQuery(actor: Actor, id: string) {
@@ -187,9 +188,9 @@ export function permitWasteTypesQuery(actor: Actor, id: string) {
       from permit_waste_types pw
       join waste_types w on w.code = pw.waste_code
       -- The figures of the trips the organization may see (a carrier: only its own), from the totals…
-      cross join lateral (select ${totalsColumns('u')} from trip_totals u where u.permit_id = pw.permit_id and u.waste_code = pw.waste_code and ${tripVisible(actor, 'u')}) m
+      cross join lateral (select ${totalsColumns('u')} from trip_lifetime_totals u where u.permit_id = pw.permit_id and u.waste_code = pw.waste_code and ${tripVisible(actor, 'u')}) m
       -- …while the limit is judged by everything moved under the permit.
-      cross join lateral (select sum(a.volume) as v from trip_totals a where a.permit_id = pw.permit_id and a.waste_code = pw.waste_code and a.acceptance = 'accepted') all_moved
+      cross join lateral (select sum(a.volume) as v from trip_lifetime_totals a where a.permit_id = pw.permit_id and a.waste_code = pw.waste_code and a.acceptance = 'accepted') all_moved
       where pw.permit_id = ${id}
       order by pw.waste_code`;
 }

@@ -96,8 +96,8 @@ export async function sendPermitReminders(ctx: AppContext): Promise<{ expiry: nu
            coalesce(t.v, 0)::numeric(16,2)::text as accepted, round(100 * coalesce(t.v, 0) / w.permitted_volume, 1)::text as share
       from permits p
       join permit_waste_types w on w.permit_id = p.id
-      -- Accepted loads (movement.ts) from the trip totals, never a count over the trips.
-      join lateral (select sum(tr.volume) as v from trip_totals tr
+      -- Accepted loads (movement.ts) from the lifetime trip totals, never a count over the trips.
+      join lateral (select sum(tr.volume) as v from trip_lifetime_totals tr
                      where tr.permit_id = p.id and tr.waste_code = w.waste_code and tr.acceptance = 'accepted') t on true
      where p.status = 'active' and coalesce(t.v, 0) >= w.permitted_volume * ${VOLUME_THRESHOLDS[0]} / 100`.execute(ctx.db);
   for (const u of used.rows) {

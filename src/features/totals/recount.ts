@@ -1,5 +1,5 @@
 /**
- * The recount: every group of `trip_totals` and of `trip_hour_totals` computed again from all the
+ * The recount: every group of `trip_totals`, `trip_hour_totals` and `trip_lifetime_totals` computed again from all the
  * trips with the rules of ../movement.ts (the very SQL fragments every other figure uses), compared
  * with what the triggers kept, and — when asked — repaired (platform/db/aggregate-recount.ts, the step the
  * money totals' recount shares). `npm run recount` (src/cli/recount.ts).
@@ -13,7 +13,7 @@ import { sqlText } from '../movement.js';
 import { recountAggregate } from '../../platform/db/aggregate-recount.js';
 
 export interface RecountReport {
-  /** Non-empty groups by a full recount (both tables). */
+  /** Non-empty groups by a full recount (all the tables). */
   groups: number;
   /** Groups the totals lack (trips exist, no row). */
   missing: number;
@@ -25,11 +25,11 @@ export interface RecountReport {
   repaired: boolean;
   /** The same per table. */
   tables: Record<AggregateName, { groups: number; missing: number; extra: number; changed: number }>;
-  /** A few drifted groups, for the report: `when` is the day (trip_totals) or the hour (trip_hour_totals). */
+  /** A few drifted groups, for the report: `when` is the day (trip_totals), the hour (trip_hour_totals) or «всё время» (trip_lifetime_totals). */
   examples: Array<{ table: AggregateName; permitId: string; wasteCode: string | null; when: string; acceptance: string; kept: string | null; counted: string | null }>;
 }
 
-type AggregateName = 'trip_totals' | 'trip_hour_totals';
+type AggregateName = 'trip_totals' | 'trip_hour_totals' | 'trip_lifetime_totals';
 
 /** The aggregates kept by the triggers on trips: their keys and how a full recount groups the trips. */
 const AGGREGATES: Array<{ table: AggregateName; key: string[]; groupBy: Record<string, string>; when: (x: string) => string; waste: (x: string) => string }> = [
@@ -46,6 +46,13 @@ const AGGREGATES: Array<{ table: AggregateName; key: string[]; groupBy: Record<s
     groupBy: { hour: `date_trunc('hour', t.unloaded_at at time zone 'UTC') at time zone 'UTC'` },
     when: (x) => `to_char(${x}.hour at time zone 'UTC', 'YYYY-MM-DD HH24:00 UTC')`,
     waste: () => 'null::text',
+  },
+  {
+    table: 'trip_lifetime_totals',
+    key: ['permit_id', 'waste_code', 'acceptance', 'carrier_id', 'facility_object_id', 'site_id', 'facility_id'],
+    groupBy: {},
+    when: () => `'всё время'`,
+    waste: (x) => `${x}.waste_code`,
   },
 ];
 

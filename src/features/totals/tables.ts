@@ -1,4 +1,4 @@
-/** Trip totals (migrations/0100_trip_totals.sql, 0390_trip_hour_totals.sql): kept by triggers on `trips`, read by the cabinet's figures. */
+/** Trip totals (migrations/0100_trip_totals.sql, 0390_trip_hour_totals.sql, 0400_trip_lifetime_totals.sql): kept by triggers on `trips`, read by the cabinet's figures. */
 import type { DateOnly, Decimal } from '../../platform/db/schema.js';
 import type { Acceptance } from '../movement.js';
 
@@ -37,7 +37,11 @@ export interface TripHourTotalsTable {
   weighed_trips: string;
 }
 
+/** Trip totals over the whole history (migrations/0400_trip_lifetime_totals.sql): trip_totals' groups without the day — totals with no period. */
+export type TripLifetimeTotalsTable = Omit<TripTotalsTable, 'day'>;
+
 export interface TotalsTables {
   trip_totals: TripTotalsTable;
   trip_hour_totals: TripHourTotalsTable;
+  trip_lifetime_totals: TripLifetimeTotalsTable;
 }

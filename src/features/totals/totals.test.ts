@@ -1,5 +1,5 @@
 /**
- * The trip totals (by day and by hour) against a full recount (by movement.ts) after the demo's COPY, random trip
+ * The trip totals (by day, by hour and over the whole history) against a full recount (by movement.ts) after the demo's COPY, random trip
  * batches through the API (some repeated: idempotent replays and re-sent trips), receipt
  * decisions (some repeated), and changes made straight in SQL; then drift is made by hand and
  * the recount finds and repairs it.
@@ -76,6 +76,11 @@ async function expectNoDrift() {
   expect({ missing: r.missing, extra: r.extra, changed: r.changed }).toEqual({ missing: 0, extra: 0, changed: 0 });
   expect(r.tables.trip_totals.groups).toBeGreaterThan(0);
   expect(r.tables.trip_hour_totals.groups).toBeGreaterThan(0);
+  expect(r.tables.trip_lifetime_totals.groups).toBeGreaterThan(0);
+  // The lifetime totals' groups are the day totals' without the day: fewer, the same trips.
+  expect(r.tables.trip_lifetime_totals.groups).toBeLessThan(r.tables.trip_totals.groups);
+  const sums = await sql<{ day: string; life: string }>`select (select sum(trips) from trip_totals)::text as day, (select sum(trips) from trip_lifetime_totals)::text as life`.execute(ctx.db);
+  expect(sums.rows[0].life).toBe(sums.rows[0].day);
   return r;
 }
 
@@ -132,6 +137,24 @@ describe('trip totals', () => {
     expect(zeros.rows[0].n).toBe(0);
     const zeroHours = await sql<{ n: number }>`select count(*)::int as n from trip_hour_totals where trips = 0`.execute(ctx.db);
     expect(zeroHours.rows[0].n).toBe(0);
+    const zeroLife = await sql<{ n: number }>`select count(*)::int as n from trip_lifetime_totals where trips = 0`.execute(ctx.db);
+    expect(zeroLife.rows[0].n).toBe(0);
+  });
+
+  it('the lifetime totals drop a group whose last trip is deleted or decided into another state', async () => {
+    // A trip of its own group (a carrier no other trip has), then decided, then deleted.
+    const t = await sql<{ id: string; permit_id: string }>`select id::text, permit_id from trips t
+      where receipt_status = 'pending' and not exists (select 1 from charges c where c.trip_id = t.id) order by id desc limit 1`.execute(ctx.db);
+    expect(t.rows).toHaveLength(1);
+    const lone = (await sql<{ id: string }>`insert into organizations (kind, name, inn, roles) values ('legal', 'Перевозчик-одиночка', '7999999999', array['carrier']) returning id`.execute(ctx.db)).rows[0].id;
+    await sql`update trips set carrier_id = ${lone} where id = ${t.rows[0].id}::int8`.execute(ctx.db);
+    const rows = () => sql<{ acceptance: string; trips: string }>`select acceptance, trips::text from trip_lifetime_totals where carrier_id = ${lone}`.execute(ctx.db).then((r) => r.rows);
+    expect(await rows()).toEqual([{ acceptance: 'awaiting', trips: '1' }]);
+    await sql`update trips set receipt_status = 'rejected', receipt_reason = 'Не тот код ФККО', received_at = unloaded_at + interval '1 hour' where id = ${t.rows[0].id}::int8`.execute(ctx.db);
+    expect(await rows()).toEqual([{ acceptance: 'rejected', trips: '1' }]);
+    await sql`delete from trips where id = ${t.rows[0].id}::int8`.execute(ctx.db);
+    expect(await rows()).toEqual([]);
+    await expectNoDrift();
   });
 
   it('the recount reports drift and repairs it', async () => {
@@ -149,8 +172,18 @@ describe('trip totals', () => {
     await sql`update trip_hour_totals set hour = hour - interval '1 hour' where ctid = ${hc}::tid`.execute(ctx.db);
     await sql`update trip_hour_totals set counted_mass = counted_mass + 0.001 where ctid = ${ha}::tid`.execute(ctx.db);
     await sql`delete from trip_hour_totals where ctid = ${hb}::tid`.execute(ctx.db);
+    // The lifetime totals: a row for a carrier no trip has, another's figures changed, a third gone.
+    const life = await sql<{ ctid: string }>`select ctid::text from trip_lifetime_totals order by permit_id, waste_code, acceptance, carrier_id, facility_object_id limit 3`.execute(ctx.db);
+    expect(life.rows).toHaveLength(3);
+    const [la, lb, lc] = life.rows.map((r) => r.ctid);
+    await sql`insert into trip_lifetime_totals select permit_id, waste_code, acceptance, gen_random_uuid(), facility_object_id, site_id, facility_id, trips, volume, mass, counted_mass, weighed_trips
+                from trip_lifetime_totals where ctid = ${lc}::tid`.execute(ctx.db);
+    await sql`update trip_lifetime_totals set weighed_trips = weighed_trips + 1 where ctid = ${la}::tid`.execute(ctx.db);
+    await sql`delete from trip_lifetime_totals where ctid = ${lb}::tid`.execute(ctx.db);
     const found = await recountTotals(ctx.db, { repair: false });
     expect(found.tables.trip_totals).toMatchObject({ missing: 1, extra: 1, changed: 1 });
+    expect(found.tables.trip_lifetime_totals).toMatchObject({ missing: 1, extra: 1, changed: 1 });
+    expect(found.examples.filter((e) => e.table === 'trip_lifetime_totals')).toHaveLength(3);
     // The moved row (the first site's first hour, so no row of its key is an hour earlier) is one extra and one missing.
     expect(found.tables.trip_hour_totals).toMatchObject({ missing: 2, extra: 1, changed: 1 });
     expect(found.repaired).toBe(false);

@@ -12,8 +12,11 @@
  * - none, another organization → the union of its three sides, each by its index:
  *   trips_carrier_unloaded_idx, trips_facility_unloaded_idx, and per own site (sites_producer_idx)
  *   trips_site_unloaded_idx — every branch stops after one page.
- * Totals: from trip_totals (exact; trip_totals_pkey for a permit, trip_totals_site_day_idx,
- * trip_totals_facility_day_idx) when the filters are those the aggregates keep; otherwise a count
+ * Totals: from the aggregates (exact) when the filters are those they keep — with no period from
+ * trip_lifetime_totals (migration 0400: no day, so a facility's decades of history are still a handful of
+ * rows; trip_lifetime_totals_pkey for a permit, trip_lifetime_totals_site_idx, trip_lifetime_totals_facility_idx),
+ * within a period from trip_totals' days (trip_totals_pkey, trip_totals_site_day_idx,
+ * trip_totals_facility_day_idx; checkPeriod bounds the days); otherwise a count
  * stopped at 1001 rows through the list's own index («более 1000»); for the operator's unfiltered
  * list the planner's estimate of trips.
  */
@@ -143,7 +146,9 @@ export function tripListQueries(ctx: AppContext, actor: Actor, f: TripFilter): T
     if (f.facilityId) tc.push(sql`tt.facility_id = ${f.facilityId}`);
     if (period) tc.push(sql`tt.day between ${period.from}::date and ${period.to}::date`);
     if (f.receiptStatus) tc.push(sql`tt.acceptance = ${ACCEPTANCE[f.receiptStatus]}`);
-    total = { kind: 'totals', query: sql<{ n: string }>`select coalesce(sum(tt.trips), 0)::text as n from trip_totals tt where ${and(tc)}` };
+    // With no period the whole history: its lifetime totals, whose rows do not grow with the days.
+    const from = period ? sql`trip_totals tt` : sql`trip_lifetime_totals tt`;
+    total = { kind: 'totals', query: sql<{ n: string }>`select coalesce(sum(tt.trips), 0)::text as n from ${from} where ${and(tc)}` };
   } else if (isOperator(actor) && conds.length === 0) {
     total = { kind: 'estimate' };
   } else {
