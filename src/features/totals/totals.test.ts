@@ -157,6 +157,26 @@ describe('trip totals', () => {
     await expectNoDrift();
   });
 
+  it("an organization's own trips list: the exact total over all time from the lifetime totals, a group seen from two sides once", async () => {
+    const orgOf = async (email: string) =>
+      (await sql<{ id: string }>`select m.organization_id as id from memberships m join persons p on p.id = m.person_id where p.email = ${email} limit 1`.execute(ctx.db)).rows[0].id;
+    const fac = await orgOf('facility@ossig.test');
+    // The facility carried three of the loads it received: their groups are its own from both sides.
+    await sql`update trips set carrier_id = ${fac} where id in (select id from trips where facility_id = ${fac} order by id limit 3)`.execute(ctx.db);
+    for (const [who, client] of [['carrier@ossig.test', carrier], ['facility@ossig.test', facility]] as const) {
+      const org = await orgOf(who);
+      for (const status of [null, 'pending', 'confirmed'] as const) {
+        const res = await client.get(`/api/trips?pageSize=1${status ? `&receiptStatus=${status}` : ''}`);
+        expect(res.status).toBe(200);
+        const want = await sql<{ n: number }>`select count(*)::int as n from trips t
+          where (t.carrier_id = ${org} or t.facility_id = ${org} or t.site_id in (select id from sites where producer_id = ${org}))
+            and (${status}::text is null or t.receipt_status = ${status})`.execute(ctx.db);
+        expect(res.body.total, `${who} ${status}`).toEqual({ value: want.rows[0].n, exact: true });
+      }
+    }
+    await expectNoDrift();
+  });
+
   it('the recount reports drift and repairs it', async () => {
     const rows = await sql<{ ctid: string }>`select ctid::text from trip_totals order by permit_id, waste_code, day, acceptance, carrier_id, facility_object_id limit 3`.execute(ctx.db);
     expect(rows.rows).toHaveLength(3);

@@ -16,7 +16,8 @@
  * trip_lifetime_totals (migration 0400: no day, so a facility's decades of history are still a handful of
  * rows; trip_lifetime_totals_pkey for a permit, trip_lifetime_totals_site_idx, trip_lifetime_totals_facility_idx),
  * within a period from trip_totals' days (trip_totals_pkey, trip_totals_site_day_idx,
- * trip_totals_facility_day_idx; checkPeriod bounds the days); otherwise a count
+ * trip_totals_facility_day_idx; checkPeriod bounds the days); the organization's own list over all
+ * time from the lifetime totals of its three sides; otherwise a count
  * stopped at 1001 rows through the list's own index («более 1000»); for the operator's unfiltered
  * list the planner's estimate of trips.
  */
@@ -149,6 +150,22 @@ export function tripListQueries(ctx: AppContext, actor: Actor, f: TripFilter): T
     // With no period the whole history: its lifetime totals, whose rows do not grow with the days.
     const from = period ? sql`trip_totals tt` : sql`trip_lifetime_totals tt`;
     total = { kind: 'totals', query: sql<{ n: string }>`select coalesce(sum(tt.trips), 0)::text as n from ${from} where ${and(tc)}` };
+  } else if (!driven && !isOperator(actor) && !period && f.formed === undefined) {
+    // The organization's own trips over all time: its lifetime totals by each side's index
+    // (trip_lifetime_totals_carrier_idx, trip_lifetime_totals_facility_idx, per own site
+    // trip_lifetime_totals_site_idx); a group seen from two sides is one row of the union.
+    const org = actor.organizationId;
+    const state = f.receiptStatus ? sql` and tt.acceptance = ${ACCEPTANCE[f.receiptStatus]}` : sql``;
+    total = {
+      kind: 'totals',
+      query: sql<{ n: string }>`select coalesce(sum(u.trips), 0)::text as n from (
+          select tt.* from trip_lifetime_totals tt where tt.carrier_id = ${org}${state}
+          union
+          select tt.* from trip_lifetime_totals tt where tt.facility_id = ${org}${state}
+          union
+          select tt.* from sites vs join trip_lifetime_totals tt on tt.site_id = vs.id where vs.producer_id = ${org}${state}
+        ) u`,
+    };
   } else if (isOperator(actor) && conds.length === 0) {
     total = { kind: 'estimate' };
   } else {
