@@ -2,7 +2,7 @@
  * Every main cabinet query uses an index (issue 13). On a database of ~300,000 trips over 24
  * organizations of each kind (ANALYZEd), EXPLAIN (FORMAT JSON) of the very SQL the routes run —
  * the builders the routes call, not copies — must hold no sequential scan of `trips` (nor of a
- * partition of it, nor of the aggregates `trip_totals`, `trip_hour_totals` and `trip_lifetime_totals`), and
+ * partition of it, nor of the aggregates `trip_totals`, `trip_hour_totals`, `trip_lifetime_totals` and `trip_month_totals`), and
  * must use the index each query's comment names.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,7 +103,7 @@ async function explain(q: CompiledQuery) {
 /** No sequential scan of the trips (or a partition) or of the aggregates; the named indexes used. */
 async function expectIndexed(name: string, q: CompiledQuery, uses: string[]) {
   const p = await explain(q);
-  const bad = p.seqScans.filter((t) => /^trips($|_)/.test(t) || t === 'trip_totals' || t === 'trip_hour_totals' || t === 'trip_lifetime_totals');
+  const bad = p.seqScans.filter((t) => /^trips($|_)/.test(t) || t === 'trip_totals' || t === 'trip_hour_totals' || t === 'trip_lifetime_totals' || t === 'trip_month_totals');
   expect(bad, `${name}: sequential scan of ${bad.join(', ')}\n${p.text}`).toEqual([]);
   for (const ix of uses) expect(p.indexes, `${name}: expected ${ix}\n${p.text}`).toContain(ix);
 }
@@ -211,31 +211,41 @@ describe('EXPLAIN of the cabinet queries at ~300,000 trips', () => {
     for (const [name, query] of Object.entries(q)) await expectIndexed(`overview ${name}`, query.compile(ctx.db), []);
   });
 
-  it("the analytics dashboard (issue 14) of each role, the operator's also over 60 months: every query reads the aggregates, never a trip", async () => {
+  it("the analytics dashboard (issue 14) of each role, the operator's also over 60 months: every query reads the month totals by the role's index, never a trip nor a day", async () => {
     // The queries dashboard() runs, captured as it runs them.
     const captured: CompiledQuery[] = [];
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: ctx.pool }), log: (e) => void (e.level === 'query' && captured.push(e.query)) });
     const thisMonth = moscowDate(new Date()).slice(0, 7);
     const t = Number(thisMonth.slice(0, 4)) * 12 + Number(thisMonth.slice(5, 7)) - 1 - 59;
     const sixtyAgo = `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
-    const cases: Array<[string, Actor, { from?: string }]> = [
-      ['producer', actor(w.producer.id, ['producer']), {}],
-      ['carrier', actor(w.carrier.id, ['carrier']), {}],
-      ['facility', actor(w.facility.id, ['facility']), {}],
-      ['operator', actor(operatorOrg, ['operator']), {}],
-      ['operator, 60 months', actor(operatorOrg, ['operator']), { from: sixtyAgo }],
+    // [name, actor, query, the month totals' index it must use (null: the operator's whole city over the period, where
+    // every row of the months qualifies and a sequential scan of the month totals — months × groups — is the plan)].
+    const cases: Array<[string, Actor, { from?: string; to?: string }, string | null]> = [
+      ['producer', actor(w.producer.id, ['producer']), {}, 'trip_month_totals_site_month_idx'],
+      ['carrier', actor(w.carrier.id, ['carrier']), {}, 'trip_month_totals_carrier_month_idx'],
+      ['facility', actor(w.facility.id, ['facility']), {}, 'trip_month_totals_facility_month_idx'],
+      ['operator, this month', actor(operatorOrg, ['operator']), { from: thisMonth, to: thisMonth }, 'trip_month_totals_month_idx'],
+      ['operator', actor(operatorOrg, ['operator']), {}, null],
+      ['operator, 60 months', actor(operatorOrg, ['operator']), { from: sixtyAgo }, null],
     ];
-    for (const [name, a, q] of cases) {
+    for (const [name, a, q, index] of cases) {
       captured.length = 0;
       const d = await dashboard({ ...ctx, db }, a, q);
       expect(d.totals.trips, name).toBeGreaterThan(0);
       const read = new Set<string>();
+      const indexes = new Set<string>();
       for (const cq of captured) {
         const p = await explain(cq);
         p.relations.forEach((r) => read.add(r));
+        p.indexes.forEach((i) => indexes.add(i));
         expect(p.relations.filter((r) => /^trips($|_)/.test(r)), `${name}: reads trips\n${cq.sql}\n${p.text}`).toEqual([]);
+        const bad = p.seqScans.filter((t) => t === 'trip_totals' || t === 'trip_hour_totals' || t === 'trip_lifetime_totals' || (index !== null && t === 'trip_month_totals'));
+        expect(bad, `${name}: sequential scan of ${bad.join(', ')}\n${cq.sql}\n${p.text}`).toEqual([]);
       }
-      expect([...read], name).toContain('trip_totals');
+      expect([...read], name).toContain('trip_month_totals');
+      // Whole months: no day rows.
+      expect([...read], name).not.toContain('trip_totals');
+      if (index) expect([...indexes], name).toContain(index);
     }
   });
 

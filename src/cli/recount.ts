@@ -1,5 +1,5 @@
 /**
- * `npm run recount [-- --check]`: recomputes the trip totals (by day, by hour and over all time) from all the trips (the rules of
+ * `npm run recount [-- --check]`: recomputes the trip totals (by day, by hour, by month and over all time) from all the trips (the rules of
  * src/features/movement.ts) and the money totals from all the charges and invoices
  * (src/features/money/totals.ts), reports any drift and repairs it (with --check: reports only).
  * Exit code 0 — no drift or repaired; 1 — drift found with --check.

@@ -56,7 +56,11 @@ export function reportVisible(actor: Actor, alias = 'r'): Expression<SqlBool> {
   return sql<SqlBool>`${sql.ref(`${alias}.organization_id`)} = ${actor.organizationId}`;
 }
 
-/** Predicate on a `trip_totals` row aliased `alias`: the same rows as `tripVisible` over the trips behind them. */
+/**
+ * Predicate on a `trip_totals` row aliased `alias` (or one of the month totals'): the same rows as `tripVisible` over the trips
+ * behind them. The producer's sites as an array (one InitPlan), so that the three sides combine as a BitmapOr of the carrier's,
+ * the facility's and the sites' indexes instead of a scan of every row with a hashed subplan.
+ */
 export function totalsVisible(actor: Actor, alias = 'tt'): Expression<SqlBool> {
   if (isOperator(actor)) return sql<SqlBool>`true`;
   const org = actor.organizationId;
@@ -64,7 +68,7 @@ export function totalsVisible(actor: Actor, alias = 'tt'): Expression<SqlBool> {
   if (actor.orgRoles.length === 1 && actor.orgRoles[0] === 'facility') return sql<SqlBool>`${sql.ref(`${alias}.facility_id`)} = ${org}`;
   return sql<SqlBool>`(${sql.ref(`${alias}.carrier_id`)} = ${org}
     or ${sql.ref(`${alias}.facility_id`)} = ${org}
-    or ${sql.ref(`${alias}.site_id`)} in (select vs.id from sites vs where vs.producer_id = ${org}))`;
+    or ${sql.ref(`${alias}.site_id`)} = any(array(select vs.id from sites vs where vs.producer_id = ${org})))`;
 }
 
 /**

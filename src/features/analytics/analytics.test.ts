@@ -1,6 +1,7 @@
 /**
- * Analytics: the dashboard's figures (from trip_totals) equal independent sums over the trips the
- * organization may see, for each role; the operator also by district and organization; filters; a bad
+ * Analytics: the dashboard's figures (from the month totals) equal independent sums over the trips the
+ * organization may see, for each role — by code, and the whole answer (months, acceptance, facilities, carriers)
+ * for several periods and filters, a trip at 00:15 Moscow time on the 1st included; the operator also by district and organization; filters; a bad
  * month names its field; the XLSX holds the same figures; the plan reads the totals, not the trips.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +32,69 @@ async function tripSums(scope: 'producer' | 'carrier' | 'facility' | 'operator',
      where ${where} and (t.unloaded_at at time zone 'Europe/Moscow')::date between ${`${from}-01`}::date and (${`${to}-01`}::date + interval '1 month' - interval '1 day')::date
      group by 1 order by 1`.execute(ctx.db);
   return r.rows;
+}
+
+/** The dashboard's months, totals, facilities and carriers summed independently over the visible trips. */
+async function tripDashboard(scope: 'producer' | 'carrier' | 'facility' | 'operator', org: string, from: string, to: string, f: { wasteCode?: string; facilityId?: string }) {
+  const where =
+    scope === 'operator' ? sql`true` : scope === 'carrier' ? sql`t.carrier_id = ${org}` : scope === 'facility' ? sql`t.facility_id = ${org}` : sql`s.producer_id = ${org}`;
+  const r = await sql<{ month: string; acc: string; facility_id: string; carrier_id: string; trips: number; volume: string; mass: string }>`
+    select to_char(t.unloaded_at at time zone 'Europe/Moscow', 'YYYY-MM') as month,
+           case when t.received_at is null then 'awaiting' when t.receipt_status = 'confirmed' then 'accepted' when t.receipt_status = 'rejected' then 'rejected' else 'awaiting' end as acc,
+           t.facility_id, t.carrier_id, count(*)::int as trips, sum(t.volume)::text as volume,
+           sum(case when t.received_at is not null and t.receipt_status = 'confirmed' then coalesce(t.received_mass, t.mass) else t.mass end)::text as mass
+      from trips t join sites s on s.id = t.site_id
+     where ${where} and (t.unloaded_at at time zone 'Europe/Moscow')::date between ${`${from}-01`}::date and (${`${to}-01`}::date + interval '1 month' - interval '1 day')::date
+       ${f.wasteCode ? sql`and t.waste_code = ${f.wasteCode}` : sql``} ${f.facilityId ? sql`and t.facility_id = ${f.facilityId}` : sql``}
+     group by 1, 2, 3, 4`.execute(ctx.db);
+  const cents = (x: string) => Math.round(Number(x) * 100);
+  const months = new Map<string, { month: string; trips: number; volume: number; acceptedVolume: number; acceptedTrips: number; awaitingTrips: number; rejectedTrips: number }>();
+  for (let m = from; m <= to; m = `${m.slice(5) === '12' ? Number(m.slice(0, 4)) + 1 : m.slice(0, 4)}-${String((Number(m.slice(5)) % 12) + 1).padStart(2, '0')}`)
+    months.set(m, { month: m, trips: 0, volume: 0, acceptedVolume: 0, acceptedTrips: 0, awaitingTrips: 0, rejectedTrips: 0 });
+  const totals = { trips: 0, volume: 0, mass: 0, accepted: { trips: 0, volume: 0 }, awaiting: { trips: 0, volume: 0 }, rejected: { trips: 0, volume: 0 } };
+  const fac = new Map<string, { id: string; trips: number; volume: number; acceptedVolume: number }>();
+  const car = new Map<string, { id: string; trips: number; volume: number }>();
+  for (const x of r.rows) {
+    const v = cents(x.volume);
+    const acc = x.acc as 'accepted' | 'awaiting' | 'rejected';
+    const m = months.get(x.month)!;
+    m.trips += x.trips;
+    m.volume += v;
+    if (acc === 'accepted') {
+      m.acceptedVolume += v;
+      m.acceptedTrips += x.trips;
+    } else if (acc === 'awaiting') m.awaitingTrips += x.trips;
+    else m.rejectedTrips += x.trips;
+    totals.trips += x.trips;
+    totals.volume += v;
+    totals.mass += Math.round(Number(x.mass) * 1000);
+    totals[acc].trips += x.trips;
+    totals[acc].volume += v;
+    const ff = fac.get(x.facility_id) ?? { id: x.facility_id, trips: 0, volume: 0, acceptedVolume: 0 };
+    ff.trips += x.trips;
+    ff.volume += v;
+    if (acc === 'accepted') ff.acceptedVolume += v;
+    fac.set(x.facility_id, ff);
+    const cc = car.get(x.carrier_id) ?? { id: x.carrier_id, trips: 0, volume: 0 };
+    cc.trips += x.trips;
+    cc.volume += v;
+    car.set(x.carrier_id, cc);
+  }
+  const c2 = (n: number) => (n / 100).toFixed(2);
+  const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id);
+  return {
+    totals: {
+      trips: totals.trips,
+      volume: c2(totals.volume),
+      mass: (totals.mass / 1000).toFixed(3),
+      accepted: { trips: totals.accepted.trips, volume: c2(totals.accepted.volume) },
+      awaiting: { trips: totals.awaiting.trips, volume: c2(totals.awaiting.volume) },
+      rejected: { trips: totals.rejected.trips, volume: c2(totals.rejected.volume) },
+    },
+    byMonth: [...months.values()].map((m) => ({ ...m, volume: c2(m.volume), acceptedVolume: c2(m.acceptedVolume) })),
+    byFacility: [...fac.values()].sort(byId).map((x) => ({ ...x, volume: c2(x.volume), acceptedVolume: c2(x.acceptedVolume) })),
+    byCarrier: [...car.values()].sort(byId).map((x) => ({ ...x, volume: c2(x.volume) })),
+  };
 }
 
 beforeAll(async () => {
@@ -68,6 +132,45 @@ describe('analytics dashboard', () => {
       }
     });
   }
+
+  it('the whole answer (months, acceptance, facilities, carriers) equals the sums over the visible trips: each role, several periods and filters', async () => {
+    // A trip of the producer's at 00:15 Moscow time on the 1st of this month (21:15 UTC on the last day of the month before).
+    const producerOrg = await orgOf('producer@ossig.test');
+    const moved = await sql<{ utc: string }>`update trips set unloaded_at = (date_trunc('month', now() at time zone 'Europe/Moscow') + interval '15 minutes') at time zone 'Europe/Moscow',
+                      loaded_at = (date_trunc('month', now() at time zone 'Europe/Moscow') - interval '45 minutes') at time zone 'Europe/Moscow'
+                where id = (select t.id from trips t join sites s on s.id = t.site_id where s.producer_id = ${producerOrg} order by t.id limit 1)
+                returning to_char(unloaded_at at time zone 'UTC', 'YYYY-MM') as utc`.execute(ctx.db);
+    expect(moved.rows).toHaveLength(1);
+    const lastMonth = `${month.slice(5) === '01' ? Number(month.slice(0, 4)) - 1 : month.slice(0, 4)}-${String(((Number(month.slice(5)) + 10) % 12) + 1).padStart(2, '0')}`;
+    expect(moved.rows[0].utc).toBe(lastMonth);
+    const twoAgo = `${Number(month.slice(5)) <= 2 ? Number(month.slice(0, 4)) - 1 : month.slice(0, 4)}-${String(((Number(month.slice(5)) + 9) % 12) + 1).padStart(2, '0')}`;
+    let compared = 0;
+    for (const role of ['producer', 'carrier', 'facility', 'operator'] as const) {
+      const c = await signedIn(app, `${role}@ossig.test`);
+      const org = await orgOf(`${role}@ossig.test`);
+      const all = (await c.get(`/api/analytics?from=${since}&to=${month}`)).body;
+      const filters: Array<[string, string, { wasteCode?: string; facilityId?: string }]> = [
+        [since, month, {}],
+        [month, month, {}],
+        [twoAgo, lastMonth, {}],
+        [since, month, { wasteCode: all.byCode[0].code }],
+        [twoAgo, month, { facilityId: all.byFacility[0].id }],
+      ];
+      for (const [from, to, f] of filters) {
+        const qs = new URLSearchParams({ from, to, ...f });
+        const r = await c.get(`/api/analytics?${qs}`);
+        expect(r.status, r.text).toBe(200);
+        const want = await tripDashboard(role, org, from, to, f);
+        const label = `${role} ${qs}`;
+        expect(r.body.totals, label).toEqual(want.totals);
+        expect(r.body.byMonth, label).toEqual(want.byMonth);
+        expect([...r.body.byFacility].sort((a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id)).map(({ name: _, ...x }: { name: string }) => x), label).toEqual(want.byFacility);
+        expect([...r.body.byCarrier].sort((a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id)).map(({ name: _, ...x }: { name: string }) => x), label).toEqual(want.byCarrier);
+        if (want.totals.trips > 0) compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(12);
+  });
 
   it('another producer sees none of the producer\'s figures', async () => {
     const other = await signedIn(app, 'producer2@ossig.test');

@@ -1,9 +1,9 @@
 /**
  * The analytics dashboard: volumes by month, by ФККО code, by facility and by carrier, acceptance
  * (accepted / awaiting / rejected), permits near or over their limits; for the operator also by district
- * and by organization. Read from trip_totals (one grouped pass with GROUPING SETS over the period's
- * rows in the organization's scope), never from the trips themselves; permit limits by the totals'
- * primary key (permit × code).
+ * and by organization. Read from trip_month_totals (one grouped pass with GROUPING SETS over the period's
+ * months in the organization's scope — the periods are whole months), never from the trips themselves nor
+ * their days; permit limits by the lifetime totals' primary key (permit × code).
  */
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
@@ -34,10 +34,6 @@ const monthsBetween = (a: string, b: string) => {
   const [ya, ma] = a.split('-').map(Number);
   const [yb, mb] = b.split('-').map(Number);
   return (yb - ya) * 12 + (mb - ma);
-};
-const lastDay = (month: string) => {
-  const [y, m] = month.split('-').map(Number);
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 };
 
 export interface Checked {
@@ -84,7 +80,8 @@ const num = (s: string | null | undefined) => (s === null || s === undefined ? '
 export async function dashboard(ctx: AppContext, actor: Actor, q: DashboardQuery) {
   const c = checkQuery(ctx, q);
   const operator = actor.orgRoles.includes('operator');
-  const where = sql`${totalsVisible(actor, 'tt')} and tt.day between ${`${c.from}-01`}::date and ${lastDay(c.to)}::date
+  // Whole months: the month totals (migration 0410), a row per group and month, however many days are behind it.
+  const where = sql`${totalsVisible(actor, 'tt')} and tt.month between ${`${c.from}-01`}::date and ${`${c.to}-01`}::date
     ${c.wasteCode ? sql`and tt.waste_code = ${c.wasteCode}` : sql``} ${c.facilityId ? sql`and tt.facility_id = ${c.facilityId}` : sql``}`;
   // grouping(): 1 bit per column of the list below, set when the column is not in the row's grouping set.
   const rows = await sql<Row>`
@@ -92,7 +89,7 @@ export async function dashboard(ctx: AppContext, actor: Actor, q: DashboardQuery
            facility_id, carrier_id, permit_id,
            sum(trips)::text as trips, round(sum(volume), 2)::text as volume, round(sum(counted_mass), 3)::text as mass,
            round(coalesce(sum(volume) filter (where acceptance = 'accepted'), 0), 2)::text as accepted_volume
-      from (select date_trunc('month', tt.day)::date as m, tt.* from trip_totals tt where ${where}) t
+      from (select tt.month as m, tt.* from trip_month_totals tt where ${where}) t
      group by grouping sets ((m, acceptance), (waste_code), (facility_id), (carrier_id), (permit_id))`.execute(ctx.db);
   const months = new Map<string, { month: string; trips: number; volume: number; acceptedVolume: number; acceptedTrips: number; awaitingTrips: number; rejectedTrips: number }>();
   for (let m = c.from; m <= c.to; m = addMonths(m, 1)) months.set(m, { month: m, trips: 0, volume: 0, acceptedVolume: 0, acceptedTrips: 0, awaitingTrips: 0, rejectedTrips: 0 });

@@ -99,7 +99,7 @@ export const analyticsRoutes: RoutesPlugin = (app, ctx) => {
       schema: {
         tags: TAGS,
         summary: 'Аналитика: объёмы по месяцам, кодам ФККО, объектам приёма и перевозчикам, приёмка, использование разрешений (оператору — по округам и организациям)',
-        description: 'Считается по итогам рейсов (trip_totals) в пределах видимости организации.',
+        description: 'Считается по помесячным итогам рейсов (trip_month_totals) в пределах видимости организации.',
         querystring: Query,
         response: { 200: Dashboard, ...errorResponses },
       },

@@ -1,5 +1,5 @@
 /**
- * The recount: every group of `trip_totals`, `trip_hour_totals` and `trip_lifetime_totals` computed again from all the
+ * The recount: every group of `trip_totals`, `trip_hour_totals`, `trip_lifetime_totals` and `trip_month_totals` computed again from all the
  * trips with the rules of ../movement.ts (the very SQL fragments every other figure uses), compared
  * with what the triggers kept, and — when asked — repaired (platform/db/aggregate-recount.ts, the step the
  * money totals' recount shares). `npm run recount` (src/cli/recount.ts).
@@ -25,11 +25,11 @@ export interface RecountReport {
   repaired: boolean;
   /** The same per table. */
   tables: Record<AggregateName, { groups: number; missing: number; extra: number; changed: number }>;
-  /** A few drifted groups, for the report: `when` is the day (trip_totals), the hour (trip_hour_totals) or «всё время» (trip_lifetime_totals). */
+  /** A few drifted groups, for the report: `when` is the day (trip_totals), the hour (trip_hour_totals), «всё время» (trip_lifetime_totals) or the month (trip_month_totals). */
   examples: Array<{ table: AggregateName; permitId: string; wasteCode: string | null; when: string; acceptance: string; kept: string | null; counted: string | null }>;
 }
 
-type AggregateName = 'trip_totals' | 'trip_hour_totals' | 'trip_lifetime_totals';
+type AggregateName = 'trip_totals' | 'trip_hour_totals' | 'trip_lifetime_totals' | 'trip_month_totals';
 
 /** The aggregates kept by the triggers on trips: their keys and how a full recount groups the trips. */
 const AGGREGATES: Array<{ table: AggregateName; key: string[]; groupBy: Record<string, string>; when: (x: string) => string; waste: (x: string) => string }> = [
@@ -52,6 +52,13 @@ const AGGREGATES: Array<{ table: AggregateName; key: string[]; groupBy: Record<s
     key: ['permit_id', 'waste_code', 'acceptance', 'carrier_id', 'facility_object_id', 'site_id', 'facility_id'],
     groupBy: {},
     when: () => `'всё время'`,
+    waste: (x) => `${x}.waste_code`,
+  },
+  {
+    table: 'trip_month_totals',
+    key: ['permit_id', 'waste_code', 'month', 'acceptance', 'carrier_id', 'facility_object_id', 'site_id', 'facility_id'],
+    groupBy: { month: `date_trunc('month', t.unloaded_at at time zone 'Europe/Moscow')::date` },
+    when: (x) => `to_char(${x}.month, 'YYYY-MM')`,
     waste: (x) => `${x}.waste_code`,
   },
 ];

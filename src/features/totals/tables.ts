@@ -1,4 +1,4 @@
-/** Trip totals (migrations/0100_trip_totals.sql, 0390_trip_hour_totals.sql, 0400_trip_lifetime_totals.sql): kept by triggers on `trips`, read by the cabinet's figures. */
+/** Trip totals (migrations/0100_trip_totals.sql, 0390_trip_hour_totals.sql, 0400_trip_lifetime_totals.sql, 0410_trip_month_totals.sql): kept by triggers on `trips`, read by the cabinet's figures. */
 import type { DateOnly, Decimal } from '../../platform/db/schema.js';
 import type { Acceptance } from '../movement.js';
 
@@ -40,8 +40,15 @@ export interface TripHourTotalsTable {
 /** Trip totals over the whole history (migrations/0400_trip_lifetime_totals.sql): trip_totals' groups without the day — totals with no period. */
 export type TripLifetimeTotalsTable = Omit<TripTotalsTable, 'day'>;
 
+/** Trip totals by the Moscow month of unloading (migrations/0410_trip_month_totals.sql): trip_totals' groups by month — the analytics dashboard. */
+export type TripMonthTotalsTable = Omit<TripTotalsTable, 'day'> & {
+  /** The first day of the Europe/Moscow month of unloading. */
+  month: DateOnly;
+};
+
 export interface TotalsTables {
   trip_totals: TripTotalsTable;
   trip_hour_totals: TripHourTotalsTable;
   trip_lifetime_totals: TripLifetimeTotalsTable;
+  trip_month_totals: TripMonthTotalsTable;
 }

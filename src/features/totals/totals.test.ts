@@ -1,5 +1,5 @@
 /**
- * The trip totals (by day, by hour and over the whole history) against a full recount (by movement.ts) after the demo's COPY, random trip
+ * The trip totals (by day, by hour, by month and over the whole history) against a full recount (by movement.ts) after the demo's COPY, random trip
  * batches through the API (some repeated: idempotent replays and re-sent trips), receipt
  * decisions (some repeated), and changes made straight in SQL; then drift is made by hand and
  * the recount finds and repairs it.
@@ -81,6 +81,12 @@ async function expectNoDrift() {
   expect(r.tables.trip_lifetime_totals.groups).toBeLessThan(r.tables.trip_totals.groups);
   const sums = await sql<{ day: string; life: string }>`select (select sum(trips) from trip_totals)::text as day, (select sum(trips) from trip_lifetime_totals)::text as life`.execute(ctx.db);
   expect(sums.rows[0].life).toBe(sums.rows[0].day);
+  // The month totals: trip_totals' groups by the Moscow month — no more than the days', no fewer than the lifetime's, the same trips.
+  expect(r.tables.trip_month_totals.groups).toBeGreaterThan(0);
+  expect(r.tables.trip_month_totals.groups).toBeLessThanOrEqual(r.tables.trip_totals.groups);
+  expect(r.tables.trip_month_totals.groups).toBeGreaterThanOrEqual(r.tables.trip_lifetime_totals.groups);
+  const months = await sql<{ trips: string; first: boolean }>`select sum(trips)::text as trips, bool_and(extract(day from month) = 1) as first from trip_month_totals`.execute(ctx.db);
+  expect(months.rows[0]).toEqual({ trips: sums.rows[0].day, first: true });
   return r;
 }
 
@@ -139,6 +145,39 @@ describe('trip totals', () => {
     expect(zeroHours.rows[0].n).toBe(0);
     const zeroLife = await sql<{ n: number }>`select count(*)::int as n from trip_lifetime_totals where trips = 0`.execute(ctx.db);
     expect(zeroLife.rows[0].n).toBe(0);
+    const zeroMonths = await sql<{ n: number }>`select count(*)::int as n from trip_month_totals where trips = 0`.execute(ctx.db);
+    expect(zeroMonths.rows[0].n).toBe(0);
+  });
+
+  it('the month totals: the Moscow month of unloading (00:30 on the 1st in Moscow is the day before in UTC); a trip moved, decided or deleted moves its group', async () => {
+    const t = await sql<{ id: string }>`select id::text from trips t
+      where receipt_status = 'pending' and not exists (select 1 from charges c where c.trip_id = t.id) order by id desc limit 1`.execute(ctx.db);
+    expect(t.rows).toHaveLength(1);
+    const id = t.rows[0].id;
+    const lone = (await sql<{ id: string }>`insert into organizations (kind, name, inn, roles) values ('legal', 'Перевозчик-месяц', '7999999998', array['carrier']) returning id`.execute(ctx.db)).rows[0].id;
+    // The first of last month, 00:30 Moscow time (21:30 UTC on the last day of the month before it).
+    await sql`update trips set carrier_id = ${lone},
+                unloaded_at = ((date_trunc('month', now() at time zone 'Europe/Moscow') - interval '1 month' + interval '30 minutes') at time zone 'Europe/Moscow'),
+                loaded_at = ((date_trunc('month', now() at time zone 'Europe/Moscow') - interval '1 month' - interval '60 minutes') at time zone 'Europe/Moscow')
+              where id = ${id}::int8`.execute(ctx.db);
+    const rows = () =>
+      sql<{ month: string; acceptance: string; trips: string }>`select to_char(month, 'YYYY-MM-DD') as month, acceptance, trips::text from trip_month_totals where carrier_id = ${lone} order by month`
+        .execute(ctx.db)
+        .then((r) => r.rows);
+    const first = (await sql<{ m: string; utc: string }>`select to_char(date_trunc('month', now() at time zone 'Europe/Moscow') - interval '1 month', 'YYYY-MM-DD') as m,
+                                                               to_char(unloaded_at at time zone 'UTC', 'YYYY-MM-DD') as utc from trips where id = ${id}::int8`.execute(ctx.db)).rows[0];
+    expect(first.utc < first.m).toBe(true);
+    expect(await rows()).toEqual([{ month: first.m, acceptance: 'awaiting', trips: '1' }]);
+    // An hour earlier: the last month before it, in Moscow too.
+    await sql`update trips set unloaded_at = unloaded_at - interval '1 hour', loaded_at = loaded_at - interval '1 hour' where id = ${id}::int8`.execute(ctx.db);
+    const before = (await sql<{ m: string }>`select to_char(date_trunc('month', now() at time zone 'Europe/Moscow') - interval '2 months', 'YYYY-MM-DD') as m`.execute(ctx.db)).rows[0].m;
+    expect(await rows()).toEqual([{ month: before, acceptance: 'awaiting', trips: '1' }]);
+    await sql`update trips set receipt_status = 'rejected', receipt_reason = 'Не тот код ФККО', received_at = unloaded_at + interval '1 hour' where id = ${id}::int8`.execute(ctx.db);
+    expect(await rows()).toEqual([{ month: before, acceptance: 'rejected', trips: '1' }]);
+    await expectNoDrift();
+    await sql`delete from trips where id = ${id}::int8`.execute(ctx.db);
+    expect(await rows()).toEqual([]);
+    await expectNoDrift();
   });
 
   it('the lifetime totals drop a group whose last trip is deleted or decided into another state', async () => {
@@ -200,7 +239,18 @@ describe('trip totals', () => {
                 from trip_lifetime_totals where ctid = ${lc}::tid`.execute(ctx.db);
     await sql`update trip_lifetime_totals set weighed_trips = weighed_trips + 1 where ctid = ${la}::tid`.execute(ctx.db);
     await sql`delete from trip_lifetime_totals where ctid = ${lb}::tid`.execute(ctx.db);
+    // The month totals: a row 25 years on, another's figures changed, a third gone.
+    const mon = await sql<{ ctid: string }>`select ctid::text from trip_month_totals order by permit_id, waste_code, month, acceptance, carrier_id, facility_object_id limit 3`.execute(ctx.db);
+    expect(mon.rows).toHaveLength(3);
+    const [ma, mb, mc] = mon.rows.map((r) => r.ctid);
+    await sql`insert into trip_month_totals select permit_id, waste_code, (month + interval '300 months')::date, acceptance, carrier_id, facility_object_id, site_id, facility_id,
+                     trips, volume, mass, counted_mass, weighed_trips
+                from trip_month_totals where ctid = ${mc}::tid`.execute(ctx.db);
+    await sql`update trip_month_totals set mass = mass + 0.5 where ctid = ${ma}::tid`.execute(ctx.db);
+    await sql`delete from trip_month_totals where ctid = ${mb}::tid`.execute(ctx.db);
     const found = await recountTotals(ctx.db, { repair: false });
+    expect(found.tables.trip_month_totals).toMatchObject({ missing: 1, extra: 1, changed: 1 });
+    expect(found.examples.filter((e) => e.table === 'trip_month_totals')).toHaveLength(3);
     expect(found.tables.trip_totals).toMatchObject({ missing: 1, extra: 1, changed: 1 });
     expect(found.tables.trip_lifetime_totals).toMatchObject({ missing: 1, extra: 1, changed: 1 });
     expect(found.examples.filter((e) => e.table === 'trip_lifetime_totals')).toHaveLength(3);
