@@ -253,8 +253,10 @@ describe('money totals', () => {
       }
       await expectTotalsRight(label);
     }
-    // An invoice no payment names, deleted; every charge of an act taken out of it.
-    await sql`delete from invoices where id in (select id from invoices i where not exists (select 1 from payments p where p.invoice_id = i.id) order by random() limit 1)`.execute(ctx.db);
+    // An invoice no payment names, deleted (the other facility's own unpaid ДР-4 — a random pick could take the only partly
+    // paid invoice, ДР-2, and leave the check of what the rounds covered without one); every charge of an act taken out of it.
+    const deleted = await sql`delete from invoices i where i.number = 'ДР-4' and not exists (select 1 from payments p where p.invoice_id = i.id)`.execute(ctx.db);
+    expect(Number(deleted.numAffectedRows)).toBe(1);
     await sql`update charges set act_id = null where act_id = (select act_id from charges where act_id is not null limit 1)`.execute(ctx.db);
     await expectTotalsRight('after deletes');
 
