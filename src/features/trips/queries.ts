@@ -26,7 +26,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/http/auth.js';
 import { COUNT_CAP, cappedTotal, decodeKey, encodeKey, microsOf, tableEstimate, timeOfMicros, type ListTotal } from '../../platform/db/keyset.js';
 import { formationCutoff } from '../../domain/formation.js';
-import { detectionVisible, isOperator, tripVisible } from '../visibility.js';
+import { detectionVisible, isOperator, totalsVisible, tripVisible } from '../visibility.js';
 import { checkPeriod } from '../period-input.js';
 
 export interface TripFilter {
@@ -151,21 +151,10 @@ export function tripListQueries(ctx: AppContext, actor: Actor, f: TripFilter): T
     const from = period ? sql`trip_totals tt` : sql`trip_lifetime_totals tt`;
     total = { kind: 'totals', query: sql<{ n: string }>`select coalesce(sum(tt.trips), 0)::text as n from ${from} where ${and(tc)}` };
   } else if (!driven && !isOperator(actor) && !period && f.formed === undefined) {
-    // The organization's own trips over all time: its lifetime totals by each side's index
-    // (trip_lifetime_totals_carrier_idx, trip_lifetime_totals_facility_idx, per own site
-    // trip_lifetime_totals_site_idx); a group seen from two sides is one row of the union.
-    const org = actor.organizationId;
+    // The organization's own trips over all time: its lifetime totals under the same rule of who sees what as
+    // every other total (totalsVisible: the carrier's, the facility's and the own sites' indexes as one BitmapOr).
     const state = f.receiptStatus ? sql` and tt.acceptance = ${ACCEPTANCE[f.receiptStatus]}` : sql``;
-    total = {
-      kind: 'totals',
-      query: sql<{ n: string }>`select coalesce(sum(u.trips), 0)::text as n from (
-          select tt.* from trip_lifetime_totals tt where tt.carrier_id = ${org}${state}
-          union
-          select tt.* from trip_lifetime_totals tt where tt.facility_id = ${org}${state}
-          union
-          select tt.* from sites vs join trip_lifetime_totals tt on tt.site_id = vs.id where vs.producer_id = ${org}${state}
-        ) u`,
-    };
+    total = { kind: 'totals', query: sql<{ n: string }>`select coalesce(sum(tt.trips), 0)::text as n from trip_lifetime_totals tt where ${totalsVisible(actor, 'tt')}${state}` };
   } else if (isOperator(actor) && conds.length === 0) {
     total = { kind: 'estimate' };
   } else {
